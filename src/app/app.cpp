@@ -1,0 +1,159 @@
+#include "app/app.h"
+
+#include <filesystem>
+
+#include "modules/identity/register.h"
+#include "modules/organization/register.h"
+#include "platform/core/embedded.h"
+#include "platform/db/migrations.h"
+#include "platform/http/idempotency.h"
+#include "platform/http/pipeline.h"
+#include "platform/http/server.h"
+#include "platform/log/log.h"
+#include "platform/ratelimit/rate_limiter.h"
+#include "platform/security/jwt.h"
+#include "platform/security/password.h"
+
+namespace slotbase {
+
+App::App(Config config, const Clock* clock)
+    : config_(std::move(config)), clock_(clock ? *clock : system_clock_) {
+  log::init(config_.log_level);
+  std::filesystem::create_directories(config_.data_dir);
+  db_ = db::open_database(config_.effective_database_url(), config_.db_pool_size);
+  for (const auto& m : db::migrate(*db_)) log::info("migration applied", {{"version", m.version}, {"name", m.name}});
+
+  outbox_ = std::make_unique<events::Outbox>(clock_);
+  outbox_->on_commit([this] {
+    std::lock_guard lock(worker_mu_);
+    worker_wake_ = true;
+    worker_cv_.notify_one();
+  });
+  dispatcher_ = std::make_unique<events::EventDispatcher>(*db_, clock_);
+  jobs_ = std::make_unique<events::JobQueue>(*db_, clock_);
+
+  if (config_.rate_limit == "off") limiter_ = std::make_unique<ratelimit::UnlimitedRateLimiter>();
+  else if (!config_.redis_url.empty()) limiter_ = std::make_unique<ratelimit::RedisRateLimiter>(config_.redis_url);
+  else limiter_ = std::make_unique<ratelimit::InProcessRateLimiter>();
+
+  hasher_ = std::make_unique<security::PasswordHasher>(config_.password_memory_kib, config_.password_iterations);
+  jwt_ = std::make_unique<security::JwtSigner>(
+      config_.jwt_secret.empty() ? load_or_create_secret(config_.data_dir, "jwt.key", 48) : config_.jwt_secret);
+
+  identity_ = std::make_unique<identity::IdentityModule>(
+      *db_, clock_, *outbox_, *hasher_, *jwt_, *limiter_,
+      identity::IdentityModuleOptions{std::chrono::seconds(config_.access_token_ttl_seconds),
+                                      std::chrono::hours(24 * config_.refresh_token_ttl_days)});
+  organization_ = std::make_unique<organization::OrganizationModule>(*db_, clock_, *outbox_, identity_->service());
+
+  register_platform_routes();
+  identity_->register_routes(router_);
+  organization_->register_routes(router_);
+  organization_->subscribe(*dispatcher_);
+
+  metrics_.gauge("slotbase_db_pool_in_use", "Database connections in use.",
+                 [this] { return static_cast<double>(db_->stats().in_use); });
+  metrics_.gauge("slotbase_db_pool_size", "Database connection pool size.",
+                 [this] { return static_cast<double>(db_->stats().size); });
+  metrics_.gauge("slotbase_db_pool_waits_total", "Times a request waited for a free database connection.",
+                 [this] { return static_cast<double>(db_->stats().waits); });
+  metrics_.gauge("slotbase_outbox_lag", "Events the slowest subscriber has not yet received.",
+                 [this] { return static_cast<double>(dispatcher_->lag()); });
+  metrics_.gauge("slotbase_jobs_queue_depth", "Jobs waiting or running.",
+                 [this] { return static_cast<double>(jobs_->depth()); });
+  metrics_.gauge("slotbase_jobs_dead", "Jobs given up on after their last attempt.",
+                 [this] { return static_cast<double>(jobs_->dead()); });
+
+  idempotency_ = std::make_unique<http::IdempotencyStore>(*db_, clock_);
+  http::PipelineOptions options;
+  options.rate_limit = config_.rate_limit != "off";
+  options.cors_origins = {config_.cors_origins.begin(), config_.cors_origins.end()};
+  pipeline_ = std::make_unique<http::Pipeline>(router_, identity_->authenticator(), *limiter_, *idempotency_,
+                                               metrics_, options);
+}
+
+App::~App() { stop(); }
+
+identity::IdentityService& App::identity() { return identity_->service(); }
+organization::OrganizationService& App::organizations() { return organization_->service(); }
+
+void App::register_platform_routes() {
+  router_.add({"GET", "/health", [](http::Request&) { return http::Response::json(200, {{"status", "ok"}}); },
+               http::Auth::none, http::RateClass::exempt, "The process is up"});
+  router_.add({"GET", "/ready",
+               [this](http::Request&) {
+                 if (db_->ping()) return http::Response::json(200, {{"status", "ready"}});
+                 return http::Response::json(503, {{"status", "unavailable"}, {"detail", "the database does not answer"}});
+               },
+               http::Auth::none, http::RateClass::exempt, "The database answers"});
+  router_.add({"GET", "/metrics",
+               [this](http::Request&) {
+                 return http::Response::text(200, metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
+               },
+               http::Auth::none, http::RateClass::exempt, "Prometheus metrics"});
+  router_.add({"GET", "/api/v1/openapi.json",
+               [](http::Request&) {
+                 return http::Response::text(200, std::string(embedded_file("api/openapi.json")), "application/json");
+               },
+               http::Auth::none, http::RateClass::exempt, "This API's OpenAPI document"});
+}
+
+http::Response App::handle(http::Request& request) { return pipeline_->handle(request); }
+
+std::uint16_t App::start() {
+  http::HttpServer::Options options;
+  options.host = config_.host();
+  options.port = config_.port();
+  options.threads = config_.http_threads();
+  options.body_limit = static_cast<std::size_t>(config_.body_limit_bytes);
+  server_ = std::make_unique<http::HttpServer>(options, [this](http::Request& r) { return handle(r); });
+  const auto port = server_->start();
+  start_worker();
+  log::info("listening", {{"host", options.host}, {"port", port}, {"threads", options.threads},
+                          {"database", db_->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"}});
+  return port;
+}
+
+void App::run_until_signal() {
+  http::wait_for_signal();
+  log::info("shutting down", {{"in_flight", server_ ? server_->in_flight() : 0}});
+  stop();
+}
+
+void App::stop() {
+  if (server_) server_->stop();
+  {
+    std::lock_guard lock(worker_mu_);
+    worker_stop_ = true;
+    worker_cv_.notify_all();
+  }
+  if (worker_.joinable()) worker_.join();
+}
+
+void App::start_worker() {
+  if (worker_.joinable()) return;
+  worker_ = std::thread([this] { worker_loop(); });
+}
+
+void App::run_background_once() {
+  dispatcher_->run_once();
+  jobs_->run_due();
+}
+
+void App::worker_loop() {
+  for (;;) {
+    try {
+      run_background_once();
+    } catch (const std::exception& e) {
+      log::error("background worker pass failed", {{"error", e.what()}});
+    }
+    std::unique_lock lock(worker_mu_);
+    // Woken at once by a commit that emitted events; otherwise polls, which also picks up jobs
+    // coming due and events written by other processes.
+    worker_cv_.wait_for(lock, std::chrono::milliseconds(250), [this] { return worker_wake_ || worker_stop_; });
+    if (worker_stop_) return;
+    worker_wake_ = false;
+  }
+}
+
+}  // namespace slotbase

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "platform/clock/clock.h"
+#include "platform/config/config.h"
+#include "platform/db/database.h"
+#include "platform/events/dispatcher.h"
+#include "platform/events/jobs.h"
+#include "platform/events/outbox.h"
+#include "platform/http/message.h"
+#include "platform/http/metrics.h"
+#include "platform/http/router.h"
+
+namespace slotbase {
+
+namespace identity { class IdentityModule; class IdentityService; }
+namespace organization { class OrganizationModule; class OrganizationService; }
+namespace http { class HttpServer; class Pipeline; class IdempotencyStore; }
+namespace ratelimit { class RateLimiter; }
+namespace security { class PasswordHasher; class JwtSigner; }
+
+/// The composition root: the one place that knows every concrete class. It opens the database
+/// named by the config, applies migrations, builds the modules, registers their routes and event
+/// subscriptions, and runs the HTTP server and the background worker (event dispatcher + jobs).
+class App {
+ public:
+  /// `clock` defaults to the system clock; tests pass a FakeClock.
+  explicit App(Config config, const Clock* clock = nullptr);
+  ~App();
+
+  /// Handles one request through the full middleware pipeline (no socket).
+  http::Response handle(http::Request& request);
+
+  /// Starts the HTTP server and the background worker; returns the bound port.
+  std::uint16_t start();
+  void stop();
+  void run_until_signal();
+
+  /// Starts only the background worker (the `slotbase worker` process).
+  void start_worker();
+  /// One pass of the background worker: deliver due events, run due jobs.
+  void run_background_once();
+
+  const Config& config() const { return config_; }
+  db::Database& database() { return *db_; }
+  const http::Router& router() const { return router_; }
+  events::EventDispatcher& dispatcher() { return *dispatcher_; }
+  events::JobQueue& jobs() { return *jobs_; }
+  const events::Outbox& outbox() const { return *outbox_; }
+  identity::IdentityService& identity();
+  organization::OrganizationService& organizations();
+
+ private:
+  void register_platform_routes();
+  void worker_loop();
+
+  Config config_;
+  SystemClock system_clock_;
+  const Clock& clock_;
+  std::unique_ptr<db::Database> db_;
+  std::unique_ptr<events::Outbox> outbox_;
+  std::unique_ptr<events::EventDispatcher> dispatcher_;
+  std::unique_ptr<events::JobQueue> jobs_;
+  std::unique_ptr<ratelimit::RateLimiter> limiter_;
+  std::unique_ptr<security::PasswordHasher> hasher_;
+  std::unique_ptr<security::JwtSigner> jwt_;
+  std::unique_ptr<identity::IdentityModule> identity_;
+  std::unique_ptr<organization::OrganizationModule> organization_;
+  http::Router router_;
+  http::Metrics metrics_;
+  std::unique_ptr<http::IdempotencyStore> idempotency_;
+  std::unique_ptr<http::Pipeline> pipeline_;
+  std::unique_ptr<http::HttpServer> server_;
+
+  std::thread worker_;
+  std::mutex worker_mu_;
+  std::condition_variable worker_cv_;
+  bool worker_wake_ = false;
+  bool worker_stop_ = false;
+};
+
+}  // namespace slotbase

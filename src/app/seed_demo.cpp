@@ -1,0 +1,70 @@
+#include "app/seed_demo.h"
+
+#include <stdexcept>
+
+#include "modules/identity/identity_service.h"
+#include "modules/organization/organization_service.h"
+
+namespace slotbase {
+namespace {
+
+template <class T>
+T must(Result<T> r, const char* what) {
+  if (!r.ok()) throw std::runtime_error(std::string("demo data: ") + what + ": " + r.error().detail);
+  return std::move(r).value();
+}
+
+}  // namespace
+
+std::string seed_demo(App& app) {
+  auto& identity = app.identity();
+  auto& orgs = app.organizations();
+  if (identity.find_user_by_email("owner@demo.slotbase.test")) return "demo data already loaded";
+
+  const Context system{std::nullopt, "seed-demo", ""};
+  auto owner = must(identity.register_user({"owner@demo.slotbase.test", "demo-owner-pass", "Olivia Owner"}, system),
+                    "owner");
+  const Context as_owner{owner.user.id, "seed-demo", ""};
+  auto org = must(orgs.create_organization("Riverside Racquet Club", as_owner), "organization");
+  auto facility = must(orgs.create_facility(org.id,
+                                            {"Riverside Tennis Center", "America/New_York", "USD",
+                                             {{"street", "100 River Road"}, {"city", "New York"}, {"state", "NY"},
+                                              {"zip", "10001"}, {"country", "US"}}},
+                                            as_owner),
+                       "facility");
+  organization::OperatingHours hours;
+  for (int day = 1; day <= 7; ++day)
+    hours.weekly.push_back({day, LocalTime{day <= 5 ? 7 * 60 : 8 * 60}, LocalTime{day <= 5 ? 22 * 60 : 20 * 60}});
+  hours.holidays.push_back({LocalDate{2026, 12, 25}, "Christmas Day", true, std::nullopt, std::nullopt});
+  hours.holidays.push_back({LocalDate{2026, 12, 31}, "New Year's Eve", false, LocalTime{8 * 60}, LocalTime{16 * 60}});
+  must(orgs.set_hours(facility.id, hours, as_owner), "hours");
+  must(orgs.update_facility(facility.id,
+                            {std::nullopt, std::nullopt,
+                             nlohmann::json{{"description", "Eight hard courts and four clay courts by the river."},
+                                            {"sports", {"tennis", "pickleball"}}},
+                             nlohmann::json{{"weekend_multiplier", 1.25}, {"holiday_multiplier", 1.5}}},
+                            as_owner),
+       "policies");
+
+  struct Person {
+    const char* email;
+    const char* password;
+    const char* name;
+    const char* role;  // facility role, or "member"
+  };
+  const Person people[] = {
+      {"desk@demo.slotbase.test", "demo-desk-pass", "Dan Desk", "staff"},
+      {"coach@demo.slotbase.test", "demo-coach-pass", "Carla Coach", "coach"},
+      {"player@demo.slotbase.test", "demo-player-pass", "Pat Player", "member"},
+      {"guest@demo.slotbase.test", "demo-guest-pass", "Gus Guest", nullptr},
+  };
+  for (const auto& p : people) {
+    must(identity.register_user({p.email, p.password, p.name}, system), p.email);
+    if (!p.role) continue;
+    if (std::string(p.role) == "member") must(orgs.add_member(facility.id, p.email, as_owner), p.email);
+    else must(orgs.add_staff(facility.id, p.email, p.role, as_owner), p.email);
+  }
+  return "demo data loaded: facility " + facility.id + " (log in as owner@demo.slotbase.test / demo-owner-pass)";
+}
+
+}  // namespace slotbase

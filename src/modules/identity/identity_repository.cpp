@@ -1,0 +1,187 @@
+#include "modules/identity/identity_repository.h"
+
+#include "platform/core/ids.h"
+
+namespace slotbase::identity {
+namespace {
+
+constexpr std::string_view kInsertUser = R"sql(
+INSERT INTO users (id, email, name, password_hash, status, created_at, updated_at)
+VALUES ($1, $2, $3, $4, 'active', $5, $5))sql";
+constexpr std::string_view kUserByEmail = R"sql(
+SELECT id, email, name, status, created_at, password_hash FROM users WHERE email = $1)sql";
+constexpr std::string_view kUserById = R"sql(
+SELECT id, email, name, status, created_at, password_hash FROM users WHERE id = $1)sql";
+constexpr std::string_view kUpdateUser = R"sql(
+UPDATE users SET name = $2, password_hash = $3, updated_at = $4 WHERE id = $1)sql";
+// The email of a deleted account is replaced, so the address can sign up again.
+constexpr std::string_view kMarkDeleted = R"sql(
+UPDATE users SET status = 'deleted', email = 'deleted+' || id || '@invalid', name = 'Deleted user',
+  password_hash = '', updated_at = $2
+WHERE id = $1)sql";
+
+constexpr std::string_view kInsertRole = R"sql(
+INSERT INTO user_roles (id, user_id, role, scope_type, scope_id, granted_by, granted_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+ON CONFLICT (user_id, role, scope_type, scope_id) DO NOTHING)sql";
+constexpr std::string_view kRoleByKey = R"sql(
+SELECT id, role, scope_type, scope_id FROM user_roles
+WHERE user_id = $1 AND role = $2 AND scope_type = $3 AND scope_id = $4)sql";
+constexpr std::string_view kRoleById = R"sql(
+SELECT id, role, scope_type, scope_id FROM user_roles WHERE user_id = $1 AND id = $2)sql";
+constexpr std::string_view kDeleteRole = "DELETE FROM user_roles WHERE id = $1";
+constexpr std::string_view kRolesOf = R"sql(
+SELECT id, role, scope_type, scope_id FROM user_roles WHERE user_id = $1 ORDER BY granted_at, id)sql";
+constexpr std::string_view kHolders = R"sql(
+SELECT u.id, u.email, u.name, u.status, u.created_at, r.id, r.role, r.scope_type, r.scope_id
+FROM user_roles r JOIN users u ON u.id = r.user_id
+WHERE r.scope_type = $1 AND r.scope_id = $2 AND u.status = 'active'
+ORDER BY u.name, u.id)sql";
+
+constexpr std::string_view kInsertSession = R"sql(
+INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4))sql";
+constexpr std::string_view kLiveSession = R"sql(
+SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
+WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.status = 'active')sql";
+constexpr std::string_view kRevokeSession = R"sql(
+UPDATE sessions SET revoked_at = $3, revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL)sql";
+constexpr std::string_view kRevokeSessionTokens = R"sql(
+UPDATE refresh_tokens SET status = 'revoked' WHERE session_id = $1 AND status = 'active')sql";
+constexpr std::string_view kRevokeUserSessions = R"sql(
+UPDATE sessions SET revoked_at = $3, revoke_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL)sql";
+constexpr std::string_view kRevokeUserTokens = R"sql(
+UPDATE refresh_tokens SET status = 'revoked'
+WHERE status = 'active' AND session_id IN (SELECT id FROM sessions WHERE user_id = $1))sql";
+constexpr std::string_view kExtendSession = "UPDATE sessions SET expires_at = $2 WHERE id = $1";
+
+constexpr std::string_view kInsertRefresh = R"sql(
+INSERT INTO refresh_tokens (token_hash, session_id, status, created_at, expires_at)
+VALUES ($1, $2, 'active', $3, $4))sql";
+constexpr std::string_view kRefreshByHash = R"sql(
+SELECT t.session_id, s.user_id, t.status, t.expires_at,
+       CASE WHEN s.revoked_at IS NULL AND s.expires_at > $2 AND u.status = 'active' THEN 1 ELSE 0 END
+FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id JOIN users u ON u.id = s.user_id
+WHERE t.token_hash = $1)sql";
+constexpr std::string_view kRotateRefresh = R"sql(
+UPDATE refresh_tokens SET status = 'rotated' WHERE token_hash = $1 AND status = 'active')sql";
+
+User user_from(const db::Row& r, std::size_t o = 0) {
+  return {r.text(o), r.text(o + 1), r.text(o + 2), r.text(o + 3), from_epoch_seconds(r.i64(o + 4))};
+}
+
+RoleAssignment role_from(const db::Row& r, std::size_t o = 0) {
+  return {r.text(o), parse_role(r.text(o + 1)).value_or(Role::member),
+          parse_scope_type(r.text(o + 2)).value_or(ScopeType::facility), r.text(o + 3)};
+}
+
+}  // namespace
+
+void IdentityRepository::insert_user(db::Connection& c, const User& u, const std::string& password_hash, Instant now) {
+  c.execute(kInsertUser, {u.id, u.email, u.name, password_hash, epoch_seconds(now)});
+}
+
+std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_email(db::Connection& c,
+                                                                                const std::string& email) {
+  auto r = c.query_one(kUserByEmail, {email});
+  if (!r) return std::nullopt;
+  return StoredUser{user_from(*r), r->text(5)};
+}
+
+std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_id(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kUserById, {id});
+  if (!r) return std::nullopt;
+  return StoredUser{user_from(*r), r->text(5)};
+}
+
+void IdentityRepository::update_user(db::Connection& c, const std::string& id, const std::string& name,
+                                     const std::string& password_hash, Instant now) {
+  c.execute(kUpdateUser, {id, name, password_hash, epoch_seconds(now)});
+}
+
+void IdentityRepository::mark_deleted(db::Connection& c, const std::string& id, Instant now) {
+  c.execute(kMarkDeleted, {id, epoch_seconds(now)});
+}
+
+bool IdentityRepository::insert_role(db::Connection& c, const std::string& user_id, const RoleAssignment& r,
+                                     const std::optional<std::string>& granted_by, Instant now) {
+  return c.execute(kInsertRole, {r.id, user_id, std::string(to_string(r.role)), std::string(to_string(r.scope_type)),
+                                 r.scope_id, db::opt(granted_by), epoch_seconds(now)}) == 1;
+}
+
+std::optional<RoleAssignment> IdentityRepository::role_by_key(db::Connection& c, const std::string& user_id,
+                                                              Role role, ScopeType scope_type,
+                                                              const std::string& scope_id) {
+  auto r = c.query_one(kRoleByKey, {user_id, std::string(to_string(role)), std::string(to_string(scope_type)), scope_id});
+  if (!r) return std::nullopt;
+  return role_from(*r);
+}
+
+std::optional<RoleAssignment> IdentityRepository::role_by_id(db::Connection& c, const std::string& user_id,
+                                                             const std::string& id) {
+  auto r = c.query_one(kRoleById, {user_id, id});
+  if (!r) return std::nullopt;
+  return role_from(*r);
+}
+
+void IdentityRepository::delete_role(db::Connection& c, const std::string& id) { c.execute(kDeleteRole, {id}); }
+
+std::vector<RoleAssignment> IdentityRepository::roles_of(db::Connection& c, const std::string& user_id) {
+  std::vector<RoleAssignment> out;
+  for (const auto& r : c.query(kRolesOf, {user_id})) out.push_back(role_from(r));
+  return out;
+}
+
+std::vector<std::pair<User, RoleAssignment>> IdentityRepository::holders(db::Connection& c, ScopeType scope_type,
+                                                                         const std::string& scope_id) {
+  std::vector<std::pair<User, RoleAssignment>> out;
+  for (const auto& r : c.query(kHolders, {std::string(to_string(scope_type)), scope_id}))
+    out.emplace_back(user_from(r), role_from(r, 5));
+  return out;
+}
+
+void IdentityRepository::insert_session(db::Connection& c, const std::string& id, const std::string& user_id,
+                                        Instant now, Instant expires_at) {
+  c.execute(kInsertSession, {id, user_id, epoch_seconds(now), epoch_seconds(expires_at)});
+}
+
+std::optional<std::string> IdentityRepository::live_session_user(db::Connection& c, const std::string& session_id,
+                                                                 Instant now) {
+  auto r = c.query_one(kLiveSession, {session_id, epoch_seconds(now)});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+void IdentityRepository::revoke_session(db::Connection& c, const std::string& session_id, const std::string& reason,
+                                        Instant now) {
+  c.execute(kRevokeSession, {session_id, reason, epoch_seconds(now)});
+  c.execute(kRevokeSessionTokens, {session_id});
+}
+
+void IdentityRepository::revoke_user_sessions(db::Connection& c, const std::string& user_id,
+                                              const std::string& reason, Instant now) {
+  c.execute(kRevokeUserSessions, {user_id, reason, epoch_seconds(now)});
+  c.execute(kRevokeUserTokens, {user_id});
+}
+
+void IdentityRepository::extend_session(db::Connection& c, const std::string& session_id, Instant expires_at) {
+  c.execute(kExtendSession, {session_id, epoch_seconds(expires_at)});
+}
+
+void IdentityRepository::insert_refresh(db::Connection& c, const std::string& token_hash,
+                                        const std::string& session_id, Instant now, Instant expires_at) {
+  c.execute(kInsertRefresh, {token_hash, session_id, epoch_seconds(now), epoch_seconds(expires_at)});
+}
+
+std::optional<IdentityRepository::StoredRefresh> IdentityRepository::refresh_by_hash(db::Connection& c,
+                                                                                    const std::string& token_hash,
+                                                                                    Instant now) {
+  auto r = c.query_one(kRefreshByHash, {token_hash, epoch_seconds(now)});
+  if (!r) return std::nullopt;
+  return StoredRefresh{r->text(0), r->text(1), r->text(2), from_epoch_seconds(r->i64(3)), r->i64(4) == 1};
+}
+
+bool IdentityRepository::rotate_refresh(db::Connection& c, const std::string& token_hash) {
+  return c.execute(kRotateRefresh, {token_hash}) == 1;
+}
+
+}  // namespace slotbase::identity

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/identity/identity_types.h"
+#include "platform/core/context.h"
+#include "platform/core/result.h"
+#include "platform/db/database.h"
+
+namespace slotbase::identity {
+
+/// Users, sessions and scoped roles. Other modules call this to find users, assign roles and ask
+/// for permissions; they never read identity's tables. Thread-safe.
+class IdentityService {
+ public:
+  virtual ~IdentityService() = default;
+
+  /// conflict "email-taken" if the email is in use; invalid_argument for a bad email, a weak
+  /// password (under 10 characters, or the email itself) or an empty name.
+  virtual Result<AuthResult> register_user(const Registration& r, const Context& ctx) = 0;
+  /// unauthenticated, with the same detail for an unknown email and a wrong password;
+  /// rate_limited after too many attempts on one account.
+  virtual Result<AuthResult> login(const std::string& email, const std::string& password,
+                                   const Context& ctx) = 0;
+  /// Rotates the refresh token. Presenting a token that was already rotated revokes the session
+  /// (someone else may hold a copy) and is unauthenticated.
+  virtual Result<AuthResult> refresh(const std::string& refresh_token, const Context& ctx) = 0;
+  /// Ends the session: its access and refresh tokens stop working.
+  virtual Result<void> logout(const std::string& session_id, const Context& ctx) = 0;
+  /// The session behind an access token, if the token is good and the session alive.
+  virtual Result<SessionInfo> validate_session(const std::string& access_token) = 0;
+
+  virtual Result<Profile> profile(const std::string& user_id) = 0;
+  virtual Result<User> update_user(const std::string& user_id, const UserUpdate& update, const Context& ctx) = 0;
+  /// Deactivates the account and ends all its sessions; the email becomes free again.
+  virtual Result<void> delete_user(const std::string& user_id, const Context& ctx) = 0;
+  virtual Result<User> get_user(const std::string& user_id) = 0;
+  virtual std::optional<User> find_user_by_email(const std::string& email) = 0;
+
+  /// Grants a role in the caller's transaction (so it commits with the caller's own writes).
+  /// Granting a role the user already has is a no-op.
+  virtual Result<RoleAssignment> assign_role(db::Connection& tx, const std::string& user_id, Role role,
+                                             ScopeType scope_type, const std::string& scope_id,
+                                             const Context& ctx) = 0;
+  /// assign_role in a transaction of its own.
+  virtual Result<RoleAssignment> grant_role(const std::string& user_id, Role role, ScopeType scope_type,
+                                            const std::string& scope_id, const Context& ctx) = 0;
+  virtual Result<void> remove_role(const std::string& user_id, const std::string& role_id, const Context& ctx) = 0;
+  virtual std::vector<RoleAssignment> roles_of(const std::string& user_id) = 0;
+  /// Users holding a role in a scope (e.g. a facility's staff).
+  virtual std::vector<std::pair<User, RoleAssignment>> holders(ScopeType scope_type, const std::string& scope_id) = 0;
+
+  virtual bool check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) = 0;
+};
+
+}  // namespace slotbase::identity

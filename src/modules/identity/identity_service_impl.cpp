@@ -1,0 +1,275 @@
+#include "modules/identity/identity_service_impl.h"
+
+#include <algorithm>
+
+#include "modules/identity/identity_events.h"
+#include "modules/identity/identity_repository.h"
+#include "modules/identity/rules/credentials.h"
+#include "modules/identity/rules/permissions.h"
+#include "platform/core/encoding.h"
+#include "platform/core/ids.h"
+
+namespace slotbase::identity {
+namespace {
+
+constexpr const char* kBadCredentials = "The email or password is incorrect.";
+constexpr const char* kBadRefresh = "The refresh token is invalid, expired or already used.";
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+nlohmann::json scope_json(ScopeType type, const std::string& id) {
+  return {{"type", std::string(to_string(type))}, {"id", id.empty() ? nlohmann::json(nullptr) : nlohmann::json(id)}};
+}
+
+}  // namespace
+
+IdentityServiceImpl::IdentityServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
+                                         const security::PasswordHasher& hasher, const security::JwtSigner& jwt,
+                                         ratelimit::RateLimiter& limiter, IdentityOptions options)
+    : db_(db), clock_(clock), outbox_(outbox), hasher_(hasher), jwt_(jwt), limiter_(limiter),
+      options_(options), dummy_hash_(hasher.hash(random_token(16))) {}
+
+void IdentityServiceImpl::emit(db::Connection& tx, const char* type, const std::string& user_id,
+                               nlohmann::json payload, const Context& ctx) const {
+  outbox_.append(tx, {.type = type,
+                      .source = "identity",
+                      .aggregate_id = user_id,
+                      .payload = std::move(payload),
+                      .user_id = ctx.user_id ? ctx.user_id : std::optional<std::string>(user_id),
+                      .facility_id = std::nullopt,
+                      .correlation_id = ctx.correlation_id});
+}
+
+std::string IdentityServiceImpl::issue_access_token(const std::string& user_id, const std::string& session_id,
+                                                    Instant now) const {
+  return jwt_.sign({{"sub", user_id}, {"sid", session_id}, {"typ", "access"}}, now, options_.access_ttl);
+}
+
+AuthResult IdentityServiceImpl::open_session(db::Connection& tx, const User& user, Instant now) {
+  const std::string session_id = new_id("ses");
+  const std::string refresh = random_token(32);
+  IdentityRepository::insert_session(tx, session_id, user.id, now, now + options_.refresh_ttl);
+  IdentityRepository::insert_refresh(tx, sha256_hex(refresh), session_id, now, now + options_.refresh_ttl);
+  return {user, issue_access_token(user.id, session_id, now), refresh, session_id, now + options_.access_ttl};
+}
+
+Result<AuthResult> IdentityServiceImpl::register_user(const Registration& r, const Context& ctx) {
+  const std::string email = rules::normalize_email(r.email);
+  const std::string name = trim(r.name);
+  std::vector<FieldError> errors;
+  if (auto why = rules::check_email(email)) errors.push_back({"email", *why});
+  if (auto why = rules::check_password(r.password, email)) errors.push_back({"password", *why});
+  if (name.empty()) errors.push_back({"name", "is required"});
+  else if (name.size() > 100) errors.push_back({"name", "must be at most 100 characters"});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+
+  // Hash outside the transaction: it takes tens of milliseconds and holds no lock.
+  const std::string hash = hasher_.hash(r.password);
+  const Instant now = clock_.now();
+  User user{new_id("usr"), email, name, "active", now};
+  try {
+    return db_.transact([&](db::Connection& tx) -> Result<AuthResult> {
+      if (IdentityRepository::user_by_email(tx, email))
+        return Error::conflict("email-taken", "An account with this email already exists.");
+      IdentityRepository::insert_user(tx, user, hash, now);
+      emit(tx, event_names::kUserCreated, user.id, {{"user_id", user.id}, {"email", user.email}},
+           Context{user.id, ctx.correlation_id, ctx.ip});
+      return open_session(tx, user, now);
+    });
+  } catch (const db::DbError& e) {
+    // Two sign-ups with one email at the same moment: the unique index decides.
+    if (e.kind() == db::ErrorKind::unique_violation)
+      return Error::conflict("email-taken", "An account with this email already exists.");
+    throw;
+  }
+}
+
+Result<AuthResult> IdentityServiceImpl::login(const std::string& email_in, const std::string& password,
+                                              const Context&) {
+  const std::string email = rules::normalize_email(email_in);
+  if (email.empty()) return Error::invalid("email", "is required");
+  if (password.empty()) return Error::invalid("password", "is required");
+  auto decision = limiter_.take("login:account:" + email, options_.login_per_account);
+  if (!decision.allowed) return Error::rate_limited(decision.retry_after_seconds);
+
+  auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_email(c, email); });
+  if (!stored || stored->user.status != "active") {
+    hasher_.verify(dummy_hash_, password);
+    return Error::unauthenticated(kBadCredentials);
+  }
+  if (!hasher_.verify(stored->password_hash, password)) return Error::unauthenticated(kBadCredentials);
+  const Instant now = clock_.now();
+  return db_.transact([&](db::Connection& tx) { return open_session(tx, stored->user, now); });
+}
+
+Result<AuthResult> IdentityServiceImpl::refresh(const std::string& refresh_token, const Context&) {
+  if (refresh_token.empty()) return Error::invalid("refresh_token", "is required");
+  const Instant now = clock_.now();
+  const std::string hash = sha256_hex(refresh_token);
+  enum class Outcome { ok, invalid, reused };
+  Outcome outcome = Outcome::invalid;
+  std::optional<AuthResult> result;
+  db_.transact([&](db::Connection& tx) {
+    auto stored = IdentityRepository::refresh_by_hash(tx, hash, now);
+    if (!stored || !stored->session_alive) return;
+    if (stored->status != "active" || !IdentityRepository::rotate_refresh(tx, hash)) {
+      // A rotated token came back: whoever has it is not the one who rotated it, or a client
+      // raced itself. Either way the session can no longer be trusted.
+      IdentityRepository::revoke_session(tx, stored->session_id, "refresh-token-reuse", now);
+      outcome = Outcome::reused;
+      return;
+    }
+    if (stored->expires_at <= now) return;
+    auto user = IdentityRepository::user_by_id(tx, stored->user_id);
+    const std::string next = random_token(32);
+    IdentityRepository::insert_refresh(tx, sha256_hex(next), stored->session_id, now, now + options_.refresh_ttl);
+    IdentityRepository::extend_session(tx, stored->session_id, now + options_.refresh_ttl);
+    result = AuthResult{user->user, issue_access_token(user->user.id, stored->session_id, now), next,
+                        stored->session_id, now + options_.access_ttl};
+    outcome = Outcome::ok;
+  });
+  if (outcome == Outcome::ok) return std::move(*result);
+  if (outcome == Outcome::reused)
+    return Error::unauthenticated("This refresh token was already used; the session has been ended. Log in again.");
+  return Error::unauthenticated(kBadRefresh);
+}
+
+Result<void> IdentityServiceImpl::logout(const std::string& session_id, const Context&) {
+  const Instant now = clock_.now();
+  db_.transact([&](db::Connection& tx) { IdentityRepository::revoke_session(tx, session_id, "logout", now); });
+  return Ok{};
+}
+
+Result<SessionInfo> IdentityServiceImpl::validate_session(const std::string& access_token) {
+  const Instant now = clock_.now();
+  SB_ASSIGN_OR_RETURN(auto claims, jwt_.verify(access_token, now));
+  if (claims.value("typ", "") != "access" || !claims.contains("sid") || !claims["sid"].is_string() ||
+      !claims.contains("sub") || !claims["sub"].is_string())
+    return Error::unauthenticated("The access token is invalid or has expired.");
+  const std::string sid = claims["sid"];
+  auto user_id = db_.read([&](db::Connection& c) { return IdentityRepository::live_session_user(c, sid, now); });
+  if (!user_id || *user_id != claims["sub"].get<std::string>())
+    return Error::unauthenticated("The session has ended; log in again.");
+  return SessionInfo{*user_id, sid};
+}
+
+Result<Profile> IdentityServiceImpl::profile(const std::string& user_id) {
+  return db_.read([&](db::Connection& c) -> Result<Profile> {
+    auto stored = IdentityRepository::user_by_id(c, user_id);
+    if (!stored || stored->user.status == "deleted") return Error::not_found("No such user.");
+    return Profile{stored->user, IdentityRepository::roles_of(c, user_id)};
+  });
+}
+
+Result<User> IdentityServiceImpl::update_user(const std::string& user_id, const UserUpdate& update,
+                                              const Context& ctx) {
+  std::optional<std::string> new_hash;
+  SB_ASSIGN_OR_RETURN(auto current, get_user(user_id));
+  std::vector<std::string> changes;
+  std::string name = current.name;
+  if (update.name) {
+    name = trim(*update.name);
+    if (name.empty() || name.size() > 100) return Error::invalid("name", "must be 1 to 100 characters");
+    if (name != current.name) changes.push_back("name");
+  }
+  if (update.new_password) {
+    if (!update.current_password) return Error::invalid("current_password", "is required to change the password");
+    auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_id(c, user_id); });
+    if (!hasher_.verify(stored->password_hash, *update.current_password))
+      return Error::invalid("current_password", "is not your current password");
+    if (auto why = rules::check_password(*update.new_password, current.email))
+      return Error::invalid("password", *why);
+    new_hash = hasher_.hash(*update.new_password);
+    changes.push_back("password");
+  }
+  const Instant now = clock_.now();
+  return db_.transact([&](db::Connection& tx) -> Result<User> {
+    auto stored = IdentityRepository::user_by_id(tx, user_id);
+    if (!stored) return Error::not_found("No such user.");
+    IdentityRepository::update_user(tx, user_id, name, new_hash.value_or(stored->password_hash), now);
+    if (!changes.empty()) emit(tx, event_names::kUserUpdated, user_id, {{"user_id", user_id}, {"changes", changes}}, ctx);
+    stored->user.name = name;
+    return stored->user;
+  });
+}
+
+Result<void> IdentityServiceImpl::delete_user(const std::string& user_id, const Context& ctx) {
+  const Instant now = clock_.now();
+  return db_.transact([&](db::Connection& tx) -> Result<void> {
+    auto stored = IdentityRepository::user_by_id(tx, user_id);
+    if (!stored || stored->user.status == "deleted") return Error::not_found("No such user.");
+    IdentityRepository::revoke_user_sessions(tx, user_id, "account-deleted", now);
+    IdentityRepository::mark_deleted(tx, user_id, now);
+    emit(tx, event_names::kUserDeleted, user_id, {{"user_id", user_id}}, ctx);
+    return Ok{};
+  });
+}
+
+Result<User> IdentityServiceImpl::get_user(const std::string& user_id) {
+  auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_id(c, user_id); });
+  if (!stored || stored->user.status == "deleted") return Error::not_found("No such user.");
+  return stored->user;
+}
+
+std::optional<User> IdentityServiceImpl::find_user_by_email(const std::string& email) {
+  auto normalized = rules::normalize_email(email);
+  auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_email(c, normalized); });
+  if (!stored || stored->user.status != "active") return std::nullopt;
+  return stored->user;
+}
+
+Result<RoleAssignment> IdentityServiceImpl::assign_role(db::Connection& tx, const std::string& user_id, Role role,
+                                                        ScopeType scope_type, const std::string& scope_id,
+                                                        const Context& ctx) {
+  if ((scope_type == ScopeType::platform) != scope_id.empty())
+    return Error::invalid("scope_id", "is required for organization and facility scopes, and empty for platform");
+  auto user = IdentityRepository::user_by_id(tx, user_id);
+  if (!user || user->user.status == "deleted") return Error::not_found("No such user.");
+  RoleAssignment a{new_id("rol"), role, scope_type, scope_id};
+  if (!IdentityRepository::insert_role(tx, user_id, a, ctx.user_id, clock_.now()))
+    return *IdentityRepository::role_by_key(tx, user_id, role, scope_type, scope_id);
+  emit(tx, event_names::kRoleAssigned, user_id,
+       {{"user_id", user_id}, {"role", std::string(to_string(role))}, {"scope", scope_json(scope_type, scope_id)}}, ctx);
+  return a;
+}
+
+Result<RoleAssignment> IdentityServiceImpl::grant_role(const std::string& user_id, Role role, ScopeType scope_type,
+                                                       const std::string& scope_id, const Context& ctx) {
+  return db_.transact([&](db::Connection& tx) { return assign_role(tx, user_id, role, scope_type, scope_id, ctx); });
+}
+
+Result<void> IdentityServiceImpl::remove_role(const std::string& user_id, const std::string& role_id,
+                                              const Context& ctx) {
+  return db_.transact([&](db::Connection& tx) -> Result<void> {
+    auto role = IdentityRepository::role_by_id(tx, user_id, role_id);
+    if (!role) return Error::not_found("No such role assignment.");
+    IdentityRepository::delete_role(tx, role_id);
+    emit(tx, event_names::kRoleRemoved, user_id,
+         {{"user_id", user_id}, {"role", std::string(to_string(role->role))},
+          {"scope", scope_json(role->scope_type, role->scope_id)}},
+         ctx);
+    return Ok{};
+  });
+}
+
+std::vector<RoleAssignment> IdentityServiceImpl::roles_of(const std::string& user_id) {
+  return db_.read([&](db::Connection& c) { return IdentityRepository::roles_of(c, user_id); });
+}
+
+std::vector<std::pair<User, RoleAssignment>> IdentityServiceImpl::holders(ScopeType scope_type,
+                                                                          const std::string& scope_id) {
+  return db_.read([&](db::Connection& c) { return IdentityRepository::holders(c, scope_type, scope_id); });
+}
+
+bool IdentityServiceImpl::check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) {
+  auto roles = roles_of(user_id);
+  return std::any_of(roles.begin(), roles.end(), [&](const RoleAssignment& a) {
+    return rules::grants(a.role, permission) && rules::covers(a, scope);
+  });
+}
+
+}  // namespace slotbase::identity

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/core/time.h"
+
+namespace slotbase::identity {
+
+enum class Role { platform_admin, org_owner, org_admin, facility_manager, staff, coach, member, parent };
+enum class ScopeType { platform, organization, facility };
+
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+std::string_view to_string(ScopeType scope);
+std::optional<ScopeType> parse_scope_type(std::string_view text);
+
+/// What a role lets its holder do. Routes ask for one of these in a scope.
+enum class Permission {
+  platform_manage,    // anything, anywhere
+  organization_manage,// organization settings, new facilities
+  facility_manage,    // facility settings, policies, hours, resources, pricing
+  staff_manage,       // assign staff and managers to a facility
+  members_manage,     // add and remove members
+  bookings_manage,    // the desk: book for others, check in, no-show, cancel any booking
+  facility_view,      // staff views: bookings of everyone, member lists
+};
+
+struct RoleAssignment {
+  std::string id;
+  Role role;
+  ScopeType scope_type;
+  std::string scope_id;  // empty for platform scope
+};
+
+/// Where a permission is asked for: a facility belongs to an organization, so a role on the
+/// organization covers its facilities.
+struct ScopeRef {
+  std::optional<std::string> organization_id;
+  std::optional<std::string> facility_id;
+};
+
+struct User {
+  std::string id;
+  std::string email;
+  std::string name;
+  std::string status;  // active | inactive | suspended | deleted
+  Instant created_at;
+};
+
+struct Profile {
+  User user;
+  std::vector<RoleAssignment> roles;
+};
+
+struct Registration {
+  std::string email;
+  std::string password;
+  std::string name;
+};
+
+struct AuthResult {
+  User user;
+  std::string access_token;
+  std::string refresh_token;
+  std::string session_id;
+  Instant access_expires_at;
+};
+
+struct UserUpdate {
+  std::optional<std::string> name;
+  std::optional<std::string> new_password;
+  std::optional<std::string> current_password;
+};
+
+/// A valid access token's session.
+struct SessionInfo {
+  std::string user_id;
+  std::string session_id;
+};
+
+}  // namespace slotbase::identity

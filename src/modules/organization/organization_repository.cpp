@@ -1,0 +1,217 @@
+#include "modules/organization/organization_repository.h"
+
+#include "modules/organization/rules/policies.h"
+
+namespace slotbase::organization {
+namespace {
+
+constexpr std::string_view kInsertOrg = R"sql(
+INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $4))sql";
+constexpr std::string_view kOrg = "SELECT id, name, created_at FROM organizations WHERE id = $1";
+
+constexpr std::string_view kInsertFacility = R"sql(
+INSERT INTO facilities (id, organization_id, name, slug, timezone, currency, address, status, settings, policies,
+                        created_at, updated_at, is_public)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12))sql";
+constexpr std::string_view kFacility = R"sql(
+SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at
+FROM facilities WHERE id = $1)sql";
+constexpr std::string_view kSlugTaken = "SELECT 1 FROM facilities WHERE slug = $1";
+constexpr std::string_view kFacilitiesOf = R"sql(
+SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at
+FROM facilities WHERE organization_id = $1 ORDER BY name, id)sql";
+constexpr std::string_view kPublicFacilities = R"sql(
+SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at
+FROM facilities WHERE is_public = $4 AND status = 'active' AND LOWER(name) LIKE $1 AND id > $2
+ORDER BY id LIMIT $3)sql";
+constexpr std::string_view kUpdateFacility = R"sql(
+UPDATE facilities SET name = $2, address = $3, settings = $4, policies = $5, updated_at = $6, is_public = $7
+WHERE id = $1)sql";
+
+constexpr std::string_view kDeleteHours = "DELETE FROM facility_hours WHERE facility_id = $1";
+constexpr std::string_view kDeleteHolidays = "DELETE FROM facility_holidays WHERE facility_id = $1";
+constexpr std::string_view kInsertHours = R"sql(
+INSERT INTO facility_hours (facility_id, weekday, open_minute, close_minute) VALUES ($1, $2, $3, $4))sql";
+constexpr std::string_view kInsertHoliday = R"sql(
+INSERT INTO facility_holidays (facility_id, date, name, closed, open_minute, close_minute)
+VALUES ($1, $2, $3, $4, $5, $6))sql";
+constexpr std::string_view kHours = R"sql(
+SELECT weekday, open_minute, close_minute FROM facility_hours WHERE facility_id = $1 ORDER BY weekday)sql";
+constexpr std::string_view kHolidays = R"sql(
+SELECT date, name, closed, open_minute, close_minute FROM facility_holidays WHERE facility_id = $1 ORDER BY date)sql";
+
+constexpr std::string_view kInsertMember = R"sql(
+INSERT INTO facility_members (facility_id, user_id, status, created_at) VALUES ($1, $2, 'active', $3)
+ON CONFLICT (facility_id, user_id) DO NOTHING)sql";
+constexpr std::string_view kIsMember = R"sql(
+SELECT 1 FROM facility_members WHERE facility_id = $1 AND user_id = $2 AND status = 'active')sql";
+constexpr std::string_view kMembers = R"sql(
+SELECT user_id, created_at FROM facility_members
+WHERE facility_id = $1 AND status = 'active' AND user_id > $2 ORDER BY user_id LIMIT $3)sql";
+
+constexpr std::string_view kInsertInvitation = R"sql(
+INSERT INTO facility_invitations (id, facility_id, email, kind, role, invited_by, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+ON CONFLICT (facility_id, email, kind, role) DO NOTHING)sql";
+constexpr std::string_view kPendingInvitations = R"sql(
+SELECT id, facility_id, email, kind, role FROM facility_invitations
+WHERE facility_id = $1 AND kind = $2 AND accepted_at IS NULL ORDER BY email)sql";
+constexpr std::string_view kPendingFor = R"sql(
+SELECT id, facility_id, email, kind, role FROM facility_invitations
+WHERE email = $1 AND accepted_at IS NULL ORDER BY created_at, id)sql";
+constexpr std::string_view kAcceptInvitation = "UPDATE facility_invitations SET accepted_at = $2 WHERE id = $1";
+
+Facility facility_from(const db::Row& r) {
+  Facility f;
+  f.id = r.text(0);
+  f.organization_id = r.text(1);
+  f.name = r.text(2);
+  f.slug = r.text(3);
+  f.timezone = r.text(4);
+  f.currency = r.text(5);
+  f.address = r.is_null(6) ? nlohmann::json(nullptr) : nlohmann::json::parse(r.text(6));
+  f.status = r.text(7);
+  f.settings = rules::settings_from_json(nlohmann::json::parse(r.text(8)));
+  f.policies = rules::policies_from_json(nlohmann::json::parse(r.text(9)));
+  f.created_at = from_epoch_seconds(r.i64(10));
+  f.updated_at = from_epoch_seconds(r.i64(11));
+  return f;
+}
+
+OrganizationRepository::Invitation invitation_from(const db::Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+}
+
+db::Param address_param(const nlohmann::json& address) {
+  if (address.is_null()) return nullptr;
+  return address.dump();
+}
+
+}  // namespace
+
+void OrganizationRepository::insert_organization(db::Connection& c, const Organization& o,
+                                                 const std::string& created_by) {
+  c.execute(kInsertOrg, {o.id, o.name, created_by, epoch_seconds(o.created_at)});
+}
+
+std::optional<Organization> OrganizationRepository::organization(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kOrg, {id});
+  if (!r) return std::nullopt;
+  return Organization{r->text(0), r->text(1), from_epoch_seconds(r->i64(2))};
+}
+
+std::vector<Organization> OrganizationRepository::organizations(db::Connection& c, const std::vector<std::string>& ids) {
+  std::vector<Organization> out;
+  for (const auto& id : ids)
+    if (auto o = organization(c, id)) out.push_back(*o);
+  return out;
+}
+
+void OrganizationRepository::insert_facility(db::Connection& c, const Facility& f) {
+  c.execute(kInsertFacility, {f.id, f.organization_id, f.name, f.slug, f.timezone, f.currency, address_param(f.address),
+                              f.status, rules::to_json(f.settings).dump(), rules::to_json(f.policies).dump(),
+                              epoch_seconds(f.created_at), f.settings.is_public});
+}
+
+std::optional<Facility> OrganizationRepository::facility(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kFacility, {id});
+  if (!r) return std::nullopt;
+  return facility_from(*r);
+}
+
+bool OrganizationRepository::slug_taken(db::Connection& c, const std::string& slug) {
+  return c.query_one(kSlugTaken, {slug}).has_value();
+}
+
+std::vector<Facility> OrganizationRepository::facilities_of(db::Connection& c, const std::string& organization_id) {
+  std::vector<Facility> out;
+  for (const auto& r : c.query(kFacilitiesOf, {organization_id})) out.push_back(facility_from(r));
+  return out;
+}
+
+std::vector<Facility> OrganizationRepository::public_facilities(db::Connection& c, const std::string& name_like,
+                                                                const std::string& after, int limit) {
+  std::vector<Facility> out;
+  for (const auto& r : c.query(kPublicFacilities, {name_like, after, std::int64_t{limit}, true})) out.push_back(facility_from(r));
+  return out;
+}
+
+void OrganizationRepository::update_facility(db::Connection& c, const Facility& f) {
+  c.execute(kUpdateFacility, {f.id, f.name, address_param(f.address), rules::to_json(f.settings).dump(),
+                              rules::to_json(f.policies).dump(), epoch_seconds(f.updated_at), f.settings.is_public});
+}
+
+void OrganizationRepository::replace_hours(db::Connection& c, const std::string& facility_id, const OperatingHours& h) {
+  c.execute(kDeleteHours, {facility_id});
+  c.execute(kDeleteHolidays, {facility_id});
+  for (const auto& d : h.weekly)
+    c.execute(kInsertHours, {facility_id, std::int64_t{d.weekday}, std::int64_t{d.open.minutes}, std::int64_t{d.close.minutes}});
+  for (const auto& hol : h.holidays) {
+    auto minutes = [](const std::optional<LocalTime>& t) {
+      return t ? std::optional<std::int64_t>(t->minutes) : std::nullopt;
+    };
+    c.execute(kInsertHoliday, {facility_id, hol.date.str(), hol.name, hol.closed, db::opt(minutes(hol.open)),
+                               db::opt(minutes(hol.close))});
+  }
+}
+
+OperatingHours OrganizationRepository::hours(db::Connection& c, const std::string& facility_id) {
+  OperatingHours h;
+  for (const auto& r : c.query(kHours, {facility_id}))
+    h.weekly.push_back({static_cast<int>(r.i64(0)), LocalTime{static_cast<int>(r.i64(1))},
+                        LocalTime{static_cast<int>(r.i64(2))}});
+  for (const auto& r : c.query(kHolidays, {facility_id})) {
+    Holiday hol;
+    hol.date = LocalDate::parse(r.text(0)).value_or(LocalDate{});
+    hol.name = r.text(1);
+    hol.closed = r.boolean(2);
+    if (!r.is_null(3)) hol.open = LocalTime{static_cast<int>(r.i64(3))};
+    if (!r.is_null(4)) hol.close = LocalTime{static_cast<int>(r.i64(4))};
+    h.holidays.push_back(hol);
+  }
+  return h;
+}
+
+bool OrganizationRepository::insert_member(db::Connection& c, const std::string& facility_id,
+                                           const std::string& user_id, Instant now) {
+  return c.execute(kInsertMember, {facility_id, user_id, epoch_seconds(now)}) == 1;
+}
+
+bool OrganizationRepository::is_member(db::Connection& c, const std::string& facility_id, const std::string& user_id) {
+  return c.query_one(kIsMember, {facility_id, user_id}).has_value();
+}
+
+std::vector<std::pair<std::string, Instant>> OrganizationRepository::members(db::Connection& c,
+                                                                             const std::string& facility_id,
+                                                                             const std::string& after, int limit) {
+  std::vector<std::pair<std::string, Instant>> out;
+  for (const auto& r : c.query(kMembers, {facility_id, after, std::int64_t{limit}}))
+    out.emplace_back(r.text(0), from_epoch_seconds(r.i64(1)));
+  return out;
+}
+
+bool OrganizationRepository::insert_invitation(db::Connection& c, const Invitation& inv, const std::string& invited_by,
+                                               Instant now) {
+  return c.execute(kInsertInvitation, {inv.id, inv.facility_id, inv.email, inv.kind, inv.role, invited_by,
+                                       epoch_seconds(now)}) == 1;
+}
+
+std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_invitations(
+    db::Connection& c, const std::string& facility_id, const std::string& kind) {
+  std::vector<Invitation> out;
+  for (const auto& r : c.query(kPendingInvitations, {facility_id, kind})) out.push_back(invitation_from(r));
+  return out;
+}
+
+std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_invitations_for(
+    db::Connection& c, const std::string& email) {
+  std::vector<Invitation> out;
+  for (const auto& r : c.query(kPendingFor, {email})) out.push_back(invitation_from(r));
+  return out;
+}
+
+void OrganizationRepository::accept_invitation(db::Connection& c, const std::string& id, Instant now) {
+  c.execute(kAcceptInvitation, {id, epoch_seconds(now)});
+}
+
+}  // namespace slotbase::organization

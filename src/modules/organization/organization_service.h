@@ -1,0 +1,65 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/organization/organization_types.h"
+#include "platform/core/context.h"
+#include "platform/core/result.h"
+
+namespace slotbase::organization {
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::optional<std::string> next_cursor;
+};
+
+/// Organizations and their facilities: settings, policies, hours, holidays, staff and members.
+/// Methods taking a Context check that its user may do the thing (permission_denied, or not_found
+/// where the facility must not be seen to exist). Thread-safe.
+class OrganizationService {
+ public:
+  virtual ~OrganizationService() = default;
+
+  /// The caller becomes the organization's org_owner, in the same transaction.
+  virtual Result<Organization> create_organization(const std::string& name, const Context& ctx) = 0;
+  virtual Result<Organization> get_organization(const std::string& id, const Context& ctx) = 0;
+  /// Organizations where the caller holds an organization role.
+  virtual std::vector<Organization> my_organizations(const Context& ctx) = 0;
+
+  /// Org owner or admin only. invalid_argument for an unknown time zone or currency.
+  virtual Result<Facility> create_facility(const std::string& organization_id, const NewFacility& f,
+                                           const Context& ctx) = 0;
+  virtual Result<std::vector<Facility>> organization_facilities(const std::string& organization_id,
+                                                                const Context& ctx) = 0;
+  /// Public facilities in a stable order, optionally filtered by a case-insensitive name fragment.
+  virtual Page<Facility> public_facilities(const std::optional<std::string>& query, int limit,
+                                           const std::optional<std::string>& cursor) = 0;
+  /// A public facility for anyone; a private one only for its staff and members (else not_found).
+  virtual Result<Facility> get_facility(const std::string& id, const Context& ctx) = 0;
+  virtual Result<Facility> update_facility(const std::string& id, const FacilityPatch& patch, const Context& ctx) = 0;
+
+  /// Replaces the weekly hours and the holidays in one transaction.
+  virtual Result<OperatingHours> set_hours(const std::string& facility_id, const OperatingHours& hours,
+                                           const Context& ctx) = 0;
+  virtual Result<OperatingHours> get_hours(const std::string& facility_id, const Context& ctx) = 0;
+
+  /// Gives a facility role to the account with this email, or records an invitation that is
+  /// honoured when someone signs up with it. `role`: facility_manager | staff | coach.
+  virtual Result<StaffEntry> add_staff(const std::string& facility_id, const std::string& email,
+                                       const std::string& role, const Context& ctx) = 0;
+  virtual Result<std::vector<StaffEntry>> list_staff(const std::string& facility_id, const Context& ctx) = 0;
+  virtual Result<MemberEntry> add_member(const std::string& facility_id, const std::string& email,
+                                         const Context& ctx) = 0;
+  virtual Result<Page<MemberEntry>> list_members(const std::string& facility_id, int limit,
+                                                 const std::optional<std::string>& cursor, const Context& ctx) = 0;
+
+  // For other modules: no permission checks.
+  virtual std::optional<Facility> find_facility(const std::string& id) = 0;
+  virtual OperatingHours hours_of(const std::string& facility_id) = 0;
+  virtual bool is_member(const std::string& facility_id, const std::string& user_id) = 0;
+};
+
+}  // namespace slotbase::organization

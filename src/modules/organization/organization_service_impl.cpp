@@ -1,0 +1,351 @@
+#include "modules/organization/organization_service_impl.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "modules/organization/organization_events.h"
+#include "modules/organization/organization_repository.h"
+#include "modules/organization/rules/currency.h"
+#include "modules/organization/rules/policies.h"
+#include "platform/core/ids.h"
+#include "platform/events/dispatcher.h"
+
+namespace slotbase::organization {
+namespace {
+
+using identity::Permission;
+using identity::Role;
+using identity::ScopeType;
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string slugify(const std::string& name) {
+  std::string slug;
+  for (unsigned char c : name) {
+    if (std::isalnum(c)) slug.push_back(static_cast<char>(std::tolower(c)));
+    else if (!slug.empty() && slug.back() != '-') slug.push_back('-');
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  if (slug.size() > 60) slug.resize(60);
+  return slug.empty() ? "facility" : slug;
+}
+
+Result<nlohmann::json> check_address(const nlohmann::json& a) {
+  if (a.is_null()) return a;
+  if (!a.is_object()) return Error::invalid("address", "must be an object");
+  static const char* kKnown[] = {"street", "city", "state", "zip", "country"};
+  for (const auto& [k, v] : a.items()) {
+    if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* n) { return k == n; }))
+      return Error::invalid("address." + k, "is not a known address field");
+    if (!v.is_string() || v.get<std::string>().size() > 200)
+      return Error::invalid("address." + k, "must be a string of at most 200 characters");
+  }
+  return a;
+}
+
+}  // namespace
+
+OrganizationServiceImpl::OrganizationServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
+                                                 identity::IdentityService& identity)
+    : db_(db), clock_(clock), outbox_(outbox), identity_(identity) {}
+
+void OrganizationServiceImpl::emit(db::Connection& tx, const char* type, const std::string& aggregate_id,
+                                   const std::optional<std::string>& facility_id, nlohmann::json payload,
+                                   const Context& ctx) const {
+  outbox_.append(tx, {.type = type,
+                      .source = "organization",
+                      .aggregate_id = aggregate_id,
+                      .payload = std::move(payload),
+                      .user_id = ctx.user_id,
+                      .facility_id = facility_id,
+                      .correlation_id = ctx.correlation_id});
+}
+
+bool OrganizationServiceImpl::can(const Context& ctx, Permission p, const Facility& f) {
+  return ctx.user_id && identity_.check_permission(*ctx.user_id, p, {f.organization_id, f.id});
+}
+
+bool OrganizationServiceImpl::visible(const Context& ctx, const Facility& f) {
+  if (f.settings.is_public && f.status == "active") return true;
+  return ctx.user_id && (is_member(f.id, *ctx.user_id) || can(ctx, Permission::facility_view, f));
+}
+
+Result<Facility> OrganizationServiceImpl::authorize(const std::string& facility_id, Permission p, const Context& ctx) {
+  auto f = find_facility(facility_id);
+  if (!f || !visible(ctx, *f)) return Error::not_found("No such facility.");
+  if (!can(ctx, p, *f)) return Error::forbidden("You do not have permission to do this at this facility.");
+  return *f;
+}
+
+Result<Organization> OrganizationServiceImpl::create_organization(const std::string& name_in, const Context& ctx) {
+  const std::string name = trim(name_in);
+  if (name.empty() || name.size() > 200) return Error::invalid("name", "must be 1 to 200 characters");
+  if (!ctx.user_id) return Error::unauthenticated();
+  Organization org{new_id("org"), name, clock_.now()};
+  return db_.transact([&](db::Connection& tx) -> Result<Organization> {
+    OrganizationRepository::insert_organization(tx, org, *ctx.user_id);
+    SB_TRY(identity_.assign_role(tx, *ctx.user_id, Role::org_owner, ScopeType::organization, org.id, ctx));
+    emit(tx, event_names::kOrganizationCreated, org.id, std::nullopt, {{"organization_id", org.id}, {"name", org.name}}, ctx);
+    return org;
+  });
+}
+
+Result<Organization> OrganizationServiceImpl::get_organization(const std::string& id, const Context& ctx) {
+  auto org = db_.read([&](db::Connection& c) { return OrganizationRepository::organization(c, id); });
+  if (!org || !ctx.user_id || !identity_.check_permission(*ctx.user_id, Permission::facility_view, {id, std::nullopt}))
+    return Error::not_found("No such organization.");
+  return *org;
+}
+
+std::vector<Organization> OrganizationServiceImpl::my_organizations(const Context& ctx) {
+  if (!ctx.user_id) return {};
+  std::vector<std::string> ids;
+  for (const auto& r : identity_.roles_of(*ctx.user_id))
+    if (r.scope_type == ScopeType::organization && std::find(ids.begin(), ids.end(), r.scope_id) == ids.end())
+      ids.push_back(r.scope_id);
+  return db_.read([&](db::Connection& c) { return OrganizationRepository::organizations(c, ids); });
+}
+
+Result<Facility> OrganizationServiceImpl::create_facility(const std::string& organization_id, const NewFacility& in,
+                                                          const Context& ctx) {
+  if (!ctx.user_id) return Error::unauthenticated();
+  auto org = db_.read([&](db::Connection& c) { return OrganizationRepository::organization(c, organization_id); });
+  const identity::ScopeRef scope{organization_id, std::nullopt};
+  if (!org || !identity_.check_permission(*ctx.user_id, Permission::facility_view, scope))
+    return Error::not_found("No such organization.");
+  if (!identity_.check_permission(*ctx.user_id, Permission::organization_manage, scope))
+    return Error::forbidden("Only the organization's owners and admins can add facilities.");
+
+  std::vector<FieldError> errors;
+  const std::string name = trim(in.name);
+  if (name.empty() || name.size() > 200) errors.push_back({"name", "must be 1 to 200 characters"});
+  if (!is_valid_time_zone(in.timezone)) errors.push_back({"timezone", "must be an IANA time zone such as America/New_York"});
+  if (!rules::currency_minor_digits(in.currency)) errors.push_back({"currency", "must be an ISO 4217 code such as USD"});
+  auto address = check_address(in.address);
+  if (!address.ok()) errors.insert(errors.end(), address.error().fields.begin(), address.error().fields.end());
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+
+  Facility f;
+  f.id = new_id("fac");
+  f.organization_id = organization_id;
+  f.name = name;
+  f.timezone = in.timezone;
+  f.currency = in.currency;
+  f.address = address.value();
+  f.status = "active";
+  f.created_at = f.updated_at = clock_.now();
+  return db_.transact([&](db::Connection& tx) -> Result<Facility> {
+    f.slug = slugify(name);
+    if (OrganizationRepository::slug_taken(tx, f.slug)) f.slug += "-" + f.id.substr(4, 6);
+    OrganizationRepository::insert_facility(tx, f);
+    emit(tx, event_names::kFacilityCreated, f.id, f.id,
+         {{"facility_id", f.id}, {"organization_id", organization_id}, {"timezone", f.timezone}, {"currency", f.currency}},
+         ctx);
+    return f;
+  });
+}
+
+Result<std::vector<Facility>> OrganizationServiceImpl::organization_facilities(const std::string& organization_id,
+                                                                               const Context& ctx) {
+  SB_TRY(get_organization(organization_id, ctx));
+  return db_.read([&](db::Connection& c) { return OrganizationRepository::facilities_of(c, organization_id); });
+}
+
+Page<Facility> OrganizationServiceImpl::public_facilities(const std::optional<std::string>& query, int limit,
+                                                          const std::optional<std::string>& cursor) {
+  Page<Facility> page;
+  std::string like = "%";
+  if (query && !trim(*query).empty()) {
+    like = "%";
+    for (char c : lower(trim(*query)))
+      if (c != '%' && c != '_') like.push_back(c);
+    like += "%";
+  }
+  auto rows = db_.read([&](db::Connection& c) {
+    return OrganizationRepository::public_facilities(c, like, cursor.value_or(""), limit + 1);
+  });
+  if (static_cast<int>(rows.size()) > limit) {
+    rows.resize(limit);
+    page.next_cursor = rows.back().id;
+  }
+  page.items = std::move(rows);
+  return page;
+}
+
+Result<Facility> OrganizationServiceImpl::get_facility(const std::string& id, const Context& ctx) {
+  auto f = find_facility(id);
+  if (!f || !visible(ctx, *f)) return Error::not_found("No such facility.");
+  return *f;
+}
+
+Result<Facility> OrganizationServiceImpl::update_facility(const std::string& id, const FacilityPatch& patch,
+                                                          const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Facility f, authorize(id, Permission::facility_manage, ctx));
+  std::vector<std::string> changes;
+  if (patch.name) {
+    auto name = trim(*patch.name);
+    if (name.empty() || name.size() > 200) return Error::invalid("name", "must be 1 to 200 characters");
+    f.name = name;
+    changes.push_back("name");
+  }
+  if (patch.address) {
+    SB_ASSIGN_OR_RETURN(f.address, check_address(*patch.address));
+    changes.push_back("address");
+  }
+  if (patch.settings) {
+    SB_ASSIGN_OR_RETURN(f.settings, rules::apply_settings(f.settings, *patch.settings));
+    changes.push_back("settings");
+  }
+  if (patch.policies) {
+    SB_ASSIGN_OR_RETURN(f.policies, rules::apply_policies(f.policies, *patch.policies));
+    changes.push_back("policies");
+  }
+  f.updated_at = clock_.now();
+  return db_.transact([&](db::Connection& tx) -> Result<Facility> {
+    OrganizationRepository::update_facility(tx, f);
+    emit(tx, event_names::kFacilityUpdated, f.id, f.id, {{"facility_id", f.id}, {"changes", changes}}, ctx);
+    return f;
+  });
+}
+
+Result<OperatingHours> OrganizationServiceImpl::set_hours(const std::string& facility_id, const OperatingHours& hours,
+                                                          const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::facility_manage, ctx));
+  return db_.transact([&](db::Connection& tx) -> Result<OperatingHours> {
+    OrganizationRepository::replace_hours(tx, f.id, hours);
+    emit(tx, event_names::kHoursUpdated, f.id, f.id, {{"facility_id", f.id}}, ctx);
+    return OrganizationRepository::hours(tx, f.id);
+  });
+}
+
+Result<OperatingHours> OrganizationServiceImpl::get_hours(const std::string& facility_id, const Context& ctx) {
+  SB_TRY(get_facility(facility_id, ctx));
+  return hours_of(facility_id);
+}
+
+Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facility_id, const std::string& email_in,
+                                                      const std::string& role_text, const Context& ctx) {
+  auto role = identity::parse_role(role_text);
+  std::vector<FieldError> errors;
+  if (!role || (*role != Role::facility_manager && *role != Role::staff && *role != Role::coach))
+    errors.push_back({"role", "must be facility_manager, staff or coach"});
+  const std::string email = lower(trim(email_in));
+  if (email.find('@') == std::string::npos || email.size() > 254) errors.push_back({"email", "must be an email address"});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::staff_manage, ctx));
+
+  auto user = identity_.find_user_by_email(email);
+  const Instant now = clock_.now();
+  return db_.transact([&](db::Connection& tx) -> Result<StaffEntry> {
+    StaffEntry entry{std::nullopt, email, "", role_text, "invited"};
+    if (user) {
+      SB_TRY(identity_.assign_role(tx, user->id, *role, ScopeType::facility, f.id, ctx));
+      entry = {user->id, user->email, user->name, role_text, "active"};
+    } else {
+      OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "staff", role_text},
+                                                ctx.user_id.value_or(""), now);
+    }
+    emit(tx, event_names::kStaffAdded, f.id, f.id,
+         {{"facility_id", f.id}, {"email", email}, {"role", role_text},
+          {"user_id", user ? nlohmann::json(user->id) : nlohmann::json(nullptr)}},
+         ctx);
+    return entry;
+  });
+}
+
+Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const std::string& facility_id, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::facility_view, ctx));
+  std::vector<StaffEntry> out;
+  for (const auto& [user, role] : identity_.holders(ScopeType::facility, f.id)) {
+    if (role.role == Role::facility_manager || role.role == Role::staff || role.role == Role::coach)
+      out.push_back({user.id, user.email, user.name, std::string(identity::to_string(role.role)), "active"});
+  }
+  auto invitations = db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "staff"); });
+  for (const auto& inv : invitations) out.push_back({std::nullopt, inv.email, "", inv.role, "invited"});
+  return out;
+}
+
+Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facility_id, const std::string& email_in,
+                                                        const Context& ctx) {
+  const std::string email = lower(trim(email_in));
+  if (email.find('@') == std::string::npos || email.size() > 254) return Error::invalid("email", "must be an email address");
+  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::members_manage, ctx));
+  auto user = identity_.find_user_by_email(email);
+  const Instant now = clock_.now();
+  return db_.transact([&](db::Connection& tx) -> Result<MemberEntry> {
+    MemberEntry entry{std::nullopt, email, "", "invited", std::nullopt};
+    if (user) {
+      OrganizationRepository::insert_member(tx, f.id, user->id, now);
+      SB_TRY(identity_.assign_role(tx, user->id, Role::member, ScopeType::facility, f.id, ctx));
+      entry = {user->id, user->email, user->name, "active", now};
+    } else {
+      OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "member", "member"},
+                                                ctx.user_id.value_or(""), now);
+    }
+    emit(tx, event_names::kMemberAdded, f.id, f.id,
+         {{"facility_id", f.id}, {"email", email}, {"user_id", user ? nlohmann::json(user->id) : nlohmann::json(nullptr)}},
+         ctx);
+    return entry;
+  });
+}
+
+Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const std::string& facility_id, int limit,
+                                                                const std::optional<std::string>& cursor,
+                                                                const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::facility_view, ctx));
+  auto rows = db_.read([&](db::Connection& c) {
+    return OrganizationRepository::members(c, f.id, cursor.value_or(""), limit + 1);
+  });
+  Page<MemberEntry> page;
+  for (int i = 0; i < static_cast<int>(rows.size()) && i < limit; ++i) {
+    auto user = identity_.get_user(rows[i].first);
+    if (!user.ok()) continue;
+    page.items.push_back({user->id, user->email, user->name, "active", rows[i].second});
+  }
+  if (static_cast<int>(rows.size()) > limit) page.next_cursor = rows[limit - 1].first;
+  if (!cursor) {
+    auto invitations = db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "member"); });
+    for (const auto& inv : invitations) page.items.push_back({std::nullopt, inv.email, "", "invited", std::nullopt});
+  }
+  return page;
+}
+
+std::optional<Facility> OrganizationServiceImpl::find_facility(const std::string& id) {
+  return db_.read([&](db::Connection& c) { return OrganizationRepository::facility(c, id); });
+}
+
+OperatingHours OrganizationServiceImpl::hours_of(const std::string& facility_id) {
+  return db_.read([&](db::Connection& c) { return OrganizationRepository::hours(c, facility_id); });
+}
+
+bool OrganizationServiceImpl::is_member(const std::string& facility_id, const std::string& user_id) {
+  return db_.read([&](db::Connection& c) { return OrganizationRepository::is_member(c, facility_id, user_id); });
+}
+
+void OrganizationServiceImpl::accept_invitations(const events::DomainEvent& e) {
+  const std::string user_id = e.payload.value("user_id", "");
+  const std::string email = e.payload.value("email", "");
+  if (user_id.empty() || email.empty()) return;
+  const Context ctx{user_id, e.correlation_id, ""};
+  events::apply_once(db_, "organization.invitations", e, [&](db::Connection& tx) {
+    const Instant now = clock_.now();
+    for (const auto& inv : OrganizationRepository::pending_invitations_for(tx, email)) {
+      auto role = identity::parse_role(inv.role).value_or(Role::member);
+      if (inv.kind == "member") OrganizationRepository::insert_member(tx, inv.facility_id, user_id, now);
+      auto granted = identity_.assign_role(tx, user_id, role, ScopeType::facility, inv.facility_id, ctx);
+      if (!granted.ok()) throw std::runtime_error("could not grant invited role: " + granted.error().detail);
+      OrganizationRepository::accept_invitation(tx, inv.id, now);
+    }
+  });
+}
+
+}  // namespace slotbase::organization

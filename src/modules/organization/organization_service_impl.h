@@ -1,0 +1,56 @@
+#pragma once
+
+#include "modules/identity/identity_service.h"
+#include "modules/organization/organization_service.h"
+#include "platform/clock/clock.h"
+#include "platform/db/database.h"
+#include "platform/events/domain_event.h"
+#include "platform/events/outbox.h"
+
+namespace slotbase::organization {
+
+class OrganizationServiceImpl final : public OrganizationService {
+ public:
+  OrganizationServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
+                          identity::IdentityService& identity);
+
+  Result<Organization> create_organization(const std::string& name, const Context& ctx) override;
+  Result<Organization> get_organization(const std::string& id, const Context& ctx) override;
+  std::vector<Organization> my_organizations(const Context& ctx) override;
+  Result<Facility> create_facility(const std::string& organization_id, const NewFacility& f, const Context& ctx) override;
+  Result<std::vector<Facility>> organization_facilities(const std::string& organization_id, const Context& ctx) override;
+  Page<Facility> public_facilities(const std::optional<std::string>& query, int limit,
+                                   const std::optional<std::string>& cursor) override;
+  Result<Facility> get_facility(const std::string& id, const Context& ctx) override;
+  Result<Facility> update_facility(const std::string& id, const FacilityPatch& patch, const Context& ctx) override;
+  Result<OperatingHours> set_hours(const std::string& facility_id, const OperatingHours& hours, const Context& ctx) override;
+  Result<OperatingHours> get_hours(const std::string& facility_id, const Context& ctx) override;
+  Result<StaffEntry> add_staff(const std::string& facility_id, const std::string& email, const std::string& role,
+                               const Context& ctx) override;
+  Result<std::vector<StaffEntry>> list_staff(const std::string& facility_id, const Context& ctx) override;
+  Result<MemberEntry> add_member(const std::string& facility_id, const std::string& email, const Context& ctx) override;
+  Result<Page<MemberEntry>> list_members(const std::string& facility_id, int limit,
+                                         const std::optional<std::string>& cursor, const Context& ctx) override;
+  std::optional<Facility> find_facility(const std::string& id) override;
+  OperatingHours hours_of(const std::string& facility_id) override;
+  bool is_member(const std::string& facility_id, const std::string& user_id) override;
+
+  /// Subscriber to user.created: honours the invitations waiting for the new account's email.
+  void accept_invitations(const events::DomainEvent& user_created);
+
+ private:
+  /// The facility if the caller may see it (not_found otherwise), and then may do `p` on it
+  /// (permission_denied otherwise).
+  Result<Facility> authorize(const std::string& facility_id, identity::Permission p, const Context& ctx);
+  bool can(const Context& ctx, identity::Permission p, const Facility& f);
+  bool visible(const Context& ctx, const Facility& f);
+  void emit(db::Connection& tx, const char* type, const std::string& aggregate_id,
+            const std::optional<std::string>& facility_id, nlohmann::json payload, const Context& ctx) const;
+
+  db::Database& db_;
+  const Clock& clock_;
+  const events::Outbox& outbox_;
+  identity::IdentityService& identity_;
+};
+
+}  // namespace slotbase::organization

@@ -1,0 +1,126 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/core/time.h"
+
+namespace slotbase::organization {
+
+struct Organization {
+  std::string id;
+  std::string name;
+  Instant created_at;
+};
+
+/// One notice tier of the cancellation policy: cancelling at least `min_hours_before` the start
+/// refunds `refund_percent`.
+struct CancellationTier {
+  int min_hours_before = 0;
+  int refund_percent = 0;
+  bool operator==(const CancellationTier&) const = default;
+};
+
+/// A facility's booking policies, with the contract's defaults.
+struct Policies {
+  int hold_ttl_seconds = 300;
+  bool require_booking_approval = false;
+  std::optional<int> auto_approve_after_minutes;  // nullopt: never
+  int min_lead_time_minutes = 0;
+  int booking_window_days = 14;
+  std::optional<int> max_active_bookings_per_user;  // nullopt: no limit
+  int min_duration_minutes = 60;
+  int max_duration_minutes = 120;
+  int slot_step_minutes = 30;
+  int waitlist_expiry_hours = 2;
+  std::vector<CancellationTier> cancellation = {{24, 100}, {2, 50}, {0, 0}};  // most notice first
+  int no_show_fee_percent = 100;
+  int check_in_opens_minutes_before = 30;
+  int no_show_grace_minutes = 15;
+  std::string payment_timing = "at_booking";  // at_booking | before_session | after_session | monthly
+  std::vector<std::string> offline_methods = {"cash", "check", "bank_transfer", "venmo", "zelle", "other"};
+  double weekend_multiplier = 1.0;
+  double holiday_multiplier = 1.0;
+};
+
+/// Display and access settings.
+struct Settings {
+  bool is_public = true;                 // listed and bookable by anyone signed in
+  bool allow_non_member_bookings = true; // when false, only members may book
+  std::string description;
+  std::vector<std::string> sports;
+  std::string contact_email;
+  std::string contact_phone;
+};
+
+struct Facility {
+  std::string id;
+  std::string organization_id;
+  std::string name;
+  std::string slug;
+  std::string timezone;
+  std::string currency;
+  nlohmann::json address;  // null or {street, city, state, zip, country}
+  std::string status;      // active | inactive | pending_setup | suspended
+  Settings settings;
+  Policies policies;
+  Instant created_at;
+  Instant updated_at;
+};
+
+struct NewFacility {
+  std::string name;
+  std::string timezone;
+  std::string currency;
+  nlohmann::json address;
+};
+
+/// A partial update: only what is present changes. `settings` and `policies` are JSON objects of
+/// the members to change, validated against the known members.
+struct FacilityPatch {
+  std::optional<std::string> name;
+  std::optional<nlohmann::json> address;
+  std::optional<nlohmann::json> settings;
+  std::optional<nlohmann::json> policies;
+};
+
+struct DayHours {
+  int weekday;  // ISO: 1 = Monday ... 7 = Sunday
+  LocalTime open;
+  LocalTime close;
+};
+
+struct Holiday {
+  LocalDate date;
+  std::string name;
+  bool closed = true;
+  std::optional<LocalTime> open;
+  std::optional<LocalTime> close;
+};
+
+struct OperatingHours {
+  std::vector<DayHours> weekly;  // a weekday missing is closed
+  std::vector<Holiday> holidays;
+};
+
+/// Someone working at a facility, or invited to and not yet signed up.
+struct StaffEntry {
+  std::optional<std::string> user_id;
+  std::string email;
+  std::string name;
+  std::string role;    // facility_manager | staff | coach
+  std::string status;  // active | invited
+};
+
+struct MemberEntry {
+  std::optional<std::string> user_id;
+  std::string email;
+  std::string name;
+  std::string status;  // active | invited
+  std::optional<Instant> since;
+};
+
+}  // namespace slotbase::organization

@@ -1,0 +1,204 @@
+#include "modules/organization/rules/policies.h"
+
+#include <algorithm>
+#include <set>
+
+namespace slotbase::organization::rules {
+namespace {
+
+using nlohmann::json;
+
+const std::set<std::string> kPaymentTimings = {"at_booking", "before_session", "after_session", "monthly"};
+const std::set<std::string> kOfflineMethods = {"cash", "check", "bank_transfer", "venmo", "zelle", "other"};
+
+struct Checker {
+  std::vector<FieldError> errors;
+  std::string prefix;
+
+  void fail(const std::string& field, const std::string& message) { errors.push_back({prefix + field, message}); }
+
+  void integer(const json& v, const std::string& field, int min, int max, int& out) {
+    if (!v.is_number_integer() || v.get<long long>() < min || v.get<long long>() > max) {
+      fail(field, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+      return;
+    }
+    out = v.get<int>();
+  }
+  void optional_integer(const json& v, const std::string& field, int min, int max, std::optional<int>& out,
+                        bool zero_is_null) {
+    if (v.is_null() || (zero_is_null && v.is_number_integer() && v.get<long long>() == 0)) {
+      out.reset();
+      return;
+    }
+    int n = 0;
+    std::size_t before = errors.size();
+    integer(v, field, min, max, n);
+    if (errors.size() == before) out = n;
+  }
+  void boolean(const json& v, const std::string& field, bool& out) {
+    if (!v.is_boolean()) return fail(field, "must be true or false");
+    out = v.get<bool>();
+  }
+  void number(const json& v, const std::string& field, double min, double max, double& out) {
+    if (!v.is_number() || v.get<double>() < min || v.get<double>() > max) {
+      std::string lo = std::to_string(min), hi = std::to_string(max);
+      return fail(field, "must be a number from " + lo.substr(0, lo.find('.') + 2) + " to " + hi.substr(0, hi.find('.') + 2));
+    }
+    out = v.get<double>();
+  }
+  void text(const json& v, const std::string& field, std::size_t max, std::string& out) {
+    if (!v.is_string() || v.get<std::string>().size() > max)
+      return fail(field, "must be a string of at most " + std::to_string(max) + " characters");
+    out = v.get<std::string>();
+  }
+};
+
+}  // namespace
+
+json to_json(const Policies& p) {
+  json tiers = json::array();
+  for (const auto& t : p.cancellation)
+    tiers.push_back({{"min_hours_before", t.min_hours_before}, {"refund_percent", t.refund_percent}});
+  return {
+      {"hold_ttl_seconds", p.hold_ttl_seconds},
+      {"require_booking_approval", p.require_booking_approval},
+      {"auto_approve_after_minutes", p.auto_approve_after_minutes ? json(*p.auto_approve_after_minutes) : json(nullptr)},
+      {"min_lead_time_minutes", p.min_lead_time_minutes},
+      {"booking_window_days", p.booking_window_days},
+      {"max_active_bookings_per_user",
+       p.max_active_bookings_per_user ? json(*p.max_active_bookings_per_user) : json(nullptr)},
+      {"min_duration_minutes", p.min_duration_minutes},
+      {"max_duration_minutes", p.max_duration_minutes},
+      {"slot_step_minutes", p.slot_step_minutes},
+      {"waitlist_expiry_hours", p.waitlist_expiry_hours},
+      {"cancellation", {{"tiers", tiers}}},
+      {"no_show_fee_percent", p.no_show_fee_percent},
+      {"check_in_opens_minutes_before", p.check_in_opens_minutes_before},
+      {"no_show_grace_minutes", p.no_show_grace_minutes},
+      {"payment_timing", p.payment_timing},
+      {"offline_methods", p.offline_methods},
+      {"weekend_multiplier", p.weekend_multiplier},
+      {"holiday_multiplier", p.holiday_multiplier},
+  };
+}
+
+json to_json(const Settings& s) {
+  return {{"public", s.is_public},           {"allow_non_member_bookings", s.allow_non_member_bookings},
+          {"description", s.description},    {"sports", s.sports},
+          {"contact_email", s.contact_email}, {"contact_phone", s.contact_phone}};
+}
+
+Result<Policies> apply_policies(const Policies& current, const json& patch) {
+  if (!patch.is_object()) return Error::invalid("policies", "must be an object");
+  Policies p = current;
+  Checker c{{}, "policies."};
+  for (const auto& [key, v] : patch.items()) {
+    if (key == "hold_ttl_seconds") c.integer(v, key, 30, 3600, p.hold_ttl_seconds);
+    else if (key == "require_booking_approval") c.boolean(v, key, p.require_booking_approval);
+    else if (key == "auto_approve_after_minutes") c.optional_integer(v, key, 1, 10080, p.auto_approve_after_minutes, true);
+    else if (key == "min_lead_time_minutes") c.integer(v, key, 0, 43200, p.min_lead_time_minutes);
+    else if (key == "booking_window_days") c.integer(v, key, 1, 365, p.booking_window_days);
+    else if (key == "max_active_bookings_per_user") c.optional_integer(v, key, 1, 1000, p.max_active_bookings_per_user, false);
+    else if (key == "min_duration_minutes") c.integer(v, key, 5, 1440, p.min_duration_minutes);
+    else if (key == "max_duration_minutes") c.integer(v, key, 5, 1440, p.max_duration_minutes);
+    else if (key == "slot_step_minutes") {
+      c.integer(v, key, 5, 240, p.slot_step_minutes);
+      if (1440 % p.slot_step_minutes != 0) c.fail(key, "must divide a day evenly (5, 10, 15, 20, 30, 60, ...)");
+    } else if (key == "waitlist_expiry_hours") c.integer(v, key, 1, 168, p.waitlist_expiry_hours);
+    else if (key == "no_show_fee_percent") c.integer(v, key, 0, 100, p.no_show_fee_percent);
+    else if (key == "check_in_opens_minutes_before") c.integer(v, key, 0, 240, p.check_in_opens_minutes_before);
+    else if (key == "no_show_grace_minutes") c.integer(v, key, 0, 240, p.no_show_grace_minutes);
+    else if (key == "payment_timing") {
+      if (!v.is_string() || !kPaymentTimings.contains(v.get<std::string>()))
+        c.fail(key, "must be one of at_booking, before_session, after_session, monthly");
+      else p.payment_timing = v.get<std::string>();
+    } else if (key == "offline_methods") {
+      std::vector<std::string> methods;
+      bool ok = v.is_array();
+      for (const auto& m : ok ? v : json::array()) {
+        if (!m.is_string() || !kOfflineMethods.contains(m.get<std::string>())) ok = false;
+        else if (std::find(methods.begin(), methods.end(), m.get<std::string>()) == methods.end()) methods.push_back(m);
+      }
+      if (!ok) c.fail(key, "must be a list drawn from cash, check, bank_transfer, venmo, zelle, other");
+      else p.offline_methods = methods;
+    } else if (key == "weekend_multiplier") c.number(v, key, 0.1, 10.0, p.weekend_multiplier);
+    else if (key == "holiday_multiplier") c.number(v, key, 0.1, 10.0, p.holiday_multiplier);
+    else if (key == "cancellation") {
+      const json* tiers = v.is_object() && v.contains("tiers") ? &v["tiers"] : nullptr;
+      if (!tiers || !tiers->is_array() || tiers->empty() || tiers->size() > 10) {
+        c.fail("cancellation.tiers", "must be a list of 1 to 10 tiers");
+        continue;
+      }
+      std::vector<CancellationTier> out;
+      std::set<int> seen;
+      for (std::size_t i = 0; i < tiers->size(); ++i) {
+        const auto& t = (*tiers)[i];
+        const std::string f = "cancellation.tiers[" + std::to_string(i) + "]";
+        CancellationTier tier;
+        if (!t.is_object() || !t.contains("min_hours_before") || !t.contains("refund_percent")) {
+          c.fail(f, "must have min_hours_before and refund_percent");
+          continue;
+        }
+        c.integer(t["min_hours_before"], f + ".min_hours_before", 0, 8760, tier.min_hours_before);
+        c.integer(t["refund_percent"], f + ".refund_percent", 0, 100, tier.refund_percent);
+        if (!seen.insert(tier.min_hours_before).second) c.fail(f + ".min_hours_before", "appears twice");
+        out.push_back(tier);
+      }
+      if (!seen.contains(0)) c.fail("cancellation.tiers", "must include a tier with min_hours_before 0");
+      std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.min_hours_before > b.min_hours_before; });
+      p.cancellation = out;
+    } else {
+      c.fail(key, "is not a known policy");
+    }
+  }
+  if (c.errors.empty() && p.min_duration_minutes > p.max_duration_minutes)
+    c.fail("max_duration_minutes", "must not be less than min_duration_minutes");
+  if (c.errors.empty() && p.min_duration_minutes % p.slot_step_minutes != 0)
+    c.fail("min_duration_minutes", "must be a multiple of slot_step_minutes");
+  if (!c.errors.empty()) return Error::invalid(std::move(c.errors));
+  return p;
+}
+
+Result<Settings> apply_settings(const Settings& current, const json& patch) {
+  if (!patch.is_object()) return Error::invalid("settings", "must be an object");
+  Settings s = current;
+  Checker c{{}, "settings."};
+  for (const auto& [key, v] : patch.items()) {
+    if (key == "public") c.boolean(v, key, s.is_public);
+    else if (key == "allow_non_member_bookings") c.boolean(v, key, s.allow_non_member_bookings);
+    else if (key == "description") c.text(v, key, 2000, s.description);
+    else if (key == "contact_email") c.text(v, key, 254, s.contact_email);
+    else if (key == "contact_phone") c.text(v, key, 32, s.contact_phone);
+    else if (key == "sports") {
+      bool ok = v.is_array() && v.size() <= 20;
+      std::vector<std::string> sports;
+      for (const auto& item : ok ? v : json::array()) {
+        if (!item.is_string() || item.get<std::string>().empty() || item.get<std::string>().size() > 40) ok = false;
+        else sports.push_back(item);
+      }
+      if (!ok) c.fail(key, "must be a list of up to 20 sport names");
+      else s.sports = sports;
+    } else c.fail(key, "is not a known setting");
+  }
+  if (!c.errors.empty()) return Error::invalid(std::move(c.errors));
+  return s;
+}
+
+Policies policies_from_json(const json& j) {
+  auto applied = apply_policies(Policies{}, j);
+  return applied.ok() ? applied.value() : Policies{};
+}
+
+Settings settings_from_json(const json& j) {
+  auto applied = apply_settings(Settings{}, j);
+  return applied.ok() ? applied.value() : Settings{};
+}
+
+int refund_percent(const std::vector<CancellationTier>& tiers, double hours_notice) {
+  for (const auto& t : tiers) {
+    if (hours_notice >= t.min_hours_before) return t.refund_percent;
+  }
+  return 0;
+}
+
+}  // namespace slotbase::organization::rules

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/core/result.h"
+
+namespace slotbase {
+
+/// Everything `slotbase` can be told. Sources, later ones winning: built-in defaults, a JSON config
+/// file (--config, SLOTBASE_CONFIG, or DATA_DIR/slotbase.json when present), SLOTBASE_* environment
+/// variables (the key in upper case: SLOTBASE_DATABASE_URL), then command-line flags.
+struct Config {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "./var";
+  std::string database_url;  // empty: sqlite:DATA_DIR/slotbase.db
+  std::string redis_url;     // empty: in-process rate limits and fan-out
+  bool demo = false;
+  std::string rate_limit = "default";  // default | off
+  std::string log_level = "info";
+  int threads = 0;          // HTTP threads; 0: twice the cores, at least 4
+  int db_pool_size = 16;
+  std::int64_t body_limit_bytes = 1 << 20;
+  std::vector<std::string> cors_origins;
+  int access_token_ttl_seconds = 900;
+  int refresh_token_ttl_days = 30;
+  int password_memory_kib = 19456;  // argon2id m (OWASP's minimum recommendation)
+  int password_iterations = 2;      // argon2id t
+  std::string web_dir;              // static front ends; empty: DATA_DIR/../web/dist if present
+  std::string jwt_secret;           // empty: generated on first start and kept in DATA_DIR
+
+  std::string effective_database_url() const;
+  std::string host() const;
+  std::uint16_t port() const;
+  int http_threads() const;
+
+  /// Sets one key from text, as named in the config file ("database_url"); unknown keys and bad
+  /// values are errors naming the key.
+  Result<void> set(const std::string& key, const std::string& value);
+  Result<void> load_file(const std::string& path);
+  Result<void> load_env();
+  Result<void> validate() const;
+  static const std::vector<std::string>& keys();
+};
+
+/// Reads DATA_DIR/secrets/NAME, creating it with `bytes` random bytes (base64url) and mode 0600
+/// when it does not exist.
+std::string load_or_create_secret(const std::string& data_dir, const std::string& name, std::size_t bytes);
+
+}  // namespace slotbase

@@ -1,0 +1,56 @@
+#include "platform/core/ids.h"
+
+#include <sodium.h>
+
+#include <array>
+#include <cstdio>
+#include <stdexcept>
+
+#include "platform/core/encoding.h"
+
+namespace slotbase {
+namespace {
+
+void ensure_sodium() {
+  static const bool ready = [] {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    return true;
+  }();
+  (void)ready;
+}
+
+}  // namespace
+
+std::string new_id(std::string_view prefix) {
+  ensure_sodium();
+  static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
+  std::array<unsigned char, 24> bytes;
+  randombytes_buf(bytes.data(), bytes.size());
+  std::string id(prefix);
+  id.push_back('_');
+  for (unsigned char b : bytes) id.push_back(kAlphabet[b & 31]);
+  return id;
+}
+
+std::string new_uuid() {
+  ensure_sodium();
+  std::array<unsigned char, 16> b;
+  randombytes_buf(b.data(), b.size());
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  char out[37];
+  std::snprintf(out, sizeof out,
+                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+                b[15]);
+  return out;
+}
+
+std::string random_token(std::size_t n) {
+  ensure_sodium();
+  std::string bytes(n, '\0');
+  randombytes_buf(bytes.data(), n);
+  return base64url_encode(bytes);
+}
+
+}  // namespace slotbase

@@ -1,0 +1,58 @@
+#include "platform/db/database.h"
+
+#include <charconv>
+
+#include "platform/db/postgres_database.h"
+#include "platform/db/sqlite_database.h"
+
+namespace slotbase::db {
+
+const std::string& Row::text(std::size_t i) const {
+  const auto& c = cells_.at(i);
+  if (!c) throw DbError(ErrorKind::other, "column " + std::to_string(i) + " is NULL");
+  return *c;
+}
+
+std::int64_t Row::i64(std::size_t i) const {
+  const auto& s = text(i);
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size())
+    throw DbError(ErrorKind::other, "column " + std::to_string(i) + " is not an integer: " + s);
+  return v;
+}
+
+std::optional<std::int64_t> Row::opt_i64(std::size_t i) const {
+  if (is_null(i)) return std::nullopt;
+  return i64(i);
+}
+
+double Row::f64(std::size_t i) const { return std::stod(text(i)); }
+
+bool Row::boolean(std::size_t i) const {
+  const auto& s = text(i);
+  return s == "1" || s == "t" || s == "true";
+}
+
+PooledConnection::~PooledConnection() {
+  if (conn_) db_->release(std::move(conn_));
+}
+
+bool Database::ping() {
+  try {
+    auto conn = acquire();
+    auto row = conn->query_one("SELECT 1");
+    return row && row->i64(0) == 1;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+std::unique_ptr<Database> open_database(const std::string& url, int pool_size) {
+  if (url.rfind("sqlite:", 0) == 0) return std::make_unique<SqliteDatabase>(url.substr(7), pool_size);
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+    return std::make_unique<PostgresDatabase>(url, pool_size);
+  throw std::invalid_argument("database URL must start with sqlite: or postgresql://");
+}
+
+}  // namespace slotbase::db

@@ -1,0 +1,197 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "platform/core/result.h"
+
+namespace slotbase::db {
+
+enum class Dialect { sqlite, postgres };
+
+/// What went wrong in the database, the same for both backends (SQLite result codes and
+/// PostgreSQL SQLSTATEs are translated once, in each backend).
+enum class ErrorKind {
+  unique_violation,      // 23505 / SQLITE_CONSTRAINT_UNIQUE, PRIMARYKEY
+  exclusion_violation,   // 23P01 (overlapping ranges)
+  foreign_key_violation, // 23503 / SQLITE_CONSTRAINT_FOREIGNKEY
+  check_violation,       // 23514 / SQLITE_CONSTRAINT_CHECK, NOTNULL
+  serialization_failure, // 40001, 40P01 / SQLITE_BUSY, SQLITE_LOCKED: safe to retry
+  connection,            // the server went away or could not be reached
+  other,
+};
+
+class DbError : public std::runtime_error {
+ public:
+  DbError(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  ErrorKind kind() const { return kind_; }
+
+ private:
+  ErrorKind kind_;
+};
+
+/// A bound parameter. SQL uses PostgreSQL-style placeholders `$1..$n` on both backends.
+using Param = std::variant<std::nullptr_t, std::int64_t, double, std::string, bool>;
+using Params = std::vector<Param>;
+
+template <class T>
+Param opt(const std::optional<T>& v) {
+  if (!v) return nullptr;
+  return Param{*v};
+}
+
+/// One result row. Cells are kept as text (NULL as nullopt) and converted on access.
+class Row {
+ public:
+  explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
+  std::size_t size() const { return cells_.size(); }
+  bool is_null(std::size_t i) const { return !cells_.at(i).has_value(); }
+  const std::string& text(std::size_t i) const;
+  std::optional<std::string> opt_text(std::size_t i) const { return cells_.at(i); }
+  std::int64_t i64(std::size_t i) const;
+  std::optional<std::int64_t> opt_i64(std::size_t i) const;
+  double f64(std::size_t i) const;
+  bool boolean(std::size_t i) const;
+
+ private:
+  std::vector<std::optional<std::string>> cells_;
+};
+
+using Rows = std::vector<Row>;
+
+/// One database session. Not thread-safe: it belongs to one thread between acquire and release.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  /// Runs one statement with bound parameters and returns its rows (empty for non-queries).
+  virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
+  /// Runs one statement and returns the number of rows it changed.
+  virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  /// Runs several statements without parameters (migrations).
+  virtual void execute_script(std::string_view sql) = 0;
+  virtual void begin(bool write) = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  virtual bool healthy() = 0;
+
+  std::optional<Row> query_one(std::string_view sql, const Params& params = {}) {
+    auto rows = query(sql, params);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+  }
+
+  /// Work to run after the current transaction commits (never on rollback), e.g. waking the
+  /// event dispatcher.
+  void after_commit(std::function<void()> fn) { after_commit_.push_back(std::move(fn)); }
+  std::vector<std::function<void()>> take_after_commit() { return std::exchange(after_commit_, {}); }
+  void clear_after_commit() { after_commit_.clear(); }
+
+ private:
+  std::vector<std::function<void()>> after_commit_;
+};
+
+struct PoolStats {
+  int size = 0;
+  int in_use = 0;
+  std::int64_t waits = 0;  // acquisitions that had to wait for a free connection
+};
+
+class Database;
+
+/// A connection borrowed from the pool; returned when this goes out of scope.
+class PooledConnection {
+ public:
+  PooledConnection(Database* db, std::unique_ptr<Connection> conn) : db_(db), conn_(std::move(conn)) {}
+  PooledConnection(PooledConnection&&) = default;
+  PooledConnection& operator=(PooledConnection&&) = delete;
+  ~PooledConnection();
+  Connection* operator->() const { return conn_.get(); }
+  Connection& operator*() const { return *conn_; }
+
+ private:
+  Database* db_;
+  std::unique_ptr<Connection> conn_;
+};
+
+/// A pool of connections to one database. Thread-safe.
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+  virtual PoolStats stats() const = 0;
+  /// Borrows a connection, waiting for one to be free.
+  virtual PooledConnection acquire() = 0;
+  /// True when the database answers a trivial query.
+  bool ping();
+
+  /// Runs `fn(Connection&)` in one transaction. The transaction commits when fn returns normally
+  /// (and, if fn returns a Result, only when it is ok); it rolls back on an error Result or an
+  /// exception. Serialization failures and SQLite busy errors are retried a few times, so fn
+  /// must not have effects outside the database (use Connection::after_commit for those).
+  /// `write` takes SQLite's write lock at BEGIN (BEGIN IMMEDIATE), avoiding upgrade deadlocks.
+  template <class F>
+  auto transact(F&& fn, bool write = true) -> decltype(fn(std::declval<Connection&>()));
+
+  template <class F>
+  auto read(F&& fn) {
+    return transact(std::forward<F>(fn), false);
+  }
+
+ protected:
+  friend class PooledConnection;
+  virtual void release(std::unique_ptr<Connection> conn) = 0;
+};
+
+/// Opens a database from a URL: "sqlite:PATH" or "postgresql://...". `pool_size` connections.
+std::unique_ptr<Database> open_database(const std::string& url, int pool_size);
+
+template <class F>
+auto Database::transact(F&& fn, bool write) -> decltype(fn(std::declval<Connection&>())) {
+  using R = decltype(fn(std::declval<Connection&>()));
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    auto conn = acquire();
+    conn->clear_after_commit();
+    try {
+      conn->begin(write);
+      if constexpr (std::is_void_v<R>) {
+        fn(*conn);
+        conn->commit();
+        for (auto& f : conn->take_after_commit()) f();
+        return;
+      } else {
+        R result = fn(*conn);
+        bool keep = true;
+        if constexpr (is_result_v<R>) keep = result.ok();
+        if (keep) {
+          conn->commit();
+          for (auto& f : conn->take_after_commit()) f();
+        } else {
+          conn->rollback();
+          conn->clear_after_commit();
+        }
+        return result;
+      }
+    } catch (const DbError& e) {
+      try { conn->rollback(); } catch (...) {}
+      conn->clear_after_commit();
+      if (e.kind() == ErrorKind::serialization_failure && attempt < kAttempts) continue;
+      throw;
+    } catch (...) {
+      try { conn->rollback(); } catch (...) {}
+      conn->clear_after_commit();
+      throw;
+    }
+  }
+}
+
+}  // namespace slotbase::db

@@ -1,0 +1,171 @@
+#include "platform/events/dispatcher.h"
+
+#include <algorithm>
+
+#include "platform/core/ids.h"
+#include "platform/events/outbox.h"
+
+namespace slotbase::events {
+namespace {
+
+constexpr std::string_view kEnsureCursor = R"sql(
+INSERT INTO event_subscriptions (subscriber, last_seq) VALUES ($1, $2)
+ON CONFLICT (subscriber) DO NOTHING)sql";
+constexpr std::string_view kTakeLease = R"sql(
+UPDATE event_subscriptions SET lease_owner = $2, lease_until = $3
+WHERE subscriber = $1 AND (lease_owner IS NULL OR lease_owner = $2 OR lease_until < $4)
+  AND next_attempt_at <= $4
+RETURNING last_seq, attempts)sql";
+constexpr std::string_view kAdvance = R"sql(
+UPDATE event_subscriptions SET last_seq = $2, attempts = 0, next_attempt_at = 0, last_error = NULL
+WHERE subscriber = $1 AND lease_owner = $3)sql";
+constexpr std::string_view kFailed = R"sql(
+UPDATE event_subscriptions SET attempts = $2, next_attempt_at = $3, last_error = $4
+WHERE subscriber = $1 AND lease_owner = $5)sql";
+constexpr std::string_view kDeadLetter = R"sql(
+INSERT INTO dead_events (subscriber, seq, event_id, error, attempts, failed_at)
+VALUES ($1, $2, $3, $4, $5, $6))sql";
+constexpr std::string_view kReleaseLease = R"sql(
+UPDATE event_subscriptions SET lease_owner = NULL, lease_until = 0
+WHERE subscriber = $1 AND lease_owner = $2)sql";
+constexpr std::string_view kMarkProcessed = R"sql(
+INSERT INTO processed_events (subscriber, event_id, processed_at) VALUES ($1, $2, $3)
+ON CONFLICT DO NOTHING)sql";
+constexpr std::string_view kForget = R"sql(
+DELETE FROM processed_events WHERE subscriber = $1
+  AND event_id IN (SELECT event_id FROM outbox WHERE seq >= $2 AND seq <= $3))sql";
+constexpr std::string_view kMinCursor = "SELECT COALESCE(MIN(last_seq), 0) FROM event_subscriptions";
+
+}  // namespace
+
+bool mark_processed(db::Connection& tx, const std::string& subscriber, const std::string& event_id,
+                    Instant now) {
+  return tx.execute(kMarkProcessed, {subscriber, event_id, epoch_seconds(now)}) == 1;
+}
+
+EventDispatcher::EventDispatcher(db::Database& db, const Clock& clock, Options options)
+    : db_(db), clock_(clock), options_(options), owner_(new_id("dsp")) {}
+
+void EventDispatcher::subscribe(std::string subscriber, std::vector<std::string> types,
+                                Handler handler) {
+  // A new subscriber starts at the end of the log: it receives what happens from now on.
+  db_.transact([&](db::Connection& c) {
+    c.execute(kEnsureCursor, {subscriber, Outbox::last_sequence(c)});
+  });
+  std::lock_guard lock(mu_);
+  subscriptions_.push_back({std::move(subscriber), std::move(types), std::move(handler)});
+}
+
+std::vector<std::string> EventDispatcher::subscribers() const {
+  std::lock_guard lock(mu_);
+  std::vector<std::string> out;
+  for (const auto& s : subscriptions_) out.push_back(s.name);
+  return out;
+}
+
+bool EventDispatcher::matches(const Subscription& s, const std::string& type) const {
+  if (s.types.empty()) return true;
+  return std::any_of(s.types.begin(), s.types.end(), [&](const std::string& t) {
+    if (t.size() > 2 && t.ends_with(".*")) return type.rfind(t.substr(0, t.size() - 1), 0) == 0;
+    return t == type;
+  });
+}
+
+int EventDispatcher::run_once() {
+  std::vector<const Subscription*> subs;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& s : subscriptions_) subs.push_back(&s);
+  }
+  int delivered = 0;
+  for (const auto* s : subs) delivered += deliver(*s);
+  return delivered;
+}
+
+int EventDispatcher::deliver(const Subscription& s) {
+  const Instant now = clock_.now();
+  std::optional<std::pair<std::int64_t, int>> cursor = db_.transact([&](db::Connection& c) {
+    auto row = c.query_one(kTakeLease, {s.name, owner_, epoch_seconds(now + options_.lease),
+                                        epoch_seconds(now)});
+    if (!row) return std::optional<std::pair<std::int64_t, int>>{};
+    return std::optional<std::pair<std::int64_t, int>>{{row->i64(0), static_cast<int>(row->i64(1))}};
+  });
+  if (!cursor) return 0;
+  auto [last_seq, attempts] = *cursor;
+  int delivered = 0;
+  for (;;) {
+    auto batch = db_.read([&](db::Connection& c) {
+      return Outbox::read(c, last_seq + 1, INT64_MAX, options_.batch);
+    });
+    if (batch.empty()) break;
+    bool stalled = false;
+    for (const auto& e : batch) {
+      if (matches(s, e.type)) {
+        try {
+          s.handler(e);
+          ++delivered;
+        } catch (const std::exception& ex) {
+          ++attempts;
+          const auto now2 = clock_.now();
+          if (attempts >= options_.max_attempts) {
+            db_.transact([&](db::Connection& c) {
+              c.execute(kDeadLetter, {s.name, e.sequence, e.id, std::string(ex.what()),
+                                      std::int64_t{attempts}, epoch_seconds(now2)});
+              c.execute(kAdvance, {s.name, e.sequence, owner_});
+            });
+            last_seq = e.sequence;
+            attempts = 0;
+            continue;
+          }
+          auto backoff = options_.base_backoff * (1LL << std::min(attempts - 1, 12));
+          db_.transact([&](db::Connection& c) {
+            c.execute(kFailed, {s.name, std::int64_t{attempts}, epoch_seconds(now2 + backoff),
+                                std::string(ex.what()), owner_});
+          });
+          stalled = true;
+          break;
+        }
+      }
+      last_seq = e.sequence;
+      attempts = 0;
+      db_.transact([&](db::Connection& c) { c.execute(kAdvance, {s.name, last_seq, owner_}); });
+    }
+    if (stalled || static_cast<int>(batch.size()) < options_.batch) break;
+  }
+  db_.transact([&](db::Connection& c) { c.execute(kReleaseLease, {s.name, owner_}); });
+  return delivered;
+}
+
+Result<int> EventDispatcher::replay(const std::string& subscriber, std::int64_t from,
+                                    std::int64_t to) {
+  const Subscription* sub = nullptr;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& s : subscriptions_)
+      if (s.name == subscriber) sub = &s;
+  }
+  if (!sub) return Error::not_found("no subscriber named " + subscriber);
+  if (from > to) return Error::invalid("from", "must not be after to");
+  db_.transact([&](db::Connection& c) { c.execute(kForget, {subscriber, from, to}); });
+  int delivered = 0;
+  for (std::int64_t next = from; next <= to;) {
+    auto batch = db_.read([&](db::Connection& c) { return Outbox::read(c, next, to, options_.batch); });
+    if (batch.empty()) break;
+    for (const auto& e : batch) {
+      if (matches(*sub, e.type)) {
+        sub->handler(e);
+        ++delivered;
+      }
+      next = e.sequence + 1;
+    }
+  }
+  return delivered;
+}
+
+std::int64_t EventDispatcher::lag() {
+  return db_.read([&](db::Connection& c) {
+    return Outbox::last_sequence(c) - c.query_one(kMinCursor)->i64(0);
+  });
+}
+
+}  // namespace slotbase::events

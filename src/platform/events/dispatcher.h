@@ -1,0 +1,85 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "platform/clock/clock.h"
+#include "platform/core/result.h"
+#include "platform/db/database.h"
+#include "platform/events/domain_event.h"
+
+namespace slotbase::events {
+
+/// Delivers outbox events to subscribers at least once and in sequence order (so in order per
+/// aggregate). Each subscriber has a cursor in the database; a handler that throws is retried with
+/// exponential backoff and, after `max_attempts`, the event is recorded in `dead_events` and the
+/// cursor moves on. Several processes may run dispatchers on one database: a lease on each cursor
+/// lets one of them deliver to a subscriber at a time. Thread-safe.
+class EventDispatcher {
+ public:
+  using Handler = std::function<void(const DomainEvent&)>;
+
+  struct Options {
+    int max_attempts = 8;
+    std::chrono::seconds base_backoff{1};
+    int batch = 200;
+    std::chrono::seconds lease{30};
+  };
+
+  EventDispatcher(db::Database& db, const Clock& clock, Options options);
+  EventDispatcher(db::Database& db, const Clock& clock) : EventDispatcher(db, clock, Options{}) {}
+
+  /// `types` are event types or prefixes ending in ".*" ("booking.*"); empty means every event.
+  /// Subscriptions are made before delivery starts.
+  void subscribe(std::string subscriber, std::vector<std::string> types, Handler handler);
+
+  /// Delivers every event that is due to every subscriber; returns how many deliveries succeeded.
+  int run_once();
+
+  /// Re-delivers events [from, to] to one subscriber, forgetting that it had processed them.
+  Result<int> replay(const std::string& subscriber, std::int64_t from, std::int64_t to);
+
+  /// Events the slowest subscriber has yet to receive.
+  std::int64_t lag();
+
+  std::vector<std::string> subscribers() const;
+
+ private:
+  struct Subscription {
+    std::string name;
+    std::vector<std::string> types;
+    Handler handler;
+  };
+  bool matches(const Subscription& s, const std::string& type) const;
+  int deliver(const Subscription& s);
+
+  db::Database& db_;
+  const Clock& clock_;
+  Options options_;
+  std::string owner_;
+  mutable std::mutex mu_;
+  std::vector<Subscription> subscriptions_;
+};
+
+/// Runs `fn(tx)` for an event at most once per subscriber: the event id is recorded in
+/// `processed_events` in the same transaction as fn's writes. Returns false if it had been
+/// processed before.
+template <class F>
+bool apply_once(db::Database& db, const std::string& subscriber, const DomainEvent& e, F&& fn);
+
+bool mark_processed(db::Connection& tx, const std::string& subscriber, const std::string& event_id,
+                    Instant now);
+
+template <class F>
+bool apply_once(db::Database& db, const std::string& subscriber, const DomainEvent& e, F&& fn) {
+  return db.transact([&](db::Connection& tx) {
+    if (!mark_processed(tx, subscriber, e.id, e.timestamp)) return false;
+    fn(tx);
+    return true;
+  });
+}
+
+}  // namespace slotbase::events

@@ -1,0 +1,87 @@
+#include "platform/events/outbox.h"
+
+#include "platform/core/ids.h"
+
+namespace slotbase::events {
+namespace {
+
+// On PostgreSQL, sequence numbers are handed out at insert but become visible at commit; two
+// writers could commit out of order and a reader could pass over the earlier one for good. This
+// lock, held to the end of the transaction, makes commit order equal sequence order. SQLite has a
+// single writer already.
+constexpr std::string_view kPgSerializeAppends = "SELECT pg_advisory_xact_lock(7269834513)";
+constexpr std::string_view kInsert = R"sql(
+INSERT INTO outbox (event_id, type, source, aggregate_id, correlation_id, occurred_at, payload, metadata)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+RETURNING seq)sql";
+constexpr std::string_view kRead = R"sql(
+SELECT seq, event_id, type, source, aggregate_id, correlation_id, occurred_at, payload, metadata
+FROM outbox WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3)sql";
+constexpr std::string_view kLast = "SELECT COALESCE(MAX(seq), 0) FROM outbox";
+
+nlohmann::json metadata_json(const DomainEvent::Metadata& m) {
+  nlohmann::json j = {{"version", m.version}};
+  j["user_id"] = m.user_id ? nlohmann::json(*m.user_id) : nlohmann::json(nullptr);
+  j["facility_id"] = m.facility_id ? nlohmann::json(*m.facility_id) : nlohmann::json(nullptr);
+  return j;
+}
+
+}  // namespace
+
+nlohmann::json DomainEvent::to_json() const {
+  return {{"sequence", sequence},
+          {"id", id},
+          {"type", type},
+          {"timestamp", format_rfc3339(timestamp)},
+          {"source", source},
+          {"correlation_id", correlation_id},
+          {"aggregate_id", aggregate_id},
+          {"payload", payload},
+          {"metadata", metadata_json(metadata)}};
+}
+
+DomainEvent Outbox::append(db::Connection& tx, NewEvent e) const {
+  DomainEvent event;
+  event.id = new_uuid();
+  event.type = std::move(e.type);
+  event.timestamp = clock_.now();
+  event.source = std::move(e.source);
+  event.correlation_id = e.correlation_id.empty() ? event.id : std::move(e.correlation_id);
+  event.aggregate_id = std::move(e.aggregate_id);
+  event.payload = std::move(e.payload);
+  event.metadata = {std::move(e.user_id), std::move(e.facility_id), e.version};
+  if (tx.dialect() == db::Dialect::postgres) tx.query(kPgSerializeAppends);
+  auto row = tx.query_one(kInsert, {event.id, event.type, event.source, event.aggregate_id,
+                                    event.correlation_id, epoch_seconds(event.timestamp),
+                                    event.payload.dump(), metadata_json(event.metadata).dump()});
+  event.sequence = row->i64(0);
+  if (listener_) tx.after_commit(listener_);
+  return event;
+}
+
+std::vector<DomainEvent> Outbox::read(db::Connection& c, std::int64_t from, std::int64_t to,
+                                      int limit) {
+  std::vector<DomainEvent> out;
+  for (const auto& r : c.query(kRead, {from, to, std::int64_t{limit}})) {
+    DomainEvent e;
+    e.sequence = r.i64(0);
+    e.id = r.text(1);
+    e.type = r.text(2);
+    e.source = r.text(3);
+    e.aggregate_id = r.text(4);
+    e.correlation_id = r.text(5);
+    e.timestamp = from_epoch_seconds(r.i64(6));
+    e.payload = nlohmann::json::parse(r.text(7));
+    auto m = nlohmann::json::parse(r.text(8));
+    if (m.contains("user_id") && m["user_id"].is_string()) e.metadata.user_id = m["user_id"];
+    if (m.contains("facility_id") && m["facility_id"].is_string())
+      e.metadata.facility_id = m["facility_id"];
+    e.metadata.version = m.value("version", 1);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::int64_t Outbox::last_sequence(db::Connection& c) { return c.query_one(kLast)->i64(0); }
+
+}  // namespace slotbase::events

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "platform/clock/clock.h"
+#include "platform/db/database.h"
+#include "platform/events/domain_event.h"
+
+namespace slotbase::events {
+
+/// The transactional outbox. A service appends its events with the same Connection it writes its
+/// rows with, so both commit or neither does. The outbox is also the event log, read back by the
+/// dispatcher and by `slotbase events replay`.
+class Outbox {
+ public:
+  explicit Outbox(const Clock& clock) : clock_(clock) {}
+
+  /// Called after any transaction that appended events commits (the dispatcher's wake-up).
+  void on_commit(std::function<void()> listener) { listener_ = std::move(listener); }
+
+  DomainEvent append(db::Connection& tx, NewEvent event) const;
+
+  /// Events with sequence in [from, to], in order, at most `limit`.
+  static std::vector<DomainEvent> read(db::Connection& c, std::int64_t from, std::int64_t to,
+                                       int limit);
+  static std::int64_t last_sequence(db::Connection& c);
+
+ private:
+  const Clock& clock_;
+  std::function<void()> listener_;
+};
+
+}  // namespace slotbase::events

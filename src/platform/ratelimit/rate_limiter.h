@@ -1,0 +1,66 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace slotbase::ratelimit {
+
+/// A token bucket: `capacity` requests at once, refilled at `per_minute` a minute.
+struct Bucket {
+  double capacity = 60;
+  double per_minute = 60;
+};
+
+struct Decision {
+  bool allowed = true;
+  int retry_after_seconds = 0;
+};
+
+/// Decides whether a caller (keyed by IP or user) may make one more request. Thread-safe.
+class RateLimiter {
+ public:
+  virtual ~RateLimiter() = default;
+  virtual Decision take(const std::string& key, const Bucket& bucket) = 0;
+};
+
+/// Never limits: what `rate_limit=off` (load tests, benchmarks) wires in everywhere.
+class UnlimitedRateLimiter final : public RateLimiter {
+ public:
+  Decision take(const std::string&, const Bucket&) override { return {true, 0}; }
+};
+
+/// Buckets in this process's memory: right for one instance.
+class InProcessRateLimiter final : public RateLimiter {
+ public:
+  Decision take(const std::string& key, const Bucket& bucket) override;
+
+ private:
+  struct State {
+    double tokens;
+    std::chrono::steady_clock::time_point last;
+  };
+  std::mutex mu_;
+  std::unordered_map<std::string, State> buckets_;
+  std::size_t takes_ = 0;
+};
+
+/// Buckets in Redis (one Lua script per take, timed by the Redis server's clock), so that every
+/// instance behind a load balancer draws from the same buckets. If Redis cannot be reached the
+/// request is allowed and the failure logged: a rate limiter must not take the API down.
+class RedisRateLimiter final : public RateLimiter {
+ public:
+  /// `url` is redis://host:port[/db].
+  explicit RedisRateLimiter(const std::string& url);
+  ~RedisRateLimiter() override;
+  Decision take(const std::string& key, const Bucket& bucket) override;
+  bool ping();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace slotbase::ratelimit

@@ -1,0 +1,148 @@
+#include "db/db_fixture.h"
+#include "platform/events/dispatcher.h"
+#include "platform/events/outbox.h"
+
+namespace slotbase::testing {
+namespace {
+
+class EventsTest : public DbTest {
+ protected:
+  void SetUp() override {
+    DbTest::SetUp();
+    if (IsSkipped()) return;
+    outbox_ = std::make_unique<events::Outbox>(clock_);
+    dispatcher_ = std::make_unique<events::EventDispatcher>(
+        *db_, clock_, events::EventDispatcher::Options{3, std::chrono::seconds(10), 100, std::chrono::seconds(30)});
+  }
+  void emit(const std::string& type, const std::string& aggregate, int n) {
+    db_->transact([&](db::Connection& c) {
+      outbox_->append(c, {type, "test", aggregate, {{"n", n}}, std::nullopt, std::nullopt, "", 1});
+    });
+  }
+  std::unique_ptr<events::Outbox> outbox_;
+  std::unique_ptr<events::EventDispatcher> dispatcher_;
+};
+
+TEST_P(EventsTest, DeliversCommittedEventsInOrderWithTheirFields) {
+  std::vector<int> seen;
+  events::DomainEvent first;
+  dispatcher_->subscribe("test", {"thing.*"}, [&](const events::DomainEvent& e) {
+    if (seen.empty()) first = e;
+    seen.push_back(e.payload["n"]);
+  });
+  db_->transact([&](db::Connection& c) {
+    outbox_->append(c, {"thing.made", "test", "a1", {{"n", 1}}, "usr_1", "fac_1", "req-1", 1});
+  });
+  emit("thing.changed", "a1", 2);
+  emit("other.event", "a1", 99);
+  emit("thing.changed", "a1", 3);
+  EXPECT_EQ(dispatcher_->run_once(), 3);
+  EXPECT_EQ(seen, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(first.type, "thing.made");
+  EXPECT_EQ(first.source, "test");
+  EXPECT_EQ(first.correlation_id, "req-1");
+  EXPECT_EQ(first.metadata.user_id, "usr_1");
+  EXPECT_EQ(first.metadata.facility_id, "fac_1");
+  EXPECT_EQ(first.metadata.version, 1);
+  EXPECT_EQ(first.id.size(), 36u);
+  EXPECT_EQ(dispatcher_->run_once(), 0);
+  EXPECT_EQ(dispatcher_->lag(), 0);
+}
+
+TEST_P(EventsTest, ARolledBackTransactionEmitsNothing) {
+  int seen = 0;
+  dispatcher_->subscribe("test", {}, [&](const events::DomainEvent&) { ++seen; });
+  auto r = db_->transact([&](db::Connection& c) -> Result<void> {
+    outbox_->append(c, {"thing.made", "test", "a1", nlohmann::json::object(), std::nullopt, std::nullopt, "", 1});
+    return Error::conflict("test", "no");
+  });
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(dispatcher_->run_once(), 0);
+  EXPECT_EQ(seen, 0);
+}
+
+TEST_P(EventsTest, AFailingHandlerIsRetriedAfterBackoffWithoutSkippingAhead) {
+  int calls = 0;
+  std::vector<int> delivered;
+  dispatcher_->subscribe("flaky", {}, [&](const events::DomainEvent& e) {
+    if (++calls == 1) throw std::runtime_error("temporarily down");
+    delivered.push_back(e.payload["n"]);
+  });
+  emit("thing.made", "a1", 1);
+  emit("thing.made", "a1", 2);
+  EXPECT_EQ(dispatcher_->run_once(), 0);
+  EXPECT_EQ(dispatcher_->run_once(), 0);  // still backing off: nothing, and not event 2 either
+  clock_.advance(std::chrono::seconds(11));
+  EXPECT_EQ(dispatcher_->run_once(), 2);
+  EXPECT_EQ(delivered, (std::vector<int>{1, 2}));
+}
+
+TEST_P(EventsTest, APoisonEventIsDeadLetteredAndTheRestDelivered) {
+  std::vector<int> delivered;
+  dispatcher_->subscribe("picky", {}, [&](const events::DomainEvent& e) {
+    if (e.payload["n"] == 1) throw std::runtime_error("cannot handle 1");
+    delivered.push_back(e.payload["n"]);
+  });
+  emit("thing.made", "a1", 1);
+  emit("thing.made", "a2", 2);
+  for (int i = 0; i < 5; ++i) {
+    dispatcher_->run_once();
+    clock_.advance(std::chrono::seconds(100));
+  }
+  EXPECT_EQ(delivered, std::vector<int>{2});
+  auto dead = db_->read([](db::Connection& c) {
+    return c.query_one("SELECT subscriber, error, attempts FROM dead_events");
+  });
+  ASSERT_TRUE(dead);
+  EXPECT_EQ(dead->text(0), "picky");
+  EXPECT_EQ(dead->text(1), "cannot handle 1");
+  EXPECT_EQ(dead->i64(2), 3);
+}
+
+TEST_P(EventsTest, ARedeliveredEventIsNotAppliedTwice) {
+  int applied = 0;
+  auto handler = [&](const events::DomainEvent& e) {
+    events::apply_once(*db_, "counter", e, [&](db::Connection&) { ++applied; });
+  };
+  dispatcher_->subscribe("counter", {}, handler);
+  emit("thing.made", "a1", 1);
+  dispatcher_->run_once();
+  EXPECT_EQ(applied, 1);
+  // Deliver the same event again, as after a crash between handling and advancing the cursor.
+  auto events = db_->read([](db::Connection& c) { return events::Outbox::read(c, 1, INT64_MAX, 10); });
+  ASSERT_EQ(events.size(), 1u);
+  handler(events[0]);
+  EXPECT_EQ(applied, 1);
+}
+
+TEST_P(EventsTest, ReplayRedeliversARangeToOneSubscriber) {
+  std::vector<int> seen;
+  dispatcher_->subscribe("projection", {}, [&](const events::DomainEvent& e) {
+    events::apply_once(*db_, "projection", e, [&](db::Connection&) { seen.push_back(e.payload["n"]); });
+  });
+  emit("thing.made", "a1", 1);
+  emit("thing.made", "a1", 2);
+  emit("thing.made", "a1", 3);
+  dispatcher_->run_once();
+  ASSERT_EQ(seen.size(), 3u);
+  auto first = db_->read([](db::Connection& c) { return c.query_one("SELECT MIN(seq) FROM outbox")->i64(0); });
+  auto n = dispatcher_->replay("projection", first + 1, first + 2);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(n.value(), 2);
+  EXPECT_EQ(seen, (std::vector<int>{1, 2, 3, 2, 3}));
+  EXPECT_FALSE(dispatcher_->replay("nobody", 1, 2).ok());
+}
+
+TEST_P(EventsTest, ANewSubscriberStartsAtTheEndOfTheLog) {
+  emit("thing.made", "a1", 1);
+  int seen = 0;
+  dispatcher_->subscribe("late", {}, [&](const events::DomainEvent&) { ++seen; });
+  emit("thing.made", "a1", 2);
+  dispatcher_->run_once();
+  EXPECT_EQ(seen, 1);
+}
+
+SB_INSTANTIATE_BACKENDS(EventsTest);
+
+}  // namespace
+}  // namespace slotbase::testing

@@ -1,0 +1,43 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "platform/core/ids.h"
+#include "platform/ratelimit/rate_limiter.h"
+
+namespace slotbase::ratelimit {
+namespace {
+
+std::string redis_url() {
+  const char* url = std::getenv("SLOTBASE_TEST_REDIS_URL");
+  return url ? url : "";
+}
+
+TEST(RedisRateLimiter, InstancesShareTheirBuckets) {
+  if (redis_url().empty()) {
+    const char* skip = std::getenv("SLOTBASE_TEST_SKIP_PG");
+    if (skip && std::string(skip) == "1") GTEST_SKIP() << "servers skipped on purpose";
+    FAIL() << "SLOTBASE_TEST_REDIS_URL is not set: run the tests through scripts/test";
+  }
+  RedisRateLimiter a(redis_url()), b(redis_url());
+  ASSERT_TRUE(a.ping());
+  const std::string key = "test:" + new_id("k");
+  Bucket bucket{4, 6};
+  EXPECT_TRUE(a.take(key, bucket).allowed);
+  EXPECT_TRUE(b.take(key, bucket).allowed);
+  EXPECT_TRUE(a.take(key, bucket).allowed);
+  EXPECT_TRUE(b.take(key, bucket).allowed);
+  auto denied = a.take(key, bucket);
+  EXPECT_FALSE(denied.allowed);
+  EXPECT_GE(denied.retry_after_seconds, 9);
+  EXPECT_FALSE(b.take(key, bucket).allowed);
+}
+
+TEST(RedisRateLimiter, AllowsWhenRedisIsDown) {
+  RedisRateLimiter limiter("redis://127.0.0.1:1");
+  EXPECT_FALSE(limiter.ping());
+  EXPECT_TRUE(limiter.take("k", Bucket{1, 1}).allowed);
+}
+
+}  // namespace
+}  // namespace slotbase::ratelimit

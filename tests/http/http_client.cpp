@@ -1,0 +1,94 @@
+#include <utility>
+
+#include "http/http_client.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+namespace slotbase::testing {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+
+nlohmann::json HttpResult::json() const {
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  return j;
+}
+
+std::string HttpResult::header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? "" : it->second;
+}
+
+HttpResult HttpClient::request(const std::string& method, const std::string& target, const std::string& body,
+                               const std::map<std::string, std::string>& headers) const {
+  asio::io_context ioc;
+  asio::ip::tcp::socket socket(ioc);
+  socket.connect({asio::ip::make_address("127.0.0.1"), port_});
+  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  for (const auto& [k, v] : headers) req.set(k, v);
+  if (!body.empty() && !headers.contains("Content-Type")) req.set(bhttp::field::content_type, "application/json");
+  req.body() = body;
+  req.prepare_payload();
+  req.keep_alive(false);
+  bhttp::write(socket, req);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64 << 20);
+  if (method == "HEAD") parser.skip(true);
+  bhttp::read(socket, buffer, parser);
+  auto& res = parser.get();
+  HttpResult out;
+  out.status = res.result_int();
+  for (const auto& f : res) out.headers[std::string(f.name_string())] = std::string(f.value());
+  out.body = res.body();
+  beast::error_code ec;
+  socket.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+  return out;
+}
+
+HttpResult HttpClient::get(const std::string& target, const std::string& token) const {
+  std::map<std::string, std::string> h;
+  if (!token.empty()) h["Authorization"] = "Bearer " + token;
+  return request("GET", target, "", h);
+}
+
+HttpResult HttpClient::post(const std::string& target, const nlohmann::json& body, const std::string& token,
+                            std::map<std::string, std::string> headers) const {
+  if (!token.empty()) headers["Authorization"] = "Bearer " + token;
+  return request("POST", target, body.is_null() ? "" : body.dump(), headers);
+}
+
+HttpResult HttpClient::send(const std::string& method, const std::string& target, const nlohmann::json& body,
+                            const std::string& token) const {
+  std::map<std::string, std::string> h;
+  if (!token.empty()) h["Authorization"] = "Bearer " + token;
+  return request(method, target, body.is_null() ? "" : body.dump(), h);
+}
+
+HttpTest::Account HttpTest::sign_up(const std::string& email) {
+  auto r = client_->post("/api/v1/auth/register",
+                         {{"email", email}, {"password", "a long enough passphrase"}, {"name", "Test User"}});
+  EXPECT_EQ(r.status, 201) << r.body;
+  auto j = r.json();
+  return {j["user"]["id"], email, j["access_token"], j["refresh_token"]};
+}
+
+std::string HttpTest::create_organization(const Account& who, const std::string& name) {
+  auto r = client_->post("/api/v1/organizations", {{"name", name}}, who.access);
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.json().value("id", "");
+}
+
+std::string HttpTest::create_facility(const Account& who, const std::string& org_id, const std::string& name) {
+  auto r = client_->post("/api/v1/organizations/" + org_id + "/facilities",
+                         {{"name", name}, {"timezone", "America/New_York"}, {"currency", "USD"}}, who.access);
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.json().value("id", "");
+}
+
+}  // namespace slotbase::testing

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/http/message.h"
+#include "support/app_fixture.h"
+
+namespace slotbase::testing {
+
+struct HttpResult {
+  int status = 0;
+  http::Headers headers;
+  std::string body;
+  nlohmann::json json() const;
+  std::string header(const std::string& name) const;
+};
+
+/// A blocking HTTP/1.1 client over a real socket (one connection per request).
+class HttpClient {
+ public:
+  explicit HttpClient(std::uint16_t port) : port_(port) {}
+  HttpResult request(const std::string& method, const std::string& target, const std::string& body = "",
+                     const std::map<std::string, std::string>& headers = {}) const;
+  HttpResult get(const std::string& target, const std::string& token = "") const;
+  HttpResult post(const std::string& target, const nlohmann::json& body, const std::string& token = "",
+                  std::map<std::string, std::string> headers = {}) const;
+  HttpResult send(const std::string& method, const std::string& target, const nlohmann::json& body,
+                  const std::string& token = "") const;
+
+ private:
+  std::uint16_t port_;
+};
+
+/// The application serving HTTP on a free port.
+class HttpTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    if (IsSkipped()) return;
+    port_ = app_->start();
+    client_ = std::make_unique<HttpClient>(port_);
+  }
+  void TearDown() override {
+    if (app_) app_->stop();
+    AppTest::TearDown();
+  }
+
+  struct Account {
+    std::string id, email, access, refresh;
+  };
+  Account sign_up(const std::string& email);
+  std::string create_organization(const Account& who, const std::string& name);
+  std::string create_facility(const Account& who, const std::string& org_id, const std::string& name);
+
+  std::uint16_t port_ = 0;
+  std::unique_ptr<HttpClient> client_;
+};
+
+}  // namespace slotbase::testing

@@ -1,0 +1,107 @@
+#include "http/http_client.h"
+
+namespace slotbase::testing {
+namespace {
+
+class MiddlewareHttpTest : public HttpTest {
+ protected:
+  void configure(Config& c) override { c.cors_origins = {"https://app.example.com"}; }
+};
+
+TEST_P(MiddlewareHttpTest, UnknownRouteIs404AndWrongMethodIs405) {
+  auto missing = client_->get("/api/v1/nothing-here");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.header("Content-Type"), "application/problem+json");
+  auto wrong = client_->request("PUT", "/api/v1/me");
+  EXPECT_EQ(wrong.status, 405);
+  EXPECT_EQ(wrong.header("Allow"), "GET, PATCH, DELETE");
+}
+
+TEST_P(MiddlewareHttpTest, RequestIdsAreEchoedOrMade) {
+  auto given = client_->request("GET", "/health", "", {{"X-Request-Id", "abc-123"}});
+  EXPECT_EQ(given.header("X-Request-Id"), "abc-123");
+  auto made = client_->get("/health");
+  EXPECT_EQ(made.header("X-Request-Id").size(), 36u);
+  auto hostile = client_->request("GET", "/health", "", {{"X-Request-Id", "a\"b{c}"}});
+  EXPECT_NE(hostile.header("X-Request-Id"), "a\"b{c}");
+}
+
+TEST_P(MiddlewareHttpTest, SecurityHeadersAreSet) {
+  auto r = client_->get("/api/v1/facilities");
+  EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(r.header("X-Frame-Options"), "DENY");
+  EXPECT_EQ(r.header("Cache-Control"), "no-store");
+  EXPECT_FALSE(r.header("Content-Security-Policy").empty());
+}
+
+TEST_P(MiddlewareHttpTest, CorsAllowsOnlyListedOrigins) {
+  auto pre = client_->request("OPTIONS", "/api/v1/organizations", "",
+                              {{"Origin", "https://app.example.com"}, {"Access-Control-Request-Method", "POST"}});
+  EXPECT_EQ(pre.status, 204);
+  EXPECT_EQ(pre.header("Access-Control-Allow-Origin"), "https://app.example.com");
+  EXPECT_NE(pre.header("Access-Control-Allow-Methods").find("POST"), std::string::npos);
+  auto other = client_->request("GET", "/health", "", {{"Origin", "https://evil.example.com"}});
+  EXPECT_EQ(other.header("Access-Control-Allow-Origin"), "");
+}
+
+TEST_P(MiddlewareHttpTest, AnIdempotentRepeatReturnsTheFirstResultAndActsOnce) {
+  auto owner = sign_up("owner@example.com");
+  std::map<std::string, std::string> key = {{"Idempotency-Key", "create-org-1"}};
+  auto first = client_->post("/api/v1/organizations", {{"name", "Riverside"}}, owner.access, key);
+  auto second = client_->post("/api/v1/organizations", {{"name", "Riverside"}}, owner.access, key);
+  ASSERT_EQ(first.status, 201);
+  ASSERT_EQ(second.status, 201);
+  EXPECT_EQ(first.json()["id"], second.json()["id"]);
+  EXPECT_EQ(second.header("Idempotent-Replayed"), "true");
+  EXPECT_EQ(client_->get("/api/v1/organizations", owner.access).json()["items"].size(), 1u);
+  auto changed = client_->post("/api/v1/organizations", {{"name", "Other"}}, owner.access, key);
+  EXPECT_EQ(changed.status, 422);
+  EXPECT_EQ(changed.json()["errors"][0]["field"], "Idempotency-Key");
+}
+
+TEST_P(MiddlewareHttpTest, TooManyLoginsAre429WithRetryAfter) {
+  int limited_at = 0;
+  for (int i = 1; i <= 12 && !limited_at; ++i) {
+    auto r = client_->post("/api/v1/auth/login", {{"email", "who@example.com"}, {"password", "wrong password!"}});
+    if (r.status == 429) {
+      limited_at = i;
+      EXPECT_GE(std::stoi(r.header("Retry-After")), 1);
+      EXPECT_EQ(r.json()["code"], "rate_limited");
+    } else {
+      EXPECT_EQ(r.status, 401);
+    }
+  }
+  EXPECT_EQ(limited_at, 11);  // the per-IP sign-in bucket holds 10
+}
+
+TEST_P(MiddlewareHttpTest, AnOversizedBodyIs413) {
+  std::string big(2 << 20, 'x');
+  auto r = client_->request("POST", "/api/v1/auth/register", big, {{"Content-Type", "application/json"}});
+  EXPECT_EQ(r.status, 413);
+}
+
+TEST_P(MiddlewareHttpTest, KeepAliveServesSeveralRequestsOnOneConnection) {
+  // Two requests written back to back on one socket both get answers.
+  auto r1 = client_->get("/health");
+  auto r2 = client_->get("/health");
+  EXPECT_EQ(r1.status, 200);
+  EXPECT_EQ(r2.status, 200);
+}
+
+SB_INSTANTIATE_BACKENDS(MiddlewareHttpTest);
+
+class RateLimitOffHttpTest : public HttpTest {
+ protected:
+  void configure(Config& c) override { c.rate_limit = "off"; }
+};
+
+TEST_P(RateLimitOffHttpTest, OffMeansNoLimit) {
+  for (int i = 0; i < 15; ++i)
+    EXPECT_EQ(client_->post("/api/v1/auth/login", {{"email", "who@example.com"}, {"password", "wrong password!"}}).status,
+              401);
+}
+
+SB_INSTANTIATE_BACKENDS(RateLimitOffHttpTest);
+
+}  // namespace
+}  // namespace slotbase::testing

@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include "platform/core/encoding.h"
+#include "platform/core/ids.h"
+#include "platform/security/jwt.h"
+#include "platform/security/password.h"
+
+namespace slotbase::security {
+namespace {
+
+const Instant kNow = *parse_rfc3339("2026-11-24T12:00:00Z");
+
+TEST(Jwt, SignedTokensVerifyUntilTheyExpire) {
+  JwtSigner jwt(std::string(48, 'k'));
+  auto token = jwt.sign({{"sub", "usr_1"}}, kNow, std::chrono::seconds(60));
+  auto claims = jwt.verify(token, kNow + std::chrono::seconds(59));
+  ASSERT_TRUE(claims.ok());
+  EXPECT_EQ(claims.value()["sub"], "usr_1");
+  EXPECT_FALSE(jwt.verify(token, kNow + std::chrono::seconds(60)).ok());
+}
+
+TEST(Jwt, RejectsTamperingAndOtherKeys) {
+  JwtSigner jwt(std::string(48, 'k'));
+  auto token = jwt.sign({{"sub", "usr_1"}}, kNow, std::chrono::seconds(60));
+  auto dot = token.find('.');
+  std::string forged = token.substr(0, dot + 1) + base64url_encode(R"({"sub":"usr_2","iss":"slotbase","exp":9999999999})") +
+                       token.substr(token.rfind('.'));
+  EXPECT_FALSE(jwt.verify(forged, kNow).ok());
+  EXPECT_FALSE(JwtSigner(std::string(48, 'x')).verify(token, kNow).ok());
+  EXPECT_FALSE(jwt.verify("not.a.jwt", kNow).ok());
+  EXPECT_FALSE(jwt.verify("", kNow).ok());
+}
+
+TEST(Jwt, RejectsAlgNone) {
+  JwtSigner jwt(std::string(48, 'k'));
+  std::string none = base64url_encode(R"({"alg":"none"})") + "." +
+                     base64url_encode(R"({"sub":"usr_1","iss":"slotbase","exp":9999999999})") + ".";
+  EXPECT_FALSE(jwt.verify(none, kNow).ok());
+}
+
+TEST(Password, VerifiesOnlyTheRightPassword) {
+  PasswordHasher hasher(1024, 1);
+  auto hash = hasher.hash("correct horse battery");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(hasher.verify(hash, "correct horse battery"));
+  EXPECT_FALSE(hasher.verify(hash, "correct horse battery!"));
+  EXPECT_NE(hasher.hash("correct horse battery"), hash);  // salted
+}
+
+TEST(Encoding, Base64UrlRoundTrips) {
+  for (const std::string& s : std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10", 3)}) {
+    auto decoded = base64url_decode(base64url_encode(s));
+    ASSERT_TRUE(decoded);
+    EXPECT_EQ(*decoded, s);
+  }
+  EXPECT_FALSE(base64url_decode("a+b/"));
+}
+
+TEST(Ids, ArePrefixedAndDistinct) {
+  auto a = new_id("usr"), b = new_id("usr");
+  EXPECT_EQ(a.rfind("usr_", 0), 0u);
+  EXPECT_EQ(a.size(), 28u);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(new_uuid().size(), 36u);
+}
+
+}  // namespace
+}  // namespace slotbase::security
