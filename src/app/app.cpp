@@ -16,8 +16,7 @@
 
 namespace slotbase {
 
-App::App(Config config, const Clock* clock)
-    : config_(std::move(config)), clock_(clock ? *clock : system_clock_) {
+App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_(clock ? *clock : system_clock_) {
   log::init(config_.log_level);
   std::filesystem::create_directories(config_.data_dir);
   db_ = db::open_database(config_.effective_database_url(), config_.db_pool_size);
@@ -32,9 +31,12 @@ App::App(Config config, const Clock* clock)
   dispatcher_ = std::make_unique<events::EventDispatcher>(*db_, clock_);
   jobs_ = std::make_unique<events::JobQueue>(*db_, clock_);
 
-  if (config_.rate_limit == "off") limiter_ = std::make_unique<ratelimit::UnlimitedRateLimiter>();
-  else if (!config_.redis_url.empty()) limiter_ = std::make_unique<ratelimit::RedisRateLimiter>(config_.redis_url);
-  else limiter_ = std::make_unique<ratelimit::InProcessRateLimiter>();
+  if (config_.rate_limit == "off")
+    limiter_ = std::make_unique<ratelimit::UnlimitedRateLimiter>();
+  else if (!config_.redis_url.empty())
+    limiter_ = std::make_unique<ratelimit::RedisRateLimiter>(config_.redis_url);
+  else
+    limiter_ = std::make_unique<ratelimit::InProcessRateLimiter>();
 
   hasher_ = std::make_unique<security::PasswordHasher>(config_.password_memory_kib, config_.password_iterations);
   jwt_ = std::make_unique<security::JwtSigner>(
@@ -68,24 +70,34 @@ App::App(Config config, const Clock* clock)
   http::PipelineOptions options;
   options.rate_limit = config_.rate_limit != "off";
   options.cors_origins = {config_.cors_origins.begin(), config_.cors_origins.end()};
-  pipeline_ = std::make_unique<http::Pipeline>(router_, identity_->authenticator(), *limiter_, *idempotency_,
-                                               metrics_, options);
+  pipeline_ = std::make_unique<http::Pipeline>(router_, identity_->authenticator(), *limiter_, *idempotency_, metrics_,
+                                               options);
 }
 
-App::~App() { stop(); }
+App::~App() {
+  stop();
+}
 
-identity::IdentityService& App::identity() { return identity_->service(); }
-organization::OrganizationService& App::organizations() { return organization_->service(); }
+identity::IdentityService& App::identity() {
+  return identity_->service();
+}
+organization::OrganizationService& App::organizations() {
+  return organization_->service();
+}
 
 void App::register_platform_routes() {
-  router_.add({"GET", "/health", [](http::Request&) { return http::Response::json(200, {{"status", "ok"}}); },
-               http::Auth::none, http::RateClass::exempt, "The process is up"});
-  router_.add({"GET", "/ready",
-               [this](http::Request&) {
-                 if (db_->ping()) return http::Response::json(200, {{"status", "ready"}});
-                 return http::Response::json(503, {{"status", "unavailable"}, {"detail", "the database does not answer"}});
+  router_.add({"GET", "/health",
+               [](http::Request&) {
+                 return http::Response::json(200, {{"status", "ok"}});
                },
-               http::Auth::none, http::RateClass::exempt, "The database answers"});
+               http::Auth::none, http::RateClass::exempt, "The process is up"});
+  router_.add(
+      {"GET", "/ready",
+       [this](http::Request&) {
+         if (db_->ping()) return http::Response::json(200, {{"status", "ready"}});
+         return http::Response::json(503, {{"status", "unavailable"}, {"detail", "the database does not answer"}});
+       },
+       http::Auth::none, http::RateClass::exempt, "The database answers"});
   router_.add({"GET", "/metrics",
                [this](http::Request&) {
                  return http::Response::text(200, metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
@@ -98,7 +110,9 @@ void App::register_platform_routes() {
                http::Auth::none, http::RateClass::exempt, "This API's OpenAPI document"});
 }
 
-http::Response App::handle(http::Request& request) { return pipeline_->handle(request); }
+http::Response App::handle(http::Request& request) {
+  return pipeline_->handle(request);
+}
 
 std::uint16_t App::start() {
   http::HttpServer::Options options;
@@ -109,7 +123,9 @@ std::uint16_t App::start() {
   server_ = std::make_unique<http::HttpServer>(options, [this](http::Request& r) { return handle(r); });
   const auto port = server_->start();
   start_worker();
-  log::info("listening", {{"host", options.host}, {"port", port}, {"threads", options.threads},
+  log::info("listening", {{"host", options.host},
+                          {"port", port},
+                          {"threads", options.threads},
                           {"database", db_->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"}});
   return port;
 }

@@ -17,11 +17,26 @@
 
 namespace slotbase {
 
-namespace identity { class IdentityModule; class IdentityService; }
-namespace organization { class OrganizationModule; class OrganizationService; }
-namespace http { class HttpServer; class Pipeline; class IdempotencyStore; }
-namespace ratelimit { class RateLimiter; }
-namespace security { class PasswordHasher; class JwtSigner; }
+namespace identity {
+class IdentityModule;
+class IdentityService;
+}  // namespace identity
+namespace organization {
+class OrganizationModule;
+class OrganizationService;
+}  // namespace organization
+namespace http {
+class HttpServer;
+class Pipeline;
+class IdempotencyStore;
+}  // namespace http
+namespace ratelimit {
+class RateLimiter;
+}
+namespace security {
+class PasswordHasher;
+class JwtSigner;
+}  // namespace security
 
 /// The composition root: the one place that knows every concrete class. It opens the database
 /// named by the config, applies migrations, builds the modules, registers their routes and event

@@ -38,7 +38,9 @@ struct CommonFlags {
     };
     const char* env_file = std::getenv("SLOTBASE_CONFIG");
     std::string file = !config_file.empty() ? config_file : (env_file ? env_file : "");
-    std::string dir = !data_dir.empty() ? data_dir : (std::getenv("SLOTBASE_DATA_DIR") ? std::getenv("SLOTBASE_DATA_DIR") : c.data_dir);
+    std::string dir = !data_dir.empty()
+                          ? data_dir
+                          : (std::getenv("SLOTBASE_DATA_DIR") ? std::getenv("SLOTBASE_DATA_DIR") : c.data_dir);
     if (file.empty() && std::filesystem::exists(std::filesystem::path(dir) / "slotbase.json"))
       file = (std::filesystem::path(dir) / "slotbase.json").string();
     if (!file.empty()) check(c.load_file(file));
@@ -136,9 +138,8 @@ int main(int argc, char** argv) {
       }
       std::cout << "re-delivered " << n.value() << " event(s) to " << subscriber << "\n";
     } else if (list_events->parsed()) {
-      auto events = app.database().read([&](slotbase::db::Connection& c) {
-        return slotbase::events::Outbox::read(c, from, INT64_MAX, event_limit);
-      });
+      auto events = app.database().read(
+          [&](slotbase::db::Connection& c) { return slotbase::events::Outbox::read(c, from, INT64_MAX, event_limit); });
       for (const auto& e : events) std::cout << e.to_json().dump() << "\n";
     } else if (jobs_list->parsed()) {
       for (const auto& j : app.jobs().list(job_status.empty() ? std::nullopt : std::optional(job_status), job_limit)) {

@@ -22,16 +22,19 @@ std::string seed_demo(App& app) {
   if (identity.find_user_by_email("owner@demo.slotbase.test")) return "demo data already loaded";
 
   const Context system{std::nullopt, "seed-demo", ""};
-  auto owner = must(identity.register_user({"owner@demo.slotbase.test", "demo-owner-pass", "Olivia Owner"}, system),
-                    "owner");
+  auto owner =
+      must(identity.register_user({"owner@demo.slotbase.test", "demo-owner-pass", "Olivia Owner"}, system), "owner");
   const Context as_owner{owner.user.id, "seed-demo", ""};
   auto org = must(orgs.create_organization("Riverside Racquet Club", as_owner), "organization");
-  auto facility = must(orgs.create_facility(org.id,
-                                            {"Riverside Tennis Center", "America/New_York", "USD",
-                                             {{"street", "100 River Road"}, {"city", "New York"}, {"state", "NY"},
-                                              {"zip", "10001"}, {"country", "US"}}},
-                                            as_owner),
-                       "facility");
+  auto facility = must(
+      orgs.create_facility(
+          org.id,
+          {"Riverside Tennis Center",
+           "America/New_York",
+           "USD",
+           {{"street", "100 River Road"}, {"city", "New York"}, {"state", "NY"}, {"zip", "10001"}, {"country", "US"}}},
+          as_owner),
+      "facility");
   organization::OperatingHours hours;
   for (int day = 1; day <= 7; ++day)
     hours.weekly.push_back({day, LocalTime{day <= 5 ? 7 * 60 : 8 * 60}, LocalTime{day <= 5 ? 22 * 60 : 20 * 60}});
@@ -61,8 +64,10 @@ std::string seed_demo(App& app) {
   for (const auto& p : people) {
     must(identity.register_user({p.email, p.password, p.name}, system), p.email);
     if (!p.role) continue;
-    if (std::string(p.role) == "member") must(orgs.add_member(facility.id, p.email, as_owner), p.email);
-    else must(orgs.add_staff(facility.id, p.email, p.role, as_owner), p.email);
+    if (std::string(p.role) == "member")
+      must(orgs.add_member(facility.id, p.email, as_owner), p.email);
+    else
+      must(orgs.add_staff(facility.id, p.email, p.role, as_owner), p.email);
   }
   return "demo data loaded: facility " + facility.id + " (log in as owner@demo.slotbase.test / demo-owner-pass)";
 }

@@ -12,7 +12,9 @@ TEST_P(DatabaseTest, MigratingTwiceAppliesNothingTheSecondTime) {
   EXPECT_TRUE(db::migrate(*db_).empty());
 }
 
-TEST_P(DatabaseTest, ReadyWhenTheDatabaseAnswers) { EXPECT_TRUE(db_->ping()); }
+TEST_P(DatabaseTest, ReadyWhenTheDatabaseAnswers) {
+  EXPECT_TRUE(db_->ping());
+}
 
 TEST_P(DatabaseTest, BoundParametersRoundTripEveryType) {
   auto row = db_->read([](db::Connection& c) {
@@ -37,9 +39,9 @@ TEST_P(DatabaseTest, ErrorResultRollsBackTheWholeTransaction) {
 
 TEST_P(DatabaseTest, ExceptionRollsBackAndPropagates) {
   EXPECT_THROW(db_->transact([](db::Connection& c) {
-                 c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ('o1', 'A', 'u', 1, 1)");
-                 throw std::runtime_error("boom");
-               }),
+    c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ('o1', 'A', 'u', 1, 1)");
+    throw std::runtime_error("boom");
+  }),
                std::runtime_error);
   auto count = db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); });
   EXPECT_EQ(count, 0);
@@ -48,7 +50,8 @@ TEST_P(DatabaseTest, ExceptionRollsBackAndPropagates) {
 TEST_P(DatabaseTest, UniqueViolationsAreTranslatedTheSameOnBothBackends) {
   auto insert = [&] {
     db_->transact([](db::Connection& c) {
-      c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ('o1', 'A', 'u', 1, 1)");
+      c.execute(
+          "INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ('o1', 'A', 'u', 1, 1)");
     });
   };
   insert();

@@ -30,5 +30,4 @@ class DbTest : public ::testing::TestWithParam<std::string> {
   FakeClock clock_{*parse_rfc3339("2026-11-24T12:00:00Z")};
 };
 
-
 }  // namespace slotbase::testing

@@ -1,3 +1,7 @@
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 #include "db/db_fixture.h"
 #include "platform/events/dispatcher.h"
 #include "platform/events/outbox.h"
@@ -90,9 +94,8 @@ TEST_P(EventsTest, APoisonEventIsDeadLetteredAndTheRestDelivered) {
     clock_.advance(std::chrono::seconds(100));
   }
   EXPECT_EQ(delivered, std::vector<int>{2});
-  auto dead = db_->read([](db::Connection& c) {
-    return c.query_one("SELECT subscriber, error, attempts FROM dead_events");
-  });
+  auto dead =
+      db_->read([](db::Connection& c) { return c.query_one("SELECT subscriber, error, attempts FROM dead_events"); });
   ASSERT_TRUE(dead);
   EXPECT_EQ(dead->text(0), "picky");
   EXPECT_EQ(dead->text(1), "cannot handle 1");
@@ -143,6 +146,56 @@ TEST_P(EventsTest, ANewSubscriberStartsAtTheEndOfTheLog) {
 }
 
 SB_INSTANTIATE_BACKENDS(EventsTest);
+
+}  // namespace
+}  // namespace slotbase::testing
+
+namespace slotbase::testing {
+namespace {
+
+class SharedDispatchTest : public DbTest {};
+
+// Two processes' dispatchers on one database: each event reaches the subscriber once, in order.
+TEST_P(SharedDispatchTest, TwoDispatchersDeliverEachEventOnce) {
+  events::Outbox outbox(clock_);
+  std::mutex mu;
+  std::vector<int> seen;
+  auto handler = [&](const events::DomainEvent& e) {
+    std::lock_guard lock(mu);
+    seen.push_back(e.payload["n"]);
+  };
+  events::EventDispatcher a(*db_, clock_), b(*db_, clock_);
+  a.subscribe("projection", {}, handler);
+  b.subscribe("projection", {}, handler);
+  constexpr int kEvents = 200;
+  std::thread producer([&] {
+    for (int i = 0; i < kEvents; ++i) {
+      db_->transact([&](db::Connection& c) {
+        outbox.append(c, {"thing.made", "test", "a1", {{"n", i}}, std::nullopt, std::nullopt, "", 1});
+      });
+    }
+  });
+  std::atomic<bool> done{false};
+  auto run = [&](events::EventDispatcher& d) {
+    while (!done) d.run_once();
+  };
+  std::thread ta([&] { run(a); }), tb([&] { run(b); });
+  producer.join();
+  for (int i = 0; i < 500; ++i) {
+    {
+      std::lock_guard lock(mu);
+      if (static_cast<int>(seen.size()) >= kEvents) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  done = true;
+  ta.join();
+  tb.join();
+  ASSERT_EQ(static_cast<int>(seen.size()), kEvents);
+  for (int i = 0; i < kEvents; ++i) EXPECT_EQ(seen[i], i);
+}
+
+SB_INSTANTIATE_BACKENDS(SharedDispatchTest);
 
 }  // namespace
 }  // namespace slotbase::testing

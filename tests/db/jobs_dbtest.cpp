@@ -40,15 +40,15 @@ TEST_P(JobsTest, RetriesWithExponentialBackoffThenDies) {
     throw std::runtime_error("provider down");
   });
   enqueue(q, "flaky", clock_.now(), std::nullopt, 3);
-  EXPECT_EQ(q.run_due(), 1);                 // attempt 1 fails: next in 2 s
+  EXPECT_EQ(q.run_due(), 1);  // attempt 1 fails: next in 2 s
   clock_.advance(std::chrono::seconds(1));
   EXPECT_EQ(q.run_due(), 0);
   clock_.advance(std::chrono::seconds(1));
-  EXPECT_EQ(q.run_due(), 1);                 // attempt 2 fails: next in 4 s
+  EXPECT_EQ(q.run_due(), 1);  // attempt 2 fails: next in 4 s
   clock_.advance(std::chrono::seconds(3));
   EXPECT_EQ(q.run_due(), 0);
   clock_.advance(std::chrono::seconds(1));
-  EXPECT_EQ(q.run_due(), 1);                 // attempt 3 fails: dead
+  EXPECT_EQ(q.run_due(), 1);  // attempt 3 fails: dead
   clock_.advance(std::chrono::hours(2));
   EXPECT_EQ(q.run_due(), 0);
   EXPECT_EQ(ran, 3);

@@ -16,7 +16,8 @@ class OrganizationTest : public AppTest {
   }
   organization::Facility facility(const Context& owner) {
     auto org = app_->organizations().create_organization("Riverside", owner);
-    auto f = app_->organizations().create_facility(org->id, {"Riverside Courts", "America/New_York", "USD", nullptr}, owner);
+    auto f =
+        app_->organizations().create_facility(org->id, {"Riverside Courts", "America/New_York", "USD", nullptr}, owner);
     EXPECT_TRUE(f.ok()) << (f.ok() ? "" : f.error().detail);
     return f.value();
   }
@@ -26,7 +27,8 @@ TEST_P(OrganizationTest, TheCreatorOwnsTheOrganization) {
   auto owner = sign_up("owner@example.com");
   auto org = app_->organizations().create_organization("Riverside", owner);
   ASSERT_TRUE(org.ok());
-  EXPECT_TRUE(app_->identity().check_permission(*owner.user_id, Permission::organization_manage, {org->id, std::nullopt}));
+  EXPECT_TRUE(
+      app_->identity().check_permission(*owner.user_id, Permission::organization_manage, {org->id, std::nullopt}));
   auto mine = app_->organizations().my_organizations(owner);
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0].id, org->id);
@@ -37,7 +39,8 @@ TEST_P(OrganizationTest, AFailedRoleGrantLeavesNoOrganizationBehind) {
   Context ghost{"usr_ghost", "test", ""};
   auto org = app_->organizations().create_organization("Ghost Club", ghost);
   ASSERT_FALSE(org.ok());
-  auto count = app_->database().read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); });
+  auto count = app_->database().read(
+      [](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); });
   EXPECT_EQ(count, 0);
 }
 
@@ -109,7 +112,8 @@ TEST_P(OrganizationTest, StaffInvitedByEmailGetTheirRoleWhenTheySignUp) {
   ASSERT_TRUE(member.ok());
 
   auto desk = sign_up("desk@example.com");
-  EXPECT_FALSE(app_->identity().check_permission(*desk.user_id, Permission::bookings_manage, {f.organization_id, f.id}));
+  EXPECT_FALSE(
+      app_->identity().check_permission(*desk.user_id, Permission::bookings_manage, {f.organization_id, f.id}));
   app_->run_background_once();  // the dispatcher delivers user.created to the invitations subscriber
   EXPECT_TRUE(app_->identity().check_permission(*desk.user_id, Permission::bookings_manage, {f.organization_id, f.id}));
   EXPECT_TRUE(app_->organizations().is_member(f.id, *desk.user_id));

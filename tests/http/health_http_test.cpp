@@ -21,7 +21,8 @@ TEST_P(HealthHttpTest, MetricsCountRequestsByRouteAndStatus) {
   auto m = client_->get("/metrics");
   EXPECT_EQ(m.status, 200);
   EXPECT_NE(m.header("Content-Type").find("text/plain"), std::string::npos);
-  EXPECT_NE(m.body.find(R"(slotbase_http_requests_total{method="GET",route="/health",status="200"} 1)"), std::string::npos)
+  EXPECT_NE(m.body.find(R"(slotbase_http_requests_total{method="GET",route="/health",status="200"} 1)"),
+            std::string::npos)
       << m.body;
   EXPECT_NE(m.body.find(R"(route="/api/v1/me",status="401")"), std::string::npos);
   EXPECT_NE(m.body.find("slotbase_http_request_duration_seconds_bucket"), std::string::npos);

@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+
 #include "platform/http/message.h"
 #include "support/app_fixture.h"
 

@@ -29,19 +29,21 @@ TEST_P(IdentityHttpTest, ATakenEmailIs409) {
 }
 
 TEST_P(IdentityHttpTest, AWeakPasswordIs422NamingTheField) {
-  auto r = client_->post("/api/v1/auth/register", {{"email", "pat@example.com"}, {"password", "short"}, {"name", "Pat"}});
+  auto r =
+      client_->post("/api/v1/auth/register", {{"email", "pat@example.com"}, {"password", "short"}, {"name", "Pat"}});
   ASSERT_EQ(r.status, 422);
   auto j = r.json();
   ASSERT_EQ(j["errors"].size(), 1u);
   EXPECT_EQ(j["errors"][0]["field"], "password");
-  auto bad_email = client_->post("/api/v1/auth/register",
-                                 {{"email", "not-an-email"}, {"password", "a long enough passphrase"}, {"name", "Pat"}});
+  auto bad_email = client_->post(
+      "/api/v1/auth/register", {{"email", "not-an-email"}, {"password", "a long enough passphrase"}, {"name", "Pat"}});
   ASSERT_EQ(bad_email.status, 422);
   EXPECT_EQ(bad_email.json()["errors"][0]["field"], "email");
 }
 
 TEST_P(IdentityHttpTest, MalformedJsonIs400) {
-  auto r = client_->request("POST", "/api/v1/auth/register", "{\"email\": \"pat@", {{"Content-Type", "application/json"}});
+  auto r =
+      client_->request("POST", "/api/v1/auth/register", "{\"email\": \"pat@", {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.json()["code"], "malformed_request");
 }
@@ -57,7 +59,8 @@ TEST_P(IdentityHttpTest, LoginGivesTheSame401ForUnknownEmailAndWrongPassword) {
     return j;
   };
   EXPECT_EQ(strip(wrong.json()), strip(unknown.json()));
-  auto ok = client_->post("/api/v1/auth/login", {{"email", "pat@example.com"}, {"password", "a long enough passphrase"}});
+  auto ok =
+      client_->post("/api/v1/auth/login", {{"email", "pat@example.com"}, {"password", "a long enough passphrase"}});
   EXPECT_EQ(ok.status, 200);
 }
 
@@ -102,14 +105,19 @@ TEST_P(IdentityHttpTest, OnlyPlatformAdminsGrantRoles) {
   auto b = sign_up("sam@example.com");
   nlohmann::json grant = {{"role", "platform_admin"}, {"scope_type", "platform"}};
   EXPECT_EQ(client_->post("/api/v1/admin/users/" + b.id + "/roles", grant, a.access).status, 403);
-  ASSERT_TRUE(app_->identity().grant_role(a.id, identity::Role::platform_admin, identity::ScopeType::platform, "", {}).ok());
+  ASSERT_TRUE(
+      app_->identity().grant_role(a.id, identity::Role::platform_admin, identity::ScopeType::platform, "", {}).ok());
   auto r = client_->post("/api/v1/admin/users/" + b.id + "/roles", grant, a.access);
   ASSERT_EQ(r.status, 201) << r.body;
   auto role_id = r.json()["id"].get<std::string>();
   EXPECT_EQ(client_->get("/api/v1/me", b.access).json()["roles"][0]["role"], "platform_admin");
-  EXPECT_EQ(client_->send("DELETE", "/api/v1/admin/users/" + b.id + "/roles/" + role_id, nullptr, a.access).status, 204);
-  EXPECT_EQ(client_->post("/api/v1/admin/users/" + b.id + "/roles", {{"role", "wizard"}, {"scope_type", "platform"}},
-                          a.access).json()["errors"][0]["field"], "role");
+  EXPECT_EQ(client_->send("DELETE", "/api/v1/admin/users/" + b.id + "/roles/" + role_id, nullptr, a.access).status,
+            204);
+  EXPECT_EQ(
+      client_
+          ->post("/api/v1/admin/users/" + b.id + "/roles", {{"role", "wizard"}, {"scope_type", "platform"}}, a.access)
+          .json()["errors"][0]["field"],
+      "role");
 }
 
 SB_INSTANTIATE_BACKENDS(IdentityHttpTest);

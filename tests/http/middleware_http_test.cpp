@@ -97,8 +97,9 @@ class RateLimitOffHttpTest : public HttpTest {
 
 TEST_P(RateLimitOffHttpTest, OffMeansNoLimit) {
   for (int i = 0; i < 15; ++i)
-    EXPECT_EQ(client_->post("/api/v1/auth/login", {{"email", "who@example.com"}, {"password", "wrong password!"}}).status,
-              401);
+    EXPECT_EQ(
+        client_->post("/api/v1/auth/login", {{"email", "who@example.com"}, {"password", "wrong password!"}}).status,
+        401);
 }
 
 SB_INSTANTIATE_BACKENDS(RateLimitOffHttpTest);

@@ -16,7 +16,9 @@ TEST_P(OrganizationHttpTest, OwnerSetsUpAFacility) {
   EXPECT_EQ(me["roles"][0]["scope_id"], org.json()["id"]);
 
   auto f = client_->post("/api/v1/organizations/" + org.json()["id"].get<std::string>() + "/facilities",
-                         {{"name", "Riverside Courts"}, {"timezone", "Europe/Berlin"}, {"currency", "EUR"},
+                         {{"name", "Riverside Courts"},
+                          {"timezone", "Europe/Berlin"},
+                          {"currency", "EUR"},
                           {"address", {{"city", "Berlin"}, {"country", "DE"}}}},
                          owner.access);
   ASSERT_EQ(f.status, 201) << f.body;
@@ -46,7 +48,8 @@ TEST_P(OrganizationHttpTest, OwnerSetsUpAFacility) {
   ASSERT_EQ(hours.status, 200) << hours.body;
   EXPECT_EQ(client_->get("/api/v1/facilities/" + fid + "/hours").json()["holidays"][1]["close"], "16:00");
 
-  auto listed = client_->get("/api/v1/organizations/" + org.json()["id"].get<std::string>() + "/facilities", owner.access);
+  auto listed =
+      client_->get("/api/v1/organizations/" + org.json()["id"].get<std::string>() + "/facilities", owner.access);
   EXPECT_EQ(listed.json()["items"].size(), 1u);
   EXPECT_EQ(client_->get("/api/v1/facilities?q=riverside").json()["items"].size(), 1u);
 }
@@ -59,7 +62,8 @@ TEST_P(OrganizationHttpTest, ValidationNamesTheField) {
   ASSERT_EQ(bad.status, 422);
   EXPECT_EQ(bad.json()["errors"][0]["field"], "timezone");
   auto fid = create_facility(owner, org, "Courts");
-  auto policy = client_->send("PATCH", "/api/v1/facilities/" + fid, {{"policies", {{"slot_step_minutes", 7}}}}, owner.access);
+  auto policy =
+      client_->send("PATCH", "/api/v1/facilities/" + fid, {{"policies", {{"slot_step_minutes", 7}}}}, owner.access);
   ASSERT_EQ(policy.status, 422);
   EXPECT_EQ(policy.json()["errors"][0]["field"], "policies.slot_step_minutes");
   auto hours = client_->send("PUT", "/api/v1/facilities/" + fid + "/hours",
@@ -73,12 +77,19 @@ TEST_P(OrganizationHttpTest, AMemberCannotUseOwnerRoutes) {
   auto org = create_organization(owner, "Riverside");
   auto fid = create_facility(owner, org, "Courts");
   auto player = sign_up("player@example.com");
-  ASSERT_EQ(client_->post("/api/v1/facilities/" + fid + "/members", {{"email", player.email}}, owner.access).status, 201);
+  ASSERT_EQ(client_->post("/api/v1/facilities/" + fid + "/members", {{"email", player.email}}, owner.access).status,
+            201);
   EXPECT_EQ(client_->send("PATCH", "/api/v1/facilities/" + fid, {{"name", "Mine now"}}, player.access).status, 403);
-  EXPECT_EQ(client_->post("/api/v1/organizations/" + org + "/facilities",
-                          {{"name", "X"}, {"timezone", "UTC"}, {"currency", "USD"}}, player.access).status, 404);
-  EXPECT_EQ(client_->post("/api/v1/facilities/" + fid + "/staff", {{"email", "x@example.com"}, {"role", "staff"}},
-                          player.access).status, 403);
+  EXPECT_EQ(client_
+                ->post("/api/v1/organizations/" + org + "/facilities",
+                       {{"name", "X"}, {"timezone", "UTC"}, {"currency", "USD"}}, player.access)
+                .status,
+            404);
+  EXPECT_EQ(
+      client_
+          ->post("/api/v1/facilities/" + fid + "/staff", {{"email", "x@example.com"}, {"role", "staff"}}, player.access)
+          .status,
+      403);
   EXPECT_EQ(client_->get("/api/v1/facilities/" + fid + "/members", player.access).status, 403);
 }
 
@@ -88,11 +99,15 @@ TEST_P(OrganizationHttpTest, AnotherOrganizationsFacilityIsOffLimits) {
   auto rival = sign_up("rival@example.com");
   auto rival_org = create_organization(rival, "Rival Club");
   EXPECT_EQ(client_->send("PATCH", "/api/v1/facilities/" + fid, {{"name", "Ours"}}, rival.access).status, 403);
-  EXPECT_EQ(client_->send("PUT", "/api/v1/facilities/" + fid + "/hours", {{"weekly", nlohmann::json::array()}},
-                          rival.access).status, 403);
+  EXPECT_EQ(
+      client_->send("PUT", "/api/v1/facilities/" + fid + "/hours", {{"weekly", nlohmann::json::array()}}, rival.access)
+          .status,
+      403);
   EXPECT_EQ(client_->get("/api/v1/organizations/" + create_organization(owner, "Second"), rival.access).status, 404);
   // A private facility does not exist for outsiders at all.
-  ASSERT_EQ(client_->send("PATCH", "/api/v1/facilities/" + fid, {{"settings", {{"public", false}}}}, owner.access).status, 200);
+  ASSERT_EQ(
+      client_->send("PATCH", "/api/v1/facilities/" + fid, {{"settings", {{"public", false}}}}, owner.access).status,
+      200);
   EXPECT_EQ(client_->get("/api/v1/facilities/" + fid, rival.access).status, 404);
   EXPECT_EQ(client_->get("/api/v1/facilities/" + fid).status, 404);
   EXPECT_EQ(client_->send("PATCH", "/api/v1/facilities/" + fid, {{"name", "Ours"}}, rival.access).status, 404);
@@ -103,12 +118,15 @@ TEST_P(OrganizationHttpTest, AnotherOrganizationsFacilityIsOffLimits) {
 TEST_P(OrganizationHttpTest, StaffByEmailAreInvitedUntilTheySignUp) {
   auto owner = sign_up("owner@example.com");
   auto fid = create_facility(owner, create_organization(owner, "Riverside"), "Courts");
-  auto invited = client_->post("/api/v1/facilities/" + fid + "/staff", {{"email", "coach@example.com"}, {"role", "coach"}},
-                               owner.access);
+  auto invited = client_->post("/api/v1/facilities/" + fid + "/staff",
+                               {{"email", "coach@example.com"}, {"role", "coach"}}, owner.access);
   ASSERT_EQ(invited.status, 201);
   EXPECT_EQ(invited.json()["status"], "invited");
-  EXPECT_EQ(client_->post("/api/v1/facilities/" + fid + "/staff", {{"email", "coach@example.com"}, {"role", "wizard"}},
-                          owner.access).json()["errors"][0]["field"], "role");
+  EXPECT_EQ(client_
+                ->post("/api/v1/facilities/" + fid + "/staff", {{"email", "coach@example.com"}, {"role", "wizard"}},
+                       owner.access)
+                .json()["errors"][0]["field"],
+            "role");
   auto coach = sign_up("coach@example.com");
   // The invitation is honoured by the event dispatcher, which runs in the background.
   nlohmann::json roles;

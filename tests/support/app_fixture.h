@@ -7,7 +7,6 @@
 #include "app/app.h"
 #include "support/test_db.h"
 
-
 namespace slotbase::testing {
 
 /// Test configuration: a scratch database, cheap password hashing (these tests are not about

@@ -27,7 +27,6 @@ class ScratchDatabase {
   bool skipped_ = false;
 };
 
-
 /// Names test instances "sqlite" and "postgres".
 struct BackendName {
   std::string operator()(const ::testing::TestParamInfo<std::string>& info) const { return info.param; }
@@ -39,12 +38,12 @@ std::string make_temp_dir();
 }  // namespace slotbase::testing
 
 /// Skips the test when its backend was deliberately skipped; fails it when one is missing.
-#define SB_REQUIRE_BACKEND(scratch)                               \
-  do {                                                            \
+#define SB_REQUIRE_BACKEND(scratch)                                   \
+  do {                                                                \
     if ((scratch).skipped()) GTEST_SKIP() << (scratch).skip_reason(); \
   } while (0)
 
 /// Runs a TEST_P suite once per backend, named "sqlite" and "postgres".
-#define SB_INSTANTIATE_BACKENDS(Suite)                                                            \
+#define SB_INSTANTIATE_BACKENDS(Suite)                                                                         \
   INSTANTIATE_TEST_SUITE_P(Backends, Suite, ::testing::Values(std::string("sqlite"), std::string("postgres")), \
                            ::slotbase::testing::BackendName())

@@ -6,12 +6,14 @@
 namespace slotbase::identity::rules {
 namespace {
 
-TEST(Credentials, NormalizesEmails) { EXPECT_EQ(normalize_email("  Pat@Example.COM "), "pat@example.com"); }
+TEST(Credentials, NormalizesEmails) {
+  EXPECT_EQ(normalize_email("  Pat@Example.COM "), "pat@example.com");
+}
 
 TEST(Credentials, RejectsMalformedEmails) {
   EXPECT_FALSE(check_email("pat@example.com"));
-  for (const char* bad : {"", "pat", "@example.com", "pat@example", "pat@@example.com", "pat @example.com",
-                          "pat@example..com"})
+  for (const char* bad :
+       {"", "pat", "@example.com", "pat@example", "pat@@example.com", "pat @example.com", "pat@example..com"})
     EXPECT_TRUE(check_email(bad)) << bad;
 }
 

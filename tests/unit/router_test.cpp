@@ -6,8 +6,8 @@ namespace slotbase::http {
 namespace {
 
 Route route(std::string method, std::string pattern) {
-  return {std::move(method), std::move(pattern), [](Request&) { return Response::no_content(); }, Auth::none,
-          RateClass::normal, ""};
+  return {std::move(method), std::move(pattern), [](Request&) { return Response::no_content(); },
+          Auth::none,        RateClass::normal,  ""};
 }
 
 TEST(Router, BindsPathParameters) {

@@ -23,7 +23,8 @@ TEST(Jwt, RejectsTamperingAndOtherKeys) {
   JwtSigner jwt(std::string(48, 'k'));
   auto token = jwt.sign({{"sub", "usr_1"}}, kNow, std::chrono::seconds(60));
   auto dot = token.find('.');
-  std::string forged = token.substr(0, dot + 1) + base64url_encode(R"({"sub":"usr_2","iss":"slotbase","exp":9999999999})") +
+  std::string forged = token.substr(0, dot + 1) +
+                       base64url_encode(R"({"sub":"usr_2","iss":"slotbase","exp":9999999999})") +
                        token.substr(token.rfind('.'));
   EXPECT_FALSE(jwt.verify(forged, kNow).ok());
   EXPECT_FALSE(JwtSigner(std::string(48, 'x')).verify(token, kNow).ok());

@@ -108,10 +108,10 @@ bool IdentityRepository::insert_role(db::Connection& c, const std::string& user_
                                  r.scope_id, db::opt(granted_by), epoch_seconds(now)}) == 1;
 }
 
-std::optional<RoleAssignment> IdentityRepository::role_by_key(db::Connection& c, const std::string& user_id,
-                                                              Role role, ScopeType scope_type,
-                                                              const std::string& scope_id) {
-  auto r = c.query_one(kRoleByKey, {user_id, std::string(to_string(role)), std::string(to_string(scope_type)), scope_id});
+std::optional<RoleAssignment> IdentityRepository::role_by_key(db::Connection& c, const std::string& user_id, Role role,
+                                                              ScopeType scope_type, const std::string& scope_id) {
+  auto r =
+      c.query_one(kRoleByKey, {user_id, std::string(to_string(role)), std::string(to_string(scope_type)), scope_id});
   if (!r) return std::nullopt;
   return role_from(*r);
 }
@@ -123,7 +123,9 @@ std::optional<RoleAssignment> IdentityRepository::role_by_id(db::Connection& c, 
   return role_from(*r);
 }
 
-void IdentityRepository::delete_role(db::Connection& c, const std::string& id) { c.execute(kDeleteRole, {id}); }
+void IdentityRepository::delete_role(db::Connection& c, const std::string& id) {
+  c.execute(kDeleteRole, {id});
+}
 
 std::vector<RoleAssignment> IdentityRepository::roles_of(db::Connection& c, const std::string& user_id) {
   std::vector<RoleAssignment> out;
@@ -157,8 +159,8 @@ void IdentityRepository::revoke_session(db::Connection& c, const std::string& se
   c.execute(kRevokeSessionTokens, {session_id});
 }
 
-void IdentityRepository::revoke_user_sessions(db::Connection& c, const std::string& user_id,
-                                              const std::string& reason, Instant now) {
+void IdentityRepository::revoke_user_sessions(db::Connection& c, const std::string& user_id, const std::string& reason,
+                                              Instant now) {
   c.execute(kRevokeUserSessions, {user_id, reason, epoch_seconds(now)});
   c.execute(kRevokeUserTokens, {user_id});
 }
@@ -167,14 +169,14 @@ void IdentityRepository::extend_session(db::Connection& c, const std::string& se
   c.execute(kExtendSession, {session_id, epoch_seconds(expires_at)});
 }
 
-void IdentityRepository::insert_refresh(db::Connection& c, const std::string& token_hash,
-                                        const std::string& session_id, Instant now, Instant expires_at) {
+void IdentityRepository::insert_refresh(db::Connection& c, const std::string& token_hash, const std::string& session_id,
+                                        Instant now, Instant expires_at) {
   c.execute(kInsertRefresh, {token_hash, session_id, epoch_seconds(now), epoch_seconds(expires_at)});
 }
 
 std::optional<IdentityRepository::StoredRefresh> IdentityRepository::refresh_by_hash(db::Connection& c,
-                                                                                    const std::string& token_hash,
-                                                                                    Instant now) {
+                                                                                     const std::string& token_hash,
+                                                                                     Instant now) {
   auto r = c.query_one(kRefreshByHash, {token_hash, epoch_seconds(now)});
   if (!r) return std::nullopt;
   return StoredRefresh{r->text(0), r->text(1), r->text(2), from_epoch_seconds(r->i64(3)), r->i64(4) == 1};

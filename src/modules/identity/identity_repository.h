@@ -43,12 +43,13 @@ class IdentityRepository {
   static std::vector<std::pair<User, RoleAssignment>> holders(db::Connection& c, ScopeType scope_type,
                                                               const std::string& scope_id);
 
-  static void insert_session(db::Connection& c, const std::string& id, const std::string& user_id,
-                             Instant now, Instant expires_at);
+  static void insert_session(db::Connection& c, const std::string& id, const std::string& user_id, Instant now,
+                             Instant expires_at);
   /// The user of a live session (not revoked, not expired, user active).
   static std::optional<std::string> live_session_user(db::Connection& c, const std::string& session_id, Instant now);
   static void revoke_session(db::Connection& c, const std::string& session_id, const std::string& reason, Instant now);
-  static void revoke_user_sessions(db::Connection& c, const std::string& user_id, const std::string& reason, Instant now);
+  static void revoke_user_sessions(db::Connection& c, const std::string& user_id, const std::string& reason,
+                                   Instant now);
   static void extend_session(db::Connection& c, const std::string& session_id, Instant expires_at);
 
   static void insert_refresh(db::Connection& c, const std::string& token_hash, const std::string& session_id,

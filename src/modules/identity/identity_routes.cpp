@@ -11,7 +11,10 @@ using http::Response;
 using nlohmann::json;
 
 json user_json(const User& u) {
-  return {{"id", u.id}, {"email", u.email}, {"name", u.name}, {"status", u.status},
+  return {{"id", u.id},
+          {"email", u.email},
+          {"name", u.name},
+          {"status", u.status},
           {"created_at", format_rfc3339(u.created_at)}};
 }
 
@@ -77,11 +80,10 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
               },
               http::Auth::required, http::RateClass::normal, "End the current session"});
 
-  router.add({"GET", "/api/v1/me",
-              [&identity](Request& req) {
-                return http::reply(req, 200, identity.profile(http::caller(req)), profile_json);
-              },
-              http::Auth::required, http::RateClass::normal, "The caller's profile and roles"});
+  router.add(
+      {"GET", "/api/v1/me",
+       [&identity](Request& req) { return http::reply(req, 200, identity.profile(http::caller(req)), profile_json); },
+       http::Auth::required, http::RateClass::normal, "The caller's profile and roles"});
 
   router.add({"PATCH", "/api/v1/me",
               [&identity](Request& req) {
@@ -114,8 +116,9 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
                 if (role_text && !role) body.fail("role", "is not a known role");
                 if (scope_text && !scope) body.fail("scope_type", "must be platform, organization or facility");
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 201, identity.grant_role(req.param("user_id"), *role, *scope,
-                                                                 scope_id.value_or(""), http::context_of(req)),
+                return http::reply(req, 201,
+                                   identity.grant_role(req.param("user_id"), *role, *scope, scope_id.value_or(""),
+                                                       http::context_of(req)),
                                    role_json);
               },
               http::Auth::required, http::RateClass::normal, "Grant a role (platform administrators)"});

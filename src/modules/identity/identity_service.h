@@ -22,8 +22,7 @@ class IdentityService {
   virtual Result<AuthResult> register_user(const Registration& r, const Context& ctx) = 0;
   /// unauthenticated, with the same detail for an unknown email and a wrong password;
   /// rate_limited after too many attempts on one account.
-  virtual Result<AuthResult> login(const std::string& email, const std::string& password,
-                                   const Context& ctx) = 0;
+  virtual Result<AuthResult> login(const std::string& email, const std::string& password, const Context& ctx) = 0;
   /// Rotates the refresh token. Presenting a token that was already rotated revokes the session
   /// (someone else may hold a copy) and is unauthenticated.
   virtual Result<AuthResult> refresh(const std::string& refresh_token, const Context& ctx) = 0;
@@ -42,8 +41,7 @@ class IdentityService {
   /// Grants a role in the caller's transaction (so it commits with the caller's own writes).
   /// Granting a role the user already has is a no-op.
   virtual Result<RoleAssignment> assign_role(db::Connection& tx, const std::string& user_id, Role role,
-                                             ScopeType scope_type, const std::string& scope_id,
-                                             const Context& ctx) = 0;
+                                             ScopeType scope_type, const std::string& scope_id, const Context& ctx) = 0;
   /// assign_role in a transaction of its own.
   virtual Result<RoleAssignment> grant_role(const std::string& user_id, Role role, ScopeType scope_type,
                                             const std::string& scope_id, const Context& ctx) = 0;

@@ -30,11 +30,17 @@ nlohmann::json scope_json(ScopeType type, const std::string& id) {
 IdentityServiceImpl::IdentityServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
                                          const security::PasswordHasher& hasher, const security::JwtSigner& jwt,
                                          ratelimit::RateLimiter& limiter, IdentityOptions options)
-    : db_(db), clock_(clock), outbox_(outbox), hasher_(hasher), jwt_(jwt), limiter_(limiter),
-      options_(options), dummy_hash_(hasher.hash(random_token(16))) {}
+    : db_(db),
+      clock_(clock),
+      outbox_(outbox),
+      hasher_(hasher),
+      jwt_(jwt),
+      limiter_(limiter),
+      options_(options),
+      dummy_hash_(hasher.hash(random_token(16))) {}
 
-void IdentityServiceImpl::emit(db::Connection& tx, const char* type, const std::string& user_id,
-                               nlohmann::json payload, const Context& ctx) const {
+void IdentityServiceImpl::emit(db::Connection& tx, const char* type, const std::string& user_id, nlohmann::json payload,
+                               const Context& ctx) const {
   outbox_.append(tx, {.type = type,
                       .source = "identity",
                       .aggregate_id = user_id,
@@ -63,8 +69,10 @@ Result<AuthResult> IdentityServiceImpl::register_user(const Registration& r, con
   std::vector<FieldError> errors;
   if (auto why = rules::check_email(email)) errors.push_back({"email", *why});
   if (auto why = rules::check_password(r.password, email)) errors.push_back({"password", *why});
-  if (name.empty()) errors.push_back({"name", "is required"});
-  else if (name.size() > 100) errors.push_back({"name", "must be at most 100 characters"});
+  if (name.empty())
+    errors.push_back({"name", "is required"});
+  else if (name.size() > 100)
+    errors.push_back({"name", "must be at most 100 characters"});
   if (!errors.empty()) return Error::invalid(std::move(errors));
 
   // Hash outside the transaction: it takes tens of milliseconds and holds no lock.
@@ -181,8 +189,7 @@ Result<User> IdentityServiceImpl::update_user(const std::string& user_id, const 
     auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_id(c, user_id); });
     if (!hasher_.verify(stored->password_hash, *update.current_password))
       return Error::invalid("current_password", "is not your current password");
-    if (auto why = rules::check_password(*update.new_password, current.email))
-      return Error::invalid("password", *why);
+    if (auto why = rules::check_password(*update.new_password, current.email)) return Error::invalid("password", *why);
     new_hash = hasher_.hash(*update.new_password);
     changes.push_back("password");
   }
@@ -191,7 +198,8 @@ Result<User> IdentityServiceImpl::update_user(const std::string& user_id, const 
     auto stored = IdentityRepository::user_by_id(tx, user_id);
     if (!stored) return Error::not_found("No such user.");
     IdentityRepository::update_user(tx, user_id, name, new_hash.value_or(stored->password_hash), now);
-    if (!changes.empty()) emit(tx, event_names::kUserUpdated, user_id, {{"user_id", user_id}, {"changes", changes}}, ctx);
+    if (!changes.empty())
+      emit(tx, event_names::kUserUpdated, user_id, {{"user_id", user_id}, {"changes", changes}}, ctx);
     stored->user.name = name;
     return stored->user;
   });
@@ -233,7 +241,8 @@ Result<RoleAssignment> IdentityServiceImpl::assign_role(db::Connection& tx, cons
   if (!IdentityRepository::insert_role(tx, user_id, a, ctx.user_id, clock_.now()))
     return *IdentityRepository::role_by_key(tx, user_id, role, scope_type, scope_id);
   emit(tx, event_names::kRoleAssigned, user_id,
-       {{"user_id", user_id}, {"role", std::string(to_string(role))}, {"scope", scope_json(scope_type, scope_id)}}, ctx);
+       {{"user_id", user_id}, {"role", std::string(to_string(role))}, {"scope", scope_json(scope_type, scope_id)}},
+       ctx);
   return a;
 }
 
@@ -249,7 +258,8 @@ Result<void> IdentityServiceImpl::remove_role(const std::string& user_id, const 
     if (!role) return Error::not_found("No such role assignment.");
     IdentityRepository::delete_role(tx, role_id);
     emit(tx, event_names::kRoleRemoved, user_id,
-         {{"user_id", user_id}, {"role", std::string(to_string(role->role))},
+         {{"user_id", user_id},
+          {"role", std::string(to_string(role->role))},
           {"scope", scope_json(role->scope_type, role->scope_id)}},
          ctx);
     return Ok{};

@@ -19,13 +19,13 @@ std::optional<ScopeType> parse_scope_type(std::string_view text);
 
 /// What a role lets its holder do. Routes ask for one of these in a scope.
 enum class Permission {
-  platform_manage,    // anything, anywhere
-  organization_manage,// organization settings, new facilities
-  facility_manage,    // facility settings, policies, hours, resources, pricing
-  staff_manage,       // assign staff and managers to a facility
-  members_manage,     // add and remove members
-  bookings_manage,    // the desk: book for others, check in, no-show, cancel any booking
-  facility_view,      // staff views: bookings of everyone, member lists
+  platform_manage,      // anything, anywhere
+  organization_manage,  // organization settings, new facilities
+  facility_manage,      // facility settings, policies, hours, resources, pricing
+  staff_manage,         // assign staff and managers to a facility
+  members_manage,       // add and remove members
+  bookings_manage,      // the desk: book for others, check in, no-show, cancel any booking
+  facility_view,        // staff views: bookings of everyone, member lists
 };
 
 struct RoleAssignment {

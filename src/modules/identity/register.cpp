@@ -30,6 +30,8 @@ IdentityModule::IdentityModule(db::Database& db, const Clock& clock, const event
 
 IdentityModule::~IdentityModule() = default;
 
-void IdentityModule::register_routes(http::Router& router) { register_identity_routes(router, *service_); }
+void IdentityModule::register_routes(http::Router& router) {
+  register_identity_routes(router, *service_);
+}
 
 }  // namespace slotbase::identity

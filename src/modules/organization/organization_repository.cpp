@@ -100,7 +100,8 @@ std::optional<Organization> OrganizationRepository::organization(db::Connection&
   return Organization{r->text(0), r->text(1), from_epoch_seconds(r->i64(2))};
 }
 
-std::vector<Organization> OrganizationRepository::organizations(db::Connection& c, const std::vector<std::string>& ids) {
+std::vector<Organization> OrganizationRepository::organizations(db::Connection& c,
+                                                                const std::vector<std::string>& ids) {
   std::vector<Organization> out;
   for (const auto& id : ids)
     if (auto o = organization(c, id)) out.push_back(*o);
@@ -132,7 +133,8 @@ std::vector<Facility> OrganizationRepository::facilities_of(db::Connection& c, c
 std::vector<Facility> OrganizationRepository::public_facilities(db::Connection& c, const std::string& name_like,
                                                                 const std::string& after, int limit) {
   std::vector<Facility> out;
-  for (const auto& r : c.query(kPublicFacilities, {name_like, after, std::int64_t{limit}, true})) out.push_back(facility_from(r));
+  for (const auto& r : c.query(kPublicFacilities, {name_like, after, std::int64_t{limit}, true}))
+    out.push_back(facility_from(r));
   return out;
 }
 
@@ -145,7 +147,8 @@ void OrganizationRepository::replace_hours(db::Connection& c, const std::string&
   c.execute(kDeleteHours, {facility_id});
   c.execute(kDeleteHolidays, {facility_id});
   for (const auto& d : h.weekly)
-    c.execute(kInsertHours, {facility_id, std::int64_t{d.weekday}, std::int64_t{d.open.minutes}, std::int64_t{d.close.minutes}});
+    c.execute(kInsertHours,
+              {facility_id, std::int64_t{d.weekday}, std::int64_t{d.open.minutes}, std::int64_t{d.close.minutes}});
   for (const auto& hol : h.holidays) {
     auto minutes = [](const std::optional<LocalTime>& t) {
       return t ? std::optional<std::int64_t>(t->minutes) : std::nullopt;
@@ -158,8 +161,8 @@ void OrganizationRepository::replace_hours(db::Connection& c, const std::string&
 OperatingHours OrganizationRepository::hours(db::Connection& c, const std::string& facility_id) {
   OperatingHours h;
   for (const auto& r : c.query(kHours, {facility_id}))
-    h.weekly.push_back({static_cast<int>(r.i64(0)), LocalTime{static_cast<int>(r.i64(1))},
-                        LocalTime{static_cast<int>(r.i64(2))}});
+    h.weekly.push_back(
+        {static_cast<int>(r.i64(0)), LocalTime{static_cast<int>(r.i64(1))}, LocalTime{static_cast<int>(r.i64(2))}});
   for (const auto& r : c.query(kHolidays, {facility_id})) {
     Holiday hol;
     hol.date = LocalDate::parse(r.text(0)).value_or(LocalDate{});
@@ -192,8 +195,8 @@ std::vector<std::pair<std::string, Instant>> OrganizationRepository::members(db:
 
 bool OrganizationRepository::insert_invitation(db::Connection& c, const Invitation& inv, const std::string& invited_by,
                                                Instant now) {
-  return c.execute(kInsertInvitation, {inv.id, inv.facility_id, inv.email, inv.kind, inv.role, invited_by,
-                                       epoch_seconds(now)}) == 1;
+  return c.execute(kInsertInvitation,
+                   {inv.id, inv.facility_id, inv.email, inv.kind, inv.role, invited_by, epoch_seconds(now)}) == 1;
 }
 
 std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_invitations(

@@ -130,21 +130,21 @@ void register_organization_routes(http::Router& router, OrganizationService& org
               },
               http::Auth::optional, http::RateClass::normal, "A facility with its settings and policies"});
 
-  router.add({"PATCH", "/api/v1/facilities/{facility_id}",
-              [&orgs](Request& req) {
-                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
-                body.only({"name", "address", "settings", "policies"});
-                FacilityPatch patch;
-                patch.name = body.string("name", false, 200);
-                if (body.has("address")) patch.address = body.doc()["address"];
-                if (const json* s = body.object("settings", false)) patch.settings = *s;
-                if (const json* p = body.object("policies", false)) patch.policies = *p;
-                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 200,
-                                   orgs.update_facility(req.param("facility_id"), patch, http::context_of(req)),
-                                   facility_json);
-              },
-              http::Auth::required, http::RateClass::normal, "Change a facility's name, address, settings or policies"});
+  router.add(
+      {"PATCH", "/api/v1/facilities/{facility_id}",
+       [&orgs](Request& req) {
+         SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+         body.only({"name", "address", "settings", "policies"});
+         FacilityPatch patch;
+         patch.name = body.string("name", false, 200);
+         if (body.has("address")) patch.address = body.doc()["address"];
+         if (const json* s = body.object("settings", false)) patch.settings = *s;
+         if (const json* p = body.object("policies", false)) patch.policies = *p;
+         if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+         return http::reply(req, 200, orgs.update_facility(req.param("facility_id"), patch, http::context_of(req)),
+                            facility_json);
+       },
+       http::Auth::required, http::RateClass::normal, "Change a facility's name, address, settings or policies"});
 
   router.add({"PUT", "/api/v1/facilities/{facility_id}/hours",
               [&orgs](Request& req) {

@@ -31,8 +31,10 @@ std::string lower(std::string s) {
 std::string slugify(const std::string& name) {
   std::string slug;
   for (unsigned char c : name) {
-    if (std::isalnum(c)) slug.push_back(static_cast<char>(std::tolower(c)));
-    else if (!slug.empty() && slug.back() != '-') slug.push_back('-');
+    if (std::isalnum(c))
+      slug.push_back(static_cast<char>(std::tolower(c)));
+    else if (!slug.empty() && slug.back() != '-')
+      slug.push_back('-');
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   if (slug.size() > 60) slug.resize(60);
@@ -94,7 +96,8 @@ Result<Organization> OrganizationServiceImpl::create_organization(const std::str
   return db_.transact([&](db::Connection& tx) -> Result<Organization> {
     OrganizationRepository::insert_organization(tx, org, *ctx.user_id);
     SB_TRY(identity_.assign_role(tx, *ctx.user_id, Role::org_owner, ScopeType::organization, org.id, ctx));
-    emit(tx, event_names::kOrganizationCreated, org.id, std::nullopt, {{"organization_id", org.id}, {"name", org.name}}, ctx);
+    emit(tx, event_names::kOrganizationCreated, org.id, std::nullopt, {{"organization_id", org.id}, {"name", org.name}},
+         ctx);
     return org;
   });
 }
@@ -128,8 +131,10 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
   std::vector<FieldError> errors;
   const std::string name = trim(in.name);
   if (name.empty() || name.size() > 200) errors.push_back({"name", "must be 1 to 200 characters"});
-  if (!is_valid_time_zone(in.timezone)) errors.push_back({"timezone", "must be an IANA time zone such as America/New_York"});
-  if (!rules::currency_minor_digits(in.currency)) errors.push_back({"currency", "must be an ISO 4217 code such as USD"});
+  if (!is_valid_time_zone(in.timezone))
+    errors.push_back({"timezone", "must be an IANA time zone such as America/New_York"});
+  if (!rules::currency_minor_digits(in.currency))
+    errors.push_back({"currency", "must be an ISO 4217 code such as USD"});
   auto address = check_address(in.address);
   if (!address.ok()) errors.insert(errors.end(), address.error().fields.begin(), address.error().fields.end());
   if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -148,7 +153,10 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
     if (OrganizationRepository::slug_taken(tx, f.slug)) f.slug += "-" + f.id.substr(4, 6);
     OrganizationRepository::insert_facility(tx, f);
     emit(tx, event_names::kFacilityCreated, f.id, f.id,
-         {{"facility_id", f.id}, {"organization_id", organization_id}, {"timezone", f.timezone}, {"currency", f.currency}},
+         {{"facility_id", f.id},
+          {"organization_id", organization_id},
+          {"timezone", f.timezone},
+          {"currency", f.currency}},
          ctx);
     return f;
   });
@@ -239,7 +247,8 @@ Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facilit
   if (!role || (*role != Role::facility_manager && *role != Role::staff && *role != Role::coach))
     errors.push_back({"role", "must be facility_manager, staff or coach"});
   const std::string email = lower(trim(email_in));
-  if (email.find('@') == std::string::npos || email.size() > 254) errors.push_back({"email", "must be an email address"});
+  if (email.find('@') == std::string::npos || email.size() > 254)
+    errors.push_back({"email", "must be an email address"});
   if (!errors.empty()) return Error::invalid(std::move(errors));
   SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::staff_manage, ctx));
 
@@ -255,21 +264,25 @@ Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facilit
                                                 ctx.user_id.value_or(""), now);
     }
     emit(tx, event_names::kStaffAdded, f.id, f.id,
-         {{"facility_id", f.id}, {"email", email}, {"role", role_text},
+         {{"facility_id", f.id},
+          {"email", email},
+          {"role", role_text},
           {"user_id", user ? nlohmann::json(user->id) : nlohmann::json(nullptr)}},
          ctx);
     return entry;
   });
 }
 
-Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const std::string& facility_id, const Context& ctx) {
+Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const std::string& facility_id,
+                                                                    const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::facility_view, ctx));
   std::vector<StaffEntry> out;
   for (const auto& [user, role] : identity_.holders(ScopeType::facility, f.id)) {
     if (role.role == Role::facility_manager || role.role == Role::staff || role.role == Role::coach)
       out.push_back({user.id, user.email, user.name, std::string(identity::to_string(role.role)), "active"});
   }
-  auto invitations = db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "staff"); });
+  auto invitations =
+      db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "staff"); });
   for (const auto& inv : invitations) out.push_back({std::nullopt, inv.email, "", inv.role, "invited"});
   return out;
 }
@@ -277,7 +290,8 @@ Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const std::s
 Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facility_id, const std::string& email_in,
                                                         const Context& ctx) {
   const std::string email = lower(trim(email_in));
-  if (email.find('@') == std::string::npos || email.size() > 254) return Error::invalid("email", "must be an email address");
+  if (email.find('@') == std::string::npos || email.size() > 254)
+    return Error::invalid("email", "must be an email address");
   SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::members_manage, ctx));
   auto user = identity_.find_user_by_email(email);
   const Instant now = clock_.now();
@@ -292,7 +306,9 @@ Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facil
                                                 ctx.user_id.value_or(""), now);
     }
     emit(tx, event_names::kMemberAdded, f.id, f.id,
-         {{"facility_id", f.id}, {"email", email}, {"user_id", user ? nlohmann::json(user->id) : nlohmann::json(nullptr)}},
+         {{"facility_id", f.id},
+          {"email", email},
+          {"user_id", user ? nlohmann::json(user->id) : nlohmann::json(nullptr)}},
          ctx);
     return entry;
   });
@@ -302,9 +318,8 @@ Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const std::strin
                                                                 const std::optional<std::string>& cursor,
                                                                 const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::facility_view, ctx));
-  auto rows = db_.read([&](db::Connection& c) {
-    return OrganizationRepository::members(c, f.id, cursor.value_or(""), limit + 1);
-  });
+  auto rows = db_.read(
+      [&](db::Connection& c) { return OrganizationRepository::members(c, f.id, cursor.value_or(""), limit + 1); });
   Page<MemberEntry> page;
   for (int i = 0; i < static_cast<int>(rows.size()) && i < limit; ++i) {
     auto user = identity_.get_user(rows[i].first);
@@ -313,7 +328,8 @@ Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const std::strin
   }
   if (static_cast<int>(rows.size()) > limit) page.next_cursor = rows[limit - 1].first;
   if (!cursor) {
-    auto invitations = db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "member"); });
+    auto invitations =
+        db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "member"); });
     for (const auto& inv : invitations) page.items.push_back({std::nullopt, inv.email, "", "invited", std::nullopt});
   }
   return page;

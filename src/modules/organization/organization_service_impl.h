@@ -17,13 +17,16 @@ class OrganizationServiceImpl final : public OrganizationService {
   Result<Organization> create_organization(const std::string& name, const Context& ctx) override;
   Result<Organization> get_organization(const std::string& id, const Context& ctx) override;
   std::vector<Organization> my_organizations(const Context& ctx) override;
-  Result<Facility> create_facility(const std::string& organization_id, const NewFacility& f, const Context& ctx) override;
-  Result<std::vector<Facility>> organization_facilities(const std::string& organization_id, const Context& ctx) override;
+  Result<Facility> create_facility(const std::string& organization_id, const NewFacility& f,
+                                   const Context& ctx) override;
+  Result<std::vector<Facility>> organization_facilities(const std::string& organization_id,
+                                                        const Context& ctx) override;
   Page<Facility> public_facilities(const std::optional<std::string>& query, int limit,
                                    const std::optional<std::string>& cursor) override;
   Result<Facility> get_facility(const std::string& id, const Context& ctx) override;
   Result<Facility> update_facility(const std::string& id, const FacilityPatch& patch, const Context& ctx) override;
-  Result<OperatingHours> set_hours(const std::string& facility_id, const OperatingHours& hours, const Context& ctx) override;
+  Result<OperatingHours> set_hours(const std::string& facility_id, const OperatingHours& hours,
+                                   const Context& ctx) override;
   Result<OperatingHours> get_hours(const std::string& facility_id, const Context& ctx) override;
   Result<StaffEntry> add_staff(const std::string& facility_id, const std::string& email, const std::string& role,
                                const Context& ctx) override;

@@ -48,8 +48,8 @@ struct Policies {
 
 /// Display and access settings.
 struct Settings {
-  bool is_public = true;                 // listed and bookable by anyone signed in
-  bool allow_non_member_bookings = true; // when false, only members may book
+  bool is_public = true;                  // listed and bookable by anyone signed in
+  bool allow_non_member_bookings = true;  // when false, only members may book
   std::string description;
   std::vector<std::string> sports;
   std::string contact_email;

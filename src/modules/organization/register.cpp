@@ -11,9 +11,13 @@ OrganizationModule::OrganizationModule(db::Database& db, const Clock& clock, con
 
 OrganizationModule::~OrganizationModule() = default;
 
-OrganizationService& OrganizationModule::service() { return *service_; }
+OrganizationService& OrganizationModule::service() {
+  return *service_;
+}
 
-void OrganizationModule::register_routes(http::Router& router) { register_organization_routes(router, *service_); }
+void OrganizationModule::register_routes(http::Router& router) {
+  register_organization_routes(router, *service_);
+}
 
 void OrganizationModule::subscribe(events::EventDispatcher& dispatcher) {
   dispatcher.subscribe("organization.invitations", {"user.created"},

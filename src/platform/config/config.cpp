@@ -36,20 +36,38 @@ Result<bool> to_bool(const std::string& key, const std::string& v) {
 }  // namespace
 
 const std::vector<std::string>& Config::keys() {
-  static const std::vector<std::string> k = {
-      "listen", "data_dir", "database_url", "redis_url", "demo", "rate_limit", "log_level",
-      "threads", "db_pool_size", "body_limit_bytes", "cors_origins", "access_token_ttl_seconds",
-      "refresh_token_ttl_days", "password_memory_kib", "password_iterations", "web_dir", "jwt_secret"};
+  static const std::vector<std::string> k = {"listen",
+                                             "data_dir",
+                                             "database_url",
+                                             "redis_url",
+                                             "demo",
+                                             "rate_limit",
+                                             "log_level",
+                                             "threads",
+                                             "db_pool_size",
+                                             "body_limit_bytes",
+                                             "cors_origins",
+                                             "access_token_ttl_seconds",
+                                             "refresh_token_ttl_days",
+                                             "password_memory_kib",
+                                             "password_iterations",
+                                             "web_dir",
+                                             "jwt_secret"};
   return k;
 }
 
 Result<void> Config::set(const std::string& key, const std::string& v) {
-  if (key == "listen") listen = v;
-  else if (key == "data_dir") data_dir = v;
-  else if (key == "database_url") database_url = v;
-  else if (key == "redis_url") redis_url = v;
-  else if (key == "demo") { SB_ASSIGN_OR_RETURN(demo, to_bool(key, v)); }
-  else if (key == "rate_limit") {
+  if (key == "listen")
+    listen = v;
+  else if (key == "data_dir")
+    data_dir = v;
+  else if (key == "database_url")
+    database_url = v;
+  else if (key == "redis_url")
+    redis_url = v;
+  else if (key == "demo") {
+    SB_ASSIGN_OR_RETURN(demo, to_bool(key, v));
+  } else if (key == "rate_limit") {
     if (v != "default" && v != "off") return Error::invalid(key, "must be 'default' or 'off'");
     rate_limit = v;
   } else if (key == "log_level") {
@@ -57,10 +75,13 @@ Result<void> Config::set(const std::string& key, const std::string& v) {
     if (std::none_of(std::begin(levels), std::end(levels), [&](const char* l) { return v == l; }))
       return Error::invalid(key, "must be one of trace, debug, info, warn, error, off");
     log_level = v;
-  } else if (key == "threads") { SB_ASSIGN_OR_RETURN(threads, to_int(key, v, 0, 256)); }
-  else if (key == "db_pool_size") { SB_ASSIGN_OR_RETURN(db_pool_size, to_int(key, v, 1, 512)); }
-  else if (key == "body_limit_bytes") { SB_ASSIGN_OR_RETURN(body_limit_bytes, to_int(key, v, 1024, 64 << 20)); }
-  else if (key == "cors_origins") {
+  } else if (key == "threads") {
+    SB_ASSIGN_OR_RETURN(threads, to_int(key, v, 0, 256));
+  } else if (key == "db_pool_size") {
+    SB_ASSIGN_OR_RETURN(db_pool_size, to_int(key, v, 1, 512));
+  } else if (key == "body_limit_bytes") {
+    SB_ASSIGN_OR_RETURN(body_limit_bytes, to_int(key, v, 1024, 64 << 20));
+  } else if (key == "cors_origins") {
     cors_origins.clear();
     std::stringstream ss(v);
     for (std::string o; std::getline(ss, o, ',');) {
@@ -68,15 +89,21 @@ Result<void> Config::set(const std::string& key, const std::string& v) {
       o.erase(o.find_last_not_of(' ') + 1);
       if (!o.empty()) cors_origins.push_back(o);
     }
-  } else if (key == "access_token_ttl_seconds") { SB_ASSIGN_OR_RETURN(access_token_ttl_seconds, to_int(key, v, 30, 86400)); }
-  else if (key == "refresh_token_ttl_days") { SB_ASSIGN_OR_RETURN(refresh_token_ttl_days, to_int(key, v, 1, 365)); }
-  else if (key == "password_memory_kib") { SB_ASSIGN_OR_RETURN(password_memory_kib, to_int(key, v, 8, 1 << 21)); }
-  else if (key == "password_iterations") { SB_ASSIGN_OR_RETURN(password_iterations, to_int(key, v, 1, 100)); }
-  else if (key == "web_dir") web_dir = v;
+  } else if (key == "access_token_ttl_seconds") {
+    SB_ASSIGN_OR_RETURN(access_token_ttl_seconds, to_int(key, v, 30, 86400));
+  } else if (key == "refresh_token_ttl_days") {
+    SB_ASSIGN_OR_RETURN(refresh_token_ttl_days, to_int(key, v, 1, 365));
+  } else if (key == "password_memory_kib") {
+    SB_ASSIGN_OR_RETURN(password_memory_kib, to_int(key, v, 8, 1 << 21));
+  } else if (key == "password_iterations") {
+    SB_ASSIGN_OR_RETURN(password_iterations, to_int(key, v, 1, 100));
+  } else if (key == "web_dir")
+    web_dir = v;
   else if (key == "jwt_secret") {
     if (!v.empty() && v.size() < 32) return Error::invalid(key, "must be at least 32 characters");
     jwt_secret = v;
-  } else return Error::invalid(key, "is not a configuration key");
+  } else
+    return Error::invalid(key, "is not a configuration key");
   return Ok{};
 }
 
@@ -87,10 +114,13 @@ Result<void> Config::load_file(const std::string& path) {
   if (doc.is_discarded() || !doc.is_object()) return Error::invalid("config", path + " is not a JSON object");
   for (const auto& [key, value] : doc.items()) {
     std::string text;
-    if (value.is_string()) text = value.get<std::string>();
+    if (value.is_string())
+      text = value.get<std::string>();
     else if (value.is_array()) {
-      for (const auto& item : value) text += (text.empty() ? "" : ",") + (item.is_string() ? item.get<std::string>() : item.dump());
-    } else text = value.dump();
+      for (const auto& item : value)
+        text += (text.empty() ? "" : ",") + (item.is_string() ? item.get<std::string>() : item.dump());
+    } else
+      text = value.dump();
     SB_TRY(set(key, text));
   }
   return Ok{};
@@ -122,7 +152,9 @@ std::string Config::effective_database_url() const {
   return "sqlite:" + (std::filesystem::path(data_dir) / "slotbase.db").string();
 }
 
-std::string Config::host() const { return listen.substr(0, listen.rfind(':')); }
+std::string Config::host() const {
+  return listen.substr(0, listen.rfind(':'));
+}
 
 std::uint16_t Config::port() const {
   return static_cast<std::uint16_t>(std::stoi(listen.substr(listen.rfind(':') + 1)));

@@ -35,7 +35,5 @@ std::string random_token(std::size_t n);
 
 template <class Tag>
 struct std::hash<slotbase::Id<Tag>> {
-  std::size_t operator()(const slotbase::Id<Tag>& id) const noexcept {
-    return std::hash<std::string>{}(id.str());
-  }
+  std::size_t operator()(const slotbase::Id<Tag>& id) const noexcept { return std::hash<std::string>{}(id.str()); }
 };

@@ -25,13 +25,11 @@ std::string format_rfc3339(Instant t) {
 
 std::optional<Instant> parse_rfc3339(std::string_view s) {
   // YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM|-HH:MM)
-  if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') ||
-      s[13] != ':' || s[16] != ':')
+  if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
     return std::nullopt;
   int y, mo, d, h, mi, se;
-  if (!parse_int(s.substr(0, 4), y) || !parse_int(s.substr(5, 2), mo) ||
-      !parse_int(s.substr(8, 2), d) || !parse_int(s.substr(11, 2), h) ||
-      !parse_int(s.substr(14, 2), mi) || !parse_int(s.substr(17, 2), se))
+  if (!parse_int(s.substr(0, 4), y) || !parse_int(s.substr(5, 2), mo) || !parse_int(s.substr(8, 2), d) ||
+      !parse_int(s.substr(11, 2), h) || !parse_int(s.substr(14, 2), mi) || !parse_int(s.substr(17, 2), se))
     return std::nullopt;
   std::size_t pos = 19;
   if (pos < s.size() && s[pos] == '.') {
@@ -47,18 +45,16 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
   } else if (s[pos] == '+' || s[pos] == '-') {
     if (s.size() != pos + 6 || s[pos + 3] != ':') return std::nullopt;
     int oh, om;
-    if (!parse_int(s.substr(pos + 1, 2), oh) || !parse_int(s.substr(pos + 4, 2), om) || oh > 23 ||
-        om > 59)
+    if (!parse_int(s.substr(pos + 1, 2), oh) || !parse_int(s.substr(pos + 4, 2), om) || oh > 23 || om > 59)
       return std::nullopt;
     offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
   } else {
     return std::nullopt;
   }
-  date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
-                           date::day{static_cast<unsigned>(d)}};
+  date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)}, date::day{static_cast<unsigned>(d)}};
   if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
-  auto local = date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-               std::chrono::seconds{std::min(se, 59)};
+  auto local =
+      date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{std::min(se, 59)};
   return Instant{local - std::chrono::minutes{offset_minutes}};
 }
 
@@ -76,11 +72,9 @@ std::string LocalDate::str() const {
 std::optional<LocalDate> LocalDate::parse(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   int y, m, d;
-  if (!parse_int(s.substr(0, 4), y) || !parse_int(s.substr(5, 2), m) ||
-      !parse_int(s.substr(8, 2), d))
+  if (!parse_int(s.substr(0, 4), y) || !parse_int(s.substr(5, 2), m) || !parse_int(s.substr(8, 2), d))
     return std::nullopt;
-  date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
-                           date::day{static_cast<unsigned>(d)}};
+  date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
   return LocalDate{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
 }

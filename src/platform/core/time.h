@@ -11,8 +11,12 @@ namespace slotbase {
 /// A point on the UTC time line, to the second. Stored as epoch seconds in both databases.
 using Instant = std::chrono::sys_seconds;
 
-inline std::int64_t epoch_seconds(Instant t) { return t.time_since_epoch().count(); }
-inline Instant from_epoch_seconds(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+inline std::int64_t epoch_seconds(Instant t) {
+  return t.time_since_epoch().count();
+}
+inline Instant from_epoch_seconds(std::int64_t s) {
+  return Instant{std::chrono::seconds{s}};
+}
 
 /// RFC 3339 in UTC: "2026-12-01T18:00:00Z".
 std::string format_rfc3339(Instant t);

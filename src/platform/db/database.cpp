@@ -27,7 +27,9 @@ std::optional<std::int64_t> Row::opt_i64(std::size_t i) const {
   return i64(i);
 }
 
-double Row::f64(std::size_t i) const { return std::stod(text(i)); }
+double Row::f64(std::size_t i) const {
+  return std::stod(text(i));
+}
 
 bool Row::boolean(std::size_t i) const {
   const auto& s = text(i);

@@ -20,12 +20,12 @@ enum class Dialect { sqlite, postgres };
 /// What went wrong in the database, the same for both backends (SQLite result codes and
 /// PostgreSQL SQLSTATEs are translated once, in each backend).
 enum class ErrorKind {
-  unique_violation,      // 23505 / SQLITE_CONSTRAINT_UNIQUE, PRIMARYKEY
-  exclusion_violation,   // 23P01 (overlapping ranges)
-  foreign_key_violation, // 23503 / SQLITE_CONSTRAINT_FOREIGNKEY
-  check_violation,       // 23514 / SQLITE_CONSTRAINT_CHECK, NOTNULL
-  serialization_failure, // 40001, 40P01 / SQLITE_BUSY, SQLITE_LOCKED: safe to retry
-  connection,            // the server went away or could not be reached
+  unique_violation,       // 23505 / SQLITE_CONSTRAINT_UNIQUE, PRIMARYKEY
+  exclusion_violation,    // 23P01 (overlapping ranges)
+  foreign_key_violation,  // 23503 / SQLITE_CONSTRAINT_FOREIGNKEY
+  check_violation,        // 23514 / SQLITE_CONSTRAINT_CHECK, NOTNULL
+  serialization_failure,  // 40001, 40P01 / SQLITE_BUSY, SQLITE_LOCKED: safe to retry
+  connection,             // the server went away or could not be reached
   other,
 };
 
@@ -182,12 +182,18 @@ auto Database::transact(F&& fn, bool write) -> decltype(fn(std::declval<Connecti
         return result;
       }
     } catch (const DbError& e) {
-      try { conn->rollback(); } catch (...) {}
+      try {
+        conn->rollback();
+      } catch (...) {
+      }
       conn->clear_after_commit();
       if (e.kind() == ErrorKind::serialization_failure && attempt < kAttempts) continue;
       throw;
     } catch (...) {
-      try { conn->rollback(); } catch (...) {}
+      try {
+        conn->rollback();
+      } catch (...) {
+      }
       conn->clear_after_commit();
       throw;
     }

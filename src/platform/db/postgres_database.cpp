@@ -57,8 +57,10 @@ class PostgresConnection final : public Connection {
       std::vector<std::optional<std::string>> cells;
       cells.reserve(columns);
       for (int c = 0; c < columns; ++c) {
-        if (PQgetisnull(r.get(), i, c)) cells.emplace_back(std::nullopt);
-        else cells.emplace_back(std::string(PQgetvalue(r.get(), i, c), PQgetlength(r.get(), i, c)));
+        if (PQgetisnull(r.get(), i, c))
+          cells.emplace_back(std::nullopt);
+        else
+          cells.emplace_back(std::string(PQgetvalue(r.get(), i, c), PQgetlength(r.get(), i, c)));
       }
       rows.emplace_back(std::move(cells));
     }
@@ -81,9 +83,7 @@ class PostgresConnection final : public Connection {
   void rollback() override {
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
   }
-  bool healthy() override {
-    return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
-  }
+  bool healthy() override { return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
 
  private:
   PGresult* run(std::string_view sql, const Params& params) {
@@ -101,17 +101,22 @@ class PostgresConnection final : public Connection {
       std::visit(
           [&](const auto& v) {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>) return;
-            else if constexpr (std::is_same_v<T, std::int64_t>) storage[i] = std::to_string(v);
-            else if constexpr (std::is_same_v<T, double>) storage[i] = std::to_string(v);
-            else if constexpr (std::is_same_v<T, bool>) storage[i] = v ? "t" : "f";
-            else storage[i] = v;
+            if constexpr (std::is_same_v<T, std::nullptr_t>)
+              return;
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+              storage[i] = std::to_string(v);
+            else if constexpr (std::is_same_v<T, double>)
+              storage[i] = std::to_string(v);
+            else if constexpr (std::is_same_v<T, bool>)
+              storage[i] = v ? "t" : "f";
+            else
+              storage[i] = v;
             values[i] = storage[i].c_str();
           },
           params[i]);
     }
-    PGresult* r = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
-                                 values.data(), nullptr, nullptr, 0);
+    PGresult* r =
+        PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
     try {
       check(r, sql);
     } catch (...) {
@@ -126,8 +131,8 @@ class PostgresConnection final : public Connection {
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
     const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
     std::string msg = r ? PQresultErrorMessage(r) : PQerrorMessage(conn_);
-    ErrorKind kind = state ? kind_of(state)
-                           : (PQstatus(conn_) != CONNECTION_OK ? ErrorKind::connection : ErrorKind::other);
+    ErrorKind kind =
+        state ? kind_of(state) : (PQstatus(conn_) != CONNECTION_OK ? ErrorKind::connection : ErrorKind::other);
     if (kind == ErrorKind::other) msg += " in: " + std::string(sql.substr(0, 200));
     throw DbError(kind, msg);
   }
@@ -139,8 +144,7 @@ class PostgresConnection final : public Connection {
 }  // namespace
 
 PostgresDatabase::PostgresDatabase(std::string url, int pool_size)
-    : url_(std::move(url)),
-      pool_(pool_size, [this] { return std::make_unique<PostgresConnection>(url_); }) {
+    : url_(std::move(url)), pool_(pool_size, [this] { return std::make_unique<PostgresConnection>(url_); }) {
   release(pool_.take());
 }
 

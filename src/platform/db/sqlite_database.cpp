@@ -11,25 +11,32 @@ namespace {
 ErrorKind kind_of(int extended_code) {
   switch (extended_code) {
     case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY: return ErrorKind::unique_violation;
-    case SQLITE_CONSTRAINT_FOREIGNKEY: return ErrorKind::foreign_key_violation;
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return ErrorKind::unique_violation;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return ErrorKind::foreign_key_violation;
     case SQLITE_CONSTRAINT_CHECK:
-    case SQLITE_CONSTRAINT_NOTNULL: return ErrorKind::check_violation;
-    default: break;
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return ErrorKind::check_violation;
+    default:
+      break;
   }
   switch (extended_code & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return ErrorKind::serialization_failure;
-    case SQLITE_CANTOPEN: return ErrorKind::connection;
-    default: return ErrorKind::other;
+    case SQLITE_LOCKED:
+      return ErrorKind::serialization_failure;
+    case SQLITE_CANTOPEN:
+      return ErrorKind::connection;
+    default:
+      return ErrorKind::other;
   }
 }
 
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -110,8 +117,8 @@ class SqliteConnection final : public Connection {
     if (it != cache_.end()) {
       stmt = it->second;
     } else {
-      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      int rc =
+          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
       if (rc != SQLITE_OK) {
         throw DbError(kind_of(rc), std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql));
       }
@@ -125,11 +132,16 @@ class SqliteConnection final : public Connection {
       int rc = std::visit(
           [&](const auto& v) -> int {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>) return sqlite3_bind_null(stmt, index);
-            else if constexpr (std::is_same_v<T, std::int64_t>) return sqlite3_bind_int64(stmt, index, v);
-            else if constexpr (std::is_same_v<T, double>) return sqlite3_bind_double(stmt, index, v);
-            else if constexpr (std::is_same_v<T, bool>) return sqlite3_bind_int(stmt, index, v ? 1 : 0);
-            else return sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+            if constexpr (std::is_same_v<T, std::nullptr_t>)
+              return sqlite3_bind_null(stmt, index);
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+              return sqlite3_bind_int64(stmt, index, v);
+            else if constexpr (std::is_same_v<T, double>)
+              return sqlite3_bind_double(stmt, index, v);
+            else if constexpr (std::is_same_v<T, bool>)
+              return sqlite3_bind_int(stmt, index, v ? 1 : 0);
+            else
+              return sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
           },
           params[i]);
       if (rc != SQLITE_OK) fail(rc, stmt);
@@ -153,8 +165,7 @@ class SqliteConnection final : public Connection {
 }  // namespace
 
 SqliteDatabase::SqliteDatabase(std::string path, int pool_size)
-    : path_(std::move(path)),
-      pool_(pool_size, [this] { return std::make_unique<SqliteConnection>(path_); }) {
+    : path_(std::move(path)), pool_(pool_size, [this] { return std::make_unique<SqliteConnection>(path_); }) {
   // Open one connection now so a bad path fails at start-up, not on the first request.
   release(pool_.take());
 }

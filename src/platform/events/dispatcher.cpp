@@ -38,20 +38,16 @@ constexpr std::string_view kMinCursor = "SELECT COALESCE(MIN(last_seq), 0) FROM 
 
 }  // namespace
 
-bool mark_processed(db::Connection& tx, const std::string& subscriber, const std::string& event_id,
-                    Instant now) {
+bool mark_processed(db::Connection& tx, const std::string& subscriber, const std::string& event_id, Instant now) {
   return tx.execute(kMarkProcessed, {subscriber, event_id, epoch_seconds(now)}) == 1;
 }
 
 EventDispatcher::EventDispatcher(db::Database& db, const Clock& clock, Options options)
     : db_(db), clock_(clock), options_(options), owner_(new_id("dsp")) {}
 
-void EventDispatcher::subscribe(std::string subscriber, std::vector<std::string> types,
-                                Handler handler) {
+void EventDispatcher::subscribe(std::string subscriber, std::vector<std::string> types, Handler handler) {
   // A new subscriber starts at the end of the log: it receives what happens from now on.
-  db_.transact([&](db::Connection& c) {
-    c.execute(kEnsureCursor, {subscriber, Outbox::last_sequence(c)});
-  });
+  db_.transact([&](db::Connection& c) { c.execute(kEnsureCursor, {subscriber, Outbox::last_sequence(c)}); });
   std::lock_guard lock(mu_);
   subscriptions_.push_back({std::move(subscriber), std::move(types), std::move(handler)});
 }
@@ -85,8 +81,7 @@ int EventDispatcher::run_once() {
 int EventDispatcher::deliver(const Subscription& s) {
   const Instant now = clock_.now();
   std::optional<std::pair<std::int64_t, int>> cursor = db_.transact([&](db::Connection& c) {
-    auto row = c.query_one(kTakeLease, {s.name, owner_, epoch_seconds(now + options_.lease),
-                                        epoch_seconds(now)});
+    auto row = c.query_one(kTakeLease, {s.name, owner_, epoch_seconds(now + options_.lease), epoch_seconds(now)});
     if (!row) return std::optional<std::pair<std::int64_t, int>>{};
     return std::optional<std::pair<std::int64_t, int>>{{row->i64(0), static_cast<int>(row->i64(1))}};
   });
@@ -94,9 +89,7 @@ int EventDispatcher::deliver(const Subscription& s) {
   auto [last_seq, attempts] = *cursor;
   int delivered = 0;
   for (;;) {
-    auto batch = db_.read([&](db::Connection& c) {
-      return Outbox::read(c, last_seq + 1, INT64_MAX, options_.batch);
-    });
+    auto batch = db_.read([&](db::Connection& c) { return Outbox::read(c, last_seq + 1, INT64_MAX, options_.batch); });
     if (batch.empty()) break;
     bool stalled = false;
     for (const auto& e : batch) {
@@ -109,8 +102,8 @@ int EventDispatcher::deliver(const Subscription& s) {
           const auto now2 = clock_.now();
           if (attempts >= options_.max_attempts) {
             db_.transact([&](db::Connection& c) {
-              c.execute(kDeadLetter, {s.name, e.sequence, e.id, std::string(ex.what()),
-                                      std::int64_t{attempts}, epoch_seconds(now2)});
+              c.execute(kDeadLetter, {s.name, e.sequence, e.id, std::string(ex.what()), std::int64_t{attempts},
+                                      epoch_seconds(now2)});
               c.execute(kAdvance, {s.name, e.sequence, owner_});
             });
             last_seq = e.sequence;
@@ -119,8 +112,8 @@ int EventDispatcher::deliver(const Subscription& s) {
           }
           auto backoff = options_.base_backoff * (1LL << std::min(attempts - 1, 12));
           db_.transact([&](db::Connection& c) {
-            c.execute(kFailed, {s.name, std::int64_t{attempts}, epoch_seconds(now2 + backoff),
-                                std::string(ex.what()), owner_});
+            c.execute(kFailed,
+                      {s.name, std::int64_t{attempts}, epoch_seconds(now2 + backoff), std::string(ex.what()), owner_});
           });
           stalled = true;
           break;
@@ -136,8 +129,7 @@ int EventDispatcher::deliver(const Subscription& s) {
   return delivered;
 }
 
-Result<int> EventDispatcher::replay(const std::string& subscriber, std::int64_t from,
-                                    std::int64_t to) {
+Result<int> EventDispatcher::replay(const std::string& subscriber, std::int64_t from, std::int64_t to) {
   const Subscription* sub = nullptr;
   {
     std::lock_guard lock(mu_);
@@ -163,9 +155,7 @@ Result<int> EventDispatcher::replay(const std::string& subscriber, std::int64_t 
 }
 
 std::int64_t EventDispatcher::lag() {
-  return db_.read([&](db::Connection& c) {
-    return Outbox::last_sequence(c) - c.query_one(kMinCursor)->i64(0);
-  });
+  return db_.read([&](db::Connection& c) { return Outbox::last_sequence(c) - c.query_one(kMinCursor)->i64(0); });
 }
 
 }  // namespace slotbase::events

@@ -70,8 +70,7 @@ class EventDispatcher {
 template <class F>
 bool apply_once(db::Database& db, const std::string& subscriber, const DomainEvent& e, F&& fn);
 
-bool mark_processed(db::Connection& tx, const std::string& subscriber, const std::string& event_id,
-                    Instant now);
+bool mark_processed(db::Connection& tx, const std::string& subscriber, const std::string& event_id, Instant now);
 
 template <class F>
 bool apply_once(db::Database& db, const std::string& subscriber, const DomainEvent& e, F&& fn) {

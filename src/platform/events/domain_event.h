@@ -14,7 +14,7 @@ namespace slotbase::events {
 struct DomainEvent {
   std::int64_t sequence = 0;
   std::string id;
-  std::string type;            // e.g. "user.created"
+  std::string type;  // e.g. "user.created"
   Instant timestamp;
   std::string source;          // the emitting module, e.g. "identity"
   std::string correlation_id;  // the request id that caused it

@@ -59,15 +59,13 @@ Job job_from(const db::Row& r) {
 JobQueue::JobQueue(db::Database& db, const Clock& clock, Options options)
     : db_(db), clock_(clock), options_(options), worker_(new_id("wkr")) {}
 
-std::string JobQueue::enqueue(db::Connection& tx, const std::string& kind,
-                              const nlohmann::json& payload, Instant run_at,
-                              std::optional<std::string> dedupe_key,
+std::string JobQueue::enqueue(db::Connection& tx, const std::string& kind, const nlohmann::json& payload,
+                              Instant run_at, std::optional<std::string> dedupe_key,
                               std::optional<int> max_attempts) const {
   std::string id = new_id("job");
-  auto inserted = tx.execute(kInsert, {id, kind, payload.dump(), db::opt(dedupe_key),
-                                       epoch_seconds(run_at),
-                                       std::int64_t{max_attempts.value_or(options_.default_max_attempts)},
-                                       epoch_seconds(clock_.now())});
+  auto inserted = tx.execute(
+      kInsert, {id, kind, payload.dump(), db::opt(dedupe_key), epoch_seconds(run_at),
+                std::int64_t{max_attempts.value_or(options_.default_max_attempts)}, epoch_seconds(clock_.now())});
   if (inserted == 0 && dedupe_key) return tx.query_one(kByDedupe, {*dedupe_key})->text(0);
   return id;
 }
@@ -82,8 +80,8 @@ int JobQueue::run_due(int limit) {
   auto claimed = db_.transact([&](db::Connection& c) {
     auto sql = c.dialect() == db::Dialect::postgres ? kClaimPg : kClaimSqlite;
     std::vector<Job> jobs;
-    for (const auto& r : c.query(sql, {worker_, epoch_seconds(now + options_.lock_for),
-                                       epoch_seconds(now), std::int64_t{limit}})) {
+    for (const auto& r :
+         c.query(sql, {worker_, epoch_seconds(now + options_.lock_for), epoch_seconds(now), std::int64_t{limit}})) {
       Job j = job_from(r);
       j.status = "running";
       jobs.push_back(std::move(j));
@@ -112,10 +110,10 @@ int JobQueue::run_due(int limit) {
         return;
       }
       const bool give_up = job.attempts >= job.max_attempts;
-      auto backoff = std::min<std::chrono::seconds>(
-          options_.base_backoff * (1LL << std::min(job.attempts - 1, 20)), options_.max_backoff);
-      c.execute(kRetry, {job.id, std::string(give_up ? "dead" : "pending"),
-                         epoch_seconds(finished + backoff), error, epoch_seconds(finished), worker_});
+      auto backoff = std::min<std::chrono::seconds>(options_.base_backoff * (1LL << std::min(job.attempts - 1, 20)),
+                                                    options_.max_backoff);
+      c.execute(kRetry, {job.id, std::string(give_up ? "dead" : "pending"), epoch_seconds(finished + backoff), error,
+                         epoch_seconds(finished), worker_});
     });
   }
   return static_cast<int>(claimed.size());

@@ -47,8 +47,8 @@ class JobQueue {
 
   /// Adds a job in the caller's transaction. With a `dedupe_key`, a second job of the same key is
   /// not added and the first one's id is returned.
-  std::string enqueue(db::Connection& tx, const std::string& kind, const nlohmann::json& payload,
-                      Instant run_at, std::optional<std::string> dedupe_key = std::nullopt,
+  std::string enqueue(db::Connection& tx, const std::string& kind, const nlohmann::json& payload, Instant run_at,
+                      std::optional<std::string> dedupe_key = std::nullopt,
                       std::optional<int> max_attempts = std::nullopt) const;
 
   void handle(std::string kind, Handler handler);

@@ -51,16 +51,15 @@ DomainEvent Outbox::append(db::Connection& tx, NewEvent e) const {
   event.payload = std::move(e.payload);
   event.metadata = {std::move(e.user_id), std::move(e.facility_id), e.version};
   if (tx.dialect() == db::Dialect::postgres) tx.query(kPgSerializeAppends);
-  auto row = tx.query_one(kInsert, {event.id, event.type, event.source, event.aggregate_id,
-                                    event.correlation_id, epoch_seconds(event.timestamp),
-                                    event.payload.dump(), metadata_json(event.metadata).dump()});
+  auto row = tx.query_one(kInsert,
+                          {event.id, event.type, event.source, event.aggregate_id, event.correlation_id,
+                           epoch_seconds(event.timestamp), event.payload.dump(), metadata_json(event.metadata).dump()});
   event.sequence = row->i64(0);
   if (listener_) tx.after_commit(listener_);
   return event;
 }
 
-std::vector<DomainEvent> Outbox::read(db::Connection& c, std::int64_t from, std::int64_t to,
-                                      int limit) {
+std::vector<DomainEvent> Outbox::read(db::Connection& c, std::int64_t from, std::int64_t to, int limit) {
   std::vector<DomainEvent> out;
   for (const auto& r : c.query(kRead, {from, to, std::int64_t{limit}})) {
     DomainEvent e;
@@ -74,14 +73,15 @@ std::vector<DomainEvent> Outbox::read(db::Connection& c, std::int64_t from, std:
     e.payload = nlohmann::json::parse(r.text(7));
     auto m = nlohmann::json::parse(r.text(8));
     if (m.contains("user_id") && m["user_id"].is_string()) e.metadata.user_id = m["user_id"];
-    if (m.contains("facility_id") && m["facility_id"].is_string())
-      e.metadata.facility_id = m["facility_id"];
+    if (m.contains("facility_id") && m["facility_id"].is_string()) e.metadata.facility_id = m["facility_id"];
     e.metadata.version = m.value("version", 1);
     out.push_back(std::move(e));
   }
   return out;
 }
 
-std::int64_t Outbox::last_sequence(db::Connection& c) { return c.query_one(kLast)->i64(0); }
+std::int64_t Outbox::last_sequence(db::Connection& c) {
+  return c.query_one(kLast)->i64(0);
+}
 
 }  // namespace slotbase::events

@@ -22,8 +22,7 @@ class Outbox {
   DomainEvent append(db::Connection& tx, NewEvent event) const;
 
   /// Events with sequence in [from, to], in order, at most `limit`.
-  static std::vector<DomainEvent> read(db::Connection& c, std::int64_t from, std::int64_t to,
-                                       int limit);
+  static std::vector<DomainEvent> read(db::Connection& c, std::int64_t from, std::int64_t to, int limit);
   static std::int64_t last_sequence(db::Connection& c);
 
  private:

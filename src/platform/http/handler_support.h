@@ -16,7 +16,9 @@ inline Context context_of(const Request& r) {
 }
 
 /// The caller's user id; only on routes declared Auth::required.
-inline const std::string& caller(const Request& r) { return r.principal.value().user_id; }
+inline const std::string& caller(const Request& r) {
+  return r.principal.value().user_id;
+}
 
 /// `status` with the encoded value, or the error as problem+json.
 template <class T, class Encode>
@@ -30,14 +32,16 @@ inline Response reply_empty(const Request& req, const Result<void>& result) {
   return Response::no_content();
 }
 
-inline Response fail(const Request& req, const Error& error) { return problem(error, req.path); }
+inline Response fail(const Request& req, const Error& error) {
+  return problem(error, req.path);
+}
 
 }  // namespace slotbase::http
 
 /// Declares `lhs` from a Result, or returns the error as a problem response for `req`.
 #define SB_ASSIGN_OR_RETURN_RESPONSE(lhs, expr, req) \
   SB_ASSIGN_OR_RETURN_RESPONSE_IMPL(SB_CONCAT(sb_rr_, __LINE__), lhs, expr, req)
-#define SB_ASSIGN_OR_RETURN_RESPONSE_IMPL(tmp, lhs, expr, req) \
-  auto tmp = (expr);                                           \
+#define SB_ASSIGN_OR_RETURN_RESPONSE_IMPL(tmp, lhs, expr, req)    \
+  auto tmp = (expr);                                              \
   if (!tmp.ok()) return ::slotbase::http::fail(req, tmp.error()); \
   lhs = std::move(tmp).value()

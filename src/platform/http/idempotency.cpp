@@ -31,8 +31,9 @@ IdempotencyStore::Begin IdempotencyStore::begin(const std::string& scope, const 
       if (!row) continue;
       const bool processing = row->text(1) == "processing";
       const bool expired = row->i64(5) <= now;
-      const bool stale = processing && row->i64(5) - now <
-          std::chrono::duration_cast<std::chrono::seconds>(kRetention).count() - kProcessingLeaseSeconds;
+      const bool stale =
+          processing && row->i64(5) - now < std::chrono::duration_cast<std::chrono::seconds>(kRetention).count() -
+                                                kProcessingLeaseSeconds;
       if (expired || stale) {
         c.execute(kDelete, {scope, key});
         continue;

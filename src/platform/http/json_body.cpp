@@ -36,8 +36,8 @@ std::optional<std::string> JsonBody::string(const std::string& field, bool requi
   return s;
 }
 
-std::optional<std::int64_t> JsonBody::integer(const std::string& field, bool required,
-                                              std::int64_t min, std::int64_t max) {
+std::optional<std::int64_t> JsonBody::integer(const std::string& field, bool required, std::int64_t min,
+                                              std::int64_t max) {
   const auto* v = get(field, required);
   if (!v) return std::nullopt;
   if (!v->is_number_integer()) {

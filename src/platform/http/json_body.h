@@ -22,8 +22,7 @@ class JsonBody {
   bool has(const std::string& field) const { return doc_.contains(field); }
   bool is_null(const std::string& field) const { return has(field) && doc_[field].is_null(); }
   std::optional<std::string> string(const std::string& field, bool required, std::size_t max_length = 200);
-  std::optional<std::int64_t> integer(const std::string& field, bool required, std::int64_t min,
-                                      std::int64_t max);
+  std::optional<std::int64_t> integer(const std::string& field, bool required, std::int64_t min, std::int64_t max);
   std::optional<bool> boolean(const std::string& field, bool required);
   const nlohmann::json* object(const std::string& field, bool required);
   const nlohmann::json* array(const std::string& field, bool required);

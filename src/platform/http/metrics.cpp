@@ -43,18 +43,18 @@ std::string Metrics::render() const {
            "# TYPE slotbase_http_requests_total counter\n";
     for (const auto& [key, s] : series_) {
       const auto& [method, route, status] = key;
-      out << "slotbase_http_requests_total{method=\"" << method << "\",route=\"" << escape(route)
-          << "\",status=\"" << status << "\"} " << s.count << "\n";
+      out << "slotbase_http_requests_total{method=\"" << method << "\",route=\"" << escape(route) << "\",status=\""
+          << status << "\"} " << s.count << "\n";
     }
     out << "# HELP slotbase_http_request_duration_seconds HTTP request latency.\n"
            "# TYPE slotbase_http_request_duration_seconds histogram\n";
     for (const auto& [key, s] : series_) {
       const auto& [method, route, status] = key;
-      std::string labels = "method=\"" + method + "\",route=\"" + escape(route) + "\",status=\"" +
-                           std::to_string(status) + "\"";
+      std::string labels =
+          "method=\"" + method + "\",route=\"" + escape(route) + "\",status=\"" + std::to_string(status) + "\"";
       for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-        out << "slotbase_http_request_duration_seconds_bucket{" << labels << ",le=\"" << kBuckets[i]
-            << "\"} " << s.buckets[i] << "\n";
+        out << "slotbase_http_request_duration_seconds_bucket{" << labels << ",le=\"" << kBuckets[i] << "\"} "
+            << s.buckets[i] << "\n";
       }
       out << "slotbase_http_request_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} " << s.count << "\n";
       out << "slotbase_http_request_duration_seconds_sum{" << labels << "} " << s.sum << "\n";

@@ -16,8 +16,7 @@ namespace {
 bool valid_request_id(const std::string& id) {
   if (id.empty() || id.size() > 128) return false;
   for (char c : id) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':'))
-      return false;
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':')) return false;
   }
   return true;
 }
@@ -42,7 +41,11 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 
 Pipeline::Pipeline(const Router& router, Authenticator& auth, ratelimit::RateLimiter& limiter,
                    IdempotencyStore& idempotency, Metrics& metrics, PipelineOptions options)
-    : router_(router), auth_(auth), limiter_(limiter), idempotency_(idempotency), metrics_(metrics),
+    : router_(router),
+      auth_(auth),
+      limiter_(limiter),
+      idempotency_(idempotency),
+      metrics_(metrics),
       options_(std::move(options)) {}
 
 Response Pipeline::handle(Request& request) {
@@ -57,23 +60,22 @@ Response Pipeline::handle(Request& request) {
   const std::string route = request.route.empty() ? "unmatched" : request.route;
   metrics_.observe(request.method, route, response.status, seconds);
   if (log::enabled_info()) {
-    log::info("request", {{"request_id", request.request_id},
-                          {"method", request.method},
-                          {"path", request.path},
-                          {"route", route},
-                          {"status", response.status},
-                          {"duration_ms", seconds * 1000.0},
-                          {"ip", request.remote_ip},
-                          {"user_id", request.principal ? nlohmann::json(request.principal->user_id)
-                                                        : nlohmann::json(nullptr)}});
+    log::info("request",
+              {{"request_id", request.request_id},
+               {"method", request.method},
+               {"path", request.path},
+               {"route", route},
+               {"status", response.status},
+               {"duration_ms", seconds * 1000.0},
+               {"ip", request.remote_ip},
+               {"user_id", request.principal ? nlohmann::json(request.principal->user_id) : nlohmann::json(nullptr)}});
   }
   return response;
 }
 
 Response Pipeline::dispatch(Request& request) {
   // CORS preflight: answered here, never reaching a handler.
-  if (request.method == "OPTIONS" && request.header("Origin") &&
-      request.header("Access-Control-Request-Method")) {
+  if (request.method == "OPTIONS" && request.header("Origin") && request.header("Access-Control-Request-Method")) {
     request.route = "preflight";
     auto methods = router_.allowed_methods(request.path);
     if (methods.empty()) return problem(Error::not_found("No route for " + request.path), request.path);
@@ -137,23 +139,26 @@ Response Pipeline::dispatch(Request& request) {
 
   if (key->empty() || key->size() > 255)
     return problem(Error::invalid("Idempotency-Key", "must be 1 to 255 characters"), request.path);
-  const std::string scope =
-      request.principal ? "user:" + request.principal->user_id : "ip:" + request.remote_ip;
+  const std::string scope = request.principal ? "user:" + request.principal->user_id : "ip:" + request.remote_ip;
   const std::string hash = sha256_hex(request.method + " " + request.path + "\n" + request.body);
   auto begun = idempotency_.begin(scope, *key, hash);
   switch (begun.outcome) {
-    case IdempotencyStore::Outcome::replay: return std::move(begun.replay);
+    case IdempotencyStore::Outcome::replay:
+      return std::move(begun.replay);
     case IdempotencyStore::Outcome::mismatch:
       return problem(Error::invalid("Idempotency-Key", "was already used with a different request"), request.path);
     case IdempotencyStore::Outcome::in_progress:
-      return problem(Error::conflict("idempotency-in-progress",
-                                     "A request with this Idempotency-Key is still being processed."),
-                     request.path);
-    case IdempotencyStore::Outcome::proceed: break;
+      return problem(
+          Error::conflict("idempotency-in-progress", "A request with this Idempotency-Key is still being processed."),
+          request.path);
+    case IdempotencyStore::Outcome::proceed:
+      break;
   }
   Response response = run_handler(route, request);
-  if (response.status >= 500) idempotency_.abandon(scope, *key);
-  else idempotency_.complete(scope, *key, response);
+  if (response.status >= 500)
+    idempotency_.abandon(scope, *key);
+  else
+    idempotency_.complete(scope, *key, response);
   return response;
 }
 

@@ -21,10 +21,10 @@ class Authenticator {
 
 struct PipelineOptions {
   bool rate_limit = true;
-  ratelimit::Bucket per_ip{120, 600};    // anonymous calls
-  ratelimit::Bucket per_user{300, 1200}; // authenticated calls
-  ratelimit::Bucket auth{10, 20};        // sign-up, login, refresh per IP
-  std::set<std::string> cors_origins;    // exact origins allowed to call from a browser; "*" for any
+  ratelimit::Bucket per_ip{120, 600};     // anonymous calls
+  ratelimit::Bucket per_user{300, 1200};  // authenticated calls
+  ratelimit::Bucket auth{10, 20};         // sign-up, login, refresh per IP
+  std::set<std::string> cors_origins;     // exact origins allowed to call from a browser; "*" for any
 };
 
 /// The middleware chain every request passes through, in this order: request id, CORS preflight,
@@ -32,8 +32,8 @@ struct PipelineOptions {
 /// every exception turned into problem+json), security and CORS headers, metrics, access log.
 class Pipeline {
  public:
-  Pipeline(const Router& router, Authenticator& auth, ratelimit::RateLimiter& limiter,
-           IdempotencyStore& idempotency, Metrics& metrics, PipelineOptions options);
+  Pipeline(const Router& router, Authenticator& auth, ratelimit::RateLimiter& limiter, IdempotencyStore& idempotency,
+           Metrics& metrics, PipelineOptions options);
 
   Response handle(Request& request);
 

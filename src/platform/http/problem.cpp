@@ -11,26 +11,41 @@ struct Entry {
 
 Entry entry_for(ErrorCode code) {
   switch (code) {
-    case ErrorCode::invalid_argument: return {422, "Validation failed", "validation-error"};
-    case ErrorCode::malformed_request: return {400, "Malformed request", "malformed-request"};
-    case ErrorCode::unauthenticated: return {401, "Authentication required", "unauthenticated"};
-    case ErrorCode::permission_denied: return {403, "Forbidden", "forbidden"};
-    case ErrorCode::not_found: return {404, "Not found", "not-found"};
-    case ErrorCode::method_not_allowed: return {405, "Method not allowed", "method-not-allowed"};
-    case ErrorCode::conflict: return {409, "Conflict", "conflict"};
-    case ErrorCode::expired: return {410, "Gone", "expired"};
-    case ErrorCode::payload_too_large: return {413, "Payload too large", "payload-too-large"};
-    case ErrorCode::rule_violation: return {422, "Rule violation", "rule-violation"};
-    case ErrorCode::rate_limited: return {429, "Too many requests", "rate-limited"};
-    case ErrorCode::unavailable: return {503, "Service unavailable", "unavailable"};
-    case ErrorCode::internal: return {500, "Internal server error", "internal"};
+    case ErrorCode::invalid_argument:
+      return {422, "Validation failed", "validation-error"};
+    case ErrorCode::malformed_request:
+      return {400, "Malformed request", "malformed-request"};
+    case ErrorCode::unauthenticated:
+      return {401, "Authentication required", "unauthenticated"};
+    case ErrorCode::permission_denied:
+      return {403, "Forbidden", "forbidden"};
+    case ErrorCode::not_found:
+      return {404, "Not found", "not-found"};
+    case ErrorCode::method_not_allowed:
+      return {405, "Method not allowed", "method-not-allowed"};
+    case ErrorCode::conflict:
+      return {409, "Conflict", "conflict"};
+    case ErrorCode::expired:
+      return {410, "Gone", "expired"};
+    case ErrorCode::payload_too_large:
+      return {413, "Payload too large", "payload-too-large"};
+    case ErrorCode::rule_violation:
+      return {422, "Rule violation", "rule-violation"};
+    case ErrorCode::rate_limited:
+      return {429, "Too many requests", "rate-limited"};
+    case ErrorCode::unavailable:
+      return {503, "Service unavailable", "unavailable"};
+    case ErrorCode::internal:
+      return {500, "Internal server error", "internal"};
   }
   return {500, "Internal server error", "internal"};
 }
 
 }  // namespace
 
-int status_for(ErrorCode code) { return entry_for(code).status; }
+int status_for(ErrorCode code) {
+  return entry_for(code).status;
+}
 
 Response problem(const Error& error, const std::string& instance) {
   const Entry e = entry_for(error.code);

@@ -46,16 +46,17 @@ Request to_request(bhttp::request<bhttp::string_body>& req, const std::string& r
   for (const auto& field : req) {
     std::string name(field.name_string());
     auto it = r.headers.find(name);
-    if (it == r.headers.end()) r.headers.emplace(std::move(name), std::string(field.value()));
-    else it->second += ", " + std::string(field.value());
+    if (it == r.headers.end())
+      r.headers.emplace(std::move(name), std::string(field.value()));
+    else
+      it->second += ", " + std::string(field.value());
   }
   r.body = std::move(req.body());
   r.remote_ip = remote_ip;
   return r;
 }
 
-bhttp::response<bhttp::string_body> to_beast(Response& res, unsigned version, bool keep_alive,
-                                             bool head) {
+bhttp::response<bhttp::string_body> to_beast(Response& res, unsigned version, bool keep_alive, bool head) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
   out.set(bhttp::field::server, "SlotBase");
   for (auto& [k, v] : res.headers) out.set(k, v);
@@ -78,8 +79,8 @@ Response plain_error(int status, const char* title) {
 asio::awaitable<void> HttpServer::Impl::accept_loop() {
   for (;;) {
     beast::error_code ec;
-    tcp::socket socket = co_await acceptor.async_accept(asio::make_strand(ioc),
-                                                         asio::redirect_error(asio::use_awaitable, ec));
+    tcp::socket socket =
+        co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
       continue;  // e.g. too many open files: keep serving the connections we have
@@ -99,8 +100,8 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
     if (buffer.size() == 0) {
       // Idle: wait for the first bytes of the next request.
       stream.expires_after(options.idle_timeout);
-      std::size_t n = co_await stream.async_read_some(buffer.prepare(8192),
-                                                      asio::redirect_error(asio::use_awaitable, ec));
+      std::size_t n =
+          co_await stream.async_read_some(buffer.prepare(8192), asio::redirect_error(asio::use_awaitable, ec));
       if (ec) break;
       buffer.commit(n);
     }
@@ -120,12 +121,15 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
     }
     if (ec) {
       Response err;
-      if (ec == bhttp::error::body_limit) err = plain_error(413, "Payload too large");
-      else if (ec == bhttp::error::header_limit) err = plain_error(431, "Request header fields too large");
-      else if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() && ec != bhttp::error::end_of_stream &&
-               ec != bhttp::error::partial_message)
+      if (ec == bhttp::error::body_limit)
+        err = plain_error(413, "Payload too large");
+      else if (ec == bhttp::error::header_limit)
+        err = plain_error(431, "Request header fields too large");
+      else if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
+               ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
         err = plain_error(400, "Malformed HTTP request");
-      else break;  // timeout or the peer went away: nothing to answer
+      else
+        break;  // timeout or the peer went away: nothing to answer
       auto out = to_beast(err, 11, false, false);
       stream.expires_after(std::chrono::seconds(5));
       co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
@@ -136,8 +140,8 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
       stream.expires_after(std::chrono::seconds(2));
       while (!ec && drained < (64u << 20)) {
         buffer.consume(buffer.size());
-        drained += co_await stream.async_read_some(buffer.prepare(64 * 1024),
-                                                   asio::redirect_error(asio::use_awaitable, ec));
+        drained +=
+            co_await stream.async_read_some(buffer.prepare(64 * 1024), asio::redirect_error(asio::use_awaitable, ec));
       }
       break;
     }
@@ -174,7 +178,9 @@ HttpServer::HttpServer(Options options, RequestHandler handler) : impl_(std::mak
   impl_->stopping = &stopping_;
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+  stop();
+}
 
 std::uint16_t HttpServer::start() {
   auto& im = *impl_;

@@ -25,9 +25,17 @@ void init(const std::string& level) {
   spdlog::set_default_logger(logger);
 }
 
-void info(const std::string& msg, nlohmann::json fields) { write(spdlog::level::info, msg, std::move(fields)); }
-void warn(const std::string& msg, nlohmann::json fields) { write(spdlog::level::warn, msg, std::move(fields)); }
-void error(const std::string& msg, nlohmann::json fields) { write(spdlog::level::err, msg, std::move(fields)); }
-bool enabled_info() { return spdlog::default_logger_raw()->should_log(spdlog::level::info); }
+void info(const std::string& msg, nlohmann::json fields) {
+  write(spdlog::level::info, msg, std::move(fields));
+}
+void warn(const std::string& msg, nlohmann::json fields) {
+  write(spdlog::level::warn, msg, std::move(fields));
+}
+void error(const std::string& msg, nlohmann::json fields) {
+  write(spdlog::level::err, msg, std::move(fields));
+}
+bool enabled_info() {
+  return spdlog::default_logger_raw()->should_log(spdlog::level::info);
+}
 
 }  // namespace slotbase::log

@@ -18,8 +18,10 @@ Decision InProcessRateLimiter::take(const std::string& key, const Bucket& bucket
   if (++takes_ % 10000 == 0) {
     for (auto it = buckets_.begin(); it != buckets_.end();) {
       double elapsed = std::chrono::duration<double>(now - it->second.last).count();
-      if (it->second.tokens + elapsed * per_second >= bucket.capacity) it = buckets_.erase(it);
-      else ++it;
+      if (it->second.tokens + elapsed * per_second >= bucket.capacity)
+        it = buckets_.erase(it);
+      else
+        ++it;
     }
   }
   auto [it, inserted] = buckets_.try_emplace(key, State{bucket.capacity, now});
@@ -101,8 +103,10 @@ struct RedisRateLimiter::Impl {
 
 RedisRateLimiter::RedisRateLimiter(const std::string& url) : impl_(std::make_unique<Impl>()) {
   std::string rest = url;
-  if (rest.rfind("redis://", 0) == 0) rest = rest.substr(8);
-  else throw std::invalid_argument("Redis URL must start with redis://");
+  if (rest.rfind("redis://", 0) == 0)
+    rest = rest.substr(8);
+  else
+    throw std::invalid_argument("Redis URL must start with redis://");
   auto slash = rest.find('/');
   if (slash != std::string::npos) {
     impl_->db = std::stoi(rest.substr(slash + 1).empty() ? "0" : rest.substr(slash + 1));
@@ -114,7 +118,9 @@ RedisRateLimiter::RedisRateLimiter(const std::string& url) : impl_(std::make_uni
   if (impl_->host.empty()) impl_->host = "127.0.0.1";
 }
 
-RedisRateLimiter::~RedisRateLimiter() { impl_->disconnect(); }
+RedisRateLimiter::~RedisRateLimiter() {
+  impl_->disconnect();
+}
 
 bool RedisRateLimiter::ping() {
   std::lock_guard lock(impl_->mu);
@@ -129,16 +135,14 @@ Decision RedisRateLimiter::take(const std::string& key, const Bucket& bucket) {
   const std::string per_ms = std::to_string(bucket.per_minute / 60000.0);
   const std::string redis_key = "slotbase:rl:" + key;
   std::lock_guard lock(impl_->mu);
-  auto* r = impl_->command("EVAL %s 1 %s %s %s", kScript, redis_key.c_str(), capacity.c_str(),
-                           per_ms.c_str());
+  auto* r = impl_->command("EVAL %s 1 %s %s %s", kScript, redis_key.c_str(), capacity.c_str(), per_ms.c_str());
   if (!r || r->type != REDIS_REPLY_ARRAY || r->elements != 2) {
     log::warn("rate limiter: Redis unavailable, allowing request",
               {{"error", r && r->type == REDIS_REPLY_ERROR ? std::string(r->str) : "no reply"}});
     if (r) freeReplyObject(r);
     return {true, 0};
   }
-  Decision d{r->element[0]->integer == 1,
-             static_cast<int>((r->element[1]->integer + 999) / 1000)};
+  Decision d{r->element[0]->integer == 1, static_cast<int>((r->element[1]->integer + 999) / 1000)};
   freeReplyObject(r);
   return d;
 }

@@ -62,13 +62,17 @@ Result<OperatingHours> parse_hours(const json& doc) {
       continue;
     }
     Holiday holiday;
-    auto date = h.contains("date") && h["date"].is_string() ? LocalDate::parse(h["date"].get<std::string>()) : std::nullopt;
-    if (!date) errors.push_back({f + ".date", "must be a date as \"YYYY-MM-DD\""});
-    else if (!dates.insert(*date).second) errors.push_back({f + ".date", "appears twice"});
+    auto date =
+        h.contains("date") && h["date"].is_string() ? LocalDate::parse(h["date"].get<std::string>()) : std::nullopt;
+    if (!date)
+      errors.push_back({f + ".date", "must be a date as \"YYYY-MM-DD\""});
+    else if (!dates.insert(*date).second)
+      errors.push_back({f + ".date", "appears twice"});
     if (!h.contains("name") || !h["name"].is_string() || h["name"].get<std::string>().empty() ||
         h["name"].get<std::string>().size() > 100)
       errors.push_back({f + ".name", "is required (at most 100 characters)"});
-    else holiday.name = h["name"];
+    else
+      holiday.name = h["name"];
     if (h.contains("closed") && !h["closed"].is_boolean()) errors.push_back({f + ".closed", "must be true or false"});
     holiday.closed = h.value("closed", true);
     if (!holiday.closed) {

@@ -42,7 +42,8 @@ struct Checker {
   void number(const json& v, const std::string& field, double min, double max, double& out) {
     if (!v.is_number() || v.get<double>() < min || v.get<double>() > max) {
       std::string lo = std::to_string(min), hi = std::to_string(max);
-      return fail(field, "must be a number from " + lo.substr(0, lo.find('.') + 2) + " to " + hi.substr(0, hi.find('.') + 2));
+      return fail(field,
+                  "must be a number from " + lo.substr(0, lo.find('.') + 2) + " to " + hi.substr(0, hi.find('.') + 2));
     }
     out = v.get<double>();
   }
@@ -62,7 +63,8 @@ json to_json(const Policies& p) {
   return {
       {"hold_ttl_seconds", p.hold_ttl_seconds},
       {"require_booking_approval", p.require_booking_approval},
-      {"auto_approve_after_minutes", p.auto_approve_after_minutes ? json(*p.auto_approve_after_minutes) : json(nullptr)},
+      {"auto_approve_after_minutes",
+       p.auto_approve_after_minutes ? json(*p.auto_approve_after_minutes) : json(nullptr)},
       {"min_lead_time_minutes", p.min_lead_time_minutes},
       {"booking_window_days", p.booking_window_days},
       {"max_active_bookings_per_user",
@@ -83,9 +85,12 @@ json to_json(const Policies& p) {
 }
 
 json to_json(const Settings& s) {
-  return {{"public", s.is_public},           {"allow_non_member_bookings", s.allow_non_member_bookings},
-          {"description", s.description},    {"sports", s.sports},
-          {"contact_email", s.contact_email}, {"contact_phone", s.contact_phone}};
+  return {{"public", s.is_public},
+          {"allow_non_member_bookings", s.allow_non_member_bookings},
+          {"description", s.description},
+          {"sports", s.sports},
+          {"contact_email", s.contact_email},
+          {"contact_phone", s.contact_phone}};
 }
 
 Result<Policies> apply_policies(const Policies& current, const json& patch) {
@@ -93,36 +98,55 @@ Result<Policies> apply_policies(const Policies& current, const json& patch) {
   Policies p = current;
   Checker c{{}, "policies."};
   for (const auto& [key, v] : patch.items()) {
-    if (key == "hold_ttl_seconds") c.integer(v, key, 30, 3600, p.hold_ttl_seconds);
-    else if (key == "require_booking_approval") c.boolean(v, key, p.require_booking_approval);
-    else if (key == "auto_approve_after_minutes") c.optional_integer(v, key, 1, 10080, p.auto_approve_after_minutes, true);
-    else if (key == "min_lead_time_minutes") c.integer(v, key, 0, 43200, p.min_lead_time_minutes);
-    else if (key == "booking_window_days") c.integer(v, key, 1, 365, p.booking_window_days);
-    else if (key == "max_active_bookings_per_user") c.optional_integer(v, key, 1, 1000, p.max_active_bookings_per_user, false);
-    else if (key == "min_duration_minutes") c.integer(v, key, 5, 1440, p.min_duration_minutes);
-    else if (key == "max_duration_minutes") c.integer(v, key, 5, 1440, p.max_duration_minutes);
+    if (key == "hold_ttl_seconds")
+      c.integer(v, key, 30, 3600, p.hold_ttl_seconds);
+    else if (key == "require_booking_approval")
+      c.boolean(v, key, p.require_booking_approval);
+    else if (key == "auto_approve_after_minutes")
+      c.optional_integer(v, key, 1, 10080, p.auto_approve_after_minutes, true);
+    else if (key == "min_lead_time_minutes")
+      c.integer(v, key, 0, 43200, p.min_lead_time_minutes);
+    else if (key == "booking_window_days")
+      c.integer(v, key, 1, 365, p.booking_window_days);
+    else if (key == "max_active_bookings_per_user")
+      c.optional_integer(v, key, 1, 1000, p.max_active_bookings_per_user, false);
+    else if (key == "min_duration_minutes")
+      c.integer(v, key, 5, 1440, p.min_duration_minutes);
+    else if (key == "max_duration_minutes")
+      c.integer(v, key, 5, 1440, p.max_duration_minutes);
     else if (key == "slot_step_minutes") {
       c.integer(v, key, 5, 240, p.slot_step_minutes);
       if (1440 % p.slot_step_minutes != 0) c.fail(key, "must divide a day evenly (5, 10, 15, 20, 30, 60, ...)");
-    } else if (key == "waitlist_expiry_hours") c.integer(v, key, 1, 168, p.waitlist_expiry_hours);
-    else if (key == "no_show_fee_percent") c.integer(v, key, 0, 100, p.no_show_fee_percent);
-    else if (key == "check_in_opens_minutes_before") c.integer(v, key, 0, 240, p.check_in_opens_minutes_before);
-    else if (key == "no_show_grace_minutes") c.integer(v, key, 0, 240, p.no_show_grace_minutes);
+    } else if (key == "waitlist_expiry_hours")
+      c.integer(v, key, 1, 168, p.waitlist_expiry_hours);
+    else if (key == "no_show_fee_percent")
+      c.integer(v, key, 0, 100, p.no_show_fee_percent);
+    else if (key == "check_in_opens_minutes_before")
+      c.integer(v, key, 0, 240, p.check_in_opens_minutes_before);
+    else if (key == "no_show_grace_minutes")
+      c.integer(v, key, 0, 240, p.no_show_grace_minutes);
     else if (key == "payment_timing") {
       if (!v.is_string() || !kPaymentTimings.contains(v.get<std::string>()))
         c.fail(key, "must be one of at_booking, before_session, after_session, monthly");
-      else p.payment_timing = v.get<std::string>();
+      else
+        p.payment_timing = v.get<std::string>();
     } else if (key == "offline_methods") {
       std::vector<std::string> methods;
       bool ok = v.is_array();
       for (const auto& m : ok ? v : json::array()) {
-        if (!m.is_string() || !kOfflineMethods.contains(m.get<std::string>())) ok = false;
-        else if (std::find(methods.begin(), methods.end(), m.get<std::string>()) == methods.end()) methods.push_back(m);
+        if (!m.is_string() || !kOfflineMethods.contains(m.get<std::string>()))
+          ok = false;
+        else if (std::find(methods.begin(), methods.end(), m.get<std::string>()) == methods.end())
+          methods.push_back(m);
       }
-      if (!ok) c.fail(key, "must be a list drawn from cash, check, bank_transfer, venmo, zelle, other");
-      else p.offline_methods = methods;
-    } else if (key == "weekend_multiplier") c.number(v, key, 0.1, 10.0, p.weekend_multiplier);
-    else if (key == "holiday_multiplier") c.number(v, key, 0.1, 10.0, p.holiday_multiplier);
+      if (!ok)
+        c.fail(key, "must be a list drawn from cash, check, bank_transfer, venmo, zelle, other");
+      else
+        p.offline_methods = methods;
+    } else if (key == "weekend_multiplier")
+      c.number(v, key, 0.1, 10.0, p.weekend_multiplier);
+    else if (key == "holiday_multiplier")
+      c.number(v, key, 0.1, 10.0, p.holiday_multiplier);
     else if (key == "cancellation") {
       const json* tiers = v.is_object() && v.contains("tiers") ? &v["tiers"] : nullptr;
       if (!tiers || !tiers->is_array() || tiers->empty() || tiers->size() > 10) {
@@ -164,21 +188,31 @@ Result<Settings> apply_settings(const Settings& current, const json& patch) {
   Settings s = current;
   Checker c{{}, "settings."};
   for (const auto& [key, v] : patch.items()) {
-    if (key == "public") c.boolean(v, key, s.is_public);
-    else if (key == "allow_non_member_bookings") c.boolean(v, key, s.allow_non_member_bookings);
-    else if (key == "description") c.text(v, key, 2000, s.description);
-    else if (key == "contact_email") c.text(v, key, 254, s.contact_email);
-    else if (key == "contact_phone") c.text(v, key, 32, s.contact_phone);
+    if (key == "public")
+      c.boolean(v, key, s.is_public);
+    else if (key == "allow_non_member_bookings")
+      c.boolean(v, key, s.allow_non_member_bookings);
+    else if (key == "description")
+      c.text(v, key, 2000, s.description);
+    else if (key == "contact_email")
+      c.text(v, key, 254, s.contact_email);
+    else if (key == "contact_phone")
+      c.text(v, key, 32, s.contact_phone);
     else if (key == "sports") {
       bool ok = v.is_array() && v.size() <= 20;
       std::vector<std::string> sports;
       for (const auto& item : ok ? v : json::array()) {
-        if (!item.is_string() || item.get<std::string>().empty() || item.get<std::string>().size() > 40) ok = false;
-        else sports.push_back(item);
+        if (!item.is_string() || item.get<std::string>().empty() || item.get<std::string>().size() > 40)
+          ok = false;
+        else
+          sports.push_back(item);
       }
-      if (!ok) c.fail(key, "must be a list of up to 20 sport names");
-      else s.sports = sports;
-    } else c.fail(key, "is not a known setting");
+      if (!ok)
+        c.fail(key, "must be a list of up to 20 sport names");
+      else
+        s.sports = sports;
+    } else
+      c.fail(key, "is not a known setting");
   }
   if (!c.errors.empty()) return Error::invalid(std::move(c.errors));
   return s;
