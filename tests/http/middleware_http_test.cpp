@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <cstdlib>
+
 #include "http/http_client.h"
+#include "platform/ratelimit/rate_limiter.h"
 
 namespace slotbase::testing {
 namespace {
@@ -103,6 +107,46 @@ TEST_P(RateLimitOffHttpTest, OffMeansNoLimit) {
 }
 
 SB_INSTANTIATE_BACKENDS(RateLimitOffHttpTest);
+
+}  // namespace
+}  // namespace slotbase::testing
+
+namespace slotbase::testing {
+namespace {
+
+// Two instances behind one load balancer share their rate limits through Redis.
+class SharedRateLimitHttpTest : public HttpTest {
+ protected:
+  void configure(Config& c) override {
+    const char* url = std::getenv("SLOTBASE_TEST_REDIS_URL");
+    if (!url) throw std::runtime_error("SLOTBASE_TEST_REDIS_URL is not set: run the tests through scripts/test");
+    c.redis_url = std::string(url) + "/5";
+    redis_flush(c.redis_url);
+  }
+  static void redis_flush(const std::string& url) {
+    ratelimit::RedisRateLimiter limiter(url);
+    ASSERT_TRUE(limiter.ping());
+    limiter.flush();
+  }
+};
+
+TEST_P(SharedRateLimitHttpTest, TheSignInBucketIsSharedAcrossInstances) {
+  Config second_config = test_config(*scratch_);
+  configure(second_config);  // flushes again: both start from a full bucket
+  App second(second_config, &clock_);
+  HttpClient other(second.start());
+  std::vector<int> statuses;
+  for (int i = 0; i < 11; ++i) {
+    const HttpClient& c = i % 2 ? other : *client_;
+    statuses.push_back(
+        c.post("/api/v1/auth/login", {{"email", "who@example.com"}, {"password", "wrong password!"}}).status);
+  }
+  second.stop();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401), 10);
+  EXPECT_EQ(statuses.back(), 429);
+}
+
+SB_INSTANTIATE_BACKENDS(SharedRateLimitHttpTest);
 
 }  // namespace
 }  // namespace slotbase::testing

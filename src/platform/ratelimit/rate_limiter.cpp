@@ -130,6 +130,11 @@ bool RedisRateLimiter::ping() {
   return ok;
 }
 
+void RedisRateLimiter::flush() {
+  std::lock_guard lock(impl_->mu);
+  if (auto* r = impl_->command("FLUSHDB")) freeReplyObject(r);
+}
+
 Decision RedisRateLimiter::take(const std::string& key, const Bucket& bucket) {
   const std::string capacity = std::to_string(bucket.capacity);
   const std::string per_ms = std::to_string(bucket.per_minute / 60000.0);

@@ -57,6 +57,8 @@ class RedisRateLimiter final : public RateLimiter {
   ~RedisRateLimiter() override;
   Decision take(const std::string& key, const Bucket& bucket) override;
   bool ping();
+  /// Forgets every bucket in the configured Redis database (tests).
+  void flush();
 
  private:
   struct Impl;
