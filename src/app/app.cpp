@@ -4,6 +4,7 @@
 
 #include "modules/identity/register.h"
 #include "modules/organization/register.h"
+#include "modules/resource/register.h"
 #include "platform/core/embedded.h"
 #include "platform/db/migrations.h"
 #include "platform/http/idempotency.h"
@@ -47,10 +48,12 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
       identity::IdentityModuleOptions{std::chrono::seconds(config_.access_token_ttl_seconds),
                                       std::chrono::hours(24 * config_.refresh_token_ttl_days)});
   organization_ = std::make_unique<organization::OrganizationModule>(*db_, clock_, *outbox_, identity_->service());
+  resource_ = std::make_unique<resource::ResourceModule>(*db_, clock_, *outbox_, organization_->service());
 
   register_platform_routes();
   identity_->register_routes(router_);
   organization_->register_routes(router_);
+  resource_->register_routes(router_);
   organization_->subscribe(*dispatcher_);
 
   metrics_.gauge("slotbase_db_pool_in_use", "Database connections in use.",
@@ -83,6 +86,9 @@ identity::IdentityService& App::identity() {
 }
 organization::OrganizationService& App::organizations() {
   return organization_->service();
+}
+resource::ResourceService& App::resources() {
+  return resource_->service();
 }
 
 void App::register_platform_routes() {

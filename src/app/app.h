@@ -25,6 +25,10 @@ namespace organization {
 class OrganizationModule;
 class OrganizationService;
 }  // namespace organization
+namespace resource {
+class ResourceModule;
+class ResourceService;
+}  // namespace resource
 namespace http {
 class HttpServer;
 class Pipeline;
@@ -68,6 +72,7 @@ class App {
   const events::Outbox& outbox() const { return *outbox_; }
   identity::IdentityService& identity();
   organization::OrganizationService& organizations();
+  resource::ResourceService& resources();
 
  private:
   void register_platform_routes();
@@ -85,6 +90,7 @@ class App {
   std::unique_ptr<security::JwtSigner> jwt_;
   std::unique_ptr<identity::IdentityModule> identity_;
   std::unique_ptr<organization::OrganizationModule> organization_;
+  std::unique_ptr<resource::ResourceModule> resource_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::IdempotencyStore> idempotency_;

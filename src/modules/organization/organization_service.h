@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/identity/identity_types.h"
 #include "modules/organization/organization_types.h"
 #include "platform/core/context.h"
 #include "platform/core/result.h"
@@ -55,6 +56,14 @@ class OrganizationService {
                                          const Context& ctx) = 0;
   virtual Result<Page<MemberEntry>> list_members(const std::string& facility_id, int limit,
                                                  const std::optional<std::string>& cursor, const Context& ctx) = 0;
+
+  /// The facility if the caller may see it (not_found otherwise) and holds `permission` there
+  /// (permission_denied otherwise): the one authorization check other modules use for
+  /// facility-scoped routes.
+  virtual Result<Facility> facility_for(const std::string& facility_id, identity::Permission permission,
+                                        const Context& ctx) = 0;
+  /// Whether the caller holds `permission` at the facility.
+  virtual bool can(const Facility& facility, identity::Permission permission, const Context& ctx) = 0;
 
   // For other modules: no permission checks.
   virtual std::optional<Facility> find_facility(const std::string& id) = 0;

@@ -72,19 +72,20 @@ void OrganizationServiceImpl::emit(db::Connection& tx, const char* type, const s
                       .correlation_id = ctx.correlation_id});
 }
 
-bool OrganizationServiceImpl::can(const Context& ctx, Permission p, const Facility& f) {
+bool OrganizationServiceImpl::can(const Facility& f, Permission p, const Context& ctx) {
   return ctx.user_id && identity_.check_permission(*ctx.user_id, p, {f.organization_id, f.id});
 }
 
 bool OrganizationServiceImpl::visible(const Context& ctx, const Facility& f) {
   if (f.settings.is_public && f.status == "active") return true;
-  return ctx.user_id && (is_member(f.id, *ctx.user_id) || can(ctx, Permission::facility_view, f));
+  return ctx.user_id && (is_member(f.id, *ctx.user_id) || can(f, Permission::facility_view, ctx));
 }
 
-Result<Facility> OrganizationServiceImpl::authorize(const std::string& facility_id, Permission p, const Context& ctx) {
+Result<Facility> OrganizationServiceImpl::facility_for(const std::string& facility_id, Permission p,
+                                                       const Context& ctx) {
   auto f = find_facility(facility_id);
   if (!f || !visible(ctx, *f)) return Error::not_found("No such facility.");
-  if (!can(ctx, p, *f)) return Error::forbidden("You do not have permission to do this at this facility.");
+  if (!can(*f, p, ctx)) return Error::forbidden("You do not have permission to do this at this facility.");
   return *f;
 }
 
@@ -197,7 +198,7 @@ Result<Facility> OrganizationServiceImpl::get_facility(const std::string& id, co
 
 Result<Facility> OrganizationServiceImpl::update_facility(const std::string& id, const FacilityPatch& patch,
                                                           const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(Facility f, authorize(id, Permission::facility_manage, ctx));
+  SB_ASSIGN_OR_RETURN(Facility f, facility_for(id, Permission::facility_manage, ctx));
   std::vector<std::string> changes;
   if (patch.name) {
     auto name = trim(*patch.name);
@@ -227,7 +228,7 @@ Result<Facility> OrganizationServiceImpl::update_facility(const std::string& id,
 
 Result<OperatingHours> OrganizationServiceImpl::set_hours(const std::string& facility_id, const OperatingHours& hours,
                                                           const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::facility_manage, ctx));
+  SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::facility_manage, ctx));
   return db_.transact([&](db::Connection& tx) -> Result<OperatingHours> {
     OrganizationRepository::replace_hours(tx, f.id, hours);
     emit(tx, event_names::kHoursUpdated, f.id, f.id, {{"facility_id", f.id}}, ctx);
@@ -250,7 +251,7 @@ Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facilit
   if (email.find('@') == std::string::npos || email.size() > 254)
     errors.push_back({"email", "must be an email address"});
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::staff_manage, ctx));
+  SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::staff_manage, ctx));
 
   auto user = identity_.find_user_by_email(email);
   const Instant now = clock_.now();
@@ -275,7 +276,7 @@ Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facilit
 
 Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const std::string& facility_id,
                                                                     const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::facility_view, ctx));
+  SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::facility_view, ctx));
   std::vector<StaffEntry> out;
   for (const auto& [user, role] : identity_.holders(ScopeType::facility, f.id)) {
     if (role.role == Role::facility_manager || role.role == Role::staff || role.role == Role::coach)
@@ -292,7 +293,7 @@ Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facil
   const std::string email = lower(trim(email_in));
   if (email.find('@') == std::string::npos || email.size() > 254)
     return Error::invalid("email", "must be an email address");
-  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::members_manage, ctx));
+  SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::members_manage, ctx));
   auto user = identity_.find_user_by_email(email);
   const Instant now = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<MemberEntry> {
@@ -317,7 +318,7 @@ Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facil
 Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const std::string& facility_id, int limit,
                                                                 const std::optional<std::string>& cursor,
                                                                 const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(Facility f, authorize(facility_id, Permission::facility_view, ctx));
+  SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::facility_view, ctx));
   auto rows = db_.read(
       [&](db::Connection& c) { return OrganizationRepository::members(c, f.id, cursor.value_or(""), limit + 1); });
   Page<MemberEntry> page;

@@ -34,6 +34,9 @@ class OrganizationServiceImpl final : public OrganizationService {
   Result<MemberEntry> add_member(const std::string& facility_id, const std::string& email, const Context& ctx) override;
   Result<Page<MemberEntry>> list_members(const std::string& facility_id, int limit,
                                          const std::optional<std::string>& cursor, const Context& ctx) override;
+  Result<Facility> facility_for(const std::string& facility_id, identity::Permission permission,
+                                const Context& ctx) override;
+  bool can(const Facility& facility, identity::Permission permission, const Context& ctx) override;
   std::optional<Facility> find_facility(const std::string& id) override;
   OperatingHours hours_of(const std::string& facility_id) override;
   bool is_member(const std::string& facility_id, const std::string& user_id) override;
@@ -42,10 +45,6 @@ class OrganizationServiceImpl final : public OrganizationService {
   void accept_invitations(const events::DomainEvent& user_created);
 
  private:
-  /// The facility if the caller may see it (not_found otherwise), and then may do `p` on it
-  /// (permission_denied otherwise).
-  Result<Facility> authorize(const std::string& facility_id, identity::Permission p, const Context& ctx);
-  bool can(const Context& ctx, identity::Permission p, const Facility& f);
   bool visible(const Context& ctx, const Facility& f);
   void emit(db::Connection& tx, const char* type, const std::string& aggregate_id,
             const std::optional<std::string>& facility_id, nlohmann::json payload, const Context& ctx) const;

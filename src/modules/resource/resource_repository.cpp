@@ -1,0 +1,80 @@
+#include "modules/resource/resource_repository.h"
+
+namespace slotbase::resource {
+namespace {
+
+constexpr std::string_view kInsert = R"sql(
+INSERT INTO resources (id, facility_id, name, type, description, indoor, surface, lighting, color, display_order,
+                       capacity, status, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13))sql";
+constexpr std::string_view kFind = R"sql(
+SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
+       created_at
+FROM resources WHERE id = $1)sql";
+constexpr std::string_view kOfFacility = R"sql(
+SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
+       created_at
+FROM resources WHERE facility_id = $1 ORDER BY display_order, name, id)sql";
+constexpr std::string_view kUpdate = R"sql(
+UPDATE resources SET name = $2, description = $3, indoor = $4, surface = $5, lighting = $6, color = $7,
+  display_order = $8, status = $9, updated_at = $10
+WHERE id = $1)sql";
+constexpr std::string_view kSetPricing = "UPDATE resources SET pricing = $2, updated_at = $3 WHERE id = $1";
+constexpr std::string_view kPricing = "SELECT pricing FROM resources WHERE id = $1";
+
+Resource from_row(const db::Row& r) {
+  Resource x;
+  x.id = r.text(0);
+  x.facility_id = r.text(1);
+  x.name = r.text(2);
+  x.type = r.text(3);
+  x.description = r.text(4);
+  x.indoor = r.boolean(5);
+  x.surface = r.text(6);
+  x.lighting = r.boolean(7);
+  x.color = r.text(8);
+  x.display_order = static_cast<int>(r.i64(9));
+  if (!r.is_null(10)) x.capacity = static_cast<int>(r.i64(10));
+  x.status = r.text(11);
+  x.created_at = from_epoch_seconds(r.i64(12));
+  return x;
+}
+
+}  // namespace
+
+void ResourceRepository::insert(db::Connection& c, const Resource& r) {
+  std::optional<std::int64_t> capacity;
+  if (r.capacity) capacity = *r.capacity;
+  c.execute(kInsert, {r.id, r.facility_id, r.name, r.type, r.description, r.indoor, r.surface, r.lighting, r.color,
+                      std::int64_t{r.display_order}, db::opt(capacity), r.status, epoch_seconds(r.created_at)});
+}
+
+std::optional<Resource> ResourceRepository::find(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kFind, {id});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::vector<Resource> ResourceRepository::of_facility(db::Connection& c, const std::string& facility_id) {
+  std::vector<Resource> out;
+  for (const auto& r : c.query(kOfFacility, {facility_id})) out.push_back(from_row(r));
+  return out;
+}
+
+void ResourceRepository::update(db::Connection& c, const Resource& r, Instant now) {
+  c.execute(kUpdate, {r.id, r.name, r.description, r.indoor, r.surface, r.lighting, r.color,
+                      std::int64_t{r.display_order}, r.status, epoch_seconds(now)});
+}
+
+void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, const nlohmann::json& pricing,
+                                     Instant now) {
+  c.execute(kSetPricing, {id, pricing.dump(), epoch_seconds(now)});
+}
+
+nlohmann::json ResourceRepository::pricing(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kPricing, {id});
+  if (!r || r->is_null(0)) return nullptr;
+  return nlohmann::json::parse(r->text(0));
+}
+
+}  // namespace slotbase::resource

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "modules/resource/resource_types.h"
+#include "platform/db/database.h"
+
+namespace slotbase::resource {
+
+/// The resource module's table. Every method runs in the caller's transaction.
+class ResourceRepository {
+ public:
+  static void insert(db::Connection& c, const Resource& r);
+  static std::optional<Resource> find(db::Connection& c, const std::string& id);
+  static std::vector<Resource> of_facility(db::Connection& c, const std::string& facility_id);
+  static void update(db::Connection& c, const Resource& r, Instant now);
+  static void set_pricing(db::Connection& c, const std::string& id, const nlohmann::json& pricing, Instant now);
+  /// The stored pricing document, or null.
+  static nlohmann::json pricing(db::Connection& c, const std::string& id);
+};
+
+}  // namespace slotbase::resource

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "modules/resource/resource_service.h"
+#include "platform/http/router.h"
+
+namespace slotbase::resource {
+
+/// The contract's Resources routes (blocks are the booking module's).
+void register_resource_routes(http::Router& router, ResourceService& resources);
+
+}  // namespace slotbase::resource

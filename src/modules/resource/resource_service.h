@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/resource/resource_types.h"
+#include "platform/core/context.h"
+#include "platform/core/result.h"
+
+namespace slotbase::resource {
+
+/// Courts, lanes and fields, and their prices. Thread-safe.
+class ResourceService {
+ public:
+  virtual ~ResourceService() = default;
+
+  /// Facility managers and owners. invalid_argument for an unknown type or a bad attribute.
+  virtual Result<Resource> create_resource(const std::string& facility_id, const NewResource& r,
+                                           const Context& ctx) = 0;
+  /// Active resources in display order; staff also see inactive ones.
+  virtual Result<std::vector<Resource>> list_resources(const std::string& facility_id, const Context& ctx) = 0;
+  virtual Result<Resource> get_resource(const std::string& id, const Context& ctx) = 0;
+  /// Name, attributes, display order, and status (active | inactive).
+  virtual Result<Resource> update_resource(const std::string& id, const ResourcePatch& patch, const Context& ctx) = 0;
+  /// invalid_argument ("base.currency") unless the prices are in the facility's currency.
+  virtual Result<Pricing> set_pricing(const std::string& resource_id, const Pricing& pricing, const Context& ctx) = 0;
+  virtual Result<Pricing> get_pricing(const std::string& resource_id, const Context& ctx) = 0;
+
+  // For other modules: no permission checks.
+  virtual std::optional<Resource> find_resource(const std::string& id) = 0;
+  /// Every resource of a facility (active or not), in display order.
+  virtual std::vector<Resource> resources_of(const std::string& facility_id) = 0;
+  /// The resource's pricing; a resource without one is free.
+  virtual Pricing pricing_of(const std::string& resource_id, const std::string& currency) = 0;
+};
+
+}  // namespace slotbase::resource

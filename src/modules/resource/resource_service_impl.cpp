@@ -1,0 +1,160 @@
+#include "modules/resource/resource_service_impl.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "modules/resource/resource_events.h"
+#include "modules/resource/resource_repository.h"
+#include "modules/resource/rules/pricing.h"
+#include "platform/core/ids.h"
+
+namespace slotbase::resource {
+namespace {
+
+using identity::Permission;
+
+bool known_type(const std::string& t) {
+  return std::any_of(std::begin(kResourceTypes), std::end(kResourceTypes), [&](const char* k) { return t == k; });
+}
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+/// Colours are "#rgb" or "#rrggbb" so the calendar can use them as they are.
+bool valid_color(const std::string& c) {
+  static const std::regex kColor("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$");
+  return c.empty() || std::regex_match(c, kColor);
+}
+
+std::vector<FieldError> check(const Resource& r) {
+  std::vector<FieldError> errors;
+  if (r.name.empty() || r.name.size() > 100) errors.push_back({"name", "must be 1 to 100 characters"});
+  if (!known_type(r.type)) errors.push_back({"type", "is not a known resource type"});
+  if (r.description.size() > 2000) errors.push_back({"description", "must be at most 2000 characters"});
+  if (r.surface.size() > 40) errors.push_back({"surface", "must be at most 40 characters"});
+  if (!valid_color(r.color)) errors.push_back({"color", "must be a colour like #1e88e5"});
+  if (r.display_order < 0 || r.display_order > 10000) errors.push_back({"display_order", "must be 0 to 10000"});
+  if (r.capacity && (*r.capacity < 1 || *r.capacity > 1000)) errors.push_back({"capacity", "must be 1 to 1000"});
+  if (r.status != "active" && r.status != "inactive") errors.push_back({"status", "must be active or inactive"});
+  return errors;
+}
+
+}  // namespace
+
+ResourceServiceImpl::ResourceServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
+                                         organization::OrganizationService& orgs)
+    : db_(db), clock_(clock), outbox_(outbox), orgs_(orgs) {}
+
+void ResourceServiceImpl::emit(db::Connection& tx, const char* type, const Resource& r, nlohmann::json payload,
+                               const Context& ctx) const {
+  payload["resource_id"] = r.id;
+  payload["facility_id"] = r.facility_id;
+  outbox_.append(tx, {type, "resource", r.id, std::move(payload), ctx.user_id, r.facility_id, ctx.correlation_id, 1});
+}
+
+Result<std::pair<Resource, organization::Facility>> ResourceServiceImpl::authorize(const std::string& resource_id,
+                                                                                   Permission p, const Context& ctx) {
+  auto r = find_resource(resource_id);
+  if (!r) return Error::not_found("No such resource.");
+  auto f = orgs_.facility_for(r->facility_id, p, ctx);
+  if (!f.ok()) {
+    if (f.error().code == ErrorCode::not_found) return Error::not_found("No such resource.");
+    return f.take_error();
+  }
+  return std::pair{*r, f.value()};
+}
+
+Result<Resource> ResourceServiceImpl::create_resource(const std::string& facility_id, const NewResource& in,
+                                                      const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::facility_manage, ctx));
+  Resource r{new_id("res"), facility.id, trim(in.name),    in.type,     in.description, in.indoor,   in.surface,
+             in.lighting,   in.color,    in.display_order, in.capacity, "active",       clock_.now()};
+  if (auto errors = check(r); !errors.empty()) return Error::invalid(std::move(errors));
+  return db_.transact([&](db::Connection& tx) -> Result<Resource> {
+    ResourceRepository::insert(tx, r);
+    emit(tx, event_names::kResourceCreated, r, {{"type", r.type}}, ctx);
+    return r;
+  });
+}
+
+Result<std::vector<Resource>> ResourceServiceImpl::list_resources(const std::string& facility_id, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto facility, orgs_.get_facility(facility_id, ctx));
+  auto all = resources_of(facility.id);
+  if (!orgs_.can(facility, Permission::facility_view, ctx))
+    std::erase_if(all, [](const Resource& r) { return r.status != "active"; });
+  return all;
+}
+
+Result<Resource> ResourceServiceImpl::get_resource(const std::string& id, const Context& ctx) {
+  auto r = find_resource(id);
+  if (!r) return Error::not_found("No such resource.");
+  auto f = orgs_.get_facility(r->facility_id, ctx);
+  if (!f.ok() || (r->status != "active" && !orgs_.can(f.value(), Permission::facility_view, ctx)))
+    return Error::not_found("No such resource.");
+  return *r;
+}
+
+Result<Resource> ResourceServiceImpl::update_resource(const std::string& id, const ResourcePatch& patch,
+                                                      const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, authorize(id, Permission::facility_manage, ctx));
+  Resource r = found.first;
+  std::vector<std::string> changes;
+  auto apply = [&](auto& field, const auto& value, const char* name) {
+    if (value && *value != field) {
+      field = *value;
+      changes.push_back(name);
+    }
+  };
+  if (patch.name) apply(r.name, std::optional(trim(*patch.name)), "name");
+  apply(r.description, patch.description, "description");
+  apply(r.surface, patch.surface, "surface");
+  apply(r.color, patch.color, "color");
+  apply(r.status, patch.status, "status");
+  apply(r.indoor, patch.indoor, "indoor");
+  apply(r.lighting, patch.lighting, "lighting");
+  apply(r.display_order, patch.display_order, "display_order");
+  if (auto errors = check(r); !errors.empty()) return Error::invalid(std::move(errors));
+  return db_.transact([&](db::Connection& tx) -> Result<Resource> {
+    ResourceRepository::update(tx, r, clock_.now());
+    if (!changes.empty()) emit(tx, event_names::kResourceUpdated, r, {{"changes", changes}}, ctx);
+    return r;
+  });
+}
+
+Result<Pricing> ResourceServiceImpl::set_pricing(const std::string& resource_id, const Pricing& pricing,
+                                                 const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, authorize(resource_id, Permission::facility_manage, ctx));
+  if (pricing.base.currency != found.second.currency)
+    return Error::invalid("base.currency", "must be the facility's currency, " + found.second.currency);
+  return db_.transact([&](db::Connection& tx) -> Result<Pricing> {
+    ResourceRepository::set_pricing(tx, resource_id, rules::to_json(pricing), clock_.now());
+    emit(tx, event_names::kPricingUpdated, found.first, nlohmann::json::object(), ctx);
+    return pricing;
+  });
+}
+
+Result<Pricing> ResourceServiceImpl::get_pricing(const std::string& resource_id, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto r, get_resource(resource_id, ctx));
+  auto f = orgs_.find_facility(r.facility_id);
+  return pricing_of(r.id, f ? f->currency : "");
+}
+
+std::optional<Resource> ResourceServiceImpl::find_resource(const std::string& id) {
+  return db_.read([&](db::Connection& c) { return ResourceRepository::find(c, id); });
+}
+
+std::vector<Resource> ResourceServiceImpl::resources_of(const std::string& facility_id) {
+  return db_.read([&](db::Connection& c) { return ResourceRepository::of_facility(c, facility_id); });
+}
+
+Pricing ResourceServiceImpl::pricing_of(const std::string& resource_id, const std::string& currency) {
+  auto doc = db_.read([&](db::Connection& c) { return ResourceRepository::pricing(c, resource_id); });
+  if (doc.is_null()) return Pricing{{0, currency}, std::nullopt, 60, {}};
+  auto parsed = rules::parse_pricing(doc);
+  return parsed.ok() ? parsed.value() : Pricing{{0, currency}, std::nullopt, 60, {}};
+}
+
+}  // namespace slotbase::resource

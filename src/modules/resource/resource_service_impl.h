@@ -1,0 +1,38 @@
+#pragma once
+
+#include "modules/organization/organization_service.h"
+#include "modules/resource/resource_service.h"
+#include "platform/clock/clock.h"
+#include "platform/db/database.h"
+#include "platform/events/outbox.h"
+
+namespace slotbase::resource {
+
+class ResourceServiceImpl final : public ResourceService {
+ public:
+  ResourceServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
+                      organization::OrganizationService& orgs);
+
+  Result<Resource> create_resource(const std::string& facility_id, const NewResource& r, const Context& ctx) override;
+  Result<std::vector<Resource>> list_resources(const std::string& facility_id, const Context& ctx) override;
+  Result<Resource> get_resource(const std::string& id, const Context& ctx) override;
+  Result<Resource> update_resource(const std::string& id, const ResourcePatch& patch, const Context& ctx) override;
+  Result<Pricing> set_pricing(const std::string& resource_id, const Pricing& pricing, const Context& ctx) override;
+  Result<Pricing> get_pricing(const std::string& resource_id, const Context& ctx) override;
+  std::optional<Resource> find_resource(const std::string& id) override;
+  std::vector<Resource> resources_of(const std::string& facility_id) override;
+  Pricing pricing_of(const std::string& resource_id, const std::string& currency) override;
+
+ private:
+  /// The resource and its facility, if the caller may see the facility and holds `p` there.
+  Result<std::pair<Resource, organization::Facility>> authorize(const std::string& resource_id, identity::Permission p,
+                                                                const Context& ctx);
+  void emit(db::Connection& tx, const char* type, const Resource& r, nlohmann::json payload, const Context& ctx) const;
+
+  db::Database& db_;
+  const Clock& clock_;
+  const events::Outbox& outbox_;
+  organization::OrganizationService& orgs_;
+};
+
+}  // namespace slotbase::resource

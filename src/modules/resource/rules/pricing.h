@@ -1,0 +1,33 @@
+#pragma once
+
+#include <functional>
+
+#include <nlohmann/json.hpp>
+
+#include "modules/resource/resource_types.h"
+#include "platform/core/result.h"
+#include "platform/core/zone.h"
+
+namespace slotbase::resource::rules {
+
+/// What besides the resource's own prices decides a price.
+struct PriceContext {
+  const Zone& zone;
+  double weekend_multiplier = 1.0;  // Saturdays and Sundays
+  double holiday_multiplier = 1.0;  // holidays open with modified hours
+  std::function<bool(LocalDate)> is_open_holiday;
+};
+
+/// The price of [start, end): every minute costs its rate (the first rule covering that local
+/// minute and weekday, else the base; the member rate for members) divided by per_minutes, times
+/// the day's multiplier (a holiday's, else a weekend's); the sum is rounded once, half up, to a
+/// minor unit. Works across midnight and DST changes (minutes are real minutes; rules read the
+/// wall clock).
+std::int64_t price(const Pricing& pricing, bool member, Instant start, Instant end, const PriceContext& ctx);
+
+/// Reads and checks the contract's pricing document; errors name the field ("rules[0].from").
+/// Every amount must carry the same currency, which becomes `base.currency`.
+Result<Pricing> parse_pricing(const nlohmann::json& doc);
+nlohmann::json to_json(const Pricing& p);
+
+}  // namespace slotbase::resource::rules
