@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "modules/booking/register.h"
 #include "modules/identity/register.h"
 #include "modules/organization/register.h"
 #include "modules/resource/register.h"
@@ -49,11 +50,15 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
                                       std::chrono::hours(24 * config_.refresh_token_ttl_days)});
   organization_ = std::make_unique<organization::OrganizationModule>(*db_, clock_, *outbox_, identity_->service());
   resource_ = std::make_unique<resource::ResourceModule>(*db_, clock_, *outbox_, organization_->service());
+  // No card provider is wired yet: the payment module will pass its gateway here.
+  booking_ = std::make_unique<booking::BookingModule>(*db_, clock_, *outbox_, *jobs_, organization_->service(),
+                                                      resource_->service(), nullptr);
 
   register_platform_routes();
   identity_->register_routes(router_);
   organization_->register_routes(router_);
   resource_->register_routes(router_);
+  booking_->register_routes(router_);
   organization_->subscribe(*dispatcher_);
 
   metrics_.gauge("slotbase_db_pool_in_use", "Database connections in use.",
@@ -89,6 +94,9 @@ organization::OrganizationService& App::organizations() {
 }
 resource::ResourceService& App::resources() {
   return resource_->service();
+}
+booking::BookingService& App::bookings() {
+  return booking_->service();
 }
 
 void App::register_platform_routes() {

@@ -29,6 +29,10 @@ namespace resource {
 class ResourceModule;
 class ResourceService;
 }  // namespace resource
+namespace booking {
+class BookingModule;
+class BookingService;
+}  // namespace booking
 namespace http {
 class HttpServer;
 class Pipeline;
@@ -73,6 +77,7 @@ class App {
   identity::IdentityService& identity();
   organization::OrganizationService& organizations();
   resource::ResourceService& resources();
+  booking::BookingService& bookings();
 
  private:
   void register_platform_routes();
@@ -91,6 +96,7 @@ class App {
   std::unique_ptr<identity::IdentityModule> identity_;
   std::unique_ptr<organization::OrganizationModule> organization_;
   std::unique_ptr<resource::ResourceModule> resource_;
+  std::unique_ptr<booking::BookingModule> booking_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::IdempotencyStore> idempotency_;

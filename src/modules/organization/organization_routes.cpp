@@ -54,19 +54,6 @@ json list_json(const std::vector<T>& items, F encode, const std::optional<std::s
   return out;
 }
 
-/// ?limit= as 1..100 (default 50).
-Result<int> limit_of(const Request& req) {
-  auto text = req.query_param("limit");
-  if (!text) return 50;
-  try {
-    std::size_t pos = 0;
-    int n = std::stoi(*text, &pos);
-    if (pos == text->size() && n >= 1 && n <= 100) return n;
-  } catch (const std::exception&) {
-  }
-  return Error::invalid("limit", "must be a whole number from 1 to 100");
-}
-
 }  // namespace
 
 void register_organization_routes(http::Router& router, OrganizationService& orgs) {
@@ -117,7 +104,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
 
   router.add({"GET", "/api/v1/facilities",
               [&orgs](Request& req) {
-                SB_ASSIGN_OR_RETURN_RESPONSE(int limit, limit_of(req), req);
+                SB_ASSIGN_OR_RETURN_RESPONSE(int limit, http::query_int(req, "limit", 50, 1, 100), req);
                 auto page = orgs.public_facilities(req.query_param("q"), limit, req.query_param("cursor"));
                 return Response::json(200, list_json(page.items, facility_json, page.next_cursor));
               },
@@ -194,7 +181,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
 
   router.add({"GET", "/api/v1/facilities/{facility_id}/members",
               [&orgs](Request& req) {
-                SB_ASSIGN_OR_RETURN_RESPONSE(int limit, limit_of(req), req);
+                SB_ASSIGN_OR_RETURN_RESPONSE(int limit, http::query_int(req, "limit", 50, 1, 100), req);
                 auto result = orgs.list_members(req.param("facility_id"), limit, req.query_param("cursor"),
                                                 http::context_of(req));
                 if (!result.ok()) return http::fail(req, result.error());

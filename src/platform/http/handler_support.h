@@ -36,6 +36,19 @@ inline Response fail(const Request& req, const Error& error) {
   return problem(error, req.path);
 }
 
+/// An integer query parameter in [min, max], `fallback` when absent; invalid_argument naming it.
+inline Result<int> query_int(const Request& req, const std::string& name, int fallback, int min, int max) {
+  auto text = req.query_param(name);
+  if (!text) return fallback;
+  try {
+    std::size_t pos = 0;
+    int n = std::stoi(*text, &pos);
+    if (pos == text->size() && n >= min && n <= max) return n;
+  } catch (const std::exception&) {
+  }
+  return Error::invalid(name, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+}
+
 }  // namespace slotbase::http
 
 /// Declares `lhs` from a Result, or returns the error as a problem response for `req`.

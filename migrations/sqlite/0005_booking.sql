@@ -1,0 +1,62 @@
+-- Booking: a resource's time is claimed by holds, bookings and blocks in one table; on SQLite the
+-- overlap check and the insert share a BEGIN IMMEDIATE transaction.
+CREATE TABLE resource_claims (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  facility_id TEXT NOT NULL,
+  resource_id TEXT NOT NULL,
+  start_at INTEGER NOT NULL,
+  end_at INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('hold', 'booking', 'block')),
+  owner_id TEXT NOT NULL,
+  expires_at INTEGER,
+  active INTEGER NOT NULL,
+  CHECK (end_at > start_at)
+);
+CREATE INDEX resource_claims_resource ON resource_claims (resource_id, start_at) WHERE active;
+CREATE INDEX resource_claims_facility ON resource_claims (facility_id, start_at) WHERE active;
+CREATE INDEX resource_claims_owner ON resource_claims (owner_id);
+
+CREATE TABLE holds (
+  id TEXT PRIMARY KEY,
+  facility_id TEXT NOT NULL,
+  resource_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  booked_by TEXT NOT NULL,
+  type TEXT NOT NULL,
+  start_at INTEGER NOT NULL,
+  end_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'converted', 'released', 'expired')),
+  price_amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  booking_id TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX holds_user ON holds (user_id, status);
+
+CREATE TABLE bookings (
+  id TEXT PRIMARY KEY,
+  facility_id TEXT NOT NULL,
+  resource_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  type TEXT NOT NULL,
+  start_at INTEGER NOT NULL,
+  end_at INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('confirmed', 'checked_in', 'completed', 'cancelled', 'no_show')),
+  approval_status TEXT NOT NULL
+    CHECK (approval_status IN ('not_required', 'pending', 'approved', 'auto_approved', 'rejected')),
+  payment_status TEXT NOT NULL CHECK (payment_status IN ('pending', 'paid', 'partial', 'refunded', 'waived')),
+  payment_method TEXT NOT NULL,
+  price_amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  cancel_reason TEXT,
+  cancelled_by TEXT,
+  refund_amount INTEGER,
+  cancelled_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX bookings_facility_start ON bookings (facility_id, start_at);
+CREATE INDEX bookings_user_start ON bookings (user_id, start_at);

@@ -1,0 +1,211 @@
+#include "modules/booking/booking_repository.h"
+
+namespace slotbase::booking {
+namespace {
+
+constexpr std::string_view kExpireOverlappingClaims = R"sql(
+UPDATE resource_claims SET active = FALSE
+WHERE resource_id = $1 AND active AND kind = 'hold' AND expires_at <= $4 AND start_at < $3 AND end_at > $2
+RETURNING owner_id)sql";
+constexpr std::string_view kOverlap = R"sql(
+SELECT kind FROM resource_claims
+WHERE resource_id = $1 AND active AND start_at < $3 AND end_at > $2 AND (expires_at IS NULL OR expires_at > $4)
+LIMIT 1)sql";
+constexpr std::string_view kInsertClaim = R"sql(
+INSERT INTO resource_claims (facility_id, resource_id, start_at, end_at, kind, owner_id, expires_at, active)
+VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE))sql";
+constexpr std::string_view kConvertClaim = R"sql(
+UPDATE resource_claims SET kind = 'booking', owner_id = $2, expires_at = NULL WHERE owner_id = $1 AND active)sql";
+constexpr std::string_view kReleaseClaim = "UPDATE resource_claims SET active = FALSE WHERE owner_id = $1 AND active";
+constexpr std::string_view kFacilityClaims = R"sql(
+SELECT resource_id, start_at, end_at, kind FROM resource_claims
+WHERE facility_id = $1 AND active AND start_at < $3 AND end_at > $2 AND (expires_at IS NULL OR expires_at > $4)
+ORDER BY resource_id, start_at)sql";
+
+constexpr std::string_view kInsertHold = R"sql(
+INSERT INTO holds (id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status,
+                   price_amount, currency, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $12))sql";
+constexpr std::string_view kHold = R"sql(
+SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
+       currency, booking_id
+FROM holds WHERE id = $1)sql";
+constexpr std::string_view kFinishHold = R"sql(
+UPDATE holds SET status = $2, booking_id = $3 WHERE id = $1 AND status = 'active')sql";
+constexpr std::string_view kExpireHold = R"sql(
+UPDATE holds SET status = 'expired' WHERE id = $1 AND status = 'active' AND expires_at <= $2)sql";
+
+constexpr std::string_view kInsertBooking = R"sql(
+INSERT INTO bookings (id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status,
+                      approval_status, payment_status, payment_method, price_amount, currency, note, created_at,
+                      updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16))sql";
+constexpr std::string_view kBooking = R"sql(
+SELECT id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status, approval_status,
+       payment_status, payment_method, price_amount, currency, note, cancel_reason, cancelled_by, refund_amount,
+       created_at
+FROM bookings WHERE id = $1)sql";
+constexpr std::string_view kUserBookings = R"sql(
+SELECT id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status, approval_status,
+       payment_status, payment_method, price_amount, currency, note, cancel_reason, cancelled_by, refund_amount,
+       created_at
+FROM bookings
+WHERE user_id = $1 AND ($2 = '' OR status = $2) AND (start_at > $3 OR (start_at = $3 AND id > $4))
+ORDER BY start_at, id LIMIT $5)sql";
+constexpr std::string_view kFacilityBookings = R"sql(
+SELECT id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status, approval_status,
+       payment_status, payment_method, price_amount, currency, note, cancel_reason, cancelled_by, refund_amount,
+       created_at
+FROM bookings WHERE facility_id = $1 AND start_at < $3 AND end_at > $2 ORDER BY start_at, resource_id, id)sql";
+constexpr std::string_view kCancelBooking = R"sql(
+UPDATE bookings SET status = 'cancelled', payment_status = $2, cancel_reason = $3, cancelled_by = $4,
+  refund_amount = $5, cancelled_at = $6, updated_at = $6
+WHERE id = $1 AND status = 'confirmed')sql";
+constexpr std::string_view kActiveBookings = R"sql(
+SELECT COUNT(*) FROM bookings WHERE user_id = $1 AND status IN ('confirmed', 'checked_in') AND end_at > $2)sql";
+constexpr std::string_view kActiveHolds = R"sql(
+SELECT COUNT(*) FROM holds WHERE user_id = $1 AND status = 'active' AND expires_at > $2)sql";
+
+Booking booking_from(const db::Row& r) {
+  Booking b;
+  b.id = r.text(0);
+  b.facility_id = r.text(1);
+  b.resource_id = r.text(2);
+  b.user_id = r.text(3);
+  b.created_by = r.text(4);
+  b.type = r.text(5);
+  b.start = from_epoch_seconds(r.i64(6));
+  b.end = from_epoch_seconds(r.i64(7));
+  b.status = r.text(8);
+  b.approval_status = r.text(9);
+  b.payment_status = r.text(10);
+  b.payment_method = r.text(11);
+  b.price = {r.i64(12), r.text(13)};
+  b.note = r.text(14);
+  b.cancel_reason = r.opt_text(15);
+  b.cancelled_by = r.opt_text(16);
+  b.refund_amount = r.opt_i64(17);
+  b.created_at = from_epoch_seconds(r.i64(18));
+  return b;
+}
+
+}  // namespace
+
+std::vector<std::string> BookingRepository::expire_overlapping_holds(db::Connection& c, const std::string& resource_id,
+                                                                     Instant start, Instant end, Instant now) {
+  std::vector<std::string> ids;
+  for (const auto& r :
+       c.query(kExpireOverlappingClaims, {resource_id, epoch_seconds(start), epoch_seconds(end), epoch_seconds(now)})) {
+    ids.push_back(r.text(0));
+    c.execute(kExpireHold, {r.text(0), epoch_seconds(now)});
+  }
+  return ids;
+}
+
+std::optional<std::string> BookingRepository::overlapping_claim(db::Connection& c, const std::string& resource_id,
+                                                                Instant start, Instant end, Instant now) {
+  auto r = c.query_one(kOverlap, {resource_id, epoch_seconds(start), epoch_seconds(end), epoch_seconds(now)});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+void BookingRepository::insert_claim(db::Connection& c, const std::string& facility_id, const std::string& resource_id,
+                                     Instant start, Instant end, const std::string& kind, const std::string& owner_id,
+                                     std::optional<Instant> expires_at) {
+  std::optional<std::int64_t> expires;
+  if (expires_at) expires = epoch_seconds(*expires_at);
+  c.execute(kInsertClaim,
+            {facility_id, resource_id, epoch_seconds(start), epoch_seconds(end), kind, owner_id, db::opt(expires)});
+}
+
+void BookingRepository::convert_claim(db::Connection& c, const std::string& hold_id, const std::string& booking_id) {
+  c.execute(kConvertClaim, {hold_id, booking_id});
+}
+
+void BookingRepository::release_claim(db::Connection& c, const std::string& owner_id) {
+  c.execute(kReleaseClaim, {owner_id});
+}
+
+std::vector<Claim> BookingRepository::facility_claims(db::Connection& c, const std::string& facility_id, Instant from,
+                                                      Instant to, Instant now) {
+  std::vector<Claim> out;
+  for (const auto& r :
+       c.query(kFacilityClaims, {facility_id, epoch_seconds(from), epoch_seconds(to), epoch_seconds(now)}))
+    out.push_back({r.text(0), from_epoch_seconds(r.i64(1)), from_epoch_seconds(r.i64(2)), r.text(3)});
+  return out;
+}
+
+void BookingRepository::insert_hold(db::Connection& c, const Hold& h, Instant now) {
+  c.execute(kInsertHold,
+            {h.id, h.facility_id, h.resource_id, h.user_id, h.booked_by, h.type, epoch_seconds(h.start),
+             epoch_seconds(h.end), epoch_seconds(h.expires_at), h.price.amount, h.price.currency, epoch_seconds(now)});
+}
+
+std::optional<Hold> BookingRepository::hold(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kHold, {id});
+  if (!r) return std::nullopt;
+  return Hold{r->text(0),
+              r->text(1),
+              r->text(2),
+              r->text(3),
+              r->text(4),
+              r->text(5),
+              from_epoch_seconds(r->i64(6)),
+              from_epoch_seconds(r->i64(7)),
+              from_epoch_seconds(r->i64(8)),
+              r->text(9),
+              {r->i64(10), r->text(11)},
+              r->opt_text(12)};
+}
+
+bool BookingRepository::finish_hold(db::Connection& c, const std::string& id, const std::string& status,
+                                    const std::optional<std::string>& booking_id) {
+  return c.execute(kFinishHold, {id, status, db::opt(booking_id)}) == 1;
+}
+
+bool BookingRepository::expire_hold(db::Connection& c, const std::string& id, Instant now) {
+  return c.execute(kExpireHold, {id, epoch_seconds(now)}) == 1;
+}
+
+void BookingRepository::insert_booking(db::Connection& c, const Booking& b) {
+  c.execute(kInsertBooking,
+            {b.id, b.facility_id, b.resource_id, b.user_id, b.created_by, b.type, epoch_seconds(b.start),
+             epoch_seconds(b.end), b.status, b.approval_status, b.payment_status, b.payment_method, b.price.amount,
+             b.price.currency, b.note, epoch_seconds(b.created_at)});
+}
+
+std::optional<Booking> BookingRepository::booking(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kBooking, {id});
+  if (!r) return std::nullopt;
+  return booking_from(*r);
+}
+
+std::vector<Booking> BookingRepository::user_bookings(db::Connection& c, const std::string& user_id,
+                                                      const std::optional<std::string>& status, Instant after_start,
+                                                      const std::string& after_id, int limit) {
+  std::vector<Booking> out;
+  for (const auto& r : c.query(
+           kUserBookings, {user_id, status.value_or(""), epoch_seconds(after_start), after_id, std::int64_t{limit}}))
+    out.push_back(booking_from(r));
+  return out;
+}
+
+std::vector<Booking> BookingRepository::facility_bookings(db::Connection& c, const std::string& facility_id,
+                                                          Instant from, Instant to) {
+  std::vector<Booking> out;
+  for (const auto& r : c.query(kFacilityBookings, {facility_id, epoch_seconds(from), epoch_seconds(to)}))
+    out.push_back(booking_from(r));
+  return out;
+}
+
+bool BookingRepository::cancel_booking(db::Connection& c, const Booking& b, Instant now) {
+  return c.execute(kCancelBooking, {b.id, b.payment_status, db::opt(b.cancel_reason), db::opt(b.cancelled_by),
+                                    db::opt(b.refund_amount), epoch_seconds(now)}) == 1;
+}
+
+std::int64_t BookingRepository::active_count(db::Connection& c, const std::string& user_id, Instant now) {
+  return c.query_one(kActiveBookings, {user_id, epoch_seconds(now)})->i64(0) +
+         c.query_one(kActiveHolds, {user_id, epoch_seconds(now)})->i64(0);
+}
+
+}  // namespace slotbase::booking

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/booking/booking_types.h"
+#include "platform/db/database.h"
+
+namespace slotbase::booking {
+
+/// A resource's time taken by a hold, booking or block.
+struct Claim {
+  std::string resource_id;
+  Instant start;
+  Instant end;
+  std::string kind;  // hold | booking | block
+};
+
+/// The booking module's tables. Every method runs in the caller's transaction.
+class BookingRepository {
+ public:
+  /// Lets go of lapsed holds overlapping [start, end) on the resource; returns their ids.
+  static std::vector<std::string> expire_overlapping_holds(db::Connection& c, const std::string& resource_id,
+                                                           Instant start, Instant end, Instant now);
+  /// The kind of a live claim overlapping [start, end), if any.
+  static std::optional<std::string> overlapping_claim(db::Connection& c, const std::string& resource_id, Instant start,
+                                                      Instant end, Instant now);
+  static void insert_claim(db::Connection& c, const std::string& facility_id, const std::string& resource_id,
+                           Instant start, Instant end, const std::string& kind, const std::string& owner_id,
+                           std::optional<Instant> expires_at);
+  /// The hold's claim becomes the booking's.
+  static void convert_claim(db::Connection& c, const std::string& hold_id, const std::string& booking_id);
+  static void release_claim(db::Connection& c, const std::string& owner_id);
+  /// Live claims on a facility's resources overlapping [from, to): one indexed range query.
+  static std::vector<Claim> facility_claims(db::Connection& c, const std::string& facility_id, Instant from, Instant to,
+                                            Instant now);
+
+  static void insert_hold(db::Connection& c, const Hold& h, Instant now);
+  static std::optional<Hold> hold(db::Connection& c, const std::string& id);
+  /// active -> `status` if still active; false otherwise.
+  static bool finish_hold(db::Connection& c, const std::string& id, const std::string& status,
+                          const std::optional<std::string>& booking_id);
+  /// An active hold that has lapsed -> expired; false if it was not both.
+  static bool expire_hold(db::Connection& c, const std::string& id, Instant now);
+
+  static void insert_booking(db::Connection& c, const Booking& b);
+  static std::optional<Booking> booking(db::Connection& c, const std::string& id);
+  static std::vector<Booking> user_bookings(db::Connection& c, const std::string& user_id,
+                                            const std::optional<std::string>& status, Instant after_start,
+                                            const std::string& after_id, int limit);
+  static std::vector<Booking> facility_bookings(db::Connection& c, const std::string& facility_id, Instant from,
+                                                Instant to);
+  /// confirmed (any approval but rejected) -> cancelled; false if it was not cancellable.
+  static bool cancel_booking(db::Connection& c, const Booking& cancelled, Instant now);
+  /// Bookings and live holds of a user that are not over yet.
+  static std::int64_t active_count(db::Connection& c, const std::string& user_id, Instant now);
+};
+
+}  // namespace slotbase::booking

@@ -1,0 +1,201 @@
+#include "modules/booking/booking_routes.h"
+
+#include "platform/core/zone.h"
+#include "platform/http/handler_support.h"
+
+namespace slotbase::booking {
+namespace {
+
+using http::JsonBody;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+json money_json(const Money& m) {
+  return {{"amount", m.amount}, {"currency", m.currency}};
+}
+
+json hold_json(const Hold& h) {
+  return {{"id", h.id},
+          {"facility_id", h.facility_id},
+          {"resource_id", h.resource_id},
+          {"user_id", h.user_id},
+          {"start", format_rfc3339(h.start)},
+          {"end", format_rfc3339(h.end)},
+          {"expires_at", format_rfc3339(h.expires_at)},
+          {"status", h.status},
+          {"price", money_json(h.price)}};
+}
+
+json booking_json(const Booking& b) {
+  return {{"id", b.id},
+          {"facility_id", b.facility_id},
+          {"resource_id", b.resource_id},
+          {"user_id", b.user_id},
+          {"created_by", b.created_by},
+          {"type", b.type},
+          {"start", format_rfc3339(b.start)},
+          {"end", format_rfc3339(b.end)},
+          {"status", b.status},
+          {"approval_status", b.approval_status},
+          {"payment_status", b.payment_status},
+          {"payment_method", b.payment_method},
+          {"price", money_json(b.price)},
+          {"note", b.note},
+          {"cancel_reason", b.cancel_reason ? json(*b.cancel_reason) : json(nullptr)},
+          {"created_at", format_rfc3339(b.created_at)}};
+}
+
+json bookings_json(const std::vector<Booking>& list, std::optional<std::string> next = std::nullopt) {
+  json items = json::array();
+  for (const auto& b : list) items.push_back(booking_json(b));
+  return {{"items", items}, {"next_cursor", next ? json(*next) : json(nullptr)}};
+}
+
+json availability_json(const Availability& a) {
+  auto zone = Zone::find(a.timezone);
+  json resources = json::array();
+  for (const auto& r : a.resources) {
+    json slots = json::array();
+    for (const auto& s : r.slots)
+      slots.push_back({{"start", zone->format(s.start)},
+                       {"end", zone->format(s.end)},
+                       {"status", s.status},
+                       {"price", money_json(s.price)}});
+    resources.push_back({{"resource_id", r.resource_id}, {"name", r.name}, {"slots", std::move(slots)}});
+  }
+  return {{"facility_id", a.facility_id}, {"timezone", a.timezone}, {"resources", std::move(resources)}};
+}
+
+}  // namespace
+
+void register_booking_routes(http::Router& router, BookingService& bookings) {
+  router.add({"GET", "/api/v1/facilities/{facility_id}/availability",
+              [&bookings](Request& req) {
+                AvailabilityQuery q;
+                q.date = req.query_param("date").value_or("");
+                SB_ASSIGN_OR_RETURN_RESPONSE(q.days, http::query_int(req, "days", 1, 1, 14), req);
+                q.resource_id = req.query_param("resource_id");
+                if (req.query_param("duration")) {
+                  SB_ASSIGN_OR_RETURN_RESPONSE(int d, http::query_int(req, "duration", 60, 1, 1440), req);
+                  q.duration_minutes = d;
+                }
+                return http::reply(req, 200, bookings.availability(req.param("facility_id"), q, http::context_of(req)),
+                                   availability_json);
+              },
+              http::Auth::optional, http::RateClass::normal, "Slots of 1 to 14 days with status and price"});
+
+  router.add({"POST", "/api/v1/holds",
+              [&bookings](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"resource_id", "start", "end", "booked_for_user_id"});
+                HoldRequest r;
+                r.resource_id = body.string("resource_id", true, 100).value_or("");
+                r.start = body.string("start", true, 40).value_or("");
+                r.end = body.string("end", true, 40).value_or("");
+                r.booked_for_user_id = body.string("booked_for_user_id", false, 100);
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 201, bookings.create_hold(r, http::context_of(req)), hold_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Hold a slot for the facility's hold time"});
+
+  router.add({"DELETE", "/api/v1/holds/{hold_id}",
+              [&bookings](Request& req) {
+                return http::reply_empty(req, bookings.release_hold(req.param("hold_id"), http::context_of(req)));
+              },
+              http::Auth::required, http::RateClass::normal, "Let a held slot go at once"});
+
+  router.add({"POST", "/api/v1/holds/{hold_id}/confirm",
+              [&bookings](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"payment"});
+                PaymentChoice payment;
+                if (const json* p = body.object("payment", false)) {
+                  JsonBody pb(*p);
+                  payment.method = pb.string("method", true, 20).value_or("none");
+                  payment.offline_method = pb.string("offline_method", false, 40);
+                  if (const json* d = pb.object("details", false)) payment.details = *d;
+                  if (auto done = pb.finish(); !done.ok()) {
+                    for (const auto& f : done.error().fields) body.fail("payment." + f.field, f.message);
+                  }
+                }
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 201,
+                                   bookings.confirm_hold(req.param("hold_id"), payment, http::context_of(req)),
+                                   booking_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Turn a hold into a booking"});
+
+  router.add({"GET", "/api/v1/bookings/{booking_id}",
+              [&bookings](Request& req) {
+                return http::reply(req, 200, bookings.get_booking(req.param("booking_id"), http::context_of(req)),
+                                   booking_json);
+              },
+              http::Auth::required, http::RateClass::normal, "One booking (its player, or the facility's staff)"});
+
+  router.add({"GET", "/api/v1/bookings",
+              [&bookings](Request& req) {
+                if (req.query_param("mine").value_or("true") != "true")
+                  return http::fail(req, Error::invalid("mine",
+                                                        "only mine=true is supported here; staff use "
+                                                        "/facilities/{facility_id}/bookings"));
+                BookingFilter f;
+                SB_ASSIGN_OR_RETURN_RESPONSE(f.limit, http::query_int(req, "limit", 50, 1, 100), req);
+                f.cursor = req.query_param("cursor");
+                f.status = req.query_param("status");
+                auto list = bookings.my_bookings(f, http::context_of(req));
+                if (!list.ok()) return http::fail(req, list.error());
+                std::optional<std::string> next;
+                if (static_cast<int>(list->size()) == f.limit)
+                  next = std::to_string(epoch_seconds(list->back().start)) + ":" + list->back().id;
+                return Response::json(200, bookings_json(list.value(), next));
+              },
+              http::Auth::required, http::RateClass::normal, "The caller's bookings, soonest first"});
+
+  router.add({"GET", "/api/v1/facilities/{facility_id}/bookings",
+              [&bookings](Request& req) {
+                auto list = bookings.facility_bookings(req.param("facility_id"), req.query_param("date").value_or(""),
+                                                       http::context_of(req));
+                if (!list.ok()) return http::fail(req, list.error());
+                return Response::json(200, bookings_json(list.value()));
+              },
+              http::Auth::required, http::RateClass::normal, "Every booking of one local day (staff)"});
+
+  router.add({"POST", "/api/v1/facilities/{facility_id}/bookings",
+              [&bookings](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"resource_id", "start", "end", "type", "user_id", "note"});
+                StaffBookingRequest r;
+                r.resource_id = body.string("resource_id", true, 100).value_or("");
+                r.start = body.string("start", true, 40).value_or("");
+                r.end = body.string("end", true, 40).value_or("");
+                r.type = body.string("type", true, 20).value_or("");
+                r.user_id = body.string("user_id", false, 100);
+                r.note = body.string("note", false, 1000).value_or("");
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 201, bookings.staff_booking(req.param("facility_id"), r, http::context_of(req)),
+                                   booking_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Book directly as staff (no hold, no approval)"});
+
+  router.add({"POST", "/api/v1/bookings/{booking_id}/cancel",
+              [&bookings](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"reason", "full_refund"});
+                auto reason = body.string("reason", false, 500).value_or("");
+                auto full = body.boolean("full_refund", false).value_or(false);
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 200,
+                                   bookings.cancel(req.param("booking_id"), reason, full, http::context_of(req)),
+                                   [](const CancelResult& c) {
+                                     return json{{"booking", booking_json(c.booking)},
+                                                 {"refund",
+                                                  {{"amount", c.refund.amount.amount},
+                                                   {"currency", c.refund.amount.currency},
+                                                   {"percent", c.refund.percent}}}};
+                                   });
+              },
+              http::Auth::required, http::RateClass::normal, "Cancel under the facility's cancellation policy"});
+}
+
+}  // namespace slotbase::booking

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/booking/booking_types.h"
+#include "platform/core/context.h"
+#include "platform/core/result.h"
+
+namespace slotbase::booking {
+
+/// Holds, bookings and availability. A resource's time is never given twice: holds, bookings and
+/// blocks claim it in one table that the database guards (an exclusion constraint on PostgreSQL,
+/// BEGIN IMMEDIATE on SQLite). Thread-safe.
+class BookingService {
+ public:
+  virtual ~BookingService() = default;
+
+  /// The facility's slot grid for 1 to 14 local days with each slot's status and the caller's
+  /// price. Public facilities answer anonymous callers.
+  virtual Result<Availability> availability(const std::string& facility_id, const AvailabilityQuery& q,
+                                            const Context& ctx) = 0;
+
+  /// conflict "slot-unavailable" if any part is held, booked or blocked; rule_violation naming
+  /// the rule for hours, grid, window, lead time, durations and limits.
+  virtual Result<Hold> create_hold(const HoldRequest& r, const Context& ctx) = 0;
+  virtual Result<void> release_hold(const std::string& hold_id, const Context& ctx) = 0;
+  /// expired (410) when the hold has lapsed; conflict "hold-already-confirmed" when it was
+  /// confirmed before. A declined card leaves the hold as it was.
+  virtual Result<Booking> confirm_hold(const std::string& hold_id, const PaymentChoice& payment,
+                                       const Context& ctx) = 0;
+
+  /// Staff only: confirmed at once, no hold, no approval, player rules not applied.
+  virtual Result<Booking> staff_booking(const std::string& facility_id, const StaffBookingRequest& r,
+                                        const Context& ctx) = 0;
+  virtual Result<Booking> get_booking(const std::string& booking_id, const Context& ctx) = 0;
+  virtual Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx) = 0;
+  /// Staff: every booking overlapping the local date.
+  virtual Result<std::vector<Booking>> facility_bookings(const std::string& facility_id, const std::string& date,
+                                                         const Context& ctx) = 0;
+  /// By its player (the facility's cancellation policy) or staff (the policy too, unless
+  /// `full_refund`). A pending approval cancels without fee.
+  virtual Result<CancelResult> cancel(const std::string& booking_id, const std::string& reason, bool full_refund,
+                                      const Context& ctx) = 0;
+
+  /// Job handler: lets a lapsed hold go and emits its event. Idempotent.
+  virtual void expire_hold(const std::string& hold_id) = 0;
+};
+
+}  // namespace slotbase::booking

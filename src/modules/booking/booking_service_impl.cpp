@@ -1,0 +1,466 @@
+#include "modules/booking/booking_service_impl.h"
+
+#include <algorithm>
+#include <map>
+
+#include "modules/booking/booking_events.h"
+#include "modules/booking/booking_repository.h"
+#include "modules/booking/rules/schedule.h"
+#include "modules/organization/rules/policies.h"
+#include "modules/resource/rules/pricing.h"
+#include "platform/core/ids.h"
+
+namespace slotbase::booking {
+namespace {
+
+using identity::Permission;
+using std::chrono::minutes;
+
+const Error kSlotTaken = Error::conflict("slot-unavailable", "That time is already held, booked or blocked.");
+
+Result<Instant> parse_instant(const std::string& field, const std::string& text) {
+  auto t = parse_rfc3339(text);
+  if (!t) return Error::invalid(field, "must be an RFC 3339 time with an offset, e.g. 2026-12-01T18:00:00Z");
+  if (epoch_seconds(*t) % 60 != 0) return Error::invalid(field, "must be on a whole minute");
+  return *t;
+}
+
+Result<std::pair<Instant, Instant>> parse_range(const std::string& start, const std::string& end) {
+  auto s = parse_instant("start", start);
+  auto e = parse_instant("end", end);
+  std::vector<FieldError> errors;
+  if (!s.ok()) errors.push_back(s.error().fields[0]);
+  if (!e.ok()) errors.push_back(e.error().fields[0]);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  if (e.value() <= s.value()) return Error::invalid("end", "must be after start");
+  if (e.value() - s.value() > std::chrono::hours(24)) return Error::invalid("end", "must be within 24 hours of start");
+  return std::pair{s.value(), e.value()};
+}
+
+bool is_type(const std::string& t) {
+  return std::any_of(std::begin(kBookingTypes), std::end(kBookingTypes), [&](const char* k) { return t == k; });
+}
+
+std::int64_t percent_of(std::int64_t amount, int percent) {
+  return (amount * percent + 50) / 100;
+}
+
+}  // namespace
+
+BookingServiceImpl::BookingServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
+                                       const events::JobQueue& jobs, organization::OrganizationService& orgs,
+                                       resource::ResourceService& resources, PaymentGateway* payments)
+    : db_(db), clock_(clock), outbox_(outbox), jobs_(jobs), orgs_(orgs), resources_(resources), payments_(payments) {}
+
+void BookingServiceImpl::emit(db::Connection& tx, const char* type, const std::string& aggregate_id,
+                              const std::string& facility_id, nlohmann::json payload, const Context& ctx) const {
+  outbox_.append(tx,
+                 {type, "booking", aggregate_id, std::move(payload), ctx.user_id, facility_id, ctx.correlation_id, 1});
+}
+
+nlohmann::json BookingServiceImpl::slot_payload(const std::string& resource_id, Instant start, Instant end) const {
+  return {{"resource_id", resource_id}, {"start", format_rfc3339(start)}, {"end", format_rfc3339(end)}};
+}
+
+Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string& resource_id, const Context& ctx) {
+  auto r = resources_.find_resource(resource_id);
+  if (!r) return Error::invalid("resource_id", "is not a resource");
+  auto f = orgs_.get_facility(r->facility_id, ctx);
+  if (!f.ok()) return Error::invalid("resource_id", "is not a resource");
+  auto zone = Zone::find(f->timezone);
+  if (!zone) return Error::internal("facility time zone " + f->timezone + " is unknown");
+  return Place{f.value(), *r, *zone};
+}
+
+Money BookingServiceImpl::price_for(const Place& p, const std::string& user_id, Instant start, Instant end) {
+  const auto pricing = resources_.pricing_of(p.resource.id, p.facility.currency);
+  const bool member = !user_id.empty() && orgs_.is_member(p.facility.id, user_id);
+  const auto hours = orgs_.hours_of(p.facility.id);
+  resource::rules::PriceContext ctx{p.zone, p.facility.policies.weekend_multiplier,
+                                    p.facility.policies.holiday_multiplier,
+                                    [&](LocalDate d) { return rules::window_for(hours, p.zone, d).open_holiday; }};
+  return {resource::rules::price(pricing, member, start, end, ctx), p.facility.currency};
+}
+
+Result<void> BookingServiceImpl::claim(db::Connection& tx, const Place& p, Instant start, Instant end,
+                                       const std::string& kind, const std::string& owner_id,
+                                       std::optional<Instant> expires_at, const Context& ctx) {
+  const Instant now = clock_.now();
+  for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id, start, end, now))
+    emit(tx, event_names::kHoldExpired, hold_id, p.facility.id, {{"hold_id", hold_id}}, ctx);
+  if (BookingRepository::overlapping_claim(tx, p.resource.id, start, end, now)) return kSlotTaken;
+  BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, start, end, kind, owner_id, expires_at);
+  return Ok{};
+}
+
+Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context& ctx) {
+  if (!ctx.user_id) return Error::unauthenticated();
+  SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
+  SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id, ctx));
+  const auto& policies = p.facility.policies;
+  const bool staff = orgs_.can(p.facility, Permission::bookings_manage, ctx);
+  std::string user = *ctx.user_id;
+  if (r.booked_for_user_id && *r.booked_for_user_id != user) {
+    if (!staff) return Error::forbidden("Only staff can hold a slot for someone else.");
+    user = *r.booked_for_user_id;
+  }
+  if (p.resource.status != "active")
+    return Error::rule_violation("resource-inactive", "This resource is not bookable.");
+  if (!staff && !p.facility.settings.allow_non_member_bookings && !orgs_.is_member(p.facility.id, user))
+    return Error::rule_violation("members-only", "Only members can book at this facility.");
+  const Instant now = clock_.now();
+  if (!staff)
+    SB_TRY(rules::check_player_slot(policies, orgs_.hours_of(p.facility.id), p.zone, range.first, range.second, now));
+
+  Hold hold{new_id("hld"),
+            p.facility.id,
+            p.resource.id,
+            user,
+            *ctx.user_id,
+            "open_play",
+            range.first,
+            range.second,
+            now + std::chrono::seconds(policies.hold_ttl_seconds),
+            "active",
+            price_for(p, user, range.first, range.second),
+            std::nullopt};
+  try {
+    return db_.transact([&](db::Connection& tx) -> Result<Hold> {
+      if (policies.max_active_bookings_per_user && !staff &&
+          BookingRepository::active_count(tx, user, now) >= *policies.max_active_bookings_per_user)
+        return Error::rule_violation("max-active-bookings", "You already have " +
+                                                                std::to_string(*policies.max_active_bookings_per_user) +
+                                                                " upcoming bookings, the most this facility allows.");
+      SB_TRY(claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, ctx));
+      BookingRepository::insert_hold(tx, hold, now);
+      jobs_.enqueue(tx, kExpireHoldJob, {{"hold_id", hold.id}}, hold.expires_at, "expire-hold:" + hold.id);
+      auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
+      payload["hold_id"] = hold.id;
+      payload["expires_at"] = format_rfc3339(hold.expires_at);
+      emit(tx, event_names::kHoldCreated, hold.id, hold.facility_id, payload, ctx);
+      return hold;
+    });
+  } catch (const db::DbError& e) {
+    if (e.kind() == db::ErrorKind::exclusion_violation) return kSlotTaken;  // lost a race on PostgreSQL
+    throw;
+  }
+}
+
+Result<void> BookingServiceImpl::release_hold(const std::string& hold_id, const Context& ctx) {
+  auto hold = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
+  if (!hold || !ctx.user_id || (hold->booked_by != *ctx.user_id && hold->user_id != *ctx.user_id))
+    return Error::not_found("No such hold.");
+  return db_.transact([&](db::Connection& tx) -> Result<void> {
+    if (!BookingRepository::finish_hold(tx, hold_id, "released", std::nullopt))
+      return Error::conflict("hold-not-active", "This hold was already confirmed, released or expired.");
+    BookingRepository::release_claim(tx, hold_id);
+    auto payload = slot_payload(hold->resource_id, hold->start, hold->end);
+    payload["hold_id"] = hold_id;
+    emit(tx, event_names::kHoldReleased, hold_id, hold->facility_id, payload, ctx);
+    return Ok{};
+  });
+}
+
+Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, const PaymentChoice& payment,
+                                                 const Context& ctx) {
+  auto hold = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
+  if (!hold || !ctx.user_id || (hold->booked_by != *ctx.user_id && hold->user_id != *ctx.user_id))
+    return Error::not_found("No such hold.");
+  if (hold->status == "converted")
+    return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
+  if (hold->status != "active" || hold->expires_at <= clock_.now())
+    return Error::expired("This hold has expired or was released; hold the slot again.");
+  auto facility = orgs_.find_facility(hold->facility_id);
+  if (!facility) return Error::not_found("No such hold.");
+  const auto& policies = facility->policies;
+
+  Booking b;
+  b.id = new_id("bkg");
+  b.facility_id = hold->facility_id;
+  b.resource_id = hold->resource_id;
+  b.user_id = hold->user_id;
+  b.created_by = hold->booked_by;
+  b.type = hold->type;
+  b.start = hold->start;
+  b.end = hold->end;
+  b.status = "confirmed";
+  b.price = hold->price;
+  b.payment_method = payment.method;
+  const bool staff = orgs_.can(*facility, Permission::bookings_manage, ctx);
+  b.approval_status = policies.require_booking_approval && !staff ? "pending" : "not_required";
+
+  if (payment.method == "none") {
+    if (b.price.amount > 0 && policies.payment_timing == "at_booking" && !staff)
+      return Error::rule_violation("payment-required", "This facility takes payment when you book.");
+    b.payment_status = b.price.amount == 0 ? "waived" : "pending";
+  } else if (payment.method == "offline") {
+    if (payment.offline_method && std::find(policies.offline_methods.begin(), policies.offline_methods.end(),
+                                            *payment.offline_method) == policies.offline_methods.end())
+      return Error::invalid("payment.offline_method", "is not accepted at this facility");
+    b.payment_status = b.price.amount == 0 ? "waived" : "pending";
+  } else if (payment.method == "card") {
+    if (!payments_) return Error::rule_violation("payment-method-unavailable", "Card payments are not available yet.");
+    if (b.price.amount == 0) {
+      b.payment_status = "waived";
+    } else {
+      // The charge runs outside any transaction; its key is the hold, so a retry never charges twice.
+      SB_ASSIGN_OR_RETURN(
+          auto outcome, payments_->charge({"hold:" + hold_id, b.price, b.user_id, "Booking " + b.id, payment.details}));
+      if (!outcome.approved)
+        return Error::rule_violation("payment-declined", "The payment was declined: " + outcome.decline_reason);
+      b.payment_status = "paid";
+    }
+  } else {
+    return Error::rule_violation("payment-method-unavailable", "Paying with " + payment.method + " is not available.");
+  }
+
+  const Instant now = clock_.now();
+  b.created_at = now;
+  auto result = db_.transact([&](db::Connection& tx) -> Result<Booking> {
+    // The hold may have lapsed or been confirmed while the payment ran: only an active, live hold converts.
+    auto current = BookingRepository::hold(tx, hold_id);
+    if (!current || current->status != "active" || current->expires_at <= now) {
+      if (current && current->status == "converted")
+        return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
+      return Error::expired("This hold expired before it was confirmed; hold the slot again.");
+    }
+    BookingRepository::finish_hold(tx, hold_id, "converted", b.id);
+    BookingRepository::convert_claim(tx, hold_id, b.id);
+    BookingRepository::insert_booking(tx, b);
+    auto payload = slot_payload(b.resource_id, b.start, b.end);
+    payload.update({{"booking_id", b.id},
+                    {"user_id", b.user_id},
+                    {"facility_id", b.facility_id},
+                    {"hold_id", hold_id},
+                    {"approval_status", b.approval_status},
+                    {"payment_status", b.payment_status},
+                    {"price", {{"amount", b.price.amount}, {"currency", b.price.currency}}}});
+    emit(tx, event_names::kConfirmed, b.id, b.facility_id, payload, ctx);
+    return b;
+  });
+  if (!result.ok() && b.payment_status == "paid" && payments_) {
+    // Paid but not booked: give the money back.
+    (void)payments_->refund("hold:" + hold_id, b.price, "refund:hold:" + hold_id);
+  }
+  return result;
+}
+
+Result<Booking> BookingServiceImpl::staff_booking(const std::string& facility_id, const StaffBookingRequest& r,
+                                                  const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::bookings_manage, ctx));
+  if (!is_type(r.type))
+    return Error::invalid("type", "must be one of open_play, lesson, league, tournament, private, block, maintenance");
+  SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
+  SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id, ctx));
+  if (p.facility.id != facility.id) return Error::invalid("resource_id", "is not a resource of this facility");
+  const bool for_player = r.type == "open_play" || r.type == "lesson" || r.type == "private";
+  Booking b;
+  b.id = new_id("bkg");
+  b.facility_id = facility.id;
+  b.resource_id = p.resource.id;
+  b.user_id = r.user_id.value_or(*ctx.user_id);
+  b.created_by = *ctx.user_id;
+  b.type = r.type;
+  b.start = range.first;
+  b.end = range.second;
+  b.status = "confirmed";
+  b.approval_status = "not_required";
+  b.price = for_player && r.user_id ? price_for(p, b.user_id, b.start, b.end) : Money{0, facility.currency};
+  b.payment_status = b.price.amount == 0 ? "waived" : "pending";
+  b.payment_method = "none";
+  b.note = r.note;
+  b.created_at = clock_.now();
+  try {
+    return db_.transact([&](db::Connection& tx) -> Result<Booking> {
+      SB_TRY(claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx));
+      BookingRepository::insert_booking(tx, b);
+      auto payload = slot_payload(b.resource_id, b.start, b.end);
+      payload.update({{"booking_id", b.id},
+                      {"user_id", b.user_id},
+                      {"facility_id", b.facility_id},
+                      {"type", b.type},
+                      {"approval_status", b.approval_status},
+                      {"payment_status", b.payment_status}});
+      emit(tx, event_names::kConfirmed, b.id, b.facility_id, payload, ctx);
+      return b;
+    });
+  } catch (const db::DbError& e) {
+    if (e.kind() == db::ErrorKind::exclusion_violation) return kSlotTaken;
+    throw;
+  }
+}
+
+Result<Booking> BookingServiceImpl::get_booking(const std::string& booking_id, const Context& ctx) {
+  auto b = db_.read([&](db::Connection& c) { return BookingRepository::booking(c, booking_id); });
+  if (!b || !ctx.user_id) return Error::not_found("No such booking.");
+  if (b->user_id == *ctx.user_id || b->created_by == *ctx.user_id) return *b;
+  auto f = orgs_.find_facility(b->facility_id);
+  if (f && orgs_.can(*f, Permission::facility_view, ctx)) return *b;
+  return Error::not_found("No such booking.");
+}
+
+Result<std::vector<Booking>> BookingServiceImpl::my_bookings(const BookingFilter& f, const Context& ctx) {
+  if (!ctx.user_id) return Error::unauthenticated();
+  Instant after = from_epoch_seconds(0);
+  std::string after_id;
+  if (f.cursor) {
+    // Cursor: "<start epoch>:<booking id>" of the last item of the previous page.
+    auto colon = f.cursor->find(':');
+    try {
+      if (colon == std::string::npos) throw std::invalid_argument("cursor");
+      after = from_epoch_seconds(std::stoll(f.cursor->substr(0, colon)));
+      after_id = f.cursor->substr(colon + 1);
+    } catch (const std::exception&) {
+      return Error::invalid("cursor", "is not a cursor this API gave out");
+    }
+  } else {
+    after_id = "";
+    after = from_epoch_seconds(-1);
+  }
+  return db_.read([&](db::Connection& c) {
+    return BookingRepository::user_bookings(c, *ctx.user_id, f.status, after, after_id, f.limit);
+  });
+}
+
+Result<std::vector<Booking>> BookingServiceImpl::facility_bookings(const std::string& facility_id,
+                                                                   const std::string& date, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::facility_view, ctx));
+  auto day = LocalDate::parse(date);
+  if (!day) return Error::invalid("date", "must be a date as YYYY-MM-DD");
+  auto zone = Zone::find(facility.timezone);
+  const Instant from = zone->at(*day, LocalTime{0});
+  const Instant to = zone->at(Zone::add_days(*day, 1), LocalTime{0});
+  return db_.read([&](db::Connection& c) { return BookingRepository::facility_bookings(c, facility.id, from, to); });
+}
+
+Result<CancelResult> BookingServiceImpl::cancel(const std::string& booking_id, const std::string& reason,
+                                                bool full_refund, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Booking b, get_booking(booking_id, ctx));
+  auto facility = orgs_.find_facility(b.facility_id);
+  if (!facility) return Error::not_found("No such booking.");
+  const bool staff = orgs_.can(*facility, Permission::bookings_manage, ctx);
+  const bool owner = b.user_id == *ctx.user_id || b.created_by == *ctx.user_id;
+  if (!staff && !owner) return Error::forbidden("Only the player or staff can cancel this booking.");
+  if (!staff && full_refund) return Error::invalid("full_refund", "only staff can waive the cancellation policy");
+  if (b.status != "confirmed")
+    return Error::conflict("booking-not-cancellable", "A booking that is " + b.status + " cannot be cancelled.");
+
+  const Instant now = clock_.now();
+  const double hours_notice = std::chrono::duration<double>(b.start - now).count() / 3600.0;
+  int percent = organization::rules::refund_percent(facility->policies.cancellation, hours_notice);
+  if (b.approval_status == "pending" || full_refund) percent = 100;
+  Refund refund{{0, b.price.currency}, percent};
+  if (b.payment_status == "paid") {
+    refund.amount.amount = percent_of(b.price.amount, percent);
+    if (refund.amount.amount == b.price.amount && b.price.amount > 0)
+      b.payment_status = "refunded";
+    else if (refund.amount.amount > 0)
+      b.payment_status = "partial";
+  }
+  b.status = "cancelled";
+  b.cancel_reason = reason;
+  b.cancelled_by = *ctx.user_id;
+  b.refund_amount = refund.amount.amount;
+  return db_.transact([&](db::Connection& tx) -> Result<CancelResult> {
+    if (!BookingRepository::cancel_booking(tx, b, now))
+      return Error::conflict("booking-not-cancellable", "This booking changed meanwhile and cannot be cancelled.");
+    BookingRepository::release_claim(tx, b.id);
+    auto payload = slot_payload(b.resource_id, b.start, b.end);
+    payload.update(
+        {{"booking_id", b.id},
+         {"reason", reason},
+         {"cancelled_by", *ctx.user_id},
+         {"by_staff", staff && !owner},
+         {"user_id", b.user_id},
+         {"refund",
+          {{"amount", refund.amount.amount}, {"currency", refund.amount.currency}, {"percent", refund.percent}}}});
+    emit(tx, event_names::kCancelled, b.id, b.facility_id, payload, ctx);
+    return CancelResult{b, refund};
+  });
+}
+
+void BookingServiceImpl::expire_hold(const std::string& hold_id) {
+  const Instant now = clock_.now();
+  db_.transact([&](db::Connection& tx) {
+    auto hold = BookingRepository::hold(tx, hold_id);
+    if (!hold || !BookingRepository::expire_hold(tx, hold_id, now)) return;
+    BookingRepository::release_claim(tx, hold_id);
+    auto payload = slot_payload(hold->resource_id, hold->start, hold->end);
+    payload["hold_id"] = hold_id;
+    emit(tx, event_names::kHoldExpired, hold_id, hold->facility_id, payload, Context{});
+  });
+}
+
+Result<Availability> BookingServiceImpl::availability(const std::string& facility_id, const AvailabilityQuery& q,
+                                                      const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto facility, orgs_.get_facility(facility_id, ctx));
+  const auto& policies = facility.policies;
+  std::vector<FieldError> errors;
+  auto first_day = LocalDate::parse(q.date);
+  if (!first_day) errors.push_back({"date", "must be a date as YYYY-MM-DD"});
+  if (q.days < 1 || q.days > 14) errors.push_back({"days", "must be 1 to 14"});
+  const int duration = q.duration_minutes.value_or(policies.min_duration_minutes);
+  if (duration < policies.min_duration_minutes || duration > policies.max_duration_minutes ||
+      duration % policies.slot_step_minutes != 0)
+    errors.push_back({"duration", "must be " + std::to_string(policies.min_duration_minutes) + " to " +
+                                      std::to_string(policies.max_duration_minutes) + " minutes in steps of " +
+                                      std::to_string(policies.slot_step_minutes)});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+
+  auto zone = *Zone::find(facility.timezone);
+  std::vector<resource::Resource> resources;
+  for (auto& r : resources_.resources_of(facility.id)) {
+    if (r.status != "active") continue;
+    if (q.resource_id && r.id != *q.resource_id) continue;
+    resources.push_back(std::move(r));
+  }
+  if (q.resource_id && resources.empty()) return Error::invalid("resource_id", "is not an active resource here");
+
+  const Instant now = clock_.now();
+  const auto hours = orgs_.hours_of(facility.id);
+  std::vector<rules::DayWindow> windows;
+  for (int i = 0; i < q.days; ++i) windows.push_back(rules::window_for(hours, zone, Zone::add_days(*first_day, i)));
+  const Instant range_start = zone.at(*first_day, LocalTime{0});
+  const Instant range_end = zone.at(Zone::add_days(*first_day, q.days), LocalTime{0});
+  auto claims = db_.read([&](db::Connection& c) {
+    return BookingRepository::facility_claims(c, facility.id, range_start, range_end, now);
+  });
+  std::map<std::string, std::vector<Claim>> by_resource;
+  for (auto& c : claims) by_resource[c.resource_id].push_back(std::move(c));
+
+  const bool member = ctx.user_id && orgs_.is_member(facility.id, *ctx.user_id);
+  const Instant earliest = now + minutes(policies.min_lead_time_minutes);
+  const LocalDate last_day = Zone::add_days(zone.date_of(now), policies.booking_window_days);
+  Availability out{facility.id, facility.timezone, {}};
+  for (const auto& r : resources) {
+    const auto pricing = resources_.pricing_of(r.id, facility.currency);
+    const auto& taken = by_resource[r.id];
+    ResourceSlots rs{r.id, r.name, {}};
+    for (int i = 0; i < q.days; ++i) {
+      const auto& w = windows[i];
+      resource::rules::PriceContext pctx{zone, policies.weekend_multiplier, policies.holiday_multiplier,
+                                         [&](LocalDate) { return w.open_holiday; }};
+      const bool bookable_day = Zone::add_days(*first_day, i) <= last_day;
+      for (Instant start : rules::slot_starts(w, minutes(policies.slot_step_minutes), minutes(duration))) {
+        const Instant end = start + minutes(duration);
+        std::string status = "available";
+        int rank = 0;  // blocked beats booked beats held
+        for (const auto& c : taken) {
+          if (c.start >= end || c.end <= start) continue;
+          int k = c.kind == "block" ? 3 : c.kind == "booking" ? 2 : 1;
+          if (k > rank) {
+            rank = k;
+            status = k == 3 ? "blocked" : k == 2 ? "booked" : "held";
+          }
+        }
+        if (rank == 0 && (start <= now || start < earliest || !bookable_day)) status = "closed";
+        rs.slots.push_back(
+            {start, end, status, {resource::rules::price(pricing, member, start, end, pctx), facility.currency}});
+      }
+    }
+    out.resources.push_back(std::move(rs));
+  }
+  return out;
+}
+
+}  // namespace slotbase::booking

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/core/money.h"
+#include "platform/core/time.h"
+
+namespace slotbase::booking {
+
+/// Booking types; players create open_play and lesson, the rest are staff's.
+inline constexpr const char* kBookingTypes[] = {"open_play", "lesson", "league",     "tournament",
+                                                "private",   "block",  "maintenance"};
+
+struct Hold {
+  std::string id;
+  std::string facility_id;
+  std::string resource_id;
+  std::string user_id;    // who the booking will be for
+  std::string booked_by;  // who asked (staff booking for a member, or the player)
+  std::string type;
+  Instant start;
+  Instant end;
+  Instant expires_at;
+  std::string status;  // active | converted | released | expired
+  Money price;
+  std::optional<std::string> booking_id;
+};
+
+struct Booking {
+  std::string id;
+  std::string facility_id;
+  std::string resource_id;
+  std::string user_id;
+  std::string created_by;
+  std::string type;
+  Instant start;
+  Instant end;
+  std::string status;           // confirmed | checked_in | completed | cancelled | no_show
+  std::string approval_status;  // not_required | pending | approved | auto_approved | rejected
+  std::string payment_status;   // pending | paid | partial | refunded | waived
+  std::string payment_method;   // none | offline | card | credit
+  Money price;
+  std::string note;
+  std::optional<std::string> cancel_reason;
+  std::optional<std::string> cancelled_by;
+  std::optional<std::int64_t> refund_amount;
+  Instant created_at;
+};
+
+struct Refund {
+  Money amount;
+  int percent = 0;
+};
+
+struct CancelResult {
+  Booking booking;
+  Refund refund;
+};
+
+struct HoldRequest {
+  std::string resource_id;
+  std::string start;  // RFC 3339, parsed by the service so errors name the field
+  std::string end;
+  std::optional<std::string> booked_for_user_id;
+};
+
+struct PaymentChoice {
+  std::string method = "none";  // none | offline | card | credit
+  std::optional<std::string> offline_method;
+  nlohmann::json details = nlohmann::json::object();  // e.g. a card token, passed to the gateway
+};
+
+struct StaffBookingRequest {
+  std::string resource_id;
+  std::string start;
+  std::string end;
+  std::string type;
+  std::optional<std::string> user_id;
+  std::string note;
+};
+
+struct Slot {
+  Instant start;
+  Instant end;
+  std::string status;  // available | held | booked | blocked | closed
+  Money price;
+};
+
+struct ResourceSlots {
+  std::string resource_id;
+  std::string name;
+  std::vector<Slot> slots;
+};
+
+struct Availability {
+  std::string facility_id;
+  std::string timezone;
+  std::vector<ResourceSlots> resources;
+};
+
+struct AvailabilityQuery {
+  std::string date;  // YYYY-MM-DD in the facility's time zone
+  int days = 1;
+  std::optional<std::string> resource_id;
+  std::optional<int> duration_minutes;
+};
+
+struct BookingFilter {
+  std::optional<std::string> status;
+  int limit = 50;
+  std::optional<std::string> cursor;
+};
+
+}  // namespace slotbase::booking

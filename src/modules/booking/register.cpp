@@ -1,0 +1,21 @@
+#include "modules/booking/register.h"
+
+#include "modules/booking/booking_routes.h"
+#include "modules/booking/booking_service_impl.h"
+
+namespace slotbase::booking {
+
+BookingModule::BookingModule(db::Database& db, const Clock& clock, const events::Outbox& outbox, events::JobQueue& jobs,
+                             organization::OrganizationService& orgs, resource::ResourceService& resources,
+                             PaymentGateway* payments)
+    : service_(std::make_unique<BookingServiceImpl>(db, clock, outbox, jobs, orgs, resources, payments)) {
+  jobs.handle(kExpireHoldJob, [this](const events::Job& job) { service_->expire_hold(job.payload.at("hold_id")); });
+}
+
+BookingModule::~BookingModule() = default;
+
+void BookingModule::register_routes(http::Router& router) {
+  register_booking_routes(router, *service_);
+}
+
+}  // namespace slotbase::booking

@@ -1,0 +1,315 @@
+#include <atomic>
+#include <thread>
+
+#include "http/http_client.h"
+
+namespace slotbase::testing {
+namespace {
+
+using nlohmann::json;
+
+// The clock stands at 2026-11-24T12:00:00Z, 07:00 in New York; "tomorrow" is Wednesday 25 November.
+class BookingHttpTest : public HttpTest {
+ protected:
+  void SetUp() override {
+    HttpTest::SetUp();
+    if (IsSkipped()) return;
+    owner_ = sign_up("owner@example.com");
+    facility_ = create_facility(owner_, create_organization(owner_, "Riverside"), "Courts");
+    json weekly = json::array();
+    for (int d = 1; d <= 7; ++d) weekly.push_back({{"weekday", d}, {"open", "07:00"}, {"close", "22:00"}});
+    ASSERT_EQ(
+        client_->send("PUT", "/api/v1/facilities/" + facility_ + "/hours", {{"weekly", weekly}}, owner_.access).status,
+        200);
+    court_ = add_court("Court 1");
+    ASSERT_EQ(client_
+                  ->send("PUT", "/api/v1/resources/" + court_ + "/pricing",
+                         json::parse(R"({"base":{"amount":2000,"currency":"USD"},"per_minutes":60,
+        "rules":[{"name":"peak","weekdays":[1,2,3,4,5],"from":"17:00","to":"21:00","price":{"amount":3000,"currency":"USD"}}]})"),
+                         owner_.access)
+                  .status,
+              200);
+    // Offline payment is fine for these tests unless a test says otherwise.
+    patch_policies({{"payment_timing", "before_session"}});
+    player_ = sign_up("player@example.com");
+  }
+  std::string add_court(const std::string& name) {
+    auto r = client_->post("/api/v1/facilities/" + facility_ + "/resources", {{"name", name}, {"type", "tennis_court"}},
+                           owner_.access);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json().value("id", "");
+  }
+  void patch_policies(const json& policies) {
+    ASSERT_EQ(client_->send("PATCH", "/api/v1/facilities/" + facility_, {{"policies", policies}}, owner_.access).status,
+              200);
+  }
+  HttpResult hold(const Account& who, const std::string& start, const std::string& end, std::string court = "") {
+    return client_->post("/api/v1/holds",
+                         {{"resource_id", court.empty() ? court_ : court}, {"start", start}, {"end", end}}, who.access);
+  }
+  HttpResult confirm(const Account& who, const std::string& hold_id, json payment = {{"method", "offline"}}) {
+    return client_->post("/api/v1/holds/" + hold_id + "/confirm", {{"payment", payment}}, who.access);
+  }
+  json availability(const std::string& query, const std::string& token = "") {
+    auto r = client_->get("/api/v1/facilities/" + facility_ + "/availability?" + query, token);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json();
+  }
+  std::string slot_status(const json& a, const std::string& start) {
+    for (const auto& s : a["resources"][0]["slots"])
+      if (s["start"] == start) return s["status"];
+    return "missing";
+  }
+
+  Account owner_, player_;
+  std::string facility_, court_;
+};
+
+TEST_P(BookingHttpTest, HoldThenConfirmBooksTheSlot) {
+  auto h = hold(player_, "2026-11-25T10:00:00-05:00", "2026-11-25T11:00:00-05:00");
+  ASSERT_EQ(h.status, 201) << h.body;
+  EXPECT_EQ(h.json()["price"], json({{"amount", 2000}, {"currency", "USD"}}));
+  EXPECT_EQ(h.json()["expires_at"], "2026-11-24T12:05:00Z");
+  EXPECT_EQ(slot_status(availability("date=2026-11-25"), "2026-11-25T10:00:00-05:00"), "held");
+
+  auto b = confirm(player_, h.json()["id"]);
+  ASSERT_EQ(b.status, 201) << b.body;
+  auto booking = b.json();
+  EXPECT_EQ(booking["status"], "confirmed");
+  EXPECT_EQ(booking["approval_status"], "not_required");
+  EXPECT_EQ(booking["payment_status"], "pending");
+  EXPECT_EQ(booking["type"], "open_play");
+  EXPECT_EQ(booking["start"], "2026-11-25T15:00:00Z");
+  EXPECT_EQ(slot_status(availability("date=2026-11-25"), "2026-11-25T10:00:00-05:00"), "booked");
+  EXPECT_EQ(client_->get("/api/v1/bookings/" + booking["id"].get<std::string>(), player_.access).json()["id"],
+            booking["id"]);
+  auto mine = client_->get("/api/v1/bookings?mine=true", player_.access).json()["items"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["id"], booking["id"]);
+  auto day = client_->get("/api/v1/facilities/" + facility_ + "/bookings?date=2026-11-25", owner_.access);
+  EXPECT_EQ(day.json()["items"].size(), 1u);
+  // A second confirm of the same hold is a conflict.
+  EXPECT_EQ(confirm(player_, h.json()["id"]).status, 409);
+}
+
+TEST_P(BookingHttpTest, ATakenSlotIs409ButTouchingSlotsAreFine) {
+  ASSERT_EQ(hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 201);
+  auto other = sign_up("other@example.com");
+  auto taken = hold(other, "2026-11-25T15:30:00Z", "2026-11-25T16:30:00Z");
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(taken.json()["type"], "https://slotbase.dev/problems/slot-unavailable");
+  EXPECT_EQ(hold(other, "2026-11-25T16:00:00Z", "2026-11-25T17:00:00Z").status, 201);
+  EXPECT_EQ(hold(other, "2026-11-25T14:00:00Z", "2026-11-25T15:00:00Z").status, 201);
+}
+
+TEST_P(BookingHttpTest, AnExpiredHoldBlocksNobodyAndCannotBeConfirmed) {
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  clock_.advance(std::chrono::seconds(301));
+  EXPECT_EQ(slot_status(availability("date=2026-11-25"), "2026-11-25T10:00:00-05:00"), "available");
+  EXPECT_EQ(confirm(player_, h["id"]).status, 410);
+  auto other = sign_up("other@example.com");
+  EXPECT_EQ(hold(other, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 201);
+  // The expiry job finds the hold already let go, and the event log says so once.
+  app_->run_background_once();
+  auto expired = app_->database().read([](db::Connection& c) {
+    return c.query_one("SELECT COUNT(*) FROM outbox WHERE type = 'booking.hold.expired'")->i64(0);
+  });
+  EXPECT_EQ(expired, 1);
+}
+
+TEST_P(BookingHttpTest, TheExpiryJobReleasesAHold) {
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  clock_.advance(std::chrono::seconds(301));
+  // The server's own worker runs due jobs; wait for it rather than race it.
+  std::string status;
+  for (int i = 0; i < 200 && status != "expired"; ++i) {
+    app_->run_background_once();
+    status = app_->database().read([&](db::Connection& c) {
+      return c.query_one("SELECT status FROM holds WHERE id = $1", {h["id"].get<std::string>()})->text(0);
+    });
+    if (status != "expired") std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(status, "expired");
+}
+
+TEST_P(BookingHttpTest, AReleasedHoldFreesTheSlotAtOnce) {
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  auto other = sign_up("other@example.com");
+  EXPECT_EQ(client_->send("DELETE", "/api/v1/holds/" + h["id"].get<std::string>(), nullptr, other.access).status, 404);
+  EXPECT_EQ(client_->send("DELETE", "/api/v1/holds/" + h["id"].get<std::string>(), nullptr, player_.access).status,
+            204);
+  EXPECT_EQ(hold(other, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 201);
+}
+
+TEST_P(BookingHttpTest, EveryRefusalNamesItsRule) {
+  auto rule = [&](const std::string& start, const std::string& end) {
+    auto r = hold(player_, start, end);
+    EXPECT_EQ(r.status, 422) << r.body;
+    return r.json().value("rule", r.json().dump());
+  };
+  EXPECT_EQ(rule("2026-11-25T08:00:00Z", "2026-11-25T09:00:00Z"), "outside-opening-hours");  // 03:00 local
+  EXPECT_EQ(rule("2026-11-25T15:15:00Z", "2026-11-25T16:15:00Z"), "off-slot-grid");
+  EXPECT_EQ(rule("2026-11-25T15:00:00Z", "2026-11-25T15:30:00Z"), "duration-too-short");
+  EXPECT_EQ(rule("2026-11-25T15:00:00Z", "2026-11-25T18:00:00Z"), "duration-too-long");
+  EXPECT_EQ(rule("2026-12-10T15:00:00Z", "2026-12-10T16:00:00Z"), "booking-window");
+  EXPECT_EQ(rule("2026-11-24T11:00:00Z", "2026-11-24T12:00:00Z"), "in-the-past");
+  auto bad = hold(player_, "tomorrow at ten", "2026-11-25T16:00:00Z");
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["errors"][0]["field"], "start");
+  patch_policies({{"max_active_bookings_per_user", 1}});
+  ASSERT_EQ(hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 201);
+  EXPECT_EQ(rule("2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z"), "max-active-bookings");
+}
+
+TEST_P(BookingHttpTest, PaymentChoicesFollowThePolicy) {
+  patch_policies({{"payment_timing", "at_booking"}});
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  auto none = confirm(player_, h["id"], {{"method", "none"}});
+  EXPECT_EQ(none.status, 422);
+  EXPECT_EQ(none.json()["rule"], "payment-required");
+  auto card = confirm(player_, h["id"], {{"method", "card"}});
+  EXPECT_EQ(card.status, 422);
+  EXPECT_EQ(card.json()["rule"], "payment-method-unavailable");
+  auto wire = confirm(player_, h["id"], {{"method", "offline"}, {"offline_method", "bitcoin"}});
+  EXPECT_EQ(wire.status, 422);
+  EXPECT_EQ(wire.json()["errors"][0]["field"], "payment.offline_method");
+  auto cash = confirm(player_, h["id"], {{"method", "offline"}, {"offline_method", "cash"}});
+  ASSERT_EQ(cash.status, 201);
+  EXPECT_EQ(cash.json()["payment_status"], "pending");
+}
+
+TEST_P(BookingHttpTest, ConfirmingTwiceWithOneIdempotencyKeyReturnsTheSameBooking) {
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  std::map<std::string, std::string> key = {{"Idempotency-Key", "confirm-1"}};
+  json body = {{"payment", {{"method", "offline"}}}};
+  auto first = client_->post("/api/v1/holds/" + h["id"].get<std::string>() + "/confirm", body, player_.access, key);
+  auto again = client_->post("/api/v1/holds/" + h["id"].get<std::string>() + "/confirm", body, player_.access, key);
+  ASSERT_EQ(first.status, 201);
+  ASSERT_EQ(again.status, 201);
+  EXPECT_EQ(first.json()["id"], again.json()["id"]);
+}
+
+TEST_P(BookingHttpTest, CancellationRefundsFollowTheNoticeGiven) {
+  auto book = [&](const std::string& start, const std::string& end) {
+    auto h = hold(player_, start, end).json();
+    return confirm(player_, h["id"]).json()["id"].get<std::string>();
+  };
+  auto far = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");   // 27 hours ahead
+  auto near = book("2026-11-24T20:00:00Z", "2026-11-24T21:00:00Z");  // 8 hours ahead
+  auto soon = book("2026-11-24T13:00:00Z", "2026-11-24T14:00:00Z");  // 1 hour ahead
+  auto cancel = [&](const std::string& id) {
+    auto r = client_->post("/api/v1/bookings/" + id + "/cancel", {{"reason", "cannot make it"}}, player_.access);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json();
+  };
+  EXPECT_EQ(cancel(far)["refund"]["percent"], 100);
+  EXPECT_EQ(cancel(near)["refund"]["percent"], 50);
+  auto late = cancel(soon);
+  EXPECT_EQ(late["refund"]["percent"], 0);
+  EXPECT_EQ(late["refund"]["amount"], 0);  // nothing was paid yet
+  EXPECT_EQ(late["booking"]["status"], "cancelled");
+  EXPECT_EQ(client_->post("/api/v1/bookings/" + soon + "/cancel", {{"reason", "again"}}, player_.access).status, 409);
+  // The slot is free again and the event carries the refund.
+  EXPECT_EQ(hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 201);
+  auto payload = app_->database().read([&](db::Connection& c) {
+    return c.query_one("SELECT payload FROM outbox WHERE type = 'booking.cancelled' AND aggregate_id = $1", {near})
+        ->text(0);
+  });
+  auto event = json::parse(payload);
+  EXPECT_EQ(event["refund"]["percent"], 50);
+  EXPECT_EQ(event["reason"], "cannot make it");
+  EXPECT_EQ(event["cancelled_by"], player_.id);
+}
+
+TEST_P(BookingHttpTest, StaffBookDirectlyAndPlayersCannot) {
+  json body = {{"resource_id", court_},
+               {"start", "2026-11-25T15:00:00Z"},
+               {"end", "2026-11-25T18:00:00Z"},
+               {"type", "maintenance"},
+               {"note", "resurfacing"}};
+  EXPECT_EQ(client_->post("/api/v1/facilities/" + facility_ + "/bookings", body, player_.access).status, 403);
+  auto r = client_->post("/api/v1/facilities/" + facility_ + "/bookings", body, owner_.access);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["type"], "maintenance");
+  EXPECT_EQ(r.json()["status"], "confirmed");
+  EXPECT_EQ(hold(player_, "2026-11-25T16:00:00Z", "2026-11-25T17:00:00Z").status, 409);
+  body["type"] = "picnic";
+  EXPECT_EQ(
+      client_->post("/api/v1/facilities/" + facility_ + "/bookings", body, owner_.access).json()["errors"][0]["field"],
+      "type");
+}
+
+TEST_P(BookingHttpTest, BookingsOfOthersAreNotVisible) {
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  auto id = confirm(player_, h["id"]).json()["id"].get<std::string>();
+  auto stranger = sign_up("stranger@example.com");
+  EXPECT_EQ(client_->get("/api/v1/bookings/" + id, stranger.access).status, 404);
+  EXPECT_EQ(client_->post("/api/v1/bookings/" + id + "/cancel", {{"reason", "mine now"}}, stranger.access).status, 404);
+  EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/bookings?date=2026-11-25", stranger.access).status, 403);
+  EXPECT_EQ(client_->get("/api/v1/bookings/" + id, owner_.access).status, 200);  // staff see it
+}
+
+TEST_P(BookingHttpTest, AvailabilityShowsPricesAndValidatesItsQuery) {
+  auto a = availability("date=2026-11-25&days=2");  // anonymous: the facility is public
+  ASSERT_EQ(a["resources"].size(), 1u);
+  EXPECT_EQ(a["timezone"], "America/New_York");
+  const auto& slots = a["resources"][0]["slots"];
+  EXPECT_EQ(slots.size(), 2u * 29u);  // 07:00 to 22:00, one-hour slots every 30 minutes, two days
+  EXPECT_EQ(slots[0]["start"], "2026-11-25T07:00:00-05:00");
+  EXPECT_EQ(slot_status(a, "2026-11-25T17:00:00-05:00"), "available");
+  for (const auto& s : slots)
+    if (s["start"] == "2026-11-25T16:30:00-05:00") {
+      EXPECT_EQ(s["price"]["amount"], 2500);  // half an hour at the base rate, half at peak
+    }
+  EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/availability?date=2026-11-25&days=15").status, 422);
+  EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/availability?date=someday").status, 422);
+  EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/availability?date=2026-11-25&duration=45").status, 422);
+  // Today: slots already started, or within the lead time, are closed.
+  EXPECT_EQ(slot_status(availability("date=2026-11-24"), "2026-11-24T07:00:00-05:00"), "closed");
+}
+
+TEST_P(BookingHttpTest, ADstDayHasItsTrueNumberOfSlots) {
+  json weekly = json::array();
+  for (int d = 1; d <= 7; ++d) weekly.push_back({{"weekday", d}, {"open", "00:00"}, {"close", "24:00"}});
+  ASSERT_EQ(
+      client_->send("PUT", "/api/v1/facilities/" + facility_ + "/hours", {{"weekly", weekly}}, owner_.access).status,
+      200);
+  patch_policies({{"min_duration_minutes", 30}, {"booking_window_days", 365}});
+  // Sunday 1 November 2026 was a 25-hour day in New York; availability is read as history here.
+  auto a = availability("date=2026-11-01&duration=30");
+  const auto& slots = a["resources"][0]["slots"];
+  ASSERT_EQ(slots.size(), 50u);
+  EXPECT_EQ(slots[3]["start"], "2026-11-01T01:30:00-04:00");
+  EXPECT_EQ(slots[4]["start"], "2026-11-01T01:00:00-05:00");
+  EXPECT_EQ(availability("date=2026-03-08&duration=30")["resources"][0]["slots"].size(), 46u);
+}
+
+// 64 players ask for the same court at the same time: exactly one gets it.
+TEST_P(BookingHttpTest, SixtyFourConcurrentHoldsOneWinner) {
+  constexpr int kClients = 64;
+  std::atomic<int> created{0}, conflicts{0}, other{0};
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kClients; ++i) {
+    threads.emplace_back([&] {
+      ++ready;
+      while (ready.load() < kClients) std::this_thread::yield();
+      auto r = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+      if (r.status == 201)
+        ++created;
+      else if (r.status == 409)
+        ++conflicts;
+      else
+        ++other;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(conflicts.load(), kClients - 1);
+  EXPECT_EQ(other.load(), 0);
+}
+
+SB_INSTANTIATE_BACKENDS(BookingHttpTest);
+
+}  // namespace
+}  // namespace slotbase::testing
