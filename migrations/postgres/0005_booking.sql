@@ -55,11 +55,26 @@ CREATE TABLE bookings (
   cancelled_by TEXT,
   refund_amount BIGINT,
   cancelled_at BIGINT,
+  checked_in_at BIGINT,
+  no_show_fee BIGINT,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );
 CREATE INDEX bookings_facility_start ON bookings (facility_id, start_at);
 CREATE INDEX bookings_user_start ON bookings (user_id, start_at);
+
+CREATE TABLE blocks (
+  id TEXT PRIMARY KEY,
+  facility_id TEXT NOT NULL,
+  resource_id TEXT NOT NULL,
+  start_at BIGINT NOT NULL,
+  end_at BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'removed')),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX blocks_resource_start ON blocks (resource_id, start_at);
 
 -- Touching ranges ([10:00, 11:00) and [11:00, 12:00)) do not overlap: int8range is half-open.
 CREATE EXTENSION IF NOT EXISTS btree_gist;

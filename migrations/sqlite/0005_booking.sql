@@ -55,8 +55,23 @@ CREATE TABLE bookings (
   cancelled_by TEXT,
   refund_amount INTEGER,
   cancelled_at INTEGER,
+  checked_in_at INTEGER,
+  no_show_fee INTEGER,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX bookings_facility_start ON bookings (facility_id, start_at);
 CREATE INDEX bookings_user_start ON bookings (user_id, start_at);
+
+CREATE TABLE blocks (
+  id TEXT PRIMARY KEY,
+  facility_id TEXT NOT NULL,
+  resource_id TEXT NOT NULL,
+  start_at INTEGER NOT NULL,
+  end_at INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'removed')),
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX blocks_resource_start ON blocks (resource_id, start_at);

@@ -2,6 +2,7 @@
 #include <thread>
 
 #include "http/http_client.h"
+#include "modules/identity/identity_service.h"
 
 namespace slotbase::testing {
 namespace {
@@ -310,6 +311,163 @@ TEST_P(BookingHttpTest, SixtyFourConcurrentHoldsOneWinner) {
 }
 
 SB_INSTANTIATE_BACKENDS(BookingHttpTest);
+
+class LifecycleHttpTest : public BookingHttpTest {
+ protected:
+  std::string book(const std::string& start, const std::string& end) {
+    auto h = hold(player_, start, end);
+    EXPECT_EQ(h.status, 201) << h.body;
+    auto b = confirm(player_, h.json().value("id", ""));
+    EXPECT_EQ(b.status, 201) << b.body;
+    return b.json().value("id", "");
+  }
+  std::string status_of(const std::string& id, const std::string& field = "status") {
+    return client_->get("/api/v1/bookings/" + id, owner_.access).json()[field];
+  }
+  /// Lets the server's background worker run due jobs until `field` of the booking is `want`.
+  std::string wait_for(const std::string& id, const std::string& field, const std::string& want) {
+    std::string got;
+    for (int i = 0; i < 200 && got != want; ++i) {
+      app_->run_background_once();
+      got = status_of(id, field);
+      if (got != want) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return got;
+  }
+  /// Moves the clock; access tokens live 15 minutes, so both accounts log in again.
+  void travel_to(const std::string& when) {
+    clock_.set(*parse_rfc3339(when));
+    for (Account* a : {&owner_, &player_}) {
+      auto r = app_->identity().login(a->email, "a long enough passphrase", {});
+      ASSERT_TRUE(r.ok());
+      a->access = r->access_token;
+    }
+  }
+  HttpResult act(const std::string& id, const std::string& action, const Account& who, const json& body = nullptr) {
+    return client_->post("/api/v1/bookings/" + id + "/" + action, body, who.access);
+  }
+};
+
+TEST_P(LifecycleHttpTest, PlayersCheckInOnlyInTheWindowStaffAnyTime) {
+  auto id = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  auto early = act(id, "check-in", player_);
+  EXPECT_EQ(early.status, 422);
+  EXPECT_EQ(early.json()["rule"], "check-in-window");
+  travel_to("2026-11-25T14:35:00Z");
+  auto in = act(id, "check-in", player_);
+  ASSERT_EQ(in.status, 200) << in.body;
+  EXPECT_EQ(in.json()["status"], "checked_in");
+  EXPECT_EQ(act(id, "check-in", player_).status, 409);
+  auto other = book("2026-11-26T15:00:00Z", "2026-11-26T16:00:00Z");
+  EXPECT_EQ(act(other, "check-in", owner_).json()["status"], "checked_in");  // staff: a day early is fine
+}
+
+TEST_P(LifecycleHttpTest, StaffMarkNoShowsAfterTheStartWithTheFee) {
+  auto id = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  EXPECT_EQ(act(id, "no-show", owner_).json()["rule"], "not-started");
+  travel_to("2026-11-25T15:05:00Z");
+  EXPECT_EQ(act(id, "no-show", player_).status, 403);
+  auto r = act(id, "no-show", owner_);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["status"], "no_show");
+  auto fee = app_->database().read([&](db::Connection& c) {
+    return json::parse(c.query_one("SELECT payload FROM outbox WHERE type = 'booking.no_show'")->text(0))["fee"];
+  });
+  EXPECT_EQ(fee, json({{"amount", 2000}, {"currency", "USD"}, {"percent", 100}}));
+}
+
+TEST_P(LifecycleHttpTest, UncheckedBookingsBecomeNoShowsAndCheckedOnesComplete) {
+  auto missed = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  auto played = book("2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");
+  ASSERT_EQ(act(played, "check-in", owner_).status, 200);
+  travel_to("2026-11-25T15:16:00Z");  // start + 15 minutes' grace
+  EXPECT_EQ(wait_for(missed, "status", "no_show"), "no_show");
+  travel_to("2026-11-25T18:00:00Z");
+  EXPECT_EQ(wait_for(played, "status", "completed"), "completed");
+}
+
+TEST_P(LifecycleHttpTest, RescheduleKeepsTheOldSlotWhenTheNewOneIsTaken) {
+  auto id = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  auto other = sign_up("other@example.com");
+  ASSERT_EQ(hold(other, "2026-11-25T18:00:00Z", "2026-11-25T19:00:00Z").status, 201);
+  auto taken = act(id, "reschedule", player_, {{"start", "2026-11-25T18:00:00Z"}, {"end", "2026-11-25T19:00:00Z"}});
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(client_->get("/api/v1/bookings/" + id, player_.access).json()["start"], "2026-11-25T15:00:00Z");
+  EXPECT_EQ(hold(other, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 409);  // still ours
+  auto moved = act(id, "reschedule", player_, {{"start", "2026-11-25T22:00:00Z"}, {"end", "2026-11-25T23:00:00Z"}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.json()["start"], "2026-11-25T22:00:00Z");
+  EXPECT_EQ(moved.json()["price"]["amount"], 3000);                                    // 17:00 in New York: peak
+  EXPECT_EQ(hold(other, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 201);  // the old slot is free
+  auto court2 = add_court("Court 2");
+  auto across = act(id, "reschedule", player_,
+                    {{"start", "2026-11-25T22:00:00Z"}, {"end", "2026-11-25T23:00:00Z"}, {"resource_id", court2}});
+  ASSERT_EQ(across.status, 200);
+  EXPECT_EQ(across.json()["resource_id"], court2);
+}
+
+TEST_P(LifecycleHttpTest, ApprovalKeepsTheSlotUntilStaffDecide) {
+  patch_policies({{"require_booking_approval", true}});
+  auto id = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  EXPECT_EQ(status_of(id, "approval_status"), "pending");
+  EXPECT_EQ(slot_status(availability("date=2026-11-25"), "2026-11-25T10:00:00-05:00"), "booked");
+  EXPECT_EQ(act(id, "check-in", owner_).json()["rule"], "approval-pending");
+  EXPECT_EQ(act(id, "approve", player_).status, 403);
+  auto ok = act(id, "approve", owner_);
+  ASSERT_EQ(ok.status, 200);
+  EXPECT_EQ(ok.json()["approval_status"], "approved");
+  EXPECT_EQ(act(id, "approve", owner_).status, 409);
+
+  auto second = book("2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");
+  auto no_reason = act(second, "reject", owner_, json::object());
+  ASSERT_EQ(no_reason.status, 422);
+  EXPECT_EQ(no_reason.json()["errors"][0]["field"], "reason");
+  auto rejected = act(second, "reject", owner_, {{"reason", "court reserved for a league"}});
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(rejected.json()["booking"]["status"], "cancelled");
+  EXPECT_EQ(rejected.json()["booking"]["approval_status"], "rejected");
+  EXPECT_EQ(rejected.json()["refund"]["percent"], 100);
+  EXPECT_EQ(hold(player_, "2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z").status, 201);
+}
+
+TEST_P(LifecycleHttpTest, APendingBookingCancelsWithoutFeeAndCanAutoApprove) {
+  patch_policies({{"require_booking_approval", true}, {"auto_approve_after_minutes", 30}});
+  auto late = book("2026-11-24T13:00:00Z", "2026-11-24T14:00:00Z");  // an hour away: normally no refund
+  EXPECT_EQ(act(late, "cancel", player_, {{"reason", "changed plans"}}).json()["refund"]["percent"], 100);
+  auto id = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  travel_to("2026-11-24T12:31:00Z");
+  EXPECT_EQ(wait_for(id, "approval_status", "auto_approved"), "auto_approved");
+}
+
+TEST_P(LifecycleHttpTest, ABlockOverBookingsNeedsForceAndThenCancelsThem) {
+  auto id = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  json block = {{"start", "2026-11-25T14:00:00Z"}, {"end", "2026-11-25T18:00:00Z"}, {"reason", "net repair"}};
+  EXPECT_EQ(client_->post("/api/v1/resources/" + court_ + "/blocks", block, player_.access).status, 403);
+  auto refused = client_->post("/api/v1/resources/" + court_ + "/blocks", block, owner_.access);
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(refused.json()["rule"], "block-overlaps-bookings");
+  EXPECT_EQ(status_of(id), "confirmed");
+  block["force"] = true;
+  auto forced = client_->post("/api/v1/resources/" + court_ + "/blocks", block, owner_.access);
+  ASSERT_EQ(forced.status, 201) << forced.body;
+  EXPECT_EQ(forced.json()["cancelled_bookings"], json::array({id}));
+  EXPECT_EQ(status_of(id), "cancelled");
+  EXPECT_EQ(slot_status(availability("date=2026-11-25"), "2026-11-25T10:00:00-05:00"), "blocked");
+  EXPECT_EQ(hold(player_, "2026-11-25T16:00:00Z", "2026-11-25T17:00:00Z").status, 409);
+  auto event = app_->database().read([&](db::Connection& c) {
+    return json::parse(
+        c.query_one("SELECT payload FROM outbox WHERE type = 'booking.cancelled' AND aggregate_id = $1", {id})
+            ->text(0));
+  });
+  EXPECT_EQ(event["refund"]["percent"], 100);
+  EXPECT_EQ(event["by_staff"], true);
+  auto block_id = forced.json()["id"].get<std::string>();
+  EXPECT_EQ(client_->get("/api/v1/resources/" + court_ + "/blocks", owner_.access).json()["items"].size(), 1u);
+  EXPECT_EQ(client_->send("DELETE", "/api/v1/blocks/" + block_id, nullptr, owner_.access).status, 204);
+  EXPECT_EQ(hold(player_, "2026-11-25T16:00:00Z", "2026-11-25T17:00:00Z").status, 201);
+}
+
+SB_INSTANTIATE_BACKENDS(LifecycleHttpTest);
 
 }  // namespace
 }  // namespace slotbase::testing

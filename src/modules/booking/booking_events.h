@@ -7,5 +7,14 @@ inline constexpr const char* kHoldReleased = "booking.hold.released";  // {hold_
 inline constexpr const char* kHoldExpired = "booking.hold.expired";    // {hold_id, resource_id, start, end}
 inline constexpr const char* kConfirmed = "booking.confirmed";         // {booking_id, user_id, facility_id, ...}
 inline constexpr const char* kCancelled = "booking.cancelled";         // {booking_id, reason, cancelled_by, refund}
+inline constexpr const char* kCheckedIn = "booking.checked_in";        // {booking_id, user_id}
+inline constexpr const char* kNoShow = "booking.no_show";              // {booking_id, user_id, fee}
+inline constexpr const char* kCompleted = "booking.completed";         // {booking_id}
+inline constexpr const char* kRescheduled =
+    "booking.rescheduled";                                    // {booking_id, from: {...}, resource_id, start, end}
+inline constexpr const char* kApproved = "booking.approved";  // {booking_id, approval_status}
+inline constexpr const char* kRejected = "booking.rejected";  // {booking_id, reason}
+inline constexpr const char* kBlockCreated = "booking.block.created";  // {block_id, resource_id, start, end, cancelled}
+inline constexpr const char* kBlockRemoved = "booking.block.removed";  // {block_id, resource_id, start, end}
 
 }  // namespace slotbase::booking::event_names

@@ -66,6 +66,39 @@ SELECT COUNT(*) FROM bookings WHERE user_id = $1 AND status IN ('confirmed', 'ch
 constexpr std::string_view kActiveHolds = R"sql(
 SELECT COUNT(*) FROM holds WHERE user_id = $1 AND status = 'active' AND expires_at > $2)sql";
 
+constexpr std::string_view kCheckIn = R"sql(
+UPDATE bookings SET status = 'checked_in', checked_in_at = $2, updated_at = $2
+WHERE id = $1 AND status = 'confirmed' AND approval_status IN ('not_required', 'approved', 'auto_approved'))sql";
+constexpr std::string_view kNoShow = R"sql(
+UPDATE bookings SET status = 'no_show', no_show_fee = $2, updated_at = $3 WHERE id = $1 AND status = 'confirmed')sql";
+constexpr std::string_view kComplete = R"sql(
+UPDATE bookings SET status = 'completed', updated_at = $2 WHERE id = $1 AND status IN ('confirmed', 'checked_in'))sql";
+constexpr std::string_view kSetApproval = R"sql(
+UPDATE bookings SET approval_status = $2, updated_at = $3
+WHERE id = $1 AND approval_status = 'pending' AND status = 'confirmed')sql";
+constexpr std::string_view kMove = R"sql(
+UPDATE bookings SET resource_id = $2, start_at = $3, end_at = $4, price_amount = $5, updated_at = $6
+WHERE id = $1 AND status = 'confirmed')sql";
+constexpr std::string_view kClaimsOn = R"sql(
+SELECT kind, owner_id FROM resource_claims
+WHERE resource_id = $1 AND active AND start_at < $3 AND end_at > $2 AND (expires_at IS NULL OR expires_at > $4)
+ORDER BY start_at)sql";
+constexpr std::string_view kInsertBlock = R"sql(
+INSERT INTO blocks (id, facility_id, resource_id, start_at, end_at, reason, created_by, status, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8))sql";
+constexpr std::string_view kBlock = R"sql(
+SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by FROM blocks
+WHERE id = $1 AND status = 'active')sql";
+constexpr std::string_view kBlocksOf = R"sql(
+SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by FROM blocks
+WHERE resource_id = $1 AND status = 'active' AND end_at > $2 ORDER BY start_at)sql";
+constexpr std::string_view kRemoveBlock = "UPDATE blocks SET status = 'removed' WHERE id = $1 AND status = 'active'";
+
+Block block_from(const db::Row& r) {
+  return {r.text(0), r.text(1), r.text(2), from_epoch_seconds(r.i64(3)), from_epoch_seconds(r.i64(4)),
+          r.text(5), r.text(6), {}};
+}
+
 Booking booking_from(const db::Row& r) {
   Booking b;
   b.id = r.text(0);
@@ -206,6 +239,58 @@ bool BookingRepository::cancel_booking(db::Connection& c, const Booking& b, Inst
 std::int64_t BookingRepository::active_count(db::Connection& c, const std::string& user_id, Instant now) {
   return c.query_one(kActiveBookings, {user_id, epoch_seconds(now)})->i64(0) +
          c.query_one(kActiveHolds, {user_id, epoch_seconds(now)})->i64(0);
+}
+
+bool BookingRepository::check_in(db::Connection& c, const std::string& id, Instant now) {
+  return c.execute(kCheckIn, {id, epoch_seconds(now)}) == 1;
+}
+
+bool BookingRepository::no_show(db::Connection& c, const std::string& id, std::int64_t fee, Instant now) {
+  return c.execute(kNoShow, {id, fee, epoch_seconds(now)}) == 1;
+}
+
+bool BookingRepository::complete(db::Connection& c, const std::string& id, Instant now) {
+  return c.execute(kComplete, {id, epoch_seconds(now)}) == 1;
+}
+
+bool BookingRepository::set_approval(db::Connection& c, const std::string& id, const std::string& approval_status,
+                                     Instant now) {
+  return c.execute(kSetApproval, {id, approval_status, epoch_seconds(now)}) == 1;
+}
+
+bool BookingRepository::move(db::Connection& c, const Booking& b, Instant now) {
+  return c.execute(kMove, {b.id, b.resource_id, epoch_seconds(b.start), epoch_seconds(b.end), b.price.amount,
+                           epoch_seconds(now)}) == 1;
+}
+
+std::vector<std::pair<std::string, std::string>> BookingRepository::claims_on(db::Connection& c,
+                                                                              const std::string& resource_id,
+                                                                              Instant start, Instant end, Instant now) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : c.query(kClaimsOn, {resource_id, epoch_seconds(start), epoch_seconds(end), epoch_seconds(now)}))
+    out.emplace_back(r.text(0), r.text(1));
+  return out;
+}
+
+void BookingRepository::insert_block(db::Connection& c, const Block& b, Instant now) {
+  c.execute(kInsertBlock, {b.id, b.facility_id, b.resource_id, epoch_seconds(b.start), epoch_seconds(b.end), b.reason,
+                           b.created_by, epoch_seconds(now)});
+}
+
+std::optional<Block> BookingRepository::block(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kBlock, {id});
+  if (!r) return std::nullopt;
+  return block_from(*r);
+}
+
+std::vector<Block> BookingRepository::blocks_of(db::Connection& c, const std::string& resource_id, Instant from) {
+  std::vector<Block> out;
+  for (const auto& r : c.query(kBlocksOf, {resource_id, epoch_seconds(from)})) out.push_back(block_from(r));
+  return out;
+}
+
+bool BookingRepository::remove_block(db::Connection& c, const std::string& id) {
+  return c.execute(kRemoveBlock, {id}) == 1;
 }
 
 }  // namespace slotbase::booking

@@ -53,6 +53,23 @@ class BookingRepository {
                                                 Instant to);
   /// confirmed (any approval but rejected) -> cancelled; false if it was not cancellable.
   static bool cancel_booking(db::Connection& c, const Booking& cancelled, Instant now);
+  /// confirmed and approved (or not needing approval) -> checked_in.
+  static bool check_in(db::Connection& c, const std::string& id, Instant now);
+  /// confirmed -> no_show, recording the fee.
+  static bool no_show(db::Connection& c, const std::string& id, std::int64_t fee, Instant now);
+  /// confirmed or checked_in -> completed.
+  static bool complete(db::Connection& c, const std::string& id, Instant now);
+  /// pending -> `approval_status` while the booking stands.
+  static bool set_approval(db::Connection& c, const std::string& id, const std::string& approval_status, Instant now);
+  static bool move(db::Connection& c, const Booking& moved, Instant now);
+  /// Live claims overlapping [start, end) on a resource: (kind, owner id).
+  static std::vector<std::pair<std::string, std::string>> claims_on(db::Connection& c, const std::string& resource_id,
+                                                                    Instant start, Instant end, Instant now);
+  static void insert_block(db::Connection& c, const Block& b, Instant now);
+  static std::optional<Block> block(db::Connection& c, const std::string& id);
+  static std::vector<Block> blocks_of(db::Connection& c, const std::string& resource_id, Instant from);
+  static bool remove_block(db::Connection& c, const std::string& id);
+
   /// Bookings and live holds of a user that are not over yet.
   static std::int64_t active_count(db::Connection& c, const std::string& user_id, Instant now);
 };

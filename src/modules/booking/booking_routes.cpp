@@ -46,6 +46,31 @@ json booking_json(const Booking& b) {
           {"created_at", format_rfc3339(b.created_at)}};
 }
 
+json block_json(const Block& b) {
+  return {{"id", b.id},
+          {"facility_id", b.facility_id},
+          {"resource_id", b.resource_id},
+          {"start", format_rfc3339(b.start)},
+          {"end", format_rfc3339(b.end)},
+          {"reason", b.reason},
+          {"created_by", b.created_by},
+          {"cancelled_bookings", b.cancelled_bookings}};
+}
+
+json cancel_json(const CancelResult& c) {
+  return {
+      {"booking", booking_json(c.booking)},
+      {"refund",
+       {{"amount", c.refund.amount.amount}, {"currency", c.refund.amount.currency}, {"percent", c.refund.percent}}}};
+}
+
+/// A POST on a booking with no body, or an empty JSON object.
+Result<void> empty_body(const Request& req) {
+  SB_ASSIGN_OR_RETURN(auto body, JsonBody::parse(req.body));
+  body.only({});
+  return body.finish();
+}
+
 json bookings_json(const std::vector<Booking>& list, std::optional<std::string> next = std::nullopt) {
   json items = json::array();
   for (const auto& b : list) items.push_back(booking_json(b));
@@ -187,15 +212,90 @@ void register_booking_routes(http::Router& router, BookingService& bookings) {
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 return http::reply(req, 200,
                                    bookings.cancel(req.param("booking_id"), reason, full, http::context_of(req)),
-                                   [](const CancelResult& c) {
-                                     return json{{"booking", booking_json(c.booking)},
-                                                 {"refund",
-                                                  {{"amount", c.refund.amount.amount},
-                                                   {"currency", c.refund.amount.currency},
-                                                   {"percent", c.refund.percent}}}};
-                                   });
+                                   cancel_json);
               },
               http::Auth::required, http::RateClass::normal, "Cancel under the facility's cancellation policy"});
+
+  router.add({"POST", "/api/v1/bookings/{booking_id}/reschedule",
+              [&bookings](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"start", "end", "resource_id"});
+                RescheduleRequest r;
+                r.start = body.string("start", true, 40).value_or("");
+                r.end = body.string("end", true, 40).value_or("");
+                r.resource_id = body.string("resource_id", false, 100);
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 200, bookings.reschedule(req.param("booking_id"), r, http::context_of(req)),
+                                   booking_json);
+              },
+              http::Auth::required, http::RateClass::normal,
+              "Move a booking; the old slot is kept if the new is taken"});
+
+  router.add({"POST", "/api/v1/bookings/{booking_id}/check-in",
+              [&bookings](Request& req) {
+                if (auto b = empty_body(req); !b.ok()) return http::fail(req, b.error());
+                return http::reply(req, 200, bookings.check_in(req.param("booking_id"), http::context_of(req)),
+                                   booking_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Check in (staff any time; the player in the window)"});
+
+  router.add({"POST", "/api/v1/bookings/{booking_id}/no-show",
+              [&bookings](Request& req) {
+                if (auto b = empty_body(req); !b.ok()) return http::fail(req, b.error());
+                return http::reply(req, 200, bookings.mark_no_show(req.param("booking_id"), http::context_of(req)),
+                                   booking_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Mark a no-show (staff, after the start)"});
+
+  router.add({"POST", "/api/v1/bookings/{booking_id}/approve",
+              [&bookings](Request& req) {
+                if (auto b = empty_body(req); !b.ok()) return http::fail(req, b.error());
+                return http::reply(req, 200, bookings.approve(req.param("booking_id"), http::context_of(req)),
+                                   booking_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Approve a pending booking (staff)"});
+
+  router.add({"POST", "/api/v1/bookings/{booking_id}/reject",
+              [&bookings](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"reason"});
+                auto reason = body.string("reason", true, 500);
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 200, bookings.reject(req.param("booking_id"), *reason, http::context_of(req)),
+                                   cancel_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Reject a pending booking with a reason (staff)"});
+
+  router.add({"POST", "/api/v1/resources/{resource_id}/blocks",
+              [&bookings](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"start", "end", "reason", "force"});
+                BlockRequest r;
+                r.resource_id = req.param("resource_id");
+                r.start = body.string("start", true, 40).value_or("");
+                r.end = body.string("end", true, 40).value_or("");
+                r.reason = body.string("reason", true, 500).value_or("");
+                r.force = body.boolean("force", false).value_or(false);
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 201, bookings.create_block(r, http::context_of(req)), block_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Block a resource for maintenance (staff)"});
+
+  router.add({"GET", "/api/v1/resources/{resource_id}/blocks",
+              [&bookings](Request& req) {
+                auto list = bookings.list_blocks(req.param("resource_id"), http::context_of(req));
+                if (!list.ok()) return http::fail(req, list.error());
+                json items = json::array();
+                for (const auto& b : list.value()) items.push_back(block_json(b));
+                return Response::json(200, {{"items", items}, {"next_cursor", nullptr}});
+              },
+              http::Auth::required, http::RateClass::normal, "A resource's current and coming blocks (staff)"});
+
+  router.add({"DELETE", "/api/v1/blocks/{block_id}",
+              [&bookings](Request& req) {
+                return http::reply_empty(req, bookings.remove_block(req.param("block_id"), http::context_of(req)));
+              },
+              http::Auth::required, http::RateClass::normal, "Remove a block (staff)"});
 }
 
 }  // namespace slotbase::booking

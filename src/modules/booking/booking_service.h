@@ -44,8 +44,28 @@ class BookingService {
   virtual Result<CancelResult> cancel(const std::string& booking_id, const std::string& reason, bool full_refund,
                                       const Context& ctx) = 0;
 
-  /// Job handler: lets a lapsed hold go and emits its event. Idempotent.
+  /// Staff at any time; the player within the facility's check-in window around the start. Not
+  /// while approval is pending.
+  virtual Result<Booking> check_in(const std::string& booking_id, const Context& ctx) = 0;
+  /// Staff, after the start: records the no-show fee of the facility's policy.
+  virtual Result<Booking> mark_no_show(const std::string& booking_id, const Context& ctx) = 0;
+  /// Atomic: the booking keeps its old slot unless the new one can be had (conflict otherwise).
+  virtual Result<Booking> reschedule(const std::string& booking_id, const RescheduleRequest& r, const Context& ctx) = 0;
+  virtual Result<Booking> approve(const std::string& booking_id, const Context& ctx) = 0;
+  /// Needs a reason; cancels the booking with a full refund.
+  virtual Result<CancelResult> reject(const std::string& booking_id, const std::string& reason, const Context& ctx) = 0;
+
+  /// Staff: takes a resource out of use. Over bookings it is a conflict unless `force`, which
+  /// cancels them with a full refund.
+  virtual Result<Block> create_block(const BlockRequest& r, const Context& ctx) = 0;
+  virtual Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx) = 0;
+  virtual Result<void> remove_block(const std::string& block_id, const Context& ctx) = 0;
+
+  // Job handlers. Idempotent: each acts only if the booking is still in the state it expects.
   virtual void expire_hold(const std::string& hold_id) = 0;
+  virtual void auto_no_show(const std::string& booking_id, Instant expected_start) = 0;
+  virtual void auto_complete(const std::string& booking_id, Instant expected_end) = 0;
+  virtual void auto_approve(const std::string& booking_id) = 0;
 };
 
 }  // namespace slotbase::booking

@@ -227,6 +227,7 @@ Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, con
     BookingRepository::finish_hold(tx, hold_id, "converted", b.id);
     BookingRepository::convert_claim(tx, hold_id, b.id);
     BookingRepository::insert_booking(tx, b);
+    schedule_lifecycle(tx, b, policies);
     auto payload = slot_payload(b.resource_id, b.start, b.end);
     payload.update({{"booking_id", b.id},
                     {"user_id", b.user_id},
@@ -274,6 +275,7 @@ Result<Booking> BookingServiceImpl::staff_booking(const std::string& facility_id
     return db_.transact([&](db::Connection& tx) -> Result<Booking> {
       SB_TRY(claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx));
       BookingRepository::insert_booking(tx, b);
+      schedule_lifecycle(tx, b, facility.policies);
       auto payload = slot_payload(b.resource_id, b.start, b.end);
       payload.update({{"booking_id", b.id},
                       {"user_id", b.user_id},
@@ -333,22 +335,15 @@ Result<std::vector<Booking>> BookingServiceImpl::facility_bookings(const std::st
   return db_.read([&](db::Connection& c) { return BookingRepository::facility_bookings(c, facility.id, from, to); });
 }
 
-Result<CancelResult> BookingServiceImpl::cancel(const std::string& booking_id, const std::string& reason,
-                                                bool full_refund, const Context& ctx) {
+Result<std::pair<Booking, organization::Facility>> BookingServiceImpl::booking_for(const std::string& booking_id,
+                                                                                   const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Booking b, get_booking(booking_id, ctx));
   auto facility = orgs_.find_facility(b.facility_id);
   if (!facility) return Error::not_found("No such booking.");
-  const bool staff = orgs_.can(*facility, Permission::bookings_manage, ctx);
-  const bool owner = b.user_id == *ctx.user_id || b.created_by == *ctx.user_id;
-  if (!staff && !owner) return Error::forbidden("Only the player or staff can cancel this booking.");
-  if (!staff && full_refund) return Error::invalid("full_refund", "only staff can waive the cancellation policy");
-  if (b.status != "confirmed")
-    return Error::conflict("booking-not-cancellable", "A booking that is " + b.status + " cannot be cancelled.");
+  return std::pair{std::move(b), std::move(*facility)};
+}
 
-  const Instant now = clock_.now();
-  const double hours_notice = std::chrono::duration<double>(b.start - now).count() / 3600.0;
-  int percent = organization::rules::refund_percent(facility->policies.cancellation, hours_notice);
-  if (b.approval_status == "pending" || full_refund) percent = 100;
+Refund BookingServiceImpl::settle(Booking& b, int percent, const std::string& reason, const std::string& cancelled_by) {
   Refund refund{{0, b.price.currency}, percent};
   if (b.payment_status == "paid") {
     refund.amount.amount = percent_of(b.price.amount, percent);
@@ -359,23 +354,304 @@ Result<CancelResult> BookingServiceImpl::cancel(const std::string& booking_id, c
   }
   b.status = "cancelled";
   b.cancel_reason = reason;
-  b.cancelled_by = *ctx.user_id;
+  b.cancelled_by = cancelled_by;
   b.refund_amount = refund.amount.amount;
+  return refund;
+}
+
+Result<void> BookingServiceImpl::cancel_in(db::Connection& tx, const Booking& b, const Refund& refund, bool by_staff,
+                                           const Context& ctx) {
+  if (!BookingRepository::cancel_booking(tx, b, clock_.now()))
+    return Error::conflict("booking-not-cancellable", "This booking changed meanwhile and cannot be cancelled.");
+  BookingRepository::release_claim(tx, b.id);
+  auto payload = slot_payload(b.resource_id, b.start, b.end);
+  payload.update(
+      {{"booking_id", b.id},
+       {"reason", b.cancel_reason.value_or("")},
+       {"cancelled_by", b.cancelled_by.value_or("")},
+       {"by_staff", by_staff},
+       {"user_id", b.user_id},
+       {"refund",
+        {{"amount", refund.amount.amount}, {"currency", refund.amount.currency}, {"percent", refund.percent}}}});
+  emit(tx, event_names::kCancelled, b.id, b.facility_id, payload, ctx);
+  return Ok{};
+}
+
+Result<CancelResult> BookingServiceImpl::cancel(const std::string& booking_id, const std::string& reason,
+                                                bool full_refund, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
+  auto& [b, facility] = found;
+  const bool staff = orgs_.can(facility, Permission::bookings_manage, ctx);
+  const bool owner = b.user_id == *ctx.user_id || b.created_by == *ctx.user_id;
+  if (!staff && !owner) return Error::forbidden("Only the player or staff can cancel this booking.");
+  if (!staff && full_refund) return Error::invalid("full_refund", "only staff can waive the cancellation policy");
+  if (b.status != "confirmed")
+    return Error::conflict("booking-not-cancellable", "A booking that is " + b.status + " cannot be cancelled.");
+  const double hours_notice = std::chrono::duration<double>(b.start - clock_.now()).count() / 3600.0;
+  int percent = organization::rules::refund_percent(facility.policies.cancellation, hours_notice);
+  if (b.approval_status == "pending" || full_refund) percent = 100;
+  Refund refund = settle(b, percent, reason, *ctx.user_id);
   return db_.transact([&](db::Connection& tx) -> Result<CancelResult> {
-    if (!BookingRepository::cancel_booking(tx, b, now))
-      return Error::conflict("booking-not-cancellable", "This booking changed meanwhile and cannot be cancelled.");
-    BookingRepository::release_claim(tx, b.id);
-    auto payload = slot_payload(b.resource_id, b.start, b.end);
-    payload.update(
-        {{"booking_id", b.id},
-         {"reason", reason},
-         {"cancelled_by", *ctx.user_id},
-         {"by_staff", staff && !owner},
-         {"user_id", b.user_id},
-         {"refund",
-          {{"amount", refund.amount.amount}, {"currency", refund.amount.currency}, {"percent", refund.percent}}}});
-    emit(tx, event_names::kCancelled, b.id, b.facility_id, payload, ctx);
+    SB_TRY(cancel_in(tx, b, refund, staff && !owner, ctx));
     return CancelResult{b, refund};
+  });
+}
+
+void BookingServiceImpl::schedule_lifecycle(db::Connection& tx, const Booking& b,
+                                            const organization::Policies& policies) const {
+  const auto start = std::to_string(epoch_seconds(b.start));
+  if (b.type == "open_play" || b.type == "lesson" || b.type == "private")
+    jobs_.enqueue(tx, kNoShowJob, {{"booking_id", b.id}, {"start", epoch_seconds(b.start)}},
+                  b.start + minutes(policies.no_show_grace_minutes), "no-show:" + b.id + ":" + start);
+  jobs_.enqueue(tx, kCompleteJob, {{"booking_id", b.id}, {"end", epoch_seconds(b.end)}}, b.end,
+                "complete:" + b.id + ":" + std::to_string(epoch_seconds(b.end)));
+  if (b.approval_status == "pending" && policies.auto_approve_after_minutes)
+    jobs_.enqueue(tx, kAutoApproveJob, {{"booking_id", b.id}},
+                  clock_.now() + minutes(*policies.auto_approve_after_minutes), "auto-approve:" + b.id);
+}
+
+Result<Booking> BookingServiceImpl::check_in(const std::string& booking_id, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
+  auto& [b, facility] = found;
+  const bool staff = orgs_.can(facility, Permission::bookings_manage, ctx);
+  if (b.status != "confirmed")
+    return Error::conflict("booking-not-checkable", "A booking that is " + b.status + " cannot be checked in.");
+  if (b.approval_status == "pending" || b.approval_status == "rejected")
+    return Error::rule_violation("approval-pending", "This booking is waiting for the facility's approval.");
+  const Instant now = clock_.now();
+  if (!staff) {
+    if (b.user_id != *ctx.user_id) return Error::forbidden("Only the player or staff can check in.");
+    const Instant opens = b.start - minutes(facility.policies.check_in_opens_minutes_before);
+    if (now < opens || now >= b.end)
+      return Error::rule_violation("check-in-window",
+                                   "Check-in opens " + std::to_string(facility.policies.check_in_opens_minutes_before) +
+                                       " minutes before the start and closes at the end.");
+  }
+  return db_.transact([&](db::Connection& tx) -> Result<Booking> {
+    if (!BookingRepository::check_in(tx, b.id, now))
+      return Error::conflict("booking-not-checkable", "This booking changed meanwhile.");
+    emit(tx, event_names::kCheckedIn, b.id, b.facility_id, {{"booking_id", b.id}, {"user_id", b.user_id}}, ctx);
+    b.status = "checked_in";
+    return b;
+  });
+}
+
+Result<Booking> BookingServiceImpl::mark_no_show(const std::string& booking_id, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
+  auto& [b, facility] = found;
+  if (!orgs_.can(facility, Permission::bookings_manage, ctx)) return Error::forbidden("Only staff mark no-shows.");
+  const Instant now = clock_.now();
+  if (now < b.start)
+    return Error::rule_violation("not-started", "A no-show can be marked once the booking has started.");
+  if (b.status != "confirmed")
+    return Error::conflict("booking-not-confirmed", "A booking that is " + b.status + " cannot be a no-show.");
+  const std::int64_t fee = percent_of(b.price.amount, facility.policies.no_show_fee_percent);
+  return db_.transact([&](db::Connection& tx) -> Result<Booking> {
+    if (!BookingRepository::no_show(tx, b.id, fee, now))
+      return Error::conflict("booking-not-confirmed", "This booking changed meanwhile.");
+    emit(tx, event_names::kNoShow, b.id, b.facility_id,
+         {{"booking_id", b.id},
+          {"user_id", b.user_id},
+          {"fee",
+           {{"amount", fee}, {"currency", b.price.currency}, {"percent", facility.policies.no_show_fee_percent}}}},
+         ctx);
+    b.status = "no_show";
+    return b;
+  });
+}
+
+Result<Booking> BookingServiceImpl::reschedule(const std::string& booking_id, const RescheduleRequest& r,
+                                               const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
+  auto& [b, facility] = found;
+  const bool staff = orgs_.can(facility, Permission::bookings_manage, ctx);
+  if (!staff && b.user_id != *ctx.user_id && b.created_by != *ctx.user_id)
+    return Error::forbidden("Only the player or staff can reschedule this booking.");
+  if (b.status != "confirmed")
+    return Error::conflict("booking-not-movable", "A booking that is " + b.status + " cannot be rescheduled.");
+  SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
+  SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id.value_or(b.resource_id), ctx));
+  if (p.facility.id != b.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
+  if (p.resource.status != "active")
+    return Error::rule_violation("resource-inactive", "This resource is not bookable.");
+  const Instant now = clock_.now();
+  if (!staff) {
+    if (b.start <= now) return Error::rule_violation("in-the-past", "A booking that has started cannot be moved.");
+    SB_TRY(rules::check_player_slot(facility.policies, orgs_.hours_of(facility.id), p.zone, range.first, range.second,
+                                    now));
+  }
+  const Booking before = b;
+  b.resource_id = p.resource.id;
+  b.start = range.first;
+  b.end = range.second;
+  b.price = price_for(p, b.user_id, b.start, b.end);
+  try {
+    return db_.transact([&](db::Connection& tx) -> Result<Booking> {
+      // Let the old slot go and take the new one in one transaction: a conflict rolls both back.
+      BookingRepository::release_claim(tx, b.id);
+      SB_TRY(claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx));
+      if (!BookingRepository::move(tx, b, now))
+        return Error::conflict("booking-not-movable", "This booking changed meanwhile.");
+      schedule_lifecycle(tx, b, facility.policies);
+      auto payload = slot_payload(b.resource_id, b.start, b.end);
+      payload.update({{"booking_id", b.id}, {"from", slot_payload(before.resource_id, before.start, before.end)}});
+      emit(tx, event_names::kRescheduled, b.id, b.facility_id, payload, ctx);
+      return b;
+    });
+  } catch (const db::DbError& e) {
+    if (e.kind() == db::ErrorKind::exclusion_violation) return kSlotTaken;
+    throw;
+  }
+}
+
+Result<Booking> BookingServiceImpl::approve(const std::string& booking_id, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
+  auto& [b, facility] = found;
+  if (!orgs_.can(facility, Permission::bookings_manage, ctx)) return Error::forbidden("Only staff approve bookings.");
+  return db_.transact([&](db::Connection& tx) -> Result<Booking> {
+    if (!BookingRepository::set_approval(tx, b.id, "approved", clock_.now()))
+      return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
+    emit(tx, event_names::kApproved, b.id, b.facility_id,
+         {{"booking_id", b.id}, {"user_id", b.user_id}, {"approval_status", "approved"}}, ctx);
+    b.approval_status = "approved";
+    return b;
+  });
+}
+
+Result<CancelResult> BookingServiceImpl::reject(const std::string& booking_id, const std::string& reason,
+                                                const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
+  auto& [b, facility] = found;
+  if (!orgs_.can(facility, Permission::bookings_manage, ctx)) return Error::forbidden("Only staff reject bookings.");
+  if (reason.empty()) return Error::invalid("reason", "is required to reject a booking");
+  if (b.approval_status != "pending" || b.status != "confirmed")
+    return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
+  Refund refund = settle(b, 100, reason, *ctx.user_id);
+  b.approval_status = "rejected";
+  return db_.transact([&](db::Connection& tx) -> Result<CancelResult> {
+    if (!BookingRepository::set_approval(tx, b.id, "rejected", clock_.now()))
+      return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
+    SB_TRY(cancel_in(tx, b, refund, true, ctx));
+    emit(tx, event_names::kRejected, b.id, b.facility_id,
+         {{"booking_id", b.id}, {"user_id", b.user_id}, {"reason", reason}}, ctx);
+    return CancelResult{b, refund};
+  });
+}
+
+Result<Block> BookingServiceImpl::create_block(const BlockRequest& r, const Context& ctx) {
+  auto resource = resources_.find_resource(r.resource_id);
+  if (!resource) return Error::not_found("No such resource.");
+  auto facility = orgs_.facility_for(resource->facility_id, Permission::bookings_manage, ctx);
+  if (!facility.ok())
+    return facility.error().code == ErrorCode::not_found ? Error::not_found("No such resource.")
+                                                         : facility.take_error();
+  SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
+  if (r.reason.empty()) return Error::invalid("reason", "is required");
+  SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id, ctx));
+  const Instant now = clock_.now();
+  Block block{new_id("blk"), p.facility.id, p.resource.id, range.first, range.second, r.reason, *ctx.user_id, {}};
+  try {
+    return db_.transact([&](db::Connection& tx) -> Result<Block> {
+      for (const auto& hold_id :
+           BookingRepository::expire_overlapping_holds(tx, p.resource.id, block.start, block.end, now))
+        emit(tx, event_names::kHoldExpired, hold_id, p.facility.id, {{"hold_id", hold_id}}, ctx);
+      auto in_the_way = BookingRepository::claims_on(tx, p.resource.id, block.start, block.end, now);
+      if (!in_the_way.empty() && !r.force) {
+        Error e = Error::conflict("block-overlaps-bookings",
+                                  std::to_string(in_the_way.size()) +
+                                      " holds, bookings or blocks are in the way; send \"force\": true to cancel "
+                                      "the bookings with a full refund.");
+        return e;
+      }
+      for (const auto& [kind, owner] : in_the_way) {
+        if (kind == "block")
+          return Error::conflict("block-overlaps-block", "Another block already covers part of this time.");
+        if (kind == "hold") {
+          BookingRepository::finish_hold(tx, owner, "released", std::nullopt);
+          BookingRepository::release_claim(tx, owner);
+          emit(tx, event_names::kHoldReleased, owner, p.facility.id, {{"hold_id", owner}, {"reason", r.reason}}, ctx);
+          continue;
+        }
+        auto b = BookingRepository::booking(tx, owner);
+        if (!b) continue;
+        Refund refund = settle(*b, 100, "Maintenance: " + r.reason, *ctx.user_id);
+        SB_TRY(cancel_in(tx, *b, refund, true, ctx));
+        block.cancelled_bookings.push_back(b->id);
+      }
+      BookingRepository::insert_block(tx, block, now);
+      BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, block.start, block.end, "block", block.id,
+                                      std::nullopt);
+      auto payload = slot_payload(block.resource_id, block.start, block.end);
+      payload.update({{"block_id", block.id}, {"reason", block.reason}, {"cancelled", block.cancelled_bookings}});
+      emit(tx, event_names::kBlockCreated, block.id, block.facility_id, payload, ctx);
+      return block;
+    });
+  } catch (const db::DbError& e) {
+    if (e.kind() == db::ErrorKind::exclusion_violation) return kSlotTaken;
+    throw;
+  }
+}
+
+Result<std::vector<Block>> BookingServiceImpl::list_blocks(const std::string& resource_id, const Context& ctx) {
+  auto resource = resources_.find_resource(resource_id);
+  if (!resource) return Error::not_found("No such resource.");
+  auto facility = orgs_.facility_for(resource->facility_id, Permission::facility_view, ctx);
+  if (!facility.ok())
+    return facility.error().code == ErrorCode::not_found ? Error::not_found("No such resource.")
+                                                         : facility.take_error();
+  const Instant from = clock_.now() - std::chrono::hours(24 * 30);
+  return db_.read([&](db::Connection& c) { return BookingRepository::blocks_of(c, resource_id, from); });
+}
+
+Result<void> BookingServiceImpl::remove_block(const std::string& block_id, const Context& ctx) {
+  auto block = db_.read([&](db::Connection& c) { return BookingRepository::block(c, block_id); });
+  if (!block) return Error::not_found("No such block.");
+  auto facility = orgs_.facility_for(block->facility_id, Permission::bookings_manage, ctx);
+  if (!facility.ok())
+    return facility.error().code == ErrorCode::not_found ? Error::not_found("No such block.") : facility.take_error();
+  return db_.transact([&](db::Connection& tx) -> Result<void> {
+    if (!BookingRepository::remove_block(tx, block_id)) return Error::not_found("No such block.");
+    BookingRepository::release_claim(tx, block_id);
+    auto payload = slot_payload(block->resource_id, block->start, block->end);
+    payload["block_id"] = block_id;
+    emit(tx, event_names::kBlockRemoved, block_id, block->facility_id, payload, ctx);
+    return Ok{};
+  });
+}
+
+void BookingServiceImpl::auto_no_show(const std::string& booking_id, Instant expected_start) {
+  db_.transact([&](db::Connection& tx) {
+    auto b = BookingRepository::booking(tx, booking_id);
+    if (!b || b->status != "confirmed" || b->start != expected_start) return;  // checked in, cancelled or moved
+    auto facility = orgs_.find_facility(b->facility_id);
+    const int percent = facility ? facility->policies.no_show_fee_percent : 0;
+    const std::int64_t fee = percent_of(b->price.amount, percent);
+    if (!BookingRepository::no_show(tx, b->id, fee, clock_.now())) return;
+    emit(tx, event_names::kNoShow, b->id, b->facility_id,
+         {{"booking_id", b->id},
+          {"user_id", b->user_id},
+          {"automatic", true},
+          {"fee", {{"amount", fee}, {"currency", b->price.currency}, {"percent", percent}}}},
+         Context{});
+  });
+}
+
+void BookingServiceImpl::auto_complete(const std::string& booking_id, Instant expected_end) {
+  db_.transact([&](db::Connection& tx) {
+    auto b = BookingRepository::booking(tx, booking_id);
+    if (!b || b->end != expected_end) return;
+    if (!BookingRepository::complete(tx, booking_id, clock_.now())) return;
+    emit(tx, event_names::kCompleted, booking_id, b->facility_id, {{"booking_id", booking_id}, {"user_id", b->user_id}},
+         Context{});
+  });
+}
+
+void BookingServiceImpl::auto_approve(const std::string& booking_id) {
+  db_.transact([&](db::Connection& tx) {
+    auto b = BookingRepository::booking(tx, booking_id);
+    if (!b || !BookingRepository::set_approval(tx, booking_id, "auto_approved", clock_.now())) return;
+    emit(tx, event_names::kApproved, booking_id, b->facility_id,
+         {{"booking_id", booking_id}, {"user_id", b->user_id}, {"approval_status", "auto_approved"}}, Context{});
   });
 }
 

@@ -13,6 +13,9 @@
 namespace slotbase::booking {
 
 inline constexpr const char* kExpireHoldJob = "booking.expire_hold";
+inline constexpr const char* kNoShowJob = "booking.no_show_check";
+inline constexpr const char* kCompleteJob = "booking.complete";
+inline constexpr const char* kAutoApproveJob = "booking.auto_approve";
 
 class BookingServiceImpl final : public BookingService {
  public:
@@ -34,7 +37,18 @@ class BookingServiceImpl final : public BookingService {
                                                  const Context& ctx) override;
   Result<CancelResult> cancel(const std::string& booking_id, const std::string& reason, bool full_refund,
                               const Context& ctx) override;
+  Result<Booking> check_in(const std::string& booking_id, const Context& ctx) override;
+  Result<Booking> mark_no_show(const std::string& booking_id, const Context& ctx) override;
+  Result<Booking> reschedule(const std::string& booking_id, const RescheduleRequest& r, const Context& ctx) override;
+  Result<Booking> approve(const std::string& booking_id, const Context& ctx) override;
+  Result<CancelResult> reject(const std::string& booking_id, const std::string& reason, const Context& ctx) override;
+  Result<Block> create_block(const BlockRequest& r, const Context& ctx) override;
+  Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx) override;
+  Result<void> remove_block(const std::string& block_id, const Context& ctx) override;
   void expire_hold(const std::string& hold_id) override;
+  void auto_no_show(const std::string& booking_id, Instant expected_start) override;
+  void auto_complete(const std::string& booking_id, Instant expected_end) override;
+  void auto_approve(const std::string& booking_id) override;
 
  private:
   struct Place {
@@ -49,6 +63,14 @@ class BookingServiceImpl final : public BookingService {
   /// claim is a conflict. The database constraint backs this check up under concurrency.
   Result<void> claim(db::Connection& tx, const Place& p, Instant start, Instant end, const std::string& kind,
                      const std::string& owner_id, std::optional<Instant> expires_at, const Context& ctx);
+  /// The booking and whether the caller is the facility's staff, if the caller may see it.
+  Result<std::pair<Booking, organization::Facility>> booking_for(const std::string& booking_id, const Context& ctx);
+  /// Sets the cancellation fields of `b` for `percent` refunded and returns the refund.
+  static Refund settle(Booking& b, int percent, const std::string& reason, const std::string& cancelled_by);
+  /// Cancels `b` (already settled) in `tx`: frees its time and emits booking.cancelled.
+  Result<void> cancel_in(db::Connection& tx, const Booking& b, const Refund& refund, bool by_staff, const Context& ctx);
+  /// The jobs that move a booking along by itself: no-show check, completion, auto-approval.
+  void schedule_lifecycle(db::Connection& tx, const Booking& b, const organization::Policies& policies) const;
   void emit(db::Connection& tx, const char* type, const std::string& aggregate_id, const std::string& facility_id,
             nlohmann::json payload, const Context& ctx) const;
   nlohmann::json slot_payload(const std::string& resource_id, Instant start, Instant end) const;

@@ -51,6 +51,25 @@ struct Booking {
   Instant created_at;
 };
 
+struct Block {
+  std::string id;
+  std::string facility_id;
+  std::string resource_id;
+  Instant start;
+  Instant end;
+  std::string reason;
+  std::string created_by;
+  std::vector<std::string> cancelled_bookings;  // bookings a forced block cancelled
+};
+
+struct BlockRequest {
+  std::string resource_id;
+  std::string start;
+  std::string end;
+  std::string reason;
+  bool force = false;
+};
+
 struct Refund {
   Money amount;
   int percent = 0;
@@ -107,6 +126,12 @@ struct AvailabilityQuery {
   int days = 1;
   std::optional<std::string> resource_id;
   std::optional<int> duration_minutes;
+};
+
+struct RescheduleRequest {
+  std::string start;
+  std::string end;
+  std::optional<std::string> resource_id;  // another court of the same facility
 };
 
 struct BookingFilter {

@@ -10,6 +10,14 @@ BookingModule::BookingModule(db::Database& db, const Clock& clock, const events:
                              PaymentGateway* payments)
     : service_(std::make_unique<BookingServiceImpl>(db, clock, outbox, jobs, orgs, resources, payments)) {
   jobs.handle(kExpireHoldJob, [this](const events::Job& job) { service_->expire_hold(job.payload.at("hold_id")); });
+  jobs.handle(kNoShowJob, [this](const events::Job& job) {
+    service_->auto_no_show(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("start")));
+  });
+  jobs.handle(kCompleteJob, [this](const events::Job& job) {
+    service_->auto_complete(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("end")));
+  });
+  jobs.handle(kAutoApproveJob,
+              [this](const events::Job& job) { service_->auto_approve(job.payload.at("booking_id")); });
 }
 
 BookingModule::~BookingModule() = default;
