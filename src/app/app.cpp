@@ -6,6 +6,7 @@
 #include "modules/identity/register.h"
 #include "modules/organization/register.h"
 #include "modules/resource/register.h"
+#include "platform/core/context.h"
 #include "platform/core/embedded.h"
 #include "platform/db/migrations.h"
 #include "platform/http/idempotency.h"
@@ -26,9 +27,12 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
 
   outbox_ = std::make_unique<events::Outbox>(clock_);
   outbox_->on_commit([this] {
-    std::lock_guard lock(worker_mu_);
-    worker_wake_ = true;
-    worker_cv_.notify_one();
+    {
+      std::lock_guard lock(worker_mu_);
+      worker_wake_ = true;
+      worker_cv_.notify_one();
+    }
+    if (live_feed_) live_feed_->wake();
   });
   dispatcher_ = std::make_unique<events::EventDispatcher>(*db_, clock_);
   jobs_ = std::make_unique<events::JobQueue>(*db_, clock_);
@@ -74,6 +78,18 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   metrics_.gauge("slotbase_jobs_dead", "Jobs given up on after their last attempt.",
                  [this] { return static_cast<double>(jobs_->dead()); });
 
+  // /ws: a client may follow a facility it could read over HTTP.
+  hub_ = std::make_unique<ws::Hub>([this](const std::string& facility_id, const std::string& token) {
+    Context ctx;
+    if (!token.empty()) {
+      auto session = identity_->service().validate_session(token);
+      if (!session.ok()) return false;
+      ctx.user_id = session->user_id;
+    }
+    return organization_->service().get_facility(facility_id, ctx).ok();
+  });
+  live_feed_ = std::make_unique<ws::LiveFeed>(*db_, *hub_);
+
   idempotency_ = std::make_unique<http::IdempotencyStore>(*db_, clock_);
   http::PipelineOptions options;
   options.rate_limit = config_.rate_limit != "off";
@@ -117,6 +133,19 @@ void App::register_platform_routes() {
                  return http::Response::text(200, metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
                },
                http::Auth::none, http::RateClass::exempt, "Prometheus metrics"});
+  router_.add(
+      {"GET", "/ws",
+       [](http::Request&) {
+         http::Response r = http::Response::json(
+             426, {{"type", "about:blank"},
+                   {"title", "Upgrade required"},
+                   {"status", 426},
+                   {"detail", "Open a WebSocket here, then send {\"type\":\"subscribe\",\"facility_id\":\"...\"}."}});
+         r.headers["Content-Type"] = "application/problem+json";
+         r.headers["Upgrade"] = "websocket";
+         return r;
+       },
+       http::Auth::none, http::RateClass::exempt, "WebSocket: live availability changes"});
   router_.add({"GET", "/api/v1/openapi.json",
                [](http::Request&) {
                  return http::Response::text(200, std::string(embedded_file("api/openapi.json")), "application/json");
@@ -135,6 +164,8 @@ std::uint16_t App::start() {
   options.threads = config_.http_threads();
   options.body_limit = static_cast<std::size_t>(config_.body_limit_bytes);
   server_ = std::make_unique<http::HttpServer>(options, [this](http::Request& r) { return handle(r); });
+  server_->set_websocket("/ws", hub_.get());
+  live_feed_->start();
   const auto port = server_->start();
   start_worker();
   log::info("listening", {{"host", options.host},
@@ -152,6 +183,7 @@ void App::run_until_signal() {
 
 void App::stop() {
   if (server_) server_->stop();
+  if (live_feed_) live_feed_->stop();
   {
     std::lock_guard lock(worker_mu_);
     worker_stop_ = true;

@@ -14,6 +14,8 @@
 #include "platform/http/message.h"
 #include "platform/http/metrics.h"
 #include "platform/http/router.h"
+#include "platform/ws/hub.h"
+#include "platform/ws/live_feed.h"
 
 namespace slotbase {
 
@@ -102,6 +104,8 @@ class App {
   std::unique_ptr<http::IdempotencyStore> idempotency_;
   std::unique_ptr<http::Pipeline> pipeline_;
   std::unique_ptr<http::HttpServer> server_;
+  std::unique_ptr<ws::Hub> hub_;
+  std::unique_ptr<ws::LiveFeed> live_feed_;
 
   std::thread worker_;
   std::mutex worker_mu_;

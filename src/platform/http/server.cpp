@@ -10,6 +10,9 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <deque>
 
 #include "platform/log/log.h"
 
@@ -30,9 +33,82 @@ struct HttpServer::Impl {
   std::atomic<bool>* stopping;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
 
+  std::string ws_path;
+  ws::Hub* hub = nullptr;
+
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> session(tcp::socket socket);
+  asio::awaitable<void> websocket_session(beast::tcp_stream stream, bhttp::request<bhttp::string_body> req);
 };
+
+namespace {
+
+/// One WebSocket client. Everything runs on the connection's strand: send() posts to it, and a
+/// writer coroutine drains the queue one frame at a time (Beast allows one write in flight).
+class WsSession final : public ws::Connection, public std::enable_shared_from_this<WsSession> {
+ public:
+  explicit WsSession(beast::tcp_stream&& stream) : ws_(std::move(stream)), signal_(ws_.get_executor()) {}
+
+  void send(std::string text) override {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
+      if (self->closed_ || self->queue_.size() >= kMaxQueued) return;  // a client that cannot keep up loses frames
+      self->queue_.push_back(std::move(text));
+      self->signal_.cancel();
+    });
+  }
+
+  asio::awaitable<void> writer() {
+    beast::error_code ec;
+    while (!closed_) {
+      if (queue_.empty()) {
+        signal_.expires_at(asio::steady_timer::time_point::max());
+        co_await signal_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        continue;
+      }
+      std::string frame = std::move(queue_.front());
+      queue_.pop_front();
+      co_await ws_.async_write(asio::buffer(frame), asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) closed_ = true;
+    }
+  }
+
+  void close() {
+    closed_ = true;
+    signal_.cancel();
+  }
+
+  beast::websocket::stream<beast::tcp_stream> ws_;
+
+ private:
+  static constexpr std::size_t kMaxQueued = 1024;
+  asio::steady_timer signal_;
+  std::deque<std::string> queue_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+asio::awaitable<void> HttpServer::Impl::websocket_session(beast::tcp_stream stream,
+                                                          bhttp::request<bhttp::string_body> req) {
+  stream.expires_never();  // the WebSocket stream keeps its own ping-based timeouts
+  auto session = std::make_shared<WsSession>(std::move(stream));
+  session->ws_.set_option(beast::websocket::stream_base::timeout::suggested(beast::role_type::server));
+  session->ws_.read_message_max(64 * 1024);
+  beast::error_code ec;
+  co_await session->ws_.async_accept(req, asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) co_return;
+  asio::co_spawn(
+      session->ws_.get_executor(), [session]() { return session->writer(); }, asio::detached);
+  beast::flat_buffer buffer;
+  for (;;) {
+    co_await session->ws_.async_read(buffer, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) break;
+    hub->on_message(session, beast::buffers_to_string(buffer.data()));
+    buffer.consume(buffer.size());
+  }
+  hub->on_close(session.get());
+  session->close();
+}
 
 namespace {
 
@@ -147,6 +223,10 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
     }
 
     auto& req = parser.get();
+    if (hub && beast::websocket::is_upgrade(req) && req.target() == ws_path) {
+      co_await websocket_session(std::move(stream), parser.release());
+      co_return;
+    }
     const bool keep_alive = req.keep_alive();
     const unsigned version = req.version();
     const bool head = req.method() == bhttp::verb::head;
@@ -180,6 +260,11 @@ HttpServer::HttpServer(Options options, RequestHandler handler) : impl_(std::mak
 
 HttpServer::~HttpServer() {
   stop();
+}
+
+void HttpServer::set_websocket(std::string path, ws::Hub* hub) {
+  impl_->ws_path = std::move(path);
+  impl_->hub = hub;
 }
 
 std::uint16_t HttpServer::start() {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "platform/http/message.h"
+#include "platform/ws/hub.h"
 
 namespace slotbase::http {
 
@@ -35,6 +36,9 @@ class HttpServer {
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
+
+  /// Upgrades requests for `path` to WebSocket connections served by `hub`. Call before start().
+  void set_websocket(std::string path, ws::Hub* hub);
 
   /// Binds and starts serving on background threads; returns the bound port.
   std::uint16_t start();

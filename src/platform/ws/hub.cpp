@@ -1,0 +1,63 @@
+#include "platform/ws/hub.h"
+
+#include <vector>
+
+namespace slotbase::ws {
+namespace {
+
+std::string error_frame(const std::string& code, const std::string& detail) {
+  return nlohmann::json{{"type", "error"}, {"code", code}, {"detail", detail}}.dump();
+}
+
+}  // namespace
+
+void Hub::on_message(const std::shared_ptr<Connection>& c, const std::string& text) {
+  auto msg = nlohmann::json::parse(text, nullptr, false);
+  if (!msg.is_object() || !msg.contains("type") || !msg["type"].is_string())
+    return c->send(error_frame("malformed_request", "Send {\"type\":\"subscribe\",\"facility_id\":\"...\"}."));
+  const std::string type = msg["type"];
+  const std::string facility = msg.value("facility_id", "");
+  if (facility.empty() || (type != "subscribe" && type != "unsubscribe"))
+    return c->send(error_frame("invalid_argument", "type must be subscribe or unsubscribe, with a facility_id."));
+  if (type == "unsubscribe") {
+    std::lock_guard lock(mu_);
+    followers_[facility].erase(c.get());
+    c->send(nlohmann::json{{"type", "unsubscribed"}, {"facility_id", facility}}.dump());
+    return;
+  }
+  if (!authorize_(facility, msg.value("access_token", "")))
+    return c->send(error_frame("not_found", "No such facility, or it is not visible to you."));
+  {
+    std::lock_guard lock(mu_);
+    followers_[facility][c.get()] = c;
+  }
+  c->send(nlohmann::json{{"type", "subscribed"}, {"facility_id", facility}}.dump());
+}
+
+void Hub::on_close(const Connection* c) {
+  std::lock_guard lock(mu_);
+  for (auto& [facility, conns] : followers_) conns.erase(c);
+}
+
+void Hub::publish(const std::string& facility_id, const nlohmann::json& message) {
+  std::vector<std::shared_ptr<Connection>> targets;
+  {
+    std::lock_guard lock(mu_);
+    auto it = followers_.find(facility_id);
+    if (it == followers_.end()) return;
+    for (auto& [raw, weak] : it->second)
+      if (auto c = weak.lock()) targets.push_back(std::move(c));
+  }
+  const std::string text = message.dump();
+  for (auto& c : targets) c->send(text);
+}
+
+std::size_t Hub::connections() const {
+  std::lock_guard lock(mu_);
+  std::set<const Connection*> all;
+  for (const auto& [facility, conns] : followers_)
+    for (const auto& [raw, weak] : conns) all.insert(raw);
+  return all.size();
+}
+
+}  // namespace slotbase::ws

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "platform/db/database.h"
+#include "platform/ws/hub.h"
+
+namespace slotbase::ws {
+
+/// Tails the outbox and turns booking events into `availability.changed` pushes. Every process
+/// tails the shared event log itself, so a change made through any instance reaches the clients
+/// of every instance. Delivery is live-only: it starts at the end of the log, and a client that
+/// reconnects re-reads availability.
+class LiveFeed {
+ public:
+  LiveFeed(db::Database& db, Hub& hub);
+  ~LiveFeed();
+  void start();
+  void stop();
+  /// Called after a commit that appended events: look now rather than at the next poll.
+  void wake();
+  /// One pass: publishes what was appended since the last; returns how many messages.
+  int poll();
+
+ private:
+  db::Database& db_;
+  Hub& hub_;
+  std::int64_t last_seq_ = 0;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool woken_ = false;
+  bool stop_ = false;
+};
+
+}  // namespace slotbase::ws
