@@ -1,0 +1,112 @@
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <thread>
+
+#include "http/http_client.h"
+
+extern char** environ;
+
+namespace slotbase::testing {
+namespace {
+
+using nlohmann::json;
+
+/// A real `slotbase serve` process, stopped with SIGTERM.
+class ServeProcess {
+ public:
+  ServeProcess(const std::string& database_url, const std::string& data_dir, std::uint16_t port) : port_(port) {
+    std::vector<std::string> args = {SLOTBASE_BINARY, "serve",  "--listen",       "127.0.0.1:" + std::to_string(port),
+                                     "--data-dir",    data_dir, "--database-url", database_url,
+                                     "--rate-limit",  "off",    "--log-level",    "warn"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    if (posix_spawn(&pid_, SLOTBASE_BINARY, nullptr, nullptr, argv.data(), environ) != 0)
+      throw std::runtime_error("cannot start slotbase serve");
+    for (int i = 0; i < 300; ++i) {
+      try {
+        if (HttpClient(port_).get("/ready").status == 200) return;
+      } catch (const std::exception&) {
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    throw std::runtime_error("slotbase serve did not become ready");
+  }
+  ~ServeProcess() {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  std::uint16_t port() const { return port_; }
+
+ private:
+  pid_t pid_ = 0;
+  std::uint16_t port_;
+};
+
+/// A free port below the ephemeral range for a child process to listen on.
+std::uint16_t pick_port(int salt) {
+  return static_cast<std::uint16_t>(21000 + (getpid() * 7 + salt * 131) % 9000);
+}
+
+TEST(MultiProcess, TwoServeProcessesOnOnePostgresGiveOneWinner) {
+  ScratchDatabase scratch("postgres");
+  SB_REQUIRE_BACKEND(scratch);
+  // Both processes share the signing key, as instances behind one load balancer must.
+  setenv("SLOTBASE_JWT_SECRET", "a-shared-secret-for-two-instances-of-slotbase", 1);
+  ServeProcess a(scratch.url(), scratch.dir() + "/a", pick_port(1));
+  ServeProcess b(scratch.url(), scratch.dir() + "/b", pick_port(2));
+  unsetenv("SLOTBASE_JWT_SECRET");
+  HttpClient ca(a.port()), cb(b.port());
+
+  auto owner = ca.post("/api/v1/auth/register",
+                       {{"email", "owner@example.com"}, {"password", "a long enough passphrase"}, {"name", "Owner"}})
+                   .json();
+  const std::string token = owner["access_token"];
+  auto org = cb.post("/api/v1/organizations", {{"name", "Riverside"}}, token).json()["id"].get<std::string>();
+  auto facility = ca.post("/api/v1/organizations/" + org + "/facilities",
+                          {{"name", "Courts"}, {"timezone", "UTC"}, {"currency", "USD"}}, token)
+                      .json()["id"]
+                      .get<std::string>();
+  json weekly = json::array();
+  for (int d = 1; d <= 7; ++d) weekly.push_back({{"weekday", d}, {"open", "00:00"}, {"close", "24:00"}});
+  ASSERT_EQ(cb.send("PUT", "/api/v1/facilities/" + facility + "/hours", {{"weekly", weekly}}, token).status, 200);
+  auto court =
+      ca.post("/api/v1/facilities/" + facility + "/resources", {{"name", "Court 1"}, {"type", "tennis_court"}}, token)
+          .json()["id"]
+          .get<std::string>();
+  // Tomorrow at 10:00 UTC by the real clock: these processes run on the system clock.
+  auto now = std::chrono::system_clock::now();
+  auto tomorrow = std::chrono::floor<std::chrono::days>(now) + std::chrono::days(1) + std::chrono::hours(10);
+  const std::string start = format_rfc3339(std::chrono::time_point_cast<std::chrono::seconds>(tomorrow));
+  const std::string end =
+      format_rfc3339(std::chrono::time_point_cast<std::chrono::seconds>(tomorrow + std::chrono::hours(1)));
+
+  constexpr int kClients = 64;
+  std::atomic<int> created{0}, conflicts{0}, other{0}, ready{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kClients; ++i) {
+    threads.emplace_back([&, i] {
+      ++ready;
+      while (ready.load() < kClients) std::this_thread::yield();
+      const HttpClient& c = i % 2 ? cb : ca;
+      auto r = c.post("/api/v1/holds", {{"resource_id", court}, {"start", start}, {"end", end}}, token);
+      if (r.status == 201)
+        ++created;
+      else if (r.status == 409)
+        ++conflicts;
+      else
+        ++other;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(conflicts.load(), kClients - 1);
+  EXPECT_EQ(other.load(), 0);
+}
+
+}  // namespace
+}  // namespace slotbase::testing
