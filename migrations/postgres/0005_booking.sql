@@ -80,3 +80,21 @@ CREATE INDEX blocks_resource_start ON blocks (resource_id, start_at);
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 ALTER TABLE resource_claims ADD CONSTRAINT resource_claims_no_overlap
   EXCLUDE USING gist (resource_id WITH =, int8range(start_at, end_at) WITH &&) WHERE (active);
+
+-- Waitlist: first come, first offered. An offer is a hold with the claim deadline as its expiry.
+CREATE TABLE waitlist_entries (
+  id TEXT PRIMARY KEY,
+  facility_id TEXT NOT NULL,
+  resource_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  start_at BIGINT NOT NULL,
+  end_at BIGINT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('waiting', 'notified', 'booked', 'expired', 'cancelled')),
+  hold_id TEXT,
+  claim_deadline BIGINT,
+  created_at BIGINT NOT NULL,
+  position BIGSERIAL  -- first come, first offered, even within one second
+);
+CREATE INDEX waitlist_resource ON waitlist_entries (resource_id, status, start_at);
+CREATE INDEX waitlist_user ON waitlist_entries (user_id, status);
+CREATE INDEX waitlist_hold ON waitlist_entries (hold_id);

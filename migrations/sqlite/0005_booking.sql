@@ -75,3 +75,26 @@ CREATE TABLE blocks (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX blocks_resource_start ON blocks (resource_id, start_at);
+
+-- Waitlist: first come, first offered. An offer is a hold with the claim deadline as its expiry.
+CREATE TABLE waitlist_entries (
+  id TEXT PRIMARY KEY,
+  facility_id TEXT NOT NULL,
+  resource_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  start_at INTEGER NOT NULL,
+  end_at INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('waiting', 'notified', 'booked', 'expired', 'cancelled')),
+  hold_id TEXT,
+  claim_deadline INTEGER,
+  created_at INTEGER NOT NULL,
+  position INTEGER
+);
+-- First come, first offered, even within one second: the position is the insertion order.
+CREATE TRIGGER waitlist_position AFTER INSERT ON waitlist_entries
+BEGIN
+  UPDATE waitlist_entries SET position = NEW.rowid WHERE id = NEW.id;
+END;
+CREATE INDEX waitlist_resource ON waitlist_entries (resource_id, status, start_at);
+CREATE INDEX waitlist_user ON waitlist_entries (user_id, status);
+CREATE INDEX waitlist_hold ON waitlist_entries (hold_id);

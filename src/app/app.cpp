@@ -64,6 +64,7 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   resource_->register_routes(router_);
   booking_->register_routes(router_);
   organization_->subscribe(*dispatcher_);
+  booking_->subscribe(*dispatcher_);
 
   metrics_.gauge("slotbase_db_pool_in_use", "Database connections in use.",
                  [this] { return static_cast<double>(db_->stats().in_use); });

@@ -471,3 +471,103 @@ SB_INSTANTIATE_BACKENDS(LifecycleHttpTest);
 
 }  // namespace
 }  // namespace slotbase::testing
+
+namespace slotbase::testing {
+namespace {
+
+class WaitlistHttpTest : public BookingHttpTest {
+ protected:
+  std::string book(const Account& who) {
+    auto h = hold(who, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+    EXPECT_EQ(h.status, 201) << h.body;
+    return confirm(who, h.json().value("id", "")).json().value("id", "");
+  }
+  HttpResult join(const Account& who) {
+    return client_->post("/api/v1/waitlist",
+                         {{"resource_id", court_}, {"start", "2026-11-25T15:00:00Z"}, {"end", "2026-11-25T16:00:00Z"}},
+                         who.access);
+  }
+  /// The caller's one waitlist entry once the dispatcher has moved it to `status`.
+  json entry_when(Account& who, const std::string& status) {
+    json e;
+    for (int i = 0; i < 200; ++i) {
+      app_->run_background_once();
+      auto items = client_->get("/api/v1/waitlist", who.access).json()["items"];
+      if (!items.empty() && items[0]["status"] == status) return items[0];
+      e = items.empty() ? json(nullptr) : items[0];
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    auto why = app_->database().read([](db::Connection& c) {
+      std::string out;
+      for (const auto& r : c.query("SELECT subscriber, attempts, last_error FROM event_subscriptions"))
+        out += r.text(0) + " attempts=" + r.text(1) + " error=" + r.opt_text(2).value_or("") + "; ";
+      return out;
+    });
+    ADD_FAILURE() << "waitlist entry never became " << status << ": " << why;
+    return e;
+  }
+};
+
+TEST_P(WaitlistHttpTest, AFreeSlotIsHeldNotQueuedFor) {
+  auto r = join(player_);
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(r.json()["rule"], "slot-available");
+}
+
+TEST_P(WaitlistHttpTest, WhenTheSlotFreesTheFirstInLineGetsAHold) {
+  auto first = sign_up("first@example.com");
+  auto booking = book(player_);
+  auto joined = join(first);
+  ASSERT_EQ(joined.status, 201) << joined.body;
+  EXPECT_EQ(joined.json()["status"], "waiting");
+  EXPECT_EQ(join(first).status, 409);  // once is enough
+  ASSERT_EQ(client_->post("/api/v1/bookings/" + booking + "/cancel", {{"reason", "sick"}}, player_.access).status, 200);
+  auto offered = entry_when(first, "notified");
+  ASSERT_EQ(offered["status"], "notified") << offered.dump();
+  EXPECT_EQ(offered["claim_deadline"], "2026-11-24T14:00:00Z");  // waitlist_expiry_hours: 2
+  // Nobody else can take it meanwhile, and the one notified books it through the usual confirm.
+  EXPECT_EQ(hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 409);
+  auto claimed = confirm(first, offered["hold_id"]);
+  ASSERT_EQ(claimed.status, 201) << claimed.body;
+  EXPECT_EQ(entry_when(first, "booked")["status"], "booked");
+  auto notified = app_->database().read([](db::Connection& c) {
+    return c.query_one("SELECT COUNT(*) FROM outbox WHERE type = 'waitlist.notified'")->i64(0);
+  });
+  EXPECT_EQ(notified, 1);
+}
+
+TEST_P(WaitlistHttpTest, AnUnclaimedOfferPassesToTheNext) {
+  auto first = sign_up("first@example.com");
+  auto second = sign_up("second@example.com");
+  auto booking = book(player_);
+  ASSERT_EQ(join(first).status, 201);
+  ASSERT_EQ(join(second).status, 201);
+  client_->post("/api/v1/bookings/" + booking + "/cancel", {{"reason", "sick"}}, player_.access);
+  ASSERT_EQ(entry_when(first, "notified")["status"], "notified");
+  EXPECT_EQ(client_->get("/api/v1/waitlist", second.access).json()["items"][0]["status"], "waiting");
+  clock_.advance(std::chrono::hours(2) + std::chrono::seconds(1));  // the claim deadline passes
+  auto login = app_->identity().login("second@example.com", "a long enough passphrase", {});
+  second.access = login->access_token;
+  auto login_first = app_->identity().login("first@example.com", "a long enough passphrase", {});
+  first.access = login_first->access_token;
+  EXPECT_EQ(entry_when(second, "notified")["status"], "notified");
+  EXPECT_EQ(client_->get("/api/v1/waitlist", first.access).json()["items"][0]["status"], "expired");
+}
+
+TEST_P(WaitlistHttpTest, LeavingWithAnOfferPassesItOn) {
+  auto first = sign_up("first@example.com");
+  auto second = sign_up("second@example.com");
+  auto booking = book(player_);
+  auto entry = join(first).json()["id"].get<std::string>();
+  ASSERT_EQ(join(second).status, 201);
+  client_->post("/api/v1/bookings/" + booking + "/cancel", {{"reason", "sick"}}, player_.access);
+  ASSERT_EQ(entry_when(first, "notified")["status"], "notified");
+  EXPECT_EQ(client_->send("DELETE", "/api/v1/waitlist/" + entry, nullptr, second.access).status, 404);
+  EXPECT_EQ(client_->send("DELETE", "/api/v1/waitlist/" + entry, nullptr, first.access).status, 204);
+  EXPECT_EQ(entry_when(second, "notified")["status"], "notified");
+}
+
+SB_INSTANTIATE_BACKENDS(WaitlistHttpTest);
+
+}  // namespace
+}  // namespace slotbase::testing

@@ -15,6 +15,8 @@ inline constexpr const char* kRescheduled =
 inline constexpr const char* kApproved = "booking.approved";  // {booking_id, approval_status}
 inline constexpr const char* kRejected = "booking.rejected";  // {booking_id, reason}
 inline constexpr const char* kBlockCreated = "booking.block.created";  // {block_id, resource_id, start, end, cancelled}
+inline constexpr const char* kWaitlistNotified =
+    "waitlist.notified";  // {entry_id, user_id, hold_id, claim_deadline, slot}
 inline constexpr const char* kBlockRemoved = "booking.block.removed";  // {block_id, resource_id, start, end}
 
 }  // namespace slotbase::booking::event_names

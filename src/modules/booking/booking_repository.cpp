@@ -94,6 +94,46 @@ SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by FROM b
 WHERE resource_id = $1 AND status = 'active' AND end_at > $2 ORDER BY start_at)sql";
 constexpr std::string_view kRemoveBlock = "UPDATE blocks SET status = 'removed' WHERE id = $1 AND status = 'active'";
 
+constexpr std::string_view kInsertEntry = R"sql(
+INSERT INTO waitlist_entries (id, facility_id, resource_id, user_id, start_at, end_at, status, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7))sql";
+constexpr std::string_view kEntry = R"sql(
+SELECT id, facility_id, resource_id, user_id, start_at, end_at, status, hold_id, claim_deadline, created_at
+FROM waitlist_entries WHERE id = $1)sql";
+constexpr std::string_view kUserEntries = R"sql(
+SELECT id, facility_id, resource_id, user_id, start_at, end_at, status, hold_id, claim_deadline, created_at
+FROM waitlist_entries WHERE user_id = $1 ORDER BY start_at, id)sql";
+constexpr std::string_view kOpenEntry = R"sql(
+SELECT 1 FROM waitlist_entries WHERE user_id = $1 AND resource_id = $2 AND start_at = $3 AND end_at = $4
+  AND status IN ('waiting', 'notified'))sql";
+constexpr std::string_view kWaitingFor = R"sql(
+SELECT id, facility_id, resource_id, user_id, start_at, end_at, status, hold_id, claim_deadline, created_at
+FROM waitlist_entries
+WHERE resource_id = $1 AND status = 'waiting' AND start_at < $3 AND end_at > $2 AND start_at > $4
+ORDER BY position)sql";
+constexpr std::string_view kNotifyEntry = R"sql(
+UPDATE waitlist_entries SET status = 'notified', hold_id = $2, claim_deadline = $3
+WHERE id = $1 AND status = 'waiting')sql";
+constexpr std::string_view kSettleOffer = R"sql(
+UPDATE waitlist_entries SET status = $2 WHERE hold_id = $1 AND status = 'notified')sql";
+constexpr std::string_view kCancelEntry = R"sql(
+UPDATE waitlist_entries SET status = 'cancelled' WHERE id = $1 AND status IN ('waiting', 'notified'))sql";
+
+WaitlistEntry entry_from(const db::Row& r) {
+  WaitlistEntry e;
+  e.id = r.text(0);
+  e.facility_id = r.text(1);
+  e.resource_id = r.text(2);
+  e.user_id = r.text(3);
+  e.start = from_epoch_seconds(r.i64(4));
+  e.end = from_epoch_seconds(r.i64(5));
+  e.status = r.text(6);
+  e.hold_id = r.opt_text(7);
+  if (auto d = r.opt_i64(8)) e.claim_deadline = from_epoch_seconds(*d);
+  e.created_at = from_epoch_seconds(r.i64(9));
+  return e;
+}
+
 Block block_from(const db::Row& r) {
   return {r.text(0), r.text(1), r.text(2), from_epoch_seconds(r.i64(3)), from_epoch_seconds(r.i64(4)),
           r.text(5), r.text(6), {}};
@@ -291,6 +331,50 @@ std::vector<Block> BookingRepository::blocks_of(db::Connection& c, const std::st
 
 bool BookingRepository::remove_block(db::Connection& c, const std::string& id) {
   return c.execute(kRemoveBlock, {id}) == 1;
+}
+
+void BookingRepository::insert_entry(db::Connection& c, const WaitlistEntry& e) {
+  c.execute(kInsertEntry, {e.id, e.facility_id, e.resource_id, e.user_id, epoch_seconds(e.start), epoch_seconds(e.end),
+                           epoch_seconds(e.created_at)});
+}
+
+std::optional<WaitlistEntry> BookingRepository::entry(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kEntry, {id});
+  if (!r) return std::nullopt;
+  return entry_from(*r);
+}
+
+std::vector<WaitlistEntry> BookingRepository::user_entries(db::Connection& c, const std::string& user_id) {
+  std::vector<WaitlistEntry> out;
+  for (const auto& r : c.query(kUserEntries, {user_id})) out.push_back(entry_from(r));
+  return out;
+}
+
+bool BookingRepository::has_open_entry(db::Connection& c, const std::string& user_id, const std::string& resource_id,
+                                       Instant start, Instant end) {
+  return c.query_one(kOpenEntry, {user_id, resource_id, epoch_seconds(start), epoch_seconds(end)}).has_value();
+}
+
+std::vector<WaitlistEntry> BookingRepository::waiting_for(db::Connection& c, const std::string& resource_id,
+                                                          Instant start, Instant end, Instant now) {
+  std::vector<WaitlistEntry> out;
+  for (const auto& r :
+       c.query(kWaitingFor, {resource_id, epoch_seconds(start), epoch_seconds(end), epoch_seconds(now)}))
+    out.push_back(entry_from(r));
+  return out;
+}
+
+bool BookingRepository::notify_entry(db::Connection& c, const std::string& id, const std::string& hold_id,
+                                     Instant deadline) {
+  return c.execute(kNotifyEntry, {id, hold_id, epoch_seconds(deadline)}) == 1;
+}
+
+void BookingRepository::settle_offer(db::Connection& c, const std::string& hold_id, const std::string& status) {
+  c.execute(kSettleOffer, {hold_id, status});
+}
+
+bool BookingRepository::cancel_entry(db::Connection& c, const std::string& id) {
+  return c.execute(kCancelEntry, {id}) == 1;
 }
 
 }  // namespace slotbase::booking

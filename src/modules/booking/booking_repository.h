@@ -70,6 +70,20 @@ class BookingRepository {
   static std::vector<Block> blocks_of(db::Connection& c, const std::string& resource_id, Instant from);
   static bool remove_block(db::Connection& c, const std::string& id);
 
+  static void insert_entry(db::Connection& c, const WaitlistEntry& e);
+  static std::optional<WaitlistEntry> entry(db::Connection& c, const std::string& id);
+  static std::vector<WaitlistEntry> user_entries(db::Connection& c, const std::string& user_id);
+  /// The user's waiting or notified entry for exactly this slot, if any.
+  static bool has_open_entry(db::Connection& c, const std::string& user_id, const std::string& resource_id,
+                             Instant start, Instant end);
+  /// Waiting entries overlapping [start, end), first come first.
+  static std::vector<WaitlistEntry> waiting_for(db::Connection& c, const std::string& resource_id, Instant start,
+                                                Instant end, Instant now);
+  static bool notify_entry(db::Connection& c, const std::string& id, const std::string& hold_id, Instant deadline);
+  /// The notified entry holding `hold_id` -> `status` (booked or expired).
+  static void settle_offer(db::Connection& c, const std::string& hold_id, const std::string& status);
+  static bool cancel_entry(db::Connection& c, const std::string& id);
+
   /// Bookings and live holds of a user that are not over yet.
   static std::int64_t active_count(db::Connection& c, const std::string& user_id, Instant now);
 };

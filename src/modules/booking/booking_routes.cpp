@@ -64,6 +64,19 @@ json cancel_json(const CancelResult& c) {
        {{"amount", c.refund.amount.amount}, {"currency", c.refund.amount.currency}, {"percent", c.refund.percent}}}};
 }
 
+json entry_json(const WaitlistEntry& e) {
+  return {{"id", e.id},
+          {"facility_id", e.facility_id},
+          {"resource_id", e.resource_id},
+          {"user_id", e.user_id},
+          {"start", format_rfc3339(e.start)},
+          {"end", format_rfc3339(e.end)},
+          {"status", e.status},
+          {"hold_id", e.hold_id ? json(*e.hold_id) : json(nullptr)},
+          {"claim_deadline", e.claim_deadline ? json(format_rfc3339(*e.claim_deadline)) : json(nullptr)},
+          {"created_at", format_rfc3339(e.created_at)}};
+}
+
 /// A POST on a booking with no body, or an empty JSON object.
 Result<void> empty_body(const Request& req) {
   SB_ASSIGN_OR_RETURN(auto body, JsonBody::parse(req.body));
@@ -296,6 +309,35 @@ void register_booking_routes(http::Router& router, BookingService& bookings) {
                 return http::reply_empty(req, bookings.remove_block(req.param("block_id"), http::context_of(req)));
               },
               http::Auth::required, http::RateClass::normal, "Remove a block (staff)"});
+
+  router.add({"POST", "/api/v1/waitlist",
+              [&bookings](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"resource_id", "start", "end"});
+                HoldRequest r;
+                r.resource_id = body.string("resource_id", true, 100).value_or("");
+                r.start = body.string("start", true, 40).value_or("");
+                r.end = body.string("end", true, 40).value_or("");
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 201, bookings.join_waitlist(r, http::context_of(req)), entry_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Wait for a taken slot"});
+
+  router.add({"DELETE", "/api/v1/waitlist/{entry_id}",
+              [&bookings](Request& req) {
+                return http::reply_empty(req, bookings.leave_waitlist(req.param("entry_id"), http::context_of(req)));
+              },
+              http::Auth::required, http::RateClass::normal, "Leave the waitlist"});
+
+  router.add({"GET", "/api/v1/waitlist",
+              [&bookings](Request& req) {
+                auto list = bookings.my_waitlist(http::context_of(req));
+                if (!list.ok()) return http::fail(req, list.error());
+                json items = json::array();
+                for (const auto& e : list.value()) items.push_back(entry_json(e));
+                return Response::json(200, {{"items", items}, {"next_cursor", nullptr}});
+              },
+              http::Auth::required, http::RateClass::normal, "The caller's waitlist entries"});
 }
 
 }  // namespace slotbase::booking

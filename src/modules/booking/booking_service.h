@@ -61,6 +61,12 @@ class BookingService {
   virtual Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx) = 0;
   virtual Result<void> remove_block(const std::string& block_id, const Context& ctx) = 0;
 
+  /// Joins the queue for a slot that is taken now; conflict "slot-available" if it is free.
+  virtual Result<WaitlistEntry> join_waitlist(const HoldRequest& r, const Context& ctx) = 0;
+  /// Leaves the queue; an offer not yet claimed is let go and passes to the next in line.
+  virtual Result<void> leave_waitlist(const std::string& entry_id, const Context& ctx) = 0;
+  virtual Result<std::vector<WaitlistEntry>> my_waitlist(const Context& ctx) = 0;
+
   // Job handlers. Idempotent: each acts only if the booking is still in the state it expects.
   virtual void expire_hold(const std::string& hold_id) = 0;
   virtual void auto_no_show(const std::string& booking_id, Instant expected_start) = 0;

@@ -9,6 +9,7 @@
 #include "modules/organization/rules/policies.h"
 #include "modules/resource/rules/pricing.h"
 #include "platform/core/ids.h"
+#include "platform/events/dispatcher.h"
 
 namespace slotbase::booking {
 namespace {
@@ -737,6 +738,109 @@ Result<Availability> BookingServiceImpl::availability(const std::string& facilit
     out.resources.push_back(std::move(rs));
   }
   return out;
+}
+
+Result<WaitlistEntry> BookingServiceImpl::join_waitlist(const HoldRequest& r, const Context& ctx) {
+  if (!ctx.user_id) return Error::unauthenticated();
+  SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
+  SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id, ctx));
+  const Instant now = clock_.now();
+  SB_TRY(rules::check_player_slot(p.facility.policies, orgs_.hours_of(p.facility.id), p.zone, range.first, range.second,
+                                  now));
+  WaitlistEntry e{new_id("wle"), p.facility.id, p.resource.id, *ctx.user_id, range.first,
+                  range.second,  "waiting",     std::nullopt,  std::nullopt, now};
+  return db_.transact([&](db::Connection& tx) -> Result<WaitlistEntry> {
+    if (!BookingRepository::overlapping_claim(tx, e.resource_id, e.start, e.end, now))
+      return Error::conflict("slot-available", "That time is free: hold it instead of waiting.");
+    if (BookingRepository::has_open_entry(tx, e.user_id, e.resource_id, e.start, e.end))
+      return Error::conflict("already-waiting", "You are already on the waitlist for this slot.");
+    BookingRepository::insert_entry(tx, e);
+    return e;
+  });
+}
+
+Result<void> BookingServiceImpl::leave_waitlist(const std::string& entry_id, const Context& ctx) {
+  auto e = db_.read([&](db::Connection& c) { return BookingRepository::entry(c, entry_id); });
+  if (!e || !ctx.user_id || e->user_id != *ctx.user_id) return Error::not_found("No such waitlist entry.");
+  return db_.transact([&](db::Connection& tx) -> Result<void> {
+    if (!BookingRepository::cancel_entry(tx, entry_id))
+      return Error::conflict("waitlist-entry-closed", "This entry was already booked, expired or left.");
+    if (e->hold_id && BookingRepository::finish_hold(tx, *e->hold_id, "released", std::nullopt)) {
+      BookingRepository::release_claim(tx, *e->hold_id);
+      auto payload = slot_payload(e->resource_id, e->start, e->end);
+      payload["hold_id"] = *e->hold_id;
+      emit(tx, event_names::kHoldReleased, *e->hold_id, e->facility_id, payload, ctx);
+    }
+    return Ok{};
+  });
+}
+
+Result<std::vector<WaitlistEntry>> BookingServiceImpl::my_waitlist(const Context& ctx) {
+  if (!ctx.user_id) return Error::unauthenticated();
+  return db_.read([&](db::Connection& c) { return BookingRepository::user_entries(c, *ctx.user_id); });
+}
+
+void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_id, Instant start, Instant end) {
+  const Instant now = clock_.now();
+  for (const auto& e : BookingRepository::waiting_for(tx, resource_id, start, end, now)) {
+    if (BookingRepository::overlapping_claim(tx, e.resource_id, e.start, e.end, now))
+      continue;  // not all of it is free
+    auto resource = resources_.find_resource(e.resource_id);
+    auto facility = orgs_.find_facility(e.facility_id);
+    auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
+    if (!resource || !facility || !zone || resource->status != "active") continue;
+    const Place p{*facility, *resource, *zone};
+    const Instant deadline = now + std::chrono::hours(facility->policies.waitlist_expiry_hours);
+    Hold hold{new_id("hld"),
+              e.facility_id,
+              e.resource_id,
+              e.user_id,
+              e.user_id,
+              "open_play",
+              e.start,
+              e.end,
+              deadline,
+              "active",
+              price_for(p, e.user_id, e.start, e.end),
+              std::nullopt};
+    const Context system{e.user_id, "waitlist", ""};
+    BookingRepository::insert_claim(tx, hold.facility_id, hold.resource_id, hold.start, hold.end, "hold", hold.id,
+                                    hold.expires_at);
+    BookingRepository::insert_hold(tx, hold, now);
+    BookingRepository::notify_entry(tx, e.id, hold.id, deadline);
+    jobs_.enqueue(tx, kExpireHoldJob, {{"hold_id", hold.id}}, hold.expires_at, "expire-hold:" + hold.id);
+    auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
+    payload.update({{"hold_id", hold.id}, {"expires_at", format_rfc3339(hold.expires_at)}});
+    emit(tx, event_names::kHoldCreated, hold.id, hold.facility_id, payload, system);
+    payload.update({{"entry_id", e.id},
+                    {"user_id", e.user_id},
+                    {"claim_deadline", format_rfc3339(deadline)},
+                    {"price", {{"amount", hold.price.amount}, {"currency", hold.price.currency}}}});
+    emit(tx, event_names::kWaitlistNotified, e.id, e.facility_id, payload, system);
+  }
+}
+
+void BookingServiceImpl::on_slot_event(const events::DomainEvent& e) {
+  const auto& p = e.payload;
+  events::apply_once(db_, "booking.waitlist", e, [&](db::Connection& tx) {
+    const std::string hold_id = p.value("hold_id", "");
+    if (e.type == event_names::kHoldExpired && !hold_id.empty())
+      BookingRepository::settle_offer(tx, hold_id, "expired");
+    if (e.type == event_names::kHoldReleased && !hold_id.empty())
+      BookingRepository::settle_offer(tx, hold_id, "cancelled");
+    if (e.type == event_names::kConfirmed && !hold_id.empty()) BookingRepository::settle_offer(tx, hold_id, "booked");
+    // The time this event gave back, if any.
+    const nlohmann::json* freed = nullptr;
+    if (e.type == event_names::kHoldExpired || e.type == event_names::kHoldReleased ||
+        e.type == event_names::kCancelled || e.type == event_names::kBlockRemoved)
+      freed = &p;
+    else if (e.type == event_names::kRescheduled && p.contains("from"))
+      freed = &p["from"];
+    if (!freed || !freed->contains("resource_id") || !freed->contains("start")) return;
+    auto start = parse_rfc3339(freed->value("start", ""));
+    auto end = parse_rfc3339(freed->value("end", ""));
+    if (start && end) offer(tx, freed->value("resource_id", ""), *start, *end);
+  });
 }
 
 }  // namespace slotbase::booking

@@ -7,6 +7,7 @@
 #include "platform/clock/clock.h"
 #include "platform/core/zone.h"
 #include "platform/db/database.h"
+#include "platform/events/domain_event.h"
 #include "platform/events/jobs.h"
 #include "platform/events/outbox.h"
 
@@ -45,7 +46,13 @@ class BookingServiceImpl final : public BookingService {
   Result<Block> create_block(const BlockRequest& r, const Context& ctx) override;
   Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx) override;
   Result<void> remove_block(const std::string& block_id, const Context& ctx) override;
+  Result<WaitlistEntry> join_waitlist(const HoldRequest& r, const Context& ctx) override;
+  Result<void> leave_waitlist(const std::string& entry_id, const Context& ctx) override;
+  Result<std::vector<WaitlistEntry>> my_waitlist(const Context& ctx) override;
   void expire_hold(const std::string& hold_id) override;
+  /// Subscriber: when a slot frees, offers it to the waitlist; settles offers as they are
+  /// claimed or lapse. At most once per event.
+  void on_slot_event(const events::DomainEvent& e);
   void auto_no_show(const std::string& booking_id, Instant expected_start) override;
   void auto_complete(const std::string& booking_id, Instant expected_end) override;
   void auto_approve(const std::string& booking_id) override;
@@ -70,6 +77,8 @@ class BookingServiceImpl final : public BookingService {
   /// Cancels `b` (already settled) in `tx`: frees its time and emits booking.cancelled.
   Result<void> cancel_in(db::Connection& tx, const Booking& b, const Refund& refund, bool by_staff, const Context& ctx);
   /// The jobs that move a booking along by itself: no-show check, completion, auto-approval.
+  /// Offers freed time on a resource to the waiting entries it now fits, first come first.
+  void offer(db::Connection& tx, const std::string& resource_id, Instant start, Instant end);
   void schedule_lifecycle(db::Connection& tx, const Booking& b, const organization::Policies& policies) const;
   void emit(db::Connection& tx, const char* type, const std::string& aggregate_id, const std::string& facility_id,
             nlohmann::json payload, const Context& ctx) const;

@@ -70,6 +70,19 @@ struct BlockRequest {
   bool force = false;
 };
 
+struct WaitlistEntry {
+  std::string id;
+  std::string facility_id;
+  std::string resource_id;
+  std::string user_id;
+  Instant start;
+  Instant end;
+  std::string status;  // waiting | notified | booked | expired | cancelled
+  std::optional<std::string> hold_id;
+  std::optional<Instant> claim_deadline;
+  Instant created_at;
+};
+
 struct Refund {
   Money amount;
   int percent = 0;

@@ -22,6 +22,15 @@ BookingModule::BookingModule(db::Database& db, const Clock& clock, const events:
 
 BookingModule::~BookingModule() = default;
 
+BookingService& BookingModule::service() {
+  return *service_;
+}
+
+void BookingModule::subscribe(events::EventDispatcher& dispatcher) {
+  dispatcher.subscribe("booking.waitlist", {"booking.*"},
+                       [this](const events::DomainEvent& e) { service_->on_slot_event(e); });
+}
+
 void BookingModule::register_routes(http::Router& router) {
   register_booking_routes(router, *service_);
 }

@@ -8,6 +8,7 @@
 #include "modules/resource/resource_service.h"
 #include "platform/clock/clock.h"
 #include "platform/db/database.h"
+#include "platform/events/dispatcher.h"
 #include "platform/events/jobs.h"
 #include "platform/events/outbox.h"
 #include "platform/http/router.h"
@@ -15,17 +16,21 @@
 namespace slotbase::booking {
 
 /// The booking module as the composition root sees it.
+class BookingServiceImpl;
+
 class BookingModule {
  public:
   BookingModule(db::Database& db, const Clock& clock, const events::Outbox& outbox, events::JobQueue& jobs,
                 organization::OrganizationService& orgs, resource::ResourceService& resources,
                 PaymentGateway* payments);
   ~BookingModule();
-  BookingService& service() { return *service_; }
+  BookingService& service();
   void register_routes(http::Router& router);
+  /// The waitlist follows the events that free or claim time.
+  void subscribe(events::EventDispatcher& dispatcher);
 
  private:
-  std::unique_ptr<BookingService> service_;
+  std::unique_ptr<BookingServiceImpl> service_;
 };
 
 }  // namespace slotbase::booking
