@@ -4,6 +4,8 @@
 
 #include "modules/identity/identity_service.h"
 #include "modules/organization/organization_service.h"
+#include "modules/resource/resource_service.h"
+#include "modules/resource/rules/pricing.h"
 
 namespace slotbase {
 namespace {
@@ -48,6 +50,25 @@ std::string seed_demo(App& app) {
                              nlohmann::json{{"weekend_multiplier", 1.25}, {"holiday_multiplier", 1.5}}},
                             as_owner),
        "policies");
+
+  // Eight hard courts and four clay ones, with evening peak prices and member rates.
+  auto pricing = resource::rules::parse_pricing(nlohmann::json::parse(R"({
+      "base": {"amount": 2400, "currency": "USD"}, "member_base": {"amount": 1800, "currency": "USD"},
+      "per_minutes": 60,
+      "rules": [{"name": "Weekday evenings", "weekdays": [1, 2, 3, 4, 5], "from": "17:00", "to": "21:00",
+                 "price": {"amount": 3600, "currency": "USD"}, "member_price": {"amount": 2800, "currency": "USD"}}]})"));
+  for (int i = 1; i <= 12; ++i) {
+    resource::NewResource court;
+    court.name = "Court " + std::to_string(i);
+    court.type = "tennis_court";
+    court.surface = i <= 8 ? "hard" : "clay";
+    court.indoor = i <= 4;
+    court.lighting = true;
+    court.color = i <= 8 ? "#1e88e5" : "#e65100";
+    court.display_order = i;
+    auto created = must(app.resources().create_resource(facility.id, court, as_owner), "court");
+    must(app.resources().set_pricing(created.id, pricing.value(), as_owner), "pricing");
+  }
 
   struct Person {
     const char* email;

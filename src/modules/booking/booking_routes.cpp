@@ -90,19 +90,48 @@ json bookings_json(const std::vector<Booking>& list, std::optional<std::string> 
   return {{"items", items}, {"next_cursor", next ? json(*next) : json(nullptr)}};
 }
 
-json availability_json(const Availability& a) {
+/// The availability document, written directly: it is the hottest response (hundreds of slots a
+/// request), and building it as a JSON tree cost more than computing it. Only ids, fixed status
+/// words, times and integers go in; ids and names are escaped all the same.
+std::string availability_body(const Availability& a) {
   auto zone = Zone::find(a.timezone);
-  json resources = json::array();
-  for (const auto& r : a.resources) {
-    json slots = json::array();
-    for (const auto& s : r.slots)
-      slots.push_back({{"start", zone->format(s.start)},
-                       {"end", zone->format(s.end)},
-                       {"status", s.status},
-                       {"price", money_json(s.price)}});
-    resources.push_back({{"resource_id", r.resource_id}, {"name", r.name}, {"slots", std::move(slots)}});
+  std::string out;
+  std::size_t slots = 0;
+  for (const auto& r : a.resources) slots += r.slots.size();
+  out.reserve(128 + slots * 140);
+  auto str = [&](const std::string& s) { out += json(s).dump(); };
+  out += "{\"facility_id\":";
+  str(a.facility_id);
+  out += ",\"timezone\":";
+  str(a.timezone);
+  out += ",\"resources\":[";
+  for (std::size_t i = 0; i < a.resources.size(); ++i) {
+    const auto& r = a.resources[i];
+    if (i) out += ',';
+    out += "{\"resource_id\":";
+    str(r.resource_id);
+    out += ",\"name\":";
+    str(r.name);
+    out += ",\"slots\":[";
+    for (std::size_t k = 0; k < r.slots.size(); ++k) {
+      const auto& s = r.slots[k];
+      if (k) out += ',';
+      out += "{\"start\":\"";
+      out += zone->format(s.start);
+      out += "\",\"end\":\"";
+      out += zone->format(s.end);
+      out += "\",\"status\":\"";
+      out += s.status;
+      out += "\",\"price\":{\"amount\":";
+      out += std::to_string(s.price.amount);
+      out += ",\"currency\":\"";
+      out += s.price.currency;
+      out += "\"}}";
+    }
+    out += "]}";
   }
-  return {{"facility_id", a.facility_id}, {"timezone", a.timezone}, {"resources", std::move(resources)}};
+  out += "]}";
+  return out;
 }
 
 }  // namespace
@@ -118,8 +147,9 @@ void register_booking_routes(http::Router& router, BookingService& bookings) {
                   SB_ASSIGN_OR_RETURN_RESPONSE(int d, http::query_int(req, "duration", 60, 1, 1440), req);
                   q.duration_minutes = d;
                 }
-                return http::reply(req, 200, bookings.availability(req.param("facility_id"), q, http::context_of(req)),
-                                   availability_json);
+                auto result = bookings.availability(req.param("facility_id"), q, http::context_of(req));
+                if (!result.ok()) return http::fail(req, result.error());
+                return Response::text(200, availability_body(result.value()), "application/json");
               },
               http::Auth::optional, http::RateClass::normal, "Slots of 1 to 14 days with status and price"});
 

@@ -709,16 +709,32 @@ Result<Availability> BookingServiceImpl::availability(const std::string& facilit
   const Instant earliest = now + minutes(policies.min_lead_time_minutes);
   const LocalDate last_day = Zone::add_days(zone.date_of(now), policies.booking_window_days);
   Availability out{facility.id, facility.timezone, {}};
+  const auto pricing_by_resource = resources_.pricing_of_facility(facility.id, facility.currency);
+  std::vector<std::vector<Instant>> starts_by_day;
+  for (const auto& w : windows)
+    starts_by_day.push_back(rules::slot_starts(w, minutes(policies.slot_step_minutes), minutes(duration)));
+  // Courts usually share one price list: price each distinct list's slots once per day.
+  std::map<std::pair<std::string, int>, std::vector<std::int64_t>> price_memo;
   for (const auto& r : resources) {
-    const auto pricing = resources_.pricing_of(r.id, facility.currency);
+    auto found = pricing_by_resource.find(r.id);
+    const resource::Pricing pricing = found != pricing_by_resource.end()
+                                          ? found->second
+                                          : resource::Pricing{{0, facility.currency}, std::nullopt, 60, {}};
+    const std::string pricing_key = resource::rules::to_json(pricing).dump();
     const auto& taken = by_resource[r.id];
     ResourceSlots rs{r.id, r.name, {}};
     for (int i = 0; i < q.days; ++i) {
       const auto& w = windows[i];
-      resource::rules::PriceContext pctx{zone, policies.weekend_multiplier, policies.holiday_multiplier,
-                                         [&](LocalDate) { return w.open_holiday; }};
       const bool bookable_day = Zone::add_days(*first_day, i) <= last_day;
-      for (Instant start : rules::slot_starts(w, minutes(policies.slot_step_minutes), minutes(duration))) {
+      auto& prices = price_memo[{pricing_key, i}];
+      if (prices.empty()) {
+        resource::rules::PriceContext pctx{zone, policies.weekend_multiplier, policies.holiday_multiplier,
+                                           [&](LocalDate) { return w.open_holiday; }};
+        for (Instant start : starts_by_day[i])
+          prices.push_back(resource::rules::price(pricing, member, start, start + minutes(duration), pctx));
+      }
+      std::size_t slot_index = 0;
+      for (Instant start : starts_by_day[i]) {
         const Instant end = start + minutes(duration);
         std::string status = "available";
         int rank = 0;  // blocked beats booked beats held
@@ -731,8 +747,7 @@ Result<Availability> BookingServiceImpl::availability(const std::string& facilit
           }
         }
         if (rank == 0 && (start <= now || start < earliest || !bookable_day)) status = "closed";
-        rs.slots.push_back(
-            {start, end, status, {resource::rules::price(pricing, member, start, end, pctx), facility.currency}});
+        rs.slots.push_back({start, end, status, {prices[slot_index++], facility.currency}});
       }
     }
     out.resources.push_back(std::move(rs));

@@ -21,6 +21,7 @@ UPDATE resources SET name = $2, description = $3, indoor = $4, surface = $5, lig
 WHERE id = $1)sql";
 constexpr std::string_view kSetPricing = "UPDATE resources SET pricing = $2, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kPricing = "SELECT pricing FROM resources WHERE id = $1";
+constexpr std::string_view kFacilityPricing = "SELECT id, pricing FROM resources WHERE facility_id = $1";
 
 Resource from_row(const db::Row& r) {
   Resource x;
@@ -75,6 +76,14 @@ nlohmann::json ResourceRepository::pricing(db::Connection& c, const std::string&
   auto r = c.query_one(kPricing, {id});
   if (!r || r->is_null(0)) return nullptr;
   return nlohmann::json::parse(r->text(0));
+}
+
+std::vector<std::pair<std::string, nlohmann::json>> ResourceRepository::facility_pricing(
+    db::Connection& c, const std::string& facility_id) {
+  std::vector<std::pair<std::string, nlohmann::json>> out;
+  for (const auto& r : c.query(kFacilityPricing, {facility_id}))
+    out.emplace_back(r.text(0), r.is_null(1) ? nlohmann::json(nullptr) : nlohmann::json::parse(r.text(1)));
+  return out;
 }
 
 }  // namespace slotbase::resource

@@ -21,6 +21,9 @@ class ResourceRepository {
   static void set_pricing(db::Connection& c, const std::string& id, const nlohmann::json& pricing, Instant now);
   /// The stored pricing document, or null.
   static nlohmann::json pricing(db::Connection& c, const std::string& id);
+  /// (resource id, pricing document or null) for every resource of a facility.
+  static std::vector<std::pair<std::string, nlohmann::json>> facility_pricing(db::Connection& c,
+                                                                              const std::string& facility_id);
 };
 
 }  // namespace slotbase::resource

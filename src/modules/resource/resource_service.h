@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ class ResourceService {
   virtual std::vector<Resource> resources_of(const std::string& facility_id) = 0;
   /// The resource's pricing; a resource without one is free.
   virtual Pricing pricing_of(const std::string& resource_id, const std::string& currency) = 0;
+  /// Every resource's pricing at a facility, by resource id, in one query.
+  virtual std::map<std::string, Pricing> pricing_of_facility(const std::string& facility_id,
+                                                             const std::string& currency) = 0;
 };
 
 }  // namespace slotbase::resource

@@ -150,11 +150,28 @@ std::vector<Resource> ResourceServiceImpl::resources_of(const std::string& facil
   return db_.read([&](db::Connection& c) { return ResourceRepository::of_facility(c, facility_id); });
 }
 
-Pricing ResourceServiceImpl::pricing_of(const std::string& resource_id, const std::string& currency) {
-  auto doc = db_.read([&](db::Connection& c) { return ResourceRepository::pricing(c, resource_id); });
+namespace {
+
+Pricing pricing_from(const nlohmann::json& doc, const std::string& currency) {
   if (doc.is_null()) return Pricing{{0, currency}, std::nullopt, 60, {}};
   auto parsed = rules::parse_pricing(doc);
   return parsed.ok() ? parsed.value() : Pricing{{0, currency}, std::nullopt, 60, {}};
+}
+
+}  // namespace
+
+Pricing ResourceServiceImpl::pricing_of(const std::string& resource_id, const std::string& currency) {
+  return pricing_from(db_.read([&](db::Connection& c) { return ResourceRepository::pricing(c, resource_id); }),
+                      currency);
+}
+
+std::map<std::string, Pricing> ResourceServiceImpl::pricing_of_facility(const std::string& facility_id,
+                                                                        const std::string& currency) {
+  std::map<std::string, Pricing> out;
+  for (const auto& [id, doc] :
+       db_.read([&](db::Connection& c) { return ResourceRepository::facility_pricing(c, facility_id); }))
+    out.emplace(id, pricing_from(doc, currency));
+  return out;
 }
 
 }  // namespace slotbase::resource

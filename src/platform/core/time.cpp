@@ -20,7 +20,46 @@ bool parse_int(std::string_view s, int& out) {
 }  // namespace
 
 std::string format_rfc3339(Instant t) {
-  return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+  return format_rfc3339(t, 0);
+}
+
+std::string format_rfc3339(Instant t, int offset_minutes) {
+  const auto local = t + std::chrono::minutes{offset_minutes};
+  const auto days = date::floor<date::days>(local);
+  const date::year_month_day ymd{days};
+  const auto secs = (local - days).count();
+  char buf[32];
+  auto two = [](char* p, long v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+  };
+  const int y = static_cast<int>(ymd.year());
+  buf[0] = static_cast<char>('0' + (y / 1000) % 10);
+  buf[1] = static_cast<char>('0' + (y / 100) % 10);
+  buf[2] = static_cast<char>('0' + (y / 10) % 10);
+  buf[3] = static_cast<char>('0' + y % 10);
+  buf[4] = '-';
+  two(buf + 5, static_cast<unsigned>(ymd.month()));
+  buf[7] = '-';
+  two(buf + 8, static_cast<unsigned>(ymd.day()));
+  buf[10] = 'T';
+  two(buf + 11, secs / 3600);
+  buf[13] = ':';
+  two(buf + 14, (secs / 60) % 60);
+  buf[16] = ':';
+  two(buf + 17, secs % 60);
+  std::size_t n = 19;
+  if (offset_minutes == 0) {
+    buf[n++] = 'Z';
+  } else {
+    const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    buf[n++] = offset_minutes < 0 ? '-' : '+';
+    two(buf + n, (a / 60) % 100);
+    buf[n + 2] = ':';
+    two(buf + n + 3, a % 60);
+    n += 5;
+  }
+  return std::string(buf, n);
 }
 
 std::optional<Instant> parse_rfc3339(std::string_view s) {

@@ -3,8 +3,6 @@
 #include <date/date.h>
 #include <date/tz.h>
 
-#include <cstdio>
-
 namespace slotbase {
 namespace {
 
@@ -68,14 +66,7 @@ Instant Zone::next_transition(Instant t) const {
 }
 
 std::string Zone::format(Instant t) const {
-  const int offset = offset_minutes(t);
-  auto local = date::local_seconds{(t + std::chrono::minutes{offset}).time_since_epoch()};
-  std::string out = date::format("%Y-%m-%dT%H:%M:%S", local);
-  if (offset == 0) return out + "Z";
-  char buf[8];
-  const int a = offset < 0 ? -offset : offset;
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset < 0 ? '-' : '+', (a / 60) % 100, a % 60);
-  return out + buf;
+  return format_rfc3339(t, offset_minutes(t));
 }
 
 LocalDate Zone::add_days(LocalDate d, int days) {
