@@ -264,6 +264,7 @@ TEST_P(BookingHttpTest, AvailabilityShowsPricesAndValidatesItsQuery) {
     }
   EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/availability?date=2026-11-25&days=15").status, 422);
   EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/availability?date=someday").status, 422);
+  EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/availability?date=9999-12-31&days=14").status, 422);
   EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/availability?date=2026-11-25&duration=45").status, 422);
   // Today: slots already started, or within the lead time, are closed.
   EXPECT_EQ(slot_status(availability("date=2026-11-24"), "2026-11-24T07:00:00-05:00"), "closed");

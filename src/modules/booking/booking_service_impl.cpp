@@ -675,6 +675,9 @@ Result<Availability> BookingServiceImpl::availability(const std::string& facilit
   std::vector<FieldError> errors;
   auto first_day = LocalDate::parse(q.date);
   if (!first_day) errors.push_back({"date", "must be a date as YYYY-MM-DD"});
+  // A year either side of today and more is history or fantasy; it also keeps times in four digits.
+  else if (first_day->year < 2000 || first_day->year > 2999)
+    errors.push_back({"date", "must be a date from 2000 to 2999"});
   if (q.days < 1 || q.days > 14) errors.push_back({"days", "must be 1 to 14"});
   const int duration = q.duration_minutes.value_or(policies.min_duration_minutes);
   if (duration < policies.min_duration_minutes || duration > policies.max_duration_minutes ||
