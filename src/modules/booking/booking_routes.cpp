@@ -136,9 +136,11 @@ std::string availability_body(const Availability& a) {
 
 }  // namespace
 
-void register_booking_routes(http::Router& router, BookingService& bookings) {
+void register_booking_routes(http::Router& router, BookingService& bookings,
+                             std::function<AvailabilityCache::Version()> version) {
+  auto cache = std::make_shared<AvailabilityCache>();
   router.add({"GET", "/api/v1/facilities/{facility_id}/availability",
-              [&bookings](Request& req) {
+              [&bookings, cache, version](Request& req) {
                 AvailabilityQuery q;
                 q.date = req.query_param("date").value_or("");
                 SB_ASSIGN_OR_RETURN_RESPONSE(q.days, http::query_int(req, "days", 1, 1, 14), req);
@@ -147,9 +149,18 @@ void register_booking_routes(http::Router& router, BookingService& bookings) {
                   SB_ASSIGN_OR_RETURN_RESPONSE(int d, http::query_int(req, "duration", 60, 1, 1440), req);
                   q.duration_minutes = d;
                 }
+                // The caller is part of the key: prices depend on membership, visibility on roles.
+                const std::string key = req.param("facility_id") + '|' + q.date + '|' + std::to_string(q.days) + '|' +
+                                        q.resource_id.value_or("") + '|' +
+                                        std::to_string(q.duration_minutes.value_or(0)) + '|' +
+                                        (req.principal ? req.principal->user_id : std::string("-"));
+                const auto v = version();
+                if (auto hit = cache->get(key, v)) return Response::text(200, std::move(*hit), "application/json");
                 auto result = bookings.availability(req.param("facility_id"), q, http::context_of(req));
                 if (!result.ok()) return http::fail(req, result.error());
-                return Response::text(200, availability_body(result.value()), "application/json");
+                std::string body = availability_body(result.value());
+                cache->put(key, v, body);
+                return Response::text(200, std::move(body), "application/json");
               },
               http::Auth::optional, http::RateClass::normal, "Slots of 1 to 14 days with status and price"});
 

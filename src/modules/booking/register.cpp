@@ -2,13 +2,16 @@
 
 #include "modules/booking/booking_routes.h"
 #include "modules/booking/booking_service_impl.h"
+#include "platform/events/outbox.h"
 
 namespace slotbase::booking {
 
 BookingModule::BookingModule(db::Database& db, const Clock& clock, const events::Outbox& outbox, events::JobQueue& jobs,
                              organization::OrganizationService& orgs, resource::ResourceService& resources,
                              PaymentGateway* payments)
-    : service_(std::make_unique<BookingServiceImpl>(db, clock, outbox, jobs, orgs, resources, payments)) {
+    : service_(std::make_unique<BookingServiceImpl>(db, clock, outbox, jobs, orgs, resources, payments)),
+      db_(db),
+      clock_(clock) {
   jobs.handle(kExpireHoldJob, [this](const events::Job& job) { service_->expire_hold(job.payload.at("hold_id")); });
   jobs.handle(kNoShowJob, [this](const events::Job& job) {
     service_->auto_no_show(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("start")));
@@ -32,7 +35,10 @@ void BookingModule::subscribe(events::EventDispatcher& dispatcher) {
 }
 
 void BookingModule::register_routes(http::Router& router) {
-  register_booking_routes(router, *service_);
+  register_booking_routes(router, *service_, [this] {
+    const auto sequence = db_.read([](db::Connection& c) { return events::Outbox::last_sequence(c); });
+    return AvailabilityCache::Version{sequence, epoch_seconds(clock_.now())};
+  });
 }
 
 }  // namespace slotbase::booking

@@ -31,6 +31,8 @@ class BookingModule {
 
  private:
   std::unique_ptr<BookingServiceImpl> service_;
+  db::Database& db_;
+  const Clock& clock_;
 };
 
 }  // namespace slotbase::booking
