@@ -288,27 +288,12 @@ TEST_P(BookingHttpTest, ADstDayHasItsTrueNumberOfSlots) {
 
 // 64 players ask for the same court at the same time: exactly one gets it.
 TEST_P(BookingHttpTest, SixtyFourConcurrentHoldsOneWinner) {
-  constexpr int kClients = 64;
-  std::atomic<int> created{0}, conflicts{0}, other{0};
-  std::atomic<int> ready{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < kClients; ++i) {
-    threads.emplace_back([&] {
-      ++ready;
-      while (ready.load() < kClients) std::this_thread::yield();
-      auto r = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
-      if (r.status == 201)
-        ++created;
-      else if (r.status == 409)
-        ++conflicts;
-      else
-        ++other;
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(created.load(), 1);
-  EXPECT_EQ(conflicts.load(), kClients - 1);
-  EXPECT_EQ(other.load(), 0);
+  auto outcome = race({client_.get()}, 64, "/api/v1/holds",
+                      {{"resource_id", court_}, {"start", "2026-11-25T15:00:00Z"}, {"end", "2026-11-25T16:00:00Z"}},
+                      player_.access);
+  EXPECT_EQ(outcome.created, 1);
+  EXPECT_EQ(outcome.conflicts, 63);
+  EXPECT_EQ(outcome.other, 0);
 }
 
 SB_INSTANTIATE_BACKENDS(BookingHttpTest);

@@ -2,6 +2,9 @@
 
 #include "http/http_client.h"
 
+#include <atomic>
+#include <thread>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -68,6 +71,27 @@ HttpResult HttpClient::send(const std::string& method, const std::string& target
   std::map<std::string, std::string> h;
   if (!token.empty()) h["Authorization"] = "Bearer " + token;
   return request(method, target, body.is_null() ? "" : body.dump(), h);
+}
+
+RaceOutcome race(const std::vector<const HttpClient*>& clients, int n, const std::string& target,
+                 const nlohmann::json& body, const std::string& token) {
+  std::atomic<int> created{0}, conflicts{0}, other{0}, ready{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    threads.emplace_back([&, i] {
+      ++ready;
+      while (ready.load() < n) std::this_thread::yield();
+      auto r = clients[i % clients.size()]->post(target, body, token);
+      if (r.status == 201)
+        ++created;
+      else if (r.status == 409)
+        ++conflicts;
+      else
+        ++other;
+    });
+  }
+  for (auto& t : threads) t.join();
+  return {created.load(), conflicts.load(), other.load()};
 }
 
 HttpTest::Account HttpTest::sign_up(const std::string& email) {

@@ -38,6 +38,17 @@ class HttpClient {
   std::uint16_t port_;
 };
 
+/// How `n` simultaneous POSTs of one body came out.
+struct RaceOutcome {
+  int created = 0;    // 201
+  int conflicts = 0;  // 409
+  int other = 0;
+};
+
+/// Starts `n` threads that all POST `body` to `target` at once, spread over `clients` in turn.
+RaceOutcome race(const std::vector<const HttpClient*>& clients, int n, const std::string& target,
+                 const nlohmann::json& body, const std::string& token);
+
 /// The application serving HTTP on a free port.
 class HttpTest : public AppTest {
  protected:

@@ -2,7 +2,6 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
-#include <atomic>
 #include <thread>
 
 #include "http/http_client.h"
@@ -85,27 +84,10 @@ TEST(MultiProcess, TwoServeProcessesOnOnePostgresGiveOneWinner) {
   const std::string end =
       format_rfc3339(std::chrono::time_point_cast<std::chrono::seconds>(tomorrow + std::chrono::hours(1)));
 
-  constexpr int kClients = 64;
-  std::atomic<int> created{0}, conflicts{0}, other{0}, ready{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < kClients; ++i) {
-    threads.emplace_back([&, i] {
-      ++ready;
-      while (ready.load() < kClients) std::this_thread::yield();
-      const HttpClient& c = i % 2 ? cb : ca;
-      auto r = c.post("/api/v1/holds", {{"resource_id", court}, {"start", start}, {"end", end}}, token);
-      if (r.status == 201)
-        ++created;
-      else if (r.status == 409)
-        ++conflicts;
-      else
-        ++other;
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(created.load(), 1);
-  EXPECT_EQ(conflicts.load(), kClients - 1);
-  EXPECT_EQ(other.load(), 0);
+  auto outcome = race({&ca, &cb}, 64, "/api/v1/holds", {{"resource_id", court}, {"start", start}, {"end", end}}, token);
+  EXPECT_EQ(outcome.created, 1);
+  EXPECT_EQ(outcome.conflicts, 63);
+  EXPECT_EQ(outcome.other, 0);
 }
 
 }  // namespace
