@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -34,7 +35,7 @@ ErrorKind kind_of(int extended_code) {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  SqliteConnection(const std::string& path, std::mutex* writer) : writer_(writer) {
     int rc =
         sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
@@ -103,10 +104,27 @@ class SqliteConnection final : public Connection {
     }
   }
 
-  void begin(bool write) override { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
-  void commit() override { execute_script("COMMIT"); }
+  // SQLite has one writer. Writers of this process queue on a mutex rather than on SQLite's busy
+  // handler, which sleeps in growing steps and left most of a busy second idle; BEGIN IMMEDIATE
+  // still guards against other processes.
+  void begin(bool write) override {
+    if (!write) return execute_script("BEGIN");
+    writer_->lock();
+    holding_ = true;
+    try {
+      execute_script("BEGIN IMMEDIATE");
+    } catch (...) {
+      release_writer();
+      throw;
+    }
+  }
+  void commit() override {
+    execute_script("COMMIT");
+    release_writer();
+  }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
+    release_writer();
   }
   bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
 
@@ -158,14 +176,23 @@ class SqliteConnection final : public Connection {
     throw DbError(kind_of(code), msg);
   }
 
+  void release_writer() {
+    if (holding_) {
+      holding_ = false;
+      writer_->unlock();
+    }
+  }
+
   sqlite3* db_ = nullptr;
+  std::mutex* writer_;
+  bool holding_ = false;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
 }  // namespace
 
 SqliteDatabase::SqliteDatabase(std::string path, int pool_size)
-    : path_(std::move(path)), pool_(pool_size, [this] { return std::make_unique<SqliteConnection>(path_); }) {
+    : path_(std::move(path)), pool_(pool_size, [this] { return std::make_unique<SqliteConnection>(path_, &writer_); }) {
   // Open one connection now so a bad path fails at start-up, not on the first request.
   release(pool_.take());
 }

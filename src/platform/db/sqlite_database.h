@@ -1,5 +1,6 @@
 #pragma once
 
+#include <mutex>
 #include <string>
 
 #include "platform/db/database.h"
@@ -21,6 +22,7 @@ class SqliteDatabase final : public Database {
 
  private:
   std::string path_;
+  std::mutex writer_;  // one writing transaction at a time in this process
   ConnectionPool pool_;
 };
 

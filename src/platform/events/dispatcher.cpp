@@ -87,11 +87,13 @@ int EventDispatcher::deliver(const Subscription& s) {
   });
   if (!cursor) return 0;
   auto [last_seq, attempts] = *cursor;
+  const std::int64_t started_at = last_seq;
   int delivered = 0;
-  for (;;) {
+  // The cursor is written once at the end rather than after every event: a crash redelivers at
+  // most what this pass had handled, which handlers tolerate (at-least-once, apply_once).
+  for (bool more = true; more;) {
     auto batch = db_.read([&](db::Connection& c) { return Outbox::read(c, last_seq + 1, INT64_MAX, options_.batch); });
-    if (batch.empty()) break;
-    bool stalled = false;
+    more = static_cast<int>(batch.size()) == options_.batch;
     for (const auto& e : batch) {
       if (matches(s, e.type)) {
         try {
@@ -99,12 +101,11 @@ int EventDispatcher::deliver(const Subscription& s) {
           ++delivered;
         } catch (const std::exception& ex) {
           ++attempts;
-          const auto now2 = clock_.now();
+          const auto failed_at = clock_.now();
           if (attempts >= options_.max_attempts) {
             db_.transact([&](db::Connection& c) {
               c.execute(kDeadLetter, {s.name, e.sequence, e.id, std::string(ex.what()), std::int64_t{attempts},
-                                      epoch_seconds(now2)});
-              c.execute(kAdvance, {s.name, e.sequence, owner_});
+                                      epoch_seconds(failed_at)});
             });
             last_seq = e.sequence;
             attempts = 0;
@@ -112,20 +113,22 @@ int EventDispatcher::deliver(const Subscription& s) {
           }
           auto backoff = options_.base_backoff * (1LL << std::min(attempts - 1, 12));
           db_.transact([&](db::Connection& c) {
-            c.execute(kFailed,
-                      {s.name, std::int64_t{attempts}, epoch_seconds(now2 + backoff), std::string(ex.what()), owner_});
+            c.execute(kAdvance, {s.name, last_seq, owner_});
+            c.execute(kFailed, {s.name, std::int64_t{attempts}, epoch_seconds(failed_at + backoff),
+                                std::string(ex.what()), owner_});
+            c.execute(kReleaseLease, {s.name, owner_});
           });
-          stalled = true;
-          break;
+          return delivered;
         }
       }
       last_seq = e.sequence;
       attempts = 0;
-      db_.transact([&](db::Connection& c) { c.execute(kAdvance, {s.name, last_seq, owner_}); });
     }
-    if (stalled || static_cast<int>(batch.size()) < options_.batch) break;
   }
-  db_.transact([&](db::Connection& c) { c.execute(kReleaseLease, {s.name, owner_}); });
+  db_.transact([&](db::Connection& c) {
+    if (last_seq != started_at) c.execute(kAdvance, {s.name, last_seq, owner_});
+    c.execute(kReleaseLease, {s.name, owner_});
+  });
   return delivered;
 }
 
