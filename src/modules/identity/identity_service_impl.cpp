@@ -1,4 +1,5 @@
 #include "modules/identity/identity_service_impl.h"
+#include "platform/core/strings.h"
 
 #include <algorithm>
 
@@ -14,12 +15,6 @@ namespace {
 
 constexpr const char* kBadCredentials = "The email or password is incorrect.";
 constexpr const char* kBadRefresh = "The refresh token is invalid, expired or already used.";
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 nlohmann::json scope_json(ScopeType type, const std::string& id) {
   return {{"type", std::string(to_string(type))}, {"id", id.empty() ? nlohmann::json(nullptr) : nlohmann::json(id)}};

@@ -1,4 +1,5 @@
 #include "modules/organization/organization_service_impl.h"
+#include "platform/core/strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -16,17 +17,6 @@ namespace {
 using identity::Permission;
 using identity::Role;
 using identity::ScopeType;
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 std::string slugify(const std::string& name) {
   std::string slug;

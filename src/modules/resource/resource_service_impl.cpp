@@ -1,4 +1,5 @@
 #include "modules/resource/resource_service_impl.h"
+#include "platform/core/strings.h"
 
 #include <algorithm>
 #include <regex>
@@ -15,12 +16,6 @@ using identity::Permission;
 
 bool known_type(const std::string& t) {
   return std::any_of(std::begin(kResourceTypes), std::end(kResourceTypes), [&](const char* k) { return t == k; });
-}
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 /// Colours are "#rgb" or "#rrggbb" so the calendar can use them as they are.

@@ -1,23 +1,12 @@
 #include "modules/identity/rules/credentials.h"
+#include "platform/core/strings.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace slotbase::identity::rules {
-namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-}  // namespace
-
 std::string normalize_email(const std::string& email) {
-  auto begin = email.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return "";
-  auto end = email.find_last_not_of(" \t\r\n");
-  return lower(email.substr(begin, end - begin + 1));
+  return lower(trim(email));
 }
 
 std::optional<std::string> check_email(const std::string& e) {
