@@ -70,13 +70,13 @@ Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string
   if (!f.ok()) return Error::invalid("resource_id", "is not a resource");
   auto zone = Zone::find(f->timezone);
   if (!zone) return Error::internal("facility time zone " + f->timezone + " is unknown");
-  return Place{f.value(), *r, *zone};
+  return Place{f.value(), *r, *zone, orgs_.hours_of(f->id)};
 }
 
 Money BookingServiceImpl::price_for(const Place& p, const std::string& user_id, Instant start, Instant end) {
   const auto pricing = resources_.pricing_of(p.resource.id, p.facility.currency);
   const bool member = !user_id.empty() && orgs_.is_member(p.facility.id, user_id);
-  const auto hours = orgs_.hours_of(p.facility.id);
+  const auto& hours = p.hours;
   resource::rules::PriceContext ctx{p.zone, p.facility.policies.weekend_multiplier,
                                     p.facility.policies.holiday_multiplier,
                                     [&](LocalDate d) { return rules::window_for(hours, p.zone, d).open_holiday; }};
@@ -110,8 +110,7 @@ Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context
   if (!staff && !p.facility.settings.allow_non_member_bookings && !orgs_.is_member(p.facility.id, user))
     return Error::rule_violation("members-only", "Only members can book at this facility.");
   const Instant now = clock_.now();
-  if (!staff)
-    SB_TRY(rules::check_player_slot(policies, orgs_.hours_of(p.facility.id), p.zone, range.first, range.second, now));
+  if (!staff) SB_TRY(rules::check_player_slot(policies, p.hours, p.zone, range.first, range.second, now));
 
   Hold hold{new_id("hld"),
             p.facility.id,
@@ -304,7 +303,7 @@ Result<Booking> BookingServiceImpl::get_booking(const std::string& booking_id, c
 
 Result<std::vector<Booking>> BookingServiceImpl::my_bookings(const BookingFilter& f, const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
-  Instant after = from_epoch_seconds(0);
+  Instant after = from_epoch_seconds(-1);  // before any booking: the first page
   std::string after_id;
   if (f.cursor) {
     // Cursor: "<start epoch>:<booking id>" of the last item of the previous page.
@@ -316,9 +315,6 @@ Result<std::vector<Booking>> BookingServiceImpl::my_bookings(const BookingFilter
     } catch (const std::exception&) {
       return Error::invalid("cursor", "is not a cursor this API gave out");
     }
-  } else {
-    after_id = "";
-    after = from_epoch_seconds(-1);
   }
   return db_.read([&](db::Connection& c) {
     return BookingRepository::user_bookings(c, *ctx.user_id, f.status, after, after_id, f.limit);
@@ -478,8 +474,7 @@ Result<Booking> BookingServiceImpl::reschedule(const std::string& booking_id, co
   const Instant now = clock_.now();
   if (!staff) {
     if (b.start <= now) return Error::rule_violation("in-the-past", "A booking that has started cannot be moved.");
-    SB_TRY(rules::check_player_slot(facility.policies, orgs_.hours_of(facility.id), p.zone, range.first, range.second,
-                                    now));
+    SB_TRY(rules::check_player_slot(facility.policies, p.hours, p.zone, range.first, range.second, now));
   }
   const Booking before = b;
   b.resource_id = p.resource.id;
@@ -763,8 +758,7 @@ Result<WaitlistEntry> BookingServiceImpl::join_waitlist(const HoldRequest& r, co
   SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
   SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id, ctx));
   const Instant now = clock_.now();
-  SB_TRY(rules::check_player_slot(p.facility.policies, orgs_.hours_of(p.facility.id), p.zone, range.first, range.second,
-                                  now));
+  SB_TRY(rules::check_player_slot(p.facility.policies, p.hours, p.zone, range.first, range.second, now));
   WaitlistEntry e{new_id("wle"), p.facility.id, p.resource.id, *ctx.user_id, range.first,
                   range.second,  "waiting",     std::nullopt,  std::nullopt, now};
   return db_.transact([&](db::Connection& tx) -> Result<WaitlistEntry> {
@@ -807,7 +801,7 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
     auto facility = orgs_.find_facility(e.facility_id);
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
     if (!resource || !facility || !zone || resource->status != "active") continue;
-    const Place p{*facility, *resource, *zone};
+    const Place p{*facility, *resource, *zone, orgs_.hours_of(facility->id)};
     const Instant deadline = now + std::chrono::hours(facility->policies.waitlist_expiry_hours);
     Hold hold{new_id("hld"),
               e.facility_id,

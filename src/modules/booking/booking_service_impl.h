@@ -62,6 +62,7 @@ class BookingServiceImpl final : public BookingService {
     organization::Facility facility;
     resource::Resource resource;
     Zone zone;
+    organization::OperatingHours hours;  // read once per request: rules and prices both need them
   };
   /// The resource and its facility as the caller may see them (not_found otherwise).
   Result<Place> place_of(const std::string& resource_id, const Context& ctx);

@@ -164,7 +164,6 @@ Page<Facility> OrganizationServiceImpl::public_facilities(const std::optional<st
   Page<Facility> page;
   std::string like = "%";
   if (query && !trim(*query).empty()) {
-    like = "%";
     for (char c : lower(trim(*query)))
       if (c != '%' && c != '_') like.push_back(c);
     like += "%";
