@@ -18,5 +18,12 @@ inline constexpr const char* kBlockCreated = "booking.block.created";  // {block
 inline constexpr const char* kWaitlistNotified =
     "waitlist.notified";  // {entry_id, user_id, hold_id, claim_deadline, slot}
 inline constexpr const char* kBlockRemoved = "booking.block.removed";  // {block_id, resource_id, start, end}
+// Recurring series; each occurrence also has the booking events above, with its series_id.
+inline constexpr const char* kSeriesCreated = "booking.series.created";  // {series_id, user_id, resource_id, rrule}
+inline constexpr const char* kSeriesChanged = "booking.series.changed";  // {series_id, scope, from_date, moved}
+inline constexpr const char* kSeriesCancelled =
+    "booking.series.cancelled";  // {series_id, scope, from_date, user_id, cancelled}
+inline constexpr const char* kSeriesConflict =
+    "booking.series.conflict";  // {series_id, user_id, date, rule, detail, resource_id, start, end}
 
 }  // namespace slotbase::booking::event_names

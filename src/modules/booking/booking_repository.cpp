@@ -38,25 +38,24 @@ UPDATE holds SET status = 'expired' WHERE id = $1 AND status = 'active' AND expi
 constexpr std::string_view kInsertBooking = R"sql(
 INSERT INTO bookings (id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status,
                       approval_status, payment_status, payment_method, price_amount, currency, note, created_at,
-                      updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16))sql";
-constexpr std::string_view kBooking = R"sql(
-SELECT id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status, approval_status,
-       payment_status, payment_method, price_amount, currency, note, cancel_reason, cancelled_by, refund_amount,
-       created_at
+                      updated_at, series_id, series_date)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18))sql";
+// Every query that reads whole bookings selects these, in this order (booking_from).
+#define SB_BOOKING_COLUMNS                                                                                      \
+  "SELECT id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status, approval_status, " \
+  "payment_status, payment_method, price_amount, currency, note, cancel_reason, cancelled_by, refund_amount, "  \
+  "created_at, series_id, series_date "
+constexpr std::string_view kBooking = SB_BOOKING_COLUMNS R"sql(
 FROM bookings WHERE id = $1)sql";
-constexpr std::string_view kUserBookings = R"sql(
-SELECT id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status, approval_status,
-       payment_status, payment_method, price_amount, currency, note, cancel_reason, cancelled_by, refund_amount,
-       created_at
+constexpr std::string_view kUserBookings = SB_BOOKING_COLUMNS R"sql(
 FROM bookings
 WHERE user_id = $1 AND ($2 = '' OR status = $2) AND (start_at > $3 OR (start_at = $3 AND id > $4))
 ORDER BY start_at, id LIMIT $5)sql";
-constexpr std::string_view kFacilityBookings = R"sql(
-SELECT id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status, approval_status,
-       payment_status, payment_method, price_amount, currency, note, cancel_reason, cancelled_by, refund_amount,
-       created_at
+constexpr std::string_view kFacilityBookings = SB_BOOKING_COLUMNS R"sql(
 FROM bookings WHERE facility_id = $1 AND start_at < $3 AND end_at > $2 ORDER BY start_at, resource_id, id)sql";
+constexpr std::string_view kSeriesBookings = SB_BOOKING_COLUMNS R"sql(
+FROM bookings WHERE series_id = $1 ORDER BY series_date, start_at)sql";
+constexpr std::string_view kSetNote = "UPDATE bookings SET note = $2, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kCancelBooking = R"sql(
 UPDATE bookings SET status = 'cancelled', payment_status = $2, cancel_reason = $3, cancelled_by = $4,
   refund_amount = $5, cancelled_at = $6, updated_at = $6
@@ -84,14 +83,18 @@ SELECT kind, owner_id FROM resource_claims
 WHERE resource_id = $1 AND active AND start_at < $3 AND end_at > $2 AND (expires_at IS NULL OR expires_at > $4)
 ORDER BY start_at)sql";
 constexpr std::string_view kInsertBlock = R"sql(
-INSERT INTO blocks (id, facility_id, resource_id, start_at, end_at, reason, created_by, status, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8))sql";
+INSERT INTO blocks (id, facility_id, resource_id, start_at, end_at, reason, created_by, status, created_at, series_id,
+                    series_date)
+VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $9, $10))sql";
 constexpr std::string_view kBlock = R"sql(
-SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by FROM blocks
+SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by, series_id, series_date FROM blocks
 WHERE id = $1 AND status = 'active')sql";
 constexpr std::string_view kBlocksOf = R"sql(
-SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by FROM blocks
+SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by, series_id, series_date FROM blocks
 WHERE resource_id = $1 AND status = 'active' AND end_at > $2 ORDER BY start_at)sql";
+constexpr std::string_view kSeriesBlocks = R"sql(
+SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by, series_id, series_date FROM blocks
+WHERE series_id = $1 AND status = 'active' ORDER BY series_date)sql";
 constexpr std::string_view kRemoveBlock = "UPDATE blocks SET status = 'removed' WHERE id = $1 AND status = 'active'";
 
 constexpr std::string_view kInsertEntry = R"sql(
@@ -135,8 +138,12 @@ WaitlistEntry entry_from(const db::Row& r) {
 }
 
 Block block_from(const db::Row& r) {
-  return {r.text(0), r.text(1), r.text(2), from_epoch_seconds(r.i64(3)), from_epoch_seconds(r.i64(4)),
-          r.text(5), r.text(6), {}};
+  Block b{
+      r.text(0), r.text(1), r.text(2), from_epoch_seconds(r.i64(3)), from_epoch_seconds(r.i64(4)), r.text(5), r.text(6),
+      {},        {},        {}};
+  b.series_id = r.opt_text(7);
+  b.series_date = r.opt_text(8);
+  return b;
 }
 
 Booking booking_from(const db::Row& r) {
@@ -159,6 +166,8 @@ Booking booking_from(const db::Row& r) {
   b.cancelled_by = r.opt_text(16);
   b.refund_amount = r.opt_i64(17);
   b.created_at = from_epoch_seconds(r.i64(18));
+  b.series_id = r.opt_text(19);
+  b.series_date = r.opt_text(20);
   return b;
 }
 
@@ -244,7 +253,7 @@ void BookingRepository::insert_booking(db::Connection& c, const Booking& b) {
   c.execute(kInsertBooking,
             {b.id, b.facility_id, b.resource_id, b.user_id, b.created_by, b.type, epoch_seconds(b.start),
              epoch_seconds(b.end), b.status, b.approval_status, b.payment_status, b.payment_method, b.price.amount,
-             b.price.currency, b.note, epoch_seconds(b.created_at)});
+             b.price.currency, b.note, epoch_seconds(b.created_at), db::opt(b.series_id), db::opt(b.series_date)});
 }
 
 std::optional<Booking> BookingRepository::booking(db::Connection& c, const std::string& id) {
@@ -314,7 +323,7 @@ std::vector<std::pair<std::string, std::string>> BookingRepository::claims_on(db
 
 void BookingRepository::insert_block(db::Connection& c, const Block& b, Instant now) {
   c.execute(kInsertBlock, {b.id, b.facility_id, b.resource_id, epoch_seconds(b.start), epoch_seconds(b.end), b.reason,
-                           b.created_by, epoch_seconds(now)});
+                           b.created_by, epoch_seconds(now), db::opt(b.series_id), db::opt(b.series_date)});
 }
 
 std::optional<Block> BookingRepository::block(db::Connection& c, const std::string& id) {
@@ -327,6 +336,23 @@ std::vector<Block> BookingRepository::blocks_of(db::Connection& c, const std::st
   std::vector<Block> out;
   for (const auto& r : c.query(kBlocksOf, {resource_id, epoch_seconds(from)})) out.push_back(block_from(r));
   return out;
+}
+
+std::vector<Block> BookingRepository::series_blocks(db::Connection& c, const std::string& series_id) {
+  std::vector<Block> out;
+  for (const auto& r : c.query(kSeriesBlocks, {series_id})) out.push_back(block_from(r));
+  return out;
+}
+
+std::vector<Booking> BookingRepository::series_bookings(db::Connection& c, const std::string& series_id) {
+  std::vector<Booking> out;
+  for (const auto& r : c.query(kSeriesBookings, {series_id})) out.push_back(booking_from(r));
+  return out;
+}
+
+void BookingRepository::set_note(db::Connection& c, const std::string& booking_id, const std::string& note,
+                                 Instant now) {
+  c.execute(kSetNote, {booking_id, note, epoch_seconds(now)});
 }
 
 bool BookingRepository::remove_block(db::Connection& c, const std::string& id) {

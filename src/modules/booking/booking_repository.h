@@ -65,7 +65,13 @@ class BookingRepository {
   /// Live claims overlapping [start, end) on a resource: (kind, owner id).
   static std::vector<std::pair<std::string, std::string>> claims_on(db::Connection& c, const std::string& resource_id,
                                                                     Instant start, Instant end, Instant now);
+  /// A series' occurrences, every status, in date order.
+  static std::vector<Booking> series_bookings(db::Connection& c, const std::string& series_id);
   static void insert_block(db::Connection& c, const Block& b, Instant now);
+  /// A series' active blocks in date order.
+  static std::vector<Block> series_blocks(db::Connection& c, const std::string& series_id);
+  /// Sets a booking's note.
+  static void set_note(db::Connection& c, const std::string& booking_id, const std::string& note, Instant now);
   static std::optional<Block> block(db::Connection& c, const std::string& id);
   static std::vector<Block> blocks_of(db::Connection& c, const std::string& resource_id, Instant from);
   static bool remove_block(db::Connection& c, const std::string& id);

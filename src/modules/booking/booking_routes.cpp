@@ -1,5 +1,6 @@
 #include "modules/booking/booking_routes.h"
 
+#include "modules/booking/recurring_service.h"
 #include "platform/core/zone.h"
 #include "platform/http/handler_support.h"
 
@@ -43,6 +44,8 @@ json booking_json(const Booking& b) {
           {"price", money_json(b.price)},
           {"note", b.note},
           {"cancel_reason", b.cancel_reason ? json(*b.cancel_reason) : json(nullptr)},
+          {"refund_amount", b.refund_amount ? json(*b.refund_amount) : json(nullptr)},
+          {"series_id", b.series_id ? json(*b.series_id) : json(nullptr)},
           {"created_at", format_rfc3339(b.created_at)}};
 }
 
@@ -54,7 +57,47 @@ json block_json(const Block& b) {
           {"end", format_rfc3339(b.end)},
           {"reason", b.reason},
           {"created_by", b.created_by},
+          {"series_id", b.series_id ? json(*b.series_id) : json(nullptr)},
           {"cancelled_bookings", b.cancelled_bookings}};
+}
+
+json series_json(const Series& s) {
+  json occurrences = json::array();
+  for (const auto& b : s.occurrences) occurrences.push_back(booking_json(b));
+  json blocks = json::array();
+  for (const auto& b : s.blocks) blocks.push_back(block_json(b));
+  json conflicts = json::array();
+  for (const auto& c : s.conflicts)
+    conflicts.push_back({{"date", c.date},
+                         {"start", format_rfc3339(c.start)},
+                         {"end", format_rfc3339(c.end)},
+                         {"rule", c.rule},
+                         {"detail", c.detail}});
+  json out = {{"id", s.id},
+              {"kind", s.kind},
+              {"facility_id", s.facility_id},
+              {"resource_id", s.resource_id},
+              {"type", s.type},
+              {"rrule", s.rrule},
+              {"timezone", s.timezone},
+              {"first_date", s.first_date},
+              {"start_time", LocalTime{s.start_minute}.str()},
+              {"duration_minutes", s.duration_minutes},
+              {"until", s.until_date ? json(*s.until_date) : json(nullptr)},
+              {"status", s.status},
+              {"booked_through", s.materialized_through},
+              {"created_by", s.created_by},
+              {"conflicts", conflicts}};
+  if (s.kind == "block") {
+    out["reason"] = s.note;
+    out["blocks"] = blocks;
+    out["cancelled_bookings"] = s.cancelled_bookings;
+  } else {
+    out["user_id"] = s.user_id;
+    out["note"] = s.note;
+    out["occurrences"] = occurrences;
+  }
+  return out;
 }
 
 json cancel_json(const CancelResult& c) {
@@ -136,7 +179,7 @@ std::string availability_body(const Availability& a) {
 
 }  // namespace
 
-void register_booking_routes(http::Router& router, BookingService& bookings,
+void register_booking_routes(http::Router& router, BookingService& bookings, RecurringService& recurring,
                              std::function<AvailabilityCache::Version()> version) {
   auto cache = std::make_shared<AvailabilityCache>();
   router.add({"GET", "/api/v1/facilities/{facility_id}/availability",
@@ -321,19 +364,28 @@ void register_booking_routes(http::Router& router, BookingService& bookings,
               http::Auth::required, http::RateClass::normal, "Reject a pending booking with a reason (staff)"});
 
   router.add({"POST", "/api/v1/resources/{resource_id}/blocks",
-              [&bookings](Request& req) {
+              [&bookings, &recurring](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
-                body.only({"start", "end", "reason", "force"});
-                BlockRequest r;
+                body.only({"start", "end", "reason", "force", "rrule", "until"});
+                BlockSeriesRequest r;
                 r.resource_id = req.param("resource_id");
                 r.start = body.string("start", true, 40).value_or("");
                 r.end = body.string("end", true, 40).value_or("");
                 r.reason = body.string("reason", true, 500).value_or("");
                 r.force = body.boolean("force", false).value_or(false);
+                auto rrule = body.string("rrule", false, 500);
+                r.until = body.string("until", false, 10);
+                if (r.until && !rrule) body.fail("until", "goes with rrule");
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 201, bookings.create_block(r, http::context_of(req)), block_json);
+                if (rrule) {
+                  r.rrule = *rrule;
+                  return http::reply(req, 201, recurring.create_blocks(r, http::context_of(req)), series_json);
+                }
+                BlockRequest one{r.resource_id, r.start, r.end, r.reason, r.force};
+                return http::reply(req, 201, bookings.create_block(one, http::context_of(req)), block_json);
               },
-              http::Auth::required, http::RateClass::normal, "Block a resource for maintenance (staff)"});
+              http::Auth::required, http::RateClass::normal,
+              "Block a resource for maintenance, once or by a recurrence rule (staff)"});
 
   router.add({"GET", "/api/v1/resources/{resource_id}/blocks",
               [&bookings](Request& req) {
@@ -346,10 +398,78 @@ void register_booking_routes(http::Router& router, BookingService& bookings,
               http::Auth::required, http::RateClass::normal, "A resource's current and coming blocks (staff)"});
 
   router.add({"DELETE", "/api/v1/blocks/{block_id}",
-              [&bookings](Request& req) {
-                return http::reply_empty(req, bookings.remove_block(req.param("block_id"), http::context_of(req)));
+              [&recurring](Request& req) {
+                return http::reply_empty(
+                    req, recurring.remove_blocks(req.param("block_id"), req.query_param("scope").value_or("this"),
+                                                 http::context_of(req)));
               },
-              http::Auth::required, http::RateClass::normal, "Remove a block (staff)"});
+              http::Auth::required, http::RateClass::normal,
+              "Remove a block; scope=following|all removes more of its series (staff)"});
+
+  router.add({"POST", "/api/v1/recurring-bookings",
+              [&recurring](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"resource_id", "start", "end", "rrule", "until", "user_id", "type", "note"});
+                SeriesRequest r;
+                r.resource_id = body.string("resource_id", true, 100).value_or("");
+                r.start = body.string("start", true, 40).value_or("");
+                r.end = body.string("end", true, 40).value_or("");
+                r.rrule = body.string("rrule", true, 500).value_or("");
+                r.until = body.string("until", false, 10);
+                r.user_id = body.string("user_id", false, 100);
+                r.type = body.string("type", false, 20).value_or("open_play");
+                r.note = body.string("note", false, 1000).value_or("");
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 201, recurring.create(r, http::context_of(req)), series_json);
+              },
+              http::Auth::required, http::RateClass::normal,
+              "Book a series by a recurrence rule; occurrences that clash are listed as conflicts"});
+
+  router.add({"GET", "/api/v1/recurring-bookings/{series_id}",
+              [&recurring](Request& req) {
+                return http::reply(req, 200, recurring.get(req.param("series_id"), http::context_of(req)), series_json);
+              },
+              http::Auth::required, http::RateClass::normal, "A series with its occurrences and conflicts"});
+
+  router.add({"PATCH", "/api/v1/recurring-bookings/{series_id}",
+              [&recurring](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"scope", "booking_id", "start", "end", "resource_id", "note"});
+                SeriesChange c;
+                c.scope = body.string("scope", true, 20).value_or("");
+                c.booking_id = body.string("booking_id", false, 100);
+                c.start = body.string("start", false, 40);
+                c.end = body.string("end", false, 40);
+                c.resource_id = body.string("resource_id", false, 100);
+                c.note = body.string("note", false, 1000);
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 200, recurring.change(req.param("series_id"), c, http::context_of(req)),
+                                   series_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Move one occurrence, those from one on, or all to come"});
+
+  router.add({"DELETE", "/api/v1/recurring-bookings/{series_id}",
+              [&recurring](Request& req) {
+                // The scope may come as query parameters or as a JSON body.
+                SeriesCancel c;
+                c.scope = req.query_param("scope").value_or("");
+                c.booking_id = req.query_param("booking_id");
+                c.reason = req.query_param("reason").value_or("");
+                c.full_refund = req.query_param("full_refund").value_or("false") == "true";
+                if (!req.body.empty()) {
+                  SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                  body.only({"scope", "booking_id", "reason", "full_refund"});
+                  if (auto v = body.string("scope", false, 20)) c.scope = *v;
+                  if (auto v = body.string("booking_id", false, 100)) c.booking_id = v;
+                  if (auto v = body.string("reason", false, 500)) c.reason = *v;
+                  if (auto v = body.boolean("full_refund", false)) c.full_refund = *v;
+                  if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                }
+                return http::reply(req, 200, recurring.cancel(req.param("series_id"), c, http::context_of(req)),
+                                   series_json);
+              },
+              http::Auth::required, http::RateClass::normal,
+              "Cancel one occurrence, those from one on, or the whole series; refunds per policy"});
 
   router.add({"POST", "/api/v1/waitlist",
               [&bookings](Request& req) {

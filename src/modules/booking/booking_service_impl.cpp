@@ -17,8 +17,6 @@ namespace {
 using identity::Permission;
 using std::chrono::minutes;
 
-const Error kSlotTaken = Error::conflict("slot-unavailable", "That time is already held, booked or blocked.");
-
 Result<Instant> parse_instant(const std::string& field, const std::string& text) {
   auto t = parse_rfc3339(text);
   if (!t) return Error::invalid(field, "must be an RFC 3339 time with an offset, e.g. 2026-12-01T18:00:00Z");
@@ -26,7 +24,12 @@ Result<Instant> parse_instant(const std::string& field, const std::string& text)
   return *t;
 }
 
-Result<std::pair<Instant, Instant>> parse_range(const std::string& start, const std::string& end) {
+}  // namespace
+
+const Error BookingServiceImpl::kSlotTaken =
+    Error::conflict("slot-unavailable", "That time is already held, booked or blocked.");
+
+Result<std::pair<Instant, Instant>> BookingServiceImpl::parse_range(const std::string& start, const std::string& end) {
   auto s = parse_instant("start", start);
   auto e = parse_instant("end", end);
   std::vector<FieldError> errors;
@@ -38,9 +41,11 @@ Result<std::pair<Instant, Instant>> parse_range(const std::string& start, const 
   return std::pair{s.value(), e.value()};
 }
 
-bool is_type(const std::string& t) {
+bool BookingServiceImpl::is_type(const std::string& t) {
   return std::any_of(std::begin(kBookingTypes), std::end(kBookingTypes), [&](const char* k) { return t == k; });
 }
+
+namespace {
 
 std::int64_t percent_of(std::int64_t amount, int percent) {
   return (amount * percent + 50) / 100;
@@ -544,48 +549,54 @@ Result<Block> BookingServiceImpl::create_block(const BlockRequest& r, const Cont
   SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
   if (r.reason.empty()) return Error::invalid("reason", "is required");
   SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id, ctx));
-  const Instant now = clock_.now();
-  Block block{new_id("blk"), p.facility.id, p.resource.id, range.first, range.second, r.reason, *ctx.user_id, {}};
+  Block block{
+      new_id("blk"), p.facility.id, p.resource.id, range.first, range.second, r.reason, *ctx.user_id, {}, {}, {}};
   try {
     return db_.transact([&](db::Connection& tx) -> Result<Block> {
-      for (const auto& hold_id :
-           BookingRepository::expire_overlapping_holds(tx, p.resource.id, block.start, block.end, now))
-        emit(tx, event_names::kHoldExpired, hold_id, p.facility.id, {{"hold_id", hold_id}}, ctx);
-      auto in_the_way = BookingRepository::claims_on(tx, p.resource.id, block.start, block.end, now);
-      if (!in_the_way.empty() && !r.force) {
-        Error e = Error::conflict("block-overlaps-bookings",
-                                  std::to_string(in_the_way.size()) +
-                                      " holds, bookings or blocks are in the way; send \"force\": true to cancel "
-                                      "the bookings with a full refund.");
-        return e;
-      }
-      for (const auto& [kind, owner] : in_the_way) {
-        if (kind == "block")
-          return Error::conflict("block-overlaps-block", "Another block already covers part of this time.");
-        if (kind == "hold") {
-          BookingRepository::finish_hold(tx, owner, "released", std::nullopt);
-          BookingRepository::release_claim(tx, owner);
-          emit(tx, event_names::kHoldReleased, owner, p.facility.id, {{"hold_id", owner}, {"reason", r.reason}}, ctx);
-          continue;
-        }
-        auto b = BookingRepository::booking(tx, owner);
-        if (!b) continue;
-        Refund refund = settle(*b, 100, "Maintenance: " + r.reason, *ctx.user_id);
-        SB_TRY(cancel_in(tx, *b, refund, true, ctx));
-        block.cancelled_bookings.push_back(b->id);
-      }
-      BookingRepository::insert_block(tx, block, now);
-      BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, block.start, block.end, "block", block.id,
-                                      std::nullopt);
-      auto payload = slot_payload(block.resource_id, block.start, block.end);
-      payload.update({{"block_id", block.id}, {"reason", block.reason}, {"cancelled", block.cancelled_bookings}});
-      emit(tx, event_names::kBlockCreated, block.id, block.facility_id, payload, ctx);
+      SB_TRY(place_block(tx, p, block, r.force, ctx));
       return block;
     });
   } catch (const db::DbError& e) {
     if (e.kind() == db::ErrorKind::exclusion_violation) return kSlotTaken;
     throw;
   }
+}
+
+Result<void> BookingServiceImpl::place_block(db::Connection& tx, const Place& p, Block& block, bool force,
+                                             const Context& ctx) {
+  const Instant now = clock_.now();
+  for (const auto& hold_id :
+       BookingRepository::expire_overlapping_holds(tx, p.resource.id, block.start, block.end, now))
+    emit(tx, event_names::kHoldExpired, hold_id, p.facility.id, {{"hold_id", hold_id}}, ctx);
+  auto in_the_way = BookingRepository::claims_on(tx, p.resource.id, block.start, block.end, now);
+  if (!in_the_way.empty() && !force)
+    return Error::conflict("block-overlaps-bookings",
+                           std::to_string(in_the_way.size()) +
+                               " holds, bookings or blocks are in the way; send \"force\": true to cancel "
+                               "the bookings with a full refund.");
+  for (const auto& [kind, owner] : in_the_way) {
+    if (kind == "block")
+      return Error::conflict("block-overlaps-block", "Another block already covers part of this time.");
+    if (kind == "hold") {
+      BookingRepository::finish_hold(tx, owner, "released", std::nullopt);
+      BookingRepository::release_claim(tx, owner);
+      emit(tx, event_names::kHoldReleased, owner, p.facility.id, {{"hold_id", owner}, {"reason", block.reason}}, ctx);
+      continue;
+    }
+    auto b = BookingRepository::booking(tx, owner);
+    if (!b) continue;
+    Refund refund = settle(*b, 100, "Maintenance: " + block.reason, *ctx.user_id);
+    SB_TRY(cancel_in(tx, *b, refund, true, ctx));
+    block.cancelled_bookings.push_back(b->id);
+  }
+  BookingRepository::insert_block(tx, block, now);
+  BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, block.start, block.end, "block", block.id,
+                                  std::nullopt);
+  auto payload = slot_payload(block.resource_id, block.start, block.end);
+  payload.update({{"block_id", block.id}, {"reason", block.reason}, {"cancelled", block.cancelled_bookings}});
+  if (block.series_id) payload["series_id"] = *block.series_id;
+  emit(tx, event_names::kBlockCreated, block.id, block.facility_id, payload, ctx);
+  return Ok{};
 }
 
 Result<std::vector<Block>> BookingServiceImpl::list_blocks(const std::string& resource_id, const Context& ctx) {

@@ -20,6 +20,9 @@ inline constexpr const char* kAutoApproveJob = "booking.auto_approve";
 
 class BookingServiceImpl final : public BookingService {
  public:
+  /// The conflict for time that is held, booked or blocked already.
+  static const Error kSlotTaken;
+
   /// `payments` may be null: card payments are then refused as unavailable.
   BookingServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox, const events::JobQueue& jobs,
                      organization::OrganizationService& orgs, resource::ResourceService& resources,
@@ -58,6 +61,13 @@ class BookingServiceImpl final : public BookingService {
   void auto_approve(const std::string& booking_id) override;
 
  private:
+  // The recurring series book, move and cancel their occurrences through the same steps.
+  friend class RecurringServiceImpl;
+
+  /// Parses a booking's start and end: whole minutes, end after start, at most a day long.
+  static Result<std::pair<Instant, Instant>> parse_range(const std::string& start, const std::string& end);
+  static bool is_type(const std::string& type);
+
   struct Place {
     organization::Facility facility;
     resource::Resource resource;
@@ -71,6 +81,9 @@ class BookingServiceImpl final : public BookingService {
   /// claim is a conflict. The database constraint backs this check up under concurrency.
   Result<void> claim(db::Connection& tx, const Place& p, Instant start, Instant end, const std::string& kind,
                      const std::string& owner_id, std::optional<Instant> expires_at, const Context& ctx);
+  /// Puts `block` on its resource in `tx`: lapsed and live holds are let go; bookings in the way
+  /// are a conflict unless `force`, which cancels them with a full refund (listed in the block).
+  Result<void> place_block(db::Connection& tx, const Place& p, Block& block, bool force, const Context& ctx);
   /// The booking and whether the caller is the facility's staff, if the caller may see it.
   Result<std::pair<Booking, organization::Facility>> booking_for(const std::string& booking_id, const Context& ctx);
   /// Sets the cancellation fields of `b` for `percent` refunded and returns the refund.

@@ -49,6 +49,8 @@ struct Booking {
   std::optional<std::string> cancelled_by;
   std::optional<std::int64_t> refund_amount;
   Instant created_at;
+  std::optional<std::string> series_id;    // an occurrence of a recurring series
+  std::optional<std::string> series_date;  // the local date its rule gave it, YYYY-MM-DD
 };
 
 struct Block {
@@ -60,6 +62,8 @@ struct Block {
   std::string reason;
   std::string created_by;
   std::vector<std::string> cancelled_bookings;  // bookings a forced block cancelled
+  std::optional<std::string> series_id;
+  std::optional<std::string> series_date;
 };
 
 struct BlockRequest {

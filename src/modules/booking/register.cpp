@@ -2,6 +2,7 @@
 
 #include "modules/booking/booking_routes.h"
 #include "modules/booking/booking_service_impl.h"
+#include "modules/booking/recurring_service_impl.h"
 #include "platform/events/outbox.h"
 
 namespace slotbase::booking {
@@ -10,6 +11,7 @@ BookingModule::BookingModule(db::Database& db, const Clock& clock, const events:
                              organization::OrganizationService& orgs, resource::ResourceService& resources,
                              PaymentGateway* payments)
     : service_(std::make_unique<BookingServiceImpl>(db, clock, outbox, jobs, orgs, resources, payments)),
+      recurring_(std::make_unique<RecurringServiceImpl>(db, clock, jobs, *service_)),
       db_(db),
       clock_(clock) {
   jobs.handle(kExpireHoldJob, [this](const events::Job& job) { service_->expire_hold(job.payload.at("hold_id")); });
@@ -19,6 +21,7 @@ BookingModule::BookingModule(db::Database& db, const Clock& clock, const events:
   jobs.handle(kCompleteJob, [this](const events::Job& job) {
     service_->auto_complete(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("end")));
   });
+  jobs.handle(kExtendSeriesJob, [this](const events::Job& job) { recurring_->extend(job.payload.at("series_id")); });
   jobs.handle(kAutoApproveJob,
               [this](const events::Job& job) { service_->auto_approve(job.payload.at("booking_id")); });
 }
@@ -29,13 +32,17 @@ BookingService& BookingModule::service() {
   return *service_;
 }
 
+RecurringService& BookingModule::recurring() {
+  return *recurring_;
+}
+
 void BookingModule::subscribe(events::EventDispatcher& dispatcher) {
   dispatcher.subscribe("booking.waitlist", {"booking.*"},
                        [this](const events::DomainEvent& e) { service_->on_slot_event(e); });
 }
 
 void BookingModule::register_routes(http::Router& router) {
-  register_booking_routes(router, *service_, [this] {
+  register_booking_routes(router, *service_, *recurring_, [this] {
     const auto sequence = db_.read([](db::Connection& c) { return events::Outbox::last_sequence(c); });
     return AvailabilityCache::Version{sequence, epoch_seconds(clock_.now())};
   });

@@ -4,6 +4,7 @@
 
 #include "modules/booking/booking_service.h"
 #include "modules/booking/payment_gateway.h"
+#include "modules/booking/recurring_service.h"
 #include "modules/organization/organization_service.h"
 #include "modules/resource/resource_service.h"
 #include "platform/clock/clock.h"
@@ -17,6 +18,7 @@ namespace slotbase::booking {
 
 /// The booking module as the composition root sees it.
 class BookingServiceImpl;
+class RecurringServiceImpl;
 
 class BookingModule {
  public:
@@ -25,12 +27,14 @@ class BookingModule {
                 PaymentGateway* payments);
   ~BookingModule();
   BookingService& service();
+  RecurringService& recurring();
   void register_routes(http::Router& router);
   /// The waitlist follows the events that free or claim time.
   void subscribe(events::EventDispatcher& dispatcher);
 
  private:
   std::unique_ptr<BookingServiceImpl> service_;
+  std::unique_ptr<RecurringServiceImpl> recurring_;
   db::Database& db_;
   const Clock& clock_;
 };

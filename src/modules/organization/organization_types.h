@@ -44,6 +44,8 @@ struct Policies {
   std::vector<std::string> offline_methods = {"cash", "check", "bank_transfer", "venmo", "zelle", "other"};
   double weekend_multiplier = 1.0;
   double holiday_multiplier = 1.0;
+  bool allow_player_recurring = false;  // players may book a weekly (or other) series themselves
+  int recurring_horizon_days = 90;      // how far ahead a series is booked; a daily job moves it on
 };
 
 /// Display and access settings.

@@ -81,6 +81,8 @@ json to_json(const Policies& p) {
       {"offline_methods", p.offline_methods},
       {"weekend_multiplier", p.weekend_multiplier},
       {"holiday_multiplier", p.holiday_multiplier},
+      {"allow_player_recurring", p.allow_player_recurring},
+      {"recurring_horizon_days", p.recurring_horizon_days},
   };
 }
 
@@ -147,6 +149,10 @@ Result<Policies> apply_policies(const Policies& current, const json& patch) {
       c.number(v, key, 0.1, 10.0, p.weekend_multiplier);
     else if (key == "holiday_multiplier")
       c.number(v, key, 0.1, 10.0, p.holiday_multiplier);
+    else if (key == "allow_player_recurring")
+      c.boolean(v, key, p.allow_player_recurring);
+    else if (key == "recurring_horizon_days")
+      c.integer(v, key, 7, 366, p.recurring_horizon_days);
     else if (key == "cancellation") {
       const json* tiers = v.is_object() && v.contains("tiers") ? &v["tiers"] : nullptr;
       if (!tiers || !tiers->is_array() || tiers->empty() || tiers->size() > 10) {

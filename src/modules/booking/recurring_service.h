@@ -1,0 +1,111 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/booking/booking_types.h"
+#include "platform/core/context.h"
+#include "platform/core/result.h"
+
+namespace slotbase::booking {
+
+/// A series to book: the first occurrence's time and a rule, both in the facility's local time.
+struct SeriesRequest {
+  std::string resource_id;
+  std::string start;  // RFC 3339: the first occurrence's date and local start time
+  std::string end;
+  std::string rrule;                   // RFC 5545, e.g. FREQ=WEEKLY;BYDAY=TU,TH
+  std::optional<std::string> until;    // last local date, YYYY-MM-DD, inclusive
+  std::optional<std::string> user_id;  // staff: the member the series is for
+  std::string type = "open_play";      // staff: any booking type
+  std::string note;
+};
+
+/// A block series: maintenance every Monday morning, say. It must end: by `until` or COUNT.
+struct BlockSeriesRequest {
+  std::string resource_id;
+  std::string start;
+  std::string end;
+  std::string rrule;
+  std::optional<std::string> until;
+  std::string reason;
+  bool force = false;
+};
+
+/// An occurrence that could not be booked, and the rule that stood in the way.
+struct SeriesConflict {
+  std::string date;  // the local date the rule gave it
+  Instant start;
+  Instant end;
+  std::string rule;  // slot-unavailable, facility-closed, max-active-bookings, ...
+  std::string detail;
+};
+
+struct Series {
+  std::string id;
+  std::string kind;  // booking | block
+  std::string facility_id;
+  std::string resource_id;
+  std::string user_id;
+  std::string created_by;
+  std::string type;
+  std::string rrule;
+  std::string first_date;
+  int start_minute = 0;  // local wall-clock start of every occurrence
+  int duration_minutes = 0;
+  std::optional<std::string> until_date;
+  std::string note;
+  std::string status;                // active | ended | cancelled
+  std::string materialized_through;  // the last local date expanded so far
+  std::string timezone;
+  std::vector<Booking> occurrences;             // kind booking, every status
+  std::vector<Block> blocks;                    // kind block, active ones
+  std::vector<std::string> cancelled_bookings;  // bookings a forced block series cancelled
+  std::vector<SeriesConflict> conflicts;
+};
+
+/// An edit of a series. `this` moves one occurrence (like a reschedule); `following` and `all`
+/// move every occurrence to come, from `booking_id`'s or from the next, to the new local time of
+/// day, length and resource, atomically: a clash leaves every occurrence where it was.
+struct SeriesChange {
+  std::string scope;                      // this | following | all
+  std::optional<std::string> booking_id;  // the occurrence `this` and `following` start from
+  std::optional<std::string> start;       // RFC 3339; for following/all only the local time counts
+  std::optional<std::string> end;
+  std::optional<std::string> resource_id;
+  std::optional<std::string> note;
+};
+
+struct SeriesCancel {
+  std::string scope;  // this | following | all
+  std::optional<std::string> booking_id;
+  std::string reason;
+  bool full_refund = false;  // staff only
+};
+
+/// Recurring bookings and recurring blocks. Thread-safe.
+class RecurringService {
+ public:
+  virtual ~RecurringService() = default;
+
+  /// Books every occurrence up to the facility's horizon; the ones that cannot be had are
+  /// listed as conflicts, never dropped in silence. Staff may book for a member with any type;
+  /// players only where the facility allows player series, under the player rules.
+  virtual Result<Series> create(const SeriesRequest& r, const Context& ctx) = 0;
+  virtual Result<Series> get(const std::string& series_id, const Context& ctx) = 0;
+  virtual Result<Series> change(const std::string& series_id, const SeriesChange& c, const Context& ctx) = 0;
+  /// Cancels one occurrence, those from one on (the series then ends before it), or all to come.
+  virtual Result<Series> cancel(const std::string& series_id, const SeriesCancel& c, const Context& ctx) = 0;
+
+  /// Staff: every occurrence up to the end of the rule. Over bookings it is a conflict naming
+  /// the dates unless `force`, which cancels them with a full refund.
+  virtual Result<Series> create_blocks(const BlockSeriesRequest& r, const Context& ctx) = 0;
+  /// Removes the block and, for `following` or `all`, the series' later or every coming block.
+  virtual Result<void> remove_blocks(const std::string& block_id, const std::string& scope, const Context& ctx) = 0;
+
+  /// Job: books the series on to the horizon. Idempotent.
+  virtual void extend(const std::string& series_id) = 0;
+};
+
+}  // namespace slotbase::booking
