@@ -37,6 +37,29 @@ TEST_P(DatabaseTest, ErrorResultRollsBackTheWholeTransaction) {
   EXPECT_EQ(count, 0);
 }
 
+TEST_P(DatabaseTest, ReadsInAScopeShareOneConnectionAndWritesStillCommit) {
+  const db::Connection *first = nullptr, *nested = nullptr, *second = nullptr;
+  {
+    db::Database::ReadScope scope(*db_);
+    db_->read([&](db::Connection& c) { first = &c; });
+    {
+      db::Database::ReadScope inner(*db_);
+      db_->read([&](db::Connection& c) { nested = &c; });
+    }
+    db_->read([&](db::Connection& c) { second = &c; });
+  }
+  db_->transact([&](db::Connection& c) {
+    c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ('o1', 'A', 'u', 1, 1)");
+  });
+  EXPECT_EQ(first, nested);
+  EXPECT_EQ(first, second);
+  auto count = db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); });
+  EXPECT_EQ(count, 1);
+  // Out of the scope every read is its own transaction again, on whichever connection is free.
+  db::Database::ReadScope later(*db_);
+  EXPECT_EQ(db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); }), 1);
+}
+
 TEST_P(DatabaseTest, ExceptionRollsBackAndPropagates) {
   EXPECT_THROW(db_->transact([](db::Connection& c) {
     c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ('o1', 'A', 'u', 1, 1)");

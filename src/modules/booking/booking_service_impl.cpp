@@ -101,6 +101,8 @@ Result<void> BookingServiceImpl::claim(db::Connection& tx, const Place& p, Insta
 
 Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
+  // The checks below read facility, roles, membership, hours and prices: one snapshot for all.
+  std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
   SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
   SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id, ctx));
   const auto& policies = p.facility.policies;
@@ -129,6 +131,7 @@ Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context
             "active",
             price_for(p, user, range.first, range.second),
             std::nullopt};
+  snapshot.reset();
   try {
     return db_.transact([&](db::Connection& tx) -> Result<Hold> {
       if (policies.max_active_bookings_per_user && !staff &&
@@ -168,6 +171,7 @@ Result<void> BookingServiceImpl::release_hold(const std::string& hold_id, const 
 
 Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, const PaymentChoice& payment,
                                                  const Context& ctx) {
+  std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
   auto hold = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
   if (!hold || !ctx.user_id || (hold->booked_by != *ctx.user_id && hold->user_id != *ctx.user_id))
     return Error::not_found("No such hold.");
@@ -193,6 +197,7 @@ Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, con
   b.payment_method = payment.method;
   const bool staff = orgs_.can(*facility, Permission::bookings_manage, ctx);
   b.approval_status = policies.require_booking_approval && !staff ? "pending" : "not_required";
+  snapshot.reset();
 
   if (payment.method == "none") {
     if (b.price.amount > 0 && policies.payment_timing == "at_booking" && !staff)

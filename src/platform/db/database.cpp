@@ -40,6 +40,33 @@ PooledConnection::~PooledConnection() {
   if (conn_) db_->release(std::move(conn_));
 }
 
+namespace {
+thread_local Database::ReadScope* innermost_scope = nullptr;
+}  // namespace
+
+Database::ReadScope::ReadScope(Database& db) : db_(&db), outer_(innermost_scope) {
+  if (!current(&db)) {
+    conn_.emplace(db.acquire());
+    (*conn_)->begin(false);
+  }
+  innermost_scope = this;
+}
+
+Database::ReadScope::~ReadScope() {
+  innermost_scope = outer_;
+  if (!conn_) return;
+  try {
+    (*conn_)->rollback();  // nothing was written: ending the snapshot is all
+  } catch (...) {
+  }
+}
+
+Database::ReadScope* Database::ReadScope::current(const Database* db) {
+  for (ReadScope* s = innermost_scope; s; s = s->outer_)
+    if (s->db_ == db && s->conn_) return s;
+  return nullptr;
+}
+
 bool Database::ping() {
   try {
     auto conn = acquire();

@@ -141,10 +141,33 @@ class Database {
   template <class F>
   auto transact(F&& fn, bool write = true) -> decltype(fn(std::declval<Connection&>()));
 
+  /// Runs `fn` in a read-only transaction, or in the ReadScope open on this thread if any.
   template <class F>
   auto read(F&& fn) {
+    if (ReadScope* scope = ReadScope::current(this)) return fn(scope->connection());
     return transact(std::forward<F>(fn), false);
   }
+
+  /// One connection and read transaction for every `read` this thread makes on the database
+  /// while the scope lives: a request that checks facility, roles, hours and prices before it
+  /// writes starts one transaction instead of one per lookup (on SQLite each start reloads the
+  /// page cache after any write). Writes (`transact`) still take their own connection, so close
+  /// the scope before writing: its reads may not see what was written later. Scopes nest.
+  class ReadScope {
+   public:
+    explicit ReadScope(Database& db);
+    ~ReadScope();
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+    Connection& connection() { return conn_ ? **conn_ : current(db_)->connection(); }
+    /// The innermost scope open on this thread for `db`, if any.
+    static ReadScope* current(const Database* db);
+
+   private:
+    Database* db_;
+    std::optional<PooledConnection> conn_;  // none when an outer scope on this database serves
+    ReadScope* outer_;
+  };
 
  protected:
   friend class PooledConnection;
