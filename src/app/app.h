@@ -14,6 +14,7 @@
 #include "platform/http/message.h"
 #include "platform/http/metrics.h"
 #include "platform/http/router.h"
+#include "platform/http/static_files.h"
 #include "platform/ws/hub.h"
 #include "platform/ws/live_feed.h"
 
@@ -102,6 +103,7 @@ class App {
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::IdempotencyStore> idempotency_;
+  std::unique_ptr<http::StaticFiles> web_;
   std::unique_ptr<http::Pipeline> pipeline_;
   std::unique_ptr<http::HttpServer> server_;
   std::unique_ptr<ws::Hub> hub_;

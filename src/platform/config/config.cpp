@@ -165,6 +165,21 @@ int Config::http_threads() const {
   return std::max(4, static_cast<int>(std::thread::hardware_concurrency()) * 2);
 }
 
+std::optional<std::string> Config::web_root() const {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> candidates;
+  if (!web_dir.empty())
+    candidates.push_back(web_dir);
+  else {
+    candidates.push_back(fs::path(data_dir) / ".." / "web" / "dist");
+    candidates.push_back(fs::path("web") / "dist");
+  }
+  std::error_code ec;
+  for (const auto& c : candidates)
+    if (fs::is_regular_file(c / "index.html", ec)) return fs::weakly_canonical(c, ec).string();
+  return std::nullopt;
+}
+
 std::string load_or_create_secret(const std::string& data_dir, const std::string& name, std::size_t bytes) {
   namespace fs = std::filesystem;
   fs::path dir = fs::path(data_dir) / "secrets";

@@ -36,6 +36,9 @@ struct Config {
   std::string host() const;
   std::uint16_t port() const;
   int http_threads() const;
+  /// The folder of the built web apps: web_dir, else web/dist beside the data folder or the
+  /// working directory, if it has an index.html.
+  std::optional<std::string> web_root() const;
 
   /// Sets one key from text, as named in the config file ("database_url"); unknown keys and bad
   /// values are errors naming the key.

@@ -87,6 +87,12 @@ Response Pipeline::dispatch(Request& request) {
   }
 
   auto match = router_.match(request.method, request.path);
+  if (!match.ok() && match.error().code == ErrorCode::not_found && options_.web) {
+    if (auto page = options_.web->serve(request)) {
+      request.route = "web";
+      return std::move(*page);
+    }
+  }
   if (!match.ok()) {
     Response r = problem(match.error(), request.path);
     if (match.error().code == ErrorCode::method_not_allowed)

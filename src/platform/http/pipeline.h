@@ -3,6 +3,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include "platform/http/static_files.h"
 
 #include "platform/clock/clock.h"
 #include "platform/http/idempotency.h"
@@ -25,6 +26,7 @@ struct PipelineOptions {
   ratelimit::Bucket per_user{300, 1200};  // authenticated calls
   ratelimit::Bucket auth{10, 20};         // sign-up, login, refresh per IP
   std::set<std::string> cors_origins;     // exact origins allowed to call from a browser; "*" for any
+  const StaticFiles* web = nullptr;       // the web apps, for GETs no route matches; none: 404
 };
 
 /// The middleware chain every request passes through, in this order: request id, CORS preflight,
