@@ -1,0 +1,78 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+let counter = 0;
+/// An email no other test has used, in this run or an earlier one against the same server.
+export function uniqueEmail(who: string): string {
+  counter += 1;
+  return `${who}-${Date.now()}-${counter}@example.com`;
+}
+
+export const PASSWORD = "a long enough passphrase";
+
+export async function signUp(page: Page, name: string, email: string) {
+  await page.getByRole("button", { name: "New here? Create an account" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign up" }).click();
+}
+
+/// No serious or critical WCAG 2 A/AA violations on the page as it is now.
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    `accessibility of ${what}`,
+  ).toEqual([]);
+}
+
+/// The date the tests book on: three days ahead in New York, where the test facility is, so the
+/// whole day is open and cancelling gets the full-refund tier whatever the hour of the run.
+export function bookingDay(): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 3);
+  return d.toISOString().slice(0, 10);
+}
+
+/// Sets up a club through the admin app's set-up flow and leaves the page on the day sheet.
+export async function setUpClub(page: Page, clubName: string) {
+  await page.goto("/admin");
+  await signUp(page, "Olivia Owner", uniqueEmail("owner"));
+  await expect(page.getByRole("heading", { name: "Set up your facility" })).toBeVisible();
+  await expectAccessible(page, "the set-up flow");
+  await page.getByLabel("Organization name").fill(`${clubName} Club`);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.getByLabel("Facility name").fill(clubName);
+  await page.getByLabel("Time zone").selectOption("America/New_York");
+  await page.getByLabel("Currency").selectOption("USD");
+  await page.getByRole("button", { name: "Create facility" }).click();
+  await expect(page.getByRole("button", { name: "Save opening hours" })).toBeVisible();
+  await expectAccessible(page, "the opening hours step");
+  await page.getByRole("button", { name: "Save opening hours" }).click();
+  await page.getByLabel("Court name").fill("Court 1");
+  await page.getByLabel("Price per hour (USD)").fill("20.00");
+  await page.getByRole("button", { name: "Add court" }).click();
+  await expect(page.getByRole("list", { name: "Courts added" }).getByText("Court 1")).toBeVisible();
+  await page.getByLabel("Court name").fill("Court 2");
+  await page.getByRole("button", { name: "Add court" }).click();
+  await expect(page.getByRole("list", { name: "Courts added" }).getByText("Court 2")).toBeVisible();
+  await page.getByRole("button", { name: "Continue to policies" }).click();
+  await page.getByLabel("Booking window (days ahead)").fill("30");
+  await page.getByRole("button", { name: "Finish set-up" }).click();
+  await expect(page.getByRole("heading", { name: "Day sheet" })).toBeVisible();
+}
+
+/// A player signs up in the player app and opens the booking grid of `clubName` on the booking day.
+export async function playerOnGrid(page: Page, clubName: string, name: string) {
+  await page.goto("/");
+  await signUp(page, name, uniqueEmail(name.split(" ")[0].toLowerCase()));
+  const grid = page.getByRole("heading", { name: `Book a court at ${clubName}` });
+  const choose = page.getByRole("button", { name: `Book at ${clubName}` });
+  await expect(choose.or(grid)).toBeVisible();
+  if (!(await grid.isVisible())) await choose.click();
+  await expect(grid).toBeVisible();
+  await page.getByLabel("Date").fill(bookingDay());
+}

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from "react";
+import { AuthForm } from "../shared/AuthForm";
+import { useSession } from "../shared/useSession";
+import { messageOf, type Api } from "../shared/api";
+import type { Facility, Page } from "../shared/types";
+import { DaySheet } from "./DaySheet";
+import { Lists } from "./Lists";
+import { Setup } from "./Setup";
+
+export function AdminApp({ api }: { api: Api }) {
+  const { user, ready, setUser } = useSession(api);
+  const [facilities, setFacilities] = useState<Facility[] | null>(null);
+  const [facility, setFacility] = useState<Facility | null>(null);
+  const [view, setView] = useState<"sheet" | "lists" | "setup">("sheet");
+  const [error, setError] = useState<string | null>(null);
+
+  // The facilities this account runs: those of its organizations.
+  const load = useCallback(async () => {
+    try {
+      const orgs = await api.get<Page<{ id: string }>>("/api/v1/organizations");
+      const all: Facility[] = [];
+      for (const o of orgs.items) all.push(...(await api.get<Page<Facility>>(`/api/v1/organizations/${o.id}/facilities`)).items);
+      setFacilities(all);
+      setFacility((f) => all.find((x) => x.id === f?.id) ?? all[0] ?? null);
+      if (all.length === 0) setView("setup");
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    if (user) load();
+  }, [user, load]);
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <h1>SlotBase Admin</h1>
+        {user && (
+          <nav aria-label="Admin">
+            {facilities && facilities.length > 1 && (
+              <select
+                aria-label="Facility"
+                value={facility?.id}
+                onChange={(e) => setFacility(facilities.find((f) => f.id === e.target.value) ?? null)}
+              >
+                {facilities.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.name}
+                  </option>
+                ))}
+              </select>
+            )}
+            <button type="button" aria-current={view === "sheet" ? "page" : undefined} onClick={() => setView("sheet")} disabled={!facility}>
+              Day sheet
+            </button>
+            <button type="button" aria-current={view === "lists" ? "page" : undefined} onClick={() => setView("lists")} disabled={!facility}>
+              People and bookings
+            </button>
+            <button type="button" aria-current={view === "setup" ? "page" : undefined} onClick={() => setView("setup")}>
+              New facility
+            </button>
+            <button type="button" onClick={() => api.logout()}>
+              Log out
+            </button>
+          </nav>
+        )}
+      </header>
+      <main id="main">
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {!ready ? (
+          <p role="status">Loading…</p>
+        ) : !user ? (
+          <AuthForm api={api} title="SlotBase Admin" onDone={setUser} />
+        ) : view === "setup" || !facility ? (
+          facilities === null ? (
+            <p role="status">Loading…</p>
+          ) : (
+            <Setup
+              api={api}
+              onDone={async (f) => {
+                await load();
+                setFacility(f);
+                setView("sheet");
+              }}
+            />
+          )
+        ) : view === "sheet" ? (
+          <DaySheet api={api} facility={facility} />
+        ) : (
+          <Lists api={api} facility={facility} />
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,374 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { messageOf, type Api } from "../shared/api";
+import { subscribe } from "../shared/live";
+import { addDays, formatTime, todayIn } from "../shared/time";
+import type { Booking, Facility, Page, Resource } from "../shared/types";
+
+interface Block {
+  id: string;
+  resource_id: string;
+  start: string;
+  end: string;
+  reason: string;
+}
+
+interface Member {
+  user_id: string | null;
+  email: string;
+  name: string;
+  status: string;
+}
+
+/// The desk's view of one day: every court as a row with its bookings and blocks in time order,
+/// coloured by status, with check-in, no-show and cancel; book for a member; block a court.
+export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
+  const tz = facility.timezone;
+  const [date, setDate] = useState(todayIn(tz));
+  const [resources, setResources] = useState<Resource[]>([]);
+  const [bookings, setBookings] = useState<Booking[]>([]);
+  const [blocks, setBlocks] = useState<Block[]>([]);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(0);
+
+  // Reads everything first and shows it only if no newer load started meanwhile, so a slow answer
+  // for the day before never overwrites the day now chosen.
+  const load = useCallback(async () => {
+    const mine = ++latest.current;
+    try {
+      const rs = (await api.get<Page<Resource>>(`/api/v1/facilities/${facility.id}/resources`)).items;
+      const day = (await api.get<Page<Booking>>(`/api/v1/facilities/${facility.id}/bookings?date=${date}`)).items;
+      const all: Block[] = [];
+      for (const r of rs) all.push(...(await api.get<Page<Block>>(`/api/v1/resources/${r.id}/blocks`)).items);
+      const people = (await api.get<Page<Member>>(`/api/v1/facilities/${facility.id}/members`)).items;
+      if (mine !== latest.current) return;
+      setResources(rs);
+      setBookings(day);
+      setBlocks(all.filter((b) => todayIn(tz, new Date(b.start)) === date || todayIn(tz, new Date(b.end)) === date));
+      setMembers(people);
+    } catch (e) {
+      if (mine === latest.current) setMessage({ error: true, text: messageOf(e) });
+    }
+  }, [api, facility.id, date, tz]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  // A change on the facility reloads whatever day is shown by then, not the day shown when it came.
+  const loadNow = useRef(load);
+  loadNow.current = load;
+  useEffect(() => {
+    const off = subscribe(facility.id, () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => loadNow.current(), 150);
+    });
+    return () => {
+      off();
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [facility.id]);
+
+  const act = async (fn: () => Promise<unknown>, text: string) => {
+    setMessage(null);
+    try {
+      await fn();
+      setMessage({ error: false, text });
+      await load();
+    } catch (e) {
+      setMessage({ error: true, text: messageOf(e) });
+    }
+  };
+
+  const nameOf = (userId: string) => members.find((m) => m.user_id === userId)?.name ?? "Player";
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="sheet-title">
+        <h2 id="sheet-title">Day sheet</h2>
+        <div className="row">
+          <div>
+            <label htmlFor="sheet-date">Date</label>
+            <input id="sheet-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          </div>
+          <button type="button" className="secondary" onClick={() => setDate(addDays(date, -1))}>
+            Previous day
+          </button>
+          <button type="button" className="secondary" onClick={() => setDate(addDays(date, 1))}>
+            Next day
+          </button>
+        </div>
+        <p className="muted">Times in {tz}.</p>
+        {message && (
+          <p role={message.error ? "alert" : "status"} className={message.error ? "error" : "success"}>
+            {message.text}
+          </p>
+        )}
+        <table className="sheet">
+          <caption className="muted" style={{ textAlign: "left" }}>
+            Bookings and blocks on {date}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Court</th>
+              <th scope="col">Bookings and blocks</th>
+            </tr>
+          </thead>
+          <tbody>
+            {resources.map((r) => {
+              const items = [
+                ...bookings.filter((b) => b.resource_id === r.id).map((b) => ({ at: b.start, booking: b })),
+                ...blocks.filter((b) => b.resource_id === r.id).map((b) => ({ at: b.start, block: b })),
+              ].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+              return (
+                <tr key={r.id}>
+                  <th scope="row">{r.name}</th>
+                  <td>
+                    {items.length === 0 && <span className="muted">Free all day</span>}
+                    {items.map((i) =>
+                      "booking" in i && i.booking ? (
+                        <div key={i.booking.id} className={`booking-card ${i.booking.status}`}>
+                          <strong>
+                            {formatTime(i.booking.start, tz)}–{formatTime(i.booking.end, tz)}
+                          </strong>{" "}
+                          {nameOf(i.booking.user_id)} · {i.booking.type.replace("_", " ")} ·{" "}
+                          <span className={`badge ${i.booking.status}`}>{i.booking.status.replace("_", " ")}</span>
+                          {i.booking.approval_status === "pending" && <span className="badge">awaiting approval</span>}
+                          {i.booking.status === "confirmed" && (
+                            <div className="row" style={{ marginTop: 4 }}>
+                              {i.booking.approval_status === "pending" ? (
+                                <button type="button" onClick={() => act(() => api.post(`/api/v1/bookings/${i.booking!.id}/approve`), "Approved.")}>
+                                  Approve {formatTime(i.booking.start, tz)} on {r.name}
+                                </button>
+                              ) : (
+                                <button type="button" onClick={() => act(() => api.post(`/api/v1/bookings/${i.booking!.id}/check-in`), "Checked in.")}>
+                                  Check in {formatTime(i.booking.start, tz)} on {r.name}
+                                </button>
+                              )}
+                              {new Date(i.booking.start).getTime() <= Date.now() && (
+                                <button type="button" className="secondary" onClick={() => act(() => api.post(`/api/v1/bookings/${i.booking!.id}/no-show`), "Marked as a no-show.")}>
+                                  No-show {formatTime(i.booking.start, tz)} on {r.name}
+                                </button>
+                              )}
+                              <button
+                                type="button"
+                                className="danger"
+                                onClick={() =>
+                                  act(() => api.post(`/api/v1/bookings/${i.booking!.id}/cancel`, { reason: "Cancelled at the desk" }), "Cancelled.")
+                                }
+                              >
+                                Cancel {formatTime(i.booking.start, tz)} on {r.name}
+                              </button>
+                            </div>
+                          )}
+                        </div>
+                      ) : "block" in i && i.block ? (
+                        <div key={i.block.id} className="booking-card block">
+                          <strong>
+                            {formatTime(i.block.start, tz)}–{formatTime(i.block.end, tz)}
+                          </strong>{" "}
+                          Maintenance: {i.block.reason}{" "}
+                          <button type="button" className="secondary" onClick={() => act(() => api.del(`/api/v1/blocks/${i.block!.id}`), "Block removed.")}>
+                            Remove block {formatTime(i.block.start, tz)} on {r.name}
+                          </button>
+                        </div>
+                      ) : null,
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <BookForMember api={api} facility={facility} date={date} resources={resources} members={members} onDone={(t) => act(async () => {}, t)} onError={(t) => setMessage({ error: true, text: t })} />
+      <BlockCourt api={api} facility={facility} date={date} resources={resources} onDone={(t) => act(async () => {}, t)} onError={(t) => setMessage({ error: true, text: t })} />
+    </>
+  );
+}
+
+/// Local date and time in the facility's zone -> an instant, by asking the availability grid
+/// (which knows the zone's offsets) for the slot that starts then.
+async function slotAt(api: Api, facility: Facility, resourceId: string, date: string, time: string, minutes: number) {
+  const a = await api.get<{ resources: { slots: { start: string; end: string }[] }[] }>(
+    `/api/v1/facilities/${facility.id}/availability?date=${date}&resource_id=${resourceId}&duration=${minutes}`,
+  );
+  return a.resources[0]?.slots.find((s) => s.start.slice(11, 16) === time);
+}
+
+/// Court, start time and length: the fields both desk forms share.
+function CourtTime({
+  prefix,
+  timeLabel,
+  resources,
+  court,
+  setCourt,
+  time,
+  setTime,
+  minutes,
+  setMinutes,
+}: {
+  prefix: string;
+  timeLabel: string;
+  resources: Resource[];
+  court: string;
+  setCourt: (v: string) => void;
+  time: string;
+  setTime: (v: string) => void;
+  minutes: number;
+  setMinutes: (v: number) => void;
+}) {
+  return (
+    <>
+      <div>
+        <label htmlFor={`${prefix}-court`}>Court</label>
+        <select id={`${prefix}-court`} value={court} onChange={(e) => setCourt(e.target.value)}>
+          {resources.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-time`}>{timeLabel}</label>
+        <input id={`${prefix}-time`} type="time" step={1800} value={time} onChange={(e) => setTime(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-minutes`}>Minutes</label>
+        <input id={`${prefix}-minutes`} type="number" min={30} step={30} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
+      </div>
+    </>
+  );
+}
+
+function BookForMember({
+  api,
+  facility,
+  date,
+  resources,
+  members,
+  onDone,
+  onError,
+}: {
+  api: Api;
+  facility: Facility;
+  date: string;
+  resources: Resource[];
+  members: Member[];
+  onDone: (t: string) => void;
+  onError: (t: string) => void;
+}) {
+  const [court, setCourt] = useState("");
+  const [member, setMember] = useState("");
+  const [time, setTime] = useState("18:00");
+  const [minutes, setMinutes] = useState(60);
+  const [type, setType] = useState("open_play");
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const resourceId = court || resources[0]?.id;
+      const slot = await slotAt(api, facility, resourceId, date, time, minutes);
+      if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
+      await api.post(`/api/v1/facilities/${facility.id}/bookings`, {
+        resource_id: resourceId,
+        start: slot.start,
+        end: slot.end,
+        type,
+        ...(member ? { user_id: member } : {}),
+      });
+      onDone("Booked.");
+    } catch (err) {
+      onError(messageOf(err));
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="book-member-title">
+      <h2 id="book-member-title">Book for a member</h2>
+      <form onSubmit={submit} className="row">
+        <div>
+          <label htmlFor="bm-member">Member</label>
+          <select id="bm-member" value={member} onChange={(e) => setMember(e.target.value)}>
+            <option value="">(the club itself)</option>
+            {members
+              .filter((m) => m.user_id)
+              .map((m) => (
+                <option key={m.user_id} value={m.user_id!}>
+                  {m.name || m.email}
+                </option>
+              ))}
+          </select>
+        </div>
+        <CourtTime prefix="bm" timeLabel="Start" {...{ resources, court, setCourt, time, setTime, minutes, setMinutes }} />
+        <div>
+          <label htmlFor="bm-type">Type</label>
+          <select id="bm-type" value={type} onChange={(e) => setType(e.target.value)}>
+            {["open_play", "lesson", "league", "tournament", "private"].map((t) => (
+              <option key={t} value={t}>
+                {t.replace("_", " ")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Book</button>
+      </form>
+    </section>
+  );
+}
+
+function BlockCourt({
+  api,
+  facility,
+  date,
+  resources,
+  onDone,
+  onError,
+}: {
+  api: Api;
+  facility: Facility;
+  date: string;
+  resources: Resource[];
+  onDone: (t: string) => void;
+  onError: (t: string) => void;
+}) {
+  const [court, setCourt] = useState("");
+  const [from, setFrom] = useState("12:00");
+  const [minutes, setMinutes] = useState(60);
+  const [reason, setReason] = useState("");
+  const [force, setForce] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const resourceId = court || resources[0]?.id;
+      const slot = await slotAt(api, facility, resourceId, date, from, minutes);
+      if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
+      await api.post(`/api/v1/resources/${resourceId}/blocks`, { start: slot.start, end: slot.end, reason, force });
+      onDone("Court blocked.");
+    } catch (err) {
+      onError(messageOf(err));
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="block-title">
+      <h2 id="block-title">Block a court for maintenance</h2>
+      <form onSubmit={submit} className="row">
+        <CourtTime prefix="bl" timeLabel="From" time={from} setTime={setFrom} {...{ resources, court, setCourt, minutes, setMinutes }} />
+        <div>
+          <label htmlFor="bl-reason">Reason</label>
+          <input id="bl-reason" value={reason} required onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="bl-force">
+            <input id="bl-force" type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} style={{ width: "auto" }} /> Cancel bookings in the way (full refund)
+          </label>
+        </div>
+        <button type="submit">Block court</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { Api } from "../shared/api";
+import "../shared/styles.css";
+import { AdminApp } from "./App";
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <AdminApp api={new Api()} />
+  </StrictMode>,
+);

@@ -1,0 +1,288 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { AuthForm } from "../shared/AuthForm";
+import { useSession } from "../shared/useSession";
+import { ApiError, messageOf, type Api } from "../shared/api";
+import { subscribe } from "../shared/live";
+import { addDays, formatDateTime, todayIn, zoneLabel } from "../shared/time";
+import type { Availability, Booking, Facility, Hold, Page } from "../shared/types";
+import { BookingGrid, type SlotChoice } from "./BookingGrid";
+import { HoldPanel } from "./HoldPanel";
+import { MyBookings } from "./MyBookings";
+
+const FACILITY_KEY = "slotbase.facility";
+
+export function PlayerApp({ api }: { api: Api }) {
+  const { user, ready, setUser } = useSession(api);
+  const [view, setView] = useState<"book" | "mine">("book");
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <h1>SlotBase</h1>
+        {user && (
+          <nav aria-label="Main">
+            <button type="button" aria-current={view === "book" ? "page" : undefined} onClick={() => setView("book")}>
+              Book a court
+            </button>
+            <button type="button" aria-current={view === "mine" ? "page" : undefined} onClick={() => setView("mine")}>
+              My bookings
+            </button>
+            <span>{user.name}</span>
+            <button type="button" onClick={() => api.logout()}>
+              Log out
+            </button>
+          </nav>
+        )}
+      </header>
+      <main id="main">
+        {!ready ? (
+          <p role="status">Loading…</p>
+        ) : !user ? (
+          <AuthForm api={api} title="SlotBase" onDone={setUser} />
+        ) : view === "book" ? (
+          <BookView api={api} onBooked={() => undefined} />
+        ) : (
+          <MyBookings api={api} />
+        )}
+      </main>
+    </>
+  );
+}
+
+function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) => void }) {
+  const [facilities, setFacilities] = useState<Facility[] | null>(null);
+  const [facility, setFacility] = useState<Facility | null>(null);
+  const [date, setDate] = useState<string>("");
+  const [duration, setDuration] = useState<number>(60);
+  const [availability, setAvailability] = useState<Availability | null>(null);
+  const [hold, setHold] = useState<{ hold: Hold; court: string } | null>(null);
+  const [picked, setPicked] = useState<SlotChoice | null>(null);
+  const [message, setMessage] = useState<{ kind: "error" | "info" | "success"; text: string } | null>(null);
+  const [confirmed, setConfirmed] = useState<Booking | null>(null);
+  const [query, setQuery] = useState("");
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    api
+      .get<Page<Facility>>(`/api/v1/facilities?limit=100${query ? `&q=${encodeURIComponent(query)}` : ""}`)
+      .then((p) => {
+        setFacilities(p.items);
+        const saved = localStorage.getItem(FACILITY_KEY);
+        const chosen = p.items.find((f) => f.id === saved) ?? (p.items.length === 1 ? p.items[0] : null);
+        if (chosen && !facility) choose(chosen);
+      })
+      .catch((e) => setMessage({ kind: "error", text: messageOf(e) }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, query]);
+
+  function choose(f: Facility) {
+    setFacility(f);
+    localStorage.setItem(FACILITY_KEY, f.id);
+    setDate(todayIn(f.timezone));
+    setDuration(Math.max(60, f.policies.min_duration_minutes));
+    setHold(null);
+    setConfirmed(null);
+  }
+
+  const latest = useRef(0);
+  const load = useCallback(async () => {
+    if (!facility || !date) return;
+    const mine = ++latest.current;
+    try {
+      const a = await api.get<Availability>(`/api/v1/facilities/${facility.id}/availability?date=${date}&duration=${duration}`);
+      if (mine === latest.current) setAvailability(a);  // an older answer never overwrites a newer one
+    } catch (e) {
+      if (mine === latest.current) setMessage({ kind: "error", text: messageOf(e) });
+    }
+  }, [api, facility, date, duration]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  // Someone else's hold or booking shows up without a reload, on whatever day is shown by then.
+  const loadNow = useRef(load);
+  loadNow.current = load;
+  useEffect(() => {
+    if (!facility) return;
+    const off = subscribe(facility.id, () => {
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
+      refreshTimer.current = setTimeout(() => loadNow.current(), 150);
+    });
+    return () => {
+      off();
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    };
+  }, [facility]);
+
+  async function pick(choice: SlotChoice) {
+    setMessage(null);
+    setConfirmed(null);
+    if (choice.slot.status !== "available") {
+      setPicked(choice);
+      return;
+    }
+    if (hold) {
+      try {
+        await api.del(`/api/v1/holds/${hold.hold.id}`);
+      } catch {
+        // it may have lapsed already
+      }
+    }
+    try {
+      const h = await api.post<Hold>("/api/v1/holds", {
+        resource_id: choice.resourceId,
+        start: choice.slot.start,
+        end: choice.slot.end,
+      });
+      setHold({ hold: h, court: choice.resourceName });
+      setPicked(null);
+      load();
+    } catch (e) {
+      const taken = e instanceof ApiError && e.status === 409;
+      setMessage({
+        kind: "error",
+        text: taken ? "Sorry, someone just took that slot. The grid is up to date now; pick another time." : messageOf(e),
+      });
+      load();
+    }
+  }
+
+  async function joinWaitlist(choice: SlotChoice) {
+    try {
+      await api.post("/api/v1/waitlist", { resource_id: choice.resourceId, start: choice.slot.start, end: choice.slot.end });
+      setMessage({ kind: "success", text: "You are on the waitlist. If the slot frees up, it is held for you and you are notified." });
+      setPicked(null);
+    } catch (e) {
+      setMessage({ kind: "error", text: messageOf(e) });
+    }
+  }
+
+  if (facilities === null) return <p role="status">Loading facilities…</p>;
+  if (!facility)
+    return (
+      <section className="panel" aria-labelledby="find-title">
+        <h2 id="find-title">Find a facility</h2>
+        <label htmlFor="facility-search">Search by name</label>
+        <input id="facility-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <ul className="plain">
+          {facilities.map((f) => (
+            <li key={f.id}>
+              <span>
+                {f.name} <span className="muted">({f.timezone})</span>
+              </span>
+              <button type="button" onClick={() => choose(f)}>
+                Book at {f.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {facilities.length === 0 && <p className="muted">No facilities found.</p>}
+      </section>
+    );
+
+  const durations: number[] = [];
+  for (let m = facility.policies.min_duration_minutes; m <= facility.policies.max_duration_minutes; m += facility.policies.slot_step_minutes)
+    durations.push(m);
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="book-title">
+        <h2 id="book-title">Book a court at {facility.name}</h2>
+        <p className="muted">
+          All times are in {facility.timezone} ({zoneLabel(facility.timezone)}).{" "}
+          {facilities.length > 1 && (
+            <button type="button" className="secondary" onClick={() => setFacility(null)}>
+              Change facility
+            </button>
+          )}
+        </p>
+        <div className="row">
+          <div>
+            <label htmlFor="date">Date</label>
+            <input
+              id="date"
+              type="date"
+              value={date}
+              min={todayIn(facility.timezone)}
+              max={addDays(todayIn(facility.timezone), facility.policies.booking_window_days)}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          </div>
+          <div>
+            <label htmlFor="duration">Duration</label>
+            <select id="duration" value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
+              {durations.map((m) => (
+                <option key={m} value={m}>
+                  {m} minutes
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="legend" aria-hidden="true">
+          <span className="slot available">available</span>
+          <span className="slot held">held</span>
+          <span className="slot booked">booked</span>
+          <span className="slot blocked">maintenance</span>
+          <span className="slot closed">not bookable</span>
+        </div>
+        {message && (
+          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "error" : message.kind === "success" ? "success" : "notice"}>
+            {message.text}
+          </p>
+        )}
+        {picked && (
+          <div className="notice" role="group" aria-label="This slot is taken">
+            <p>
+              {picked.resourceName} at {formatDateTime(picked.slot.start, facility.timezone)} is taken. Join the waitlist and it is
+              held for you if it frees up.
+            </p>
+            <button type="button" onClick={() => joinWaitlist(picked)}>
+              Join the waitlist
+            </button>
+          </div>
+        )}
+        {availability && (
+          <BookingGrid
+            availability={availability}
+            selected={hold ? { resourceId: hold.hold.resource_id, start: hold.hold.start } : undefined}
+            onPick={pick}
+          />
+        )}
+      </section>
+      {hold && (
+        <HoldPanel
+          api={api}
+          hold={hold.hold}
+          courtName={hold.court}
+          timeZone={facility.timezone}
+          onConfirmed={(b) => {
+            setHold(null);
+            setConfirmed(b);
+            onBooked(b);
+            load();
+          }}
+          onGone={(text) => {
+            setHold(null);
+            setMessage({ kind: "info", text });
+            load();
+          }}
+        />
+      )}
+      {confirmed && (
+        <section className="panel" aria-labelledby="confirmed-title">
+          <h2 id="confirmed-title">Booking confirmed</h2>
+          <p role="status" className="success">
+            You are booked for {formatDateTime(confirmed.start, facility.timezone)} ({facility.timezone}). Payment:{" "}
+            {confirmed.payment_status}.
+            {confirmed.approval_status === "pending" && " The facility will approve it shortly."}
+          </p>
+        </section>
+      )}
+    </>
+  );
+}

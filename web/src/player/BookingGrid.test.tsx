@@ -1,0 +1,59 @@
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Availability } from "../shared/types";
+import { BookingGrid } from "./BookingGrid";
+
+const usd = (amount: number) => ({ amount, currency: "USD" });
+const availability: Availability = {
+  facility_id: "fac_1",
+  timezone: "America/New_York",
+  resources: [
+    {
+      resource_id: "r1",
+      name: "Court 1",
+      slots: [
+        { start: "2026-12-01T23:00:00Z", end: "2026-12-02T00:00:00Z", status: "available", price: usd(3000) },
+        { start: "2026-12-01T23:30:00Z", end: "2026-12-02T00:30:00Z", status: "booked", price: usd(3000) },
+      ],
+    },
+    {
+      resource_id: "r2",
+      name: "Court 2",
+      slots: [
+        { start: "2026-12-01T23:00:00Z", end: "2026-12-02T00:00:00Z", status: "blocked", price: usd(3000) },
+        { start: "2026-12-01T23:30:00Z", end: "2026-12-02T00:30:00Z", status: "closed", price: usd(3000) },
+      ],
+    },
+  ],
+};
+
+describe("BookingGrid", () => {
+  afterEach(cleanup);
+
+  it("shows courts as columns and names every slot for a screen reader", () => {
+    render(<BookingGrid availability={availability} onPick={() => undefined} />);
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Time", "Court 1", "Court 2"]);
+    expect(screen.getByRole("button", { name: "Court 1, 18:00 to 19:00, available, $30.00" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Court 1, 18:30 to 19:30, booked" })).toBeTruthy();
+  });
+
+  it("lets a player pick a free or taken slot but not a blocked or closed one", () => {
+    const onPick = vi.fn();
+    render(<BookingGrid availability={availability} onPick={onPick} />);
+    fireEvent.click(screen.getByRole("button", { name: /Court 1, 18:00.*available/ }));
+    expect(onPick).toHaveBeenCalledWith(expect.objectContaining({ resourceId: "r1", resourceName: "Court 1" }));
+    expect((screen.getByRole("button", { name: /Court 2, 18:00.*maintenance/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: /Court 2, 18:30.*not bookable/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("marks the player's own hold", () => {
+    render(<BookingGrid availability={availability} selected={{ resourceId: "r1", start: "2026-12-01T23:30:00Z" }} onPick={() => undefined} />);
+    const mine = screen.getByRole("button", { name: "Court 1, 18:30 to 19:30, your hold" });
+    expect(mine.getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("says so when the facility is closed all day", () => {
+    render(<BookingGrid availability={{ ...availability, resources: [] }} onPick={() => undefined} />);
+    expect(screen.getByText("The facility is closed on this day.")).toBeTruthy();
+  });
+});

@@ -1,0 +1,87 @@
+import { formatMoney, formatTime } from "../shared/time";
+import type { Availability, Slot } from "../shared/types";
+
+export interface SlotChoice {
+  resourceId: string;
+  resourceName: string;
+  slot: Slot;
+}
+
+const STATUS_WORD: Record<Slot["status"], string> = {
+  available: "available",
+  held: "held by someone",
+  booked: "booked",
+  blocked: "closed for maintenance",
+  closed: "not bookable",
+};
+
+/// Every court as a column and time as rows. Each slot is a button whose name says court, time,
+/// status and price, so a screen reader hears what a sighted player sees.
+export function BookingGrid({
+  availability,
+  selected,
+  onPick,
+}: {
+  availability: Availability;
+  selected?: { resourceId: string; start: string };
+  onPick: (choice: SlotChoice) => void;
+}) {
+  const tz = availability.timezone;
+  const resources = availability.resources;
+  if (resources.length === 0 || resources.every((r) => r.slots.length === 0))
+    return <p className="notice">The facility is closed on this day.</p>;
+  // Courts share the facility's grid; rows are the distinct start times across them.
+  const starts = [...new Set(resources.flatMap((r) => r.slots.map((s) => s.start)))].sort(
+    (a, b) => new Date(a).getTime() - new Date(b).getTime(),
+  );
+  return (
+    <div className="grid-wrap">
+      <table className="grid">
+        <caption className="muted" style={{ textAlign: "left" }}>
+          Times in the facility's time zone ({tz})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            {resources.map((r) => (
+              <th scope="col" key={r.resource_id}>
+                {r.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {starts.map((start) => (
+            <tr key={start}>
+              <th scope="row">{formatTime(start, tz)}</th>
+              {resources.map((r) => {
+                const slot = r.slots.find((s) => s.start === start);
+                if (!slot) return <td key={r.resource_id} />;
+                const isSelected = selected?.resourceId === r.resource_id && selected.start === start;
+                const word = isSelected ? "your hold" : STATUS_WORD[slot.status];
+                const label = `${r.name}, ${formatTime(slot.start, tz)} to ${formatTime(slot.end, tz)}, ${word}${
+                  slot.status === "available" ? `, ${formatMoney(slot.price)}` : ""
+                }`;
+                const canAct = slot.status === "available" || slot.status === "held" || slot.status === "booked";
+                return (
+                  <td key={r.resource_id}>
+                    <button
+                      type="button"
+                      className={`slot ${slot.status}${isSelected ? " selected" : ""}`}
+                      aria-label={label}
+                      aria-pressed={isSelected}
+                      disabled={!canAct}
+                      onClick={() => onPick({ resourceId: r.resource_id, resourceName: r.name, slot })}
+                    >
+                      {slot.status === "available" ? formatMoney(slot.price) : word}
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

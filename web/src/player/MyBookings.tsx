@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useState } from "react";
+import { messageOf, type Api } from "../shared/api";
+import { formatDateTime, formatMoney } from "../shared/time";
+import { icsFor, refundPercent, type Booking, type Facility, type Page, type Resource } from "../shared/types";
+
+interface WaitlistEntry {
+  id: string;
+  resource_id: string;
+  start: string;
+  end: string;
+  status: string;
+  hold_id: string | null;
+  claim_deadline: string | null;
+}
+
+interface Place {
+  facility: Facility;
+  resources: Map<string, Resource>;
+}
+
+/// Upcoming and past bookings with cancel (showing the refund first), reschedule, check-in when
+/// its window is open, a calendar file, and the waitlist.
+export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: () => number }) {
+  const [bookings, setBookings] = useState<Booking[]>([]);
+  const [waitlist, setWaitlist] = useState<WaitlistEntry[]>([]);
+  const [places, setPlaces] = useState<Map<string, Place>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [moving, setMoving] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const page = await api.get<Page<Booking>>("/api/v1/bookings?mine=true&limit=100");
+      const wl = await api.get<Page<WaitlistEntry>>("/api/v1/waitlist");
+      const found = new Map<string, Place>();
+      for (const id of new Set(page.items.map((b) => b.facility_id))) {
+        const facility = await api.get<Facility>(`/api/v1/facilities/${id}`);
+        const list = await api.get<Page<Resource>>(`/api/v1/facilities/${id}/resources`);
+        found.set(id, { facility, resources: new Map(list.items.map((r) => [r.id, r])) });
+      }
+      setPlaces(found);
+      setBookings(page.items);
+      setWaitlist(wl.items.filter((e) => e.status === "waiting" || e.status === "notified"));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const act = async (what: () => Promise<unknown>, done: string) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await what();
+      setMessage(done);
+      setCancelling(null);
+      setMoving(null);
+      await load();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  const upcoming = bookings.filter((b) => new Date(b.end).getTime() > now() && b.status !== "cancelled");
+  const past = bookings.filter((b) => !upcoming.includes(b));
+
+  const item = (b: Booking) => {
+    const place = places.get(b.facility_id);
+    const tz = place?.facility.timezone ?? "UTC";
+    const court = place?.resources.get(b.resource_id)?.name ?? "Court";
+    const hoursBefore = (new Date(b.start).getTime() - now()) / 3_600_000;
+    const percent =
+      b.approval_status === "pending" ? 100 : refundPercent(place?.facility.policies.cancellation.tiers ?? [], hoursBefore);
+    const paid = b.payment_status === "paid" ? b.price.amount : 0;
+    const opens = new Date(b.start).getTime() - (place?.facility.policies.check_in_opens_minutes_before ?? 0) * 60_000;
+    const canCheckIn =
+      b.status === "confirmed" && b.approval_status !== "pending" && now() >= opens && now() < new Date(b.end).getTime();
+    const title = `${court} at ${place?.facility.name ?? "SlotBase"}`;
+    const calendar = URL.createObjectURL
+      ? URL.createObjectURL(new Blob([icsFor(b, title, place?.facility.name ?? "")], { type: "text/calendar" }))
+      : "#";
+    return (
+      <li key={b.id}>
+        <div>
+          <strong>{court}</strong> · {formatDateTime(b.start, tz)} to {formatDateTime(b.end, tz)}{" "}
+          <span className="muted">({tz})</span>
+          <div>
+            <span className={`badge ${b.status}`}>{b.status.replace("_", " ")}</span>{" "}
+            {b.approval_status === "pending" && <span className="badge">awaiting approval</span>}{" "}
+            <span className="muted">
+              {formatMoney(b.price)} · payment {b.payment_status}
+            </span>
+          </div>
+        </div>
+        {b.status === "confirmed" && new Date(b.start).getTime() > now() && (
+          <div className="row">
+            {canCheckIn && (
+              <button type="button" onClick={() => act(() => api.post(`/api/v1/bookings/${b.id}/check-in`), "Checked in. Enjoy your game!")}>
+                Check in
+              </button>
+            )}
+            <a href={calendar} download={`slotbase-${b.id}.ics`}>
+              Add to calendar
+            </a>
+            <button type="button" className="secondary" onClick={() => setMoving(moving === b.id ? null : b.id)}>
+              Reschedule
+            </button>
+            <button type="button" className="danger" onClick={() => setCancelling(cancelling === b.id ? null : b.id)}>
+              Cancel
+            </button>
+          </div>
+        )}
+        {canCheckIn && new Date(b.start).getTime() <= now() && (
+          <button type="button" onClick={() => act(() => api.post(`/api/v1/bookings/${b.id}/check-in`), "Checked in. Enjoy your game!")}>
+            Check in
+          </button>
+        )}
+        {cancelling === b.id && (
+          <div role="group" aria-label="Confirm the cancellation" className="notice" style={{ width: "100%" }}>
+            <p>
+              Cancelling now refunds {percent}% of what you paid
+              {paid > 0 ? ` (${formatMoney({ amount: Math.round((paid * percent) / 100), currency: b.price.currency })})` : " (nothing was paid yet)"}.
+            </p>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => act(() => api.post(`/api/v1/bookings/${b.id}/cancel`, { reason: "Cancelled by the player" }), "Your booking was cancelled.")}
+            >
+              Yes, cancel this booking
+            </button>
+          </div>
+        )}
+        {moving === b.id && <Reschedule api={api} booking={b} timeZone={tz} onDone={(m) => act(async () => {}, m)} onError={setError} />}
+      </li>
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="mine-title">
+      <h2 id="mine-title">My bookings</h2>
+      {message && (
+        <p role="status" className="success">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <h3>Upcoming</h3>
+      {upcoming.length === 0 ? <p className="muted">No upcoming bookings.</p> : <ul className="plain">{upcoming.map(item)}</ul>}
+      {waitlist.length > 0 && (
+        <>
+          <h3>Waitlist</h3>
+          <ul className="plain">
+            {waitlist.map((e) => (
+              <li key={e.id}>
+                <span>
+                  {new Date(e.start).toLocaleString()} ·{" "}
+                  {e.status === "notified" && e.claim_deadline
+                    ? `the slot is free and held for you until ${new Date(e.claim_deadline).toLocaleString()}`
+                    : "waiting for the slot to free up"}
+                </span>
+                <span className="row">
+                  {e.status === "notified" && e.hold_id && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        act(() => api.post(`/api/v1/holds/${e.hold_id}/confirm`, { payment: { method: "offline" } }), "The offered slot is booked for you.")
+                      }
+                    >
+                      Book the offered slot
+                    </button>
+                  )}
+                  <button type="button" className="secondary" onClick={() => act(() => api.del(`/api/v1/waitlist/${e.id}`), "You left the waitlist.")}>
+                    Leave waitlist
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Past and cancelled</h3>
+      {past.length === 0 ? <p className="muted">Nothing yet.</p> : <ul className="plain">{past.map(item)}</ul>}
+    </section>
+  );
+}
+
+function Reschedule({
+  api,
+  booking,
+  timeZone,
+  onDone,
+  onError,
+}: {
+  api: Api;
+  booking: Booking;
+  timeZone: string;
+  onDone: (message: string) => void;
+  onError: (m: string) => void;
+}) {
+  const localDate = new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(booking.start));
+  const localTime = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(booking.start));
+  const [date, setDate] = useState(localDate);
+  const [time, setTime] = useState(localTime);
+  const minutes = (new Date(booking.end).getTime() - new Date(booking.start).getTime()) / 60_000;
+
+  async function submit() {
+    try {
+      // The facility's offset on the new date: ask the server for that day's grid and take the slot's own offset.
+      const a = await api.get<{ resources: { resource_id: string; slots: { start: string; end: string }[] }[] }>(
+        `/api/v1/facilities/${booking.facility_id}/availability?date=${date}&resource_id=${booking.resource_id}&duration=${minutes}`,
+      );
+      const slot = a.resources[0]?.slots.find((s) => s.start.slice(11, 16) === time);
+      if (!slot) return onError("That time is not on the facility's grid for that day.");
+      await api.post(`/api/v1/bookings/${booking.id}/reschedule`, { start: slot.start, end: slot.end });
+      onDone("Your booking was moved.");
+    } catch (e) {
+      onError(messageOf(e));
+    }
+  }
+
+  return (
+    <div role="group" aria-label="Move this booking" className="notice" style={{ width: "100%" }}>
+      <div className="row">
+        <div>
+          <label htmlFor={`move-date-${booking.id}`}>New date</label>
+          <input id={`move-date-${booking.id}`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`move-time-${booking.id}`}>New start time</label>
+          <input id={`move-time-${booking.id}`} type="time" step={1800} value={time} onChange={(e) => setTime(e.target.value)} />
+        </div>
+        <button type="button" onClick={submit}>
+          Move booking
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { Api, ApiError } from "./api";
+
+type Call = { url: string; init: RequestInit };
+
+/// A scripted network: each call takes the next answer and is recorded.
+function network(answers: { status: number; body?: unknown }[]) {
+  const calls: Call[] = [];
+  const fetcher = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const a = answers.shift();
+    if (!a) throw new Error(`unexpected call to ${url}`);
+    return new Response(a.body === undefined ? null : JSON.stringify(a.body), { status: a.status });
+  }) as unknown as typeof fetch;
+  return { calls, fetcher };
+}
+
+const session = (n: number) => ({
+  user: { id: "usr_1", email: "pat@example.com", name: "Pat" },
+  access_token: `access-${n}`,
+  refresh_token: `refresh-${n}`,
+});
+
+describe("Api", () => {
+  beforeEach(() => localStorage.clear());
+
+  it("turns problem+json into an ApiError naming the fields", async () => {
+    const { fetcher } = network([
+      {
+        status: 422,
+        body: { type: "x", title: "Validation failed", status: 422, detail: "Validation failed", errors: [{ field: "email", message: "is not an email" }] },
+      },
+    ]);
+    const api = new Api("", fetcher);
+    const error = await api.register("Pat", "nope", "a long enough passphrase").catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(422);
+    expect(error.field("email")).toBe("is not an email");
+  });
+
+  it("refreshes once on a 401 and retries with the new token", async () => {
+    const { calls, fetcher } = network([
+      { status: 200, body: session(1) },
+      { status: 401, body: { detail: "expired" } },
+      { status: 200, body: session(2) },
+      { status: 200, body: { items: [] } },
+    ]);
+    const api = new Api("", fetcher);
+    await api.login("pat@example.com", "a long enough passphrase");
+    expect(localStorage.getItem("slotbase.refresh_token")).toBe("refresh-1");
+    await api.get("/api/v1/bookings?mine=true");
+    expect(calls[2].url).toBe("/api/v1/auth/refresh");
+    expect(JSON.parse(String(calls[2].init.body))).toEqual({ refresh_token: "refresh-1" });
+    expect((calls[3].init.headers as Record<string, string>).Authorization).toBe("Bearer access-2");
+    expect(localStorage.getItem("slotbase.refresh_token")).toBe("refresh-2");
+  });
+
+  it("resumes a session after a reload from the stored refresh token", async () => {
+    localStorage.setItem("slotbase.refresh_token", "refresh-7");
+    const { fetcher } = network([{ status: 200, body: session(8) }]);
+    const api = new Api("", fetcher);
+    const seen: (string | null)[] = [];
+    api.onUserChange((u) => seen.push(u?.name ?? null));
+    expect(await api.resume()).toBe(true);
+    expect(api.currentUser?.email).toBe("pat@example.com");
+    expect(seen).toEqual(["Pat"]);
+  });
+
+  it("forgets a refresh token the server refuses", async () => {
+    localStorage.setItem("slotbase.refresh_token", "stale");
+    const { fetcher } = network([{ status: 401, body: { detail: "revoked" } }]);
+    const api = new Api("", fetcher);
+    expect(await api.resume()).toBe(false);
+    expect(localStorage.getItem("slotbase.refresh_token")).toBeNull();
+  });
+});
