@@ -57,10 +57,14 @@ test("one player's hold appears on another's grid without a reload", async ({ br
   await setUpClub(admin, club);
 
   const first = await (await browser.newContext()).newPage();
-  const second = await (await browser.newContext()).newPage();
+  // The second is on a phone: the grid is a list of times per court.
+  const second = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
   await playerOnGrid(first, club, "Alex First");
   await playerOnGrid(second, club, "Sam Second");
   await expect(second.getByRole("button", { name: /^Court 2, 14:00 to 15:00, available/ })).toBeVisible();
+  await expect(second.getByRole("table")).toHaveCount(0);
+  await expect(second.getByRole("heading", { name: "Court 2", level: 3 })).toBeVisible();
+  await expectAccessible(second, "the booking list on a phone");
 
   await first.getByRole("button", { name: /^Court 2, 14:00 to 15:00, available/ }).click();
   await expect(first.getByRole("heading", { name: "Your hold" })).toBeVisible();
@@ -117,4 +121,31 @@ test("a log-in survives a reload and wrong passwords get a clear message", async
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Log in to SlotBase Admin" })).toBeVisible();
   await expectAccessible(page, "the admin log-in page");
+});
+
+test("the desk books for the club and blocks a court; players see both", async ({ browser }) => {
+  const club = `Hillside ${Date.now()}`;
+  const admin = await (await browser.newContext()).newPage();
+  await setUpClub(admin, club);
+  await admin.getByLabel("Date").fill(bookingDay());
+
+  const booking = admin.getByRole("region", { name: "Book for a member" });
+  await booking.getByLabel("Court").selectOption({ label: "Court 2" });
+  await booking.getByLabel("Start").fill("09:00");
+  await booking.getByLabel("Type").selectOption("league");
+  await booking.getByRole("button", { name: "Book" }).click();
+  await expect(admin.getByRole("button", { name: "Check in 09:00 on Court 2" })).toBeVisible();
+
+  const block = admin.getByRole("region", { name: "Block a court for maintenance" });
+  await block.getByLabel("Court").selectOption({ label: "Court 1" });
+  await block.getByLabel("From").fill("16:00");
+  await block.getByLabel("Reason").fill("Resurfacing");
+  await block.getByRole("button", { name: "Block court" }).click();
+  await expect(admin.getByRole("button", { name: "Remove block 16:00 on Court 1" })).toBeVisible();
+  await expectAccessible(admin, "the day sheet with bookings and blocks");
+
+  const player = await (await browser.newContext()).newPage();
+  await playerOnGrid(player, club, "Pat Player");
+  await expect(player.getByRole("button", { name: /^Court 2, 09:00 to 10:00, booked/ })).toBeVisible();
+  await expect(player.getByRole("button", { name: /^Court 1, 16:00 to 17:00, closed for maintenance/ })).toBeDisabled();
 });

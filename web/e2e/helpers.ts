@@ -52,6 +52,7 @@ export async function setUpClub(page: Page, clubName: string) {
   await expect(page.getByRole("button", { name: "Save opening hours" })).toBeVisible();
   await expectAccessible(page, "the opening hours step");
   await page.getByRole("button", { name: "Save opening hours" }).click();
+  await expectAccessible(page, "the courts and prices step");
   await page.getByLabel("Court name").fill("Court 1");
   await page.getByLabel("Price per hour (USD)").fill("20.00");
   await page.getByRole("button", { name: "Add court" }).click();
@@ -60,6 +61,7 @@ export async function setUpClub(page: Page, clubName: string) {
   await page.getByRole("button", { name: "Add court" }).click();
   await expect(page.getByRole("list", { name: "Courts added" }).getByText("Court 2")).toBeVisible();
   await page.getByRole("button", { name: "Continue to policies" }).click();
+  await expectAccessible(page, "the policies step");
   await page.getByLabel("Booking window (days ahead)").fill("30");
   await page.getByRole("button", { name: "Finish set-up" }).click();
   await expect(page.getByRole("heading", { name: "Day sheet" })).toBeVisible();

@@ -11,6 +11,20 @@ import { MyBookings } from "./MyBookings";
 
 const FACILITY_KEY = "slotbase.facility";
 
+/// True on a phone-sized screen, following rotation and resizing.
+function useNarrow(): boolean {
+  const query = "(max-width: 640px)";
+  const [narrow, setNarrow] = useState(() => typeof matchMedia === "function" && matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== "function") return;
+    const m = matchMedia(query);
+    const on = () => setNarrow(m.matches);
+    m.addEventListener("change", on);
+    return () => m.removeEventListener("change", on);
+  }, []);
+  return narrow;
+}
+
 export function PlayerApp({ api }: { api: Api }) {
   const { user, ready, setUser } = useSession(api);
   const [view, setView] = useState<"book" | "mine">("book");
@@ -64,6 +78,7 @@ function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) => void 
   const [confirmed, setConfirmed] = useState<Booking | null>(null);
   const [query, setQuery] = useState("");
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const narrow = useNarrow();
 
   useEffect(() => {
     api
@@ -248,6 +263,7 @@ function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) => void 
         )}
         {availability && (
           <BookingGrid
+            asList={narrow}
             availability={availability}
             selected={hold ? { resourceId: hold.hold.resource_id, start: hold.hold.start } : undefined}
             onPick={pick}

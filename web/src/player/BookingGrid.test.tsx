@@ -52,6 +52,15 @@ describe("BookingGrid", () => {
     expect(mine.getAttribute("aria-pressed")).toBe("true");
   });
 
+  it("on a phone lists each court's times under its name, with the same names for the slots", () => {
+    render(<BookingGrid asList availability={availability} onPick={() => undefined} />);
+    expect(screen.queryByRole("table")).toBeNull();
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["Court 1", "Court 2"]);
+    const court1 = screen.getByRole("region", { name: "Court 1" });
+    expect(court1.querySelectorAll("button")).toHaveLength(2);
+    expect(screen.getByRole("button", { name: "Court 1, 18:00 to 19:00, available, $30.00" }).textContent).toBe("18:00 · $30.00");
+  });
+
   it("says so when the facility is closed all day", () => {
     render(<BookingGrid availability={{ ...availability, resources: [] }} onPick={() => undefined} />);
     expect(screen.getByText("The facility is closed on this day.")).toBeTruthy();

@@ -21,10 +21,13 @@ export function BookingGrid({
   availability,
   selected,
   onPick,
+  asList = false,
 }: {
   availability: Availability;
   selected?: { resourceId: string; start: string };
   onPick: (choice: SlotChoice) => void;
+  /// On a phone: one list of times per court instead of a table.
+  asList?: boolean;
 }) {
   const tz = availability.timezone;
   const resources = availability.resources;
@@ -34,6 +37,45 @@ export function BookingGrid({
   const starts = [...new Set(resources.flatMap((r) => r.slots.map((s) => s.start)))].sort(
     (a, b) => new Date(a).getTime() - new Date(b).getTime(),
   );
+  const button = (r: Availability["resources"][number], slot: Slot) => {
+    const isSelected = selected?.resourceId === r.resource_id && selected.start === slot.start;
+    const word = isSelected ? "your hold" : STATUS_WORD[slot.status];
+    const label = `${r.name}, ${formatTime(slot.start, tz)} to ${formatTime(slot.end, tz)}, ${word}${
+      slot.status === "available" ? `, ${formatMoney(slot.price)}` : ""
+    }`;
+    const canAct = slot.status === "available" || slot.status === "held" || slot.status === "booked";
+    return (
+      <button
+        type="button"
+        className={`slot ${slot.status}${isSelected ? " selected" : ""}`}
+        aria-label={label}
+        aria-pressed={isSelected}
+        disabled={!canAct}
+        onClick={() => onPick({ resourceId: r.resource_id, resourceName: r.name, slot })}
+      >
+        {asList ? `${formatTime(slot.start, tz)} · ` : ""}
+        {slot.status === "available" ? formatMoney(slot.price) : word}
+      </button>
+    );
+  };
+
+  if (asList)
+    return (
+      <div>
+        <p className="muted">Times in the facility's time zone ({tz})</p>
+        {resources.map((r) => (
+          <section key={r.resource_id} aria-labelledby={`court-${r.resource_id}`}>
+            <h3 id={`court-${r.resource_id}`}>{r.name}</h3>
+            <ul className="slot-list">
+              {r.slots.map((slot) => (
+                <li key={slot.start}>{button(r, slot)}</li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    );
+
   return (
     <div className="grid-wrap">
       <table className="grid">
@@ -56,27 +98,7 @@ export function BookingGrid({
               <th scope="row">{formatTime(start, tz)}</th>
               {resources.map((r) => {
                 const slot = r.slots.find((s) => s.start === start);
-                if (!slot) return <td key={r.resource_id} />;
-                const isSelected = selected?.resourceId === r.resource_id && selected.start === start;
-                const word = isSelected ? "your hold" : STATUS_WORD[slot.status];
-                const label = `${r.name}, ${formatTime(slot.start, tz)} to ${formatTime(slot.end, tz)}, ${word}${
-                  slot.status === "available" ? `, ${formatMoney(slot.price)}` : ""
-                }`;
-                const canAct = slot.status === "available" || slot.status === "held" || slot.status === "booked";
-                return (
-                  <td key={r.resource_id}>
-                    <button
-                      type="button"
-                      className={`slot ${slot.status}${isSelected ? " selected" : ""}`}
-                      aria-label={label}
-                      aria-pressed={isSelected}
-                      disabled={!canAct}
-                      onClick={() => onPick({ resourceId: r.resource_id, resourceName: r.name, slot })}
-                    >
-                      {slot.status === "available" ? formatMoney(slot.price) : word}
-                    </button>
-                  </td>
-                );
+                return <td key={r.resource_id}>{slot && button(r, slot)}</td>;
               })}
             </tr>
           ))}
