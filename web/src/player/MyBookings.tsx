@@ -80,9 +80,15 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
     const canCheckIn =
       b.status === "confirmed" && b.approval_status !== "pending" && now() >= opens && now() < new Date(b.end).getTime();
     const title = `${court} at ${place?.facility.name ?? "SlotBase"}`;
-    const calendar = URL.createObjectURL
-      ? URL.createObjectURL(new Blob([icsFor(b, title, place?.facility.name ?? "")], { type: "text/calendar" }))
-      : "#";
+    // The calendar file is made when asked for, and its URL let go right after.
+    const downloadCalendar = () => {
+      const url = URL.createObjectURL(new Blob([icsFor(b, title, place?.facility.name ?? "")], { type: "text/calendar" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `slotbase-${b.id}.ics`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    };
     return (
       <li key={b.id}>
         <div>
@@ -103,9 +109,9 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
                 Check in
               </button>
             )}
-            <a href={calendar} download={`slotbase-${b.id}.ics`}>
+            <button type="button" className="secondary" onClick={downloadCalendar}>
               Add to calendar
-            </a>
+            </button>
             <button type="button" className="secondary" onClick={() => setMoving(moving === b.id ? null : b.id)}>
               Reschedule
             </button>
