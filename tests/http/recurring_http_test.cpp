@@ -248,6 +248,7 @@ TEST_P(RecurringHttpTest, RequestsAreValidatedFieldByField) {
   EXPECT_EQ(field(with(base, {{"until", "soon"}})), "until");
   EXPECT_EQ(field(with(base, {{"start", "2026-11-24T10:00:00Z"}, {"end", "2026-11-24T11:00:00Z"}})), "start");
   EXPECT_EQ(field(with(base, {{"type", "party"}})), "type");
+  EXPECT_EQ(field(with(base, {{"start", "9999-12-01T18:00:00Z"}, {"end", "9999-12-01T19:00:00Z"}})), "start");
   EXPECT_EQ(create(owner_, with(base, {{"surprise", 1}})).status, 422);
   EXPECT_EQ(create(owner_, with(base, {{"resource_id", "rsc_nope"}})).json()["errors"][0]["field"], "resource_id");
 }
@@ -284,6 +285,41 @@ TEST_P(RecurringHttpTest, ABlockSeriesNeedsForceOverBookingsAndRemovesByScope) {
   EXPECT_EQ(slot_status(availability("date=2026-12-02"), "2026-12-02T08:00:00-05:00"), "blocked");
   EXPECT_EQ(slot_status(availability("date=2026-12-09"), "2026-12-09T08:00:00-05:00"), "available");
   EXPECT_EQ(slot_status(availability("date=2026-12-16"), "2026-12-16T08:00:00-05:00"), "available");
+}
+
+TEST_P(RecurringHttpTest, AnotherClubsOwnerCanNeitherSeeNorChangeOurSeries) {
+  auto s = create(owner_, weekly_lesson(4)).json();
+  const std::string id = s["id"];
+  const std::string occurrence = s["occurrences"][0]["id"];
+  auto rival = sign_up("rival@example.com");
+  create_facility(rival, create_organization(rival, "Rival Club"), "Rival Courts");
+
+  EXPECT_EQ(client_->get("/api/v1/recurring-bookings/" + id, rival.access).status, 404);
+  EXPECT_EQ(patch(id, {{"scope", "all"}, {"note", "ours now"}}, rival).status, 404);
+  EXPECT_EQ(patch(id,
+                  {{"scope", "this"},
+                   {"booking_id", occurrence},
+                   {"start", "2026-12-01T20:00:00-05:00"},
+                   {"end", "2026-12-01T21:00:00-05:00"}},
+                  rival)
+                .status,
+            404);
+  EXPECT_EQ(remove(id, "scope=all", rival).status, 404);
+  EXPECT_EQ(series(id)["status"], "active");
+  EXPECT_EQ(series(id)["occurrences"][0]["start"], "2026-12-01T23:00:00Z");
+
+  // On our court the rival is a player like any other: no series for someone else, no blocks.
+  EXPECT_EQ(create(rival, weekly_lesson(4)).status, 403);
+  json block = {{"start", "2026-12-03T08:00:00-05:00"},
+                {"end", "2026-12-03T09:00:00-05:00"},
+                {"reason", "sabotage"},
+                {"rrule", "FREQ=DAILY;COUNT=2"}};
+  EXPECT_EQ(client_->post("/api/v1/resources/" + court_ + "/blocks", block, rival.access).status, 403);
+  auto ours = client_->post("/api/v1/resources/" + court_ + "/blocks", block, owner_.access);
+  ASSERT_EQ(ours.status, 201) << ours.body;
+  const std::string first_block = ours.json()["blocks"][0]["id"];
+  EXPECT_EQ(client_->send("DELETE", "/api/v1/blocks/" + first_block + "?scope=all", nullptr, rival.access).status, 403);
+  EXPECT_EQ(slot_status(availability("date=2026-12-03"), "2026-12-03T08:00:00-05:00"), "blocked");
 }
 
 SB_INSTANTIATE_BACKENDS(RecurringHttpTest);

@@ -78,14 +78,27 @@ Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string
   return Place{f.value(), *r, *zone, orgs_.hours_of(f->id)};
 }
 
-Money BookingServiceImpl::price_for(const Place& p, const std::string& user_id, Instant start, Instant end) {
-  const auto pricing = resources_.pricing_of(p.resource.id, p.facility.currency);
+std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Place& p, const std::string& user_id) {
+  auto pricing = resources_.pricing_of(p.resource.id, p.facility.currency);
   const bool member = !user_id.empty() && orgs_.is_member(p.facility.id, user_id);
-  const auto& hours = p.hours;
-  resource::rules::PriceContext ctx{p.zone, p.facility.policies.weekend_multiplier,
-                                    p.facility.policies.holiday_multiplier,
-                                    [&](LocalDate d) { return rules::window_for(hours, p.zone, d).open_holiday; }};
-  return {resource::rules::price(pricing, member, start, end, ctx), p.facility.currency};
+  return [&p, pricing = std::move(pricing), member](Instant start, Instant end) -> Money {
+    resource::rules::PriceContext ctx{p.zone, p.facility.policies.weekend_multiplier,
+                                      p.facility.policies.holiday_multiplier,
+                                      [&](LocalDate d) { return rules::window_for(p.hours, p.zone, d).open_holiday; }};
+    return {resource::rules::price(pricing, member, start, end, ctx), p.facility.currency};
+  };
+}
+
+Money BookingServiceImpl::price_for(const Place& p, const std::string& user_id, Instant start, Instant end) {
+  return pricer_for(p, user_id)(start, end);
+}
+
+Result<organization::Facility> BookingServiceImpl::facility_as(const std::string& facility_id,
+                                                               identity::Permission permission, const Context& ctx,
+                                                               const char* missing) {
+  auto facility = orgs_.facility_for(facility_id, permission, ctx);
+  if (!facility.ok() && facility.error().code == ErrorCode::not_found) return Error::not_found(missing);
+  return facility;
 }
 
 Result<void> BookingServiceImpl::claim(db::Connection& tx, const Place& p, Instant start, Instant end,
@@ -547,10 +560,7 @@ Result<CancelResult> BookingServiceImpl::reject(const std::string& booking_id, c
 Result<Block> BookingServiceImpl::create_block(const BlockRequest& r, const Context& ctx) {
   auto resource = resources_.find_resource(r.resource_id);
   if (!resource) return Error::not_found("No such resource.");
-  auto facility = orgs_.facility_for(resource->facility_id, Permission::bookings_manage, ctx);
-  if (!facility.ok())
-    return facility.error().code == ErrorCode::not_found ? Error::not_found("No such resource.")
-                                                         : facility.take_error();
+  SB_TRY(facility_as(resource->facility_id, Permission::bookings_manage, ctx, "No such resource."));
   SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
   if (r.reason.empty()) return Error::invalid("reason", "is required");
   SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id, ctx));
@@ -607,10 +617,7 @@ Result<void> BookingServiceImpl::place_block(db::Connection& tx, const Place& p,
 Result<std::vector<Block>> BookingServiceImpl::list_blocks(const std::string& resource_id, const Context& ctx) {
   auto resource = resources_.find_resource(resource_id);
   if (!resource) return Error::not_found("No such resource.");
-  auto facility = orgs_.facility_for(resource->facility_id, Permission::facility_view, ctx);
-  if (!facility.ok())
-    return facility.error().code == ErrorCode::not_found ? Error::not_found("No such resource.")
-                                                         : facility.take_error();
+  SB_TRY(facility_as(resource->facility_id, Permission::facility_view, ctx, "No such resource."));
   const Instant from = clock_.now() - std::chrono::hours(24 * 30);
   return db_.read([&](db::Connection& c) { return BookingRepository::blocks_of(c, resource_id, from); });
 }
@@ -618,9 +625,7 @@ Result<std::vector<Block>> BookingServiceImpl::list_blocks(const std::string& re
 Result<void> BookingServiceImpl::remove_block(const std::string& block_id, const Context& ctx) {
   auto block = db_.read([&](db::Connection& c) { return BookingRepository::block(c, block_id); });
   if (!block) return Error::not_found("No such block.");
-  auto facility = orgs_.facility_for(block->facility_id, Permission::bookings_manage, ctx);
-  if (!facility.ok())
-    return facility.error().code == ErrorCode::not_found ? Error::not_found("No such block.") : facility.take_error();
+  SB_TRY(facility_as(block->facility_id, Permission::bookings_manage, ctx, "No such block."));
   return db_.transact([&](db::Connection& tx) -> Result<void> {
     if (!BookingRepository::remove_block(tx, block_id)) return Error::not_found("No such block.");
     BookingRepository::release_claim(tx, block_id);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "modules/booking/booking_service.h"
 #include "modules/booking/payment_gateway.h"
 #include "modules/organization/organization_service.h"
@@ -77,6 +79,13 @@ class BookingServiceImpl final : public BookingService {
   /// The resource and its facility as the caller may see them (not_found otherwise).
   Result<Place> place_of(const std::string& resource_id, const Context& ctx);
   Money price_for(const Place& p, const std::string& user_id, Instant start, Instant end);
+  /// Prices slots of `p` for one player, reading the price list and membership once; valid
+  /// while `p` lives.
+  std::function<Money(Instant, Instant)> pricer_for(const Place& p, const std::string& user_id);
+  /// The facility if the caller has `permission` there; not_found says `missing` (the object
+  /// that led there: a resource, a block) so another tenant's ids stay unknown.
+  Result<organization::Facility> facility_as(const std::string& facility_id, identity::Permission permission,
+                                             const Context& ctx, const char* missing);
   /// Claims [start, end) on the resource in `tx`: lapsed holds in the way are let go; any other
   /// claim is a conflict. The database constraint backs this check up under concurrency.
   Result<void> claim(db::Connection& tx, const Place& p, Instant start, Instant end, const std::string& kind,

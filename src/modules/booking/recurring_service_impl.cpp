@@ -23,6 +23,14 @@ bool is_scope(const std::string& s) {
   return s == "this" || s == "following" || s == "all";
 }
 
+/// The local date of a series' first occurrence; a series is expanded over years after it, so
+/// it must start well inside the range the calendar library handles.
+Result<LocalDate> first_date(const Zone& zone, Instant start) {
+  const LocalDate d = zone.date_of(start);
+  if (d.year > 2999) return Error::invalid("start", "must be before the year 3000");
+  return d;
+}
+
 Result<std::optional<LocalDate>> parse_until(const std::optional<std::string>& until, LocalDate first) {
   if (!until) return std::optional<LocalDate>{};
   auto d = LocalDate::parse(*until);
@@ -82,6 +90,12 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
   const auto& policies = p.facility.policies;
   const Instant now = clock_.now();
   const bool player_type = s.type == "open_play" || s.type == "lesson" || s.type == "private";
+  const bool priced = player_type && (!staff || s.user_id != s.created_by);
+  // Price list and membership are read once for the whole expansion, and so is the player's
+  // count of coming bookings, which the loop then keeps up to date itself.
+  const auto price = bookings_.pricer_for(p, s.user_id);
+  std::optional<std::int64_t> active;
+  if (!staff && policies.max_active_bookings_per_user) active = BookingRepository::active_count(tx, s.user_id, now);
   for (LocalDate date : dates) {
     auto [start, end] = times_on(s, p.zone, date);
     if (start <= now) continue;  // only occurrences to come are booked
@@ -96,8 +110,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     b.end = end;
     b.status = "confirmed";
     b.approval_status = !staff && policies.require_booking_approval ? "pending" : "not_required";
-    b.price = player_type && (!staff || s.user_id != s.created_by) ? bookings_.price_for(p, s.user_id, start, end)
-                                                                   : Money{0, p.facility.currency};
+    b.price = priced ? price(start, end) : Money{0, p.facility.currency};
     b.payment_status = b.price.amount == 0 ? "waived" : "pending";
     b.payment_method = "none";
     b.note = s.note;
@@ -110,8 +123,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
         return Error::rule_violation("resource-inactive", "This resource is not bookable.");
       if (!staff) {
         SB_TRY(rules::check_player_slot(policies, p.hours, p.zone, start, end, now));
-        if (policies.max_active_bookings_per_user &&
-            BookingRepository::active_count(tx, s.user_id, now) >= *policies.max_active_bookings_per_user)
+        if (active && *active >= *policies.max_active_bookings_per_user)
           return Error::rule_violation("max-active-bookings", "The player has as many upcoming bookings as allowed.");
       }
       SB_TRY(bookings_.claim(tx, p, start, end, "booking", b.id, std::nullopt, ctx));
@@ -128,7 +140,10 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
       bookings_.emit(tx, event_names::kConfirmed, b.id, b.facility_id, payload, ctx);
       return Ok{};
     });
-    if (booked.ok()) continue;
+    if (booked.ok()) {
+      if (active) ++*active;
+      continue;
+    }
     const Error& e = booked.error();
     SeriesConflict conflict{date.str(), start, end, e.rule.empty() ? std::string(to_string(e.code)) : e.rule, e.detail};
     RecurringRepository::record_conflict(tx, s.id, conflict);
@@ -197,7 +212,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
   s.created_by = *ctx.user_id;
   s.type = staff ? r.type : "open_play";
   s.rrule = rrule;
-  const LocalDate first = p.zone.date_of(range.first);
+  SB_ASSIGN_OR_RETURN(const LocalDate first, first_date(p.zone, range.first));
   s.first_date = first.str();
   s.start_minute = p.zone.minute_of_day(range.first);
   s.duration_minutes = static_cast<int>((range.second - range.first).count() / 60);
@@ -314,6 +329,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
       // Let every old slot go first so that the occurrences may trade places among themselves.
       for (const auto& b : moving) BookingRepository::release_claim(tx, b.id);
       std::vector<std::string> clashes;
+      const auto price = bookings_.pricer_for(to, s.user_id);
       for (auto& b : moving) {
         const Booking before = b;
         std::tie(b.start, b.end) = times_on(next, to.zone, *LocalDate::parse(*b.series_date));
@@ -327,7 +343,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
           clashes.push_back(*b.series_date);
           continue;
         }
-        b.price = before.price.amount == 0 ? before.price : bookings_.price_for(to, b.user_id, b.start, b.end);
+        b.price = before.price.amount == 0 ? before.price : price(b.start, b.end);
         BookingRepository::move(tx, b, now);
         if (c.note) BookingRepository::set_note(tx, b.id, *c.note, now);
         bookings_.schedule_lifecycle(tx, b, to.facility.policies);
@@ -407,15 +423,12 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
 Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, const Context& ctx) {
   auto resource = bookings_.resources_.find_resource(r.resource_id);
   if (!resource) return Error::not_found("No such resource.");
-  auto facility = bookings_.orgs_.facility_for(resource->facility_id, Permission::bookings_manage, ctx);
-  if (!facility.ok())
-    return facility.error().code == ErrorCode::not_found ? Error::not_found("No such resource.")
-                                                         : facility.take_error();
+  SB_TRY(bookings_.facility_as(resource->facility_id, Permission::bookings_manage, ctx, "No such resource."));
   SB_ASSIGN_OR_RETURN(auto range, BookingServiceImpl::parse_range(r.start, r.end));
   SB_ASSIGN_OR_RETURN(std::string rrule, rules::parse_rrule(r.rrule));
   if (r.reason.empty()) return Error::invalid("reason", "is required");
   SB_ASSIGN_OR_RETURN(Place p, bookings_.place_of(r.resource_id, ctx));
-  const LocalDate first = p.zone.date_of(range.first);
+  SB_ASSIGN_OR_RETURN(const LocalDate first, first_date(p.zone, range.first));
   SB_ASSIGN_OR_RETURN(auto until, parse_until(r.until, first));
   if (!until && !rules::rrule_has_end(rrule))
     return Error::invalid("until", "is needed: a block series ends by a date or the rule's COUNT");
@@ -484,9 +497,7 @@ Result<void> RecurringServiceImpl::remove_blocks(const std::string& block_id, co
   if (!is_scope(scope)) return Error::invalid("scope", "must be this, following or all");
   auto block = db_.read([&](db::Connection& c) { return BookingRepository::block(c, block_id); });
   if (!block) return Error::not_found("No such block.");
-  auto facility = bookings_.orgs_.facility_for(block->facility_id, Permission::bookings_manage, ctx);
-  if (!facility.ok())
-    return facility.error().code == ErrorCode::not_found ? Error::not_found("No such block.") : facility.take_error();
+  SB_TRY(bookings_.facility_as(block->facility_id, Permission::bookings_manage, ctx, "No such block."));
   if (!block->series_id) return Error::invalid("scope", "this block is not part of a series");
   const Instant now = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<void> {
