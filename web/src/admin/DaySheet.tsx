@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { messageOf, type Api } from "../shared/api";
 import { subscribe } from "../shared/live";
+import { slotAt } from "../shared/slots";
 import { addDays, formatTime, todayIn } from "../shared/time";
 import type { Booking, Facility, Page, Resource } from "../shared/types";
 
@@ -223,15 +224,6 @@ function Timeline({ items, tz }: { items: { id: string; start: string; end: stri
   );
 }
 
-/// Local date and time in the facility's zone -> an instant, by asking the availability grid
-/// (which knows the zone's offsets) for the slot that starts then.
-async function slotAt(api: Api, facility: Facility, resourceId: string, date: string, time: string, minutes: number) {
-  const a = await api.get<{ resources: { slots: { start: string; end: string }[] }[] }>(
-    `/api/v1/facilities/${facility.id}/availability?date=${date}&resource_id=${resourceId}&duration=${minutes}`,
-  );
-  return a.resources[0]?.slots.find((s) => s.start.slice(11, 16) === time);
-}
-
 /// Court, start time and length: the fields both desk forms share.
 function CourtTime({
   prefix,
@@ -305,7 +297,7 @@ function BookForMember({
     e.preventDefault();
     try {
       const resourceId = court || resources[0]?.id;
-      const slot = await slotAt(api, facility, resourceId, date, time, minutes);
+      const slot = await slotAt(api, facility.id, resourceId, date, time, minutes);
       if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
       await api.post(`/api/v1/facilities/${facility.id}/bookings`, {
         resource_id: resourceId,
@@ -379,7 +371,7 @@ function BlockCourt({
     e.preventDefault();
     try {
       const resourceId = court || resources[0]?.id;
-      const slot = await slotAt(api, facility, resourceId, date, from, minutes);
+      const slot = await slotAt(api, facility.id, resourceId, date, from, minutes);
       if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
       await api.post(`/api/v1/resources/${resourceId}/blocks`, { start: slot.start, end: slot.end, reason, force });
       onDone("Court blocked.");

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { messageOf, type Api } from "../shared/api";
+import { slotAt } from "../shared/slots";
 import { formatDateTime, formatMoney } from "../shared/time";
 import { icsFor, refundPercent, type Booking, type Facility, type Page, type Resource } from "../shared/types";
 
@@ -219,11 +220,7 @@ function Reschedule({
 
   async function submit() {
     try {
-      // The facility's offset on the new date: ask the server for that day's grid and take the slot's own offset.
-      const a = await api.get<{ resources: { resource_id: string; slots: { start: string; end: string }[] }[] }>(
-        `/api/v1/facilities/${booking.facility_id}/availability?date=${date}&resource_id=${booking.resource_id}&duration=${minutes}`,
-      );
-      const slot = a.resources[0]?.slots.find((s) => s.start.slice(11, 16) === time);
+      const slot = await slotAt(api, booking.facility_id, booking.resource_id, date, time, minutes);
       if (!slot) return onError("That time is not on the facility's grid for that day.");
       await api.post(`/api/v1/bookings/${booking.id}/reschedule`, { start: slot.start, end: slot.end });
       onDone("Your booking was moved.");
