@@ -1,4 +1,6 @@
 #include <atomic>
+#include <filesystem>
+#include <mutex>
 #include <thread>
 
 #include "db/db_fixture.h"
@@ -120,6 +122,78 @@ TEST_P(DatabaseTest, ConcurrentWritersAllCommit) {
     return c.query_one("SELECT last_seq FROM event_subscriptions WHERE subscriber = 'counter'")->i64(0);
   });
   EXPECT_EQ(v, 80);
+}
+
+TEST_P(DatabaseTest, ConcurrentWritesThatFailUndoOnlyThemselves) {
+  // On SQLite concurrent writes share one transaction (group commit): a write that returns an
+  // error, throws or breaks a constraint must still roll back alone, and each caller must get its
+  // own outcome and run its own after-commit work.
+  auto insert = [](db::Connection& c, const std::string& id) {
+    c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ($1, 'A', 'u', 1, 1)",
+              {id});
+  };
+  db_->transact([&](db::Connection& c) { insert(c, "taken"); });
+  constexpr int kThreads = 16, kRounds = 20;
+  std::atomic<int> committed{0}, refused{0}, thrown{0}, duplicates{0}, foreign_after_commit{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      const auto me = std::this_thread::get_id();
+      for (int i = 0; i < kRounds; ++i) {
+        const std::string id = "o" + std::to_string(t) + "-" + std::to_string(i);
+        try {
+          auto r = db_->transact([&](db::Connection& c) -> Result<void> {
+            insert(c, id);
+            c.after_commit([&, me] {
+              if (std::this_thread::get_id() != me) ++foreign_after_commit;
+              ++committed;
+            });
+            if (t % 4 == 1) return Error::conflict("test", "changed my mind");
+            if (t % 4 == 2) throw std::runtime_error("boom");
+            if (t % 4 == 3) insert(c, "taken");
+            return Ok{};
+          });
+          if (!r.ok()) ++refused;
+        } catch (const db::DbError& e) {
+          if (e.kind() == db::ErrorKind::unique_violation) ++duplicates;
+        } catch (const std::runtime_error&) {
+          ++thrown;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  constexpr int kEach = kThreads / 4 * kRounds;
+  EXPECT_EQ(committed, kEach);
+  EXPECT_EQ(refused, kEach);
+  EXPECT_EQ(thrown, kEach);
+  EXPECT_EQ(duplicates, kEach);
+  EXPECT_EQ(foreign_after_commit, 0);
+  auto kept = db_->read(
+      [](db::Connection& c) { return c.query("SELECT id FROM organizations WHERE id <> 'taken' ORDER BY id"); });
+  ASSERT_EQ(kept.size(), static_cast<std::size_t>(kEach));
+  for (const auto& row : kept) {
+    const int t = std::stoi(row.text(0).substr(1));
+    EXPECT_EQ(t % 4, 0) << row.text(0) << " should have been rolled back";
+  }
+}
+
+TEST_P(DatabaseTest, TheWriteAheadLogIsFoldedBackIntoTheDatabaseFile) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's write-ahead log";
+  // Checkpoints run on their own thread rather than inside a commit: they must still run, or
+  // the data would stay in the log and the database file would never grow.
+  const std::string path = scratch_->url().substr(std::string("sqlite:").size());
+  const auto before = std::filesystem::file_size(path);
+  const std::string big(16 * 1024, 'x');
+  for (int i = 0; i < 100; ++i) {
+    db_->transact([&](db::Connection& c) {
+      c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ($1, $2, 'u', 1, 1)",
+                {"o" + std::to_string(i), big});
+    });
+  }
+  for (int i = 0; i < 50 && std::filesystem::file_size(path) < before + 100 * big.size(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_GE(std::filesystem::file_size(path), before + 100 * big.size());
 }
 
 SB_INSTANTIATE_BACKENDS(DatabaseTest);

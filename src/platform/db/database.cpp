@@ -67,6 +67,85 @@ Database::ReadScope* Database::ReadScope::current(const Database* db) {
   return nullptr;
 }
 
+std::vector<std::function<void()>> Database::write_grouped(const std::function<bool(Connection&)>& body) {
+  GroupedWrite mine;
+  mine.body = &body;
+  std::unique_lock lock(group_mu_);
+  group_queue_.push_back(&mine);
+  mine.wake.wait(lock, [&] { return mine.done || !group_leader_; });
+  if (!mine.done) {
+    // No transaction is running: lead one for everything queued so far, this write included.
+    group_leader_ = true;
+    auto batch = std::exchange(group_queue_, {});
+    lock.unlock();
+    commit_group(batch);
+    lock.lock();
+    group_leader_ = false;
+    // Each waiter is woken alone: the batch's writers with their outcome, and the first of those
+    // queued meanwhile to lead the next batch.
+    for (auto* w : batch) {
+      w->done = true;
+      if (w != &mine) w->wake.notify_one();
+    }
+    if (!group_queue_.empty()) group_queue_.front()->wake.notify_one();
+  }
+  if (mine.error) std::rethrow_exception(mine.error);
+  return std::move(mine.after_commit);
+}
+
+void Database::commit_group(const std::vector<GroupedWrite*>& batch) {
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    auto conn = acquire();
+    try {
+      conn->begin(true);
+      for (auto* w : batch) {
+        w->error = nullptr;
+        w->after_commit.clear();
+        conn->clear_after_commit();
+        conn->execute("SAVEPOINT grouped_write");
+        bool keep = false;
+        try {
+          keep = (*w->body)(*conn);
+        } catch (...) {
+          w->error = std::current_exception();
+        }
+        if (keep && !w->error) {
+          conn->execute("RELEASE grouped_write");
+          w->after_commit = conn->take_after_commit();
+        } else {
+          // Undoes this write alone. Should its failure have ended the whole transaction, this
+          // throws and the batch is retried or failed below.
+          conn->execute("ROLLBACK TO grouped_write");
+          conn->execute("RELEASE grouped_write");
+          conn->clear_after_commit();
+        }
+      }
+      conn->commit();
+      return;
+    } catch (const DbError& e) {
+      try {
+        conn->rollback();
+      } catch (...) {
+      }
+      conn->clear_after_commit();
+      if (e.kind() == ErrorKind::serialization_failure && attempt < kAttempts) continue;
+      for (auto* w : batch) {
+        w->after_commit.clear();
+        if (!w->error) w->error = std::current_exception();
+      }
+      return;
+    } catch (...) {
+      // acquire() or the connection failed outside any statement: the batch fails as a whole.
+      for (auto* w : batch) {
+        w->after_commit.clear();
+        if (!w->error) w->error = std::current_exception();
+      }
+      return;
+    }
+  }
+}
+
 bool Database::ping() {
   try {
     auto conn = acquire();

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -138,6 +141,9 @@ class Database {
   /// exception. Serialization failures and SQLite busy errors are retried a few times, so fn
   /// must not have effects outside the database (use Connection::after_commit for those).
   /// `write` takes SQLite's write lock at BEGIN (BEGIN IMMEDIATE), avoiding upgrade deadlocks.
+  /// Where the database has one writer (SQLite), concurrent writes from several threads share one
+  /// transaction and one commit (group commit), each in its own savepoint: fn may then run on
+  /// another thread, and its failure undoes only its own work.
   template <class F>
   auto transact(F&& fn, bool write = true) -> decltype(fn(std::declval<Connection&>()));
 
@@ -172,6 +178,28 @@ class Database {
  protected:
   friend class PooledConnection;
   virtual void release(std::unique_ptr<Connection> conn) = 0;
+  /// True where writes queue for a single writer anyway, so committing them together is free.
+  virtual bool groups_writes() const { return false; }
+
+ private:
+  /// A write waiting for, or done by, a group commit.
+  struct GroupedWrite {
+    const std::function<bool(Connection&)>* body = nullptr;  // returns whether to keep what it wrote
+    std::exception_ptr error;
+    std::vector<std::function<void()>> after_commit;
+    bool done = false;
+    std::condition_variable wake;  // done, or the turn to lead the next batch
+  };
+  /// Runs body in a write transaction shared with the writes other threads submit meanwhile.
+  /// Returns the body's after-commit work (empty when it chose to roll back); rethrows its
+  /// exception.
+  std::vector<std::function<void()>> write_grouped(const std::function<bool(Connection&)>& body);
+  /// The leader's part: one transaction for the batch, a savepoint per write.
+  void commit_group(const std::vector<GroupedWrite*>& batch);
+
+  std::mutex group_mu_;
+  std::vector<GroupedWrite*> group_queue_;
+  bool group_leader_ = false;
 };
 
 /// Opens a database from a URL: "sqlite:PATH" or "postgresql://...". `pool_size` connections.
@@ -180,6 +208,25 @@ std::unique_ptr<Database> open_database(const std::string& url, int pool_size);
 template <class F>
 auto Database::transact(F&& fn, bool write) -> decltype(fn(std::declval<Connection&>())) {
   using R = decltype(fn(std::declval<Connection&>()));
+  if (write && groups_writes()) {
+    std::optional<std::conditional_t<std::is_void_v<R>, bool, R>> result;
+    const std::function<bool(Connection&)> body = [&](Connection& c) {
+      if constexpr (std::is_void_v<R>) {
+        fn(c);
+        return true;
+      } else {
+        result.emplace(fn(c));
+        if constexpr (is_result_v<R>) return result->ok();
+        return true;
+      }
+    };
+    for (auto& f : write_grouped(body)) f();
+    if constexpr (!std::is_void_v<R>) {
+      return std::move(*result);
+    } else {
+      return;
+    }
+  }
   constexpr int kAttempts = 5;
   for (int attempt = 1;; ++attempt) {
     auto conn = acquire();

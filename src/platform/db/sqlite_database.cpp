@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -33,9 +34,22 @@ ErrorKind kind_of(int extended_code) {
   }
 }
 
+// Before SQLite's first use in the process: no global allocation statistics, whose mutex every
+// allocation of every connection would otherwise take.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+int on_wal_commit(void* checkpointer, sqlite3*, const char*, int pages) {
+  static_cast<SqliteDatabase::Checkpointer*>(checkpointer)->wal_grew(pages);
+  return SQLITE_OK;
+}
+
 class SqliteConnection final : public Connection {
  public:
-  SqliteConnection(const std::string& path, std::mutex* writer) : writer_(writer) {
+  SqliteConnection(const std::string& path, std::mutex* writer, SqliteDatabase::Checkpointer* checkpointer)
+      : writer_(writer) {
     int rc =
         sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
@@ -48,6 +62,9 @@ class SqliteConnection final : public Connection {
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         "PRAGMA temp_store=MEMORY;");
+    // Replaces SQLite's automatic checkpoint, which ran inside whichever commit crossed the
+    // threshold, while that commit held the write lock.
+    sqlite3_wal_hook(db_, on_wal_commit, checkpointer);
   }
 
   ~SqliteConnection() override {
@@ -108,22 +125,26 @@ class SqliteConnection final : public Connection {
   // handler, which sleeps in growing steps and left most of a busy second idle; BEGIN IMMEDIATE
   // still guards against other processes.
   void begin(bool write) override {
-    if (!write) return execute_script("BEGIN");
+    // Prepared once per connection, like every statement (execute_script would parse each time).
+    if (!write) {
+      execute("BEGIN", {});
+      return;
+    }
     writer_->lock();
     holding_ = true;
     try {
-      execute_script("BEGIN IMMEDIATE");
+      execute("BEGIN IMMEDIATE", {});
     } catch (...) {
       release_writer();
       throw;
     }
   }
   void commit() override {
-    execute_script("COMMIT");
+    execute("COMMIT", {});
     release_writer();
   }
   void rollback() override {
-    if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
+    if (!sqlite3_get_autocommit(db_)) execute("ROLLBACK", {});
     release_writer();
   }
   bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
@@ -191,8 +212,60 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
+SqliteDatabase::Checkpointer::Checkpointer(const std::string& path, std::mutex& writer) : writer_(writer) {
+  configure_sqlite_once();
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    throw DbError(ErrorKind::connection, "cannot open SQLite database " + path + ": " + msg);
+  }
+  sqlite3_busy_timeout(db_, 1000);
+  // Also makes this connection see the log: until it has read the file it knows of no log to copy.
+  sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+  thread_ = std::thread([this] { run(); });
+}
+
+SqliteDatabase::Checkpointer::~Checkpointer() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_one();
+  thread_.join();
+  sqlite3_close(db_);
+}
+
+void SqliteDatabase::Checkpointer::wal_grew(int pages) {
+  if (pages < kPages || due_.exchange(true)) return;
+  std::lock_guard lock(mu_);
+  cv_.notify_one();
+}
+
+void SqliteDatabase::Checkpointer::run() {
+  std::unique_lock lock(mu_);
+  while (!stop_) {
+    // Also every second, so a quiet database's log is folded back soon after its last write.
+    cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_ || due_.load(); });
+    if (stop_) return;
+    due_ = false;
+    lock.unlock();
+    {
+      // Between two of this process's writes, as SQLite's own checkpoint ran: with no write
+      // appending meanwhile the copy can catch up with the log's end, which lets the next write
+      // start the log over instead of growing it. PASSIVE: never waits for readers; a busy or
+      // failed pass is simply tried again at the next one.
+      std::lock_guard writing(writer_);
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
+    lock.lock();
+  }
+}
+
 SqliteDatabase::SqliteDatabase(std::string path, int pool_size)
-    : path_(std::move(path)), pool_(pool_size, [this] { return std::make_unique<SqliteConnection>(path_, &writer_); }) {
+    : path_(std::move(path)),
+      checkpointer_(std::make_unique<Checkpointer>(path_, writer_)),
+      pool_(pool_size, [this] { return std::make_unique<SqliteConnection>(path_, &writer_, checkpointer_.get()); }) {
   // Open one connection now so a bad path fails at start-up, not on the first request.
   release(pool_.take());
 }

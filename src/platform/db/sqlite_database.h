@@ -1,10 +1,16 @@
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "platform/db/database.h"
 #include "platform/db/pool.h"
+
+struct sqlite3;
 
 namespace slotbase::db {
 
@@ -19,10 +25,35 @@ class SqliteDatabase final : public Database {
 
  protected:
   void release(std::unique_ptr<Connection> conn) override { pool_.give_back(std::move(conn)); }
+  bool groups_writes() const override { return true; }
+
+ public:
+  /// Copies the write-ahead log back into the database file on its own connection and thread,
+  /// once the log has grown by kPages (and every second), so that no request waits for the copy
+  /// and its fsync after its commit.
+  class Checkpointer {
+   public:
+    static constexpr int kPages = 1000;  // SQLite's own default threshold
+    Checkpointer(const std::string& path, std::mutex& writer);
+    ~Checkpointer();
+    /// Called after each commit with the log's size in pages.
+    void wal_grew(int pages);
+
+   private:
+    void run();
+    std::mutex& writer_;  // the process's write lock, held while copying
+    sqlite3* db_ = nullptr;
+    std::thread thread_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::atomic<bool> due_{false};
+    bool stop_ = false;
+  };
 
  private:
   std::string path_;
-  std::mutex writer_;  // one writing transaction at a time in this process
+  std::mutex writer_;                           // one writing transaction at a time in this process
+  std::unique_ptr<Checkpointer> checkpointer_;  // outlives the pool's connections, which call it
   ConnectionPool pool_;
 };
 
