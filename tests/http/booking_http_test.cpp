@@ -386,6 +386,26 @@ TEST_P(LifecycleHttpTest, ABlockOverBookingsNeedsForceAndThenCancelsThem) {
   EXPECT_EQ(hold(player_, "2026-11-25T16:00:00Z", "2026-11-25T17:00:00Z").status, 201);
 }
 
+TEST_P(LifecycleHttpTest, ADayLongBlockCoversEveryHourInsideIt) {
+  // A claim that starts many hours before the hour asked for must still be found, also when a
+  // lapsed hold and other bookings lie between its start and that hour.
+  book("2026-11-26T12:00:00Z", "2026-11-26T13:00:00Z");
+  auto lapsed = hold(player_, "2026-11-26T20:00:00Z", "2026-11-26T21:00:00Z");
+  ASSERT_EQ(lapsed.status, 201) << lapsed.body;
+  clock_.advance(std::chrono::seconds(301));
+  json block = {{"start", "2026-11-26T14:00:00Z"}, {"end", "2026-11-27T14:00:00Z"}, {"reason", "resurfacing"}};
+  auto placed = client_->post("/api/v1/resources/" + court_ + "/blocks", block, owner_.access);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  for (const auto& [start, end] :
+       std::vector<std::pair<std::string, std::string>>{{"2026-11-26T14:00:00Z", "2026-11-26T15:00:00Z"},
+                                                        {"2026-11-26T22:00:00Z", "2026-11-26T23:00:00Z"},
+                                                        {"2026-11-27T13:00:00Z", "2026-11-27T14:00:00Z"},
+                                                        {"2026-11-26T13:00:00Z", "2026-11-26T15:00:00Z"}})
+    EXPECT_EQ(hold(player_, start, end).status, 409) << start;
+  EXPECT_EQ(slot_status(availability("date=2026-11-26"), "2026-11-26T17:00:00-05:00"), "blocked");
+  EXPECT_EQ(hold(player_, "2026-11-27T14:00:00Z", "2026-11-27T15:00:00Z").status, 201);
+}
+
 SB_INSTANTIATE_BACKENDS(LifecycleHttpTest);
 
 }  // namespace

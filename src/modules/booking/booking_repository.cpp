@@ -3,23 +3,38 @@
 namespace slotbase::booking {
 namespace {
 
-constexpr std::string_view kExpireOverlappingClaims = R"sql(
-UPDATE resource_claims SET active = FALSE
-WHERE resource_id = $1 AND active AND kind = 'hold' AND expires_at <= $4 AND start_at < $3 AND end_at > $2
-RETURNING owner_id)sql";
-constexpr std::string_view kOverlap = R"sql(
-SELECT kind FROM resource_claims
-WHERE resource_id = $1 AND active AND start_at < $3 AND end_at > $2 AND (expires_at IS NULL OR expires_at > $4)
-LIMIT 1)sql";
+// The active claims on resource $1 that overlap [$2, $3). Active claims on one resource never
+// overlap each other: PostgreSQL's exclusion constraint refuses it, and every claim is inserted
+// by BookingServiceImpl::claim or after the same checks, which first let overlapping lapsed holds
+// go. So only the last claim starting before $2 can reach into the range, and the rest start
+// inside it: two bounded index probes, however long the resource's history.
+#define SB_OVERLAPPING_CLAIM_IDS                                                                   \
+  "SELECT id FROM (SELECT id, end_at FROM resource_claims WHERE resource_id = $1 AND active AND "  \
+  "start_at < $2 ORDER BY start_at DESC LIMIT 1) AS reaching WHERE end_at > $2 "                   \
+  "UNION ALL SELECT id FROM resource_claims WHERE resource_id = $1 AND active AND start_at >= $2 " \
+  "AND start_at < $3"
+constexpr std::string_view kExpireOverlappingClaims =
+    "UPDATE resource_claims SET active = FALSE WHERE id IN (" SB_OVERLAPPING_CLAIM_IDS
+    ") AND kind = 'hold' AND expires_at <= $4 RETURNING owner_id";
+constexpr std::string_view kOverlap = "SELECT kind FROM resource_claims WHERE id IN (" SB_OVERLAPPING_CLAIM_IDS
+                                      ") AND (expires_at IS NULL OR expires_at > $4) LIMIT 1";
 constexpr std::string_view kInsertClaim = R"sql(
 INSERT INTO resource_claims (facility_id, resource_id, start_at, end_at, kind, owner_id, expires_at, active)
 VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE))sql";
 constexpr std::string_view kConvertClaim = R"sql(
 UPDATE resource_claims SET kind = 'booking', owner_id = $2, expires_at = NULL WHERE owner_id = $1 AND active)sql";
 constexpr std::string_view kReleaseClaim = "UPDATE resource_claims SET active = FALSE WHERE owner_id = $1 AND active";
+// The same two probes per resource of facility $1 (see SB_OVERLAPPING_CLAIM_IDS).
 constexpr std::string_view kFacilityClaims = R"sql(
 SELECT resource_id, start_at, end_at, kind FROM resource_claims
-WHERE facility_id = $1 AND active AND start_at < $3 AND end_at > $2 AND (expires_at IS NULL OR expires_at > $4)
+WHERE id IN (SELECT (SELECT c.id FROM resource_claims c
+                     WHERE c.resource_id = r.id AND c.active AND c.start_at < $2
+                     ORDER BY c.start_at DESC LIMIT 1)
+             FROM resources r WHERE r.facility_id = $1)
+  AND end_at > $2 AND (expires_at IS NULL OR expires_at > $4)
+UNION ALL
+SELECT resource_id, start_at, end_at, kind FROM resource_claims
+WHERE facility_id = $1 AND active AND start_at >= $2 AND start_at < $3 AND (expires_at IS NULL OR expires_at > $4)
 ORDER BY resource_id, start_at)sql";
 
 constexpr std::string_view kInsertHold = R"sql(
@@ -78,10 +93,10 @@ WHERE id = $1 AND approval_status = 'pending' AND status = 'confirmed')sql";
 constexpr std::string_view kMove = R"sql(
 UPDATE bookings SET resource_id = $2, start_at = $3, end_at = $4, price_amount = $5, updated_at = $6
 WHERE id = $1 AND status = 'confirmed')sql";
-constexpr std::string_view kClaimsOn = R"sql(
-SELECT kind, owner_id FROM resource_claims
-WHERE resource_id = $1 AND active AND start_at < $3 AND end_at > $2 AND (expires_at IS NULL OR expires_at > $4)
-ORDER BY start_at)sql";
+constexpr std::string_view kClaimsOn =
+    "SELECT kind, owner_id FROM resource_claims WHERE id IN (" SB_OVERLAPPING_CLAIM_IDS
+    ") AND (expires_at IS NULL OR expires_at > $4) ORDER BY start_at";
+#undef SB_OVERLAPPING_CLAIM_IDS
 constexpr std::string_view kInsertBlock = R"sql(
 INSERT INTO blocks (id, facility_id, resource_id, start_at, end_at, reason, created_by, status, created_at, series_id,
                     series_date)

@@ -248,6 +248,7 @@ Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, con
       return Error::expired("This hold expired before it was confirmed; hold the slot again.");
     }
     BookingRepository::finish_hold(tx, hold_id, "converted", b.id);
+    BookingRepository::settle_offer(tx, hold_id, "booked");  // if the hold was a waitlist offer
     BookingRepository::convert_claim(tx, hold_id, b.id);
     BookingRepository::insert_booking(tx, b);
     schedule_lifecycle(tx, b, policies);
@@ -837,8 +838,8 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
               price_for(p, e.user_id, e.start, e.end),
               std::nullopt};
     const Context system{e.user_id, "waitlist", ""};
-    BookingRepository::insert_claim(tx, hold.facility_id, hold.resource_id, hold.start, hold.end, "hold", hold.id,
-                                    hold.expires_at);
+    // Through claim(), like every other claim: lapsed holds in the way go first.
+    if (!claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, system).ok()) continue;
     BookingRepository::insert_hold(tx, hold, now);
     BookingRepository::notify_entry(tx, e.id, hold.id, deadline);
     jobs_.enqueue(tx, kExpireHoldJob, {{"hold_id", hold.id}}, hold.expires_at, "expire-hold:" + hold.id);
@@ -855,10 +856,11 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
 
 void BookingServiceImpl::on_slot_event(const events::DomainEvent& e) {
   const auto& p = e.payload;
-  // Most booking events neither free time nor settle an offer: no transaction for them.
-  static constexpr const char* kRelevant[] = {event_names::kHoldExpired,  event_names::kHoldReleased,
-                                              event_names::kConfirmed,    event_names::kCancelled,
-                                              event_names::kBlockRemoved, event_names::kRescheduled};
+  // Most booking events neither free time nor settle an offer: no transaction for them. A
+  // confirmation settles its offer in its own transaction.
+  static constexpr const char* kRelevant[] = {event_names::kHoldExpired, event_names::kHoldReleased,
+                                              event_names::kCancelled, event_names::kBlockRemoved,
+                                              event_names::kRescheduled};
   if (std::none_of(std::begin(kRelevant), std::end(kRelevant), [&](const char* t) { return e.type == t; })) return;
   events::apply_once(db_, "booking.waitlist", e, [&](db::Connection& tx) {
     const std::string hold_id = p.value("hold_id", "");
@@ -866,7 +868,6 @@ void BookingServiceImpl::on_slot_event(const events::DomainEvent& e) {
       BookingRepository::settle_offer(tx, hold_id, "expired");
     if (e.type == event_names::kHoldReleased && !hold_id.empty())
       BookingRepository::settle_offer(tx, hold_id, "cancelled");
-    if (e.type == event_names::kConfirmed && !hold_id.empty()) BookingRepository::settle_offer(tx, hold_id, "booked");
     // The time this event gave back, if any.
     const nlohmann::json* freed = nullptr;
     if (e.type == event_names::kHoldExpired || e.type == event_names::kHoldReleased ||
