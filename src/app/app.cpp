@@ -209,17 +209,23 @@ void App::run_background_once() {
 
 void App::worker_loop() {
   for (;;) {
+    const auto started = std::chrono::steady_clock::now();
+    {
+      std::lock_guard lock(worker_mu_);
+      worker_wake_ = false;
+    }
     try {
       run_background_once();
     } catch (const std::exception& e) {
       log::error("background worker pass failed", {{"error", e.what()}});
     }
     std::unique_lock lock(worker_mu_);
-    // Woken at once by a commit that emitted events; otherwise polls, which also picks up jobs
-    // coming due and events written by other processes.
+    // Woken by a commit that emitted events; otherwise polls, which also picks up jobs coming due
+    // and events written by other processes. Passes start at least kWorkerBatch apart, so under
+    // load one pass takes many events with one lease and one cursor write per subscriber.
     worker_cv_.wait_for(lock, std::chrono::milliseconds(250), [this] { return worker_wake_ || worker_stop_; });
+    worker_cv_.wait_until(lock, started + kWorkerBatch, [this] { return worker_stop_; });
     if (worker_stop_) return;
-    worker_wake_ = false;
   }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -109,6 +110,8 @@ class App {
   std::unique_ptr<ws::Hub> hub_;
   std::unique_ptr<ws::LiveFeed> live_feed_;
 
+  /// The shortest time between two background passes (see worker_loop).
+  static constexpr std::chrono::milliseconds kWorkerBatch{20};
   std::thread worker_;
   std::mutex worker_mu_;
   std::condition_variable worker_cv_;

@@ -45,15 +45,22 @@ void LiveFeed::start() {
   if (thread_.joinable()) return;
   thread_ = std::thread([this] {
     for (;;) {
+      const auto started = std::chrono::steady_clock::now();
+      {
+        std::lock_guard lock(mu_);
+        woken_ = false;
+      }
       try {
         poll();
       } catch (const std::exception& e) {
         log::warn("live feed pass failed", {{"error", e.what()}});
       }
+      // Polls every 100 ms or when woken by a commit, but at most every kBatch: under load one
+      // read then carries many events.
       std::unique_lock lock(mu_);
       cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return woken_ || stop_; });
+      cv_.wait_until(lock, started + kBatch, [this] { return stop_; });
       if (stop_) return;
-      woken_ = false;
     }
   });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -26,6 +27,7 @@ class LiveFeed {
   int poll();
 
  private:
+  static constexpr std::chrono::milliseconds kBatch{20};
   db::Database& db_;
   Hub& hub_;
   std::int64_t last_seq_ = 0;
