@@ -1,5 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+#include <vector>
+
 #include "platform/core/encoding.h"
 #include "platform/core/ids.h"
 #include "platform/security/jwt.h"
@@ -63,6 +68,16 @@ TEST(Ids, ArePrefixedAndDistinct) {
   EXPECT_EQ(a.size(), 28u);
   EXPECT_NE(a, b);
   EXPECT_EQ(new_uuid().size(), 36u);
+}
+
+TEST(Ids, SortByCreationTime) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5; ++i) {
+    ids.push_back(new_id("bkg"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  for (const auto& id : ids) EXPECT_EQ(id.find_first_not_of("234567abcdefghijklmnopqrstuvwxyz", 4), std::string::npos);
 }
 
 }  // namespace

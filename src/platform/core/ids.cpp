@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <array>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 
@@ -23,11 +25,16 @@ void ensure_sodium() {
 
 std::string new_id(std::string_view prefix) {
   ensure_sodium();
-  static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
-  std::array<unsigned char, 24> bytes;
+  // Ascending in ASCII, so that ids sort like the numbers they spell.
+  static constexpr char kAlphabet[] = "234567abcdefghijklmnopqrstuvwxyz";
+  const auto ms = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+  std::array<unsigned char, 14> bytes;
   randombytes_buf(bytes.data(), bytes.size());
   std::string id(prefix);
   id.push_back('_');
+  for (int shift = 45; shift >= 0; shift -= 5) id.push_back(kAlphabet[(ms >> shift) & 31]);
   for (unsigned char b : bytes) id.push_back(kAlphabet[b & 31]);
   return id;
 }

@@ -8,7 +8,7 @@
 namespace slotbase {
 
 /// A strongly typed opaque id. Tag types keep a UserId from being passed where a FacilityId is
-/// expected; the text itself is a prefix and random characters, e.g. "usr_4f9c...".
+/// expected; the text itself is a prefix and base32 characters, e.g. "usr_6akdq...".
 template <class Tag>
 class Id {
  public:
@@ -22,7 +22,9 @@ class Id {
   std::string value_;
 };
 
-/// A new random id with the given prefix: prefix + '_' + 24 lowercase base32 characters (120 bits).
+/// A new id with the given prefix: prefix + '_' + 24 lowercase base32 characters, the first 10
+/// the time in milliseconds and the other 14 random (70 bits). Ids sort by creation time, so a
+/// new row lands at the end of each index on its id rather than on a random page of it.
 std::string new_id(std::string_view prefix);
 
 /// A new random UUID (version 4), for event ids and request ids.
