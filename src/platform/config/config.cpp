@@ -162,7 +162,9 @@ std::uint16_t Config::port() const {
 
 int Config::http_threads() const {
   if (threads > 0) return threads;
-  return std::max(4, static_cast<int>(std::thread::hardware_concurrency()) * 2);
+  // Handlers block on the database, and SQLite commits the writes of all waiting threads
+  // together: more threads than cores keep the cores busy and the commits full.
+  return std::max(16, static_cast<int>(std::thread::hardware_concurrency()) * 4);
 }
 
 std::optional<std::string> Config::web_root() const {

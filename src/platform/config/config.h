@@ -21,7 +21,7 @@ struct Config {
   bool demo = false;
   std::string rate_limit = "default";  // default | off
   std::string log_level = "info";
-  int threads = 0;  // HTTP threads; 0: twice the cores, at least 4
+  int threads = 0;  // HTTP threads; 0: four per core, at least 16
   int db_pool_size = 16;
   std::int64_t body_limit_bytes = 1 << 20;
   std::vector<std::string> cors_origins;
