@@ -3,9 +3,11 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace slotbase::db {
 namespace {
@@ -68,7 +70,7 @@ class SqliteConnection final : public Connection {
   }
 
   ~SqliteConnection() override {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (auto& [sql, prepared] : cache_) sqlite3_finalize(prepared.stmt);
     sqlite3_close(db_);
   }
 
@@ -150,23 +152,36 @@ class SqliteConnection final : public Connection {
   bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
 
  private:
-  sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
-    auto it = cache_.find(std::string(sql));
+  /// A prepared statement and, for each placeholder $n, its SQLite parameter index (0 when the
+  /// statement does not use $n): SQLite treats "$1" as a named parameter.
+  struct Prepared {
     sqlite3_stmt* stmt = nullptr;
-    if (it != cache_.end()) {
-      stmt = it->second;
-    } else {
-      int rc =
-          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    std::vector<int> index_of;
+  };
+
+  sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      Prepared p;
+      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &p.stmt,
+                                  nullptr);
       if (rc != SQLITE_OK) {
         throw DbError(kind_of(rc), std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql));
       }
-      cache_.emplace(std::string(sql), stmt);
+      for (int index = 1; index <= sqlite3_bind_parameter_count(p.stmt); ++index) {
+        const char* name = sqlite3_bind_parameter_name(p.stmt, index);
+        if (!name || name[0] != '$') continue;
+        const auto n = static_cast<std::size_t>(std::atoi(name + 1));
+        if (n == 0) continue;
+        if (p.index_of.size() < n) p.index_of.resize(n, 0);
+        p.index_of[n - 1] = index;
+      }
+      it = cache_.emplace(std::string(sql), std::move(p)).first;
     }
-    // Placeholders are written $1..$n for both backends; SQLite treats "$1" as a named parameter.
+    sqlite3_stmt* stmt = it->second.stmt;
+    const auto& index_of = it->second.index_of;
     for (std::size_t i = 0; i < params.size(); ++i) {
-      std::string name = "$" + std::to_string(i + 1);
-      int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+      const int index = i < index_of.size() ? index_of[i] : 0;
       if (index == 0) continue;
       int rc = std::visit(
           [&](const auto& v) -> int {
@@ -207,7 +222,12 @@ class SqliteConnection final : public Connection {
   sqlite3* db_ = nullptr;
   std::mutex* writer_;
   bool holding_ = false;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // Looked up by string_view, without copying the statement's text each time.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> cache_;
 };
 
 }  // namespace
