@@ -1,6 +1,7 @@
 #include "modules/organization/organization_repository.h"
 
 #include "modules/organization/rules/policies.h"
+#include "platform/core/parse_cache.h"
 
 namespace slotbase::organization {
 namespace {
@@ -71,8 +72,13 @@ Facility facility_from(const db::Row& r) {
   f.currency = r.text(5);
   f.address = r.is_null(6) ? nlohmann::json(nullptr) : nlohmann::json::parse(r.text(6));
   f.status = r.text(7);
-  f.settings = rules::settings_from_json(nlohmann::json::parse(r.text(8)));
-  f.policies = rules::policies_from_json(nlohmann::json::parse(r.text(9)));
+  // Read with nearly every request and rarely changed: parsed once per distinct text.
+  static ParseCache<Settings> settings;
+  static ParseCache<Policies> policies;
+  f.settings =
+      settings.get(r.text(8), [](const std::string& t) { return rules::settings_from_json(nlohmann::json::parse(t)); });
+  f.policies =
+      policies.get(r.text(9), [](const std::string& t) { return rules::policies_from_json(nlohmann::json::parse(t)); });
   f.created_at = from_epoch_seconds(r.i64(10));
   f.updated_at = from_epoch_seconds(r.i64(11));
   return f;
