@@ -4,7 +4,9 @@
 
 #include <cstring>
 #include <string>
-#include <unordered_map>
+#include <vector>
+
+#include "platform/core/strings.h"
 
 namespace slotbase::db {
 namespace {
@@ -78,8 +80,14 @@ class PostgresConnection final : public Connection {
     check(r.get(), sql);
   }
 
-  void begin(bool) override { execute_script("BEGIN"); }
-  void commit() override { execute_script("COMMIT"); }
+  // Under READ COMMITTED every statement takes its own snapshot, so a read-only transaction
+  // would buy nothing but two round trips: reads run each statement on its own.
+  void begin(bool write) override {
+    if (write) execute_script("BEGIN");
+  }
+  void commit() override {
+    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("COMMIT");
+  }
   void rollback() override {
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
   }
@@ -87,9 +95,9 @@ class PostgresConnection final : public Connection {
 
  private:
   PGresult* run(std::string_view sql, const Params& params) {
-    std::string key(sql);
-    auto it = prepared_.find(key);
+    auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
+      std::string key(sql);
       std::string name = "s" + std::to_string(prepared_.size());
       PgResult r(PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr));
       check(r.get(), sql);
@@ -138,7 +146,7 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* conn_;
-  std::unordered_map<std::string, std::string> prepared_;
+  TextMap<std::string> prepared_;  // statement text -> prepared name
 };
 
 }  // namespace

@@ -6,8 +6,9 @@
 #include <cstdlib>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "platform/core/strings.h"
 
 namespace slotbase::db {
 namespace {
@@ -222,12 +223,7 @@ class SqliteConnection final : public Connection {
   sqlite3* db_ = nullptr;
   std::mutex* writer_;
   bool holding_ = false;
-  // Looked up by string_view, without copying the statement's text each time.
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> cache_;
+  TextMap<Prepared> cache_;  // looked up without copying the statement's text
 };
 
 }  // namespace
