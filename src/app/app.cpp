@@ -205,6 +205,7 @@ void App::start_worker() {
 void App::run_background_once() {
   dispatcher_->run_once();
   jobs_->run_due();
+  booking_->run_background_once();
 }
 
 void App::worker_loop() {

@@ -69,7 +69,7 @@ class App {
 
   /// Starts only the background worker (the `slotbase worker` process).
   void start_worker();
-  /// One pass of the background worker: deliver due events, run due jobs.
+  /// One pass of the background worker: deliver due events, run due jobs, let lapsed holds go.
   void run_background_once();
 
   const Config& config() const { return config_; }

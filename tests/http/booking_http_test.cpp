@@ -1,5 +1,6 @@
 #include <atomic>
 #include <thread>
+#include <tuple>
 
 #include "http/booking_fixture.h"
 
@@ -60,19 +61,33 @@ TEST_P(BookingHttpTest, AnExpiredHoldBlocksNobodyAndCannotBeConfirmed) {
   EXPECT_EQ(expired, 1);
 }
 
-TEST_P(BookingHttpTest, TheExpiryJobReleasesAHold) {
+TEST_P(BookingHttpTest, TheWorkerLetsALapsedHoldGo) {
   auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  const std::string id = h["id"];
+  app_->run_background_once();
+  auto status_of = [&] {
+    return app_->database().read(
+        [&](db::Connection& c) { return c.query_one("SELECT status FROM holds WHERE id = $1", {id})->text(0); });
+  };
+  EXPECT_EQ(status_of(), "active");  // not before it lapses
   clock_.advance(std::chrono::seconds(301));
-  // The server's own worker runs due jobs; wait for it rather than race it.
-  std::string status;
-  for (int i = 0; i < 200 && status != "expired"; ++i) {
+  // The server's own worker sweeps too; wait for either rather than race it.
+  for (int i = 0; i < 200 && status_of() != "expired"; ++i) {
     app_->run_background_once();
-    status = app_->database().read([&](db::Connection& c) {
-      return c.query_one("SELECT status FROM holds WHERE id = $1", {h["id"].get<std::string>()})->text(0);
-    });
-    if (status != "expired") std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  EXPECT_EQ(status, "expired");
+  EXPECT_EQ(status_of(), "expired");
+  app_->run_background_once();
+  auto [claims, events, payload] = app_->database().read([&](db::Connection& c) {
+    return std::tuple{
+        c.query_one("SELECT COUNT(*) FROM resource_claims WHERE owner_id = $1 AND active", {id})->i64(0),
+        c.query_one("SELECT COUNT(*) FROM outbox WHERE type = 'booking.hold.expired'")->i64(0),
+        json::parse(c.query_one("SELECT payload FROM outbox WHERE type = 'booking.hold.expired'")->text(0))};
+  });
+  EXPECT_EQ(claims, 0);
+  EXPECT_EQ(events, 1);
+  EXPECT_EQ(payload["hold_id"], id);
+  EXPECT_EQ(payload["start"], "2026-11-25T15:00:00Z");
 }
 
 TEST_P(BookingHttpTest, AReleasedHoldFreesTheSlotAtOnce) {

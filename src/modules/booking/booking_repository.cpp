@@ -47,6 +47,12 @@ SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at,
 FROM holds WHERE id = $1)sql";
 constexpr std::string_view kFinishHold = R"sql(
 UPDATE holds SET status = $2, booking_id = $3 WHERE id = $1 AND status = 'active')sql";
+constexpr std::string_view kAnyLapsedHold = "SELECT 1 FROM holds WHERE status = 'active' AND expires_at <= $1 LIMIT 1";
+constexpr std::string_view kExpireLapsedHolds = R"sql(
+UPDATE holds SET status = 'expired'
+WHERE id IN (SELECT id FROM holds WHERE status = 'active' AND expires_at <= $1 ORDER BY expires_at LIMIT $2)
+RETURNING id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
+          currency, booking_id)sql";
 constexpr std::string_view kExpireHold = R"sql(
 UPDATE holds SET status = 'expired' WHERE id = $1 AND status = 'active' AND expires_at <= $2)sql";
 
@@ -238,21 +244,39 @@ void BookingRepository::insert_hold(db::Connection& c, const Hold& h, Instant no
              epoch_seconds(h.end), epoch_seconds(h.expires_at), h.price.amount, h.price.currency, epoch_seconds(now)});
 }
 
+namespace {
+// The columns of kHold and kExpireLapsedHolds.
+Hold hold_from(const db::Row& r) {
+  return Hold{r.text(0),
+              r.text(1),
+              r.text(2),
+              r.text(3),
+              r.text(4),
+              r.text(5),
+              from_epoch_seconds(r.i64(6)),
+              from_epoch_seconds(r.i64(7)),
+              from_epoch_seconds(r.i64(8)),
+              r.text(9),
+              {r.i64(10), r.text(11)},
+              r.opt_text(12)};
+}
+}  // namespace
+
 std::optional<Hold> BookingRepository::hold(db::Connection& c, const std::string& id) {
   auto r = c.query_one(kHold, {id});
   if (!r) return std::nullopt;
-  return Hold{r->text(0),
-              r->text(1),
-              r->text(2),
-              r->text(3),
-              r->text(4),
-              r->text(5),
-              from_epoch_seconds(r->i64(6)),
-              from_epoch_seconds(r->i64(7)),
-              from_epoch_seconds(r->i64(8)),
-              r->text(9),
-              {r->i64(10), r->text(11)},
-              r->opt_text(12)};
+  return hold_from(*r);
+}
+
+bool BookingRepository::any_lapsed_hold(db::Connection& c, Instant now) {
+  return c.query_one(kAnyLapsedHold, {epoch_seconds(now)}).has_value();
+}
+
+std::vector<Hold> BookingRepository::expire_lapsed_holds(db::Connection& c, Instant now, int limit) {
+  std::vector<Hold> out;
+  for (const auto& r : c.query(kExpireLapsedHolds, {epoch_seconds(now), std::int64_t{limit}}))
+    out.push_back(hold_from(r));
+  return out;
 }
 
 bool BookingRepository::finish_hold(db::Connection& c, const std::string& id, const std::string& status,

@@ -154,7 +154,6 @@ Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context
                                                                 " upcoming bookings, the most this facility allows.");
       SB_TRY(claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, ctx));
       BookingRepository::insert_hold(tx, hold, now);
-      jobs_.enqueue(tx, kExpireHoldJob, {{"hold_id", hold.id}}, hold.expires_at, "expire-hold:" + hold.id);
       auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
       payload["hold_id"] = hold.id;
       payload["expires_at"] = format_rfc3339(hold.expires_at);
@@ -673,6 +672,22 @@ void BookingServiceImpl::auto_approve(const std::string& booking_id) {
   });
 }
 
+int BookingServiceImpl::expire_lapsed_holds() {
+  const Instant now = clock_.now();
+  // A read first: most passes find nothing, and need no write transaction to say so.
+  if (!db_.read([&](db::Connection& c) { return BookingRepository::any_lapsed_hold(c, now); })) return 0;
+  return db_.transact([&](db::Connection& tx) {
+    auto lapsed = BookingRepository::expire_lapsed_holds(tx, now, 500);
+    for (const auto& hold : lapsed) {
+      BookingRepository::release_claim(tx, hold.id);
+      auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
+      payload["hold_id"] = hold.id;
+      emit(tx, event_names::kHoldExpired, hold.id, hold.facility_id, payload, Context{});
+    }
+    return static_cast<int>(lapsed.size());
+  });
+}
+
 void BookingServiceImpl::expire_hold(const std::string& hold_id) {
   const Instant now = clock_.now();
   db_.transact([&](db::Connection& tx) {
@@ -842,7 +857,6 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
     if (!claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, system).ok()) continue;
     BookingRepository::insert_hold(tx, hold, now);
     BookingRepository::notify_entry(tx, e.id, hold.id, deadline);
-    jobs_.enqueue(tx, kExpireHoldJob, {{"hold_id", hold.id}}, hold.expires_at, "expire-hold:" + hold.id);
     auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
     payload.update({{"hold_id", hold.id}, {"expires_at", format_rfc3339(hold.expires_at)}});
     emit(tx, event_names::kHoldCreated, hold.id, hold.facility_id, payload, system);

@@ -54,6 +54,7 @@ class BookingServiceImpl final : public BookingService {
   Result<WaitlistEntry> join_waitlist(const HoldRequest& r, const Context& ctx) override;
   Result<void> leave_waitlist(const std::string& entry_id, const Context& ctx) override;
   Result<std::vector<WaitlistEntry>> my_waitlist(const Context& ctx) override;
+  int expire_lapsed_holds() override;
   void expire_hold(const std::string& hold_id) override;
   /// Subscriber: when a slot frees, offers it to the waitlist; settles offers as they are
   /// claimed or lapse. At most once per event.

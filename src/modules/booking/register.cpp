@@ -41,6 +41,10 @@ void BookingModule::subscribe(events::EventDispatcher& dispatcher) {
                        [this](const events::DomainEvent& e) { service_->on_slot_event(e); });
 }
 
+void BookingModule::run_background_once() {
+  service_->expire_lapsed_holds();
+}
+
 void BookingModule::register_routes(http::Router& router) {
   register_booking_routes(router, *service_, *recurring_, [this] {
     const auto sequence = db_.read([](db::Connection& c) { return events::Outbox::last_sequence(c); });

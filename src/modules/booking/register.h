@@ -31,6 +31,8 @@ class BookingModule {
   void register_routes(http::Router& router);
   /// The waitlist follows the events that free or claim time.
   void subscribe(events::EventDispatcher& dispatcher);
+  /// The module's part of a background pass: lets lapsed holds go.
+  void run_background_once();
 
  private:
   std::unique_ptr<BookingServiceImpl> service_;
