@@ -1,5 +1,7 @@
--- wrk: each connection holds a free slot, then confirms it, over and over. Slots never repeat:
--- every thread walks its own days, far in the future, on the courts given in COURTS.
+-- wrk: hold a free slot, then confirm it, over and over. Slots never repeat: every thread walks
+-- its own days, far in the future, on the courts given in COURTS. A wrk thread's connections
+-- share one Lua state, so holds waiting for their confirmation queue up here, and the next
+-- request of any connection confirms the oldest.
 local courts = {}
 for id in string.gmatch(os.getenv("COURTS"), "[^,]+") do courts[#courts + 1] = id end
 local token = os.getenv("TOKEN")
@@ -14,7 +16,7 @@ end
 
 function init(args)
   n = 0
-  pending = nil
+  pending = {}
   confirmed = 0
   refused = 0
   wrk.headers["Content-Type"] = "application/json"
@@ -22,9 +24,9 @@ function init(args)
 end
 
 local function slot()
-  -- 20 courts x 17 hours a day; thread t uses days 30 + t*40 onward.
+  -- 20 courts x 17 hours a day (340 slots); thread t uses days 30 + t*60 onward.
   local per_day = #courts * 17
-  local day = 30 + tid * 40 + math.floor(n / per_day)
+  local day = 30 + tid * 60 + math.floor(n / per_day)
   local i = n % per_day
   local court = courts[(i % #courts) + 1]
   local hour = 6 + math.floor(i / #courts)
@@ -34,9 +36,8 @@ local function slot()
 end
 
 function request()
-  if pending then
-    local id = pending
-    pending = nil
+  if #pending > 0 then
+    local id = table.remove(pending, 1)
     return wrk.format("POST", "/api/v1/holds/" .. id .. "/confirm", nil, '{"payment":{"method":"offline"}}')
   end
   local court, s, e = slot()
@@ -46,7 +47,7 @@ end
 
 function response(status, headers, body)
   if status == 201 and string.find(body, '"expires_at"') then
-    pending = string.match(body, '"id":"(hld_[a-z0-9]+)"')
+    pending[#pending + 1] = string.match(body, '"id":"(hld_[a-z0-9]+)"')
   elseif status == 201 then
     confirmed = confirmed + 1
   else
