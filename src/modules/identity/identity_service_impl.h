@@ -2,6 +2,7 @@
 
 #include "modules/identity/identity_service.h"
 #include "platform/clock/clock.h"
+#include "platform/core/parse_cache.h"
 #include "platform/db/database.h"
 #include "platform/events/outbox.h"
 #include "platform/ratelimit/rate_limiter.h"
@@ -56,6 +57,13 @@ class IdentityServiceImpl final : public IdentityService {
   ratelimit::RateLimiter& limiter_;
   IdentityOptions options_;
   std::string dummy_hash_;  // verified against for unknown emails, so both paths take as long
+  /// What a signed access token says, kept per token text once its signature checked out.
+  struct AccessToken {
+    std::string user_id;
+    std::string session_id;
+    Instant expires_at;
+  };
+  ParseCache<std::optional<AccessToken>> tokens_;
 };
 
 }  // namespace slotbase::identity
