@@ -92,7 +92,10 @@ int EventDispatcher::deliver(const Subscription& s) {
   // The cursor is written once at the end rather than after every event: a crash redelivers at
   // most what this pass had handled, which handlers tolerate (at-least-once, apply_once).
   for (bool more = true; more;) {
-    auto batch = db_.read([&](db::Connection& c) { return Outbox::read(c, last_seq + 1, INT64_MAX, options_.batch); });
+    auto batch = db_.read([&](db::Connection& c) {
+      return Outbox::read(c, last_seq + 1, INT64_MAX, options_.batch,
+                          [&](const std::string& type) { return matches(s, type); });
+    });
     more = static_cast<int>(batch.size()) == options_.batch;
     for (const auto& e : batch) {
       if (matches(s, e.type)) {

@@ -59,13 +59,18 @@ DomainEvent Outbox::append(db::Connection& tx, NewEvent e) const {
   return event;
 }
 
-std::vector<DomainEvent> Outbox::read(db::Connection& c, std::int64_t from, std::int64_t to, int limit) {
+std::vector<DomainEvent> Outbox::read(db::Connection& c, std::int64_t from, std::int64_t to, int limit,
+                                      const std::function<bool(const std::string& type)>& wanted) {
   std::vector<DomainEvent> out;
   for (const auto& r : c.query(kRead, {from, to, std::int64_t{limit}})) {
     DomainEvent e;
     e.sequence = r.i64(0);
     e.id = r.text(1);
     e.type = r.text(2);
+    if (wanted && !wanted(e.type)) {
+      out.push_back(std::move(e));
+      continue;
+    }
     e.source = r.text(3);
     e.aggregate_id = r.text(4);
     e.correlation_id = r.text(5);

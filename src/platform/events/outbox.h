@@ -21,8 +21,10 @@ class Outbox {
 
   DomainEvent append(db::Connection& tx, NewEvent event) const;
 
-  /// Events with sequence in [from, to], in order, at most `limit`.
-  static std::vector<DomainEvent> read(db::Connection& c, std::int64_t from, std::int64_t to, int limit);
+  /// Events with sequence in [from, to], in order, at most `limit`. Events whose type `wanted`
+  /// refuses come with sequence, id and type only, their payload and metadata left unparsed.
+  static std::vector<DomainEvent> read(db::Connection& c, std::int64_t from, std::int64_t to, int limit,
+                                       const std::function<bool(const std::string& type)>& wanted = {});
   static std::int64_t last_sequence(db::Connection& c);
 
  private:

@@ -1,5 +1,8 @@
 #include "platform/ws/live_feed.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "platform/events/outbox.h"
 #include "platform/log/log.h"
 
@@ -16,8 +19,17 @@ nlohmann::json change(const events::DomainEvent& e, const nlohmann::json& slot, 
           {"cause", e.type}};
 }
 
+/// Whether an event of this type can change a slot (see changes_of).
+bool changes_slots(const std::string& type) {
+  static constexpr const char* kTypes[] = {"booking.hold.created",  "booking.confirmed",    "booking.block.created",
+                                           "booking.hold.released", "booking.hold.expired", "booking.cancelled",
+                                           "booking.block.removed", "booking.rescheduled"};
+  return std::any_of(std::begin(kTypes), std::end(kTypes), [&](const char* t) { return type == t; });
+}
+
 /// The availability changes an event stands for (none for events that change no slot).
 std::vector<nlohmann::json> changes_of(const events::DomainEvent& e) {
+  if (!changes_slots(e.type)) return {};
   const auto& p = e.payload;
   if (!p.contains("resource_id") || !p.contains("start") || !e.metadata.facility_id) return {};
   if (e.type == "booking.hold.created") return {change(e, p, "held")};
@@ -83,7 +95,8 @@ void LiveFeed::wake() {
 int LiveFeed::poll() {
   int sent = 0;
   for (;;) {
-    auto batch = db_.read([&](db::Connection& c) { return events::Outbox::read(c, last_seq_ + 1, INT64_MAX, 500); });
+    auto batch = db_.read(
+        [&](db::Connection& c) { return events::Outbox::read(c, last_seq_ + 1, INT64_MAX, 500, changes_slots); });
     for (const auto& e : batch) {
       last_seq_ = e.sequence;
       for (const auto& message : changes_of(e)) {
