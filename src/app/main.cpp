@@ -1,7 +1,11 @@
 #include <CLI/CLI.hpp>
 
+#include <malloc.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "app/app.h"
 #include "app/seed_demo.h"
@@ -63,6 +67,10 @@ struct CommonFlags {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // glibc gives each busy thread its own heap, up to 8 per core, and keeps what each grew to: with
+  // four HTTP threads per core that is most of the process's memory. Two heaps per core (at least
+  // 8) hold it at half with no measurable cost in throughput.
+  mallopt(M_ARENA_MAX, std::max(8, 2 * static_cast<int>(std::thread::hardware_concurrency())));
   CLI::App cli{"SlotBase: bookings for sports facilities"};
   cli.require_subcommand(1);
   CommonFlags flags;
