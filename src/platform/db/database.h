@@ -154,10 +154,11 @@ class Database {
     return transact(std::forward<F>(fn), false);
   }
 
-  /// One connection and read transaction for every `read` this thread makes on the database
-  /// while the scope lives: a request that checks facility, roles, hours and prices before it
-  /// writes starts one transaction instead of one per lookup (on SQLite each start reloads the
-  /// page cache after any write). Writes (`transact`) still take their own connection, so close
+  /// One connection for every `read` this thread makes on the database while the scope lives,
+  /// and on SQLite one read transaction: a request that checks facility, roles, hours and prices
+  /// before it writes starts one transaction instead of one per lookup (each start reloads the
+  /// page cache after any write). PostgreSQL reads run outside transactions, each statement with
+  /// its own snapshot as under READ COMMITTED anyway. Writes (`transact`) still take their own connection, so close
   /// the scope before writing: its reads may not see what was written later. Scopes nest.
   class ReadScope {
    public:
