@@ -93,54 +93,62 @@ std::vector<std::function<void()>> Database::write_grouped(const std::function<b
   return std::move(mine.after_commit);
 }
 
-void Database::commit_group(const std::vector<GroupedWrite*>& batch) {
+void Database::abandon(Connection& conn) noexcept {
+  try {
+    conn.rollback();
+  } catch (...) {
+  }
+  conn.clear_after_commit();
+}
+
+void Database::commit_group(const std::vector<GroupedWrite*>& batch) noexcept {
   constexpr int kAttempts = 5;
+  // Inside a handler: the whole batch fails with the exception being handled.
+  auto fail_all = [&] {
+    for (auto* w : batch) {
+      w->after_commit.clear();
+      if (!w->error) w->error = std::current_exception();
+    }
+  };
   for (int attempt = 1;; ++attempt) {
-    auto conn = acquire();
     try {
-      conn->begin(true);
-      for (auto* w : batch) {
-        w->error = nullptr;
-        w->after_commit.clear();
-        conn->clear_after_commit();
-        conn->execute("SAVEPOINT grouped_write");
-        bool keep = false;
-        try {
-          keep = (*w->body)(*conn);
-        } catch (...) {
-          w->error = std::current_exception();
-        }
-        if (keep && !w->error) {
-          conn->execute("RELEASE grouped_write");
-          w->after_commit = conn->take_after_commit();
-        } else {
-          // Undoes this write alone. Should its failure have ended the whole transaction, this
-          // throws and the batch is retried or failed below.
-          conn->execute("ROLLBACK TO grouped_write");
-          conn->execute("RELEASE grouped_write");
-          conn->clear_after_commit();
-        }
-      }
-      conn->commit();
-      return;
-    } catch (const DbError& e) {
+      auto conn = acquire();
       try {
-        conn->rollback();
+        conn->begin(true);
+        for (auto* w : batch) {
+          w->error = nullptr;
+          w->after_commit.clear();
+          conn->clear_after_commit();
+          conn->execute("SAVEPOINT grouped_write");
+          bool keep = false;
+          try {
+            keep = (*w->body)(*conn);
+          } catch (...) {
+            w->error = std::current_exception();
+          }
+          if (keep && !w->error) {
+            conn->execute("RELEASE grouped_write");
+            w->after_commit = conn->take_after_commit();
+          } else {
+            // Undoes this write alone. Should its failure have ended the whole transaction, this
+            // throws and the batch is retried or failed below.
+            conn->execute("ROLLBACK TO grouped_write");
+            conn->execute("RELEASE grouped_write");
+            conn->clear_after_commit();
+          }
+        }
+        conn->commit();
+        return;
       } catch (...) {
+        abandon(*conn);
+        throw;
       }
-      conn->clear_after_commit();
+    } catch (const DbError& e) {
       if (e.kind() == ErrorKind::serialization_failure && attempt < kAttempts) continue;
-      for (auto* w : batch) {
-        w->after_commit.clear();
-        if (!w->error) w->error = std::current_exception();
-      }
+      fail_all();
       return;
     } catch (...) {
-      // acquire() or the connection failed outside any statement: the batch fails as a whole.
-      for (auto* w : batch) {
-        w->after_commit.clear();
-        if (!w->error) w->error = std::current_exception();
-      }
+      fail_all();  // no connection, or it failed outside any statement
       return;
     }
   }

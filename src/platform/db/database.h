@@ -181,6 +181,8 @@ class Database {
   virtual void release(std::unique_ptr<Connection> conn) = 0;
   /// True where writes queue for a single writer anyway, so committing them together is free.
   virtual bool groups_writes() const { return false; }
+  /// Rolls back whatever is open on `conn` and drops its after-commit work, quietly.
+  static void abandon(Connection& conn) noexcept;
 
  private:
   /// A write waiting for, or done by, a group commit.
@@ -195,8 +197,9 @@ class Database {
   /// Returns the body's after-commit work (empty when it chose to roll back); rethrows its
   /// exception.
   std::vector<std::function<void()>> write_grouped(const std::function<bool(Connection&)>& body);
-  /// The leader's part: one transaction for the batch, a savepoint per write.
-  void commit_group(const std::vector<GroupedWrite*>& batch);
+  /// The leader's part: one transaction for the batch, a savepoint per write. Every outcome,
+  /// failures included, is left in the batch's writes.
+  void commit_group(const std::vector<GroupedWrite*>& batch) noexcept;
 
   std::mutex group_mu_;
   std::vector<GroupedWrite*> group_queue_;
@@ -253,19 +256,11 @@ auto Database::transact(F&& fn, bool write) -> decltype(fn(std::declval<Connecti
         return result;
       }
     } catch (const DbError& e) {
-      try {
-        conn->rollback();
-      } catch (...) {
-      }
-      conn->clear_after_commit();
+      abandon(*conn);
       if (e.kind() == ErrorKind::serialization_failure && attempt < kAttempts) continue;
       throw;
     } catch (...) {
-      try {
-        conn->rollback();
-      } catch (...) {
-      }
-      conn->clear_after_commit();
+      abandon(*conn);
       throw;
     }
   }
