@@ -4,6 +4,7 @@
 
 #include "db/db_fixture.h"
 #include "platform/events/dispatcher.h"
+#include "platform/events/jobs.h"
 #include "platform/events/outbox.h"
 
 namespace slotbase::testing {
@@ -134,6 +135,27 @@ TEST_P(EventsTest, ReplayRedeliversARangeToOneSubscriber) {
   EXPECT_EQ(n.value(), 2);
   EXPECT_EQ(seen, (std::vector<int>{1, 2, 3, 2, 3}));
   EXPECT_FALSE(dispatcher_->replay("nobody", 1, 2).ok());
+}
+
+TEST_P(EventsTest, AnIdlePassWritesNothing) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "counts commits with SQLite's data_version";
+  // The worker passes several times a second: with nothing to deliver and no job due it must not
+  // take the write lock, whose commits would also throw away every connection's page cache.
+  int delivered = 0;
+  dispatcher_->subscribe("test", {"thing.*"}, [&](const events::DomainEvent&) { ++delivered; });
+  events::JobQueue jobs(*db_, clock_);
+  emit("thing.made", "a1", 1);
+  EXPECT_EQ(dispatcher_->run_once(), 1);
+  auto watcher = db_->acquire();  // sees commits made through any other connection
+  auto version = [&] { return watcher->query_one("PRAGMA data_version")->i64(0); };
+  const auto before = version();
+  EXPECT_EQ(dispatcher_->run_once(), 0);
+  EXPECT_EQ(jobs.run_due(), 0);
+  EXPECT_EQ(version(), before);
+  emit("thing.changed", "a1", 2);
+  EXPECT_NE(version(), before);
+  EXPECT_EQ(dispatcher_->run_once(), 1);
+  EXPECT_EQ(delivered, 2);
 }
 
 TEST_P(EventsTest, ANewSubscriberStartsAtTheEndOfTheLog) {

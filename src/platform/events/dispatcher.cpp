@@ -1,6 +1,7 @@
 #include "platform/events/dispatcher.h"
 
 #include <algorithm>
+#include <set>
 
 #include "platform/core/ids.h"
 #include "platform/events/outbox.h"
@@ -34,6 +35,7 @@ ON CONFLICT DO NOTHING)sql";
 constexpr std::string_view kForget = R"sql(
 DELETE FROM processed_events WHERE subscriber = $1
   AND event_id IN (SELECT event_id FROM outbox WHERE seq >= $2 AND seq <= $3))sql";
+constexpr std::string_view kBehind = "SELECT subscriber FROM event_subscriptions WHERE last_seq < $1";
 constexpr std::string_view kMinCursor = "SELECT COALESCE(MIN(last_seq), 0) FROM event_subscriptions";
 
 }  // namespace
@@ -73,8 +75,14 @@ int EventDispatcher::run_once() {
     std::lock_guard lock(mu_);
     for (const auto& s : subscriptions_) subs.push_back(&s);
   }
+  // One read says which subscribers are behind the log: the others need no lease (a write).
+  std::set<std::string> behind;
+  db_.read([&](db::Connection& c) {
+    for (const auto& r : c.query(kBehind, {Outbox::last_sequence(c)})) behind.insert(r.text(0));
+  });
   int delivered = 0;
-  for (const auto* s : subs) delivered += deliver(*s);
+  for (const auto* s : subs)
+    if (behind.count(s->name)) delivered += deliver(*s);
   return delivered;
 }
 

@@ -12,6 +12,8 @@ INSERT INTO jobs (id, kind, payload, dedupe_key, status, run_at, attempts, max_a
 VALUES ($1, $2, $3, $4, 'pending', $5, 0, $6, $7, $7)
 ON CONFLICT (dedupe_key) DO NOTHING)sql";
 constexpr std::string_view kByDedupe = "SELECT id FROM jobs WHERE dedupe_key = $1";
+constexpr std::string_view kAnyDue = R"sql(
+SELECT 1 FROM jobs WHERE (status = 'pending' AND run_at <= $1) OR (status = 'running' AND locked_until < $1) LIMIT 1)sql";
 constexpr std::string_view kClaimPg = R"sql(
 UPDATE jobs SET status = 'running', locked_by = $1, locked_until = $2, attempts = attempts + 1,
   updated_at = $3
@@ -77,6 +79,8 @@ void JobQueue::handle(std::string kind, Handler handler) {
 
 int JobQueue::run_due(int limit) {
   const Instant now = clock_.now();
+  // Most passes find nothing due: a read says so without taking the write lock.
+  if (!db_.read([&](db::Connection& c) { return c.query_one(kAnyDue, {epoch_seconds(now)}).has_value(); })) return 0;
   auto claimed = db_.transact([&](db::Connection& c) {
     auto sql = c.dialect() == db::Dialect::postgres ? kClaimPg : kClaimSqlite;
     std::vector<Job> jobs;
