@@ -6,10 +6,15 @@ namespace slotbase::events {
 namespace {
 
 // On PostgreSQL, sequence numbers are handed out at insert but become visible at commit; two
-// writers could commit out of order and a reader could pass over the earlier one for good. This
-// lock, held to the end of the transaction, makes commit order equal sequence order. SQLite has a
-// single writer already.
-constexpr std::string_view kPgSerializeAppends = "SELECT pg_advisory_xact_lock(7269834513)";
+// writers could commit out of order and a reader could pass over the earlier one for good. The
+// advisory lock, taken before the row (and its number) and held to the end of the transaction,
+// makes commit order equal sequence order; it rides in the insert to save a round trip. SQLite
+// has a single writer already.
+constexpr std::string_view kInsertPg = R"sql(
+WITH serialized AS MATERIALIZED (SELECT pg_advisory_xact_lock(7269834513))
+INSERT INTO outbox (event_id, type, source, aggregate_id, correlation_id, occurred_at, payload, metadata)
+SELECT $1, $2, $3, $4, $5, $6::bigint, $7::jsonb, $8::jsonb FROM serialized
+RETURNING seq)sql";
 constexpr std::string_view kInsert = R"sql(
 INSERT INTO outbox (event_id, type, source, aggregate_id, correlation_id, occurred_at, payload, metadata)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -50,8 +55,7 @@ DomainEvent Outbox::append(db::Connection& tx, NewEvent e) const {
   event.aggregate_id = std::move(e.aggregate_id);
   event.payload = std::move(e.payload);
   event.metadata = {std::move(e.user_id), std::move(e.facility_id), e.version};
-  if (tx.dialect() == db::Dialect::postgres) tx.query(kPgSerializeAppends);
-  auto row = tx.query_one(kInsert,
+  auto row = tx.query_one(tx.dialect() == db::Dialect::postgres ? kInsertPg : kInsert,
                           {event.id, event.type, event.source, event.aggregate_id, event.correlation_id,
                            epoch_seconds(event.timestamp), event.payload.dump(), metadata_json(event.metadata).dump()});
   event.sequence = row->i64(0);
