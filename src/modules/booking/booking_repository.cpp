@@ -15,7 +15,7 @@ namespace {
   "AND start_at < $3"
 constexpr std::string_view kExpireOverlappingClaims =
     "UPDATE resource_claims SET active = FALSE WHERE id IN (" SB_OVERLAPPING_CLAIM_IDS
-    ") AND kind = 'hold' AND expires_at <= $4 RETURNING owner_id";
+    ") AND active AND kind = 'hold' AND expires_at <= $4 RETURNING owner_id";
 constexpr std::string_view kOverlap = "SELECT kind FROM resource_claims WHERE id IN (" SB_OVERLAPPING_CLAIM_IDS
                                       ") AND (expires_at IS NULL OR expires_at > $4) LIMIT 1";
 constexpr std::string_view kInsertClaim = R"sql(
@@ -48,11 +48,10 @@ FROM holds WHERE id = $1)sql";
 constexpr std::string_view kFinishHold = R"sql(
 UPDATE holds SET status = $2, booking_id = $3 WHERE id = $1 AND status = 'active')sql";
 constexpr std::string_view kAnyLapsedHold = "SELECT 1 FROM holds WHERE status = 'active' AND expires_at <= $1 LIMIT 1";
-constexpr std::string_view kExpireLapsedHolds = R"sql(
-UPDATE holds SET status = 'expired'
-WHERE id IN (SELECT id FROM holds WHERE status = 'active' AND expires_at <= $1 ORDER BY expires_at LIMIT $2)
-RETURNING id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
-          currency, booking_id)sql";
+constexpr std::string_view kLapsedHolds = R"sql(
+SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
+       currency, booking_id
+FROM holds WHERE status = 'active' AND expires_at <= $1 ORDER BY expires_at LIMIT $2)sql";
 constexpr std::string_view kExpireHold = R"sql(
 UPDATE holds SET status = 'expired' WHERE id = $1 AND status = 'active' AND expires_at <= $2)sql";
 
@@ -199,8 +198,8 @@ std::vector<std::string> BookingRepository::expire_overlapping_holds(db::Connect
   std::vector<std::string> ids;
   for (const auto& r :
        c.query(kExpireOverlappingClaims, {resource_id, epoch_seconds(start), epoch_seconds(end), epoch_seconds(now)})) {
-    ids.push_back(r.text(0));
-    c.execute(kExpireHold, {r.text(0), epoch_seconds(now)});
+    // Reported only if this transaction is the one that expired it (see expire_lapsed_holds).
+    if (c.execute(kExpireHold, {r.text(0), epoch_seconds(now)}) == 1) ids.push_back(r.text(0));
   }
   return ids;
 }
@@ -245,7 +244,7 @@ void BookingRepository::insert_hold(db::Connection& c, const Hold& h, Instant no
 }
 
 namespace {
-// The columns of kHold and kExpireLapsedHolds.
+// The columns of kHold and kLapsedHolds.
 Hold hold_from(const db::Row& r) {
   return Hold{r.text(0),
               r.text(1),
@@ -272,10 +271,9 @@ bool BookingRepository::any_lapsed_hold(db::Connection& c, Instant now) {
   return c.query_one(kAnyLapsedHold, {epoch_seconds(now)}).has_value();
 }
 
-std::vector<Hold> BookingRepository::expire_lapsed_holds(db::Connection& c, Instant now, int limit) {
+std::vector<Hold> BookingRepository::lapsed_holds(db::Connection& c, Instant now, int limit) {
   std::vector<Hold> out;
-  for (const auto& r : c.query(kExpireLapsedHolds, {epoch_seconds(now), std::int64_t{limit}}))
-    out.push_back(hold_from(r));
+  for (const auto& r : c.query(kLapsedHolds, {epoch_seconds(now), std::int64_t{limit}})) out.push_back(hold_from(r));
   return out;
 }
 

@@ -45,8 +45,8 @@ class BookingRepository {
   static bool expire_hold(db::Connection& c, const std::string& id, Instant now);
   /// Whether some active hold has lapsed by `now`.
   static bool any_lapsed_hold(db::Connection& c, Instant now);
-  /// Marks up to `limit` lapsed holds expired and returns them (as they were before).
-  static std::vector<Hold> expire_lapsed_holds(db::Connection& c, Instant now, int limit);
+  /// Up to `limit` active holds that have lapsed by `now`, the longest lapsed first.
+  static std::vector<Hold> lapsed_holds(db::Connection& c, Instant now, int limit);
 
   static void insert_booking(db::Connection& c, const Booking& b);
   static std::optional<Booking> booking(db::Connection& c, const std::string& id);

@@ -677,14 +677,18 @@ int BookingServiceImpl::expire_lapsed_holds() {
   // A read first: most passes find nothing, and need no write transaction to say so.
   if (!db_.read([&](db::Connection& c) { return BookingRepository::any_lapsed_hold(c, now); })) return 0;
   return db_.transact([&](db::Connection& tx) {
-    auto lapsed = BookingRepository::expire_lapsed_holds(tx, now, 500);
-    for (const auto& hold : lapsed) {
+    int expired = 0;
+    for (const auto& hold : BookingRepository::lapsed_holds(tx, now, 500)) {
+      // Claim first, then hold: the order a competing claim takes them in, so the two wait for
+      // each other instead of deadlocking; whichever comes second finds the hold gone.
       BookingRepository::release_claim(tx, hold.id);
+      if (!BookingRepository::expire_hold(tx, hold.id, now)) continue;
       auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
       payload["hold_id"] = hold.id;
       emit(tx, event_names::kHoldExpired, hold.id, hold.facility_id, payload, Context{});
+      ++expired;
     }
-    return static_cast<int>(lapsed.size());
+    return expired;
   });
 }
 
