@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useRef, useState, type FormEvent } from "react";
 import { messageOf, type Api } from "../shared/api";
-import { subscribe } from "../shared/live";
 import { slotAt } from "../shared/slots";
 import { addDays, formatTime, todayIn } from "../shared/time";
 import type { Booking, Facility, Page, Resource } from "../shared/types";
+import { useLiveReload } from "../shared/useLiveReload";
 
 interface Block {
   id: string;
@@ -30,7 +30,6 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
   const [blocks, setBlocks] = useState<Block[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(0);
 
   // Reads everything first and shows it only if no newer load started meanwhile, so a slow answer
@@ -53,23 +52,7 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
     }
   }, [api, facility.id, date, tz]);
 
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  // A change on the facility reloads whatever day is shown by then, not the day shown when it came.
-  const loadNow = useRef(load);
-  loadNow.current = load;
-  useEffect(() => {
-    const off = subscribe(facility.id, () => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => loadNow.current(), 150);
-    });
-    return () => {
-      off();
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [facility.id]);
+  useLiveReload(facility.id, load);
 
   const act = async (fn: () => Promise<unknown>, text: string) => {
     setMessage(null);

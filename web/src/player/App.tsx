@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AuthForm } from "../shared/AuthForm";
+import { useLiveReload } from "../shared/useLiveReload";
 import { useSession } from "../shared/useSession";
 import { ApiError, messageOf, type Api } from "../shared/api";
-import { subscribe } from "../shared/live";
 import { addDays, formatDateTime, todayIn, zoneLabel } from "../shared/time";
 import type { Availability, Booking, Facility, Hold, Page } from "../shared/types";
 import { BookingGrid, type SlotChoice } from "./BookingGrid";
@@ -77,7 +77,6 @@ function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) => void 
   const [message, setMessage] = useState<{ kind: "error" | "info" | "success"; text: string } | null>(null);
   const [confirmed, setConfirmed] = useState<Booking | null>(null);
   const [query, setQuery] = useState("");
-  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const narrow = useNarrow();
 
   useEffect(() => {
@@ -114,24 +113,8 @@ function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) => void 
     }
   }, [api, facility, date, duration]);
 
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  // Someone else's hold or booking shows up without a reload, on whatever day is shown by then.
-  const loadNow = useRef(load);
-  loadNow.current = load;
-  useEffect(() => {
-    if (!facility) return;
-    const off = subscribe(facility.id, () => {
-      if (refreshTimer.current) clearTimeout(refreshTimer.current);
-      refreshTimer.current = setTimeout(() => loadNow.current(), 150);
-    });
-    return () => {
-      off();
-      if (refreshTimer.current) clearTimeout(refreshTimer.current);
-    };
-  }, [facility]);
+  // Someone else's hold or booking shows up without a reload.
+  useLiveReload(facility?.id, load);
 
   async function pick(choice: SlotChoice) {
     setMessage(null);
