@@ -1,40 +1,34 @@
 #include "modules/booking/booking_repository.h"
 
+#include <stdexcept>
+
 namespace slotbase::booking {
 namespace {
 
-// The active claims on resource $1 that overlap [$2, $3). Active claims on one resource never
-// overlap each other: PostgreSQL's exclusion constraint refuses it, and every claim is inserted
-// by BookingServiceImpl::claim or after the same checks, which first let overlapping lapsed holds
-// go. So only the last claim starting before $2 can reach into the range, and the rest start
-// inside it: two bounded index probes, however long the resource's history.
-#define SB_OVERLAPPING_CLAIM_IDS                                                                   \
-  "SELECT id FROM (SELECT id, end_at FROM resource_claims WHERE resource_id = $1 AND active AND "  \
-  "start_at < $2 ORDER BY start_at DESC LIMIT 1) AS reaching WHERE end_at > $2 "                   \
-  "UNION ALL SELECT id FROM resource_claims WHERE resource_id = $1 AND active AND start_at >= $2 " \
-  "AND start_at < $3"
-constexpr std::string_view kExpireOverlappingClaims =
-    "UPDATE resource_claims SET active = FALSE WHERE id IN (" SB_OVERLAPPING_CLAIM_IDS
-    ") AND active AND kind = 'hold' AND expires_at <= $4 RETURNING owner_id";
-constexpr std::string_view kOverlap = "SELECT kind FROM resource_claims WHERE id IN (" SB_OVERLAPPING_CLAIM_IDS
-                                      ") AND (expires_at IS NULL OR expires_at > $4) LIMIT 1";
+// Claims overlapping [$2, $3) all start in [$2 - kLongestClaim, $3): the queries below bound
+// their index range scan from below with $5 = $2 - kLongestClaim, so they read about a day of
+// claims however long the history. `active` stands outside any subquery so that PostgreSQL
+// re-checks it on a row another transaction has just changed.
+constexpr std::string_view kExpireOverlappingClaims = R"sql(
+UPDATE resource_claims SET active = FALSE
+WHERE resource_id = $1 AND active AND start_at >= $5 AND start_at < $3 AND end_at > $2
+  AND kind = 'hold' AND expires_at <= $4
+RETURNING owner_id)sql";
+constexpr std::string_view kOverlap = R"sql(
+SELECT kind FROM resource_claims
+WHERE resource_id = $1 AND active AND start_at >= $5 AND start_at < $3 AND end_at > $2
+  AND (expires_at IS NULL OR expires_at > $4)
+LIMIT 1)sql";
 constexpr std::string_view kInsertClaim = R"sql(
 INSERT INTO resource_claims (facility_id, resource_id, start_at, end_at, kind, owner_id, expires_at, active)
 VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE))sql";
 constexpr std::string_view kConvertClaim = R"sql(
 UPDATE resource_claims SET kind = 'booking', owner_id = $2, expires_at = NULL WHERE owner_id = $1 AND active)sql";
 constexpr std::string_view kReleaseClaim = "UPDATE resource_claims SET active = FALSE WHERE owner_id = $1 AND active";
-// The same two probes per resource of facility $1 (see SB_OVERLAPPING_CLAIM_IDS).
 constexpr std::string_view kFacilityClaims = R"sql(
 SELECT resource_id, start_at, end_at, kind FROM resource_claims
-WHERE id IN (SELECT (SELECT c.id FROM resource_claims c
-                     WHERE c.resource_id = r.id AND c.active AND c.start_at < $2
-                     ORDER BY c.start_at DESC LIMIT 1)
-             FROM resources r WHERE r.facility_id = $1)
-  AND end_at > $2 AND (expires_at IS NULL OR expires_at > $4)
-UNION ALL
-SELECT resource_id, start_at, end_at, kind FROM resource_claims
-WHERE facility_id = $1 AND active AND start_at >= $2 AND start_at < $3 AND (expires_at IS NULL OR expires_at > $4)
+WHERE facility_id = $1 AND active AND start_at >= $5 AND start_at < $3 AND end_at > $2
+  AND (expires_at IS NULL OR expires_at > $4)
 ORDER BY resource_id, start_at)sql";
 
 constexpr std::string_view kInsertHold = R"sql(
@@ -98,10 +92,11 @@ WHERE id = $1 AND approval_status = 'pending' AND status = 'confirmed')sql";
 constexpr std::string_view kMove = R"sql(
 UPDATE bookings SET resource_id = $2, start_at = $3, end_at = $4, price_amount = $5, updated_at = $6
 WHERE id = $1 AND status = 'confirmed')sql";
-constexpr std::string_view kClaimsOn =
-    "SELECT kind, owner_id FROM resource_claims WHERE id IN (" SB_OVERLAPPING_CLAIM_IDS
-    ") AND (expires_at IS NULL OR expires_at > $4) ORDER BY start_at";
-#undef SB_OVERLAPPING_CLAIM_IDS
+constexpr std::string_view kClaimsOn = R"sql(
+SELECT kind, owner_id FROM resource_claims
+WHERE resource_id = $1 AND active AND start_at >= $5 AND start_at < $3 AND end_at > $2
+  AND (expires_at IS NULL OR expires_at > $4)
+ORDER BY start_at)sql";
 constexpr std::string_view kInsertBlock = R"sql(
 INSERT INTO blocks (id, facility_id, resource_id, start_at, end_at, reason, created_by, status, created_at, series_id,
                     series_date)
@@ -191,13 +186,17 @@ Booking booking_from(const db::Row& r) {
   return b;
 }
 
+// $1 the resource or facility, [$2, $3) the range, $4 now, $5 the earliest start that can reach
+// into the range.
+db::Params overlap_params(const std::string& owner, Instant start, Instant end, Instant now) {
+  return {owner, epoch_seconds(start), epoch_seconds(end), epoch_seconds(now), epoch_seconds(start - kLongestClaim)};
+}
 }  // namespace
 
 std::vector<std::string> BookingRepository::expire_overlapping_holds(db::Connection& c, const std::string& resource_id,
                                                                      Instant start, Instant end, Instant now) {
   std::vector<std::string> ids;
-  for (const auto& r :
-       c.query(kExpireOverlappingClaims, {resource_id, epoch_seconds(start), epoch_seconds(end), epoch_seconds(now)})) {
+  for (const auto& r : c.query(kExpireOverlappingClaims, overlap_params(resource_id, start, end, now))) {
     // Reported only if this transaction is the one that expired it (see expire_lapsed_holds).
     if (c.execute(kExpireHold, {r.text(0), epoch_seconds(now)}) == 1) ids.push_back(r.text(0));
   }
@@ -206,7 +205,7 @@ std::vector<std::string> BookingRepository::expire_overlapping_holds(db::Connect
 
 std::optional<std::string> BookingRepository::overlapping_claim(db::Connection& c, const std::string& resource_id,
                                                                 Instant start, Instant end, Instant now) {
-  auto r = c.query_one(kOverlap, {resource_id, epoch_seconds(start), epoch_seconds(end), epoch_seconds(now)});
+  auto r = c.query_one(kOverlap, overlap_params(resource_id, start, end, now));
   if (!r) return std::nullopt;
   return r->text(0);
 }
@@ -214,6 +213,8 @@ std::optional<std::string> BookingRepository::overlapping_claim(db::Connection& 
 void BookingRepository::insert_claim(db::Connection& c, const std::string& facility_id, const std::string& resource_id,
                                      Instant start, Instant end, const std::string& kind, const std::string& owner_id,
                                      std::optional<Instant> expires_at) {
+  // The overlap queries find no longer claim: every range is checked against 24 hours first.
+  if (end - start > kLongestClaim) throw std::logic_error("a claim longer than kLongestClaim");
   std::optional<std::int64_t> expires;
   if (expires_at) expires = epoch_seconds(*expires_at);
   c.execute(kInsertClaim,
@@ -231,8 +232,7 @@ void BookingRepository::release_claim(db::Connection& c, const std::string& owne
 std::vector<Claim> BookingRepository::facility_claims(db::Connection& c, const std::string& facility_id, Instant from,
                                                       Instant to, Instant now) {
   std::vector<Claim> out;
-  for (const auto& r :
-       c.query(kFacilityClaims, {facility_id, epoch_seconds(from), epoch_seconds(to), epoch_seconds(now)}))
+  for (const auto& r : c.query(kFacilityClaims, overlap_params(facility_id, from, to, now)))
     out.push_back({r.text(0), from_epoch_seconds(r.i64(1)), from_epoch_seconds(r.i64(2)), r.text(3)});
   return out;
 }
@@ -353,7 +353,7 @@ std::vector<std::pair<std::string, std::string>> BookingRepository::claims_on(db
                                                                               const std::string& resource_id,
                                                                               Instant start, Instant end, Instant now) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& r : c.query(kClaimsOn, {resource_id, epoch_seconds(start), epoch_seconds(end), epoch_seconds(now)}))
+  for (const auto& r : c.query(kClaimsOn, overlap_params(resource_id, start, end, now)))
     out.emplace_back(r.text(0), r.text(1));
   return out;
 }

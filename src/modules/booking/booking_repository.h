@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,11 @@
 #include "platform/db/database.h"
 
 namespace slotbase::booking {
+
+/// No claim is longer: every range is refused past 24 hours (parse_range), and a recurring
+/// occurrence's wall-clock span can gain a daylight-saving shift on top. The overlap queries
+/// rely on it to bound their index scans.
+inline constexpr std::chrono::hours kLongestClaim{26};
 
 /// A resource's time taken by a hold, booking or block.
 struct Claim {
