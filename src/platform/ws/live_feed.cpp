@@ -1,7 +1,6 @@
 #include "platform/ws/live_feed.h"
 
-#include <algorithm>
-#include <iterator>
+#include <utility>
 
 #include "platform/events/outbox.h"
 #include "platform/log/log.h"
@@ -19,28 +18,32 @@ nlohmann::json change(const events::DomainEvent& e, const nlohmann::json& slot, 
           {"cause", e.type}};
 }
 
-/// Whether an event of this type can change a slot (see changes_of).
-bool changes_slots(const std::string& type) {
-  static constexpr const char* kTypes[] = {"booking.hold.created",  "booking.confirmed",    "booking.block.created",
-                                           "booking.hold.released", "booking.hold.expired", "booking.cancelled",
-                                           "booking.block.removed", "booking.rescheduled"};
-  return std::any_of(std::begin(kTypes), std::end(kTypes), [&](const char* t) { return type == t; });
+/// The status a slot is left in by an event of this type; null for events that change no slot.
+const char* status_after(const std::string& type) {
+  static constexpr std::pair<const char*, const char*> kStatusAfter[] = {
+      {"booking.hold.created", "held"},   {"booking.confirmed", "booked"},        {"booking.block.created", "blocked"},
+      {"booking.rescheduled", "booked"},  {"booking.hold.released", "available"}, {"booking.hold.expired", "available"},
+      {"booking.cancelled", "available"}, {"booking.block.removed", "available"}};
+  for (const auto& [t, status] : kStatusAfter)
+    if (type == t) return status;
+  return nullptr;
 }
 
-/// The availability changes an event stands for (none for events that change no slot).
+bool changes_slots(const std::string& type) {
+  return status_after(type) != nullptr;
+}
+
+/// The availability changes an event stands for (none for events that change no slot). A
+/// rescheduled booking also frees the slot it came from.
 std::vector<nlohmann::json> changes_of(const events::DomainEvent& e) {
-  if (!changes_slots(e.type)) return {};
+  const char* status = status_after(e.type);
   const auto& p = e.payload;
-  if (!p.contains("resource_id") || !p.contains("start") || !e.metadata.facility_id) return {};
-  if (e.type == "booking.hold.created") return {change(e, p, "held")};
-  if (e.type == "booking.confirmed") return {change(e, p, "booked")};
-  if (e.type == "booking.block.created") return {change(e, p, "blocked")};
-  if (e.type == "booking.hold.released" || e.type == "booking.hold.expired" || e.type == "booking.cancelled" ||
-      e.type == "booking.block.removed")
-    return {change(e, p, "available")};
-  if (e.type == "booking.rescheduled" && p.contains("from"))
-    return {change(e, p["from"], "available"), change(e, p, "booked")};
-  return {};
+  if (!status || !p.contains("resource_id") || !p.contains("start") || !e.metadata.facility_id) return {};
+  if (e.type == "booking.rescheduled") {
+    if (!p.contains("from")) return {};
+    return {change(e, p["from"], "available"), change(e, p, status)};
+  }
+  return {change(e, p, status)};
 }
 
 }  // namespace
