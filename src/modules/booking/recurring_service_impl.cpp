@@ -262,7 +262,9 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
   if (!own && !staff && !(!to_change && bookings_.orgs_.can(*facility, Permission::facility_view, ctx)))
     return Error::not_found("No such recurring booking.");
   s->timezone = facility->timezone;
-  return Found{std::move(*s), Place{*facility, *resource, *zone, bookings_.orgs_.hours_of(facility->id)}, staff};
+  // Opening hours matter only to a change, which may place occurrences anew.
+  auto hours = to_change ? bookings_.orgs_.hours_of(facility->id) : organization::OperatingHours{};
+  return Found{std::move(*s), Place{*facility, *resource, *zone, std::move(hours)}, staff};
 }
 
 Result<std::optional<Booking>> RecurringServiceImpl::anchor_of(const Series& s, const std::string& scope,
