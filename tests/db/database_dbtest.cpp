@@ -62,6 +62,79 @@ TEST_P(DatabaseTest, ReadsInAScopeShareOneConnectionAndWritesStillCommit) {
   EXPECT_EQ(db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); }), 1);
 }
 
+namespace {
+constexpr std::string_view kInsertOrg =
+    "INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ($1, $2, 'u', 1, 1)";
+
+std::vector<std::string> organization_names(db::Database& db) {
+  std::vector<std::string> out;
+  db.read([&](db::Connection& c) {
+    for (const auto& r : c.query("SELECT name FROM organizations ORDER BY id")) out.push_back(r.text(0));
+  });
+  return out;
+}
+}  // namespace
+
+// Writes that wait for the next statement (PostgreSQL sends them in its round trip) still run in
+// the order they were written, and what reads after them sees them.
+TEST_P(DatabaseTest, WaitingWritesRunInOrderBeforeTheNextStatement) {
+  auto seen = db_->transact([](db::Connection& c) {
+    c.execute_later(kInsertOrg, {std::string("o1"), std::string("first")});
+    c.execute_later("UPDATE organizations SET name = $2 WHERE id = $1", {std::string("o1"), std::string("second")});
+    return c.query_one("SELECT name FROM organizations WHERE id = 'o1'")->text(0);
+  });
+  EXPECT_EQ(seen, "second");
+  EXPECT_EQ(organization_names(*db_), std::vector<std::string>{"second"});
+}
+
+TEST_P(DatabaseTest, AWaitingWriteThatFailsFailsItsWholeTransaction) {
+  try {
+    db_->transact([](db::Connection& c) {
+      c.execute(kInsertOrg, {std::string("o1"), std::string("A")});
+      c.execute_later(kInsertOrg, {std::string("o2"), std::string("B")});
+      c.execute_later(kInsertOrg, {std::string("o1"), std::string("again")});  // the same id
+    });
+    FAIL() << "the duplicate was not refused";
+  } catch (const db::DbError& e) {
+    EXPECT_EQ(e.kind(), db::ErrorKind::unique_violation);
+  }
+  EXPECT_TRUE(organization_names(*db_).empty());
+  // The connection is fit for the next transaction.
+  db_->transact([](db::Connection& c) { c.execute_later(kInsertOrg, {std::string("o3"), std::string("C")}); });
+  EXPECT_EQ(organization_names(*db_), std::vector<std::string>{"C"});
+}
+
+TEST_P(DatabaseTest, CommitStatementsRunLastAndNeverOnRollback) {
+  auto r = db_->transact([](db::Connection& c) -> Result<void> {
+    c.execute_at_commit(kInsertOrg, {std::string("o1"), std::string("A")});
+    return Error::conflict("test", "changed my mind");
+  });
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(organization_names(*db_).empty());
+
+  auto before_commit = db_->transact([](db::Connection& c) {
+    c.execute_at_commit(kInsertOrg, {std::string("o2"), std::string("at commit")});
+    c.execute_later(kInsertOrg, {std::string("o1"), std::string("later")});
+    return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0);
+  });
+  // On SQLite the commit statement ran at once; on PostgreSQL it waited for the COMMIT.
+  EXPECT_EQ(before_commit, db_->dialect() == db::Dialect::sqlite ? 2 : 1);
+  EXPECT_EQ(organization_names(*db_), (std::vector<std::string>{"later", "at commit"}));
+}
+
+TEST_P(DatabaseTest, RollingBackToASavepointUndoesWhatWasWrittenAfterIt) {
+  db_->transact([](db::Connection& c) {
+    c.execute_later(kInsertOrg, {std::string("o1"), std::string("kept")});
+    c.savepoint("trial");
+    c.execute_later(kInsertOrg, {std::string("o2"), std::string("undone")});
+    c.execute_at_commit(kInsertOrg, {std::string("o3"), std::string("undone too")});
+    c.rollback_to_savepoint("trial");
+    c.release_savepoint("trial");
+    c.execute_at_commit(kInsertOrg, {std::string("o4"), std::string("after")});
+  });
+  EXPECT_EQ(organization_names(*db_), (std::vector<std::string>{"kept", "after"}));
+}
+
 TEST_P(DatabaseTest, ExceptionRollsBackAndPropagates) {
   EXPECT_THROW(db_->transact([](db::Connection& c) {
     c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ('o1', 'A', 'u', 1, 1)");

@@ -42,7 +42,7 @@ Result<std::optional<LocalDate>> parse_until(const std::optional<std::string>& u
 /// Runs `fn` under a savepoint of `tx`: its writes stay if it returns ok and are undone if it
 /// returns an error or the database refuses an overlap, so one occurrence's clash never spoils the rest.
 Result<void> in_savepoint(db::Connection& tx, const std::function<Result<void>()>& fn) {
-  tx.execute_script("SAVEPOINT occurrence");
+  tx.savepoint("occurrence");
   Result<void> result = Ok{};
   try {
     result = fn();
@@ -50,8 +50,8 @@ Result<void> in_savepoint(db::Connection& tx, const std::function<Result<void>()
     if (e.kind() != db::ErrorKind::exclusion_violation) throw;
     result = BookingServiceImpl::kSlotTaken;
   }
-  if (!result.ok()) tx.execute_script("ROLLBACK TO SAVEPOINT occurrence");
-  tx.execute_script("RELEASE SAVEPOINT occurrence");
+  if (!result.ok()) tx.rollback_to_savepoint("occurrence");
+  tx.release_savepoint("occurrence");
   return result;
 }
 

@@ -119,7 +119,7 @@ void Database::commit_group(const std::vector<GroupedWrite*>& batch) noexcept {
           w->error = nullptr;
           w->after_commit.clear();
           conn->clear_after_commit();
-          conn->execute("SAVEPOINT grouped_write");
+          conn->savepoint("grouped_write");
           bool keep = false;
           try {
             keep = (*w->body)(*conn);
@@ -127,13 +127,13 @@ void Database::commit_group(const std::vector<GroupedWrite*>& batch) noexcept {
             w->error = std::current_exception();
           }
           if (keep && !w->error) {
-            conn->execute("RELEASE grouped_write");
+            conn->release_savepoint("grouped_write");
             w->after_commit = conn->take_after_commit();
           } else {
             // Undoes this write alone. Should its failure have ended the whole transaction, this
             // throws and the batch is retried or failed below.
-            conn->execute("ROLLBACK TO grouped_write");
-            conn->execute("RELEASE grouped_write");
+            conn->rollback_to_savepoint("grouped_write");
+            conn->release_savepoint("grouped_write");
             conn->clear_after_commit();
           }
         }

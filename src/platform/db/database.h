@@ -81,6 +81,20 @@ class Connection {
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
   /// Runs several statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
+  /// Runs a write whose answer nobody waits for, in order with the transaction's other
+  /// statements. PostgreSQL sends it with the next statement that needs an answer, or with the
+  /// COMMIT, in one round trip; SQLite runs it at once. A failure it meets is thrown from that
+  /// later statement (or the commit) instead. Outside a transaction it runs at once.
+  virtual void execute_later(std::string_view sql, Params params) { execute(sql, params); }
+  /// Runs `sql` at the end of the current transaction, just before it commits, and never if it
+  /// rolls back. PostgreSQL sends it in one round trip with the COMMIT, so a lock it takes is
+  /// held for no client round trip; SQLite runs it at once. Outside a transaction it runs at once.
+  virtual void execute_at_commit(std::string_view sql, Params params) { execute(sql, params); }
+  /// Savepoints inside a transaction: rolling back to one undoes what was written after it,
+  /// waiting writes included (they run at once while a savepoint is open).
+  virtual void savepoint(std::string_view name) { execute("SAVEPOINT " + std::string(name)); }
+  virtual void rollback_to_savepoint(std::string_view name) { execute("ROLLBACK TO SAVEPOINT " + std::string(name)); }
+  virtual void release_savepoint(std::string_view name) { execute("RELEASE SAVEPOINT " + std::string(name)); }
   virtual void begin(bool write) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;

@@ -8,17 +8,16 @@ namespace {
 // On PostgreSQL, sequence numbers are handed out at insert but become visible at commit; two
 // writers could commit out of order and a reader could pass over the earlier one for good. The
 // advisory lock, taken before the row (and its number) and held to the end of the transaction,
-// makes commit order equal sequence order; it rides in the insert to save a round trip. SQLite
-// has a single writer already.
+// makes commit order equal sequence order. The insert waits for the COMMIT and goes in its round
+// trip (execute_at_commit), so the lock is held for the server's work alone, never while a
+// client is scheduled or a packet is on its way. SQLite has a single writer already.
 constexpr std::string_view kInsertPg = R"sql(
 WITH serialized AS MATERIALIZED (SELECT pg_advisory_xact_lock(7269834513))
 INSERT INTO outbox (event_id, type, source, aggregate_id, correlation_id, occurred_at, payload, metadata)
-SELECT $1, $2, $3, $4, $5, $6::bigint, $7::jsonb, $8::jsonb FROM serialized
-RETURNING seq)sql";
+SELECT $1, $2, $3, $4, $5, $6::bigint, $7::jsonb, $8::jsonb FROM serialized)sql";
 constexpr std::string_view kInsert = R"sql(
 INSERT INTO outbox (event_id, type, source, aggregate_id, correlation_id, occurred_at, payload, metadata)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-RETURNING seq)sql";
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8))sql";
 constexpr std::string_view kRead = R"sql(
 SELECT seq, event_id, type, source, aggregate_id, correlation_id, occurred_at, payload, metadata
 FROM outbox WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3)sql";
@@ -45,22 +44,19 @@ nlohmann::json DomainEvent::to_json() const {
           {"metadata", metadata_json(metadata)}};
 }
 
-DomainEvent Outbox::append(db::Connection& tx, NewEvent e) const {
-  DomainEvent event;
-  event.id = new_uuid();
-  event.type = std::move(e.type);
-  event.timestamp = clock_.now();
-  event.source = std::move(e.source);
-  event.correlation_id = e.correlation_id.empty() ? event.id : std::move(e.correlation_id);
-  event.aggregate_id = std::move(e.aggregate_id);
-  event.payload = std::move(e.payload);
-  event.metadata = {std::move(e.user_id), std::move(e.facility_id), e.version};
-  auto row = tx.query_one(tx.dialect() == db::Dialect::postgres ? kInsertPg : kInsert,
-                          {event.id, event.type, event.source, event.aggregate_id, event.correlation_id,
-                           epoch_seconds(event.timestamp), event.payload.dump(), metadata_json(event.metadata).dump()});
-  event.sequence = row->i64(0);
+void Outbox::append(db::Connection& tx, NewEvent e) const {
+  const std::string id = new_uuid();
+  const std::string correlation_id = e.correlation_id.empty() ? id : std::move(e.correlation_id);
+  db::Params params{id,
+                    std::move(e.type),
+                    std::move(e.source),
+                    std::move(e.aggregate_id),
+                    correlation_id,
+                    epoch_seconds(clock_.now()),
+                    e.payload.dump(),
+                    metadata_json({std::move(e.user_id), std::move(e.facility_id), e.version}).dump()};
+  tx.execute_at_commit(tx.dialect() == db::Dialect::postgres ? kInsertPg : kInsert, std::move(params));
   if (listener_) tx.after_commit(listener_);
-  return event;
 }
 
 std::vector<DomainEvent> Outbox::read(db::Connection& c, std::int64_t from, std::int64_t to, int limit,

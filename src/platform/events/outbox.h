@@ -19,7 +19,9 @@ class Outbox {
   /// Called after any transaction that appended events commits (the dispatcher's wake-up).
   void on_commit(std::function<void()> listener) { listener_ = std::move(listener); }
 
-  DomainEvent append(db::Connection& tx, NewEvent event) const;
+  /// Writes the event as part of `tx`. It takes its sequence number when `tx` commits (on
+  /// PostgreSQL the insert itself waits for the commit; see outbox.cpp).
+  void append(db::Connection& tx, NewEvent event) const;
 
   /// Events with sequence in [from, to], in order, at most `limit`. Events whose type `wanted`
   /// refuses come with sequence, id and type only, their payload and metadata left unparsed.
