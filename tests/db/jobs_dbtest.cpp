@@ -96,6 +96,44 @@ TEST_P(JobsTest, AJobOfAKindNobodyHandlesIsRetriedNotLost) {
   EXPECT_EQ(pending[0].attempts, 1);
 }
 
+TEST_P(JobsTest, DueJobsRunEarliestFirstHoweverManyWaitFurtherAhead) {
+  events::JobQueue q(*db_, clock_);
+  std::vector<int> ran;
+  q.handle("check", [&](const events::Job& j) { ran.push_back(j.payload["n"]); });
+  db_->transact([&](db::Connection& c) {
+    for (int i = 0; i < 300; ++i)
+      q.schedule(c, "check", {{"n", 1000 + i}}, clock_.now() + std::chrono::hours(24 + i),
+                 "later:" + std::to_string(i));
+    q.schedule(c, "check", {{"n", 2}}, clock_.now() - std::chrono::minutes(1), "due:2");
+    q.schedule(c, "check", {{"n", 1}}, clock_.now() - std::chrono::minutes(2), "due:1");
+    q.schedule(c, "check", {{"n", 3}}, clock_.now(), "due:3");
+    q.schedule(c, "check", {{"n", 99}}, clock_.now(), "due:3");  // the same key: not added
+  });
+  EXPECT_EQ(q.run_due(2), 2);
+  EXPECT_EQ(ran, (std::vector<int>{1, 2}));
+  EXPECT_EQ(q.run_due(), 1);
+  EXPECT_EQ(ran, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(q.run_due(), 0);
+  EXPECT_EQ(q.depth(), 300);
+}
+
+TEST_P(JobsTest, AJobWhoseWorkerStoppedIsTakenAgainOnceItsLockLapses) {
+  events::JobQueue q(*db_, clock_);
+  int ran = 0;
+  q.handle("remind", [&](const events::Job&) { ++ran; });
+  auto id = enqueue(q, "remind", clock_.now());
+  // A worker claimed it and was never heard of again.
+  db_->transact([&](db::Connection& c) {
+    c.execute("UPDATE jobs SET status = 'running', locked_by = 'gone', locked_until = $2 WHERE id = $1",
+              {id, epoch_seconds(clock_.now() + std::chrono::minutes(5))});
+  });
+  EXPECT_EQ(q.run_due(), 0);
+  clock_.advance(std::chrono::minutes(6));
+  EXPECT_EQ(q.run_due(), 1);
+  EXPECT_EQ(ran, 1);
+  EXPECT_EQ(q.list("done", 10).size(), 1u);
+}
+
 SB_INSTANTIATE_BACKENDS(JobsTest);
 
 }  // namespace

@@ -12,24 +12,32 @@ INSERT INTO jobs (id, kind, payload, dedupe_key, status, run_at, attempts, max_a
 VALUES ($1, $2, $3, $4, 'pending', $5, 0, $6, $7, $7)
 ON CONFLICT (dedupe_key) DO NOTHING)sql";
 constexpr std::string_view kByDedupe = "SELECT id FROM jobs WHERE dedupe_key = $1";
-constexpr std::string_view kAnyDue = R"sql(
-SELECT 1 FROM jobs WHERE (status = 'pending' AND run_at <= $1) OR (status = 'running' AND locked_until < $1) LIMIT 1)sql";
+// Pending jobs pile up far ahead (a booking schedules its no-show and completion checks), so
+// every query here walks the (status, run_at) index from its earliest entry instead of testing
+// each pending job: with a condition like `run_at <= $1` a generic plan may scan the table, and a
+// pass that finds nothing due would read every job there is.
+constexpr std::string_view kNextDue = R"sql(
+SELECT (SELECT MIN(run_at) FROM jobs WHERE status = 'pending'),
+       (SELECT MIN(locked_until) FROM jobs WHERE status = 'running'))sql";
+// Due pending jobs first, then running ones whose worker has gone quiet, at most $4 in all.
+#define SB_DUE_JOBS(lock)                                                                          \
+  "SELECT id FROM (SELECT id FROM (SELECT id FROM jobs WHERE status = 'pending' AND run_at <= $3 " \
+  "ORDER BY run_at LIMIT $4 " lock                                                                 \
+  ") AS pending UNION ALL SELECT id FROM (SELECT id FROM jobs "                                    \
+  "WHERE status = 'running' AND locked_until < $3 ORDER BY locked_until LIMIT $4 " lock            \
+  ") AS stalled) AS due "                                                                          \
+  "LIMIT $4"
 constexpr std::string_view kClaimPg = R"sql(
 UPDATE jobs SET status = 'running', locked_by = $1, locked_until = $2, attempts = attempts + 1,
   updated_at = $3
-WHERE id IN (
-  SELECT id FROM jobs
-  WHERE (status = 'pending' AND run_at <= $3) OR (status = 'running' AND locked_until < $3)
-  ORDER BY run_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+WHERE id IN ()sql" SB_DUE_JOBS("FOR UPDATE SKIP LOCKED") R"sql()
 RETURNING id, kind, payload, run_at, attempts, max_attempts)sql";
 constexpr std::string_view kClaimSqlite = R"sql(
 UPDATE jobs SET status = 'running', locked_by = $1, locked_until = $2, attempts = attempts + 1,
   updated_at = $3
-WHERE id IN (
-  SELECT id FROM jobs
-  WHERE (status = 'pending' AND run_at <= $3) OR (status = 'running' AND locked_until < $3)
-  ORDER BY run_at LIMIT $4)
+WHERE id IN ()sql" SB_DUE_JOBS("") R"sql()
 RETURNING id, kind, payload, run_at, attempts, max_attempts)sql";
+#undef SB_DUE_JOBS
 constexpr std::string_view kDone = R"sql(
 UPDATE jobs SET status = 'done', locked_by = NULL, locked_until = NULL, last_error = NULL, updated_at = $2
 WHERE id = $1 AND locked_by = $3)sql";
@@ -72,6 +80,12 @@ std::string JobQueue::enqueue(db::Connection& tx, const std::string& kind, const
   return id;
 }
 
+void JobQueue::schedule(db::Connection& tx, const std::string& kind, const nlohmann::json& payload, Instant run_at,
+                        const std::string& dedupe_key) const {
+  tx.execute_later(kInsert, {new_id("job"), kind, payload.dump(), dedupe_key, epoch_seconds(run_at),
+                             std::int64_t{options_.default_max_attempts}, epoch_seconds(clock_.now())});
+}
+
 void JobQueue::handle(std::string kind, Handler handler) {
   std::lock_guard lock(mu_);
   handlers_[std::move(kind)] = std::move(handler);
@@ -80,7 +94,12 @@ void JobQueue::handle(std::string kind, Handler handler) {
 int JobQueue::run_due(int limit) {
   const Instant now = clock_.now();
   // Most passes find nothing due: a read says so without taking the write lock.
-  if (!db_.read([&](db::Connection& c) { return c.query_one(kAnyDue, {epoch_seconds(now)}).has_value(); })) return 0;
+  const bool any_due = db_.read([&](db::Connection& c) {
+    auto next = c.query_one(kNextDue);
+    const auto pending = next->opt_i64(0), stalled = next->opt_i64(1);
+    return (pending && *pending <= epoch_seconds(now)) || (stalled && *stalled < epoch_seconds(now));
+  });
+  if (!any_due) return 0;
   auto claimed = db_.transact([&](db::Connection& c) {
     auto sql = c.dialect() == db::Dialect::postgres ? kClaimPg : kClaimSqlite;
     std::vector<Job> jobs;
@@ -90,6 +109,8 @@ int JobQueue::run_due(int limit) {
       j.status = "running";
       jobs.push_back(std::move(j));
     }
+    // RETURNING follows the table's order, not the claim's: the longest due runs first.
+    std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.run_at < b.run_at; });
     return jobs;
   });
   for (const auto& job : claimed) {

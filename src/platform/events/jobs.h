@@ -51,6 +51,11 @@ class JobQueue {
                       std::optional<std::string> dedupe_key = std::nullopt,
                       std::optional<int> max_attempts = std::nullopt) const;
 
+  /// Adds a job in the caller's transaction without waiting for the database's answer (see
+  /// Connection::execute_later); with a `dedupe_key` already taken, the first job stays alone.
+  void schedule(db::Connection& tx, const std::string& kind, const nlohmann::json& payload, Instant run_at,
+                const std::string& dedupe_key) const;
+
   void handle(std::string kind, Handler handler);
 
   /// Claims and runs up to `limit` due jobs; returns how many ran (succeeded or not).
