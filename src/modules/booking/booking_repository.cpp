@@ -41,6 +41,8 @@ SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at,
 FROM holds WHERE id = $1)sql";
 constexpr std::string_view kFinishHold = R"sql(
 UPDATE holds SET status = $2, booking_id = $3 WHERE id = $1 AND status = 'active')sql";
+constexpr std::string_view kConvertHold = R"sql(
+UPDATE holds SET status = 'converted', booking_id = $2 WHERE id = $1 AND status = 'active' AND expires_at > $3)sql";
 constexpr std::string_view kAnyLapsedHold = "SELECT 1 FROM holds WHERE status = 'active' AND expires_at <= $1 LIMIT 1";
 constexpr std::string_view kLapsedHolds = R"sql(
 SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
@@ -217,16 +219,16 @@ void BookingRepository::insert_claim(db::Connection& c, const std::string& facil
   if (end - start > kLongestClaim) throw std::logic_error("a claim longer than kLongestClaim");
   std::optional<std::int64_t> expires;
   if (expires_at) expires = epoch_seconds(*expires_at);
-  c.execute(kInsertClaim,
-            {facility_id, resource_id, epoch_seconds(start), epoch_seconds(end), kind, owner_id, db::opt(expires)});
+  c.execute_later(kInsertClaim, {facility_id, resource_id, epoch_seconds(start), epoch_seconds(end), kind, owner_id,
+                                 db::opt(expires)});
 }
 
 void BookingRepository::convert_claim(db::Connection& c, const std::string& hold_id, const std::string& booking_id) {
-  c.execute(kConvertClaim, {hold_id, booking_id});
+  c.execute_later(kConvertClaim, {hold_id, booking_id});
 }
 
 void BookingRepository::release_claim(db::Connection& c, const std::string& owner_id) {
-  c.execute(kReleaseClaim, {owner_id});
+  c.execute_later(kReleaseClaim, {owner_id});
 }
 
 std::vector<Claim> BookingRepository::facility_claims(db::Connection& c, const std::string& facility_id, Instant from,
@@ -238,9 +240,9 @@ std::vector<Claim> BookingRepository::facility_claims(db::Connection& c, const s
 }
 
 void BookingRepository::insert_hold(db::Connection& c, const Hold& h, Instant now) {
-  c.execute(kInsertHold,
-            {h.id, h.facility_id, h.resource_id, h.user_id, h.booked_by, h.type, epoch_seconds(h.start),
-             epoch_seconds(h.end), epoch_seconds(h.expires_at), h.price.amount, h.price.currency, epoch_seconds(now)});
+  c.execute_later(kInsertHold, {h.id, h.facility_id, h.resource_id, h.user_id, h.booked_by, h.type,
+                                epoch_seconds(h.start), epoch_seconds(h.end), epoch_seconds(h.expires_at),
+                                h.price.amount, h.price.currency, epoch_seconds(now)});
 }
 
 namespace {
@@ -282,15 +284,20 @@ bool BookingRepository::finish_hold(db::Connection& c, const std::string& id, co
   return c.execute(kFinishHold, {id, status, db::opt(booking_id)}) == 1;
 }
 
+bool BookingRepository::convert_hold(db::Connection& c, const std::string& id, const std::string& booking_id,
+                                     Instant now) {
+  return c.execute(kConvertHold, {id, booking_id, epoch_seconds(now)}) == 1;
+}
+
 bool BookingRepository::expire_hold(db::Connection& c, const std::string& id, Instant now) {
   return c.execute(kExpireHold, {id, epoch_seconds(now)}) == 1;
 }
 
 void BookingRepository::insert_booking(db::Connection& c, const Booking& b) {
-  c.execute(kInsertBooking,
-            {b.id, b.facility_id, b.resource_id, b.user_id, b.created_by, b.type, epoch_seconds(b.start),
-             epoch_seconds(b.end), b.status, b.approval_status, b.payment_status, b.payment_method, b.price.amount,
-             b.price.currency, b.note, epoch_seconds(b.created_at), db::opt(b.series_id), db::opt(b.series_date)});
+  c.execute_later(kInsertBooking, {b.id, b.facility_id, b.resource_id, b.user_id, b.created_by, b.type,
+                                   epoch_seconds(b.start), epoch_seconds(b.end), b.status, b.approval_status,
+                                   b.payment_status, b.payment_method, b.price.amount, b.price.currency, b.note,
+                                   epoch_seconds(b.created_at), db::opt(b.series_id), db::opt(b.series_date)});
 }
 
 std::optional<Booking> BookingRepository::booking(db::Connection& c, const std::string& id) {
@@ -433,7 +440,7 @@ bool BookingRepository::notify_entry(db::Connection& c, const std::string& id, c
 }
 
 void BookingRepository::settle_offer(db::Connection& c, const std::string& hold_id, const std::string& status) {
-  c.execute(kSettleOffer, {hold_id, status});
+  c.execute_later(kSettleOffer, {hold_id, status});
 }
 
 bool BookingRepository::cancel_entry(db::Connection& c, const std::string& id) {

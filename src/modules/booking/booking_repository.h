@@ -47,6 +47,8 @@ class BookingRepository {
   /// active -> `status` if still active; false otherwise.
   static bool finish_hold(db::Connection& c, const std::string& id, const std::string& status,
                           const std::optional<std::string>& booking_id);
+  /// An active hold that has not lapsed by `now` -> converted into `booking_id`; false otherwise.
+  static bool convert_hold(db::Connection& c, const std::string& id, const std::string& booking_id, Instant now);
   /// An active hold that has lapsed -> expired; false if it was not both.
   static bool expire_hold(db::Connection& c, const std::string& id, Instant now);
   /// Whether some active hold has lapsed by `now`.

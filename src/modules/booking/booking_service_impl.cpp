@@ -240,13 +240,12 @@ Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, con
   b.created_at = now;
   auto result = db_.transact([&](db::Connection& tx) -> Result<Booking> {
     // The hold may have lapsed or been confirmed while the payment ran: only an active, live hold converts.
-    auto current = BookingRepository::hold(tx, hold_id);
-    if (!current || current->status != "active" || current->expires_at <= now) {
+    if (!BookingRepository::convert_hold(tx, hold_id, b.id, now)) {
+      auto current = BookingRepository::hold(tx, hold_id);
       if (current && current->status == "converted")
         return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
       return Error::expired("This hold expired before it was confirmed; hold the slot again.");
     }
-    BookingRepository::finish_hold(tx, hold_id, "converted", b.id);
     BookingRepository::settle_offer(tx, hold_id, "booked");  // if the hold was a waitlist offer
     BookingRepository::convert_claim(tx, hold_id, b.id);
     BookingRepository::insert_booking(tx, b);
@@ -421,13 +420,13 @@ void BookingServiceImpl::schedule_lifecycle(db::Connection& tx, const Booking& b
                                             const organization::Policies& policies) const {
   const auto start = std::to_string(epoch_seconds(b.start));
   if (b.type == "open_play" || b.type == "lesson" || b.type == "private")
-    jobs_.enqueue(tx, kNoShowJob, {{"booking_id", b.id}, {"start", epoch_seconds(b.start)}},
-                  b.start + minutes(policies.no_show_grace_minutes), "no-show:" + b.id + ":" + start);
-  jobs_.enqueue(tx, kCompleteJob, {{"booking_id", b.id}, {"end", epoch_seconds(b.end)}}, b.end,
-                "complete:" + b.id + ":" + std::to_string(epoch_seconds(b.end)));
+    jobs_.schedule(tx, kNoShowJob, {{"booking_id", b.id}, {"start", epoch_seconds(b.start)}},
+                   b.start + minutes(policies.no_show_grace_minutes), "no-show:" + b.id + ":" + start);
+  jobs_.schedule(tx, kCompleteJob, {{"booking_id", b.id}, {"end", epoch_seconds(b.end)}}, b.end,
+                 "complete:" + b.id + ":" + std::to_string(epoch_seconds(b.end)));
   if (b.approval_status == "pending" && policies.auto_approve_after_minutes)
-    jobs_.enqueue(tx, kAutoApproveJob, {{"booking_id", b.id}},
-                  clock_.now() + minutes(*policies.auto_approve_after_minutes), "auto-approve:" + b.id);
+    jobs_.schedule(tx, kAutoApproveJob, {{"booking_id", b.id}},
+                   clock_.now() + minutes(*policies.auto_approve_after_minutes), "auto-approve:" + b.id);
 }
 
 Result<Booking> BookingServiceImpl::check_in(const std::string& booking_id, const Context& ctx) {
