@@ -3,6 +3,7 @@
 #include "modules/booking/booking_routes.h"
 #include "modules/booking/booking_service_impl.h"
 #include "modules/booking/recurring_service_impl.h"
+#include "platform/db/shared_read.h"
 #include "platform/events/outbox.h"
 
 namespace slotbase::booking {
@@ -46,9 +47,12 @@ void BookingModule::run_background_once() {
 }
 
 void BookingModule::register_routes(http::Router& router) {
-  register_booking_routes(router, *service_, *recurring_, [this] {
-    const auto sequence = db_.read([](db::Connection& c) { return events::Outbox::last_sequence(c); });
-    return AvailabilityCache::Version{sequence, epoch_seconds(clock_.now())};
+  // Every availability request asks how far the event log has come; requests that ask at the same
+  // time share one read of it (each still waits for a read that began after it asked).
+  auto log_end = std::make_shared<db::SharedRead<std::int64_t>>(
+      [this] { return db_.read([](db::Connection& c) { return events::Outbox::last_sequence(c); }); });
+  register_booking_routes(router, *service_, *recurring_, [this, log_end] {
+    return AvailabilityCache::Version{log_end->get(), epoch_seconds(clock_.now())};
   });
 }
 
