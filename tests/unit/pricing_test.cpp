@@ -39,6 +39,18 @@ TEST_F(PricingTest, MembersPayTheirRates) {
   EXPECT_EQ(price(pricing, true, at(kTuesday, 16, 30), at(kTuesday, 17, 30), ctx), 1950);
 }
 
+// Where members pay what everyone pays, a booking need not ask whether its player is one.
+TEST_F(PricingTest, MemberPricesAreThereIfTheBaseOrAnyRuleHasOne) {
+  EXPECT_TRUE(has_member_prices(pricing));
+  Pricing plain = pricing;
+  plain.member_base.reset();
+  EXPECT_TRUE(has_member_prices(plain));  // the peak rule still has one
+  plain.rules[0].member_price.reset();
+  EXPECT_FALSE(has_member_prices(plain));
+  EXPECT_EQ(price(plain, true, at(kTuesday, 17), at(kTuesday, 18), ctx),
+            price(plain, false, at(kTuesday, 17), at(kTuesday, 18), ctx));
+}
+
 TEST_F(PricingTest, WeekendAndHolidayMultipliers) {
   EXPECT_EQ(price(pricing, false, at(kSaturday, 17), at(kSaturday, 18), ctx), 3000);  // no peak rule on Saturdays
   EXPECT_EQ(price(pricing, false, at(LocalDate{2026, 12, 31}, 10), at(LocalDate{2026, 12, 31}, 11), ctx), 4000);

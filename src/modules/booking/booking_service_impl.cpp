@@ -80,7 +80,8 @@ Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string
 
 std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Place& p, const std::string& user_id) {
   auto pricing = resources_.pricing_of(p.resource.id, p.facility.currency);
-  const bool member = !user_id.empty() && orgs_.is_member(p.facility.id, user_id);
+  const bool member =
+      resource::rules::has_member_prices(pricing) && !user_id.empty() && orgs_.is_member(p.facility.id, user_id);
   return [&p, pricing = std::move(pricing), member](Instant start, Instant end) -> Money {
     resource::rules::PriceContext ctx{p.zone, p.facility.policies.weekend_multiplier,
                                       p.facility.policies.holiday_multiplier,

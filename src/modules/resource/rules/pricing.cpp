@@ -21,6 +21,11 @@ bool rule_covers(const PriceRule& r, unsigned weekday, int minute) {
 
 }  // namespace
 
+bool has_member_prices(const Pricing& p) {
+  return p.member_base ||
+         std::any_of(p.rules.begin(), p.rules.end(), [](const PriceRule& r) { return r.member_price; });
+}
+
 std::int64_t price(const Pricing& p, bool member, Instant start, Instant end, const PriceContext& ctx) {
   if (end <= start) return 0;
   // Sum of minutes x rate x multiplier (in basis points); divided and rounded once at the end.

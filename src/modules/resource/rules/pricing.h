@@ -25,6 +25,9 @@ struct PriceContext {
 /// wall clock).
 std::int64_t price(const Pricing& pricing, bool member, Instant start, Instant end, const PriceContext& ctx);
 
+/// Whether members pay other prices than everyone else here; if not, nobody need ask who is one.
+bool has_member_prices(const Pricing& pricing);
+
 /// Reads and checks the contract's pricing document; errors name the field ("rules[0].from").
 /// Every amount must carry the same currency, which becomes `base.currency`.
 Result<Pricing> parse_pricing(const nlohmann::json& doc);
