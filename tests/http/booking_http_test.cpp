@@ -36,6 +36,28 @@ TEST_P(BookingHttpTest, HoldThenConfirmBooksTheSlot) {
   EXPECT_EQ(confirm(player_, h.json()["id"]).status, 409);
 }
 
+TEST_P(BookingHttpTest, MembersHoldAtTheMemberPriceAndOthersAtTheFullOne) {
+  ASSERT_EQ(client_
+                ->send("PUT", "/api/v1/resources/" + court_ + "/pricing",
+                       json::parse(R"({"base":{"amount":2000,"currency":"USD"},"per_minutes":60,
+        "rules":[{"name":"peak","weekdays":[1,2,3,4,5],"from":"17:00","to":"21:00","price":{"amount":3000,"currency":"USD"},
+                  "member_price":{"amount":2400,"currency":"USD"}}]})"),
+                       owner_.access)
+                .status,
+            200);
+  ASSERT_EQ(
+      client_->post("/api/v1/facilities/" + facility_ + "/members", {{"email", player_.email}}, owner_.access).status,
+      201);
+  auto guest = sign_up("guest@example.com");
+  // 16:30-17:30 local: half an hour at the base price, half at peak (the member's peak is $24).
+  auto member_hold = hold(player_, "2026-11-25T16:30:00-05:00", "2026-11-25T17:30:00-05:00");
+  ASSERT_EQ(member_hold.status, 201) << member_hold.body;
+  EXPECT_EQ(member_hold.json()["price"]["amount"], 2200);
+  auto guest_hold = hold(guest, "2026-11-25T18:00:00-05:00", "2026-11-25T19:00:00-05:00");
+  ASSERT_EQ(guest_hold.status, 201) << guest_hold.body;
+  EXPECT_EQ(guest_hold.json()["price"]["amount"], 3000);
+}
+
 TEST_P(BookingHttpTest, ATakenSlotIs409ButTouchingSlotsAreFine) {
   ASSERT_EQ(hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 201);
   auto other = sign_up("other@example.com");
