@@ -443,6 +443,45 @@ TEST_P(LifecycleHttpTest, ADayLongBlockCoversEveryHourInsideIt) {
   EXPECT_EQ(hold(player_, "2026-11-27T14:00:00Z", "2026-11-27T15:00:00Z").status, 201);
 }
 
+// The desk's day sheet reads every court's blocks of a local day in one request.
+TEST_P(LifecycleHttpTest, TheFacilitysBlocksOfOneLocalDayComeInOneList) {
+  const std::string court2 = add_court("Court 2");
+  auto block = [&](const std::string& court, const std::string& start, const std::string& end) {
+    auto r = client_->post("/api/v1/resources/" + court + "/blocks",
+                           {{"start", start}, {"end", end}, {"reason", "net repair"}}, owner_.access);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json().value("id", "");
+  };
+  block(court2, "2026-11-24T20:00:00-05:00", "2026-11-24T21:00:00-05:00");  // the day before
+  const auto overnight = block(court_, "2026-11-24T23:00:00-05:00", "2026-11-25T01:00:00-05:00");
+  const auto evening = block(court2, "2026-11-25T20:00:00-05:00", "2026-11-25T22:00:00-05:00");
+  const auto morning = block(court_, "2026-11-25T09:00:00-05:00", "2026-11-25T10:00:00-05:00");
+  block(court_, "2026-11-26T00:00:00-05:00", "2026-11-26T01:00:00-05:00");  // the day after
+  const std::string path = "/api/v1/facilities/" + facility_ + "/blocks?date=2026-11-25";
+  auto day = client_->get(path, owner_.access);
+  ASSERT_EQ(day.status, 200) << day.body;
+  std::vector<std::string> ids;
+  const json items = day.json()["items"];
+  for (const auto& b : items) ids.push_back(b["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{overnight, morning, evening}));
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[2]["resource_id"], court2);
+  EXPECT_EQ(items[1]["start"], "2026-11-25T14:00:00Z");
+
+  // Removed blocks are gone from it; players and other clubs' owners see none of it.
+  ASSERT_EQ(client_->send("DELETE", "/api/v1/blocks/" + morning, nullptr, owner_.access).status, 204);
+  EXPECT_EQ(client_->get(path, owner_.access).json()["items"].size(), 2u);
+  EXPECT_EQ(client_->get(path, player_.access).status, 403);
+  auto rival = sign_up("rival@example.com");
+  create_facility(rival, create_organization(rival, "Rival Club"), "Rival Courts");
+  auto theirs = client_->get(path, rival.access);
+  EXPECT_EQ(theirs.status, 403);
+  EXPECT_FALSE(theirs.json().contains("items"));
+  auto bad = client_->get("/api/v1/facilities/" + facility_ + "/blocks?date=25.11.2026", owner_.access);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["errors"][0]["field"], "date");
+}
+
 SB_INSTANTIATE_BACKENDS(LifecycleHttpTest);
 
 }  // namespace

@@ -109,6 +109,11 @@ WHERE id = $1 AND status = 'active')sql";
 constexpr std::string_view kBlocksOf = R"sql(
 SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by, series_id, series_date FROM blocks
 WHERE resource_id = $1 AND status = 'active' AND end_at > $2 ORDER BY start_at)sql";
+// Blocks, like claims, last at most kLongestClaim: $4 bounds the index scan from below.
+constexpr std::string_view kFacilityBlocks = R"sql(
+SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by, series_id, series_date FROM blocks
+WHERE facility_id = $1 AND status = 'active' AND start_at >= $4 AND start_at < $3 AND end_at > $2
+ORDER BY start_at, resource_id, id)sql";
 constexpr std::string_view kSeriesBlocks = R"sql(
 SELECT id, facility_id, resource_id, start_at, end_at, reason, created_by, series_id, series_date FROM blocks
 WHERE series_id = $1 AND status = 'active' ORDER BY series_date)sql";
@@ -379,6 +384,15 @@ std::optional<Block> BookingRepository::block(db::Connection& c, const std::stri
 std::vector<Block> BookingRepository::blocks_of(db::Connection& c, const std::string& resource_id, Instant from) {
   std::vector<Block> out;
   for (const auto& r : c.query(kBlocksOf, {resource_id, epoch_seconds(from)})) out.push_back(block_from(r));
+  return out;
+}
+
+std::vector<Block> BookingRepository::facility_blocks(db::Connection& c, const std::string& facility_id, Instant from,
+                                                      Instant to) {
+  std::vector<Block> out;
+  for (const auto& r : c.query(
+           kFacilityBlocks, {facility_id, epoch_seconds(from), epoch_seconds(to), epoch_seconds(from - kLongestClaim)}))
+    out.push_back(block_from(r));
   return out;
 }
 

@@ -85,6 +85,9 @@ class BookingRepository {
   /// Sets a booking's note.
   static void set_note(db::Connection& c, const std::string& booking_id, const std::string& note, Instant now);
   static std::optional<Block> block(db::Connection& c, const std::string& id);
+  /// Active blocks on a facility's resources overlapping [from, to), in time order.
+  static std::vector<Block> facility_blocks(db::Connection& c, const std::string& facility_id, Instant from,
+                                            Instant to);
   static std::vector<Block> blocks_of(db::Connection& c, const std::string& resource_id, Instant from);
   static bool remove_block(db::Connection& c, const std::string& id);
 

@@ -61,6 +61,12 @@ json block_json(const Block& b) {
           {"cancelled_bookings", b.cancelled_bookings}};
 }
 
+json blocks_json(const std::vector<Block>& blocks) {
+  json items = json::array();
+  for (const auto& b : blocks) items.push_back(block_json(b));
+  return {{"items", items}, {"next_cursor", nullptr}};
+}
+
 json series_json(const Series& s) {
   json occurrences = json::array();
   for (const auto& b : s.occurrences) occurrences.push_back(booking_json(b));
@@ -391,11 +397,18 @@ void register_booking_routes(http::Router& router, BookingService& bookings, Rec
               [&bookings](Request& req) {
                 auto list = bookings.list_blocks(req.param("resource_id"), http::context_of(req));
                 if (!list.ok()) return http::fail(req, list.error());
-                json items = json::array();
-                for (const auto& b : list.value()) items.push_back(block_json(b));
-                return Response::json(200, {{"items", items}, {"next_cursor", nullptr}});
+                return Response::json(200, blocks_json(list.value()));
               },
               http::Auth::required, http::RateClass::normal, "A resource's current and coming blocks (staff)"});
+
+  router.add({"GET", "/api/v1/facilities/{facility_id}/blocks",
+              [&bookings](Request& req) {
+                auto list = bookings.facility_blocks(req.param("facility_id"), req.query_param("date").value_or(""),
+                                                     http::context_of(req));
+                if (!list.ok()) return http::fail(req, list.error());
+                return Response::json(200, blocks_json(list.value()));
+              },
+              http::Auth::required, http::RateClass::normal, "Every block of one local day on any resource (staff)"});
 
   router.add({"DELETE", "/api/v1/blocks/{block_id}",
               [&recurring](Request& req) {

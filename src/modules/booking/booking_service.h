@@ -59,6 +59,9 @@ class BookingService {
   /// cancels them with a full refund.
   virtual Result<Block> create_block(const BlockRequest& r, const Context& ctx) = 0;
   virtual Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx) = 0;
+  /// Every active block on the facility's resources during one local day (staff).
+  virtual Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const std::string& date,
+                                                     const Context& ctx) = 0;
   virtual Result<void> remove_block(const std::string& block_id, const Context& ctx) = 0;
 
   /// Joins the queue for a slot that is taken now; conflict "slot-available" if it is free.

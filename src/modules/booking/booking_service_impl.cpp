@@ -344,15 +344,29 @@ Result<std::vector<Booking>> BookingServiceImpl::my_bookings(const BookingFilter
   });
 }
 
-Result<std::vector<Booking>> BookingServiceImpl::facility_bookings(const std::string& facility_id,
-                                                                   const std::string& date, const Context& ctx) {
+Result<BookingServiceImpl::Day> BookingServiceImpl::day_of(const std::string& facility_id, const std::string& date,
+                                                           const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::facility_view, ctx));
   auto day = LocalDate::parse(date);
   if (!day) return Error::invalid("date", "must be a date as YYYY-MM-DD");
+  if (day->year < 2000 || day->year > 2999) return Error::invalid("date", "must be a date from 2000 to 2999");
   auto zone = Zone::find(facility.timezone);
-  const Instant from = zone->at(*day, LocalTime{0});
-  const Instant to = zone->at(Zone::add_days(*day, 1), LocalTime{0});
-  return db_.read([&](db::Connection& c) { return BookingRepository::facility_bookings(c, facility.id, from, to); });
+  if (!zone) return Error::internal("facility time zone " + facility.timezone + " is unknown");
+  return Day{facility.id, zone->at(*day, LocalTime{0}), zone->at(Zone::add_days(*day, 1), LocalTime{0})};
+}
+
+Result<std::vector<Booking>> BookingServiceImpl::facility_bookings(const std::string& facility_id,
+                                                                   const std::string& date, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Day day, day_of(facility_id, date, ctx));
+  return db_.read(
+      [&](db::Connection& c) { return BookingRepository::facility_bookings(c, day.facility_id, day.from, day.to); });
+}
+
+Result<std::vector<Block>> BookingServiceImpl::facility_blocks(const std::string& facility_id, const std::string& date,
+                                                               const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Day day, day_of(facility_id, date, ctx));
+  return db_.read(
+      [&](db::Connection& c) { return BookingRepository::facility_blocks(c, day.facility_id, day.from, day.to); });
 }
 
 Result<std::pair<Booking, organization::Facility>> BookingServiceImpl::booking_for(const std::string& booking_id,

@@ -50,6 +50,8 @@ class BookingServiceImpl final : public BookingService {
   Result<CancelResult> reject(const std::string& booking_id, const std::string& reason, const Context& ctx) override;
   Result<Block> create_block(const BlockRequest& r, const Context& ctx) override;
   Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx) override;
+  Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const std::string& date,
+                                             const Context& ctx) override;
   Result<void> remove_block(const std::string& block_id, const Context& ctx) override;
   Result<WaitlistEntry> join_waitlist(const HoldRequest& r, const Context& ctx) override;
   Result<void> leave_waitlist(const std::string& entry_id, const Context& ctx) override;
@@ -87,6 +89,13 @@ class BookingServiceImpl final : public BookingService {
   /// that led there: a resource, a block) so another tenant's ids stay unknown.
   Result<organization::Facility> facility_as(const std::string& facility_id, identity::Permission permission,
                                              const Context& ctx, const char* missing);
+  /// One local day, [from, to) in UTC, of a facility the caller may view as staff.
+  struct Day {
+    std::string facility_id;
+    Instant from;
+    Instant to;
+  };
+  Result<Day> day_of(const std::string& facility_id, const std::string& date, const Context& ctx);
   /// Claims [start, end) on the resource in `tx`: lapsed holds in the way are let go; any other
   /// claim is a conflict. The database constraint backs this check up under concurrency.
   Result<void> claim(db::Connection& tx, const Place& p, Instant start, Instant end, const std::string& kind,
@@ -100,9 +109,9 @@ class BookingServiceImpl final : public BookingService {
   static Refund settle(Booking& b, int percent, const std::string& reason, const std::string& cancelled_by);
   /// Cancels `b` (already settled) in `tx`: frees its time and emits booking.cancelled.
   Result<void> cancel_in(db::Connection& tx, const Booking& b, const Refund& refund, bool by_staff, const Context& ctx);
-  /// The jobs that move a booking along by itself: no-show check, completion, auto-approval.
   /// Offers freed time on a resource to the waiting entries it now fits, first come first.
   void offer(db::Connection& tx, const std::string& resource_id, Instant start, Instant end);
+  /// The jobs that move a booking along by itself: no-show check, completion, auto-approval.
   void schedule_lifecycle(db::Connection& tx, const Booking& b, const organization::Policies& policies) const;
   void emit(db::Connection& tx, const char* type, const std::string& aggregate_id, const std::string& facility_id,
             nlohmann::json payload, const Context& ctx) const;

@@ -37,20 +37,21 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
   const load = useCallback(async () => {
     const mine = ++latest.current;
     try {
-      const rs = (await api.get<Page<Resource>>(`/api/v1/facilities/${facility.id}/resources`)).items;
-      const day = (await api.get<Page<Booking>>(`/api/v1/facilities/${facility.id}/bookings?date=${date}`)).items;
-      const all: Block[] = [];
-      for (const r of rs) all.push(...(await api.get<Page<Block>>(`/api/v1/resources/${r.id}/blocks`)).items);
-      const people = (await api.get<Page<Member>>(`/api/v1/facilities/${facility.id}/members`)).items;
+      const [rs, day, dayBlocks, people] = await Promise.all([
+        api.get<Page<Resource>>(`/api/v1/facilities/${facility.id}/resources`),
+        api.get<Page<Booking>>(`/api/v1/facilities/${facility.id}/bookings?date=${date}`),
+        api.get<Page<Block>>(`/api/v1/facilities/${facility.id}/blocks?date=${date}`),
+        api.get<Page<Member>>(`/api/v1/facilities/${facility.id}/members`),
+      ]);
       if (mine !== latest.current) return;
-      setResources(rs);
-      setBookings(day);
-      setBlocks(all.filter((b) => todayIn(tz, new Date(b.start)) === date || todayIn(tz, new Date(b.end)) === date));
-      setMembers(people);
+      setResources(rs.items);
+      setBookings(day.items);
+      setBlocks(dayBlocks.items);
+      setMembers(people.items);
     } catch (e) {
       if (mine === latest.current) setMessage({ error: true, text: messageOf(e) });
     }
-  }, [api, facility.id, date, tz]);
+  }, [api, facility.id, date]);
 
   useLiveReload(facility.id, load);
 
