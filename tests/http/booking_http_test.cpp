@@ -56,6 +56,19 @@ TEST_P(BookingHttpTest, MembersHoldAtTheMemberPriceAndOthersAtTheFullOne) {
   auto guest_hold = hold(guest, "2026-11-25T18:00:00-05:00", "2026-11-25T19:00:00-05:00");
   ASSERT_EQ(guest_hold.status, 201) << guest_hold.body;
   EXPECT_EQ(guest_hold.json()["price"]["amount"], 3000);
+
+  // Members only: guests are refused by name, members still pay their own price.
+  ASSERT_EQ(client_
+                ->send("PATCH", "/api/v1/facilities/" + facility_,
+                       {{"settings", {{"allow_non_member_bookings", false}}}}, owner_.access)
+                .status,
+            200);
+  auto refused = hold(guest, "2026-11-26T18:00:00-05:00", "2026-11-26T19:00:00-05:00");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.json()["rule"], "members-only");
+  auto members_only = hold(player_, "2026-11-26T18:00:00-05:00", "2026-11-26T19:00:00-05:00");
+  ASSERT_EQ(members_only.status, 201) << members_only.body;
+  EXPECT_EQ(members_only.json()["price"]["amount"], 2400);
 }
 
 TEST_P(BookingHttpTest, ATakenSlotIs409ButTouchingSlotsAreFine) {

@@ -78,10 +78,11 @@ Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string
   return Place{f.value(), *r, *zone, orgs_.hours_of(f->id)};
 }
 
-std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Place& p, const std::string& user_id) {
+std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Place& p, const std::string& user_id,
+                                                                      std::optional<bool> known_member) {
   auto pricing = resources_.pricing_of(p.resource.id, p.facility.currency);
-  const bool member =
-      resource::rules::has_member_prices(pricing) && !user_id.empty() && orgs_.is_member(p.facility.id, user_id);
+  const bool member = resource::rules::has_member_prices(pricing) && !user_id.empty() &&
+                      (known_member ? *known_member : orgs_.is_member(p.facility.id, user_id));
   return [&p, pricing = std::move(pricing), member](Instant start, Instant end) -> Money {
     resource::rules::PriceContext ctx{p.zone, p.facility.policies.weekend_multiplier,
                                       p.facility.policies.holiday_multiplier,
@@ -90,8 +91,9 @@ std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Plac
   };
 }
 
-Money BookingServiceImpl::price_for(const Place& p, const std::string& user_id, Instant start, Instant end) {
-  return pricer_for(p, user_id)(start, end);
+Money BookingServiceImpl::price_for(const Place& p, const std::string& user_id, Instant start, Instant end,
+                                    std::optional<bool> member) {
+  return pricer_for(p, user_id, member)(start, end);
 }
 
 Result<organization::Facility> BookingServiceImpl::facility_as(const std::string& facility_id,
@@ -128,8 +130,11 @@ Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context
   }
   if (p.resource.status != "active")
     return Error::rule_violation("resource-inactive", "This resource is not bookable.");
-  if (!staff && !p.facility.settings.allow_non_member_bookings && !orgs_.is_member(p.facility.id, user))
-    return Error::rule_violation("members-only", "Only members can book at this facility.");
+  std::optional<bool> member;  // asked once, for the rule and the price alike
+  if (!staff && !p.facility.settings.allow_non_member_bookings) {
+    member = orgs_.is_member(p.facility.id, user);
+    if (!*member) return Error::rule_violation("members-only", "Only members can book at this facility.");
+  }
   const Instant now = clock_.now();
   if (!staff) SB_TRY(rules::check_player_slot(policies, p.hours, p.zone, range.first, range.second, now));
 
@@ -143,7 +148,7 @@ Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context
             range.second,
             now + std::chrono::seconds(policies.hold_ttl_seconds),
             "active",
-            price_for(p, user, range.first, range.second),
+            price_for(p, user, range.first, range.second, member),
             std::nullopt};
   snapshot.reset();
   try {

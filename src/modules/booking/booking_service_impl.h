@@ -81,10 +81,13 @@ class BookingServiceImpl final : public BookingService {
   };
   /// The resource and its facility as the caller may see them (not_found otherwise).
   Result<Place> place_of(const std::string& resource_id, const Context& ctx);
-  Money price_for(const Place& p, const std::string& user_id, Instant start, Instant end);
+  /// `member`, when the caller already asked, saves asking again.
+  Money price_for(const Place& p, const std::string& user_id, Instant start, Instant end,
+                  std::optional<bool> member = std::nullopt);
   /// Prices slots of `p` for one player, reading the price list and membership once; valid
   /// while `p` lives.
-  std::function<Money(Instant, Instant)> pricer_for(const Place& p, const std::string& user_id);
+  std::function<Money(Instant, Instant)> pricer_for(const Place& p, const std::string& user_id,
+                                                    std::optional<bool> member = std::nullopt);
   /// The facility if the caller has `permission` there; not_found says `missing` (the object
   /// that led there: a resource, a block) so another tenant's ids stay unknown.
   Result<organization::Facility> facility_as(const std::string& facility_id, identity::Permission permission,
