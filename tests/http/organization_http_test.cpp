@@ -46,7 +46,14 @@ TEST_P(OrganizationHttpTest, OwnerSetsUpAFacility) {
       {"date":"2026-12-31","name":"New Year's Eve","closed":false,"open":"08:00","close":"16:00"}]})"),
                              owner.access);
   ASSERT_EQ(hours.status, 200) << hours.body;
-  EXPECT_EQ(client_->get("/api/v1/facilities/" + fid + "/hours").json()["holidays"][1]["close"], "16:00");
+  const auto stored = client_->get("/api/v1/facilities/" + fid + "/hours").json();
+  EXPECT_EQ(stored["weekly"][0]["weekday"], 1);
+  EXPECT_EQ(stored["weekly"][0]["open"], "07:00");
+  EXPECT_EQ(stored["weekly"][0]["close"], "22:00");
+  EXPECT_EQ(stored["holidays"][0]["name"], "Christmas");
+  EXPECT_EQ(stored["holidays"][0]["closed"], true);
+  EXPECT_EQ(stored["holidays"][1]["open"], "08:00");
+  EXPECT_EQ(stored["holidays"][1]["close"], "16:00");
 
   auto listed =
       client_->get("/api/v1/organizations/" + org.json()["id"].get<std::string>() + "/facilities", owner.access);

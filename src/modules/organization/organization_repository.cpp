@@ -36,10 +36,14 @@ INSERT INTO facility_hours (facility_id, weekday, open_minute, close_minute) VAL
 constexpr std::string_view kInsertHoliday = R"sql(
 INSERT INTO facility_holidays (facility_id, date, name, closed, open_minute, close_minute)
 VALUES ($1, $2, $3, $4, $5, $6))sql";
+// Weekly hours (no date) and holidays (no weekday) in one read: every hold and every price needs
+// both. Weekly rows by weekday, holidays by date.
 constexpr std::string_view kHours = R"sql(
-SELECT weekday, open_minute, close_minute FROM facility_hours WHERE facility_id = $1 ORDER BY weekday)sql";
-constexpr std::string_view kHolidays = R"sql(
-SELECT date, name, closed, open_minute, close_minute FROM facility_holidays WHERE facility_id = $1 ORDER BY date)sql";
+SELECT NULL AS date, weekday, NULL AS name, FALSE AS closed, open_minute, close_minute
+FROM facility_hours WHERE facility_id = $1
+UNION ALL
+SELECT date, NULL, name, closed, open_minute, close_minute FROM facility_holidays WHERE facility_id = $1
+ORDER BY 1, 2)sql";
 
 constexpr std::string_view kInsertMember = R"sql(
 INSERT INTO facility_members (facility_id, user_id, status, created_at) VALUES ($1, $2, 'active', $3)
@@ -166,16 +170,18 @@ void OrganizationRepository::replace_hours(db::Connection& c, const std::string&
 
 OperatingHours OrganizationRepository::hours(db::Connection& c, const std::string& facility_id) {
   OperatingHours h;
-  for (const auto& r : c.query(kHours, {facility_id}))
-    h.weekly.push_back(
-        {static_cast<int>(r.i64(0)), LocalTime{static_cast<int>(r.i64(1))}, LocalTime{static_cast<int>(r.i64(2))}});
-  for (const auto& r : c.query(kHolidays, {facility_id})) {
+  for (const auto& r : c.query(kHours, {facility_id})) {
+    if (r.is_null(0)) {
+      h.weekly.push_back(
+          {static_cast<int>(r.i64(1)), LocalTime{static_cast<int>(r.i64(4))}, LocalTime{static_cast<int>(r.i64(5))}});
+      continue;
+    }
     Holiday hol;
     hol.date = LocalDate::parse(r.text(0)).value_or(LocalDate{});
-    hol.name = r.text(1);
-    hol.closed = r.boolean(2);
-    if (!r.is_null(3)) hol.open = LocalTime{static_cast<int>(r.i64(3))};
-    if (!r.is_null(4)) hol.close = LocalTime{static_cast<int>(r.i64(4))};
+    hol.name = r.text(2);
+    hol.closed = r.boolean(3);
+    if (!r.is_null(4)) hol.open = LocalTime{static_cast<int>(r.i64(4))};
+    if (!r.is_null(5)) hol.close = LocalTime{static_cast<int>(r.i64(5))};
     h.holidays.push_back(hol);
   }
   return h;
