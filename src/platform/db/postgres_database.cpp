@@ -93,17 +93,15 @@ class PostgresConnection final : public Connection {
   }
   void commit() override {
     savepoints_ = 0;
-    const bool unsent_begin = std::exchange(begin_pending_, false);
-    const auto later = std::exchange(later_, {});
-    const auto at_commit = std::exchange(at_commit_, {});
-    if (unsent_begin ? later.empty() && at_commit.empty() : PQtransactionStatus(conn_) == PQTRANS_IDLE)
+    if (begin_pending_ ? later_.empty() && at_commit_.empty() : PQtransactionStatus(conn_) == PQTRANS_IDLE) {
+      begin_pending_ = false;
       return;  // nothing was written
-    std::vector<Statement> statements;
-    if (unsent_begin) statements.push_back({"BEGIN", nullptr});
-    for (const auto& d : later) statements.push_back({d.sql, &d.params});
-    for (const auto& d : at_commit) statements.push_back({d.sql, &d.params});
-    statements.push_back({"COMMIT", nullptr});
-    PgResult r(pipeline(statements));
+    }
+    // What waits for the commit goes last, after the writes that wait for any next statement.
+    for (auto& d : at_commit_) later_.push_back(std::move(d));
+    at_commit_.clear();
+    const Statement commit{"COMMIT", nullptr};
+    PgResult r(send_waiting(&commit));
   }
   void rollback() override {
     begin_pending_ = false;
