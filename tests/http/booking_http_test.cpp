@@ -49,6 +49,16 @@ TEST_P(BookingHttpTest, MembersHoldAtTheMemberPriceAndOthersAtTheFullOne) {
       client_->post("/api/v1/facilities/" + facility_ + "/members", {{"email", player_.email}}, owner_.access).status,
       201);
   auto guest = sign_up("guest@example.com");
+  // The grid shows each caller their own price for the 18:00 peak hour.
+  auto peak_price = [&](const std::string& token) {
+    const json grid = availability("date=2026-11-25", token);
+    for (const auto& slot : grid["resources"][0]["slots"])
+      if (slot["start"] == "2026-11-25T18:00:00-05:00") return slot["price"]["amount"].get<std::int64_t>();
+    return std::int64_t{-1};
+  };
+  EXPECT_EQ(peak_price(player_.access), 2400);
+  EXPECT_EQ(peak_price(guest.access), 3000);
+  EXPECT_EQ(peak_price(""), 3000);
   // 16:30-17:30 local: half an hour at the base price, half at peak (the member's peak is $24).
   auto member_hold = hold(player_, "2026-11-25T16:30:00-05:00", "2026-11-25T17:30:00-05:00");
   ASSERT_EQ(member_hold.status, 201) << member_hold.body;

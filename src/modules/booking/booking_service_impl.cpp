@@ -763,11 +763,15 @@ Result<Availability> BookingServiceImpl::availability(const std::string& facilit
   std::map<std::string, std::vector<Claim>> by_resource;
   for (auto& c : claims) by_resource[c.resource_id].push_back(std::move(c));
 
-  const bool member = ctx.user_id && orgs_.is_member(facility.id, *ctx.user_id);
   const Instant earliest = now + minutes(policies.min_lead_time_minutes);
   const LocalDate last_day = Zone::add_days(zone.date_of(now), policies.booking_window_days);
   Availability out{facility.id, facility.timezone, {}};
   const auto pricing_by_resource = resources_.pricing_of_facility(facility.id, facility.currency);
+  // Membership changes the price only where some price list has member prices.
+  const bool member = ctx.user_id &&
+                      std::any_of(pricing_by_resource.begin(), pricing_by_resource.end(),
+                                  [](const auto& entry) { return resource::rules::has_member_prices(entry.second); }) &&
+                      orgs_.is_member(facility.id, *ctx.user_id);
   std::vector<std::vector<Instant>> starts_by_day;
   for (const auto& w : windows)
     starts_by_day.push_back(rules::slot_starts(w, minutes(policies.slot_step_minutes), minutes(duration)));
