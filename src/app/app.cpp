@@ -167,6 +167,7 @@ std::uint16_t App::start() {
   options.host = config_.host();
   options.port = config_.port();
   options.threads = config_.http_threads();
+  options.write_threads = config_.http_write_threads();
   options.body_limit = static_cast<std::size_t>(config_.body_limit_bytes);
   server_ = std::make_unique<http::HttpServer>(options, [this](http::Request& r) { return handle(r); });
   server_->set_websocket("/ws", hub_.get());
@@ -176,6 +177,7 @@ std::uint16_t App::start() {
   log::info("listening", {{"host", options.host},
                           {"port", port},
                           {"threads", options.threads},
+                          {"write_threads", options.write_threads},
                           {"database", db_->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"}});
   return port;
 }

@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <future>
 #include <thread>
+#include <vector>
 
 #include "http/http_client.h"
 #include "platform/http/server.h"
@@ -29,6 +31,37 @@ TEST(HttpServer, StoppingLetsARequestInFlightFinish) {
   EXPECT_EQ(server.in_flight(), 0);
   // And it no longer accepts connections.
   EXPECT_ANY_THROW(testing::HttpClient(port).get("/slow"));
+}
+
+TEST(HttpServer, ReadsAreAnsweredWhileEveryWriteWaits) {
+  // One connection thread and two write threads: both writes wait until the test lets them go,
+  // and a read is answered meanwhile.
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> waiting{0};
+  HttpServer::Options options;
+  options.port = 0;
+  options.threads = 1;
+  options.write_threads = 2;
+  HttpServer server(options, [&](Request& r) {
+    if (r.method == "POST") {
+      ++waiting;
+      released.wait();
+      return Response::json(201, {{"written", true}});
+    }
+    return Response::json(200, {{"read", true}});
+  });
+  const auto port = server.start();
+  std::vector<std::future<testing::HttpResult>> writes;
+  for (int i = 0; i < 2; ++i)
+    writes.push_back(std::async(std::launch::async, [port] { return testing::HttpClient(port).post("/w", {}); }));
+  while (waiting.load() < 2) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  auto read = std::async(std::launch::async, [port] { return testing::HttpClient(port).get("/r"); });
+  const bool answered = read.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+  release.set_value();  // before asserting, so that a failure does not leave the writes waiting
+  EXPECT_TRUE(answered);
+  EXPECT_EQ(read.get().json()["read"], true);
+  for (auto& w : writes) EXPECT_EQ(w.get().status, 201);
 }
 
 TEST(HttpServer, AnIdleConnectionIsClosedAfterTheIdleTimeout) {

@@ -24,6 +24,7 @@ TEST(Config, RejectsBadValuesNamingTheKey) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().fields[0].field, "rate_limit");
   EXPECT_FALSE(c.set("threads", "many").ok());
+  EXPECT_FALSE(c.set("write_threads", "-1").ok());
   EXPECT_FALSE(c.set("no_such_key", "1").ok());
   c.database_url = "mysql://nope";
   EXPECT_FALSE(c.validate().ok());

@@ -44,6 +44,7 @@ const std::vector<std::string>& Config::keys() {
                                              "rate_limit",
                                              "log_level",
                                              "threads",
+                                             "write_threads",
                                              "db_pool_size",
                                              "body_limit_bytes",
                                              "cors_origins",
@@ -77,6 +78,8 @@ Result<void> Config::set(const std::string& key, const std::string& v) {
     log_level = v;
   } else if (key == "threads") {
     SB_ASSIGN_OR_RETURN(threads, to_int(key, v, 0, 256));
+  } else if (key == "write_threads") {
+    SB_ASSIGN_OR_RETURN(write_threads, to_int(key, v, 0, 256));
   } else if (key == "db_pool_size") {
     SB_ASSIGN_OR_RETURN(db_pool_size, to_int(key, v, 1, 512));
   } else if (key == "body_limit_bytes") {
@@ -162,8 +165,16 @@ std::uint16_t Config::port() const {
 
 int Config::http_threads() const {
   if (threads > 0) return threads;
-  // Handlers block on the database, and SQLite commits the writes of all waiting threads
-  // together: more threads than cores keep the cores busy and the commits full.
+  // Few threads take turns on the cores in few time slices, which keeps the slowest answers
+  // close to the typical ones; two per core leave one running while the other waits on a
+  // PostgreSQL read.
+  return std::max(2, static_cast<int>(std::thread::hardware_concurrency()) * 2);
+}
+
+int Config::http_write_threads() const {
+  if (write_threads > 0) return write_threads;
+  // Writes wait on the database, and SQLite commits the writes of all waiting threads together:
+  // more threads than cores keep the cores busy and the commits full.
   return std::max(16, static_cast<int>(std::thread::hardware_concurrency()) * 4);
 }
 

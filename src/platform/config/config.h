@@ -21,7 +21,8 @@ struct Config {
   bool demo = false;
   std::string rate_limit = "default";  // default | off
   std::string log_level = "info";
-  int threads = 0;  // HTTP threads; 0: four per core, at least 16
+  int threads = 0;        // HTTP threads, which also answer reads; 0: two per core
+  int write_threads = 0;  // threads for requests that change something; 0: four per core, at least 16
   int db_pool_size = 16;
   std::int64_t body_limit_bytes = 1 << 20;
   std::vector<std::string> cors_origins;
@@ -36,6 +37,7 @@ struct Config {
   std::string host() const;
   std::uint16_t port() const;
   int http_threads() const;
+  int http_write_threads() const;
   /// The folder of the built web apps: web_dir, else web/dist beside the data folder or the
   /// working directory, if it has an index.html.
   std::optional<std::string> web_root() const;

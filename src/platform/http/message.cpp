@@ -45,6 +45,17 @@ Response Response::text(int status, std::string body, std::string content_type) 
   return r;
 }
 
+Response Response::shared(int status, std::shared_ptr<const std::string> body,
+                          std::shared_ptr<const std::string> gzipped, std::string content_type) {
+  Response r;
+  r.status = status;
+  r.headers["Content-Type"] = std::move(content_type);
+  if (gzipped) r.headers["Vary"] = "Accept-Encoding";
+  r.shared_body = std::move(body);
+  r.shared_gzip = std::move(gzipped);
+  return r;
+}
+
 std::string url_decode(std::string_view s, bool plus_is_space) {
   std::string out;
   out.reserve(s.size());

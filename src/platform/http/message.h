@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,10 +51,16 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  /// Set instead of `body` for a document shared with a cache: the server sends it from there,
+  /// or `shared_gzip`, the same document gzipped, to a client that accepts gzip.
+  std::shared_ptr<const std::string> shared_body;
+  std::shared_ptr<const std::string> shared_gzip;
 
   static Response json(int status, const nlohmann::json& body);
   static Response no_content();
   static Response text(int status, std::string body, std::string content_type);
+  static Response shared(int status, std::shared_ptr<const std::string> body,
+                         std::shared_ptr<const std::string> gzipped, std::string content_type);
 };
 
 /// Splits "a=1&b=x%20y" into decoded pairs (later duplicates win).

@@ -10,10 +10,12 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <boost/beast/websocket.hpp>
 
 #include <deque>
 
+#include "platform/http/gzip.h"
 #include "platform/log/log.h"
 
 namespace slotbase::http {
@@ -29,6 +31,7 @@ struct HttpServer::Impl {
   asio::io_context ioc;
   tcp::acceptor acceptor{ioc};
   std::vector<std::thread> threads;
+  std::optional<asio::thread_pool> write_pool;
   std::atomic<int>* in_flight;
   std::atomic<bool>* stopping;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
@@ -37,6 +40,7 @@ struct HttpServer::Impl {
   ws::Hub* hub = nullptr;
 
   asio::awaitable<void> accept_loop();
+  asio::awaitable<Response> handle(Request& request);
   asio::awaitable<void> session(tcp::socket socket);
   asio::awaitable<void> websocket_session(beast::tcp_stream stream, bhttp::request<bhttp::string_body> req);
 };
@@ -132,14 +136,27 @@ Request to_request(bhttp::request<bhttp::string_body>& req, const std::string& r
   return r;
 }
 
-bhttp::response<bhttp::string_body> to_beast(Response& res, unsigned version, bool keep_alive, bool head) {
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+template <class Body>
+void set_head(bhttp::response<Body>& out, const Response& res, bool keep_alive, std::size_t size) {
   out.set(bhttp::field::server, "SlotBase");
   for (auto& [k, v] : res.headers) out.set(k, v);
-  const auto size = res.body.size();
-  out.body() = head ? std::string() : std::move(res.body);
   out.keep_alive(keep_alive);
   if (res.status != 204 && res.status != 304) out.content_length(size);
+}
+
+bhttp::response<bhttp::string_body> to_beast(Response& res, unsigned version, bool keep_alive, bool head) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+  set_head(out, res, keep_alive, res.body.size());  // a HEAD request gets the length only
+  if (!head) out.body() = std::move(res.body);
+  return out;
+}
+
+/// A body shared with a cache goes out from where it is, without a copy.
+bhttp::response<bhttp::span_body<const char>> to_beast(const Response& res, const std::string& body, unsigned version,
+                                                       bool keep_alive, bool head) {
+  bhttp::response<bhttp::span_body<const char>> out{static_cast<bhttp::status>(res.status), version};
+  set_head(out, res, keep_alive, body.size());
+  if (!head) out.body() = {body.data(), body.size()};
   return out;
 }
 
@@ -151,6 +168,41 @@ Response plain_error(int status, const char* title) {
 }
 
 }  // namespace
+
+namespace {
+
+Response call(const HttpServer::RequestHandler& handler, Request& request) {
+  try {
+    return handler(request);
+  } catch (const std::exception& e) {
+    log::error("unhandled exception in handler", {{"error", e.what()}});
+    return plain_error(500, "Internal server error");
+  }
+}
+
+/// Runs `fn` on `pool` and completes on the caller's executor with its Response.
+template <class Token>
+auto run_on(asio::thread_pool& pool, std::function<Response()> fn, Token&& token) {
+  return asio::async_initiate<Token, void(Response)>(
+      [&pool](auto handler, std::function<Response()> fn) {
+        auto work = asio::make_work_guard(asio::get_associated_executor(handler));
+        asio::post(pool, [handler = std::move(handler), fn = std::move(fn), work = std::move(work)]() mutable {
+          Response res = fn();
+          auto ex = work.get_executor();
+          asio::post(ex, [handler = std::move(handler), res = std::move(res)]() mutable { handler(std::move(res)); });
+        });
+      },
+      token, std::move(fn));
+}
+
+}  // namespace
+
+asio::awaitable<Response> HttpServer::Impl::handle(Request& request) {
+  const bool reads = request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS";
+  if (!write_pool || reads) co_return call(handler, request);
+  co_return co_await run_on(
+      *write_pool, [this, &request] { return call(handler, request); }, asio::use_awaitable);
+}
 
 asio::awaitable<void> HttpServer::Impl::accept_loop() {
   for (;;) {
@@ -230,21 +282,25 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
     const bool keep_alive = req.keep_alive();
     const unsigned version = req.version();
     const bool head = req.method() == bhttp::verb::head;
+    const auto accept_encoding = req[bhttp::field::accept_encoding];
+    const bool wants_gzip = accepts_gzip({accept_encoding.data(), accept_encoding.size()});
     in_flight->fetch_add(1);
     Response res;
     {
       Request request = to_request(req, remote_ip);
-      try {
-        res = handler(request);
-      } catch (const std::exception& e) {
-        log::error("unhandled exception in handler", {{"error", e.what()}});
-        res = plain_error(500, "Internal server error");
-      }
+      res = co_await handle(request);
     }
     const bool keep = keep_alive && !stopping->load();
-    auto out = to_beast(res, version, keep, head);
     stream.expires_after(options.body_timeout);
-    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+    if (res.shared_body) {
+      const bool gzipped = res.shared_gzip && wants_gzip;
+      if (gzipped) res.headers["Content-Encoding"] = "gzip";
+      auto out = to_beast(res, gzipped ? *res.shared_gzip : *res.shared_body, version, keep, head);
+      co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+    } else {
+      auto out = to_beast(res, version, keep, head);
+      co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+    }
     in_flight->fetch_sub(1);
     if (ec || !keep) break;
   }
@@ -277,6 +333,7 @@ std::uint16_t HttpServer::start() {
   const auto port = im.acceptor.local_endpoint().port();
   im.work.emplace(asio::make_work_guard(im.ioc));
   asio::co_spawn(im.acceptor.get_executor(), im.accept_loop(), asio::detached);
+  if (im.options.write_threads > 0) im.write_pool.emplace(im.options.write_threads);
   for (int i = 0; i < std::max(1, im.options.threads); ++i) {
     im.threads.emplace_back([&im] { im.ioc.run(); });
   }
@@ -299,6 +356,10 @@ void HttpServer::stop() {
   im.ioc.stop();
   for (auto& t : im.threads) t.join();
   im.threads.clear();
+  if (im.write_pool) {
+    im.write_pool->join();
+    im.write_pool.reset();
+  }
 }
 
 void wait_for_signal() {

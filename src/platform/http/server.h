@@ -17,13 +17,18 @@ namespace slotbase::http {
 /// The HTTP/1.1 server: Boost.Beast with C++20 coroutines on a pool of threads. It reads a
 /// request (header and body limits, header, idle and body timeouts), hands it to `handler` and
 /// writes the response, keeping the connection alive when the client asks. The handler may block
-/// (database calls); each connection runs on its own strand.
+/// (database calls); each connection runs on its own strand. Reads are answered on the
+/// connection threads; writes, which wait on the database's writer or on their commit, run on a
+/// pool of their own so that they never hold up the reads queued behind them.
 class HttpServer {
  public:
   struct Options {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;  // 0 picks a free port
     int threads = 4;
+    /// Threads of their own for requests that change something (any method but GET, HEAD and
+    /// OPTIONS); 0 runs them on the connection threads too.
+    int write_threads = 0;
     std::size_t body_limit = 1 << 20;
     std::chrono::seconds idle_timeout{60};
     std::chrono::seconds header_timeout{10};
