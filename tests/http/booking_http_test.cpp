@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "http/booking_fixture.h"
+#include "support/gunzip.h"
 
 namespace slotbase::testing {
 namespace {
@@ -270,6 +271,55 @@ TEST_P(BookingHttpTest, AvailabilityShowsPricesAndValidatesItsQuery) {
   EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/availability?date=2026-11-25&duration=45").status, 422);
   // Today: slots already started, or within the lead time, are closed.
   EXPECT_EQ(slot_status(availability("date=2026-11-24"), "2026-11-24T07:00:00-05:00"), "closed");
+}
+
+TEST_P(BookingHttpTest, AvailabilityFollowsTheClockWithNothingWritten) {
+  // Each day asked shows one change that comes with time alone.
+  patch_policies({{"min_lead_time_minutes", 60}, {"booking_window_days", 1}});
+  ASSERT_EQ(hold(player_, "2026-11-25T10:00:00-05:00", "2026-11-25T11:00:00-05:00").status, 201);  // lapses 12:05Z
+  auto check = [&](const std::string& day, const std::string& slot, const std::string& status) {
+    EXPECT_EQ(slot_status(availability("date=" + day), day + "T" + slot + ":00-05:00"), status) << day << " " << slot;
+  };
+  // 07:00 in New York: 09:00 is more than the lead time away, the 26th is past the booking window.
+  for (int twice = 0; twice < 2; ++twice) {
+    check("2026-11-24", "09:00", "available");
+    check("2026-11-25", "10:00", "held");
+    check("2026-11-26", "09:00", "closed");
+  }
+  clock_.set(*parse_rfc3339("2026-11-24T12:05:00Z"));
+  check("2026-11-25", "10:00", "available");  // the hold lapsed
+  check("2026-11-24", "09:00", "available");
+  clock_.set(*parse_rfc3339("2026-11-24T13:00:01Z"));
+  check("2026-11-24", "09:00", "closed");  // now inside the lead time
+  check("2026-11-26", "09:00", "closed");
+  clock_.set(*parse_rfc3339("2026-11-25T05:00:00Z"));  // midnight in New York: the window moves a day
+  check("2026-11-26", "09:00", "available");
+}
+
+TEST_P(BookingHttpTest, AvailabilityIsGzippedForClientsThatAcceptItAndStaysFresh) {
+  const std::string url = "/api/v1/facilities/" + facility_ + "/availability?date=2026-11-25&days=14";
+  auto plain = client_->get(url);
+  ASSERT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.header("Content-Encoding"), "");
+  EXPECT_EQ(plain.header("Vary"), "Accept-Encoding");
+  auto zipped = client_->request("GET", url, "", {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_EQ(zipped.status, 200);
+  EXPECT_EQ(zipped.header("Content-Encoding"), "gzip");
+  EXPECT_EQ(zipped.header("Content-Type"), "application/json");
+  EXPECT_EQ(zipped.header("Content-Length"), std::to_string(zipped.body.size()));
+  EXPECT_LT(zipped.body.size() * 10, plain.body.size());
+  EXPECT_EQ(gunzip(zipped.body), plain.body);
+  // A client that refuses gzip gets the document as it is.
+  auto refused = client_->request("GET", url, "", {{"Accept-Encoding", "gzip;q=0, identity"}});
+  EXPECT_EQ(refused.header("Content-Encoding"), "");
+  EXPECT_EQ(refused.body, plain.body);
+  auto head = client_->request("HEAD", url, "", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(head.header("Content-Length"), std::to_string(zipped.body.size()));
+  EXPECT_TRUE(head.body.empty());
+  // The compressed document changes with the slots, like the plain one.
+  ASSERT_EQ(hold(player_, "2026-11-25T10:00:00-05:00", "2026-11-25T11:00:00-05:00").status, 201);
+  auto after = client_->request("GET", url, "", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(slot_status(json::parse(gunzip(after.body)), "2026-11-25T10:00:00-05:00"), "held");
 }
 
 TEST_P(BookingHttpTest, ADstDayHasItsTrueNumberOfSlots) {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -9,38 +10,49 @@
 
 namespace slotbase::booking {
 
-/// Rendered availability documents, each valid for one version of the world: the event log's last
-/// sequence number (every hold, booking, block, price, hours, policy, role or membership change
-/// appends to it, on any instance) and the current second (holds lapse and slots close as time
-/// passes; instants are whole seconds, so this is exact). A request reads the version first, so a
-/// document is never filed under a version older than what it saw.
+/// Rendered availability documents. A document stays true while the event log has not moved
+/// (every hold, booking, block, price, hours, policy, role or membership change appends to it, on
+/// any instance) and time has not reached the first moment its slots would change by themselves
+/// (a hold lapsing, a slot closing; see Availability::valid_until). A request reads the log's
+/// position first, so a document is never filed under a position older than what it saw.
 /// Thread-safe; bounded.
 class AvailabilityCache {
  public:
+  /// Where the event log is, and the current second.
   struct Version {
     std::int64_t log_sequence;
     std::int64_t second;
-    bool operator==(const Version&) const = default;
   };
 
-  std::optional<std::string> get(const std::string& key, const Version& v) {
+  /// A rendered document and the same gzipped, shared rather than copied.
+  struct Document {
+    std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> gzipped;
+  };
+
+  std::optional<Document> get(const std::string& key, const Version& v) {
     std::lock_guard lock(mu_);
     auto it = entries_.find(key);
-    if (it == entries_.end() || !(it->second.version == v)) return std::nullopt;
-    return it->second.body;
+    if (it == entries_.end()) return std::nullopt;
+    const Entry& e = it->second;
+    if (e.log_sequence != v.log_sequence || v.second < e.from || v.second >= e.until) return std::nullopt;
+    return e.document;
   }
 
-  void put(const std::string& key, const Version& v, std::string body) {
+  /// Files `document`, worked out after reading `v`, as true for the seconds [from, until).
+  void put(const std::string& key, const Version& v, std::int64_t from, std::int64_t until, Document document) {
     std::lock_guard lock(mu_);
     if (entries_.size() >= kMaxEntries) entries_.clear();  // crude, but bounded and rare
-    entries_[key] = {v, std::move(body)};
+    entries_[key] = {v.log_sequence, from, until, std::move(document)};
   }
 
  private:
   static constexpr std::size_t kMaxEntries = 2000;
   struct Entry {
-    Version version;
-    std::string body;
+    std::int64_t log_sequence;
+    std::int64_t from;
+    std::int64_t until;
+    Document document;
   };
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;

@@ -26,7 +26,7 @@ constexpr std::string_view kConvertClaim = R"sql(
 UPDATE resource_claims SET kind = 'booking', owner_id = $2, expires_at = NULL WHERE owner_id = $1 AND active)sql";
 constexpr std::string_view kReleaseClaim = "UPDATE resource_claims SET active = FALSE WHERE owner_id = $1 AND active";
 constexpr std::string_view kFacilityClaims = R"sql(
-SELECT resource_id, start_at, end_at, kind FROM resource_claims
+SELECT resource_id, start_at, end_at, kind, expires_at FROM resource_claims
 WHERE facility_id = $1 AND active AND start_at >= $5 AND start_at < $3 AND end_at > $2
   AND (expires_at IS NULL OR expires_at > $4)
 ORDER BY resource_id, start_at)sql";
@@ -239,8 +239,11 @@ void BookingRepository::release_claim(db::Connection& c, const std::string& owne
 std::vector<Claim> BookingRepository::facility_claims(db::Connection& c, const std::string& facility_id, Instant from,
                                                       Instant to, Instant now) {
   std::vector<Claim> out;
-  for (const auto& r : c.query(kFacilityClaims, overlap_params(facility_id, from, to, now)))
-    out.push_back({r.text(0), from_epoch_seconds(r.i64(1)), from_epoch_seconds(r.i64(2)), r.text(3)});
+  for (const auto& r : c.query(kFacilityClaims, overlap_params(facility_id, from, to, now))) {
+    std::optional<Instant> expires_at;
+    if (auto e = r.opt_i64(4)) expires_at = from_epoch_seconds(*e);
+    out.push_back({r.text(0), from_epoch_seconds(r.i64(1)), from_epoch_seconds(r.i64(2)), r.text(3), expires_at});
+  }
   return out;
 }
 

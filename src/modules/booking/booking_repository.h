@@ -20,7 +20,8 @@ struct Claim {
   std::string resource_id;
   Instant start;
   Instant end;
-  std::string kind;  // hold | booking | block
+  std::string kind;                   // hold | booking | block
+  std::optional<Instant> expires_at;  // a hold's
 };
 
 /// The booking module's tables. Every method runs in the caller's transaction.

@@ -2,6 +2,7 @@
 
 #include "modules/booking/recurring_service.h"
 #include "platform/core/zone.h"
+#include "platform/http/gzip.h"
 #include "platform/http/handler_support.h"
 
 namespace slotbase::booking {
@@ -204,12 +205,17 @@ void register_booking_routes(http::Router& router, BookingService& bookings, Rec
                                         std::to_string(q.duration_minutes.value_or(0)) + '|' +
                                         (req.principal ? req.principal->user_id : std::string("-"));
                 const auto v = version();
-                if (auto hit = cache->get(key, v)) return Response::text(200, std::move(*hit), "application/json");
-                auto result = bookings.availability(req.param("facility_id"), q, http::context_of(req));
-                if (!result.ok()) return http::fail(req, result.error());
-                std::string body = availability_body(result.value());
-                cache->put(key, v, body);
-                return Response::text(200, std::move(body), "application/json");
+                auto doc = cache->get(key, v);
+                if (!doc) {
+                  auto result = bookings.availability(req.param("facility_id"), q, http::context_of(req));
+                  if (!result.ok()) return http::fail(req, result.error());
+                  // One day of 20 courts is 90 kB of JSON, two weeks over a megabyte; gzip takes
+                  // it to a few percent. Compressed once here, not for every client that asks.
+                  auto body = std::make_shared<const std::string>(availability_body(result.value()));
+                  doc = AvailabilityCache::Document{body, std::make_shared<const std::string>(http::gzip(*body))};
+                  cache->put(key, v, epoch_seconds(result->as_of), epoch_seconds(result->valid_until), *doc);
+                }
+                return Response::shared(200, std::move(doc->body), std::move(doc->gzipped), "application/json");
               },
               http::Auth::optional, http::RateClass::normal, "Slots of 1 to 14 days with status and price"});
 

@@ -765,7 +765,10 @@ Result<Availability> BookingServiceImpl::availability(const std::string& facilit
 
   const Instant earliest = now + minutes(policies.min_lead_time_minutes);
   const LocalDate last_day = Zone::add_days(zone.date_of(now), policies.booking_window_days);
-  Availability out{facility.id, facility.timezone, {}};
+  Availability out{
+      facility.id, facility.timezone, {}, now, zone.at(Zone::add_days(zone.date_of(now), 1), LocalTime{0})};
+  for (const auto& c : claims)
+    if (c.expires_at && *c.expires_at < out.valid_until) out.valid_until = *c.expires_at;
   const auto pricing_by_resource = resources_.pricing_of_facility(facility.id, facility.currency);
   // Membership changes the price only where some price list has member prices.
   const bool member = ctx.user_id &&
@@ -808,7 +811,11 @@ Result<Availability> BookingServiceImpl::availability(const std::string& facilit
             status = k == 3 ? "blocked" : k == 2 ? "booked" : "held";
           }
         }
-        if (rank == 0 && (start <= now || start < earliest || !bookable_day)) status = "closed";
+        if (rank == 0 && (start <= now || start < earliest || !bookable_day))
+          status = "closed";
+        else if (rank == 0)  // open until the lead time is reached (one second later) or it starts
+          out.valid_until = std::min(
+              {out.valid_until, start, start - minutes(policies.min_lead_time_minutes) + std::chrono::seconds(1)});
         rs.slots.push_back({start, end, status, {prices[slot_index++], facility.currency}});
       }
     }

@@ -136,6 +136,11 @@ struct Availability {
   std::string facility_id;
   std::string timezone;
   std::vector<ResourceSlots> resources;
+  /// The slots are as of `as_of`, and stay so until `valid_until` if nothing is written meanwhile:
+  /// the first hold to lapse, the first open slot to come within the lead time or start, or the
+  /// facility's next midnight (the booking window moves). Neither is part of the document.
+  Instant as_of{};
+  Instant valid_until{};
 };
 
 struct AvailabilityQuery {
