@@ -167,10 +167,6 @@ Response plain_error(int status, const char* title) {
   return r;
 }
 
-}  // namespace
-
-namespace {
-
 Response call(const HttpServer::RequestHandler& handler, Request& request) {
   try {
     return handler(request);
