@@ -108,6 +108,7 @@ Result<void> BookingServiceImpl::claim(db::Connection& tx, const Place& p, Insta
                                        const std::string& kind, const std::string& owner_id,
                                        std::optional<Instant> expires_at, const Context& ctx) {
   const Instant now = clock_.now();
+  BookingRepository::take_turns_on(tx, p.resource.id);
   for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id, start, end, now))
     emit(tx, event_names::kHoldExpired, hold_id, p.facility.id, {{"hold_id", hold_id}}, ctx);
   if (BookingRepository::overlapping_claim(tx, p.resource.id, start, end, now)) return kSlotTaken;
@@ -599,6 +600,7 @@ Result<Block> BookingServiceImpl::create_block(const BlockRequest& r, const Cont
 Result<void> BookingServiceImpl::place_block(db::Connection& tx, const Place& p, Block& block, bool force,
                                              const Context& ctx) {
   const Instant now = clock_.now();
+  BookingRepository::take_turns_on(tx, p.resource.id);
   for (const auto& hold_id :
        BookingRepository::expire_overlapping_holds(tx, p.resource.id, block.start, block.end, now))
     emit(tx, event_names::kHoldExpired, hold_id, p.facility.id, {{"hold_id", hold_id}}, ctx);
