@@ -35,6 +35,10 @@ TEST(Gzip, AcceptEncodingIsReadAsRfc9110Says) {
   EXPECT_FALSE(accepts_gzip("gzip;q=0"));
   EXPECT_FALSE(accepts_gzip("gzip; q=0.000, br"));
   EXPECT_FALSE(accepts_gzip("gzipped"));
+  // gzip named outright wins over "*", either way round.
+  EXPECT_TRUE(accepts_gzip("*;q=0, gzip"));
+  EXPECT_FALSE(accepts_gzip("gzip;q=0, *"));
+  EXPECT_FALSE(accepts_gzip("*;q=0"));
 }
 
 }  // namespace

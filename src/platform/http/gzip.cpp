@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <optional>
 #include <stdexcept>
 
 #include "platform/core/strings.h"
@@ -26,6 +27,8 @@ std::string gzip(std::string_view text) {
 }
 
 bool accepts_gzip(std::string_view accept_encoding) {
+  // gzip named outright decides; otherwise "*" does (RFC 9110, 12.5.3).
+  std::optional<bool> named, any;
   const std::string header = lower(std::string(accept_encoding));
   std::size_t from = 0;
   while (from <= header.size()) {
@@ -36,13 +39,15 @@ bool accepts_gzip(std::string_view accept_encoding) {
     const auto semi = item.find(';');
     const std::string name = trim(item.substr(0, semi));
     if (name != "gzip" && name != "x-gzip" && name != "*") continue;
-    if (semi == std::string::npos) return true;
     // A weight of zero ("q=0", "q=0.0", "q=0.000") refuses the coding; any other accepts it.
-    const std::string param = trim(item.substr(semi + 1));
-    if (param.rfind("q=", 0) != 0) return true;
-    return trim(param.substr(2)).find_first_not_of("0.") != std::string::npos;
+    bool accepted = true;
+    if (semi != std::string::npos) {
+      const std::string param = trim(item.substr(semi + 1));
+      if (param.rfind("q=", 0) == 0) accepted = trim(param.substr(2)).find_first_not_of("0.") != std::string::npos;
+    }
+    (name == "*" ? any : named) = accepted;
   }
-  return false;
+  return named.value_or(any.value_or(false));
 }
 
 }  // namespace slotbase::http
