@@ -64,7 +64,7 @@ class SqliteConnection final : public Connection {
     sqlite3_busy_timeout(db_, 10000);
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        "PRAGMA temp_store=MEMORY;");
+        "PRAGMA temp_store=MEMORY; PRAGMA journal_size_limit=67108864;");
     // Replaces SQLite's automatic checkpoint, which ran inside whichever commit crossed the
     // threshold, while that commit held the write lock.
     sqlite3_wal_hook(db_, on_wal_commit, checkpointer);
@@ -253,7 +253,9 @@ SqliteDatabase::Checkpointer::~Checkpointer() {
 }
 
 void SqliteDatabase::Checkpointer::wal_grew(int pages) {
-  if (pages < kPages || due_.exchange(true)) return;
+  int copied = copied_.load();
+  if (pages < copied) copied = 0;  // the log started over
+  if (pages - copied < kPages || due_.exchange(true)) return;
   std::lock_guard lock(mu_);
   cv_.notify_one();
 }
@@ -264,16 +266,21 @@ void SqliteDatabase::Checkpointer::run() {
     // Also every second, so a quiet database's log is folded back soon after its last write.
     cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_ || due_.load(); });
     if (stop_) return;
-    due_ = false;
     lock.unlock();
-    {
-      // Between two of this process's writes, as SQLite's own checkpoint ran: with no write
-      // appending meanwhile the copy can catch up with the log's end, which lets the next write
-      // start the log over instead of growing it. PASSIVE: never waits for readers; a busy or
-      // failed pass is simply tried again at the next one.
+    // PASSIVE: never waits for readers or writers; a busy or failed pass is simply tried again at
+    // the next one. The copy and its two fsyncs run while writers go on appending to the log.
+    int log = 0;
+    int copied = 0;
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+    if (log >= kRestartPages) {
+      // Under steady writes the log has grown again by the time a pass ends, and it starts over
+      // only when a write begins with all of it copied: now and then, copy the little that is
+      // left between two of this process's writes, so that the next write can start it over.
       std::lock_guard writing(writer_);
-      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
     }
+    copied_ = copied;
+    due_ = false;
     lock.lock();
   }
 }

@@ -29,11 +29,14 @@ class SqliteDatabase final : public Database {
 
  public:
   /// Copies the write-ahead log back into the database file on its own connection and thread,
-  /// once the log has grown by kPages (and every second), so that no request waits for the copy
-  /// and its fsync after its commit.
+  /// once kPages have been appended since the last copy (and every second), so that no request
+  /// waits for the copy and its fsyncs. Writers go on meanwhile; once the log is kRestartPages
+  /// long, what is left of it is copied under the process's write lock, so the log can start
+  /// over instead of growing.
   class Checkpointer {
    public:
     static constexpr int kPages = 1000;  // SQLite's own default threshold
+    static constexpr int kRestartPages = 8 * kPages;
     Checkpointer(const std::string& path, std::mutex& writer);
     ~Checkpointer();
     /// Called after each commit with the log's size in pages.
@@ -47,6 +50,7 @@ class SqliteDatabase final : public Database {
     std::mutex mu_;
     std::condition_variable cv_;
     std::atomic<bool> due_{false};
+    std::atomic<int> copied_{0};  // log pages copied by the last pass
     bool stop_ = false;
   };
 
