@@ -906,12 +906,8 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
 
 void BookingServiceImpl::on_slot_event(const events::DomainEvent& e) {
   const auto& p = e.payload;
-  // Most booking events neither free time nor settle an offer: no transaction for them. A
+  // The module subscribes to the events that free time or settle an offer (register.cpp); a
   // confirmation settles its offer in its own transaction.
-  static constexpr const char* kRelevant[] = {event_names::kHoldExpired, event_names::kHoldReleased,
-                                              event_names::kCancelled, event_names::kBlockRemoved,
-                                              event_names::kRescheduled};
-  if (std::none_of(std::begin(kRelevant), std::end(kRelevant), [&](const char* t) { return e.type == t; })) return;
   events::apply_once(db_, "booking.waitlist", e, [&](db::Connection& tx) {
     const std::string hold_id = p.value("hold_id", "");
     if (e.type == event_names::kHoldExpired && !hold_id.empty())

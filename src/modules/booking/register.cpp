@@ -1,5 +1,6 @@
 #include "modules/booking/register.h"
 
+#include "modules/booking/booking_events.h"
 #include "modules/booking/booking_routes.h"
 #include "modules/booking/booking_service_impl.h"
 #include "modules/booking/recurring_service_impl.h"
@@ -38,7 +39,10 @@ RecurringService& BookingModule::recurring() {
 }
 
 void BookingModule::subscribe(events::EventDispatcher& dispatcher) {
-  dispatcher.subscribe("booking.waitlist", {"booking.*"},
+  // Only the events that give time back or settle an offer: the others are not even parsed.
+  dispatcher.subscribe("booking.waitlist",
+                       {event_names::kHoldExpired, event_names::kHoldReleased, event_names::kCancelled,
+                        event_names::kBlockRemoved, event_names::kRescheduled},
                        [this](const events::DomainEvent& e) { service_->on_slot_event(e); });
 }
 

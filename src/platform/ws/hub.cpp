@@ -21,7 +21,7 @@ void Hub::on_message(const std::shared_ptr<Connection>& c, const std::string& te
     return c->send(error_frame("invalid_argument", "type must be subscribe or unsubscribe, with a facility_id."));
   if (type == "unsubscribe") {
     std::lock_guard lock(mu_);
-    followers_[facility].erase(c.get());
+    follows_ -= followers_[facility].erase(c.get());
     c->send(nlohmann::json{{"type", "unsubscribed"}, {"facility_id", facility}}.dump());
     return;
   }
@@ -29,14 +29,14 @@ void Hub::on_message(const std::shared_ptr<Connection>& c, const std::string& te
     return c->send(error_frame("not_found", "No such facility, or it is not visible to you."));
   {
     std::lock_guard lock(mu_);
-    followers_[facility][c.get()] = c;
+    if (followers_[facility].insert_or_assign(c.get(), c).second) ++follows_;
   }
   c->send(nlohmann::json{{"type", "subscribed"}, {"facility_id", facility}}.dump());
 }
 
 void Hub::on_close(const Connection* c) {
   std::lock_guard lock(mu_);
-  for (auto& [facility, conns] : followers_) conns.erase(c);
+  for (auto& [facility, conns] : followers_) follows_ -= conns.erase(c);
 }
 
 void Hub::publish(const std::string& facility_id, const nlohmann::json& message) {

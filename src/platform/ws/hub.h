@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -32,11 +33,14 @@ class Hub {
   /// Sends `message` to every connection following `facility_id`.
   void publish(const std::string& facility_id, const nlohmann::json& message);
   std::size_t connections() const;
+  /// Whether any connection follows any facility: when none does, there is nothing to publish.
+  bool followed() const { return follows_.load(std::memory_order_acquire) > 0; }
 
  private:
   Authorizer authorize_;
   mutable std::mutex mu_;
   std::map<std::string, std::map<const Connection*, std::weak_ptr<Connection>>> followers_;
+  std::atomic<std::size_t> follows_{0};  // (facility, connection) pairs in followers_
 };
 
 }  // namespace slotbase::ws

@@ -98,8 +98,12 @@ void LiveFeed::wake() {
 int LiveFeed::poll() {
   int sent = 0;
   for (;;) {
-    auto batch = db_.read(
-        [&](db::Connection& c) { return events::Outbox::read(c, last_seq_ + 1, INT64_MAX, 500, changes_slots); });
+    // An event is parsed only if it changes a slot and someone follows a facility when it is
+    // read, which is after it was committed: a client subscribed before a change hears of it.
+    auto batch = db_.read([&](db::Connection& c) {
+      return events::Outbox::read(c, last_seq_ + 1, INT64_MAX, 500,
+                                  [&](const std::string& type) { return changes_slots(type) && hub_.followed(); });
+    });
     for (const auto& e : batch) {
       last_seq_ = e.sequence;
       for (const auto& message : changes_of(e)) {
