@@ -27,11 +27,7 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
 
   outbox_ = std::make_unique<events::Outbox>(clock_);
   outbox_->on_commit([this] {
-    {
-      std::lock_guard lock(worker_mu_);
-      worker_wake_ = true;
-      worker_cv_.notify_one();
-    }
+    worker_bell_.ring();
     if (live_feed_) live_feed_->wake();
   });
   dispatcher_ = std::make_unique<events::EventDispatcher>(*db_, clock_);
@@ -191,11 +187,7 @@ void App::run_until_signal() {
 void App::stop() {
   if (server_) server_->stop();
   if (live_feed_) live_feed_->stop();
-  {
-    std::lock_guard lock(worker_mu_);
-    worker_stop_ = true;
-    worker_cv_.notify_all();
-  }
+  worker_bell_.stop();
   if (worker_.joinable()) worker_.join();
 }
 
@@ -211,24 +203,16 @@ void App::run_background_once() {
 }
 
 void App::worker_loop() {
-  for (;;) {
-    const auto started = std::chrono::steady_clock::now();
-    {
-      std::lock_guard lock(worker_mu_);
-      worker_wake_ = false;
-    }
+  // Rung by a commit that emitted events; otherwise polls, which also picks up jobs coming due and
+  // events written by other processes. Passes start at least kWorkerBatch apart, so under load
+  // one pass takes many events with one lease and one cursor write per subscriber.
+  for (auto started = Doorbell::Clock::now();; started = Doorbell::Clock::now()) {
     try {
       run_background_once();
     } catch (const std::exception& e) {
       log::error("background worker pass failed", {{"error", e.what()}});
     }
-    std::unique_lock lock(worker_mu_);
-    // Woken by a commit that emitted events; otherwise polls, which also picks up jobs coming due
-    // and events written by other processes. Passes start at least kWorkerBatch apart, so under
-    // load one pass takes many events with one lease and one cursor write per subscriber.
-    worker_cv_.wait_for(lock, std::chrono::milliseconds(250), [this] { return worker_wake_ || worker_stop_; });
-    worker_cv_.wait_until(lock, started + kWorkerBatch, [this] { return worker_stop_; });
-    if (worker_stop_) return;
+    if (!worker_bell_.wait(std::chrono::milliseconds(250), started, kWorkerBatch)) return;
   }
 }
 

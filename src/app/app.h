@@ -1,13 +1,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "platform/clock/clock.h"
 #include "platform/config/config.h"
+#include "platform/core/doorbell.h"
 #include "platform/db/database.h"
 #include "platform/events/dispatcher.h"
 #include "platform/events/jobs.h"
@@ -112,11 +111,8 @@ class App {
 
   /// The shortest time between two background passes (see worker_loop).
   static constexpr std::chrono::milliseconds kWorkerBatch{20};
+  Doorbell worker_bell_;
   std::thread worker_;
-  std::mutex worker_mu_;
-  std::condition_variable worker_cv_;
-  bool worker_wake_ = false;
-  bool worker_stop_ = false;
 };
 
 }  // namespace slotbase

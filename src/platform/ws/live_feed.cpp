@@ -59,40 +59,26 @@ LiveFeed::~LiveFeed() {
 void LiveFeed::start() {
   if (thread_.joinable()) return;
   thread_ = std::thread([this] {
-    for (;;) {
-      const auto started = std::chrono::steady_clock::now();
-      {
-        std::lock_guard lock(mu_);
-        woken_ = false;
-      }
+    // Polls every 100 ms or when a commit rings, but at most every kBatch: under load one read
+    // then carries many events.
+    for (auto started = Doorbell::Clock::now();; started = Doorbell::Clock::now()) {
       try {
         poll();
       } catch (const std::exception& e) {
         log::warn("live feed pass failed", {{"error", e.what()}});
       }
-      // Polls every 100 ms or when woken by a commit, but at most every kBatch: under load one
-      // read then carries many events.
-      std::unique_lock lock(mu_);
-      cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return woken_ || stop_; });
-      cv_.wait_until(lock, started + kBatch, [this] { return stop_; });
-      if (stop_) return;
+      if (!bell_.wait(std::chrono::milliseconds(100), started, kBatch)) return;
     }
   });
 }
 
 void LiveFeed::stop() {
-  {
-    std::lock_guard lock(mu_);
-    stop_ = true;
-    cv_.notify_all();
-  }
+  bell_.stop();
   if (thread_.joinable()) thread_.join();
 }
 
 void LiveFeed::wake() {
-  std::lock_guard lock(mu_);
-  woken_ = true;
-  cv_.notify_all();
+  bell_.ring();
 }
 
 int LiveFeed::poll() {

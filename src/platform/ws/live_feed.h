@@ -1,11 +1,9 @@
 #pragma once
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 
+#include "platform/core/doorbell.h"
 #include "platform/db/database.h"
 #include "platform/ws/hub.h"
 
@@ -31,11 +29,8 @@ class LiveFeed {
   db::Database& db_;
   Hub& hub_;
   std::int64_t last_seq_ = 0;
+  Doorbell bell_;
   std::thread thread_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool woken_ = false;
-  bool stop_ = false;
 };
 
 }  // namespace slotbase::ws
