@@ -110,16 +110,22 @@ void Database::commit_group(const std::vector<GroupedWrite*>& batch) noexcept {
       if (!w->error) w->error = std::current_exception();
     }
   };
+  // Most writes succeed, so the batch first runs as one plain transaction. Once a write fails or
+  // refuses, the batch is undone and run again with each write in a savepoint of its own, so
+  // that one write's failure undoes only its own work. A savepoint costs two statements and a
+  // copy of every page the write changes.
+  bool isolate = false;
   for (int attempt = 1;; ++attempt) {
     try {
       auto conn = acquire();
       try {
         conn->begin(true);
+        bool refused = false;
         for (auto* w : batch) {
           w->error = nullptr;
           w->after_commit.clear();
           conn->clear_after_commit();
-          conn->savepoint("grouped_write");
+          if (isolate) conn->savepoint("grouped_write");
           bool keep = false;
           try {
             keep = (*w->body)(*conn);
@@ -127,15 +133,25 @@ void Database::commit_group(const std::vector<GroupedWrite*>& batch) noexcept {
             w->error = std::current_exception();
           }
           if (keep && !w->error) {
-            conn->release_savepoint("grouped_write");
+            if (isolate) conn->release_savepoint("grouped_write");
             w->after_commit = conn->take_after_commit();
-          } else {
+          } else if (isolate) {
             // Undoes this write alone. Should its failure have ended the whole transaction, this
             // throws and the batch is retried or failed below.
             conn->rollback_to_savepoint("grouped_write");
             conn->release_savepoint("grouped_write");
             conn->clear_after_commit();
+          } else {
+            refused = true;
+            break;
           }
+        }
+        if (refused) {
+          abandon(*conn);
+          // A write alone has its outcome: nothing else was in its transaction.
+          if (batch.size() == 1) return;
+          isolate = true;
+          continue;
         }
         conn->commit();
         return;

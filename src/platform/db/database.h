@@ -211,8 +211,9 @@ class Database {
   /// Returns the body's after-commit work (empty when it chose to roll back); rethrows its
   /// exception.
   std::vector<std::function<void()>> write_grouped(const std::function<bool(Connection&)>& body);
-  /// The leader's part: one transaction for the batch, a savepoint per write. Every outcome,
-  /// failures included, is left in the batch's writes.
+  /// The leader's part: one transaction for the batch; should a write fail or refuse, the batch
+  /// again with a savepoint per write. Every outcome, failures included, is left in the batch's
+  /// writes.
   void commit_group(const std::vector<GroupedWrite*>& batch) noexcept;
 
   std::mutex group_mu_;
