@@ -111,8 +111,13 @@ TEST_P(IdentityHttpTest, OnlyPlatformAdminsGrantRoles) {
   ASSERT_EQ(r.status, 201) << r.body;
   auto role_id = r.json()["id"].get<std::string>();
   EXPECT_EQ(client_->get("/api/v1/me", b.access).json()["roles"][0]["role"], "platform_admin");
+  // Roles are read with the session on each request: a grant or removal counts at the next one.
+  auto c = sign_up("kim@example.com");
+  nlohmann::json coach = {{"role", "coach"}, {"scope_type", "platform"}};
+  EXPECT_EQ(client_->post("/api/v1/admin/users/" + c.id + "/roles", coach, b.access).status, 201);
   EXPECT_EQ(client_->send("DELETE", "/api/v1/admin/users/" + b.id + "/roles/" + role_id, nullptr, a.access).status,
             204);
+  EXPECT_EQ(client_->post("/api/v1/admin/users/" + c.id + "/roles", coach, b.access).status, 403);
   EXPECT_EQ(
       client_
           ->post("/api/v1/admin/users/" + b.id + "/roles", {{"role", "wizard"}, {"scope_type", "platform"}}, a.access)

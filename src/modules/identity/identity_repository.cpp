@@ -40,9 +40,12 @@ ORDER BY u.name, u.id)sql";
 
 constexpr std::string_view kInsertSession = R"sql(
 INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4))sql";
+// One row per role, or one row of NULLs after the user id for a user without roles.
 constexpr std::string_view kLiveSession = R"sql(
-SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
-WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.status = 'active')sql";
+SELECT s.user_id, r.id, r.role, r.scope_type, r.scope_id
+FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_roles r ON r.user_id = s.user_id
+WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.status = 'active'
+ORDER BY r.granted_at, r.id)sql";
 constexpr std::string_view kRevokeSession = R"sql(
 UPDATE sessions SET revoked_at = $3, revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL)sql";
 constexpr std::string_view kRevokeSessionTokens = R"sql(
@@ -146,11 +149,15 @@ void IdentityRepository::insert_session(db::Connection& c, const std::string& id
   c.execute(kInsertSession, {id, user_id, epoch_seconds(now), epoch_seconds(expires_at)});
 }
 
-std::optional<std::string> IdentityRepository::live_session_user(db::Connection& c, const std::string& session_id,
-                                                                 Instant now) {
-  auto r = c.query_one(kLiveSession, {session_id, epoch_seconds(now)});
-  if (!r) return std::nullopt;
-  return r->text(0);
+std::optional<IdentityRepository::LiveSession> IdentityRepository::live_session(db::Connection& c,
+                                                                                const std::string& session_id,
+                                                                                Instant now) {
+  auto rows = c.query(kLiveSession, {session_id, epoch_seconds(now)});
+  if (rows.empty()) return std::nullopt;
+  LiveSession live{rows.front().text(0), {}};
+  for (const auto& r : rows)
+    if (!r.is_null(1)) live.roles.push_back(role_from(r, 1));
+  return live;
 }
 
 void IdentityRepository::revoke_session(db::Connection& c, const std::string& session_id, const std::string& reason,

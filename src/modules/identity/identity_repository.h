@@ -45,8 +45,12 @@ class IdentityRepository {
 
   static void insert_session(db::Connection& c, const std::string& id, const std::string& user_id, Instant now,
                              Instant expires_at);
-  /// The user of a live session (not revoked, not expired, user active).
-  static std::optional<std::string> live_session_user(db::Connection& c, const std::string& session_id, Instant now);
+  /// The user of a live session (not revoked, not expired, user active), with their roles.
+  struct LiveSession {
+    std::string user_id;
+    std::vector<RoleAssignment> roles;
+  };
+  static std::optional<LiveSession> live_session(db::Connection& c, const std::string& session_id, Instant now);
   static void revoke_session(db::Connection& c, const std::string& session_id, const std::string& reason, Instant now);
   static void revoke_user_sessions(db::Connection& c, const std::string& user_id, const std::string& reason,
                                    Instant now);

@@ -105,7 +105,7 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
 
   router.add({"POST", "/api/v1/admin/users/{user_id}/roles",
               [&identity](Request& req) {
-                if (!identity.check_permission(http::caller(req), Permission::platform_manage, {}))
+                if (!identity.check_permission(http::context_of(req), Permission::platform_manage, {}))
                   return http::fail(req, Error::forbidden("Only platform administrators can grant roles here."));
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
                 auto role_text = body.string("role", true, 40);
@@ -125,7 +125,7 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
 
   router.add({"DELETE", "/api/v1/admin/users/{user_id}/roles/{role_id}",
               [&identity](Request& req) {
-                if (!identity.check_permission(http::caller(req), Permission::platform_manage, {}))
+                if (!identity.check_permission(http::context_of(req), Permission::platform_manage, {}))
                   return http::fail(req, Error::forbidden("Only platform administrators can remove roles here."));
                 return http::reply_empty(
                     req, identity.remove_role(req.param("user_id"), req.param("role_id"), http::context_of(req)));

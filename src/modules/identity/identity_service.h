@@ -51,6 +51,8 @@ class IdentityService {
   virtual std::vector<std::pair<User, RoleAssignment>> holders(ScopeType scope_type, const std::string& scope_id) = 0;
 
   virtual bool check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) = 0;
+  /// The same for the caller, with the roles read with their session when the context has them.
+  virtual bool check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) = 0;
 };
 
 }  // namespace slotbase::identity

@@ -161,10 +161,9 @@ Result<SessionInfo> IdentityServiceImpl::validate_session(const std::string& acc
     return AccessToken{c["sub"], c["sid"], from_epoch_seconds(c["exp"].get<std::int64_t>())};
   });
   if (!token || token->expires_at <= now) return Error::unauthenticated("The access token is invalid or has expired.");
-  auto user_id =
-      db_.read([&](db::Connection& c) { return IdentityRepository::live_session_user(c, token->session_id, now); });
-  if (!user_id || *user_id != token->user_id) return Error::unauthenticated("The session has ended; log in again.");
-  return SessionInfo{*user_id, token->session_id};
+  auto live = db_.read([&](db::Connection& c) { return IdentityRepository::live_session(c, token->session_id, now); });
+  if (!live || live->user_id != token->user_id) return Error::unauthenticated("The session has ended; log in again.");
+  return SessionInfo{std::move(live->user_id), token->session_id, std::move(live->roles)};
 }
 
 Result<Profile> IdentityServiceImpl::profile(const std::string& user_id) {
@@ -277,11 +276,25 @@ std::vector<std::pair<User, RoleAssignment>> IdentityServiceImpl::holders(ScopeT
   return db_.read([&](db::Connection& c) { return IdentityRepository::holders(c, scope_type, scope_id); });
 }
 
-bool IdentityServiceImpl::check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) {
-  auto roles = roles_of(user_id);
+namespace {
+
+bool any_grants(const std::vector<RoleAssignment>& roles, Permission permission, const ScopeRef& scope) {
   return std::any_of(roles.begin(), roles.end(), [&](const RoleAssignment& a) {
     return rules::grants(a.role, permission) && rules::covers(a, scope);
   });
+}
+
+}  // namespace
+
+bool IdentityServiceImpl::check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) {
+  return any_grants(roles_of(user_id), permission, scope);
+}
+
+bool IdentityServiceImpl::check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) {
+  if (!ctx.user_id) return false;
+  const auto* known = dynamic_cast<const SessionRoles*>(ctx.facts.get());
+  if (known && known->user_id == *ctx.user_id) return any_grants(known->roles, permission, scope);
+  return check_permission(*ctx.user_id, permission, scope);
 }
 
 }  // namespace slotbase::identity

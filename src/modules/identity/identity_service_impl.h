@@ -41,6 +41,7 @@ class IdentityServiceImpl final : public IdentityService {
   std::vector<RoleAssignment> roles_of(const std::string& user_id) override;
   std::vector<std::pair<User, RoleAssignment>> holders(ScopeType scope_type, const std::string& scope_id) override;
   bool check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) override;
+  bool check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) override;
 
  private:
   /// Opens a session for `user` in `tx` and returns tokens for it.

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/core/context.h"
 #include "platform/core/time.h"
 
 namespace slotbase::identity {
@@ -79,6 +80,16 @@ struct UserUpdate {
 struct SessionInfo {
   std::string user_id;
   std::string session_id;
+  std::vector<RoleAssignment> roles;  // the user's, read with the session
+};
+
+/// A caller's roles as read with their session at the start of a request: permission checks in
+/// that request use them instead of reading the roles again.
+struct SessionRoles final : CallerFacts {
+  SessionRoles(std::string user, std::vector<RoleAssignment> assigned)
+      : user_id(std::move(user)), roles(std::move(assigned)) {}
+  std::string user_id;
+  std::vector<RoleAssignment> roles;
 };
 
 }  // namespace slotbase::identity

@@ -11,7 +11,8 @@ class SessionAuthenticator final : public http::Authenticator {
   explicit SessionAuthenticator(IdentityService& identity) : identity_(identity) {}
   Result<http::Principal> authenticate(const std::string& token) override {
     SB_ASSIGN_OR_RETURN(auto session, identity_.validate_session(token));
-    return http::Principal{session.user_id, session.session_id};
+    auto facts = std::make_shared<const SessionRoles>(session.user_id, std::move(session.roles));
+    return http::Principal{std::move(session.user_id), std::move(session.session_id), std::move(facts)};
   }
 
  private:

@@ -63,7 +63,7 @@ void OrganizationServiceImpl::emit(db::Connection& tx, const char* type, const s
 }
 
 bool OrganizationServiceImpl::can(const Facility& f, Permission p, const Context& ctx) {
-  return ctx.user_id && identity_.check_permission(*ctx.user_id, p, {f.organization_id, f.id});
+  return identity_.check_permission(ctx, p, {f.organization_id, f.id});
 }
 
 bool OrganizationServiceImpl::visible(const Context& ctx, const Facility& f) {
@@ -95,7 +95,7 @@ Result<Organization> OrganizationServiceImpl::create_organization(const std::str
 
 Result<Organization> OrganizationServiceImpl::get_organization(const std::string& id, const Context& ctx) {
   auto org = db_.read([&](db::Connection& c) { return OrganizationRepository::organization(c, id); });
-  if (!org || !ctx.user_id || !identity_.check_permission(*ctx.user_id, Permission::facility_view, {id, std::nullopt}))
+  if (!org || !ctx.user_id || !identity_.check_permission(ctx, Permission::facility_view, {id, std::nullopt}))
     return Error::not_found("No such organization.");
   return *org;
 }
@@ -114,9 +114,9 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
   if (!ctx.user_id) return Error::unauthenticated();
   auto org = db_.read([&](db::Connection& c) { return OrganizationRepository::organization(c, organization_id); });
   const identity::ScopeRef scope{organization_id, std::nullopt};
-  if (!org || !identity_.check_permission(*ctx.user_id, Permission::facility_view, scope))
+  if (!org || !identity_.check_permission(ctx, Permission::facility_view, scope))
     return Error::not_found("No such organization.");
-  if (!identity_.check_permission(*ctx.user_id, Permission::organization_manage, scope))
+  if (!identity_.check_permission(ctx, Permission::organization_manage, scope))
     return Error::forbidden("Only the organization's owners and admins can add facilities.");
 
   std::vector<FieldError> errors;

@@ -12,7 +12,8 @@ namespace slotbase::http {
 
 /// The service-call context of a request: the caller, the request id (as correlation id), the IP.
 inline Context context_of(const Request& r) {
-  return {r.principal ? std::optional<std::string>(r.principal->user_id) : std::nullopt, r.request_id, r.remote_ip};
+  if (!r.principal) return {std::nullopt, r.request_id, r.remote_ip, nullptr};
+  return {r.principal->user_id, r.request_id, r.remote_ip, r.principal->facts};
 }
 
 /// The caller's user id; only on routes declared Auth::required.

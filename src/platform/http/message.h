@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/core/context.h"
+
 namespace slotbase::http {
 
 /// Case-insensitive comparison for header names.
@@ -23,6 +25,7 @@ using Headers = std::map<std::string, std::string, CaseInsensitiveLess>;
 struct Principal {
   std::string user_id;
   std::string session_id;
+  std::shared_ptr<const CallerFacts> facts;  // from the authenticator, passed on in the Context
 };
 
 /// An HTTP request as handlers see it: no Beast types, so handlers and middleware can be tested
