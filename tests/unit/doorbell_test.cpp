@@ -9,12 +9,18 @@ namespace {
 
 using namespace std::chrono_literals;
 
+/// Does `act` on a thread of its own, 50 ms from now, while the test waits.
+template <class F>
+std::thread soon(F act) {
+  return std::thread([act] {
+    std::this_thread::sleep_for(50ms);
+    act();
+  });
+}
+
 TEST(Doorbell, ARingWakesTheWaitingLoop) {
   Doorbell bell;
-  std::thread ringer([&] {
-    std::this_thread::sleep_for(50ms);
-    bell.ring();
-  });
+  auto ringer = soon([&] { bell.ring(); });
   const auto started = Doorbell::Clock::now();
   EXPECT_TRUE(bell.wait(60s, started, 0ms));
   EXPECT_LT(Doorbell::Clock::now() - started, 30s) << "woken by the ring, not the timeout";
@@ -46,10 +52,7 @@ TEST(Doorbell, WithoutARingTheWaitEndsAtTheTimeout) {
 
 TEST(Doorbell, StoppingEndsTheWaitAndEveryLaterOne) {
   Doorbell bell;
-  std::thread stopper([&] {
-    std::this_thread::sleep_for(50ms);
-    bell.stop();
-  });
+  auto stopper = soon([&] { bell.stop(); });
   const auto started = Doorbell::Clock::now();
   EXPECT_FALSE(bell.wait(60s, started, 60s));
   EXPECT_LT(Doorbell::Clock::now() - started, 30s);
