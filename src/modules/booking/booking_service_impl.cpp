@@ -69,18 +69,19 @@ nlohmann::json BookingServiceImpl::slot_payload(const std::string& resource_id, 
 }
 
 Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string& resource_id, const Context& ctx) {
-  auto r = resources_.find_resource(resource_id);
+  auto r = resources_.find_priced_resource(resource_id);  // its prices with it: most callers price
   if (!r) return Error::invalid("resource_id", "is not a resource");
-  auto f = orgs_.get_facility(r->facility_id, ctx);
+  auto f = orgs_.get_facility(r->first.facility_id, ctx);
   if (!f.ok()) return Error::invalid("resource_id", "is not a resource");
   auto zone = Zone::find(f->timezone);
   if (!zone) return Error::internal("facility time zone " + f->timezone + " is unknown");
-  return Place{f.value(), *r, *zone, orgs_.hours_of(f->id)};
+  return Place{f.value(), std::move(r->first), *zone, orgs_.hours_of(f->id), std::move(r->second)};
 }
 
 std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Place& p, const std::string& user_id,
                                                                       std::optional<bool> known_member) {
-  auto pricing = resources_.pricing_of(p.resource.id, p.facility.currency);
+  auto pricing = p.stored_pricing ? resources_.pricing_from(*p.stored_pricing, p.facility.currency)
+                                  : resources_.pricing_of(p.resource.id, p.facility.currency);
   const bool member = resource::rules::has_member_prices(pricing) && !user_id.empty() &&
                       (known_member ? *known_member : orgs_.is_member(p.facility.id, user_id));
   return [&p, pricing = std::move(pricing), member](Instant start, Instant end) -> Money {

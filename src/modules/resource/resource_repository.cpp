@@ -11,6 +11,10 @@ constexpr std::string_view kFind = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at
 FROM resources WHERE id = $1)sql";
+constexpr std::string_view kFindPriced = R"sql(
+SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
+       created_at, pricing
+FROM resources WHERE id = $1)sql";
 constexpr std::string_view kOfFacility = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at
@@ -70,6 +74,13 @@ void ResourceRepository::update(db::Connection& c, const Resource& r, Instant no
 void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, const nlohmann::json& pricing,
                                      Instant now) {
   c.execute(kSetPricing, {id, pricing.dump(), epoch_seconds(now)});
+}
+
+std::optional<std::pair<Resource, nlohmann::json>> ResourceRepository::find_priced(db::Connection& c,
+                                                                                   const std::string& id) {
+  auto r = c.query_one(kFindPriced, {id});
+  if (!r) return std::nullopt;
+  return std::pair{from_row(*r), r->is_null(13) ? nlohmann::json(nullptr) : nlohmann::json::parse(r->text(13))};
 }
 
 nlohmann::json ResourceRepository::pricing(db::Connection& c, const std::string& id) {

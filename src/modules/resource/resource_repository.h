@@ -21,6 +21,8 @@ class ResourceRepository {
   static void set_pricing(db::Connection& c, const std::string& id, const nlohmann::json& pricing, Instant now);
   /// The stored pricing document, or null.
   static nlohmann::json pricing(db::Connection& c, const std::string& id);
+  /// find and pricing in one read.
+  static std::optional<std::pair<Resource, nlohmann::json>> find_priced(db::Connection& c, const std::string& id);
   /// (resource id, pricing document or null) for every resource of a facility.
   static std::vector<std::pair<std::string, nlohmann::json>> facility_pricing(db::Connection& c,
                                                                               const std::string& facility_id);

@@ -147,7 +147,7 @@ std::vector<Resource> ResourceServiceImpl::resources_of(const std::string& facil
 
 namespace {
 
-Pricing pricing_from(const nlohmann::json& doc, const std::string& currency) {
+Pricing parse_stored(const nlohmann::json& doc, const std::string& currency) {
   if (doc.is_null()) return Pricing{{0, currency}, std::nullopt, 60, {}};
   auto parsed = rules::parse_pricing(doc);
   return parsed.ok() ? parsed.value() : Pricing{{0, currency}, std::nullopt, 60, {}};
@@ -156,8 +156,16 @@ Pricing pricing_from(const nlohmann::json& doc, const std::string& currency) {
 }  // namespace
 
 Pricing ResourceServiceImpl::pricing_of(const std::string& resource_id, const std::string& currency) {
-  return pricing_from(db_.read([&](db::Connection& c) { return ResourceRepository::pricing(c, resource_id); }),
+  return parse_stored(db_.read([&](db::Connection& c) { return ResourceRepository::pricing(c, resource_id); }),
                       currency);
+}
+
+std::optional<std::pair<Resource, nlohmann::json>> ResourceServiceImpl::find_priced_resource(const std::string& id) {
+  return db_.read([&](db::Connection& c) { return ResourceRepository::find_priced(c, id); });
+}
+
+Pricing ResourceServiceImpl::pricing_from(const nlohmann::json& stored, const std::string& currency) {
+  return parse_stored(stored, currency);
 }
 
 std::map<std::string, Pricing> ResourceServiceImpl::pricing_of_facility(const std::string& facility_id,
@@ -165,7 +173,7 @@ std::map<std::string, Pricing> ResourceServiceImpl::pricing_of_facility(const st
   std::map<std::string, Pricing> out;
   for (const auto& [id, doc] :
        db_.read([&](db::Connection& c) { return ResourceRepository::facility_pricing(c, facility_id); }))
-    out.emplace(id, pricing_from(doc, currency));
+    out.emplace(id, parse_stored(doc, currency));
   return out;
 }
 
