@@ -30,12 +30,12 @@ class BookingRepository {
   /// Lets go of lapsed holds overlapping [start, end) on the resource; returns their ids.
   static std::vector<std::string> expire_overlapping_holds(db::Connection& c, const std::string& resource_id,
                                                            Instant start, Instant end, Instant now);
-  /// The kind of a live claim overlapping [start, end), if any.
   /// Makes the transactions that claim time on one resource take turns until each ends. Two
   /// PostgreSQL transactions inserting overlapping claims at once could each wait for the other
   /// in the exclusion constraint's check: a deadlock that PostgreSQL breaks only after a second,
   /// and under a crowd of claimants again and again. SQLite's writers take turns already.
   static void take_turns_on(db::Connection& c, const std::string& resource_id);
+  /// The kind of a live claim overlapping [start, end), if any.
   static std::optional<std::string> overlapping_claim(db::Connection& c, const std::string& resource_id, Instant start,
                                                       Instant end, Instant now);
   static void insert_claim(db::Connection& c, const std::string& facility_id, const std::string& resource_id,

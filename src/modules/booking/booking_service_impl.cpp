@@ -69,7 +69,7 @@ nlohmann::json BookingServiceImpl::slot_payload(const std::string& resource_id, 
 }
 
 Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string& resource_id, const Context& ctx) {
-  auto r = resources_.find_priced_resource(resource_id);  // its prices with it: most callers price
+  auto r = resources_.find_priced_resource(resource_id);
   if (!r) return Error::invalid("resource_id", "is not a resource");
   auto f = orgs_.get_facility(r->first.facility_id, ctx);
   if (!f.ok()) return Error::invalid("resource_id", "is not a resource");
@@ -80,8 +80,7 @@ Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string
 
 std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Place& p, const std::string& user_id,
                                                                       std::optional<bool> known_member) {
-  auto pricing = p.stored_pricing ? resources_.pricing_from(*p.stored_pricing, p.facility.currency)
-                                  : resources_.pricing_of(p.resource.id, p.facility.currency);
+  auto pricing = resources_.pricing_from(p.pricing, p.facility.currency);
   const bool member = resource::rules::has_member_prices(pricing) && !user_id.empty() &&
                       (known_member ? *known_member : orgs_.is_member(p.facility.id, user_id));
   return [&p, pricing = std::move(pricing), member](Instant start, Instant end) -> Money {
@@ -871,11 +870,11 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
   for (const auto& e : BookingRepository::waiting_for(tx, resource_id, start, end, now)) {
     if (BookingRepository::overlapping_claim(tx, e.resource_id, e.start, e.end, now))
       continue;  // not all of it is free
-    auto resource = resources_.find_resource(e.resource_id);
+    auto resource = resources_.find_priced_resource(e.resource_id);
     auto facility = orgs_.find_facility(e.facility_id);
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
-    if (!resource || !facility || !zone || resource->status != "active") continue;
-    const Place p{*facility, *resource, *zone, orgs_.hours_of(facility->id)};
+    if (!resource || !facility || !zone || resource->first.status != "active") continue;
+    const Place p{*facility, resource->first, *zone, orgs_.hours_of(facility->id), resource->second};
     const Instant deadline = now + std::chrono::hours(facility->policies.waitlist_expiry_hours);
     Hold hold{new_id("hld"),
               e.facility_id,

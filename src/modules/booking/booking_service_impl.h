@@ -78,7 +78,7 @@ class BookingServiceImpl final : public BookingService {
     resource::Resource resource;
     Zone zone;
     organization::OperatingHours hours;  // read once per request: rules and prices both need them
-    std::optional<nlohmann::json> stored_pricing = std::nullopt;  // when read with the resource
+    nlohmann::json pricing;              // the resource's, as stored (null: free), read with the resource
   };
   /// The resource and its facility as the caller may see them (not_found otherwise).
   Result<Place> place_of(const std::string& resource_id, const Context& ctx);

@@ -254,7 +254,7 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
   auto s = db_.read([&](db::Connection& c) { return RecurringRepository::find(c, series_id); });
   if (!s) return Error::not_found("No such recurring booking.");
   auto facility = bookings_.orgs_.find_facility(s->facility_id);
-  auto resource = bookings_.resources_.find_resource(s->resource_id);
+  auto resource = bookings_.resources_.find_priced_resource(s->resource_id);
   auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
   if (!facility || !resource || !zone) return Error::not_found("No such recurring booking.");
   const bool staff = bookings_.orgs_.can(*facility, Permission::bookings_manage, ctx);
@@ -264,7 +264,9 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
   s->timezone = facility->timezone;
   // Opening hours matter only to a change, which may place occurrences anew.
   auto hours = to_change ? bookings_.orgs_.hours_of(facility->id) : organization::OperatingHours{};
-  return Found{std::move(*s), Place{*facility, *resource, *zone, std::move(hours)}, staff};
+  return Found{std::move(*s),
+               Place{*facility, std::move(resource->first), *zone, std::move(hours), std::move(resource->second)},
+               staff};
 }
 
 Result<std::optional<Booking>> RecurringServiceImpl::anchor_of(const Series& s, const std::string& scope,
@@ -525,10 +527,10 @@ void RecurringServiceImpl::extend(const std::string& series_id) {
     auto s = RecurringRepository::find(tx, series_id);
     if (!s || s->status != "active" || s->kind != "booking") return;
     auto facility = bookings_.orgs_.find_facility(s->facility_id);
-    auto resource = bookings_.resources_.find_resource(s->resource_id);
+    auto resource = bookings_.resources_.find_priced_resource(s->resource_id);
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
     if (!facility || !resource || !zone) return;
-    const Place p{*facility, *resource, *zone, bookings_.orgs_.hours_of(facility->id)};
+    const Place p{*facility, resource->first, *zone, bookings_.orgs_.hours_of(facility->id), resource->second};
     // The series books as the one who made it: staff rules while they are still staff.
     const Context ctx{s->created_by, "series:" + s->id, ""};
     advance(tx, *s, p, bookings_.orgs_.can(*facility, Permission::bookings_manage, ctx), ctx);

@@ -7,11 +7,8 @@ constexpr std::string_view kInsert = R"sql(
 INSERT INTO resources (id, facility_id, name, type, description, indoor, surface, lighting, color, display_order,
                        capacity, status, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13))sql";
+// A resource's columns as from_row reads them, then its pricing.
 constexpr std::string_view kFind = R"sql(
-SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
-       created_at
-FROM resources WHERE id = $1)sql";
-constexpr std::string_view kFindPriced = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at, pricing
 FROM resources WHERE id = $1)sql";
@@ -78,7 +75,7 @@ void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, c
 
 std::optional<std::pair<Resource, nlohmann::json>> ResourceRepository::find_priced(db::Connection& c,
                                                                                    const std::string& id) {
-  auto r = c.query_one(kFindPriced, {id});
+  auto r = c.query_one(kFind, {id});
   if (!r) return std::nullopt;
   return std::pair{from_row(*r), r->is_null(13) ? nlohmann::json(nullptr) : nlohmann::json::parse(r->text(13))};
 }

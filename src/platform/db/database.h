@@ -212,7 +212,7 @@ class Database {
   /// exception.
   std::vector<std::function<void()>> write_grouped(const std::function<bool(Connection&)>& body);
   /// The leader's part: one transaction for the batch; should a write fail or refuse, the batch
-  /// again with a savepoint per write. Every outcome, failures included, is left in the batch's
+  /// runs again with a savepoint per write. Every outcome, failures included, is left in the batch's
   /// writes.
   void commit_group(const std::vector<GroupedWrite*>& batch) noexcept;
 
