@@ -106,12 +106,13 @@ Result<organization::Facility> BookingServiceImpl::facility_as(const std::string
 
 Result<void> BookingServiceImpl::claim(db::Connection& tx, const Place& p, Instant start, Instant end,
                                        const std::string& kind, const std::string& owner_id,
-                                       std::optional<Instant> expires_at, const Context& ctx) {
+                                       std::optional<Instant> expires_at, const Context& ctx, OverlapCheck check) {
   const Instant now = clock_.now();
-  BookingRepository::take_turns_on(tx, p.resource.id);
+  const bool by_query = check == OverlapCheck::query || tx.dialect() != db::Dialect::postgres;
+  if (by_query) BookingRepository::take_turns_on(tx, p.resource.id);
   for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id, start, end, now))
     emit(tx, event_names::kHoldExpired, hold_id, p.facility.id, {{"hold_id", hold_id}}, ctx);
-  if (BookingRepository::overlapping_claim(tx, p.resource.id, start, end, now)) return kSlotTaken;
+  if (by_query && BookingRepository::overlapping_claim(tx, p.resource.id, start, end, now)) return kSlotTaken;
   BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, start, end, kind, owner_id, expires_at);
   return Ok{};
 }
@@ -159,7 +160,7 @@ Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context
         return Error::rule_violation("max-active-bookings", "You already have " +
                                                                 std::to_string(*policies.max_active_bookings_per_user) +
                                                                 " upcoming bookings, the most this facility allows.");
-      SB_TRY(claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, ctx));
+      SB_TRY(claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, ctx, OverlapCheck::constraint));
       BookingRepository::insert_hold(tx, hold, now);
       auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
       payload["hold_id"] = hold.id;
@@ -302,7 +303,7 @@ Result<Booking> BookingServiceImpl::staff_booking(const std::string& facility_id
   b.created_at = clock_.now();
   try {
     return db_.transact([&](db::Connection& tx) -> Result<Booking> {
-      SB_TRY(claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx));
+      SB_TRY(claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx, OverlapCheck::constraint));
       BookingRepository::insert_booking(tx, b);
       schedule_lifecycle(tx, b, facility.policies);
       auto payload = slot_payload(b.resource_id, b.start, b.end);

@@ -100,10 +100,17 @@ class BookingServiceImpl final : public BookingService {
     Instant to;
   };
   Result<Day> day_of(const std::string& facility_id, const std::string& date, const Context& ctx);
+  /// Who finds a claim in the way: a query before the insert, or (where the database has one)
+  /// the overlap constraint at the insert, which fails the whole transaction.
+  enum class OverlapCheck { query, constraint };
   /// Claims [start, end) on the resource in `tx`: lapsed holds in the way are let go; any other
-  /// claim is a conflict. The database constraint backs this check up under concurrency.
+  /// claim is a conflict. The database constraint backs this check up under concurrency. With
+  /// OverlapCheck::constraint, on PostgreSQL the constraint alone refuses the claim (DbError
+  /// exclusion_violation): for a transaction that claims once and does nothing a failure would
+  /// wrongly undo, it saves the query and the lock that queues claimers of one resource.
   Result<void> claim(db::Connection& tx, const Place& p, Instant start, Instant end, const std::string& kind,
-                     const std::string& owner_id, std::optional<Instant> expires_at, const Context& ctx);
+                     const std::string& owner_id, std::optional<Instant> expires_at, const Context& ctx,
+                     OverlapCheck check = OverlapCheck::query);
   /// Puts `block` on its resource in `tx`: lapsed and live holds are let go; bookings in the way
   /// are a conflict unless `force`, which cancels them with a full refund (listed in the block).
   Result<void> place_block(db::Connection& tx, const Place& p, Block& block, bool force, const Context& ctx);
