@@ -165,6 +165,26 @@ TEST_P(BookingHttpTest, EveryRefusalNamesItsRule) {
   EXPECT_EQ(rule("2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z"), "max-active-bookings");
 }
 
+TEST_P(BookingHttpTest, TheNextHoldAndConfirmationFollowAChangedFacility) {
+  // Holds and confirmations take the facility and its hours from memory while they stand: a
+  // change must reach the very next request.
+  auto first = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  json weekly = json::array();
+  for (int d = 1; d <= 7; ++d) weekly.push_back({{"weekday", d}, {"open", "07:00"}, {"close", "11:00"}});
+  ASSERT_EQ(
+      client_->send("PUT", "/api/v1/facilities/" + facility_ + "/hours", {{"weekly", weekly}}, owner_.access).status,
+      200);
+  auto late = hold(player_, "2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");  // 12:00 local, closed now
+  EXPECT_EQ(late.status, 422) << late.body;
+  EXPECT_EQ(late.json().value("rule", ""), "outside-opening-hours");
+  EXPECT_EQ(hold(player_, "2026-11-25T14:00:00Z", "2026-11-25T15:00:00Z").status, 201);  // 09:00 local
+
+  patch_policies({{"payment_timing", "at_booking"}});
+  auto unpaid = confirm(player_, first["id"], {{"method", "none"}});
+  EXPECT_EQ(unpaid.status, 422) << unpaid.body;
+  EXPECT_EQ(unpaid.json().value("rule", ""), "payment-required");
+}
+
 TEST_P(BookingHttpTest, PaymentChoicesFollowThePolicy) {
   patch_policies({{"payment_timing", "at_booking"}});
   auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();

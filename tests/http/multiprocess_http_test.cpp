@@ -88,6 +88,20 @@ TEST(MultiProcess, TwoServeProcessesOnOnePostgresGiveOneWinner) {
   EXPECT_EQ(outcome.created, 1);
   EXPECT_EQ(outcome.conflicts, 63);
   EXPECT_EQ(outcome.other, 0);
+
+  // Each process keeps the facility it booked at in memory; a policy changed through the other
+  // one applies to its very next hold: here, how long a hold lasts.
+  ASSERT_EQ(
+      cb.send("PATCH", "/api/v1/facilities/" + facility, {{"policies", {{"hold_ttl_seconds", 1800}}}}, token).status,
+      200);
+  const std::string later =
+      format_rfc3339(std::chrono::time_point_cast<std::chrono::seconds>(tomorrow + std::chrono::hours(2)));
+  auto before = std::chrono::system_clock::now();
+  auto held = ca.post("/api/v1/holds", {{"resource_id", court}, {"start", end}, {"end", later}}, token);
+  ASSERT_EQ(held.status, 201) << held.body;
+  auto lasts = *parse_rfc3339(held.json()["expires_at"].get<std::string>()) - before;
+  EXPECT_GT(lasts, std::chrono::seconds(1790));
+  EXPECT_LT(lasts, std::chrono::seconds(1810));
 }
 
 }  // namespace

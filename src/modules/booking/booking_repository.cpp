@@ -39,6 +39,11 @@ constexpr std::string_view kHold = R"sql(
 SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
        currency, booking_id
 FROM holds WHERE id = $1)sql";
+// The same, and the version of the facility's configuration (organization::FacilityConfig).
+constexpr std::string_view kVersionedHold = R"sql(
+SELECT h.id, h.facility_id, h.resource_id, h.user_id, h.booked_by, h.type, h.start_at, h.end_at, h.expires_at,
+       h.status, h.price_amount, h.currency, h.booking_id, f.config_version
+FROM holds h JOIN facilities f ON f.id = h.facility_id WHERE h.id = $1)sql";
 constexpr std::string_view kFinishHold = R"sql(
 UPDATE holds SET status = $2, booking_id = $3 WHERE id = $1 AND status = 'active')sql";
 constexpr std::string_view kConvertHold = R"sql(
@@ -281,6 +286,13 @@ std::optional<Hold> BookingRepository::hold(db::Connection& c, const std::string
   auto r = c.query_one(kHold, {id});
   if (!r) return std::nullopt;
   return hold_from(*r);
+}
+
+std::optional<std::pair<Hold, std::int64_t>> BookingRepository::versioned_hold(db::Connection& c,
+                                                                               const std::string& id) {
+  auto r = c.query_one(kVersionedHold, {id});
+  if (!r) return std::nullopt;
+  return std::pair{hold_from(*r), r->i64(13)};
 }
 
 bool BookingRepository::any_lapsed_hold(db::Connection& c, Instant now) {

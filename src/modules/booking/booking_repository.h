@@ -50,6 +50,8 @@ class BookingRepository {
 
   static void insert_hold(db::Connection& c, const Hold& h, Instant now);
   static std::optional<Hold> hold(db::Connection& c, const std::string& id);
+  /// The hold and its facility's configuration version (organization::FacilityConfig).
+  static std::optional<std::pair<Hold, std::int64_t>> versioned_hold(db::Connection& c, const std::string& id);
   /// active -> `status` if still active; false otherwise.
   static bool finish_hold(db::Connection& c, const std::string& id, const std::string& status,
                           const std::optional<std::string>& booking_id);

@@ -71,11 +71,12 @@ nlohmann::json BookingServiceImpl::slot_payload(const std::string& resource_id, 
 Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string& resource_id, const Context& ctx) {
   auto r = resources_.find_priced_resource(resource_id);
   if (!r) return Error::invalid("resource_id", "is not a resource");
-  auto f = orgs_.get_facility(r->first.facility_id, ctx);
-  if (!f.ok()) return Error::invalid("resource_id", "is not a resource");
-  auto zone = Zone::find(f->timezone);
-  if (!zone) return Error::internal("facility time zone " + f->timezone + " is unknown");
-  return Place{f.value(), std::move(r->first), *zone, orgs_.hours_of(f->id), std::move(r->second)};
+  auto config = orgs_.facility_config(r->resource.facility_id, r->facility_version);
+  if (!config || !orgs_.visible(ctx, config->facility)) return Error::invalid("resource_id", "is not a resource");
+  const auto& f = config->facility;
+  auto zone = Zone::find(f.timezone);
+  if (!zone) return Error::internal("facility time zone " + f.timezone + " is unknown");
+  return Place{f, std::move(r->resource), *zone, config->hours, std::move(r->pricing)};
 }
 
 std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Place& p, const std::string& user_id,
@@ -192,15 +193,17 @@ Result<void> BookingServiceImpl::release_hold(const std::string& hold_id, const 
 Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, const PaymentChoice& payment,
                                                  const Context& ctx) {
   std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
-  auto hold = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
+  auto found = db_.read([&](db::Connection& c) { return BookingRepository::versioned_hold(c, hold_id); });
+  const Hold* hold = found ? &found->first : nullptr;
   if (!hold || !ctx.user_id || (hold->booked_by != *ctx.user_id && hold->user_id != *ctx.user_id))
     return Error::not_found("No such hold.");
   if (hold->status == "converted")
     return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
   if (hold->status != "active" || hold->expires_at <= clock_.now())
     return Error::expired("This hold has expired or was released; hold the slot again.");
-  auto facility = orgs_.find_facility(hold->facility_id);
-  if (!facility) return Error::not_found("No such hold.");
+  auto config = orgs_.facility_config(hold->facility_id, found->second);
+  if (!config) return Error::not_found("No such hold.");
+  const organization::Facility* facility = &config->facility;
   const auto& policies = facility->policies;
 
   Booking b;
@@ -872,10 +875,12 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
     if (BookingRepository::overlapping_claim(tx, e.resource_id, e.start, e.end, now))
       continue;  // not all of it is free
     auto resource = resources_.find_priced_resource(e.resource_id);
-    auto facility = orgs_.find_facility(e.facility_id);
-    auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
-    if (!resource || !facility || !zone || resource->first.status != "active") continue;
-    const Place p{*facility, resource->first, *zone, orgs_.hours_of(facility->id), resource->second};
+    auto config =
+        resource ? orgs_.facility_config(resource->resource.facility_id, resource->facility_version) : nullptr;
+    auto zone = config ? Zone::find(config->facility.timezone) : std::nullopt;
+    if (!config || !zone || resource->resource.status != "active") continue;
+    const auto* facility = &config->facility;
+    const Place p{*facility, resource->resource, *zone, config->hours, resource->pricing};
     const Instant deadline = now + std::chrono::hours(facility->policies.waitlist_expiry_hours);
     Hold hold{new_id("hld"),
               e.facility_id,

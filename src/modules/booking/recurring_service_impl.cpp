@@ -265,7 +265,7 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
   // Opening hours matter only to a change, which may place occurrences anew.
   auto hours = to_change ? bookings_.orgs_.hours_of(facility->id) : organization::OperatingHours{};
   return Found{std::move(*s),
-               Place{*facility, std::move(resource->first), *zone, std::move(hours), std::move(resource->second)},
+               Place{*facility, std::move(resource->resource), *zone, std::move(hours), std::move(resource->pricing)},
                staff};
 }
 
@@ -530,7 +530,7 @@ void RecurringServiceImpl::extend(const std::string& series_id) {
     auto resource = bookings_.resources_.find_priced_resource(s->resource_id);
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
     if (!facility || !resource || !zone) return;
-    const Place p{*facility, resource->first, *zone, bookings_.orgs_.hours_of(facility->id), resource->second};
+    const Place p{*facility, resource->resource, *zone, bookings_.orgs_.hours_of(facility->id), resource->pricing};
     // The series books as the one who made it: staff rules while they are still staff.
     const Context ctx{s->created_by, "series:" + s->id, ""};
     advance(tx, *s, p, bookings_.orgs_.can(*facility, Permission::bookings_manage, ctx), ctx);

@@ -17,6 +17,10 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12))sql";
 constexpr std::string_view kFacility = R"sql(
 SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at
 FROM facilities WHERE id = $1)sql";
+constexpr std::string_view kVersionedFacility = R"sql(
+SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at,
+       config_version
+FROM facilities WHERE id = $1)sql";
 constexpr std::string_view kSlugTaken = "SELECT 1 FROM facilities WHERE slug = $1";
 constexpr std::string_view kFacilitiesOf = R"sql(
 SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at
@@ -26,8 +30,10 @@ SELECT id, organization_id, name, slug, timezone, currency, address, status, set
 FROM facilities WHERE is_public = $4 AND status = 'active' AND LOWER(name) LIKE $1 AND id > $2
 ORDER BY id LIMIT $3)sql";
 constexpr std::string_view kUpdateFacility = R"sql(
-UPDATE facilities SET name = $2, address = $3, settings = $4, policies = $5, updated_at = $6, is_public = $7
+UPDATE facilities SET name = $2, address = $3, settings = $4, policies = $5, updated_at = $6, is_public = $7,
+  config_version = config_version + 1
 WHERE id = $1)sql";
+constexpr std::string_view kNextVersion = "UPDATE facilities SET config_version = config_version + 1 WHERE id = $1";
 
 constexpr std::string_view kDeleteHours = "DELETE FROM facility_hours WHERE facility_id = $1";
 constexpr std::string_view kDeleteHolidays = "DELETE FROM facility_holidays WHERE facility_id = $1";
@@ -130,6 +136,13 @@ std::optional<Facility> OrganizationRepository::facility(db::Connection& c, cons
   return facility_from(*r);
 }
 
+std::optional<std::pair<Facility, std::int64_t>> OrganizationRepository::versioned_facility(db::Connection& c,
+                                                                                            const std::string& id) {
+  auto r = c.query_one(kVersionedFacility, {id});
+  if (!r) return std::nullopt;
+  return std::pair{facility_from(*r), r->i64(12)};
+}
+
 bool OrganizationRepository::slug_taken(db::Connection& c, const std::string& slug) {
   return c.query_one(kSlugTaken, {slug}).has_value();
 }
@@ -154,6 +167,7 @@ void OrganizationRepository::update_facility(db::Connection& c, const Facility& 
 }
 
 void OrganizationRepository::replace_hours(db::Connection& c, const std::string& facility_id, const OperatingHours& h) {
+  c.execute(kNextVersion, {facility_id});
   c.execute(kDeleteHours, {facility_id});
   c.execute(kDeleteHolidays, {facility_id});
   for (const auto& d : h.weekly)

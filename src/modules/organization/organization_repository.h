@@ -26,10 +26,13 @@ class OrganizationRepository {
 
   static void insert_facility(db::Connection& c, const Facility& f);
   static std::optional<Facility> facility(db::Connection& c, const std::string& id);
+  /// The facility with its configuration version (facilities.config_version).
+  static std::optional<std::pair<Facility, std::int64_t>> versioned_facility(db::Connection& c, const std::string& id);
   static bool slug_taken(db::Connection& c, const std::string& slug);
   static std::vector<Facility> facilities_of(db::Connection& c, const std::string& organization_id);
   static std::vector<Facility> public_facilities(db::Connection& c, const std::string& name_like,
                                                  const std::string& after, int limit);
+  /// Also moves the facility's configuration version on, as replace_hours does.
   static void update_facility(db::Connection& c, const Facility& f);
 
   static void replace_hours(db::Connection& c, const std::string& facility_id, const OperatingHours& h);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,8 +66,15 @@ class OrganizationService {
   /// Whether the caller holds `permission` at the facility.
   virtual bool can(const Facility& facility, identity::Permission permission, const Context& ctx) = 0;
 
+  /// Whether the caller may see the facility: get_facility's check, on a facility in hand.
+  virtual bool visible(const Context& ctx, const Facility& facility) = 0;
+
   // For other modules: no permission checks.
   virtual std::optional<Facility> find_facility(const std::string& id) = 0;
+  /// The facility and its hours as of configuration `version` (read beside the caller's own
+  /// row, so no later than it) or newer: from memory while the version stands, read again once it
+  /// moved. Null if there is no such facility.
+  virtual std::shared_ptr<const FacilityConfig> facility_config(const std::string& id, std::int64_t version) = 0;
   virtual OperatingHours hours_of(const std::string& facility_id) = 0;
   virtual bool is_member(const std::string& facility_id, const std::string& user_id) = 0;
 };

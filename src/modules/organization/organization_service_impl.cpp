@@ -329,6 +329,26 @@ std::optional<Facility> OrganizationServiceImpl::find_facility(const std::string
   return db_.read([&](db::Connection& c) { return OrganizationRepository::facility(c, id); });
 }
 
+std::shared_ptr<const FacilityConfig> OrganizationServiceImpl::facility_config(const std::string& id,
+                                                                               std::int64_t version) {
+  {
+    std::lock_guard lock(configs_mu_);
+    if (auto it = configs_.find(id); it != configs_.end() && it->second->version >= version) return it->second;
+  }
+  auto read = db_.read([&](db::Connection& c) -> std::shared_ptr<const FacilityConfig> {
+    auto f = OrganizationRepository::versioned_facility(c, id);
+    if (!f) return nullptr;
+    return std::make_shared<const FacilityConfig>(
+        FacilityConfig{std::move(f->first), OrganizationRepository::hours(c, id), f->second});
+  });
+  if (!read) return nullptr;
+  std::lock_guard lock(configs_mu_);
+  // One entry per facility that was booked since the process started: a few kB each.
+  auto& kept = configs_[id];
+  if (!kept || kept->version < read->version) kept = read;
+  return read;
+}
+
 OperatingHours OrganizationServiceImpl::hours_of(const std::string& facility_id) {
   return db_.read([&](db::Connection& c) { return OrganizationRepository::hours(c, facility_id); });
 }

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <mutex>
 #include "modules/identity/identity_service.h"
 #include "modules/organization/organization_service.h"
+
 #include "platform/clock/clock.h"
+#include "platform/core/strings.h"
 #include "platform/db/database.h"
 #include "platform/events/domain_event.h"
 #include "platform/events/outbox.h"
@@ -37,7 +40,9 @@ class OrganizationServiceImpl final : public OrganizationService {
   Result<Facility> facility_for(const std::string& facility_id, identity::Permission permission,
                                 const Context& ctx) override;
   bool can(const Facility& facility, identity::Permission permission, const Context& ctx) override;
+  bool visible(const Context& ctx, const Facility& f) override;
   std::optional<Facility> find_facility(const std::string& id) override;
+  std::shared_ptr<const FacilityConfig> facility_config(const std::string& id, std::int64_t version) override;
   OperatingHours hours_of(const std::string& facility_id) override;
   bool is_member(const std::string& facility_id, const std::string& user_id) override;
 
@@ -45,7 +50,6 @@ class OrganizationServiceImpl final : public OrganizationService {
   void accept_invitations(const events::DomainEvent& user_created);
 
  private:
-  bool visible(const Context& ctx, const Facility& f);
   void emit(db::Connection& tx, const char* type, const std::string& aggregate_id,
             const std::optional<std::string>& facility_id, nlohmann::json payload, const Context& ctx) const;
 
@@ -53,6 +57,8 @@ class OrganizationServiceImpl final : public OrganizationService {
   const Clock& clock_;
   const events::Outbox& outbox_;
   identity::IdentityService& identity_;
+  std::mutex configs_mu_;
+  TextMap<std::shared_ptr<const FacilityConfig>> configs_;  // by facility id, the newest read
 };
 
 }  // namespace slotbase::organization

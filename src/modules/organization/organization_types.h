@@ -108,6 +108,14 @@ struct OperatingHours {
   std::vector<Holiday> holidays;
 };
 
+/// A facility with its hours as of one configuration version (facilities.config_version, which
+/// every change to the facility or its hours moves on).
+struct FacilityConfig {
+  Facility facility;
+  OperatingHours hours;
+  std::int64_t version = 0;
+};
+
 /// Someone working at a facility, or invited to and not yet signed up.
 struct StaffEntry {
   std::optional<std::string> user_id;

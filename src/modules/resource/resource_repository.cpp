@@ -12,6 +12,12 @@ constexpr std::string_view kFind = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at, pricing
 FROM resources WHERE id = $1)sql";
+// The same, and the version of the facility's configuration (the organization module's column),
+// so that a hold takes the facility from memory with no statement of its own.
+constexpr std::string_view kFindPriced = R"sql(
+SELECT r.id, r.facility_id, r.name, r.type, r.description, r.indoor, r.surface, r.lighting, r.color, r.display_order,
+       r.capacity, r.status, r.created_at, r.pricing, f.config_version
+FROM resources r JOIN facilities f ON f.id = r.facility_id WHERE r.id = $1)sql";
 constexpr std::string_view kOfFacility = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at
@@ -73,11 +79,11 @@ void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, c
   c.execute(kSetPricing, {id, pricing.dump(), epoch_seconds(now)});
 }
 
-std::optional<std::pair<Resource, nlohmann::json>> ResourceRepository::find_priced(db::Connection& c,
-                                                                                   const std::string& id) {
-  auto r = c.query_one(kFind, {id});
+std::optional<PricedResource> ResourceRepository::find_priced(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kFindPriced, {id});
   if (!r) return std::nullopt;
-  return std::pair{from_row(*r), r->is_null(13) ? nlohmann::json(nullptr) : nlohmann::json::parse(r->text(13))};
+  return PricedResource{from_row(*r), r->is_null(13) ? nlohmann::json(nullptr) : nlohmann::json::parse(r->text(13)),
+                        r->i64(14)};
 }
 
 nlohmann::json ResourceRepository::pricing(db::Connection& c, const std::string& id) {

@@ -22,7 +22,7 @@ class ResourceRepository {
   /// The stored pricing document, or null.
   static nlohmann::json pricing(db::Connection& c, const std::string& id);
   /// find and pricing in one read.
-  static std::optional<std::pair<Resource, nlohmann::json>> find_priced(db::Connection& c, const std::string& id);
+  static std::optional<PricedResource> find_priced(db::Connection& c, const std::string& id);
   /// (resource id, pricing document or null) for every resource of a facility.
   static std::vector<std::pair<std::string, nlohmann::json>> facility_pricing(db::Connection& c,
                                                                               const std::string& facility_id);

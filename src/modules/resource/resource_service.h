@@ -37,8 +37,8 @@ class ResourceService {
   virtual std::vector<Resource> resources_of(const std::string& facility_id) = 0;
   /// The resource's pricing; a resource without one is free.
   virtual Pricing pricing_of(const std::string& resource_id, const std::string& currency) = 0;
-  /// The resource with its pricing as stored (null when it has none), in one read.
-  virtual std::optional<std::pair<Resource, nlohmann::json>> find_priced_resource(const std::string& id) = 0;
+  /// The resource with its pricing as stored and its facility's configuration version, in one read.
+  virtual std::optional<PricedResource> find_priced_resource(const std::string& id) = 0;
   /// Pricing as find_priced_resource stored it; free, in `currency`, when there is none.
   virtual Pricing pricing_from(const nlohmann::json& stored, const std::string& currency) = 0;
   /// Every resource's pricing at a facility, by resource id, in one query.

@@ -160,7 +160,7 @@ Pricing ResourceServiceImpl::pricing_of(const std::string& resource_id, const st
                       currency);
 }
 
-std::optional<std::pair<Resource, nlohmann::json>> ResourceServiceImpl::find_priced_resource(const std::string& id) {
+std::optional<PricedResource> ResourceServiceImpl::find_priced_resource(const std::string& id) {
   return db_.read([&](db::Connection& c) { return ResourceRepository::find_priced(c, id); });
 }
 

@@ -22,7 +22,7 @@ class ResourceServiceImpl final : public ResourceService {
   std::optional<Resource> find_resource(const std::string& id) override;
   std::vector<Resource> resources_of(const std::string& facility_id) override;
   Pricing pricing_of(const std::string& resource_id, const std::string& currency) override;
-  std::optional<std::pair<Resource, nlohmann::json>> find_priced_resource(const std::string& id) override;
+  std::optional<PricedResource> find_priced_resource(const std::string& id) override;
   Pricing pricing_from(const nlohmann::json& stored, const std::string& currency) override;
   std::map<std::string, Pricing> pricing_of_facility(const std::string& facility_id,
                                                      const std::string& currency) override;

@@ -30,6 +30,14 @@ struct Resource {
   Instant created_at;
 };
 
+/// A resource with its pricing as stored (null when it has none) and its facility's
+/// configuration version (organization::FacilityConfig), read in one statement.
+struct PricedResource {
+  Resource resource;
+  nlohmann::json pricing;
+  std::int64_t facility_version = 0;
+};
+
 struct NewResource {
   std::string name;
   std::string type;
