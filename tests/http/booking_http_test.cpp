@@ -435,6 +435,26 @@ TEST_P(LifecycleHttpTest, UncheckedBookingsBecomeNoShowsAndCheckedOnesComplete) 
   EXPECT_EQ(wait_for(played, "status", "completed"), "completed");
 }
 
+TEST_P(LifecycleHttpTest, AMovedBookingBecomesANoShowByItsNewStart) {
+  auto id = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  auto staffs = client_->post(
+      "/api/v1/facilities/" + facility_ + "/bookings",
+      {{"resource_id", court_}, {"type", "league"}, {"start", "2026-11-25T19:00:00Z"}, {"end", "2026-11-25T20:00:00Z"}},
+      owner_.access);
+  ASSERT_EQ(staffs.status, 201) << staffs.body;
+  ASSERT_EQ(act(id, "reschedule", player_, {{"start", "2026-11-25T17:00:00Z"}, {"end", "2026-11-25T18:00:00Z"}}).status,
+            200);
+  travel_to("2026-11-25T15:20:00Z");  // past the old start and its grace
+  for (int i = 0; i < 5; ++i) app_->run_background_once();
+  EXPECT_EQ(status_of(id), "confirmed");
+  travel_to("2026-11-25T17:16:00Z");  // the new start + 15 minutes' grace
+  EXPECT_EQ(wait_for(id, "status", "no_show"), "no_show");
+  // A league is nobody's to show up to: it just ends.
+  const std::string league = staffs.json()["id"];
+  travel_to("2026-11-25T20:00:00Z");
+  EXPECT_EQ(wait_for(league, "status", "completed"), "completed");
+}
+
 TEST_P(LifecycleHttpTest, RescheduleKeepsTheOldSlotWhenTheNewOneIsTaken) {
   auto id = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
   auto other = sign_up("other@example.com");

@@ -59,8 +59,8 @@ UPDATE holds SET status = 'expired' WHERE id = $1 AND status = 'active' AND expi
 constexpr std::string_view kInsertBooking = R"sql(
 INSERT INTO bookings (id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status,
                       approval_status, payment_status, payment_method, price_amount, currency, note, created_at,
-                      updated_at, series_id, series_date)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18))sql";
+                      updated_at, series_id, series_date, no_show_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19))sql";
 // Every query that reads whole bookings selects these, in this order (booking_from).
 #define SB_BOOKING_COLUMNS                                                                                      \
   "SELECT id, facility_id, resource_id, user_id, created_by, type, start_at, end_at, status, approval_status, " \
@@ -97,8 +97,28 @@ constexpr std::string_view kSetApproval = R"sql(
 UPDATE bookings SET approval_status = $2, updated_at = $3
 WHERE id = $1 AND approval_status = 'pending' AND status = 'confirmed')sql";
 constexpr std::string_view kMove = R"sql(
-UPDATE bookings SET resource_id = $2, start_at = $3, end_at = $4, price_amount = $5, updated_at = $6
+UPDATE bookings SET resource_id = $2, start_at = $3, end_at = $4, price_amount = $5, updated_at = $6, no_show_at = $7
 WHERE id = $1 AND status = 'confirmed')sql";
+// The worker's sweeps: each walks its partial index (migration 0010) from the earliest entry, and
+// its conditions repeat the index's own so that SQLite, too, sees that the index applies.
+constexpr std::string_view kLifecycleDue = R"sql(
+SELECT (SELECT MIN(no_show_at) FROM bookings WHERE status = 'confirmed' AND no_show_at IS NOT NULL),
+       (SELECT MIN(end_at) FROM bookings WHERE status IN ('confirmed', 'checked_in')))sql";
+#define SB_NO_SHOWS_DUE                                                                           \
+  SB_BOOKING_COLUMNS                                                                              \
+      "FROM bookings WHERE status = 'confirmed' AND no_show_at IS NOT NULL AND no_show_at <= $1 " \
+      "ORDER BY no_show_at LIMIT $2"
+#define SB_COMPLETIONS_DUE                                                                          \
+  SB_BOOKING_COLUMNS                                                                                \
+      "FROM bookings WHERE status IN ('confirmed', 'checked_in') AND end_at <= $1 ORDER BY end_at " \
+      "LIMIT $2"
+// On PostgreSQL the workers of several instances sweep at once: each takes the rows no other holds.
+constexpr std::string_view kNoShowsDue = SB_NO_SHOWS_DUE;
+constexpr std::string_view kNoShowsDuePg = SB_NO_SHOWS_DUE " FOR UPDATE SKIP LOCKED";
+constexpr std::string_view kCompletionsDue = SB_COMPLETIONS_DUE;
+constexpr std::string_view kCompletionsDuePg = SB_COMPLETIONS_DUE " FOR UPDATE SKIP LOCKED";
+#undef SB_NO_SHOWS_DUE
+#undef SB_COMPLETIONS_DUE
 constexpr std::string_view kClaimsOn = R"sql(
 SELECT kind, owner_id FROM resource_claims
 WHERE resource_id = $1 AND active AND start_at >= $5 AND start_at < $3 AND end_at > $2
@@ -319,11 +339,19 @@ bool BookingRepository::expire_hold(db::Connection& c, const std::string& id, In
   return c.execute(kExpireHold, {id, epoch_seconds(now)}) == 1;
 }
 
-void BookingRepository::insert_booking(db::Connection& c, const Booking& b) {
-  c.execute_later(kInsertBooking, {b.id, b.facility_id, b.resource_id, b.user_id, b.created_by, b.type,
-                                   epoch_seconds(b.start), epoch_seconds(b.end), b.status, b.approval_status,
-                                   b.payment_status, b.payment_method, b.price.amount, b.price.currency, b.note,
-                                   epoch_seconds(b.created_at), db::opt(b.series_id), db::opt(b.series_date)});
+namespace {
+std::optional<std::int64_t> opt_seconds(std::optional<Instant> t) {
+  if (!t) return std::nullopt;
+  return epoch_seconds(*t);
+}
+}  // namespace
+
+void BookingRepository::insert_booking(db::Connection& c, const Booking& b, std::optional<Instant> no_show_at) {
+  c.execute_later(kInsertBooking,
+                  {b.id, b.facility_id, b.resource_id, b.user_id, b.created_by, b.type, epoch_seconds(b.start),
+                   epoch_seconds(b.end), b.status, b.approval_status, b.payment_status, b.payment_method,
+                   b.price.amount, b.price.currency, b.note, epoch_seconds(b.created_at), db::opt(b.series_id),
+                   db::opt(b.series_date), db::opt(opt_seconds(no_show_at))});
 }
 
 std::optional<Booking> BookingRepository::booking(db::Connection& c, const std::string& id) {
@@ -377,9 +405,29 @@ bool BookingRepository::set_approval(db::Connection& c, const std::string& id, c
   return c.execute(kSetApproval, {id, approval_status, epoch_seconds(now)}) == 1;
 }
 
-bool BookingRepository::move(db::Connection& c, const Booking& b, Instant now) {
+bool BookingRepository::move(db::Connection& c, const Booking& b, Instant now, std::optional<Instant> no_show_at) {
   return c.execute(kMove, {b.id, b.resource_id, epoch_seconds(b.start), epoch_seconds(b.end), b.price.amount,
-                           epoch_seconds(now)}) == 1;
+                           epoch_seconds(now), db::opt(opt_seconds(no_show_at))}) == 1;
+}
+
+bool BookingRepository::any_lifecycle_due(db::Connection& c, Instant now) {
+  auto r = c.query_one(kLifecycleDue);
+  auto due = [&](std::optional<std::int64_t> at) { return at && *at <= epoch_seconds(now); };
+  return due(r->opt_i64(0)) || due(r->opt_i64(1));
+}
+
+std::vector<Booking> BookingRepository::no_shows_due(db::Connection& c, Instant now, int limit) {
+  std::vector<Booking> out;
+  const auto sql = c.dialect() == db::Dialect::postgres ? kNoShowsDuePg : kNoShowsDue;
+  for (const auto& r : c.query(sql, {epoch_seconds(now), std::int64_t{limit}})) out.push_back(booking_from(r));
+  return out;
+}
+
+std::vector<Booking> BookingRepository::completions_due(db::Connection& c, Instant now, int limit) {
+  std::vector<Booking> out;
+  const auto sql = c.dialect() == db::Dialect::postgres ? kCompletionsDuePg : kCompletionsDue;
+  for (const auto& r : c.query(sql, {epoch_seconds(now), std::int64_t{limit}})) out.push_back(booking_from(r));
+  return out;
 }
 
 std::vector<std::pair<std::string, std::string>> BookingRepository::claims_on(db::Connection& c,

@@ -64,7 +64,9 @@ class BookingRepository {
   /// Up to `limit` active holds that have lapsed by `now`, the longest lapsed first.
   static std::vector<Hold> lapsed_holds(db::Connection& c, Instant now, int limit);
 
-  static void insert_booking(db::Connection& c, const Booking& b);
+  /// `no_show_at`: when the booking becomes a no-show unless checked in (none for the types that
+  /// never do); no_shows_due finds it then.
+  static void insert_booking(db::Connection& c, const Booking& b, std::optional<Instant> no_show_at);
   static std::optional<Booking> booking(db::Connection& c, const std::string& id);
   static std::vector<Booking> user_bookings(db::Connection& c, const std::string& user_id,
                                             const std::optional<std::string>& status, Instant after_start,
@@ -81,7 +83,13 @@ class BookingRepository {
   static bool complete(db::Connection& c, const std::string& id, Instant now);
   /// pending -> `approval_status` while the booking stands.
   static bool set_approval(db::Connection& c, const std::string& id, const std::string& approval_status, Instant now);
-  static bool move(db::Connection& c, const Booking& moved, Instant now);
+  static bool move(db::Connection& c, const Booking& moved, Instant now, std::optional<Instant> no_show_at);
+  /// Whether a booking's no-show time or end has passed while it is still open.
+  static bool any_lifecycle_due(db::Connection& c, Instant now);
+  /// Confirmed bookings past their no-show time, earliest first.
+  static std::vector<Booking> no_shows_due(db::Connection& c, Instant now, int limit);
+  /// Confirmed and checked-in bookings past their end, earliest first.
+  static std::vector<Booking> completions_due(db::Connection& c, Instant now, int limit);
   /// Live claims overlapping [start, end) on a resource: (kind, owner id).
   static std::vector<std::pair<std::string, std::string>> claims_on(db::Connection& c, const std::string& resource_id,
                                                                     Instant start, Instant end, Instant now);

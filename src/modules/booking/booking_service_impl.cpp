@@ -259,8 +259,8 @@ Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, con
     }
     BookingRepository::settle_offer(tx, hold_id, "booked");  // if the hold was a waitlist offer
     BookingRepository::convert_claim(tx, hold_id, b.id);
-    BookingRepository::insert_booking(tx, b);
-    schedule_lifecycle(tx, b, policies);
+    BookingRepository::insert_booking(tx, b, no_show_at(b, policies));
+    schedule_approval(tx, b, policies);
     auto payload = slot_payload(b.resource_id, b.start, b.end);
     payload.update({{"booking_id", b.id},
                     {"user_id", b.user_id},
@@ -307,8 +307,8 @@ Result<Booking> BookingServiceImpl::staff_booking(const std::string& facility_id
   try {
     return db_.transact([&](db::Connection& tx) -> Result<Booking> {
       SB_TRY(claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx, OverlapCheck::constraint));
-      BookingRepository::insert_booking(tx, b);
-      schedule_lifecycle(tx, b, facility.policies);
+      BookingRepository::insert_booking(tx, b, no_show_at(b, facility.policies));
+      schedule_approval(tx, b, facility.policies);
       auto payload = slot_payload(b.resource_id, b.start, b.end);
       payload.update({{"booking_id", b.id},
                       {"user_id", b.user_id},
@@ -441,14 +441,13 @@ Result<CancelResult> BookingServiceImpl::cancel(const std::string& booking_id, c
   });
 }
 
-void BookingServiceImpl::schedule_lifecycle(db::Connection& tx, const Booking& b,
-                                            const organization::Policies& policies) const {
-  const auto start = std::to_string(epoch_seconds(b.start));
-  if (b.type == "open_play" || b.type == "lesson" || b.type == "private")
-    jobs_.schedule(tx, kNoShowJob, {{"booking_id", b.id}, {"start", epoch_seconds(b.start)}},
-                   b.start + minutes(policies.no_show_grace_minutes), "no-show:" + b.id + ":" + start);
-  jobs_.schedule(tx, kCompleteJob, {{"booking_id", b.id}, {"end", epoch_seconds(b.end)}}, b.end,
-                 "complete:" + b.id + ":" + std::to_string(epoch_seconds(b.end)));
+std::optional<Instant> BookingServiceImpl::no_show_at(const Booking& b, const organization::Policies& policies) {
+  if (b.type != "open_play" && b.type != "lesson" && b.type != "private") return std::nullopt;
+  return b.start + minutes(policies.no_show_grace_minutes);
+}
+
+void BookingServiceImpl::schedule_approval(db::Connection& tx, const Booking& b,
+                                           const organization::Policies& policies) const {
   if (b.approval_status == "pending" && policies.auto_approve_after_minutes)
     jobs_.schedule(tx, kAutoApproveJob, {{"booking_id", b.id}},
                    clock_.now() + minutes(*policies.auto_approve_after_minutes), "auto-approve:" + b.id);
@@ -533,9 +532,9 @@ Result<Booking> BookingServiceImpl::reschedule(const std::string& booking_id, co
       // Let the old slot go and take the new one in one transaction: a conflict rolls both back.
       BookingRepository::release_claim(tx, b.id);
       SB_TRY(claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx));
-      if (!BookingRepository::move(tx, b, now))
+      if (!BookingRepository::move(tx, b, now, no_show_at(b, facility.policies)))
         return Error::conflict("booking-not-movable", "This booking changed meanwhile.");
-      schedule_lifecycle(tx, b, facility.policies);
+      schedule_approval(tx, b, facility.policies);
       auto payload = slot_payload(b.resource_id, b.start, b.end);
       payload.update({{"booking_id", b.id}, {"from", slot_payload(before.resource_id, before.start, before.end)}});
       emit(tx, event_names::kRescheduled, b.id, b.facility_id, payload, ctx);
@@ -661,20 +660,50 @@ Result<void> BookingServiceImpl::remove_block(const std::string& block_id, const
   });
 }
 
+bool BookingServiceImpl::no_show_in(db::Connection& tx, const Booking& b, int fee_percent) {
+  const std::int64_t fee = percent_of(b.price.amount, fee_percent);
+  if (!BookingRepository::no_show(tx, b.id, fee, clock_.now())) return false;
+  emit(tx, event_names::kNoShow, b.id, b.facility_id,
+       {{"booking_id", b.id},
+        {"user_id", b.user_id},
+        {"automatic", true},
+        {"fee", {{"amount", fee}, {"currency", b.price.currency}, {"percent", fee_percent}}}},
+       Context{});
+  return true;
+}
+
+bool BookingServiceImpl::complete_in(db::Connection& tx, const Booking& b) {
+  if (!BookingRepository::complete(tx, b.id, clock_.now())) return false;
+  emit(tx, event_names::kCompleted, b.id, b.facility_id, {{"booking_id", b.id}, {"user_id", b.user_id}}, Context{});
+  return true;
+}
+
+int BookingServiceImpl::settle_past_bookings() {
+  const Instant now = clock_.now();
+  // A read first: most passes find nothing due, and need no write transaction to say so.
+  if (!db_.read([&](db::Connection& c) { return BookingRepository::any_lifecycle_due(c, now); })) return 0;
+  return db_.transact([&](db::Connection& tx) {
+    int settled = 0;
+    std::map<std::string, int> fee_percent;  // by facility, read once a pass
+    // No-shows first: a booking past both its no-show time and its end was never checked in.
+    for (const auto& b : BookingRepository::no_shows_due(tx, now, 500)) {
+      auto [it, fresh] = fee_percent.try_emplace(b.facility_id, 0);
+      if (fresh)
+        if (auto f = orgs_.find_facility(b.facility_id)) it->second = f->policies.no_show_fee_percent;
+      settled += no_show_in(tx, b, it->second);
+    }
+    for (const auto& b : BookingRepository::completions_due(tx, now, 500)) settled += complete_in(tx, b);
+    return settled;
+  });
+}
+
+// The jobs of bookings made before the sweeps (migration 0010) still come due.
 void BookingServiceImpl::auto_no_show(const std::string& booking_id, Instant expected_start) {
   db_.transact([&](db::Connection& tx) {
     auto b = BookingRepository::booking(tx, booking_id);
     if (!b || b->status != "confirmed" || b->start != expected_start) return;  // checked in, cancelled or moved
     auto facility = orgs_.find_facility(b->facility_id);
-    const int percent = facility ? facility->policies.no_show_fee_percent : 0;
-    const std::int64_t fee = percent_of(b->price.amount, percent);
-    if (!BookingRepository::no_show(tx, b->id, fee, clock_.now())) return;
-    emit(tx, event_names::kNoShow, b->id, b->facility_id,
-         {{"booking_id", b->id},
-          {"user_id", b->user_id},
-          {"automatic", true},
-          {"fee", {{"amount", fee}, {"currency", b->price.currency}, {"percent", percent}}}},
-         Context{});
+    no_show_in(tx, *b, facility ? facility->policies.no_show_fee_percent : 0);
   });
 }
 
@@ -682,9 +711,7 @@ void BookingServiceImpl::auto_complete(const std::string& booking_id, Instant ex
   db_.transact([&](db::Connection& tx) {
     auto b = BookingRepository::booking(tx, booking_id);
     if (!b || b->end != expected_end) return;
-    if (!BookingRepository::complete(tx, booking_id, clock_.now())) return;
-    emit(tx, event_names::kCompleted, booking_id, b->facility_id, {{"booking_id", booking_id}, {"user_id", b->user_id}},
-         Context{});
+    complete_in(tx, *b);
   });
 }
 

@@ -57,6 +57,7 @@ class BookingServiceImpl final : public BookingService {
   Result<void> leave_waitlist(const std::string& entry_id, const Context& ctx) override;
   Result<std::vector<WaitlistEntry>> my_waitlist(const Context& ctx) override;
   int expire_lapsed_holds() override;
+  int settle_past_bookings() override;
   void expire_hold(const std::string& hold_id) override;
   /// Subscriber: when a slot frees, offers it to the waitlist; settles offers as they are
   /// claimed or lapse. At most once per event.
@@ -122,8 +123,15 @@ class BookingServiceImpl final : public BookingService {
   Result<void> cancel_in(db::Connection& tx, const Booking& b, const Refund& refund, bool by_staff, const Context& ctx);
   /// Offers freed time on a resource to the waiting entries it now fits, first come first.
   void offer(db::Connection& tx, const std::string& resource_id, Instant start, Instant end);
-  /// The jobs that move a booking along by itself: no-show check, completion, auto-approval.
-  void schedule_lifecycle(db::Connection& tx, const Booking& b, const organization::Policies& policies) const;
+  /// When `b` becomes a no-show unless checked in: start + the facility's grace, for the types a
+  /// player shows up to. The worker's sweep (settle_past_bookings) finds it then, and `b`'s end.
+  static std::optional<Instant> no_show_at(const Booking& b, const organization::Policies& policies);
+  /// Marks `b` a no-show with `fee_percent` of its price as the fee, or completed; false if it
+  /// was no longer confirmed (or checked in) by then.
+  bool no_show_in(db::Connection& tx, const Booking& b, int fee_percent);
+  bool complete_in(db::Connection& tx, const Booking& b);
+  /// The job that approves a pending booking by itself, if the facility has one.
+  void schedule_approval(db::Connection& tx, const Booking& b, const organization::Policies& policies) const;
   void emit(db::Connection& tx, const char* type, const std::string& aggregate_id, const std::string& facility_id,
             nlohmann::json payload, const Context& ctx) const;
   nlohmann::json slot_payload(const std::string& resource_id, Instant start, Instant end) const;

@@ -127,8 +127,8 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
           return Error::rule_violation("max-active-bookings", "The player has as many upcoming bookings as allowed.");
       }
       SB_TRY(bookings_.claim(tx, p, start, end, "booking", b.id, std::nullopt, ctx));
-      BookingRepository::insert_booking(tx, b);
-      bookings_.schedule_lifecycle(tx, b, policies);
+      BookingRepository::insert_booking(tx, b, BookingServiceImpl::no_show_at(b, policies));
+      bookings_.schedule_approval(tx, b, policies);
       auto payload = bookings_.slot_payload(b.resource_id, b.start, b.end);
       payload.update({{"booking_id", b.id},
                       {"user_id", b.user_id},
@@ -348,9 +348,9 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
           continue;
         }
         b.price = before.price.amount == 0 ? before.price : price(b.start, b.end);
-        BookingRepository::move(tx, b, now);
+        BookingRepository::move(tx, b, now, BookingServiceImpl::no_show_at(b, to.facility.policies));
         if (c.note) BookingRepository::set_note(tx, b.id, *c.note, now);
-        bookings_.schedule_lifecycle(tx, b, to.facility.policies);
+        bookings_.schedule_approval(tx, b, to.facility.policies);
         auto payload = bookings_.slot_payload(b.resource_id, b.start, b.end);
         payload.update({{"booking_id", b.id},
                         {"series_id", s.id},

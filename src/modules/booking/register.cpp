@@ -48,6 +48,7 @@ void BookingModule::subscribe(events::EventDispatcher& dispatcher) {
 
 void BookingModule::run_background_once() {
   service_->expire_lapsed_holds();
+  service_->settle_past_bookings();
 }
 
 void BookingModule::register_routes(http::Router& router) {
