@@ -104,14 +104,14 @@ WHERE id = $1 AND status = 'confirmed')sql";
 constexpr std::string_view kLifecycleDue = R"sql(
 SELECT (SELECT MIN(no_show_at) FROM bookings WHERE status = 'confirmed' AND no_show_at IS NOT NULL),
        (SELECT MIN(end_at) FROM bookings WHERE status IN ('confirmed', 'checked_in')))sql";
-#define SB_NO_SHOWS_DUE                                                                           \
-  SB_BOOKING_COLUMNS                                                                              \
-      "FROM bookings WHERE status = 'confirmed' AND no_show_at IS NOT NULL AND no_show_at <= $1 " \
-      "ORDER BY no_show_at LIMIT $2"
-#define SB_COMPLETIONS_DUE                                                                          \
-  SB_BOOKING_COLUMNS                                                                                \
-      "FROM bookings WHERE status IN ('confirmed', 'checked_in') AND end_at <= $1 ORDER BY end_at " \
-      "LIMIT $2"
+#define SB_NO_SHOWS_DUE                                                                       \
+  SB_BOOKING_COLUMNS                                                                          \
+  "FROM bookings WHERE status = 'confirmed' AND no_show_at IS NOT NULL AND no_show_at <= $1 " \
+  "ORDER BY no_show_at LIMIT $2"
+#define SB_COMPLETIONS_DUE                                                                      \
+  SB_BOOKING_COLUMNS                                                                            \
+  "FROM bookings WHERE status IN ('confirmed', 'checked_in') AND end_at <= $1 ORDER BY end_at " \
+  "LIMIT $2"
 // On PostgreSQL the workers of several instances sweep at once: each takes the rows no other holds.
 constexpr std::string_view kNoShowsDue = SB_NO_SHOWS_DUE;
 constexpr std::string_view kNoShowsDuePg = SB_NO_SHOWS_DUE " FOR UPDATE SKIP LOCKED";
