@@ -33,16 +33,16 @@ ORDER BY resource_id, start_at)sql";
 
 constexpr std::string_view kInsertHold = R"sql(
 INSERT INTO holds (id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status,
-                   price_amount, currency, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $12))sql";
+                   price_amount, currency, created_at, offer)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $12, $13))sql";
 constexpr std::string_view kHold = R"sql(
 SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
-       currency, booking_id
+       currency, booking_id, offer
 FROM holds WHERE id = $1)sql";
 // The same, and the version of the facility's configuration (organization::FacilityConfig).
 constexpr std::string_view kVersionedHold = R"sql(
 SELECT h.id, h.facility_id, h.resource_id, h.user_id, h.booked_by, h.type, h.start_at, h.end_at, h.expires_at,
-       h.status, h.price_amount, h.currency, h.booking_id, f.config_version
+       h.status, h.price_amount, h.currency, h.booking_id, h.offer, f.config_version
 FROM holds h JOIN facilities f ON f.id = h.facility_id WHERE h.id = $1)sql";
 constexpr std::string_view kFinishHold = R"sql(
 UPDATE holds SET status = $2, booking_id = $3 WHERE id = $1 AND status = 'active')sql";
@@ -51,7 +51,7 @@ UPDATE holds SET status = 'converted', booking_id = $2 WHERE id = $1 AND status 
 constexpr std::string_view kAnyLapsedHold = "SELECT 1 FROM holds WHERE status = 'active' AND expires_at <= $1 LIMIT 1";
 constexpr std::string_view kLapsedHolds = R"sql(
 SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
-       currency, booking_id
+       currency, booking_id, offer
 FROM holds WHERE status = 'active' AND expires_at <= $1 ORDER BY expires_at LIMIT $2)sql";
 constexpr std::string_view kExpireHold = R"sql(
 UPDATE holds SET status = 'expired' WHERE id = $1 AND status = 'active' AND expires_at <= $2)sql";
@@ -281,7 +281,7 @@ std::vector<Claim> BookingRepository::facility_claims(db::Connection& c, const s
 void BookingRepository::insert_hold(db::Connection& c, const Hold& h, Instant now) {
   c.execute_later(kInsertHold, {h.id, h.facility_id, h.resource_id, h.user_id, h.booked_by, h.type,
                                 epoch_seconds(h.start), epoch_seconds(h.end), epoch_seconds(h.expires_at),
-                                h.price.amount, h.price.currency, epoch_seconds(now)});
+                                h.price.amount, h.price.currency, epoch_seconds(now), h.offer});
 }
 
 namespace {
@@ -298,7 +298,8 @@ Hold hold_from(const db::Row& r) {
               from_epoch_seconds(r.i64(8)),
               r.text(9),
               {r.i64(10), r.text(11)},
-              r.opt_text(12)};
+              r.opt_text(12),
+              r.boolean(13)};
 }
 }  // namespace
 
@@ -312,7 +313,7 @@ std::optional<std::pair<Hold, std::int64_t>> BookingRepository::versioned_hold(d
                                                                                const std::string& id) {
   auto r = c.query_one(kVersionedHold, {id});
   if (!r) return std::nullopt;
-  return std::pair{hold_from(*r), r->i64(13)};
+  return std::pair{hold_from(*r), r->i64(14)};
 }
 
 bool BookingRepository::any_lapsed_hold(db::Connection& c, Instant now) {

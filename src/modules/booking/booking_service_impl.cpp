@@ -257,7 +257,7 @@ Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, con
         return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
       return Error::expired("This hold expired before it was confirmed; hold the slot again.");
     }
-    BookingRepository::settle_offer(tx, hold_id, "booked");  // if the hold was a waitlist offer
+    if (hold->offer) BookingRepository::settle_offer(tx, hold_id, "booked");
     BookingRepository::convert_claim(tx, hold_id, b.id);
     BookingRepository::insert_booking(tx, b, no_show_at(b, policies));
     schedule_approval(tx, b, policies);
@@ -920,7 +920,8 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
               deadline,
               "active",
               price_for(p, e.user_id, e.start, e.end),
-              std::nullopt};
+              std::nullopt,
+              true};
     const Context system{e.user_id, "waitlist", ""};
     // Through claim(), like every other claim: lapsed holds in the way go first.
     if (!claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, system).ok()) continue;

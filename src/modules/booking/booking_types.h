@@ -28,6 +28,7 @@ struct Hold {
   std::string status;  // active | converted | released | expired
   Money price;
   std::optional<std::string> booking_id;
+  bool offer = false;  // a waitlist offer: confirming it settles the entry
 };
 
 struct Booking {
