@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "modules/organization/organization_service.h"
+
 namespace slotbase::booking {
 namespace {
 
@@ -40,10 +42,11 @@ SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at,
        currency, booking_id, offer
 FROM holds WHERE id = $1)sql";
 // The same, and the version of the facility's configuration (organization::FacilityConfig).
-constexpr std::string_view kVersionedHold = R"sql(
-SELECT h.id, h.facility_id, h.resource_id, h.user_id, h.booked_by, h.type, h.start_at, h.end_at, h.expires_at,
-       h.status, h.price_amount, h.currency, h.booking_id, h.offer, f.config_version
-FROM holds h JOIN facilities f ON f.id = h.facility_id WHERE h.id = $1)sql";
+const std::string kVersionedHold = R"sql(
+SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
+       currency, booking_id, offer, )sql" +
+                                   organization::facility_version_sql("holds.facility_id") +
+                                   " FROM holds WHERE id = $1";
 constexpr std::string_view kFinishHold = R"sql(
 UPDATE holds SET status = $2, booking_id = $3 WHERE id = $1 AND status = 'active')sql";
 constexpr std::string_view kConvertHold = R"sql(

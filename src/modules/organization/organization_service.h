@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "modules/identity/identity_types.h"
@@ -11,6 +12,14 @@
 #include "platform/core/result.h"
 
 namespace slotbase::organization {
+
+/// SQL for the configuration version (FacilityConfig::version) of the facility whose id is the SQL
+/// expression `facility_id`. A module reads it in a statement of its own and passes it to
+/// OrganizationService::facility_config, which saves a statement per request; where the version
+/// is kept stays this module's business.
+inline std::string facility_version_sql(std::string_view facility_id) {
+  return "(SELECT config_version FROM facilities WHERE id = " + std::string(facility_id) + ")";
+}
 
 template <class T>
 struct Page {

@@ -1,5 +1,7 @@
 #include "modules/resource/resource_repository.h"
 
+#include "modules/organization/organization_service.h"
+
 namespace slotbase::resource {
 namespace {
 
@@ -12,12 +14,13 @@ constexpr std::string_view kFind = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at, pricing
 FROM resources WHERE id = $1)sql";
-// The same, and the version of the facility's configuration (the organization module's column),
-// so that a hold takes the facility from memory with no statement of its own.
-constexpr std::string_view kFindPriced = R"sql(
-SELECT r.id, r.facility_id, r.name, r.type, r.description, r.indoor, r.surface, r.lighting, r.color, r.display_order,
-       r.capacity, r.status, r.created_at, r.pricing, f.config_version
-FROM resources r JOIN facilities f ON f.id = r.facility_id WHERE r.id = $1)sql";
+// The same, and the version of the facility's configuration, so that a hold takes the facility
+// from memory with no statement of its own.
+const std::string kFindPriced = R"sql(
+SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
+       created_at, pricing, )sql" +
+                                organization::facility_version_sql("resources.facility_id") +
+                                " FROM resources WHERE id = $1";
 constexpr std::string_view kOfFacility = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at
