@@ -91,6 +91,7 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   http::PipelineOptions options;
   options.rate_limit = config_.rate_limit != "off";
   options.cors_origins = {config_.cors_origins.begin(), config_.cors_origins.end()};
+  options.database = db_.get();
   if (auto dir = config_.web_root()) {
     web_ = std::make_unique<http::StaticFiles>(*dir);
     options.web = web_.get();

@@ -64,6 +64,36 @@ TEST_P(DatabaseTest, ReadsInAScopeShareOneConnectionAndWritesStillCommit) {
   EXPECT_EQ(db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); }), 1);
 }
 
+// The pipeline lends a request's session check snapshot to the handler's first reads.
+TEST_P(DatabaseTest, ASnapshotLentUntilAWriteEndsBeforeTheWriteSoTheRequestReadsItsOwnWrite) {
+  auto organizations = [&] {
+    return db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); });
+  };
+  db::Database::ReadScope lent(*db_, db::Database::ReadScope::Lifetime::until_write);
+  EXPECT_EQ(organizations(), 0);
+  EXPECT_EQ(db_->stats().in_use, 1);
+  db_->transact([&](db::Connection& c) {
+    c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ('o1', 'A', 'u', 1, 1)");
+  });
+  EXPECT_EQ(db_->stats().in_use, 0);  // the snapshot ended and its connection went back
+  EXPECT_EQ(organizations(), 1);
+}
+
+TEST_P(DatabaseTest, AScopeOpenedInsideALentSnapshotSharesItAndEndsIt) {
+  const db::Connection *lent_connection = nullptr, *inner_connection = nullptr;
+  db::Database::ReadScope lent(*db_, db::Database::ReadScope::Lifetime::until_write);
+  db_->read([&](db::Connection& c) { lent_connection = &c; });
+  {
+    db::Database::ReadScope inner(*db_);
+    db_->read([&](db::Connection& c) { inner_connection = &c; });
+    EXPECT_EQ(db_->stats().in_use, 1);
+  }
+  EXPECT_EQ(lent_connection, inner_connection);
+  EXPECT_EQ(db_->stats().in_use, 0);
+  // Reads after it run in transactions of their own again.
+  EXPECT_EQ(db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); }), 0);
+}
+
 namespace {
 constexpr std::string_view kInsertOrg =
     "INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ($1, $2, 'u', 1, 1)";

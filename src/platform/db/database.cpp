@@ -44,8 +44,11 @@ namespace {
 thread_local Database::ReadScope* innermost_scope = nullptr;
 }  // namespace
 
-Database::ReadScope::ReadScope(Database& db) : db_(&db), outer_(innermost_scope) {
-  if (!current(&db)) {
+Database::ReadScope::ReadScope(Database& db, Lifetime lifetime)
+    : db_(&db), outer_(innermost_scope), until_write_(lifetime == Lifetime::until_write) {
+  if (outer_ && outer_->db_ == &db && outer_->until_write_ && outer_->conn_) {
+    lent_ = outer_;  // its snapshot is this scope's, and ends with it
+  } else if (!current(&db)) {
     conn_.emplace(db.acquire());
     (*conn_)->begin(false);
   }
@@ -54,11 +57,22 @@ Database::ReadScope::ReadScope(Database& db) : db_(&db), outer_(innermost_scope)
 
 Database::ReadScope::~ReadScope() {
   innermost_scope = outer_;
+  if (lent_) lent_->end();
+  end();
+}
+
+void Database::ReadScope::end() noexcept {
   if (!conn_) return;
   try {
     (*conn_)->rollback();  // nothing was written: ending the snapshot is all
   } catch (...) {
   }
+  conn_.reset();  // back to the pool
+}
+
+void Database::ReadScope::end_lent(const Database* db) noexcept {
+  ReadScope* s = innermost_scope;
+  if (s && s->db_ == db && s->until_write_) s->end();
 }
 
 Database::ReadScope* Database::ReadScope::current(const Database* db) {

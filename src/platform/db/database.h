@@ -174,20 +174,33 @@ class Database {
   /// page cache after any write). PostgreSQL reads run outside transactions, each statement with
   /// its own snapshot as under READ COMMITTED anyway. Writes (`transact`) still take their own connection, so close
   /// the scope before writing: its reads may not see what was written later. Scopes nest.
+  ///
+  /// A scope opened `until_write` (the HTTP pipeline opens one for a request's authentication)
+  /// lends its snapshot to the reads that follow and ends early: before this thread's next write
+  /// (`transact`), so that what the request reads afterwards includes its own writes, or with
+  /// the first scope opened directly inside it.
   class ReadScope {
    public:
-    explicit ReadScope(Database& db);
+    enum class Lifetime { scope, until_write };
+    explicit ReadScope(Database& db, Lifetime lifetime = Lifetime::scope);
     ~ReadScope();
     ReadScope(const ReadScope&) = delete;
     ReadScope& operator=(const ReadScope&) = delete;
     Connection& connection() { return conn_ ? **conn_ : current(db_)->connection(); }
     /// The innermost scope open on this thread for `db`, if any.
     static ReadScope* current(const Database* db);
+    /// Ends the snapshot of the innermost scope on this thread for `db` if it was opened
+    /// `until_write` and no scope is open inside it.
+    static void end_lent(const Database* db) noexcept;
 
    private:
+    void end() noexcept;
+
     Database* db_;
     std::optional<PooledConnection> conn_;  // none when an outer scope on this database serves
     ReadScope* outer_;
+    bool until_write_;
+    ReadScope* lent_ = nullptr;  // the until_write scope this one took over, ended with it
   };
 
  protected:
@@ -227,6 +240,7 @@ std::unique_ptr<Database> open_database(const std::string& url, int pool_size);
 template <class F>
 auto Database::transact(F&& fn, bool write) -> decltype(fn(std::declval<Connection&>())) {
   using R = decltype(fn(std::declval<Connection&>()));
+  if (write) ReadScope::end_lent(this);
   if (write && groups_writes()) {
     std::optional<std::conditional_t<std::is_void_v<R>, bool, R>> result;
     const std::function<bool(Connection&)> body = [&](Connection& c) {

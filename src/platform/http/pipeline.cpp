@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <optional>
 
 #include "platform/core/encoding.h"
 #include "platform/core/ids.h"
@@ -103,9 +104,13 @@ Response Pipeline::dispatch(Request& request) {
   request.route = route.pattern;
   request.path_params = std::move(match->params);
 
+  // Opened before the session check and ended by the handler's first write or own scope at the
+  // latest: on SQLite each read transaction begins by reloading pages another connection changed.
+  std::optional<db::Database::ReadScope> snapshot;
   if (route.auth != Auth::none) {
     auto header = request.header("Authorization");
     if (header) {
+      if (options_.database) snapshot.emplace(*options_.database, db::Database::ReadScope::Lifetime::until_write);
       if (header->size() <= 7 || !iequals(header->substr(0, 7), "Bearer ")) {
         return problem(Error::unauthenticated("The Authorization header must be 'Bearer <token>'."), request.path);
       }
