@@ -85,26 +85,37 @@ std::vector<std::function<void()>> Database::write_grouped(const std::function<b
   GroupedWrite mine;
   mine.body = &body;
   std::unique_lock lock(group_mu_);
+  if (!group_writer_.joinable()) group_writer_ = std::thread([this] { run_group_writer(); });
   group_queue_.push_back(&mine);
-  mine.wake.wait(lock, [&] { return mine.done || !group_leader_; });
-  if (!mine.done) {
-    // No transaction is running: lead one for everything queued so far, this write included.
-    group_leader_ = true;
+  if (group_queue_.size() == 1) group_wake_.notify_one();
+  mine.wake.wait(lock, [&] { return mine.done; });
+  if (mine.error) std::rethrow_exception(mine.error);
+  return std::move(mine.after_commit);
+}
+
+void Database::run_group_writer() {
+  std::unique_lock lock(group_mu_);
+  for (;;) {
+    group_wake_.wait(lock, [&] { return group_stop_ || !group_queue_.empty(); });
+    if (group_queue_.empty()) return;  // stopping, with nothing left to write
     auto batch = std::exchange(group_queue_, {});
     lock.unlock();
     commit_group(batch);
     lock.lock();
-    group_leader_ = false;
-    // Each waiter is woken alone: the batch's writers with their outcome, and the first of those
-    // queued meanwhile to lead the next batch.
     for (auto* w : batch) {
       w->done = true;
-      if (w != &mine) w->wake.notify_one();
+      w->wake.notify_one();
     }
-    if (!group_queue_.empty()) group_queue_.front()->wake.notify_one();
   }
-  if (mine.error) std::rethrow_exception(mine.error);
-  return std::move(mine.after_commit);
+}
+
+void Database::stop_grouped_writes() {
+  {
+    std::lock_guard lock(group_mu_);
+    group_stop_ = true;
+  }
+  group_wake_.notify_one();
+  if (group_writer_.joinable()) group_writer_.join();
 }
 
 void Database::abandon(Connection& conn) noexcept {

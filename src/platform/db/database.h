@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -156,8 +157,8 @@ class Database {
   /// must not have effects outside the database (use Connection::after_commit for those).
   /// `write` takes SQLite's write lock at BEGIN (BEGIN IMMEDIATE), avoiding upgrade deadlocks.
   /// Where the database has one writer (SQLite), concurrent writes from several threads share one
-  /// transaction and one commit (group commit), each in its own savepoint: fn may then run on
-  /// another thread, and its failure undoes only its own work.
+  /// transaction and one commit (group commit): fn then runs on the database's writer thread, and
+  /// its failure undoes only its own work.
   template <class F>
   auto transact(F&& fn, bool write = true) -> decltype(fn(std::declval<Connection&>()));
 
@@ -218,20 +219,30 @@ class Database {
     std::exception_ptr error;
     std::vector<std::function<void()>> after_commit;
     bool done = false;
-    std::condition_variable wake;  // done, or the turn to lead the next batch
+    std::condition_variable wake;  // done
   };
-  /// Runs body in a write transaction shared with the writes other threads submit meanwhile.
-  /// Returns the body's after-commit work (empty when it chose to roll back); rethrows its
-  /// exception.
+  /// Queues body for the group writer and waits for its batch's commit: body runs on that thread,
+  /// in a write transaction shared with the writes other threads queued meanwhile. Returns the
+  /// body's after-commit work (empty when it chose to roll back); rethrows its exception.
   std::vector<std::function<void()>> write_grouped(const std::function<bool(Connection&)>& body);
-  /// The leader's part: one transaction for the batch; should a write fail or refuse, the batch
-  /// runs again with a savepoint per write. Every outcome, failures included, is left in the batch's
-  /// writes.
+  /// The group writer: one thread, started with the first grouped write, that takes whatever is
+  /// queued as one batch as soon as the last batch has committed, so the single writer never
+  /// waits for a thread to wake and lead.
+  void run_group_writer();
+  /// One transaction for the batch; should a write fail or refuse, the batch runs again with a
+  /// savepoint per write. Every outcome, failures included, is left in the batch's writes.
   void commit_group(const std::vector<GroupedWrite*>& batch) noexcept;
 
   std::mutex group_mu_;
+  std::condition_variable group_wake_;  // a write was queued, or stop
   std::vector<GroupedWrite*> group_queue_;
-  bool group_leader_ = false;
+  bool group_stop_ = false;
+  std::thread group_writer_;
+
+ protected:
+  /// Ends the group writer once the writes queued have committed. A database that groups writes
+  /// calls it first thing in its destructor, while its connections are still there.
+  void stop_grouped_writes();
 };
 
 /// Opens a database from a URL: "sqlite:PATH" or "postgresql://...". `pool_size` connections.

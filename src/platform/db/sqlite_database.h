@@ -19,6 +19,7 @@ namespace slotbase::db {
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::string path, int pool_size);
+  ~SqliteDatabase() override { stop_grouped_writes(); }
   Dialect dialect() const override { return Dialect::sqlite; }
   PoolStats stats() const override { return pool_.stats(); }
   PooledConnection acquire() override { return PooledConnection(this, pool_.take()); }
