@@ -104,16 +104,19 @@ Response Pipeline::dispatch(Request& request) {
   request.route = route.pattern;
   request.path_params = std::move(match->params);
 
-  // Opened before the session check and ended by the handler's first write or own scope at the
-  // latest: on SQLite each read transaction begins by reloading pages another connection changed.
+  // A write's session check and its handler's lookups share one read snapshot, ended by the
+  // handler's first write or own scope at the latest: on SQLite each read transaction begins by
+  // reloading the pages other connections changed. Reads (GET) keep a fresh snapshot per read: what
+  // they cache under a version they read must not describe an older state than that version.
   std::optional<db::Database::ReadScope> snapshot;
   if (route.auth != Auth::none) {
     auto header = request.header("Authorization");
     if (header) {
-      if (options_.database) snapshot.emplace(*options_.database, db::Database::ReadScope::Lifetime::until_write);
       if (header->size() <= 7 || !iequals(header->substr(0, 7), "Bearer ")) {
         return problem(Error::unauthenticated("The Authorization header must be 'Bearer <token>'."), request.path);
       }
+      if (options_.database && is_unsafe(request.method))
+        snapshot.emplace(*options_.database, db::Database::ReadScope::Lifetime::until_write);
       auto principal = auth_.authenticate(header->substr(7));
       if (!principal.ok()) {
         Response r = problem(principal.error(), request.path);

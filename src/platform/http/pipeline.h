@@ -27,7 +27,7 @@ struct PipelineOptions {
   ratelimit::Bucket auth{10, 20};         // sign-up, login, refresh per IP
   std::set<std::string> cors_origins;     // exact origins allowed to call from a browser; "*" for any
   const StaticFiles* web = nullptr;       // the web apps, for GETs no route matches; none: 404
-  // When set, a signed-in request's session check opens a read snapshot that the handler's first
+  // When set, a signed-in write's session check opens a read snapshot that the handler's first
   // reads share (db::Database::ReadScope::Lifetime::until_write).
   db::Database* database = nullptr;
 };
