@@ -6,6 +6,8 @@
 #include <thread>
 
 #include "db/db_fixture.h"
+#include "platform/http/pipeline.h"
+#include "platform/ratelimit/rate_limiter.h"
 
 namespace slotbase::testing {
 namespace {
@@ -92,6 +94,42 @@ TEST_P(DatabaseTest, AScopeOpenedInsideALentSnapshotSharesItAndEndsIt) {
   EXPECT_EQ(db_->stats().in_use, 0);
   // Reads after it run in transactions of their own again.
   EXPECT_EQ(db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); }), 0);
+}
+
+// The HTTP pipeline lends a signed-in write's session check snapshot to its handler. A read
+// (GET) gets none: what it caches under a version it reads must not describe an older state.
+TEST_P(DatabaseTest, ThePipelineLendsTheSessionChecksSnapshotToWritesOnly) {
+  struct AnyToken final : http::Authenticator {
+    Result<http::Principal> authenticate(const std::string&) override {
+      return http::Principal{"usr_1", "ses_1", nullptr};
+    }
+  } auth;
+  bool lent_to_get = true, lent_to_post = false;
+  auto noting_into = [this](bool& lent) {
+    return [this, &lent](http::Request&) {
+      lent = db::Database::ReadScope::current(db_.get()) != nullptr;
+      return http::Response::no_content();
+    };
+  };
+  http::Router router;
+  router.add({"GET", "/thing", noting_into(lent_to_get), http::Auth::required, http::RateClass::normal, "a read"});
+  router.add({"POST", "/thing", noting_into(lent_to_post), http::Auth::required, http::RateClass::normal, "a write"});
+  ratelimit::UnlimitedRateLimiter limiter;
+  http::IdempotencyStore idempotency(*db_, clock_);
+  http::Metrics metrics;
+  http::PipelineOptions options;
+  options.database = db_.get();
+  http::Pipeline pipeline(router, auth, limiter, idempotency, metrics, options);
+  for (const char* method : {"GET", "POST"}) {
+    http::Request request;
+    request.method = method;
+    request.path = request.target = "/thing";
+    request.headers["Authorization"] = "Bearer any";
+    EXPECT_EQ(pipeline.handle(request).status, 204) << method;
+  }
+  EXPECT_FALSE(lent_to_get);
+  EXPECT_TRUE(lent_to_post);
+  EXPECT_EQ(db_->stats().in_use, 0);
 }
 
 namespace {
