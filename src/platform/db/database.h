@@ -176,7 +176,7 @@ class Database {
   /// its own snapshot as under READ COMMITTED anyway. Writes (`transact`) still take their own connection, so close
   /// the scope before writing: its reads may not see what was written later. Scopes nest.
   ///
-  /// A scope opened `until_write` (the HTTP pipeline opens one for a request's authentication)
+  /// A scope opened `until_write` (the HTTP pipeline opens one for a write request's session check)
   /// lends its snapshot to the reads that follow and ends early: before this thread's next write
   /// (`transact`), so that what the request reads afterwards includes its own writes, or with
   /// the first scope opened directly inside it.
