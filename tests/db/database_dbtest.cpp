@@ -267,6 +267,31 @@ TEST_P(DatabaseTest, ConcurrentWritersAllCommit) {
   EXPECT_EQ(v, 80);
 }
 
+TEST_P(DatabaseTest, WritesCommitWhileEveryPooledConnectionIsTakenByReaders) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's group writer has a connection of its own";
+  // Requests that read fill the pool; writes from other threads must not wait for them.
+  std::vector<db::PooledConnection> taken;
+  for (int i = 0; i < 8; ++i) taken.push_back(db_->acquire());
+  std::vector<std::thread> writers;
+  std::atomic<int> committed{0};
+  for (int t = 0; t < 4; ++t)
+    writers.emplace_back([&, t] {
+      db_->transact([&](db::Connection& c) {
+        c.execute("INSERT INTO event_subscriptions (subscriber, last_seq) VALUES ($1, 0)", {"w" + std::to_string(t)});
+      });
+      ++committed;
+    });
+  for (int i = 0; i < 500 && committed < 4; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  const int while_taken = committed;
+  taken.clear();  // lets writers that wait for a connection finish
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(while_taken, 4);
+  auto written = db_->read([](db::Connection& c) {
+    return c.query_one("SELECT COUNT(*) FROM event_subscriptions WHERE subscriber LIKE 'w%'")->i64(0);
+  });
+  EXPECT_EQ(written, 4);
+}
+
 TEST_P(DatabaseTest, ConcurrentWritesThatFailUndoOnlyThemselves) {
   // On SQLite concurrent writes share one transaction (group commit): a write that returns an
   // error, throws or breaks a constraint must still roll back alone, and each caller must get its

@@ -142,46 +142,46 @@ void Database::commit_group(const std::vector<GroupedWrite*>& batch) noexcept {
   bool isolate = false;
   for (int attempt = 1;; ++attempt) {
     try {
-      auto conn = acquire();
+      Connection& conn = group_connection();
       try {
-        conn->begin(true);
+        conn.begin(true);
         bool refused = false;
         for (auto* w : batch) {
           w->error = nullptr;
           w->after_commit.clear();
-          conn->clear_after_commit();
-          if (isolate) conn->savepoint("grouped_write");
+          conn.clear_after_commit();
+          if (isolate) conn.savepoint("grouped_write");
           bool keep = false;
           try {
-            keep = (*w->body)(*conn);
+            keep = (*w->body)(conn);
           } catch (...) {
             w->error = std::current_exception();
           }
           if (keep && !w->error) {
-            if (isolate) conn->release_savepoint("grouped_write");
-            w->after_commit = conn->take_after_commit();
+            if (isolate) conn.release_savepoint("grouped_write");
+            w->after_commit = conn.take_after_commit();
           } else if (isolate) {
             // Undoes this write alone. Should its failure have ended the whole transaction, this
             // throws and the batch is retried or failed below.
-            conn->rollback_to_savepoint("grouped_write");
-            conn->release_savepoint("grouped_write");
-            conn->clear_after_commit();
+            conn.rollback_to_savepoint("grouped_write");
+            conn.release_savepoint("grouped_write");
+            conn.clear_after_commit();
           } else {
             refused = true;
             break;
           }
         }
         if (refused) {
-          abandon(*conn);
+          abandon(conn);
           // A write alone has its outcome: nothing else was in its transaction.
           if (batch.size() == 1) return;
           isolate = true;
           continue;
         }
-        conn->commit();
+        conn.commit();
         return;
       } catch (...) {
-        abandon(*conn);
+        abandon(conn);
         throw;
       }
     } catch (const DbError& e) {

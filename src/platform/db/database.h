@@ -209,6 +209,9 @@ class Database {
   virtual void release(std::unique_ptr<Connection> conn) = 0;
   /// True where writes queue for a single writer anyway, so committing them together is free.
   virtual bool groups_writes() const { return false; }
+  /// The connection the group writer writes on, used by that thread alone; only databases that
+  /// group writes have one.
+  virtual Connection& group_connection() { throw DbError(ErrorKind::other, "this database does not group writes"); }
   /// Rolls back whatever is open on `conn` and drops its after-commit work, quietly.
   static void abandon(Connection& conn) noexcept;
 

@@ -293,4 +293,9 @@ SqliteDatabase::SqliteDatabase(std::string path, int pool_size)
   release(pool_.take());
 }
 
+Connection& SqliteDatabase::group_connection() {
+  if (!group_connection_) group_connection_ = std::make_unique<SqliteConnection>(path_, &writer_, checkpointer_.get());
+  return *group_connection_;
+}
+
 }  // namespace slotbase::db

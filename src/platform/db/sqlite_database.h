@@ -27,6 +27,7 @@ class SqliteDatabase final : public Database {
  protected:
   void release(std::unique_ptr<Connection> conn) override { pool_.give_back(std::move(conn)); }
   bool groups_writes() const override { return true; }
+  Connection& group_connection() override;
 
  public:
   /// Copies the write-ahead log back into the database file on its own connection and thread,
@@ -60,6 +61,10 @@ class SqliteDatabase final : public Database {
   std::mutex writer_;                           // one writing transaction at a time in this process
   std::unique_ptr<Checkpointer> checkpointer_;  // outlives the pool's connections, which call it
   ConnectionPool pool_;
+  // The group writer's, opened on its first batch. The pool's connections only read, so between
+  // two batches nothing else has written, and its page cache stays valid: a pooled connection
+  // would reload every page it touches whenever another connection had written last.
+  std::unique_ptr<Connection> group_connection_;
 };
 
 }  // namespace slotbase::db
