@@ -70,6 +70,27 @@ TEST(Ids, ArePrefixedAndDistinct) {
   EXPECT_EQ(new_uuid().size(), 36u);
 }
 
+TEST(Ids, UuidsAreVersionSevenAndSortByCreationTime) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5; ++i) {
+    ids.push_back(new_uuid());
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  for (const auto& id : ids) {
+    ASSERT_EQ(id.size(), 36u);
+    EXPECT_EQ(id[14], '7') << id;                                          // version
+    EXPECT_NE(std::string("89ab").find(id[19]), std::string::npos) << id;  // RFC 9562 variant
+  }
+  // The first 48 bits are the time in milliseconds.
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  const auto ms = std::stoll(ids.back().substr(0, 8) + ids.back().substr(9, 4), nullptr, 16);
+  EXPECT_LE(ms, now);
+  EXPECT_GT(ms, now - 1000);
+}
+
 TEST(Ids, SortByCreationTime) {
   std::vector<std::string> ids;
   for (int i = 0; i < 5; ++i) {

@@ -41,10 +41,14 @@ std::string new_id(std::string_view prefix) {
 
 std::string new_uuid() {
   ensure_sodium();
+  const auto ms = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
   std::array<unsigned char, 16> b;
-  randombytes_buf(b.data(), b.size());
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
+  randombytes_buf(b.data() + 6, b.size() - 6);
+  for (int i = 0; i < 6; ++i) b[i] = static_cast<unsigned char>(ms >> (40 - 8 * i));  // big-endian, 48 bits
+  b[6] = (b[6] & 0x0f) | 0x70;                                                        // version 7
+  b[8] = (b[8] & 0x3f) | 0x80;                                                        // variant 10
   char out[37];
   std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
                 b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);

@@ -27,7 +27,9 @@ class Id {
 /// new row lands at the end of each index on its id rather than on a random page of it.
 std::string new_id(std::string_view prefix);
 
-/// A new random UUID (version 4), for event ids and request ids.
+/// A new UUID of version 7 (RFC 9562), for event ids and request ids: the time in milliseconds,
+/// then 74 random bits. Like new_id, it sorts by creation time, so the event log's index on its
+/// ids grows at its end instead of on a random page per event.
 std::string new_uuid();
 
 /// `n` cryptographically random bytes, base64url-encoded without padding.
