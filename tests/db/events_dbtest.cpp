@@ -66,6 +66,27 @@ TEST_P(EventsTest, ARolledBackTransactionEmitsNothing) {
   EXPECT_EQ(seen, 0);
 }
 
+TEST_P(EventsTest, AnEventPreparedBeforeItsTransactionIsLoggedWholeOnceItCommits) {
+  // Prepared outside the transaction, as the booking paths do; the transaction may run more than
+  // once (a grouped write is run again when another write of its batch refuses).
+  std::vector<events::DomainEvent> seen;
+  dispatcher_->subscribe("test", {}, [&](const events::DomainEvent& e) { seen.push_back(e); });
+  const auto prepared = outbox_->prepare({"thing.made", "test", "a1", {{"n", 7}}, "usr_1", "fac_1", "req-1", 1});
+  auto first = db_->transact([&](db::Connection& c) -> Result<void> {
+    outbox_->append(c, prepared);
+    return Error::conflict("test", "not this time");
+  });
+  EXPECT_FALSE(first.ok());
+  db_->transact([&](db::Connection& c) { outbox_->append(c, prepared); });
+  EXPECT_EQ(dispatcher_->run_once(), 1);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].type, "thing.made");
+  EXPECT_EQ(seen[0].aggregate_id, "a1");
+  EXPECT_EQ(seen[0].payload, (nlohmann::json{{"n", 7}}));
+  EXPECT_EQ(seen[0].correlation_id, "req-1");
+  EXPECT_EQ(seen[0].metadata.facility_id, "fac_1");
+}
+
 TEST_P(EventsTest, AFailingHandlerIsRetriedAfterBackoffWithoutSkippingAhead) {
   int calls = 0;
   std::vector<int> delivered;

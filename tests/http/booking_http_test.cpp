@@ -366,6 +366,17 @@ TEST_P(BookingHttpTest, SixtyFourConcurrentHoldsOneWinner) {
   EXPECT_EQ(outcome.created, 1);
   EXPECT_EQ(outcome.conflicts, 63);
   EXPECT_EQ(outcome.other, 0);
+  // One hold, so one event, whole, even when a loser's refusal made the winner's write run again.
+  auto [events, hold_id, claims] = app_->database().read([](db::Connection& c) {
+    auto payload = json::parse(
+        c.query_one("SELECT payload FROM outbox WHERE type = 'booking.hold.created' ORDER BY seq LIMIT 1")->text(0));
+    return std::tuple{c.query_one("SELECT COUNT(*) FROM outbox WHERE type = 'booking.hold.created'")->i64(0),
+                      payload.value("hold_id", ""),
+                      c.query_one("SELECT COUNT(*) FROM resource_claims WHERE active")->i64(0)};
+  });
+  EXPECT_EQ(events, 1);
+  EXPECT_EQ(claims, 1);
+  EXPECT_EQ(hold_id.rfind("hld_", 0), 0u) << hold_id;
 }
 
 SB_INSTANTIATE_BACKENDS(BookingHttpTest);

@@ -60,8 +60,14 @@ BookingServiceImpl::BookingServiceImpl(db::Database& db, const Clock& clock, con
 
 void BookingServiceImpl::emit(db::Connection& tx, const char* type, const std::string& aggregate_id,
                               const std::string& facility_id, nlohmann::json payload, const Context& ctx) const {
-  outbox_.append(tx,
-                 {type, "booking", aggregate_id, std::move(payload), ctx.user_id, facility_id, ctx.correlation_id, 1});
+  outbox_.append(tx, event(type, aggregate_id, facility_id, std::move(payload), ctx));
+}
+
+events::PreparedEvent BookingServiceImpl::event(const char* type, const std::string& aggregate_id,
+                                                const std::string& facility_id, nlohmann::json payload,
+                                                const Context& ctx) const {
+  return outbox_.prepare(
+      {type, "booking", aggregate_id, std::move(payload), ctx.user_id, facility_id, ctx.correlation_id, 1});
 }
 
 nlohmann::json BookingServiceImpl::slot_payload(const std::string& resource_id, Instant start, Instant end) const {
@@ -156,6 +162,10 @@ Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context
             "active",
             price_for(p, user, range.first, range.second, member),
             std::nullopt};
+  auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
+  payload["hold_id"] = hold.id;
+  payload["expires_at"] = format_rfc3339(hold.expires_at);
+  const auto created = event(event_names::kHoldCreated, hold.id, hold.facility_id, std::move(payload), ctx);
   snapshot.reset();
   try {
     return db_.transact([&](db::Connection& tx) -> Result<Hold> {
@@ -166,10 +176,7 @@ Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context
                                                                 " upcoming bookings, the most this facility allows.");
       SB_TRY(claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, ctx, OverlapCheck::constraint));
       BookingRepository::insert_hold(tx, hold, now);
-      auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
-      payload["hold_id"] = hold.id;
-      payload["expires_at"] = format_rfc3339(hold.expires_at);
-      emit(tx, event_names::kHoldCreated, hold.id, hold.facility_id, payload, ctx);
+      outbox_.append(tx, created);
       return hold;
     });
   } catch (const db::DbError& e) {
@@ -252,6 +259,15 @@ Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, con
 
   const Instant now = clock_.now();
   b.created_at = now;
+  auto payload = slot_payload(b.resource_id, b.start, b.end);
+  payload.update({{"booking_id", b.id},
+                  {"user_id", b.user_id},
+                  {"facility_id", b.facility_id},
+                  {"hold_id", hold_id},
+                  {"approval_status", b.approval_status},
+                  {"payment_status", b.payment_status},
+                  {"price", {{"amount", b.price.amount}, {"currency", b.price.currency}}}});
+  const auto confirmed = event(event_names::kConfirmed, b.id, b.facility_id, std::move(payload), ctx);
   auto result = db_.transact([&](db::Connection& tx) -> Result<Booking> {
     // The hold may have lapsed or been confirmed while the payment ran: only an active, live hold converts.
     if (!BookingRepository::convert_hold(tx, hold_id, b.id, now)) {
@@ -264,15 +280,7 @@ Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, con
     BookingRepository::convert_claim(tx, hold_id, b.id);
     BookingRepository::insert_booking(tx, b, no_show_at(b, policies));
     schedule_approval(tx, b, policies);
-    auto payload = slot_payload(b.resource_id, b.start, b.end);
-    payload.update({{"booking_id", b.id},
-                    {"user_id", b.user_id},
-                    {"facility_id", b.facility_id},
-                    {"hold_id", hold_id},
-                    {"approval_status", b.approval_status},
-                    {"payment_status", b.payment_status},
-                    {"price", {{"amount", b.price.amount}, {"currency", b.price.currency}}}});
-    emit(tx, event_names::kConfirmed, b.id, b.facility_id, payload, ctx);
+    outbox_.append(tx, confirmed);
     return b;
   });
   if (!result.ok() && b.payment_status == "paid" && payments_) {

@@ -134,6 +134,10 @@ class BookingServiceImpl final : public BookingService {
   void schedule_approval(db::Connection& tx, const Booking& b, const organization::Policies& policies) const;
   void emit(db::Connection& tx, const char* type, const std::string& aggregate_id, const std::string& facility_id,
             nlohmann::json payload, const Context& ctx) const;
+  /// An event to emit once the transaction that needs it runs: made before it, for the hot paths
+  /// whose events do not depend on what the transaction reads.
+  events::PreparedEvent event(const char* type, const std::string& aggregate_id, const std::string& facility_id,
+                              nlohmann::json payload, const Context& ctx) const;
   nlohmann::json slot_payload(const std::string& resource_id, Instant start, Instant end) const;
 
   db::Database& db_;

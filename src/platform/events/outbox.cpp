@@ -44,18 +44,23 @@ nlohmann::json DomainEvent::to_json() const {
           {"metadata", metadata_json(metadata)}};
 }
 
-void Outbox::append(db::Connection& tx, NewEvent e) const {
+PreparedEvent Outbox::prepare(NewEvent e) const {
   const std::string id = new_uuid();
   const std::string correlation_id = e.correlation_id.empty() ? id : std::move(e.correlation_id);
-  db::Params params{id,
-                    std::move(e.type),
-                    std::move(e.source),
-                    std::move(e.aggregate_id),
-                    correlation_id,
-                    epoch_seconds(clock_.now()),
-                    e.payload.dump(),
-                    metadata_json({std::move(e.user_id), std::move(e.facility_id), e.version}).dump()};
-  tx.execute_at_commit(tx.dialect() == db::Dialect::postgres ? kInsertPg : kInsert, std::move(params));
+  PreparedEvent prepared;
+  prepared.params_ = {id,
+                      std::move(e.type),
+                      std::move(e.source),
+                      std::move(e.aggregate_id),
+                      correlation_id,
+                      epoch_seconds(clock_.now()),
+                      e.payload.dump(),
+                      metadata_json({std::move(e.user_id), std::move(e.facility_id), e.version}).dump()};
+  return prepared;
+}
+
+void Outbox::append(db::Connection& tx, const PreparedEvent& e) const {
+  tx.execute_at_commit(tx.dialect() == db::Dialect::postgres ? kInsertPg : kInsert, e.params_);
   if (listener_) tx.after_commit(listener_);
 }
 

@@ -9,6 +9,15 @@
 
 namespace slotbase::events {
 
+/// An event made ready to append: its id, time and JSON text, made before its transaction so that
+/// a single writer (SQLite's) does not wait for them. A transaction may run more than once, so
+/// appending copies it.
+class PreparedEvent {
+ private:
+  friend class Outbox;
+  db::Params params_;
+};
+
 /// The transactional outbox. A service appends its events with the same Connection it writes its
 /// rows with, so both commit or neither does. The outbox is also the event log, read back by the
 /// dispatcher and by `slotbase events replay`.
@@ -21,7 +30,10 @@ class Outbox {
 
   /// Writes the event as part of `tx`. It takes its sequence number when `tx` commits (on
   /// PostgreSQL the insert itself waits for the commit; see outbox.cpp).
-  void append(db::Connection& tx, NewEvent event) const;
+  void append(db::Connection& tx, NewEvent event) const { append(tx, prepare(std::move(event))); }
+  void append(db::Connection& tx, const PreparedEvent& event) const;
+  /// The event's id, time and JSON text, for an append to come.
+  PreparedEvent prepare(NewEvent event) const;
 
   /// Events with sequence in [from, to], in order, at most `limit`. Events whose type `wanted`
   /// refuses come with sequence, id and type only, their payload and metadata left unparsed.
