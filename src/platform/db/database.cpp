@@ -87,7 +87,7 @@ std::vector<std::function<void()>> Database::write_grouped(const std::function<b
   std::unique_lock lock(group_mu_);
   if (!group_writer_.joinable()) group_writer_ = std::thread([this] { run_group_writer(); });
   group_queue_.push_back(&mine);
-  if (group_queue_.size() == 1) group_wake_.notify_one();
+  if (group_queue_.size() == 1 || group_queue_.size() == kGatherWrites) group_wake_.notify_one();
   mine.wake.wait(lock, [&] { return mine.done; });
   if (mine.error) std::rethrow_exception(mine.error);
   return std::move(mine.after_commit);
@@ -95,10 +95,17 @@ std::vector<std::function<void()>> Database::write_grouped(const std::function<b
 
 void Database::run_group_writer() {
   std::unique_lock lock(group_mu_);
+  std::size_t last_batch = 0;
   for (;;) {
     group_wake_.wait(lock, [&] { return group_stop_ || !group_queue_.empty(); });
     if (group_queue_.empty()) return;  // stopping, with nothing left to write
+    // While writes come from several threads at once, each batch waits a moment for more: the
+    // pages that writes share (the tables' last pages, the event log's) are then written once
+    // for more of them. A write that comes alone is not held back.
+    if (last_batch > 1 && group_queue_.size() < kGatherWrites)
+      group_wake_.wait_for(lock, kGatherWait, [&] { return group_stop_ || group_queue_.size() >= kGatherWrites; });
     auto batch = std::exchange(group_queue_, {});
+    last_batch = batch.size();
     lock.unlock();
     commit_group(batch);
     lock.lock();

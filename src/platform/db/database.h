@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
@@ -228,16 +229,21 @@ class Database {
   /// in a write transaction shared with the writes other threads queued meanwhile. Returns the
   /// body's after-commit work (empty when it chose to roll back); rethrows its exception.
   std::vector<std::function<void()>> write_grouped(const std::function<bool(Connection&)>& body);
-  /// The group writer: one thread, started with the first grouped write, that takes whatever is
-  /// queued as one batch as soon as the last batch has committed, so the single writer never
-  /// waits for a thread to wake and lead.
+  /// The group writer: one thread, started with the first grouped write, that takes what is
+  /// queued as one batch once the last batch has committed, so the single writer never waits for
+  /// a thread to wake and lead (and, under concurrent writes, once a few more have come).
   void run_group_writer();
   /// One transaction for the batch; should a write fail or refuse, the batch runs again with a
   /// savepoint per write. Every outcome, failures included, is left in the batch's writes.
   void commit_group(const std::vector<GroupedWrite*>& batch) noexcept;
 
+  /// While writes come concurrently, the group writer waits up to kGatherWait for kGatherWrites
+  /// of them before it starts a batch.
+  static constexpr std::size_t kGatherWrites = 10;
+  static constexpr std::chrono::microseconds kGatherWait{300};
+
   std::mutex group_mu_;
-  std::condition_variable group_wake_;  // a write was queued, or stop
+  std::condition_variable group_wake_;  // a write was queued to an idle writer, kGatherWrites are queued, or stop
   std::vector<GroupedWrite*> group_queue_;
   bool group_stop_ = false;
   std::thread group_writer_;
