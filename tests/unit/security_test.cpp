@@ -79,6 +79,12 @@ TEST(Ids, UuidsAreVersionSevenAndSortByCreationTime) {
   EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
   for (const auto& id : ids) {
     ASSERT_EQ(id.size(), 36u);
+    for (std::size_t i = 0; i < id.size(); ++i) {
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        EXPECT_EQ(id[i], '-') << id;
+      else
+        EXPECT_NE(std::string("0123456789abcdef").find(id[i]), std::string::npos) << id;
+    }
     EXPECT_EQ(id[14], '7') << id;                                          // version
     EXPECT_NE(std::string("89ab").find(id[19]), std::string::npos) << id;  // RFC 9562 variant
   }
