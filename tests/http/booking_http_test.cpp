@@ -523,6 +523,7 @@ TEST_P(LifecycleHttpTest, ABlockOverBookingsNeedsForceAndThenCancelsThem) {
   auto id = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
   json block = {{"start", "2026-11-25T14:00:00Z"}, {"end", "2026-11-25T18:00:00Z"}, {"reason", "net repair"}};
   EXPECT_EQ(client_->post("/api/v1/resources/" + court_ + "/blocks", block, player_.access).status, 403);
+  EXPECT_EQ(client_->post("/api/v1/resources/res_missing/blocks", block, owner_.access).status, 404);
   auto refused = client_->post("/api/v1/resources/" + court_ + "/blocks", block, owner_.access);
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(refused.json()["rule"], "block-overlaps-bookings");

@@ -85,6 +85,15 @@ Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string
   return Place{f, std::move(r->resource), *zone, config->hours, std::move(r->pricing)};
 }
 
+Result<BookingServiceImpl::Place> BookingServiceImpl::managed_place(const std::string& resource_id,
+                                                                    const Context& ctx) {
+  auto p = place_of(resource_id, ctx);
+  if (!p.ok() && p.error().code == ErrorCode::invalid_argument) return Error::not_found("No such resource.");
+  if (p.ok() && !orgs_.can(p->facility, Permission::bookings_manage, ctx))
+    return Error::forbidden("You do not have permission to do this at this facility.");
+  return p;
+}
+
 std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Place& p, const std::string& user_id,
                                                                       std::optional<bool> known_member) {
   auto pricing = resources_.pricing_from(p.pricing, p.facility.currency);
@@ -592,12 +601,11 @@ Result<CancelResult> BookingServiceImpl::reject(const std::string& booking_id, c
 }
 
 Result<Block> BookingServiceImpl::create_block(const BlockRequest& r, const Context& ctx) {
-  auto resource = resources_.find_resource(r.resource_id);
-  if (!resource) return Error::not_found("No such resource.");
-  SB_TRY(facility_as(resource->facility_id, Permission::bookings_manage, ctx, "No such resource."));
+  std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
+  SB_ASSIGN_OR_RETURN(Place p, managed_place(r.resource_id, ctx));
+  snapshot.reset();
   SB_ASSIGN_OR_RETURN(auto range, parse_range(r.start, r.end));
   if (r.reason.empty()) return Error::invalid("reason", "is required");
-  SB_ASSIGN_OR_RETURN(Place p, place_of(r.resource_id, ctx));
   Block block{
       new_id("blk"), p.facility.id, p.resource.id, range.first, range.second, r.reason, *ctx.user_id, {}, {}, {}};
   try {

@@ -81,8 +81,11 @@ class BookingServiceImpl final : public BookingService {
     organization::OperatingHours hours;  // read once per request: rules and prices both need them
     nlohmann::json pricing;              // the resource's, as stored (null: free), read with the resource
   };
-  /// The resource and its facility as the caller may see them (not_found otherwise).
+  /// The resource and its facility as the caller may see them (otherwise resource_id is invalid).
   Result<Place> place_of(const std::string& resource_id, const Context& ctx);
+  /// The same for staff who manage the facility's bookings: not_found when the resource is
+  /// missing or hidden from the caller, permission_denied when they may only see it.
+  Result<Place> managed_place(const std::string& resource_id, const Context& ctx);
   /// `member`, when the caller already asked, saves asking again.
   Money price_for(const Place& p, const std::string& user_id, Instant start, Instant end,
                   std::optional<bool> member = std::nullopt);

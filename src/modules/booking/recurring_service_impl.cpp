@@ -425,13 +425,12 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
 }
 
 Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, const Context& ctx) {
-  auto resource = bookings_.resources_.find_resource(r.resource_id);
-  if (!resource) return Error::not_found("No such resource.");
-  SB_TRY(bookings_.facility_as(resource->facility_id, Permission::bookings_manage, ctx, "No such resource."));
+  std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
+  SB_ASSIGN_OR_RETURN(Place p, bookings_.managed_place(r.resource_id, ctx));
+  snapshot.reset();
   SB_ASSIGN_OR_RETURN(auto range, BookingServiceImpl::parse_range(r.start, r.end));
   SB_ASSIGN_OR_RETURN(std::string rrule, rules::parse_rrule(r.rrule));
   if (r.reason.empty()) return Error::invalid("reason", "is required");
-  SB_ASSIGN_OR_RETURN(Place p, bookings_.place_of(r.resource_id, ctx));
   SB_ASSIGN_OR_RETURN(const LocalDate first, first_date(p.zone, range.first));
   SB_ASSIGN_OR_RETURN(auto until, parse_until(r.until, first));
   if (!until && !rules::rrule_has_end(rrule))
