@@ -111,6 +111,16 @@ TEST_P(OrganizationHttpTest, AnotherOrganizationsFacilityIsOffLimits) {
           .status,
       403);
   EXPECT_EQ(client_->get("/api/v1/organizations/" + create_organization(owner, "Second"), rival.access).status, 404);
+  // Each lists their own organizations only, the new one included.
+  auto names = [&](const Account& who) {
+    std::vector<std::string> out;
+    const auto listed = client_->get("/api/v1/organizations", who.access).json();
+    for (const auto& o : listed["items"]) out.push_back(o["name"]);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(names(owner), (std::vector<std::string>{"Riverside", "Second"}));
+  EXPECT_EQ(names(rival), (std::vector<std::string>{"Rival Club"}));
   // A private facility does not exist for outsiders at all.
   ASSERT_EQ(
       client_->send("PATCH", "/api/v1/facilities/" + fid, {{"settings", {{"public", false}}}}, owner.access).status,

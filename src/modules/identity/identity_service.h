@@ -47,6 +47,8 @@ class IdentityService {
                                             const std::string& scope_id, const Context& ctx) = 0;
   virtual Result<void> remove_role(const std::string& user_id, const std::string& role_id, const Context& ctx) = 0;
   virtual std::vector<RoleAssignment> roles_of(const std::string& user_id) = 0;
+  /// The caller's roles, as read with their session when the context has them.
+  virtual std::vector<RoleAssignment> roles_of(const Context& ctx) = 0;
   /// Users holding a role in a scope (e.g. a facility's staff).
   virtual std::vector<std::pair<User, RoleAssignment>> holders(ScopeType scope_type, const std::string& scope_id) = 0;
 

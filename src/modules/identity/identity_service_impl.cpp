@@ -290,10 +290,25 @@ bool IdentityServiceImpl::check_permission(const std::string& user_id, Permissio
   return any_grants(roles_of(user_id), permission, scope);
 }
 
+namespace {
+
+/// The roles the session check read for the caller, if it did.
+const std::vector<RoleAssignment>* session_roles(const Context& ctx) {
+  const auto* known = dynamic_cast<const SessionRoles*>(ctx.facts.get());
+  return known && ctx.user_id && known->user_id == *ctx.user_id ? &known->roles : nullptr;
+}
+
+}  // namespace
+
+std::vector<RoleAssignment> IdentityServiceImpl::roles_of(const Context& ctx) {
+  if (!ctx.user_id) return {};
+  if (const auto* known = session_roles(ctx)) return *known;
+  return roles_of(*ctx.user_id);
+}
+
 bool IdentityServiceImpl::check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) {
   if (!ctx.user_id) return false;
-  const auto* known = dynamic_cast<const SessionRoles*>(ctx.facts.get());
-  if (known && known->user_id == *ctx.user_id) return any_grants(known->roles, permission, scope);
+  if (const auto* known = session_roles(ctx)) return any_grants(*known, permission, scope);
   return check_permission(*ctx.user_id, permission, scope);
 }
 

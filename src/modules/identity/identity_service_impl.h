@@ -39,6 +39,7 @@ class IdentityServiceImpl final : public IdentityService {
                                     const std::string& scope_id, const Context& ctx) override;
   Result<void> remove_role(const std::string& user_id, const std::string& role_id, const Context& ctx) override;
   std::vector<RoleAssignment> roles_of(const std::string& user_id) override;
+  std::vector<RoleAssignment> roles_of(const Context& ctx) override;
   std::vector<std::pair<User, RoleAssignment>> holders(ScopeType scope_type, const std::string& scope_id) override;
   bool check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) override;
   bool check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) override;

@@ -103,7 +103,7 @@ Result<Organization> OrganizationServiceImpl::get_organization(const std::string
 std::vector<Organization> OrganizationServiceImpl::my_organizations(const Context& ctx) {
   if (!ctx.user_id) return {};
   std::vector<std::string> ids;
-  for (const auto& r : identity_.roles_of(*ctx.user_id))
+  for (const auto& r : identity_.roles_of(ctx))
     if (r.scope_type == ScopeType::organization && std::find(ids.begin(), ids.end(), r.scope_id) == ids.end())
       ids.push_back(r.scope_id);
   return db_.read([&](db::Connection& c) { return OrganizationRepository::organizations(c, ids); });
