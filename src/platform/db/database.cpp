@@ -101,7 +101,7 @@ void Database::run_group_writer() {
     if (group_queue_.empty()) return;  // stopping, with nothing left to write
     // While writes come from several threads at once, each batch waits a moment for more: the
     // pages that writes share (the tables' last pages, the event log's) are then written once
-    // for more of them. A write that comes alone is not held back.
+    // for more of them. Once writes come one at a time (a batch of one), none is held back.
     if (last_batch > 1 && group_queue_.size() < kGatherWrites)
       group_wake_.wait_for(lock, kGatherWait, [&] { return group_stop_ || group_queue_.size() >= kGatherWrites; });
     auto batch = std::exchange(group_queue_, {});
