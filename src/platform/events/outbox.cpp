@@ -59,8 +59,8 @@ PreparedEvent Outbox::prepare(NewEvent e) const {
   return prepared;
 }
 
-void Outbox::append(db::Connection& tx, const PreparedEvent& e) const {
-  tx.execute_at_commit(tx.dialect() == db::Dialect::postgres ? kInsertPg : kInsert, e.params_);
+void Outbox::append(db::Connection& tx, PreparedEvent e) const {
+  tx.execute_at_commit(tx.dialect() == db::Dialect::postgres ? kInsertPg : kInsert, std::move(e.params_));
   if (listener_) tx.after_commit(listener_);
 }
 

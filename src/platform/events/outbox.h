@@ -10,8 +10,7 @@
 namespace slotbase::events {
 
 /// An event made ready to append: its id, time and JSON text, made before its transaction so that
-/// a single writer (SQLite's) does not wait for them. A transaction may run more than once, so
-/// appending copies it.
+/// a single writer (SQLite's) does not wait for them.
 class PreparedEvent {
  private:
   friend class Outbox;
@@ -31,7 +30,8 @@ class Outbox {
   /// Writes the event as part of `tx`. It takes its sequence number when `tx` commits (on
   /// PostgreSQL the insert itself waits for the commit; see outbox.cpp).
   void append(db::Connection& tx, NewEvent event) const { append(tx, prepare(std::move(event))); }
-  void append(db::Connection& tx, const PreparedEvent& event) const;
+  /// Pass a prepared event by copy when the transaction may run again (a grouped write can).
+  void append(db::Connection& tx, PreparedEvent event) const;
   /// The event's id, time and JSON text, for an append to come.
   PreparedEvent prepare(NewEvent event) const;
 
