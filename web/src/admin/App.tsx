@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from "react";
-import { AuthForm } from "../shared/AuthForm";
-import { useSession } from "../shared/useSession";
-import { messageOf, type Api } from "../shared/api";
-import type { Facility, Page } from "../shared/types";
-import { DaySheet } from "./DaySheet";
-import { Lists } from "./Lists";
-import { Setup } from "./Setup";
+import { messageOf, type Api } from "../shared/api/client";
+import type { Facility } from "../shared/api/types";
+import { AuthForm, useSession } from "../features/auth";
+import { DaySheet } from "../features/day-sheet";
+import { facilitiesIRun } from "../features/facilities";
+import { Lists } from "../features/lists";
+import { Setup } from "../features/setup";
 
 export function AdminApp({ api }: { api: Api }) {
   const { user, ready, setUser } = useSession(api);
@@ -17,9 +17,7 @@ export function AdminApp({ api }: { api: Api }) {
   // The facilities this account runs: those of its organizations.
   const load = useCallback(async () => {
     try {
-      const orgs = await api.get<Page<{ id: string }>>("/api/v1/organizations");
-      const all: Facility[] = [];
-      for (const o of orgs.items) all.push(...(await api.get<Page<Facility>>(`/api/v1/organizations/${o.id}/facilities`)).items);
+      const all = await facilitiesIRun(api);
       setFacilities(all);
       setFacility((f) => all.find((x) => x.id === f?.id) ?? all[0] ?? null);
       if (all.length === 0) setView("setup");

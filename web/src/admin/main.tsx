@@ -1,6 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { Api } from "../shared/api";
+import { Api } from "../shared/api/client";
 import "../shared/styles.css";
 import { AdminApp } from "./App";
 

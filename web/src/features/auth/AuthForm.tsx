@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { ApiError, messageOf, type Api, type User } from "./api";
+import { ApiError, messageOf, type Api } from "../../shared/api/client";
+import type { User } from "../../shared/api/types";
 
 /// Log in or sign up. Errors from the server are shown next to the field they name, and in a
 /// summary that screen readers announce.

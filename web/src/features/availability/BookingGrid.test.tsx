@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Availability } from "../shared/types";
+import type { Availability } from "../../shared/api/types";
 import { BookingGrid } from "./BookingGrid";
 
 const usd = (amount: number) => ({ amount, currency: "USD" });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { Api, ApiError } from "./api";
+import { Api, ApiError } from "./client";
 
 type Call = { url: string; init: RequestInit };
 

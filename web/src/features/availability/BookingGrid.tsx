@@ -1,5 +1,5 @@
-import { formatMoney, formatTime } from "../shared/time";
-import type { Availability, Slot } from "../shared/types";
+import type { Availability, Slot } from "../../shared/api/types";
+import { formatMoney, formatTime } from "../../shared/time";
 
 export interface SlotChoice {
   resourceId: string;

@@ -1,23 +1,19 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { messageOf, type Api } from "../shared/api";
-import { formatDateTime, formatMoney, todayIn } from "../shared/time";
-import type { Booking, Facility, Page } from "../shared/types";
+import { messageOf, type Api } from "../../shared/api/client";
+import type { Booking, Facility, MemberEntry, StaffEntry } from "../../shared/api/types";
+import { formatDateTime, formatMoney, todayIn } from "../../shared/time";
+import { facilityBookings } from "../bookings/api";
+import { inviteMember, inviteStaff, listMembers, listStaff, type StaffRole } from "./api";
 
-interface Person {
-  user_id: string | null;
-  email: string;
-  name: string;
-  role?: string;
-  status: string;
-}
+const STATUSES: Booking["status"][] = ["confirmed", "checked_in", "completed", "cancelled", "no_show"];
 
 /// Bookings of a day, members and staff, each with a search box and filters; staff invited by
 /// email with a role (the invitation applies when that person signs up, or at once if they have).
 export function Lists({ api, facility }: { api: Api; facility: Facility }) {
   const [date, setDate] = useState(todayIn(facility.timezone));
   const [bookings, setBookings] = useState<Booking[]>([]);
-  const [members, setMembers] = useState<Person[]>([]);
-  const [staff, setStaff] = useState<Person[]>([]);
+  const [members, setMembers] = useState<MemberEntry[]>([]);
+  const [staff, setStaff] = useState<StaffEntry[]>([]);
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState("");
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -26,9 +22,9 @@ export function Lists({ api, facility }: { api: Api; facility: Facility }) {
   const load = useCallback(async () => {
     const mine = ++latest.current;
     try {
-      const day = (await api.get<Page<Booking>>(`/api/v1/facilities/${facility.id}/bookings?date=${date}`)).items;
-      const m = (await api.get<Page<Person>>(`/api/v1/facilities/${facility.id}/members`)).items;
-      const s = (await api.get<Page<Person>>(`/api/v1/facilities/${facility.id}/staff`)).items;
+      const day = await facilityBookings(api, facility.id, date);
+      const m = await listMembers(api, facility.id);
+      const s = await listStaff(api, facility.id);
       if (mine !== latest.current) return;
       setBookings(day);
       setMembers(m);
@@ -69,7 +65,7 @@ export function Lists({ api, facility }: { api: Api; facility: Facility }) {
             <label htmlFor="list-status">Status</label>
             <select id="list-status" value={status} onChange={(e) => setStatus(e.target.value)}>
               <option value="">any</option>
-              {["confirmed", "checked_in", "completed", "cancelled", "no_show"].map((s) => (
+              {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {s.replace("_", " ")}
                 </option>
@@ -122,13 +118,13 @@ export function Lists({ api, facility }: { api: Api; facility: Facility }) {
 
 function Invite({ api, facility, onDone, onError }: { api: Api; facility: Facility; onDone: (t: string) => void; onError: (t: string) => void }) {
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState("staff");
+  const [role, setRole] = useState<StaffRole>("staff");
   const [kind, setKind] = useState<"staff" | "member">("staff");
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      if (kind === "staff") await api.post(`/api/v1/facilities/${facility.id}/staff`, { email, role });
-      else await api.post(`/api/v1/facilities/${facility.id}/members`, { email });
+      if (kind === "staff") await inviteStaff(api, facility.id, email, role);
+      else await inviteMember(api, facility.id, email);
       onDone(`${email} was invited.`);
       setEmail("");
     } catch (err) {
@@ -153,7 +149,7 @@ function Invite({ api, facility, onDone, onError }: { api: Api; facility: Facili
         {kind === "staff" && (
           <div>
             <label htmlFor="invite-role">Role</label>
-            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value)}>
+            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
               <option value="facility_manager">facility manager</option>
               <option value="staff">staff</option>
               <option value="coach">coach</option>

@@ -1,22 +1,7 @@
 // The SlotBase API as the web apps use it: JSON in and out, tokens kept across reloads, and
 // problem+json errors turned into ApiError with the fields that were wrong.
 
-export interface Money {
-  amount: number;
-  currency: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  roles?: { role: string; scope_type: string; scope_id: string | null }[];
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { Answer, FieldError, Problem, Session, User } from "./types";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -35,12 +20,6 @@ export class ApiError extends Error {
 }
 
 const REFRESH_KEY = "slotbase.refresh_token";
-
-export interface Session {
-  user: User;
-  access_token: string;
-  refresh_token: string;
-}
 
 type Listener = (user: User | null) => void;
 
@@ -101,7 +80,7 @@ export class Api {
     if (!localStorage.getItem(REFRESH_KEY)) return false;
     const ok = await this.refresh();
     if (ok) {
-      if (!this.user) this.user = await this.get<User>("/api/v1/me");
+      if (!this.user) this.user = await this.get<Answer<"/api/v1/me", "get">>("/api/v1/me");
       this.listeners.forEach((l) => l(this.user));
     }
     return ok;
@@ -166,8 +145,9 @@ export class Api {
     const text = await res.text();
     const data = text ? JSON.parse(text) : undefined;
     if (!res.ok) {
-      const detail = data?.detail ?? `The request failed (${res.status}).`;
-      throw new ApiError(res.status, detail, data?.rule, data?.errors ?? []);
+      const problem = data as Partial<Problem> | undefined;
+      const detail = problem?.detail ?? `The request failed (${res.status}).`;
+      throw new ApiError(res.status, detail, problem?.rule, problem?.errors ?? []);
     }
     return data as T;
   }

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Api } from "./api";
+import { Api } from "../../shared/api/client";
 import { AuthForm } from "./AuthForm";
 
 describe("AuthForm", () => {

@@ -1,18 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
-import { messageOf, type Api } from "../shared/api";
-import { slotAt } from "../shared/slots";
-import { formatDateTime, formatMoney } from "../shared/time";
-import { icsFor, refundPercent, type Booking, type Facility, type Page, type Resource } from "../shared/types";
-
-interface WaitlistEntry {
-  id: string;
-  resource_id: string;
-  start: string;
-  end: string;
-  status: string;
-  hold_id: string | null;
-  claim_deadline: string | null;
-}
+import { messageOf, type Api } from "../../shared/api/client";
+import type { Booking, Facility, Resource, WaitlistEntry } from "../../shared/api/types";
+import { formatDateTime, formatMoney } from "../../shared/time";
+import { confirmHold } from "../availability/api";
+import { getFacility, listResources } from "../facilities/api";
+import { cancelBooking, checkIn, leaveWaitlist, myBookings, myWaitlist } from "./api";
+import { icsFor } from "./calendar";
+import { refundPercent } from "./refund";
+import { Reschedule } from "./Reschedule";
 
 interface Place {
   facility: Facility;
@@ -32,17 +27,17 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
 
   const load = useCallback(async () => {
     try {
-      const page = await api.get<Page<Booking>>("/api/v1/bookings?mine=true&limit=100");
-      const wl = await api.get<Page<WaitlistEntry>>("/api/v1/waitlist");
+      const mine = await myBookings(api);
+      const wl = await myWaitlist(api);
       const found = new Map<string, Place>();
-      for (const id of new Set(page.items.map((b) => b.facility_id))) {
-        const facility = await api.get<Facility>(`/api/v1/facilities/${id}`);
-        const list = await api.get<Page<Resource>>(`/api/v1/facilities/${id}/resources`);
-        found.set(id, { facility, resources: new Map(list.items.map((r) => [r.id, r])) });
+      for (const id of new Set(mine.map((b) => b.facility_id))) {
+        const facility = await getFacility(api, id);
+        const list = await listResources(api, id);
+        found.set(id, { facility, resources: new Map(list.map((r) => [r.id, r])) });
       }
       setPlaces(found);
-      setBookings(page.items);
-      setWaitlist(wl.items.filter((e) => e.status === "waiting" || e.status === "notified"));
+      setBookings(mine);
+      setWaitlist(wl.filter((e) => e.status === "waiting" || e.status === "notified"));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -75,7 +70,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
     const court = place?.resources.get(b.resource_id)?.name ?? "Court";
     const hoursBefore = (new Date(b.start).getTime() - now()) / 3_600_000;
     const percent =
-      b.approval_status === "pending" ? 100 : refundPercent(place?.facility.policies.cancellation.tiers ?? [], hoursBefore);
+      b.approval_status === "pending" ? 100 : refundPercent(place?.facility.policies.cancellation?.tiers ?? [], hoursBefore);
     const paid = b.payment_status === "paid" ? b.price.amount : 0;
     const opens = new Date(b.start).getTime() - (place?.facility.policies.check_in_opens_minutes_before ?? 0) * 60_000;
     const canCheckIn =
@@ -106,7 +101,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
         {b.status === "confirmed" && new Date(b.start).getTime() > now() && (
           <div className="row">
             {canCheckIn && (
-              <button type="button" onClick={() => act(() => api.post(`/api/v1/bookings/${b.id}/check-in`), "Checked in. Enjoy your game!")}>
+              <button type="button" onClick={() => act(() => checkIn(api, b.id), "Checked in. Enjoy your game!")}>
                 Check in
               </button>
             )}
@@ -122,7 +117,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
           </div>
         )}
         {canCheckIn && new Date(b.start).getTime() <= now() && (
-          <button type="button" onClick={() => act(() => api.post(`/api/v1/bookings/${b.id}/check-in`), "Checked in. Enjoy your game!")}>
+          <button type="button" onClick={() => act(() => checkIn(api, b.id), "Checked in. Enjoy your game!")}>
             Check in
           </button>
         )}
@@ -135,7 +130,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
             <button
               type="button"
               className="danger"
-              onClick={() => act(() => api.post(`/api/v1/bookings/${b.id}/cancel`, { reason: "Cancelled by the player" }), "Your booking was cancelled.")}
+              onClick={() => act(() => cancelBooking(api, b.id, "Cancelled by the player"), "Your booking was cancelled.")}
             >
               Yes, cancel this booking
             </button>
@@ -178,13 +173,13 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
                     <button
                       type="button"
                       onClick={() =>
-                        act(() => api.post(`/api/v1/holds/${e.hold_id}/confirm`, { payment: { method: "offline" } }), "The offered slot is booked for you.")
+                        act(() => confirmHold(api, e.hold_id!, "offline"), "The offered slot is booked for you.")
                       }
                     >
                       Book the offered slot
                     </button>
                   )}
-                  <button type="button" className="secondary" onClick={() => act(() => api.del(`/api/v1/waitlist/${e.id}`), "You left the waitlist.")}>
+                  <button type="button" className="secondary" onClick={() => act(() => leaveWaitlist(api, e.id), "You left the waitlist.")}>
                     Leave waitlist
                   </button>
                 </span>
@@ -196,54 +191,5 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
       <h3>Past and cancelled</h3>
       {past.length === 0 ? <p className="muted">Nothing yet.</p> : <ul className="plain">{past.map(item)}</ul>}
     </section>
-  );
-}
-
-function Reschedule({
-  api,
-  booking,
-  timeZone,
-  onDone,
-  onError,
-}: {
-  api: Api;
-  booking: Booking;
-  timeZone: string;
-  onDone: (message: string) => void;
-  onError: (m: string) => void;
-}) {
-  const localDate = new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(booking.start));
-  const localTime = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(booking.start));
-  const [date, setDate] = useState(localDate);
-  const [time, setTime] = useState(localTime);
-  const minutes = (new Date(booking.end).getTime() - new Date(booking.start).getTime()) / 60_000;
-
-  async function submit() {
-    try {
-      const slot = await slotAt(api, booking.facility_id, booking.resource_id, date, time, minutes);
-      if (!slot) return onError("That time is not on the facility's grid for that day.");
-      await api.post(`/api/v1/bookings/${booking.id}/reschedule`, { start: slot.start, end: slot.end });
-      onDone("Your booking was moved.");
-    } catch (e) {
-      onError(messageOf(e));
-    }
-  }
-
-  return (
-    <div role="group" aria-label="Move this booking" className="notice" style={{ width: "100%" }}>
-      <div className="row">
-        <div>
-          <label htmlFor={`move-date-${booking.id}`}>New date</label>
-          <input id={`move-date-${booking.id}`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor={`move-time-${booking.id}`}>New start time</label>
-          <input id={`move-time-${booking.id}`} type="time" step={1800} value={time} onChange={(e) => setTime(e.target.value)} />
-        </div>
-        <button type="button" onClick={submit}>
-          Move booking
-        </button>
-      </div>
-    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Api } from "../shared/api";
+import { Api } from "../../shared/api/client";
 import { HoldPanel } from "./HoldPanel";
 
 const hold = {

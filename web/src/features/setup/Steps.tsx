@@ -1,9 +1,21 @@
+// The steps of the set-up flow, each a form that hands what was entered to the flow (the courts
+// step saves each court itself, as it is added).
+
 import { useState, type FormEvent, type ReactNode } from "react";
-import { ApiError, messageOf, type Api } from "../shared/api";
-import type { Facility, Resource } from "../shared/types";
+import type { Api } from "../../shared/api/client";
+import type { Facility, Hours, Policies, Resource, ResourceType } from "../../shared/api/types";
+import { createResource, setPricing } from "./api";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const STEPS = ["Organization", "Facility", "Opening hours", "Courts and prices", "Policies"];
+const COURT_TYPES: ResourceType[] = [
+  "tennis_court",
+  "pickleball_court",
+  "padel_court",
+  "squash_court",
+  "badminton_court",
+  "basketball_court",
+  "multi_purpose",
+];
 const ZONES = [
   "America/New_York",
   "America/Chicago",
@@ -15,88 +27,6 @@ const ZONES = [
   "Asia/Kolkata",
   "Australia/Sydney",
 ];
-
-/// The set-up flow for a new facility: organization, facility, hours and holidays, courts with
-/// prices and peak rules, policies. Each step saves at once, so a reload loses nothing.
-export function Setup({ api, onDone }: { api: Api; onDone: (f: Facility) => void }) {
-  const [step, setStep] = useState(0);
-  const [orgId, setOrgId] = useState("");
-  const [facility, setFacility] = useState<Facility | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const run = async (fn: () => Promise<void>) => {
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const fieldError = (f: string) => (error instanceof ApiError ? error.field(f) : undefined);
-
-  return (
-    <section className="panel" aria-labelledby="setup-title">
-      <h2 id="setup-title">Set up your facility</h2>
-      <ol className="steps" aria-label="Steps">
-        {STEPS.map((s, i) => (
-          <li key={s} aria-current={i === step ? "step" : undefined}>
-            {i + 1}. {s}
-          </li>
-        ))}
-      </ol>
-      {error !== null && (
-        <p role="alert" className="error">
-          {messageOf(error)}
-        </p>
-      )}
-      {step === 0 && (
-        <OrgStep
-          onSubmit={(name) =>
-            run(async () => {
-              const org = await api.post<{ id: string }>("/api/v1/organizations", { name });
-              setOrgId(org.id);
-              setStep(1);
-            })
-          }
-          error={fieldError("name")}
-        />
-      )}
-      {step === 1 && (
-        <FacilityStep
-          onSubmit={(name, timezone, currency) =>
-            run(async () => {
-              const f = await api.post<Facility>(`/api/v1/organizations/${orgId}/facilities`, { name, timezone, currency });
-              setFacility(f);
-              setStep(2);
-            })
-          }
-          fieldError={fieldError}
-        />
-      )}
-      {step === 2 && facility && (
-        <HoursStep
-          onSubmit={(weekly, holidays) =>
-            run(async () => {
-              await api.put(`/api/v1/facilities/${facility.id}/hours`, { weekly, holidays });
-              setStep(3);
-            })
-          }
-        />
-      )}
-      {step === 3 && facility && <CourtsStep api={api} facility={facility} onNext={() => setStep(4)} onError={setError} />}
-      {step === 4 && facility && (
-        <PoliciesStep
-          onSubmit={(policies) =>
-            run(async () => {
-              const f = await api.patch<Facility>(`/api/v1/facilities/${facility.id}`, { policies });
-              onDone(f);
-            })
-          }
-        />
-      )}
-    </section>
-  );
-}
 
 function Form({ onSubmit, children, submit }: { onSubmit: () => void; children: ReactNode; submit: string }) {
   return (
@@ -114,7 +44,7 @@ function Form({ onSubmit, children, submit }: { onSubmit: () => void; children: 
   );
 }
 
-function OrgStep({ onSubmit, error }: { onSubmit: (name: string) => void; error?: string }) {
+export function OrgStep({ onSubmit, error }: { onSubmit: (name: string) => void; error?: string }) {
   const [name, setName] = useState("");
   return (
     <Form onSubmit={() => onSubmit(name)} submit="Create organization">
@@ -125,7 +55,7 @@ function OrgStep({ onSubmit, error }: { onSubmit: (name: string) => void; error?
   );
 }
 
-function FacilityStep({
+export function FacilityStep({
   onSubmit,
   fieldError,
 }: {
@@ -163,10 +93,10 @@ interface Day {
   to: string;
 }
 
-function HoursStep({
+export function HoursStep({
   onSubmit,
 }: {
-  onSubmit: (weekly: object[], holidays: object[]) => void;
+  onSubmit: (weekly: Hours["weekly"], holidays: Hours["holidays"]) => void;
 }) {
   const [days, setDays] = useState<Day[]>(WEEKDAYS.map(() => ({ open: true, from: "07:00", to: "22:00" })));
   const [holiday, setHoliday] = useState({ date: "", name: "" });
@@ -225,7 +155,7 @@ function HoursStep({
   );
 }
 
-function CourtsStep({
+export function CourtsStep({
   api,
   facility,
   onNext,
@@ -238,16 +168,16 @@ function CourtsStep({
 }) {
   const [courts, setCourts] = useState<Resource[]>([]);
   const [name, setName] = useState("Court 1");
-  const [type, setType] = useState("tennis_court");
+  const [type, setType] = useState<ResourceType>("tennis_court");
   const [price, setPrice] = useState("20.00");
   const [peak, setPeak] = useState("30.00");
 
   async function add(e: FormEvent) {
     e.preventDefault();
     try {
-      const r = await api.post<Resource>(`/api/v1/facilities/${facility.id}/resources`, { name, type });
+      const r = await createResource(api, facility.id, { name, type });
       const cents = (s: string) => Math.round(Number(s) * 100);
-      await api.put(`/api/v1/resources/${r.id}/pricing`, {
+      await setPricing(api, r.id, {
         base: { amount: cents(price), currency: facility.currency },
         per_minutes: 60,
         rules: peak
@@ -271,8 +201,8 @@ function CourtsStep({
           </div>
           <div>
             <label htmlFor="court-type">Type</label>
-            <select id="court-type" value={type} onChange={(e) => setType(e.target.value)}>
-              {["tennis_court", "pickleball_court", "padel_court", "squash_court", "badminton_court", "basketball_court", "multi_purpose"].map((t) => (
+            <select id="court-type" value={type} onChange={(e) => setType(e.target.value as ResourceType)}>
+              {COURT_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {t.replace("_", " ")}
                 </option>
@@ -302,13 +232,13 @@ function CourtsStep({
   );
 }
 
-function PoliciesStep({ onSubmit }: { onSubmit: (p: object) => void }) {
+export function PoliciesStep({ onSubmit }: { onSubmit: (p: Partial<Policies>) => void }) {
   const [ttl, setTtl] = useState(5);
   const [windowDays, setWindowDays] = useState(14);
   const [maxActive, setMaxActive] = useState("");
   const [maxDuration, setMaxDuration] = useState(120);
   const [fullRefundHours, setFullRefundHours] = useState(24);
-  const [payAt, setPayAt] = useState("before_session");
+  const [payAt, setPayAt] = useState<Policies["payment_timing"]>("before_session");
   return (
     <Form
       submit="Finish set-up"
@@ -351,7 +281,7 @@ function PoliciesStep({ onSubmit }: { onSubmit: (p: object) => void }) {
         </div>
         <div>
           <label htmlFor="pay-at">Players pay</label>
-          <select id="pay-at" value={payAt} onChange={(e) => setPayAt(e.target.value)}>
+          <select id="pay-at" value={payAt} onChange={(e) => setPayAt(e.target.value as Policies["payment_timing"])}>
             <option value="at_booking">when they book</option>
             <option value="before_session">before the session</option>
             <option value="after_session">after the session</option>

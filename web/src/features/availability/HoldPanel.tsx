@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
-import { messageOf, type Api } from "../shared/api";
-import { countdown, formatDateTime, formatMoney } from "../shared/time";
-import type { Booking, Hold } from "../shared/types";
+import { messageOf, type Api } from "../../shared/api/client";
+import type { Booking, Hold } from "../../shared/api/types";
+import { countdown, formatDateTime, formatMoney } from "../../shared/time";
+import { confirmHold, releaseHold, type PaymentMethod } from "./api";
 
 /// A held slot: what it is, what it costs, how long it stays held, and confirm or let go.
 export function HoldPanel({
@@ -23,7 +24,7 @@ export function HoldPanel({
 }) {
   const secondsLeft = () => (new Date(hold.expires_at).getTime() - now()) / 1000;
   const [left, setLeft] = useState(secondsLeft());
-  const [payment, setPayment] = useState(hold.price.amount === 0 ? "none" : "offline");
+  const [payment, setPayment] = useState<PaymentMethod>(hold.price.amount === 0 ? "none" : "offline");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,7 +45,7 @@ export function HoldPanel({
     setBusy(true);
     setError(null);
     try {
-      const b = await api.post<Booking>(`/api/v1/holds/${hold.id}/confirm`, { payment: { method: payment } });
+      const b = await confirmHold(api, hold.id, payment);
       onConfirmed(b);
     } catch (e) {
       setError(messageOf(e));
@@ -56,7 +57,7 @@ export function HoldPanel({
   async function release() {
     setBusy(true);
     try {
-      await api.del(`/api/v1/holds/${hold.id}`);
+      await releaseHold(api, hold.id);
     } catch {
       // already gone: nothing to let go
     }
@@ -81,7 +82,7 @@ export function HoldPanel({
       {hold.price.amount > 0 && (
         <div>
           <label htmlFor="payment">Payment</label>
-          <select id="payment" value={payment} onChange={(e) => setPayment(e.target.value)}>
+          <select id="payment" value={payment} onChange={(e) => setPayment(e.target.value as PaymentMethod)}>
             <option value="offline">Pay at the desk</option>
             <option value="none">Pay later</option>
           </select>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import type { Api, User } from "./api";
+import type { Api } from "../../shared/api/client";
+import type { User } from "../../shared/api/types";
 
 /// The signed-in user, kept in step with the client, and whether the stored session has been
 /// tried yet (so an app shows "Loading" rather than the log-in form for a moment after a reload).

@@ -1,0 +1,245 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, messageOf, type Api } from "../../shared/api/client";
+import type { Availability, Booking, Facility, Hold } from "../../shared/api/types";
+import { addDays, formatDateTime, todayIn, zoneLabel } from "../../shared/time";
+import { useLiveReload } from "../../shared/useLiveReload";
+import { findFacilities } from "../facilities/api";
+import { addToWaitlist, getAvailability, placeHold, releaseHold } from "./api";
+import { BookingGrid, type SlotChoice } from "./BookingGrid";
+import { HoldPanel } from "./HoldPanel";
+
+const FACILITY_KEY = "slotbase.facility";
+
+/// True on a phone-sized screen, following rotation and resizing.
+function useNarrow(): boolean {
+  const query = "(max-width: 640px)";
+  const [narrow, setNarrow] = useState(() => typeof matchMedia === "function" && matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== "function") return;
+    const m = matchMedia(query);
+    const on = () => setNarrow(m.matches);
+    m.addEventListener("change", on);
+    return () => m.removeEventListener("change", on);
+  }, []);
+  return narrow;
+}
+
+/// Book a court: find a facility, pick a date, length and free slot, hold it and confirm.
+export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) => void }) {
+  const [facilities, setFacilities] = useState<Facility[] | null>(null);
+  const [facility, setFacility] = useState<Facility | null>(null);
+  const [date, setDate] = useState<string>("");
+  const [duration, setDuration] = useState<number>(60);
+  const [availability, setAvailability] = useState<Availability | null>(null);
+  const [hold, setHold] = useState<{ hold: Hold; court: string } | null>(null);
+  const [picked, setPicked] = useState<SlotChoice | null>(null);
+  const [message, setMessage] = useState<{ kind: "error" | "info" | "success"; text: string } | null>(null);
+  const [confirmed, setConfirmed] = useState<Booking | null>(null);
+  const [query, setQuery] = useState("");
+  const narrow = useNarrow();
+
+  useEffect(() => {
+    findFacilities(api, query)
+      .then((items) => {
+        setFacilities(items);
+        const saved = localStorage.getItem(FACILITY_KEY);
+        const chosen = items.find((f) => f.id === saved) ?? (items.length === 1 ? items[0] : null);
+        if (chosen && !facility) choose(chosen);
+      })
+      .catch((e) => setMessage({ kind: "error", text: messageOf(e) }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, query]);
+
+  function choose(f: Facility) {
+    setFacility(f);
+    localStorage.setItem(FACILITY_KEY, f.id);
+    setDate(todayIn(f.timezone));
+    setDuration(Math.max(60, f.policies.min_duration_minutes));
+    setHold(null);
+    setConfirmed(null);
+  }
+
+  const latest = useRef(0);
+  const load = useCallback(async () => {
+    if (!facility || !date) return;
+    const mine = ++latest.current;
+    try {
+      const a = await getAvailability(api, facility.id, date, duration);
+      if (mine === latest.current) setAvailability(a);  // an older answer never overwrites a newer one
+    } catch (e) {
+      if (mine === latest.current) setMessage({ kind: "error", text: messageOf(e) });
+    }
+  }, [api, facility, date, duration]);
+
+  // Someone else's hold or booking shows up without a reload.
+  useLiveReload(facility?.id, load);
+
+  async function pick(choice: SlotChoice) {
+    setMessage(null);
+    setConfirmed(null);
+    if (choice.slot.status !== "available") {
+      setPicked(choice);
+      return;
+    }
+    if (hold) {
+      try {
+        await releaseHold(api, hold.hold.id);
+      } catch {
+        // it may have lapsed already
+      }
+    }
+    try {
+      const h = await placeHold(api, {
+        resource_id: choice.resourceId,
+        start: choice.slot.start,
+        end: choice.slot.end,
+      });
+      setHold({ hold: h, court: choice.resourceName });
+      setPicked(null);
+      load();
+    } catch (e) {
+      const taken = e instanceof ApiError && e.status === 409;
+      setMessage({
+        kind: "error",
+        text: taken ? "Sorry, someone just took that slot. The grid is up to date now; pick another time." : messageOf(e),
+      });
+      load();
+    }
+  }
+
+  async function joinWaitlist(choice: SlotChoice) {
+    try {
+      await addToWaitlist(api, { resource_id: choice.resourceId, start: choice.slot.start, end: choice.slot.end });
+      setMessage({ kind: "success", text: "You are on the waitlist. If the slot frees up, it is held for you and you are notified." });
+      setPicked(null);
+    } catch (e) {
+      setMessage({ kind: "error", text: messageOf(e) });
+    }
+  }
+
+  if (facilities === null) return <p role="status">Loading facilities…</p>;
+  if (!facility)
+    return (
+      <section className="panel" aria-labelledby="find-title">
+        <h2 id="find-title">Find a facility</h2>
+        <label htmlFor="facility-search">Search by name</label>
+        <input id="facility-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <ul className="plain">
+          {facilities.map((f) => (
+            <li key={f.id}>
+              <span>
+                {f.name} <span className="muted">({f.timezone})</span>
+              </span>
+              <button type="button" onClick={() => choose(f)}>
+                Book at {f.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {facilities.length === 0 && <p className="muted">No facilities found.</p>}
+      </section>
+    );
+
+  const durations: number[] = [];
+  for (let m = facility.policies.min_duration_minutes; m <= facility.policies.max_duration_minutes; m += facility.policies.slot_step_minutes)
+    durations.push(m);
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="book-title">
+        <h2 id="book-title">Book a court at {facility.name}</h2>
+        <p className="muted">
+          All times are in {facility.timezone} ({zoneLabel(facility.timezone)}).{" "}
+          {facilities.length > 1 && (
+            <button type="button" className="secondary" onClick={() => setFacility(null)}>
+              Change facility
+            </button>
+          )}
+        </p>
+        <div className="row">
+          <div>
+            <label htmlFor="date">Date</label>
+            <input
+              id="date"
+              type="date"
+              value={date}
+              min={todayIn(facility.timezone)}
+              max={addDays(todayIn(facility.timezone), facility.policies.booking_window_days)}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          </div>
+          <div>
+            <label htmlFor="duration">Duration</label>
+            <select id="duration" value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
+              {durations.map((m) => (
+                <option key={m} value={m}>
+                  {m} minutes
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="legend" aria-hidden="true">
+          <span className="slot available">available</span>
+          <span className="slot held">held</span>
+          <span className="slot booked">booked</span>
+          <span className="slot blocked">maintenance</span>
+          <span className="slot closed">not bookable</span>
+        </div>
+        {message && (
+          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "error" : message.kind === "success" ? "success" : "notice"}>
+            {message.text}
+          </p>
+        )}
+        {picked && (
+          <div className="notice" role="group" aria-label="This slot is taken">
+            <p>
+              {picked.resourceName} at {formatDateTime(picked.slot.start, facility.timezone)} is taken. Join the waitlist and it is
+              held for you if it frees up.
+            </p>
+            <button type="button" onClick={() => joinWaitlist(picked)}>
+              Join the waitlist
+            </button>
+          </div>
+        )}
+        {availability && (
+          <BookingGrid
+            asList={narrow}
+            availability={availability}
+            selected={hold ? { resourceId: hold.hold.resource_id, start: hold.hold.start } : undefined}
+            onPick={pick}
+          />
+        )}
+      </section>
+      {hold && (
+        <HoldPanel
+          api={api}
+          hold={hold.hold}
+          courtName={hold.court}
+          timeZone={facility.timezone}
+          onConfirmed={(b) => {
+            setHold(null);
+            setConfirmed(b);
+            onBooked(b);
+            load();
+          }}
+          onGone={(text) => {
+            setHold(null);
+            setMessage({ kind: "info", text });
+            load();
+          }}
+        />
+      )}
+      {confirmed && (
+        <section className="panel" aria-labelledby="confirmed-title">
+          <h2 id="confirmed-title">Booking confirmed</h2>
+          <p role="status" className="success">
+            You are booked for {formatDateTime(confirmed.start, facility.timezone)} ({facility.timezone}). Payment:{" "}
+            {confirmed.payment_status}.
+            {confirmed.approval_status === "pending" && " The facility will approve it shortly."}
+          </p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+// Finding a free court, holding it and confirming it: the player's booking screen.
+export { BookView } from "./BookView";

@@ -1,0 +1,2 @@
+// A player's own bookings: upcoming and past, cancel, reschedule, check in, the waitlist.
+export { MyBookings } from "./MyBookings";

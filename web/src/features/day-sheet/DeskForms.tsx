@@ -1,0 +1,171 @@
+import { useState, type FormEvent } from "react";
+import { messageOf, type Api } from "../../shared/api/client";
+import type { BookingType, Facility, MemberEntry, Resource } from "../../shared/api/types";
+import { slotAt } from "../availability/api";
+import { blockCourt, bookAtDesk } from "./api";
+
+const DESK_BOOKING_TYPES: BookingType[] = ["open_play", "lesson", "league", "tournament", "private"];
+
+/// Court, start time and length: the fields both desk forms share.
+function CourtTime({
+  prefix,
+  timeLabel,
+  resources,
+  court,
+  setCourt,
+  time,
+  setTime,
+  minutes,
+  setMinutes,
+}: {
+  prefix: string;
+  timeLabel: string;
+  resources: Resource[];
+  court: string;
+  setCourt: (v: string) => void;
+  time: string;
+  setTime: (v: string) => void;
+  minutes: number;
+  setMinutes: (v: number) => void;
+}) {
+  return (
+    <>
+      <div>
+        <label htmlFor={`${prefix}-court`}>Court</label>
+        <select id={`${prefix}-court`} value={court} onChange={(e) => setCourt(e.target.value)}>
+          {resources.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-time`}>{timeLabel}</label>
+        <input id={`${prefix}-time`} type="time" step={1800} value={time} onChange={(e) => setTime(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-minutes`}>Minutes</label>
+        <input id={`${prefix}-minutes`} type="number" min={30} step={30} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
+      </div>
+    </>
+  );
+}
+
+/// What both desk forms get from the day sheet: the day and its courts, and where to report.
+interface DeskFormProps {
+  api: Api;
+  facility: Facility;
+  date: string;
+  resources: Resource[];
+  onDone: (t: string) => void;
+  onError: (t: string) => void;
+}
+
+export function BookForMember({
+  api,
+  facility,
+  date,
+  resources,
+  members,
+  onDone,
+  onError,
+}: DeskFormProps & { members: MemberEntry[] }) {
+  const [court, setCourt] = useState("");
+  const [member, setMember] = useState("");
+  const [time, setTime] = useState("18:00");
+  const [minutes, setMinutes] = useState(60);
+  const [type, setType] = useState<BookingType>("open_play");
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const resourceId = court || resources[0]?.id;
+      const slot = await slotAt(api, facility.id, resourceId, date, time, minutes);
+      if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
+      await bookAtDesk(api, facility.id, {
+        resource_id: resourceId,
+        start: slot.start,
+        end: slot.end,
+        type,
+        ...(member ? { user_id: member } : {}),
+      });
+      onDone("Booked.");
+    } catch (err) {
+      onError(messageOf(err));
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="book-member-title">
+      <h2 id="book-member-title">Book for a member</h2>
+      <form onSubmit={submit} className="row">
+        <div>
+          <label htmlFor="bm-member">Member</label>
+          <select id="bm-member" value={member} onChange={(e) => setMember(e.target.value)}>
+            <option value="">(the club itself)</option>
+            {members
+              .filter((m) => m.user_id)
+              .map((m) => (
+                <option key={m.user_id} value={m.user_id!}>
+                  {m.name || m.email}
+                </option>
+              ))}
+          </select>
+        </div>
+        <CourtTime prefix="bm" timeLabel="Start" {...{ resources, court, setCourt, time, setTime, minutes, setMinutes }} />
+        <div>
+          <label htmlFor="bm-type">Type</label>
+          <select id="bm-type" value={type} onChange={(e) => setType(e.target.value as BookingType)}>
+            {DESK_BOOKING_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t.replace("_", " ")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Book</button>
+      </form>
+    </section>
+  );
+}
+
+export function BlockCourt({ api, facility, date, resources, onDone, onError }: DeskFormProps) {
+  const [court, setCourt] = useState("");
+  const [from, setFrom] = useState("12:00");
+  const [minutes, setMinutes] = useState(60);
+  const [reason, setReason] = useState("");
+  const [force, setForce] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const resourceId = court || resources[0]?.id;
+      const slot = await slotAt(api, facility.id, resourceId, date, from, minutes);
+      if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
+      await blockCourt(api, resourceId, { start: slot.start, end: slot.end, reason, force });
+      onDone("Court blocked.");
+    } catch (err) {
+      onError(messageOf(err));
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="block-title">
+      <h2 id="block-title">Block a court for maintenance</h2>
+      <form onSubmit={submit} className="row">
+        <CourtTime prefix="bl" timeLabel="From" time={from} setTime={setFrom} {...{ resources, court, setCourt, minutes, setMinutes }} />
+        <div>
+          <label htmlFor="bl-reason">Reason</label>
+          <input id="bl-reason" value={reason} required onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="bl-force">
+            <input id="bl-force" type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} style={{ width: "auto" }} /> Cancel bookings in the way (full refund)
+          </label>
+        </div>
+        <button type="submit">Block court</button>
+      </form>
+    </section>
+  );
+}

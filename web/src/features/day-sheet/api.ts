@@ -1,0 +1,39 @@
+import type { Api } from "../../shared/api/client";
+import type { Answer, Block, Body, Booking } from "../../shared/api/types";
+
+/// The blocks on a facility's courts on one local date.
+export async function listBlocks(api: Api, facilityId: string, date: string): Promise<Block[]> {
+  const page = await api.get<Answer<"/api/v1/facilities/{facility_id}/blocks", "get">>(
+    `/api/v1/facilities/${facilityId}/blocks?date=${date}`,
+  );
+  return page.items;
+}
+
+export function approveBooking(api: Api, bookingId: string): Promise<Booking> {
+  return api.post<Answer<"/api/v1/bookings/{booking_id}/approve", "post">>(`/api/v1/bookings/${bookingId}/approve`);
+}
+
+export function markNoShow(api: Api, bookingId: string): Promise<Booking> {
+  return api.post<Answer<"/api/v1/bookings/{booking_id}/no-show", "post">>(`/api/v1/bookings/${bookingId}/no-show`);
+}
+
+/// Books a court at the desk, for a member or (without `user_id`) for the club itself.
+export function bookAtDesk(
+  api: Api,
+  facilityId: string,
+  booking: Body<"/api/v1/facilities/{facility_id}/bookings", "post">,
+): Promise<Booking> {
+  return api.post<Answer<"/api/v1/facilities/{facility_id}/bookings", "post">>(
+    `/api/v1/facilities/${facilityId}/bookings`,
+    booking,
+  );
+}
+
+/// Closes a court for maintenance; with `force`, bookings in the way are cancelled with a full refund.
+export function blockCourt(api: Api, resourceId: string, block: Body<"/api/v1/resources/{resource_id}/blocks", "post">) {
+  return api.post<Answer<"/api/v1/resources/{resource_id}/blocks", "post">>(`/api/v1/resources/${resourceId}/blocks`, block);
+}
+
+export function removeBlock(api: Api, blockId: string): Promise<void> {
+  return api.del<Answer<"/api/v1/blocks/{block_id}", "delete">>(`/api/v1/blocks/${blockId}`);
+}

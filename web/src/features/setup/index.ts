@@ -1,0 +1,2 @@
+// Setting up a new facility, step by step: organization, facility, hours, courts, policies.
+export { Setup } from "./Setup";

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { countdown, formatTime, todayIn } from "./time";
+
+describe("times", () => {
+  it("shows times in the facility's zone, not the browser's", () => {
+    expect(formatTime("2026-12-01T23:00:00Z", "America/New_York")).toBe("18:00");
+    expect(formatTime("2026-12-01T23:00:00Z", "Europe/Berlin")).toBe("00:00");
+    expect(todayIn("Asia/Tokyo", new Date("2026-11-24T20:00:00Z"))).toBe("2026-11-25");
+  });
+  it("counts down in minutes and seconds", () => {
+    expect(countdown(299.4)).toBe("4:59");
+    expect(countdown(-3)).toBe("0:00");
+  });
+});
