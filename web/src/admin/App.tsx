@@ -27,6 +27,7 @@ export function AdminApp({ api }: { api: Api }) {
   }, [api]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load() sets state only once its first request answers
     if (user) load();
   }, [user, load]);
 

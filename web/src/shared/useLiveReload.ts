@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent } from "react";
 import { subscribe } from "./live";
 
 /// Runs `load` now and whenever it changes, and again shortly after any live change on the
@@ -9,14 +9,14 @@ export function useLiveReload(facilityId: string | undefined, load: () => unknow
     load();
   }, [load]);
 
-  const loadNow = useRef(load);
-  loadNow.current = load;
+  // An effect event always calls the `load` of the latest render.
+  const reload = useEffectEvent(() => load());
   useEffect(() => {
     if (!facilityId) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = subscribe(facilityId, () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => loadNow.current(), 150);
+      timer = setTimeout(() => reload(), 150);
     });
     return () => {
       off();

@@ -44,6 +44,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
   }, [api]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load() sets state only once its first request answers
     load();
   }, [load]);
 

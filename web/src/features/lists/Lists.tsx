@@ -35,6 +35,7 @@ export function Lists({ api, facility }: { api: Api; facility: Facility }) {
   }, [api, facility.id, date]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load() sets state only once its first request answers
     load();
   }, [load]);
 
