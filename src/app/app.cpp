@@ -2,10 +2,11 @@
 
 #include <filesystem>
 
-#include "modules/booking/register.h"
-#include "modules/identity/register.h"
-#include "modules/organization/register.h"
-#include "modules/resource/register.h"
+#include "booking/register.h"
+#include "identity/identity_service.h"
+#include "identity/register.h"
+#include "organization/organization_service.h"
+#include "organization/register.h"
 #include "platform/core/context.h"
 #include "platform/core/embedded.h"
 #include "platform/db/migrations.h"
@@ -16,8 +17,21 @@
 #include "platform/ratelimit/rate_limiter.h"
 #include "platform/security/jwt.h"
 #include "platform/security/password.h"
+#include "resource/register.h"
 
 namespace slotbase {
+namespace {
+
+// Every module, in dependency order: each finds the services of those before it. A new module
+// is one line here and one folder under src/modules.
+constexpr ModuleFactory kModules[] = {
+    identity::make_module,
+    organization::make_module,
+    resource::make_module,
+    booking::make_module,
+};
+
+}  // namespace
 
 App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_(clock ? *clock : system_clock_) {
   log::init(config_.log_level);
@@ -44,23 +58,18 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   jwt_ = std::make_unique<security::JwtSigner>(
       config_.jwt_secret.empty() ? load_or_create_secret(config_.data_dir, "jwt.key", 48) : config_.jwt_secret);
 
-  identity_ = std::make_unique<identity::IdentityModule>(
-      *db_, clock_, *outbox_, *hasher_, *jwt_, *limiter_,
-      identity::IdentityModuleOptions{std::chrono::seconds(config_.access_token_ttl_seconds),
-                                      std::chrono::hours(24 * config_.refresh_token_ttl_days)});
-  organization_ = std::make_unique<organization::OrganizationModule>(*db_, clock_, *outbox_, identity_->service());
-  resource_ = std::make_unique<resource::ResourceModule>(*db_, clock_, *outbox_, organization_->service());
-  // No card provider is wired yet: the payment module will pass its gateway here.
-  booking_ = std::make_unique<booking::BookingModule>(*db_, clock_, *outbox_, *jobs_, organization_->service(),
-                                                      resource_->service(), nullptr);
+  services_.provide(*hasher_);
+  services_.provide(*jwt_);
+  services_.provide(*limiter_);
+  ModuleContext context{config_, *db_, clock_, *outbox_, *jobs_, services_};
+  for (ModuleFactory make : kModules) modules_.push_back(make(context));
 
   register_platform_routes();
-  identity_->register_routes(router_);
-  organization_->register_routes(router_);
-  resource_->register_routes(router_);
-  booking_->register_routes(router_);
-  organization_->subscribe(*dispatcher_);
-  booking_->subscribe(*dispatcher_);
+  for (auto& m : modules_) {
+    m->register_routes(router_);
+    m->subscribe(*dispatcher_);
+    m->register_jobs(*jobs_);
+  }
 
   metrics_.gauge("slotbase_db_pool_in_use", "Database connections in use.",
                  [this] { return static_cast<double>(db_->stats().in_use); });
@@ -79,11 +88,11 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   hub_ = std::make_unique<ws::Hub>([this](const std::string& facility_id, const std::string& token) {
     Context ctx;
     if (!token.empty()) {
-      auto session = identity_->service().validate_session(token);
+      auto session = services_.get<identity::IdentityService>().validate_session(token);
       if (!session.ok()) return false;
       ctx.user_id = session->user_id;
     }
-    return organization_->service().get_facility(facility_id, ctx).ok();
+    return services_.get<organization::OrganizationService>().get_facility(facility_id, ctx).ok();
   });
   live_feed_ = std::make_unique<ws::LiveFeed>(*db_, *hub_);
 
@@ -96,25 +105,14 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
     web_ = std::make_unique<http::StaticFiles>(*dir);
     options.web = web_.get();
   }
-  pipeline_ = std::make_unique<http::Pipeline>(router_, identity_->authenticator(), *limiter_, *idempotency_, metrics_,
-                                               options);
+  pipeline_ = std::make_unique<http::Pipeline>(router_, services_.get<http::Authenticator>(), *limiter_, *idempotency_,
+                                               metrics_, options);
 }
 
 App::~App() {
   stop();
-}
-
-identity::IdentityService& App::identity() {
-  return identity_->service();
-}
-organization::OrganizationService& App::organizations() {
-  return organization_->service();
-}
-resource::ResourceService& App::resources() {
-  return resource_->service();
-}
-booking::BookingService& App::bookings() {
-  return booking_->service();
+  // Later modules depend on earlier ones: they go first.
+  while (!modules_.empty()) modules_.pop_back();
 }
 
 void App::register_platform_routes() {
@@ -200,7 +198,7 @@ void App::start_worker() {
 void App::run_background_once() {
   dispatcher_->run_once();
   jobs_->run_due();
-  booking_->run_background_once();
+  for (auto& m : modules_) m->run_background_once();
 }
 
 void App::worker_loop() {

@@ -9,7 +9,7 @@
 
 #include "app/app.h"
 #include "app/seed_demo.h"
-#include "modules/identity/identity_service.h"
+#include "identity/identity_service.h"
 #include "platform/db/migrations.h"
 #include "platform/events/outbox.h"
 #include "platform/log/log.h"
@@ -156,13 +156,14 @@ int main(int argc, char** argv) {
                   << (j.last_error ? "  error=" + *j.last_error : "") << "\n";
       }
     } else if (grant->parsed()) {
-      auto user = app.identity().find_user_by_email(email);
+      auto user = app.service<slotbase::identity::IdentityService>().find_user_by_email(email);
       if (!user) {
         std::cerr << "no account with email " << email << "\n";
         return 1;
       }
-      auto r = app.identity().grant_role(user->id, slotbase::identity::Role::platform_admin,
-                                         slotbase::identity::ScopeType::platform, "", {std::nullopt, "cli", ""});
+      auto r = app.service<slotbase::identity::IdentityService>().grant_role(
+          user->id, slotbase::identity::Role::platform_admin, slotbase::identity::ScopeType::platform, "",
+          {std::nullopt, "cli", ""});
       if (!r.ok()) {
         std::cerr << r.error().detail << "\n";
         return 1;

@@ -2,10 +2,9 @@
 
 #include <stdexcept>
 
-#include "modules/identity/identity_service.h"
-#include "modules/organization/organization_service.h"
-#include "modules/resource/resource_service.h"
-#include "modules/resource/rules/pricing.h"
+#include "identity/identity_service.h"
+#include "organization/organization_service.h"
+#include "resource/resource_service.h"
 
 namespace slotbase {
 namespace {
@@ -19,8 +18,8 @@ T must(Result<T> r, const char* what) {
 }  // namespace
 
 std::string seed_demo(App& app) {
-  auto& identity = app.identity();
-  auto& orgs = app.organizations();
+  auto& identity = app.service<identity::IdentityService>();
+  auto& orgs = app.service<organization::OrganizationService>();
   if (identity.find_user_by_email("owner@demo.slotbase.test")) return "demo data already loaded";
 
   const Context system{std::nullopt, "seed-demo", ""};
@@ -52,11 +51,9 @@ std::string seed_demo(App& app) {
        "policies");
 
   // Eight hard courts and four clay ones, with evening peak prices and member rates.
-  auto pricing = resource::rules::parse_pricing(nlohmann::json::parse(R"({
-      "base": {"amount": 2400, "currency": "USD"}, "member_base": {"amount": 1800, "currency": "USD"},
-      "per_minutes": 60,
-      "rules": [{"name": "Weekday evenings", "weekdays": [1, 2, 3, 4, 5], "from": "17:00", "to": "21:00",
-                 "price": {"amount": 3600, "currency": "USD"}, "member_price": {"amount": 2800, "currency": "USD"}}]})"));
+  resource::Pricing pricing{{2400, "USD"}, 1800, 60, {}};
+  pricing.rules.push_back({"Weekday evenings", {1, 2, 3, 4, 5}, LocalTime{17 * 60}, LocalTime{21 * 60}, 3600, 2800});
+  auto& resources = app.service<resource::ResourceService>();
   for (int i = 1; i <= 12; ++i) {
     resource::NewResource court;
     court.name = "Court " + std::to_string(i);
@@ -66,8 +63,8 @@ std::string seed_demo(App& app) {
     court.lighting = true;
     court.color = i <= 8 ? "#1e88e5" : "#e65100";
     court.display_order = i;
-    auto created = must(app.resources().create_resource(facility.id, court, as_owner), "court");
-    must(app.resources().set_pricing(created.id, pricing.value(), as_owner), "pricing");
+    auto created = must(resources.create_resource(facility.id, court, as_owner), "court");
+    must(resources.set_pricing(created.id, pricing, as_owner), "pricing");
   }
 
   struct Person {

@@ -1,5 +1,5 @@
-#include "modules/identity/identity_service.h"
-#include "modules/organization/organization_service.h"
+#include "identity/identity_service.h"
+#include "organization/organization_service.h"
 #include "support/app_fixture.h"
 
 namespace slotbase::testing {
@@ -10,14 +10,15 @@ using identity::Permission;
 class OrganizationTest : public AppTest {
  protected:
   Context sign_up(const std::string& email) {
-    auto r = app_->identity().register_user({email, "a long enough passphrase", email.substr(0, email.find('@'))}, {});
+    auto r = app_->service<identity::IdentityService>().register_user(
+        {email, "a long enough passphrase", email.substr(0, email.find('@'))}, {});
     EXPECT_TRUE(r.ok());
     return Context{r->user.id, "test", ""};
   }
   organization::Facility facility(const Context& owner) {
-    auto org = app_->organizations().create_organization("Riverside", owner);
-    auto f =
-        app_->organizations().create_facility(org->id, {"Riverside Courts", "America/New_York", "USD", nullptr}, owner);
+    auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
+    auto f = app_->service<organization::OrganizationService>().create_facility(
+        org->id, {"Riverside Courts", "America/New_York", "USD", nullptr}, owner);
     EXPECT_TRUE(f.ok()) << (f.ok() ? "" : f.error().detail);
     return f.value();
   }
@@ -25,11 +26,11 @@ class OrganizationTest : public AppTest {
 
 TEST_P(OrganizationTest, TheCreatorOwnsTheOrganization) {
   auto owner = sign_up("owner@example.com");
-  auto org = app_->organizations().create_organization("Riverside", owner);
+  auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
   ASSERT_TRUE(org.ok());
-  EXPECT_TRUE(
-      app_->identity().check_permission(*owner.user_id, Permission::organization_manage, {org->id, std::nullopt}));
-  auto mine = app_->organizations().my_organizations(owner);
+  EXPECT_TRUE(app_->service<identity::IdentityService>().check_permission(
+      *owner.user_id, Permission::organization_manage, {org->id, std::nullopt}));
+  auto mine = app_->service<organization::OrganizationService>().my_organizations(owner);
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0].id, org->id);
 }
@@ -37,7 +38,7 @@ TEST_P(OrganizationTest, TheCreatorOwnsTheOrganization) {
 TEST_P(OrganizationTest, AFailedRoleGrantLeavesNoOrganizationBehind) {
   // A caller whose account does not exist cannot be made owner: the organization must not remain.
   Context ghost{"usr_ghost", "test", ""};
-  auto org = app_->organizations().create_organization("Ghost Club", ghost);
+  auto org = app_->service<organization::OrganizationService>().create_organization("Ghost Club", ghost);
   ASSERT_FALSE(org.ok());
   auto count = app_->database().read(
       [](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); });
@@ -46,8 +47,9 @@ TEST_P(OrganizationTest, AFailedRoleGrantLeavesNoOrganizationBehind) {
 
 TEST_P(OrganizationTest, FacilitiesNeedARealTimeZoneAndCurrency) {
   auto owner = sign_up("owner@example.com");
-  auto org = app_->organizations().create_organization("Riverside", owner);
-  auto bad = app_->organizations().create_facility(org->id, {"Courts", "Mars/Base", "EURO", nullptr}, owner);
+  auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
+  auto bad = app_->service<organization::OrganizationService>().create_facility(
+      org->id, {"Courts", "Mars/Base", "EURO", nullptr}, owner);
   ASSERT_FALSE(bad.ok());
   ASSERT_EQ(bad.error().fields.size(), 2u);
   EXPECT_EQ(bad.error().fields[0].field, "timezone");
@@ -60,9 +62,9 @@ TEST_P(OrganizationTest, PoliciesStartAtTheDefaultsAndPatchPartially) {
   EXPECT_EQ(f.policies.hold_ttl_seconds, 300);
   organization::FacilityPatch patch;
   patch.policies = nlohmann::json{{"booking_window_days", 30}};
-  auto updated = app_->organizations().update_facility(f.id, patch, owner);
+  auto updated = app_->service<organization::OrganizationService>().update_facility(f.id, patch, owner);
   ASSERT_TRUE(updated.ok());
-  auto reread = app_->organizations().find_facility(f.id);
+  auto reread = app_->service<organization::OrganizationService>().find_facility(f.id);
   EXPECT_EQ(reread->policies.booking_window_days, 30);
   EXPECT_EQ(reread->policies.hold_ttl_seconds, 300);
 }
@@ -70,20 +72,22 @@ TEST_P(OrganizationTest, PoliciesStartAtTheDefaultsAndPatchPartially) {
 TEST_P(OrganizationTest, AnotherOrganizationsOwnerCannotChangeTheFacility) {
   auto owner = sign_up("owner@example.com");
   auto rival = sign_up("rival@example.com");
-  ASSERT_TRUE(app_->organizations().create_organization("Rival Club", rival).ok());
+  ASSERT_TRUE(app_->service<organization::OrganizationService>().create_organization("Rival Club", rival).ok());
   auto f = facility(owner);
   organization::FacilityPatch patch;
   patch.name = "Hijacked";
-  auto r = app_->organizations().update_facility(f.id, patch, rival);
+  auto r = app_->service<organization::OrganizationService>().update_facility(f.id, patch, rival);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::permission_denied);
   // Made private, the facility is not even seen to exist.
   organization::FacilityPatch hide;
   hide.settings = nlohmann::json{{"public", false}};
-  ASSERT_TRUE(app_->organizations().update_facility(f.id, hide, owner).ok());
-  EXPECT_EQ(app_->organizations().update_facility(f.id, patch, rival).error().code, ErrorCode::not_found);
-  EXPECT_EQ(app_->organizations().get_facility(f.id, rival).error().code, ErrorCode::not_found);
-  EXPECT_TRUE(app_->organizations().get_facility(f.id, owner).ok());
+  ASSERT_TRUE(app_->service<organization::OrganizationService>().update_facility(f.id, hide, owner).ok());
+  EXPECT_EQ(app_->service<organization::OrganizationService>().update_facility(f.id, patch, rival).error().code,
+            ErrorCode::not_found);
+  EXPECT_EQ(app_->service<organization::OrganizationService>().get_facility(f.id, rival).error().code,
+            ErrorCode::not_found);
+  EXPECT_TRUE(app_->service<organization::OrganizationService>().get_facility(f.id, owner).ok());
 }
 
 TEST_P(OrganizationTest, HoursAreReplacedWhole) {
@@ -92,61 +96,68 @@ TEST_P(OrganizationTest, HoursAreReplacedWhole) {
   organization::OperatingHours week;
   for (int d = 1; d <= 7; ++d) week.weekly.push_back({d, LocalTime{420}, LocalTime{1320}});
   week.holidays.push_back({LocalDate{2026, 12, 25}, "Christmas", true, std::nullopt, std::nullopt});
-  ASSERT_TRUE(app_->organizations().set_hours(f.id, week, owner).ok());
+  ASSERT_TRUE(app_->service<organization::OrganizationService>().set_hours(f.id, week, owner).ok());
   organization::OperatingHours weekdays;
   for (int d = 1; d <= 5; ++d) weekdays.weekly.push_back({d, LocalTime{480}, LocalTime{1200}});
-  auto h = app_->organizations().set_hours(f.id, weekdays, owner);
+  auto h = app_->service<organization::OrganizationService>().set_hours(f.id, weekdays, owner);
   ASSERT_TRUE(h.ok());
   EXPECT_EQ(h->weekly.size(), 5u);
   EXPECT_TRUE(h->holidays.empty());
-  EXPECT_EQ(app_->organizations().hours_of(f.id).weekly[0].open.minutes, 480);
+  EXPECT_EQ(app_->service<organization::OrganizationService>().hours_of(f.id).weekly[0].open.minutes, 480);
 }
 
 TEST_P(OrganizationTest, StaffInvitedByEmailGetTheirRoleWhenTheySignUp) {
   auto owner = sign_up("owner@example.com");
   auto f = facility(owner);
-  auto invited = app_->organizations().add_staff(f.id, "Desk@Example.com", "staff", owner);
+  auto invited = app_->service<organization::OrganizationService>().add_staff(f.id, "Desk@Example.com", "staff", owner);
   ASSERT_TRUE(invited.ok());
   EXPECT_EQ(invited->status, "invited");
-  auto member = app_->organizations().add_member(f.id, "desk@example.com", owner);
+  auto member = app_->service<organization::OrganizationService>().add_member(f.id, "desk@example.com", owner);
   ASSERT_TRUE(member.ok());
 
   auto desk = sign_up("desk@example.com");
-  EXPECT_FALSE(
-      app_->identity().check_permission(*desk.user_id, Permission::bookings_manage, {f.organization_id, f.id}));
+  EXPECT_FALSE(app_->service<identity::IdentityService>().check_permission(*desk.user_id, Permission::bookings_manage,
+                                                                           {f.organization_id, f.id}));
   app_->run_background_once();  // the dispatcher delivers user.created to the invitations subscriber
-  EXPECT_TRUE(app_->identity().check_permission(*desk.user_id, Permission::bookings_manage, {f.organization_id, f.id}));
-  EXPECT_TRUE(app_->organizations().is_member(f.id, *desk.user_id));
-  auto staff = app_->organizations().list_staff(f.id, owner);
+  EXPECT_TRUE(app_->service<identity::IdentityService>().check_permission(*desk.user_id, Permission::bookings_manage,
+                                                                          {f.organization_id, f.id}));
+  EXPECT_TRUE(app_->service<organization::OrganizationService>().is_member(f.id, *desk.user_id));
+  auto staff = app_->service<organization::OrganizationService>().list_staff(f.id, owner);
   ASSERT_EQ(staff->size(), 1u);
   EXPECT_EQ(staff->at(0).status, "active");
   // Delivering the same event again changes nothing.
   app_->run_background_once();
-  EXPECT_EQ(app_->identity().roles_of(*desk.user_id).size(), 2u);
+  EXPECT_EQ(app_->service<identity::IdentityService>().roles_of(*desk.user_id).size(), 2u);
 }
 
 TEST_P(OrganizationTest, StaffCannotAddStaffButCanAddMembers) {
   auto owner = sign_up("owner@example.com");
   auto f = facility(owner);
   auto desk = sign_up("desk@example.com");
-  ASSERT_TRUE(app_->organizations().add_staff(f.id, "desk@example.com", "staff", owner).ok());
-  auto r = app_->organizations().add_staff(f.id, "friend@example.com", "facility_manager", desk);
+  ASSERT_TRUE(
+      app_->service<organization::OrganizationService>().add_staff(f.id, "desk@example.com", "staff", owner).ok());
+  auto r = app_->service<organization::OrganizationService>().add_staff(f.id, "friend@example.com", "facility_manager",
+                                                                        desk);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::permission_denied);
-  EXPECT_TRUE(app_->organizations().add_member(f.id, "player@example.com", desk).ok());
+  EXPECT_TRUE(app_->service<organization::OrganizationService>().add_member(f.id, "player@example.com", desk).ok());
 }
 
 TEST_P(OrganizationTest, PublicFacilitiesCanBeFoundByName) {
   auto owner = sign_up("owner@example.com");
-  auto org = app_->organizations().create_organization("Riverside", owner);
+  auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
   for (const char* name : {"Riverside Courts", "Hilltop Tennis", "River Padel"})
-    ASSERT_TRUE(app_->organizations().create_facility(org->id, {name, "Europe/Berlin", "EUR", nullptr}, owner).ok());
-  auto river = app_->organizations().public_facilities(std::string("RIVER"), 10, std::nullopt);
+    ASSERT_TRUE(app_->service<organization::OrganizationService>()
+                    .create_facility(org->id, {name, "Europe/Berlin", "EUR", nullptr}, owner)
+                    .ok());
+  auto river =
+      app_->service<organization::OrganizationService>().public_facilities(std::string("RIVER"), 10, std::nullopt);
   EXPECT_EQ(river.items.size(), 2u);
-  auto first = app_->organizations().public_facilities(std::nullopt, 2, std::nullopt);
+  auto first = app_->service<organization::OrganizationService>().public_facilities(std::nullopt, 2, std::nullopt);
   ASSERT_EQ(first.items.size(), 2u);
   ASSERT_TRUE(first.next_cursor);
-  auto second = app_->organizations().public_facilities(std::nullopt, 2, first.next_cursor);
+  auto second =
+      app_->service<organization::OrganizationService>().public_facilities(std::nullopt, 2, first.next_cursor);
   EXPECT_EQ(second.items.size(), 1u);
   EXPECT_FALSE(second.next_cursor);
 }

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "http/http_client.h"
-#include "modules/identity/identity_service.h"
+#include "identity/identity_service.h"
 
 namespace slotbase::testing {
 
@@ -67,7 +67,7 @@ class BookingHttpTest : public HttpTest {
   void travel_to(const std::string& when) {
     clock_.set(*parse_rfc3339(when));
     for (Account* a : {&owner_, &player_}) {
-      auto r = app_->identity().login(a->email, "a long enough passphrase", {});
+      auto r = app_->service<identity::IdentityService>().login(a->email, "a long enough passphrase", {});
       ASSERT_TRUE(r.ok());
       a->access = r->access_token;
     }

@@ -686,9 +686,10 @@ TEST_P(WaitlistHttpTest, AnUnclaimedOfferPassesToTheNext) {
   ASSERT_EQ(entry_when(first, "notified")["status"], "notified");
   EXPECT_EQ(client_->get("/api/v1/waitlist", second.access).json()["items"][0]["status"], "waiting");
   clock_.advance(std::chrono::hours(2) + std::chrono::seconds(1));  // the claim deadline passes
-  auto login = app_->identity().login("second@example.com", "a long enough passphrase", {});
+  auto login = app_->service<identity::IdentityService>().login("second@example.com", "a long enough passphrase", {});
   second.access = login->access_token;
-  auto login_first = app_->identity().login("first@example.com", "a long enough passphrase", {});
+  auto login_first =
+      app_->service<identity::IdentityService>().login("first@example.com", "a long enough passphrase", {});
   first.access = login_first->access_token;
   EXPECT_EQ(entry_when(second, "notified")["status"], "notified");
   EXPECT_EQ(client_->get("/api/v1/waitlist", first.access).json()["items"][0]["status"], "expired");

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "modules/identity/rules/credentials.h"
-#include "modules/identity/rules/permissions.h"
+#include "identity/rules/credentials.h"
+#include "identity/rules/permissions.h"
 
 namespace slotbase::identity::rules {
 namespace {

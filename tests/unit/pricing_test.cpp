@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "modules/resource/rules/pricing.h"
+#include "resource/rules/pricing.h"
 
 namespace slotbase::resource::rules {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "modules/booking/rules/recurrence.h"
+#include "booking/rules/recurrence.h"
 
 namespace slotbase::booking::rules {
 namespace {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "modules/booking/rules/schedule.h"
+#include "booking/rules/cancellation.h"
+#include "booking/rules/schedule.h"
 
 namespace slotbase::booking::rules {
 namespace {
@@ -92,6 +93,15 @@ TEST_F(PlayerSlotTest, NamesEachRule) {
 
 TEST_F(PlayerSlotTest, TouchingTheClosingTimeIsAllowed) {
   EXPECT_EQ(rule(LocalDate{2026, 12, 2}, 1260, 1320), "ok");
+}
+
+TEST(Policies, RefundFollowsTheNoticeGiven) {
+  const auto tiers = Policies{}.cancellation;
+  EXPECT_EQ(refund_percent(tiers, 30), 100);
+  EXPECT_EQ(refund_percent(tiers, 24), 100);
+  EXPECT_EQ(refund_percent(tiers, 23.9), 50);
+  EXPECT_EQ(refund_percent(tiers, 2), 50);
+  EXPECT_EQ(refund_percent(tiers, 1.5), 0);
 }
 
 }  // namespace

@@ -1,8 +1,6 @@
-#include "modules/booking/booking_repository.h"
+#include "booking_repository.h"
 
 #include <stdexcept>
-
-#include "modules/organization/organization_service.h"
 
 namespace slotbase::booking {
 namespace {
@@ -41,12 +39,6 @@ constexpr std::string_view kHold = R"sql(
 SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
        currency, booking_id, offer
 FROM holds WHERE id = $1)sql";
-// The same, and the version of the facility's configuration (organization::FacilityConfig).
-const std::string kVersionedHold = R"sql(
-SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
-       currency, booking_id, offer, )sql" +
-                                   organization::facility_version_sql("holds.facility_id") +
-                                   " FROM holds WHERE id = $1";
 constexpr std::string_view kFinishHold = R"sql(
 UPDATE holds SET status = $2, booking_id = $3 WHERE id = $1 AND status = 'active')sql";
 constexpr std::string_view kConvertHold = R"sql(
@@ -310,13 +302,6 @@ std::optional<Hold> BookingRepository::hold(db::Connection& c, const std::string
   auto r = c.query_one(kHold, {id});
   if (!r) return std::nullopt;
   return hold_from(*r);
-}
-
-std::optional<std::pair<Hold, std::int64_t>> BookingRepository::versioned_hold(db::Connection& c,
-                                                                               const std::string& id) {
-  auto r = c.query_one(kVersionedHold, {id});
-  if (!r) return std::nullopt;
-  return std::pair{hold_from(*r), r->i64(14)};
 }
 
 bool BookingRepository::any_lapsed_hold(db::Connection& c, Instant now) {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/booking/booking_types.h"
+#include "booking/booking_types.h"
 #include "platform/db/database.h"
 
 namespace slotbase::booking {
@@ -50,8 +50,6 @@ class BookingRepository {
 
   static void insert_hold(db::Connection& c, const Hold& h, Instant now);
   static std::optional<Hold> hold(db::Connection& c, const std::string& id);
-  /// The hold and its facility's configuration version (organization::FacilityConfig).
-  static std::optional<std::pair<Hold, std::int64_t>> versioned_hold(db::Connection& c, const std::string& id);
   /// active -> `status` if still active; false otherwise.
   static bool finish_hold(db::Connection& c, const std::string& id, const std::string& status,
                           const std::optional<std::string>& booking_id);

@@ -1,6 +1,6 @@
-#include "modules/booking/booking_routes.h"
+#include "booking_routes.h"
 
-#include "modules/booking/recurring_service.h"
+#include "booking/recurring_service.h"
 #include "platform/core/zone.h"
 #include "platform/http/gzip.h"
 #include "platform/http/handler_support.h"

@@ -2,9 +2,9 @@
 
 #include <functional>
 
-#include "modules/booking/availability_cache.h"
-#include "modules/booking/booking_service.h"
-#include "modules/booking/recurring_service.h"
+#include "availability_cache.h"
+#include "booking/booking_service.h"
+#include "booking/recurring_service.h"
 #include "platform/http/router.h"
 
 namespace slotbase::booking {

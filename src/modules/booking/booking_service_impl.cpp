@@ -1,15 +1,14 @@
-#include "modules/booking/booking_service_impl.h"
+#include "booking_service_impl.h"
 
 #include <algorithm>
 #include <map>
 
-#include "modules/booking/booking_events.h"
-#include "modules/booking/booking_repository.h"
-#include "modules/booking/rules/schedule.h"
-#include "modules/organization/rules/policies.h"
-#include "modules/resource/rules/pricing.h"
+#include "booking/booking_events.h"
+#include "booking_repository.h"
 #include "platform/core/ids.h"
 #include "platform/events/dispatcher.h"
+#include "rules/cancellation.h"
+#include "rules/schedule.h"
 
 namespace slotbase::booking {
 namespace {
@@ -58,26 +57,10 @@ BookingServiceImpl::BookingServiceImpl(db::Database& db, const Clock& clock, con
                                        resource::ResourceService& resources, PaymentGateway* payments)
     : db_(db), clock_(clock), outbox_(outbox), jobs_(jobs), orgs_(orgs), resources_(resources), payments_(payments) {}
 
-void BookingServiceImpl::emit(db::Connection& tx, const char* type, const std::string& aggregate_id,
-                              const std::string& facility_id, nlohmann::json payload, const Context& ctx) const {
-  outbox_.append(tx, event(type, aggregate_id, facility_id, std::move(payload), ctx));
-}
-
-events::PreparedEvent BookingServiceImpl::event(const char* type, const std::string& aggregate_id,
-                                                const std::string& facility_id, nlohmann::json payload,
-                                                const Context& ctx) const {
-  return outbox_.prepare(
-      {type, "booking", aggregate_id, std::move(payload), ctx.user_id, facility_id, ctx.correlation_id, 1});
-}
-
-nlohmann::json BookingServiceImpl::slot_payload(const std::string& resource_id, Instant start, Instant end) const {
-  return {{"resource_id", resource_id}, {"start", format_rfc3339(start)}, {"end", format_rfc3339(end)}};
-}
-
 Result<BookingServiceImpl::Place> BookingServiceImpl::place_of(const std::string& resource_id, const Context& ctx) {
   auto r = resources_.find_priced_resource(resource_id);
   if (!r) return Error::invalid("resource_id", "is not a resource");
-  auto config = orgs_.facility_config(r->resource.facility_id, r->facility_version);
+  auto config = orgs_.facility_config(r->resource.facility_id);
   if (!config || !orgs_.visible(ctx, config->facility)) return Error::invalid("resource_id", "is not a resource");
   const auto& f = config->facility;
   auto zone = Zone::find(f.timezone);
@@ -97,13 +80,12 @@ Result<BookingServiceImpl::Place> BookingServiceImpl::managed_place(const std::s
 std::function<Money(Instant, Instant)> BookingServiceImpl::pricer_for(const Place& p, const std::string& user_id,
                                                                       std::optional<bool> known_member) {
   auto pricing = resources_.pricing_from(p.pricing, p.facility.currency);
-  const bool member = resource::rules::has_member_prices(pricing) && !user_id.empty() &&
+  const bool member = resources_.has_member_prices(pricing) && !user_id.empty() &&
                       (known_member ? *known_member : orgs_.is_member(p.facility.id, user_id));
-  return [&p, pricing = std::move(pricing), member](Instant start, Instant end) -> Money {
-    resource::rules::PriceContext ctx{p.zone, p.facility.policies.weekend_multiplier,
-                                      p.facility.policies.holiday_multiplier,
-                                      [&](LocalDate d) { return rules::window_for(p.hours, p.zone, d).open_holiday; }};
-    return {resource::rules::price(pricing, member, start, end, ctx), p.facility.currency};
+  return [this, &p, pricing = std::move(pricing), member](Instant start, Instant end) -> Money {
+    resource::PriceContext ctx{p.zone, p.facility.policies.weekend_multiplier, p.facility.policies.holiday_multiplier,
+                               [&](LocalDate d) { return rules::window_for(p.hours, p.zone, d).open_holiday; }};
+    return {resources_.price(pricing, member, start, end, ctx), p.facility.currency};
   };
 }
 
@@ -130,7 +112,7 @@ Result<void> BookingServiceImpl::claim(db::Connection& tx, const Place& p, Insta
   // ends first. SQLite's overlap query passes over lapsed holds, and the worker ends them.
   if (tx.dialect() == db::Dialect::postgres)
     for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id, start, end, now))
-      emit(tx, event_names::kHoldExpired, hold_id, p.facility.id, {{"hold_id", hold_id}}, ctx);
+      emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id, ctx);
   if (by_query && BookingRepository::overlapping_claim(tx, p.resource.id, start, end, now)) return kSlotTaken;
   BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, start, end, kind, owner_id, expires_at);
   return Ok{};
@@ -171,10 +153,8 @@ Result<Hold> BookingServiceImpl::create_hold(const HoldRequest& r, const Context
             "active",
             price_for(p, user, range.first, range.second, member),
             std::nullopt};
-  auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
-  payload["hold_id"] = hold.id;
-  payload["expires_at"] = format_rfc3339(hold.expires_at);
-  const auto created = event(event_names::kHoldCreated, hold.id, hold.facility_id, std::move(payload), ctx);
+  const auto created = prepare(HoldCreated{hold.id, hold.resource_id, hold.start, hold.end, hold.expires_at}, hold.id,
+                               hold.facility_id, ctx);
   snapshot.reset();
   try {
     return db_.transact([&](db::Connection& tx) -> Result<Hold> {
@@ -202,9 +182,8 @@ Result<void> BookingServiceImpl::release_hold(const std::string& hold_id, const 
     if (!BookingRepository::finish_hold(tx, hold_id, "released", std::nullopt))
       return Error::conflict("hold-not-active", "This hold was already confirmed, released or expired.");
     BookingRepository::release_claim(tx, hold_id);
-    auto payload = slot_payload(hold->resource_id, hold->start, hold->end);
-    payload["hold_id"] = hold_id;
-    emit(tx, event_names::kHoldReleased, hold_id, hold->facility_id, payload, ctx);
+    emit(tx, HoldReleased{hold_id, hold->resource_id, hold->start, hold->end, std::nullopt}, hold_id, hold->facility_id,
+         ctx);
     return Ok{};
   });
 }
@@ -212,15 +191,15 @@ Result<void> BookingServiceImpl::release_hold(const std::string& hold_id, const 
 Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, const PaymentChoice& payment,
                                                  const Context& ctx) {
   std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
-  auto found = db_.read([&](db::Connection& c) { return BookingRepository::versioned_hold(c, hold_id); });
-  const Hold* hold = found ? &found->first : nullptr;
+  auto found = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
+  const Hold* hold = found ? &*found : nullptr;
   if (!hold || !ctx.user_id || (hold->booked_by != *ctx.user_id && hold->user_id != *ctx.user_id))
     return Error::not_found("No such hold.");
   if (hold->status == "converted")
     return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
   if (hold->status != "active" || hold->expires_at <= clock_.now())
     return Error::expired("This hold has expired or was released; hold the slot again.");
-  auto config = orgs_.facility_config(hold->facility_id, found->second);
+  auto config = orgs_.facility_config(hold->facility_id);
   if (!config) return Error::not_found("No such hold.");
   const organization::Facility* facility = &config->facility;
   const auto& policies = facility->policies;
@@ -268,15 +247,7 @@ Result<Booking> BookingServiceImpl::confirm_hold(const std::string& hold_id, con
 
   const Instant now = clock_.now();
   b.created_at = now;
-  auto payload = slot_payload(b.resource_id, b.start, b.end);
-  payload.update({{"booking_id", b.id},
-                  {"user_id", b.user_id},
-                  {"facility_id", b.facility_id},
-                  {"hold_id", hold_id},
-                  {"approval_status", b.approval_status},
-                  {"payment_status", b.payment_status},
-                  {"price", {{"amount", b.price.amount}, {"currency", b.price.currency}}}});
-  const auto confirmed = event(event_names::kConfirmed, b.id, b.facility_id, std::move(payload), ctx);
+  const auto confirmed = prepare(confirmed_event(b, hold_id), b.id, b.facility_id, ctx);
   auto result = db_.transact([&](db::Connection& tx) -> Result<Booking> {
     // The hold may have lapsed or been confirmed while the payment ran: only an active, live hold converts.
     if (!BookingRepository::convert_hold(tx, hold_id, b.id, now)) {
@@ -329,14 +300,7 @@ Result<Booking> BookingServiceImpl::staff_booking(const std::string& facility_id
       SB_TRY(claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx, OverlapCheck::constraint));
       BookingRepository::insert_booking(tx, b, no_show_at(b, facility.policies));
       schedule_approval(tx, b, facility.policies);
-      auto payload = slot_payload(b.resource_id, b.start, b.end);
-      payload.update({{"booking_id", b.id},
-                      {"user_id", b.user_id},
-                      {"facility_id", b.facility_id},
-                      {"type", b.type},
-                      {"approval_status", b.approval_status},
-                      {"payment_status", b.payment_status}});
-      emit(tx, event_names::kConfirmed, b.id, b.facility_id, payload, ctx);
+      emit(tx, confirmed_event(b, std::nullopt), b.id, b.facility_id, ctx);
       return b;
     });
   } catch (const db::DbError& e) {
@@ -428,16 +392,17 @@ Result<void> BookingServiceImpl::cancel_in(db::Connection& tx, const Booking& b,
   if (!BookingRepository::cancel_booking(tx, b, clock_.now()))
     return Error::conflict("booking-not-cancellable", "This booking changed meanwhile and cannot be cancelled.");
   BookingRepository::release_claim(tx, b.id);
-  auto payload = slot_payload(b.resource_id, b.start, b.end);
-  payload.update(
-      {{"booking_id", b.id},
-       {"reason", b.cancel_reason.value_or("")},
-       {"cancelled_by", b.cancelled_by.value_or("")},
-       {"by_staff", by_staff},
-       {"user_id", b.user_id},
-       {"refund",
-        {{"amount", refund.amount.amount}, {"currency", refund.amount.currency}, {"percent", refund.percent}}}});
-  emit(tx, event_names::kCancelled, b.id, b.facility_id, payload, ctx);
+  emit(tx,
+       BookingCancelled{b.id,
+                        b.user_id,
+                        b.resource_id,
+                        b.start,
+                        b.end,
+                        b.cancel_reason.value_or(""),
+                        b.cancelled_by.value_or(""),
+                        by_staff,
+                        {refund.amount.amount, refund.amount.currency, refund.percent}},
+       b.id, b.facility_id, ctx);
   return Ok{};
 }
 
@@ -452,7 +417,7 @@ Result<CancelResult> BookingServiceImpl::cancel(const std::string& booking_id, c
   if (b.status != "confirmed")
     return Error::conflict("booking-not-cancellable", "A booking that is " + b.status + " cannot be cancelled.");
   const double hours_notice = std::chrono::duration<double>(b.start - clock_.now()).count() / 3600.0;
-  int percent = organization::rules::refund_percent(facility.policies.cancellation, hours_notice);
+  int percent = rules::refund_percent(facility.policies.cancellation, hours_notice);
   if (b.approval_status == "pending" || full_refund) percent = 100;
   Refund refund = settle(b, percent, reason, *ctx.user_id);
   return db_.transact([&](db::Connection& tx) -> Result<CancelResult> {
@@ -493,7 +458,7 @@ Result<Booking> BookingServiceImpl::check_in(const std::string& booking_id, cons
   return db_.transact([&](db::Connection& tx) -> Result<Booking> {
     if (!BookingRepository::check_in(tx, b.id, now))
       return Error::conflict("booking-not-checkable", "This booking changed meanwhile.");
-    emit(tx, event_names::kCheckedIn, b.id, b.facility_id, {{"booking_id", b.id}, {"user_id", b.user_id}}, ctx);
+    emit(tx, BookingCheckedIn{b.id, b.user_id}, b.id, b.facility_id, ctx);
     b.status = "checked_in";
     return b;
   });
@@ -512,12 +477,8 @@ Result<Booking> BookingServiceImpl::mark_no_show(const std::string& booking_id, 
   return db_.transact([&](db::Connection& tx) -> Result<Booking> {
     if (!BookingRepository::no_show(tx, b.id, fee, now))
       return Error::conflict("booking-not-confirmed", "This booking changed meanwhile.");
-    emit(tx, event_names::kNoShow, b.id, b.facility_id,
-         {{"booking_id", b.id},
-          {"user_id", b.user_id},
-          {"fee",
-           {{"amount", fee}, {"currency", b.price.currency}, {"percent", facility.policies.no_show_fee_percent}}}},
-         ctx);
+    emit(tx, BookingNoShow{b.id, b.user_id, false, {fee, b.price.currency, facility.policies.no_show_fee_percent}},
+         b.id, b.facility_id, ctx);
     b.status = "no_show";
     return b;
   });
@@ -555,9 +516,10 @@ Result<Booking> BookingServiceImpl::reschedule(const std::string& booking_id, co
       if (!BookingRepository::move(tx, b, now, no_show_at(b, facility.policies)))
         return Error::conflict("booking-not-movable", "This booking changed meanwhile.");
       schedule_approval(tx, b, facility.policies);
-      auto payload = slot_payload(b.resource_id, b.start, b.end);
-      payload.update({{"booking_id", b.id}, {"from", slot_payload(before.resource_id, before.start, before.end)}});
-      emit(tx, event_names::kRescheduled, b.id, b.facility_id, payload, ctx);
+      emit(tx,
+           BookingRescheduled{
+               b.id, b.resource_id, b.start, b.end, {before.resource_id, before.start, before.end}, b.series_id},
+           b.id, b.facility_id, ctx);
       return b;
     });
   } catch (const db::DbError& e) {
@@ -573,8 +535,7 @@ Result<Booking> BookingServiceImpl::approve(const std::string& booking_id, const
   return db_.transact([&](db::Connection& tx) -> Result<Booking> {
     if (!BookingRepository::set_approval(tx, b.id, "approved", clock_.now()))
       return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
-    emit(tx, event_names::kApproved, b.id, b.facility_id,
-         {{"booking_id", b.id}, {"user_id", b.user_id}, {"approval_status", "approved"}}, ctx);
+    emit(tx, BookingApproved{b.id, b.user_id, "approved"}, b.id, b.facility_id, ctx);
     b.approval_status = "approved";
     return b;
   });
@@ -594,8 +555,7 @@ Result<CancelResult> BookingServiceImpl::reject(const std::string& booking_id, c
     if (!BookingRepository::set_approval(tx, b.id, "rejected", clock_.now()))
       return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
     SB_TRY(cancel_in(tx, b, refund, true, ctx));
-    emit(tx, event_names::kRejected, b.id, b.facility_id,
-         {{"booking_id", b.id}, {"user_id", b.user_id}, {"reason", reason}}, ctx);
+    emit(tx, BookingRejected{b.id, b.user_id, reason}, b.id, b.facility_id, ctx);
     return CancelResult{b, refund};
   });
 }
@@ -625,7 +585,7 @@ Result<void> BookingServiceImpl::place_block(db::Connection& tx, const Place& p,
   BookingRepository::take_turns_on(tx, p.resource.id);
   for (const auto& hold_id :
        BookingRepository::expire_overlapping_holds(tx, p.resource.id, block.start, block.end, now))
-    emit(tx, event_names::kHoldExpired, hold_id, p.facility.id, {{"hold_id", hold_id}}, ctx);
+    emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id, ctx);
   auto in_the_way = BookingRepository::claims_on(tx, p.resource.id, block.start, block.end, now);
   if (!in_the_way.empty() && !force)
     return Error::conflict("block-overlaps-bookings",
@@ -638,7 +598,7 @@ Result<void> BookingServiceImpl::place_block(db::Connection& tx, const Place& p,
     if (kind == "hold") {
       BookingRepository::finish_hold(tx, owner, "released", std::nullopt);
       BookingRepository::release_claim(tx, owner);
-      emit(tx, event_names::kHoldReleased, owner, p.facility.id, {{"hold_id", owner}, {"reason", block.reason}}, ctx);
+      emit(tx, HoldReleased{owner, std::nullopt, std::nullopt, std::nullopt, block.reason}, owner, p.facility.id, ctx);
       continue;
     }
     auto b = BookingRepository::booking(tx, owner);
@@ -650,10 +610,10 @@ Result<void> BookingServiceImpl::place_block(db::Connection& tx, const Place& p,
   BookingRepository::insert_block(tx, block, now);
   BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, block.start, block.end, "block", block.id,
                                   std::nullopt);
-  auto payload = slot_payload(block.resource_id, block.start, block.end);
-  payload.update({{"block_id", block.id}, {"reason", block.reason}, {"cancelled", block.cancelled_bookings}});
-  if (block.series_id) payload["series_id"] = *block.series_id;
-  emit(tx, event_names::kBlockCreated, block.id, block.facility_id, payload, ctx);
+  emit(tx,
+       BlockCreated{block.id, block.resource_id, block.start, block.end, block.reason, block.cancelled_bookings,
+                    block.series_id},
+       block.id, block.facility_id, ctx);
   return Ok{};
 }
 
@@ -672,9 +632,8 @@ Result<void> BookingServiceImpl::remove_block(const std::string& block_id, const
   return db_.transact([&](db::Connection& tx) -> Result<void> {
     if (!BookingRepository::remove_block(tx, block_id)) return Error::not_found("No such block.");
     BookingRepository::release_claim(tx, block_id);
-    auto payload = slot_payload(block->resource_id, block->start, block->end);
-    payload["block_id"] = block_id;
-    emit(tx, event_names::kBlockRemoved, block_id, block->facility_id, payload, ctx);
+    emit(tx, BlockRemoved{block_id, block->resource_id, block->start, block->end, block->series_id}, block_id,
+         block->facility_id, ctx);
     return Ok{};
   });
 }
@@ -682,18 +641,13 @@ Result<void> BookingServiceImpl::remove_block(const std::string& block_id, const
 bool BookingServiceImpl::no_show_in(db::Connection& tx, const Booking& b, int fee_percent) {
   const std::int64_t fee = percent_of(b.price.amount, fee_percent);
   if (!BookingRepository::no_show(tx, b.id, fee, clock_.now())) return false;
-  emit(tx, event_names::kNoShow, b.id, b.facility_id,
-       {{"booking_id", b.id},
-        {"user_id", b.user_id},
-        {"automatic", true},
-        {"fee", {{"amount", fee}, {"currency", b.price.currency}, {"percent", fee_percent}}}},
-       Context{});
+  emit(tx, BookingNoShow{b.id, b.user_id, true, {fee, b.price.currency, fee_percent}}, b.id, b.facility_id, Context{});
   return true;
 }
 
 bool BookingServiceImpl::complete_in(db::Connection& tx, const Booking& b) {
   if (!BookingRepository::complete(tx, b.id, clock_.now())) return false;
-  emit(tx, event_names::kCompleted, b.id, b.facility_id, {{"booking_id", b.id}, {"user_id", b.user_id}}, Context{});
+  emit(tx, BookingCompleted{b.id, b.user_id}, b.id, b.facility_id, Context{});
   return true;
 }
 
@@ -738,8 +692,7 @@ void BookingServiceImpl::auto_approve(const std::string& booking_id) {
   db_.transact([&](db::Connection& tx) {
     auto b = BookingRepository::booking(tx, booking_id);
     if (!b || !BookingRepository::set_approval(tx, booking_id, "auto_approved", clock_.now())) return;
-    emit(tx, event_names::kApproved, booking_id, b->facility_id,
-         {{"booking_id", booking_id}, {"user_id", b->user_id}, {"approval_status", "auto_approved"}}, Context{});
+    emit(tx, BookingApproved{booking_id, b->user_id, "auto_approved"}, booking_id, b->facility_id, Context{});
   });
 }
 
@@ -754,9 +707,7 @@ int BookingServiceImpl::expire_lapsed_holds() {
       // each other instead of deadlocking; whichever comes second finds the hold gone.
       BookingRepository::release_claim(tx, hold.id);
       if (!BookingRepository::expire_hold(tx, hold.id, now)) continue;
-      auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
-      payload["hold_id"] = hold.id;
-      emit(tx, event_names::kHoldExpired, hold.id, hold.facility_id, payload, Context{});
+      emit(tx, HoldExpired{hold.id, hold.resource_id, hold.start, hold.end}, hold.id, hold.facility_id, Context{});
       ++expired;
     }
     return expired;
@@ -769,9 +720,7 @@ void BookingServiceImpl::expire_hold(const std::string& hold_id) {
     auto hold = BookingRepository::hold(tx, hold_id);
     if (!hold || !BookingRepository::expire_hold(tx, hold_id, now)) return;
     BookingRepository::release_claim(tx, hold_id);
-    auto payload = slot_payload(hold->resource_id, hold->start, hold->end);
-    payload["hold_id"] = hold_id;
-    emit(tx, event_names::kHoldExpired, hold_id, hold->facility_id, payload, Context{});
+    emit(tx, HoldExpired{hold_id, hold->resource_id, hold->start, hold->end}, hold_id, hold->facility_id, Context{});
   });
 }
 
@@ -825,30 +774,31 @@ Result<Availability> BookingServiceImpl::availability(const std::string& facilit
   // Membership changes the price only where some price list has member prices.
   const bool member = ctx.user_id &&
                       std::any_of(pricing_by_resource.begin(), pricing_by_resource.end(),
-                                  [](const auto& entry) { return resource::rules::has_member_prices(entry.second); }) &&
+                                  [this](const auto& entry) { return resources_.has_member_prices(entry.second); }) &&
                       orgs_.is_member(facility.id, *ctx.user_id);
   std::vector<std::vector<Instant>> starts_by_day;
   for (const auto& w : windows)
     starts_by_day.push_back(rules::slot_starts(w, minutes(policies.slot_step_minutes), minutes(duration)));
   // Courts usually share one price list: price each distinct list's slots once per day.
-  std::map<std::pair<std::string, int>, std::vector<std::int64_t>> price_memo;
+  std::vector<std::pair<resource::Pricing, std::vector<std::vector<std::int64_t>>>> price_memo;
+  const resource::Pricing free_pricing{{0, facility.currency}, std::nullopt, 60, {}};
   for (const auto& r : resources) {
     auto found = pricing_by_resource.find(r.id);
-    const resource::Pricing pricing = found != pricing_by_resource.end()
-                                          ? found->second
-                                          : resource::Pricing{{0, facility.currency}, std::nullopt, 60, {}};
-    const std::string pricing_key = resource::rules::to_json(pricing).dump();
+    const resource::Pricing& pricing = found != pricing_by_resource.end() ? found->second : free_pricing;
+    auto memo = std::find_if(price_memo.begin(), price_memo.end(), [&](const auto& m) { return m.first == pricing; });
+    if (memo == price_memo.end())
+      memo = price_memo.insert(price_memo.end(), {pricing, std::vector<std::vector<std::int64_t>>(q.days)});
     const auto& taken = by_resource[r.id];
     ResourceSlots rs{r.id, r.name, {}};
     for (int i = 0; i < q.days; ++i) {
       const auto& w = windows[i];
       const bool bookable_day = Zone::add_days(*first_day, i) <= last_day;
-      auto& prices = price_memo[{pricing_key, i}];
+      auto& prices = memo->second[i];
       if (prices.empty()) {
-        resource::rules::PriceContext pctx{zone, policies.weekend_multiplier, policies.holiday_multiplier,
-                                           [&](LocalDate) { return w.open_holiday; }};
+        resource::PriceContext pctx{zone, policies.weekend_multiplier, policies.holiday_multiplier,
+                                    [&](LocalDate) { return w.open_holiday; }};
         for (Instant start : starts_by_day[i])
-          prices.push_back(resource::rules::price(pricing, member, start, start + minutes(duration), pctx));
+          prices.push_back(resources_.price(pricing, member, start, start + minutes(duration), pctx));
       }
       std::size_t slot_index = 0;
       for (Instant start : starts_by_day[i]) {
@@ -902,9 +852,8 @@ Result<void> BookingServiceImpl::leave_waitlist(const std::string& entry_id, con
       return Error::conflict("waitlist-entry-closed", "This entry was already booked, expired or left.");
     if (e->hold_id && BookingRepository::finish_hold(tx, *e->hold_id, "released", std::nullopt)) {
       BookingRepository::release_claim(tx, *e->hold_id);
-      auto payload = slot_payload(e->resource_id, e->start, e->end);
-      payload["hold_id"] = *e->hold_id;
-      emit(tx, event_names::kHoldReleased, *e->hold_id, e->facility_id, payload, ctx);
+      emit(tx, HoldReleased{*e->hold_id, e->resource_id, e->start, e->end, std::nullopt}, *e->hold_id, e->facility_id,
+           ctx);
     }
     return Ok{};
   });
@@ -921,8 +870,7 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
     if (BookingRepository::overlapping_claim(tx, e.resource_id, e.start, e.end, now))
       continue;  // not all of it is free
     auto resource = resources_.find_priced_resource(e.resource_id);
-    auto config =
-        resource ? orgs_.facility_config(resource->resource.facility_id, resource->facility_version) : nullptr;
+    auto config = resource ? orgs_.facility_config(resource->resource.facility_id) : nullptr;
     auto zone = config ? Zone::find(config->facility.timezone) : std::nullopt;
     if (!config || !zone || resource->resource.status != "active") continue;
     const auto* facility = &config->facility;
@@ -946,39 +894,55 @@ void BookingServiceImpl::offer(db::Connection& tx, const std::string& resource_i
     if (!claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, system).ok()) continue;
     BookingRepository::insert_hold(tx, hold, now);
     BookingRepository::notify_entry(tx, e.id, hold.id, deadline);
-    auto payload = slot_payload(hold.resource_id, hold.start, hold.end);
-    payload.update({{"hold_id", hold.id}, {"expires_at", format_rfc3339(hold.expires_at)}});
-    emit(tx, event_names::kHoldCreated, hold.id, hold.facility_id, payload, system);
-    payload.update({{"entry_id", e.id},
-                    {"user_id", e.user_id},
-                    {"claim_deadline", format_rfc3339(deadline)},
-                    {"price", {{"amount", hold.price.amount}, {"currency", hold.price.currency}}}});
-    emit(tx, event_names::kWaitlistNotified, e.id, e.facility_id, payload, system);
+    emit(tx, HoldCreated{hold.id, hold.resource_id, hold.start, hold.end, hold.expires_at}, hold.id, hold.facility_id,
+         system);
+    emit(tx,
+         WaitlistNotified{e.id, e.user_id, hold.id, hold.resource_id, hold.start, hold.end, hold.expires_at, deadline,
+                          hold.price},
+         e.id, e.facility_id, system);
   }
 }
 
 void BookingServiceImpl::on_slot_event(const events::DomainEvent& e) {
-  const auto& p = e.payload;
   // The module subscribes to the events that free time or settle an offer (register.cpp); a
   // confirmation settles its offer in its own transaction.
   events::apply_once(db_, "booking.waitlist", e, [&](db::Connection& tx) {
-    const std::string hold_id = p.value("hold_id", "");
-    if (e.type == event_names::kHoldExpired && !hold_id.empty())
-      BookingRepository::settle_offer(tx, hold_id, "expired");
-    if (e.type == event_names::kHoldReleased && !hold_id.empty())
-      BookingRepository::settle_offer(tx, hold_id, "cancelled");
     // The time this event gave back, if any.
-    const nlohmann::json* freed = nullptr;
-    if (e.type == event_names::kHoldExpired || e.type == event_names::kHoldReleased ||
-        e.type == event_names::kCancelled || e.type == event_names::kBlockRemoved)
-      freed = &p;
-    else if (e.type == event_names::kRescheduled && p.contains("from"))
-      freed = &p["from"];
-    if (!freed || !freed->contains("resource_id") || !freed->contains("start")) return;
-    auto start = parse_rfc3339(freed->value("start", ""));
-    auto end = parse_rfc3339(freed->value("end", ""));
-    if (start && end) offer(tx, freed->value("resource_id", ""), *start, *end);
+    std::optional<SlotPart> freed;
+    auto slot_of = [](const auto& x) -> std::optional<SlotPart> {
+      if (!x.resource_id || !x.start || !x.end) return std::nullopt;
+      return SlotPart{*x.resource_id, *x.start, *x.end};
+    };
+    if (auto expired = events::decode_event<HoldExpired>(e)) {
+      BookingRepository::settle_offer(tx, expired->hold_id, "expired");
+      freed = slot_of(*expired);
+    } else if (auto released = events::decode_event<HoldReleased>(e)) {
+      BookingRepository::settle_offer(tx, released->hold_id, "cancelled");
+      freed = slot_of(*released);
+    } else if (auto cancelled = events::decode_event<BookingCancelled>(e)) {
+      freed = SlotPart{cancelled->resource_id, cancelled->start, cancelled->end};
+    } else if (auto removed = events::decode_event<BlockRemoved>(e)) {
+      freed = SlotPart{removed->resource_id, removed->start, removed->end};
+    } else if (auto moved = events::decode_event<BookingRescheduled>(e)) {
+      freed = moved->from;
+    }
+    if (freed) offer(tx, freed->resource_id, freed->start, freed->end);
   });
+}
+
+BookingConfirmed BookingServiceImpl::confirmed_event(const Booking& b, std::optional<std::string> hold_id) {
+  return BookingConfirmed{b.id,
+                          b.user_id,
+                          b.facility_id,
+                          b.resource_id,
+                          b.start,
+                          b.end,
+                          b.type,
+                          b.approval_status,
+                          b.payment_status,
+                          b.price,
+                          std::move(hold_id),
+                          b.series_id};
 }
 
 }  // namespace slotbase::booking

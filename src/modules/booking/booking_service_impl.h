@@ -2,16 +2,17 @@
 
 #include <functional>
 
-#include "modules/booking/booking_service.h"
-#include "modules/booking/payment_gateway.h"
-#include "modules/organization/organization_service.h"
-#include "modules/resource/resource_service.h"
+#include "booking/booking_events.h"
+#include "booking/booking_service.h"
+#include "booking/payment_gateway.h"
+#include "organization/organization_service.h"
 #include "platform/clock/clock.h"
 #include "platform/core/zone.h"
 #include "platform/db/database.h"
 #include "platform/events/domain_event.h"
 #include "platform/events/jobs.h"
 #include "platform/events/outbox.h"
+#include "resource/resource_service.h"
 
 namespace slotbase::booking {
 
@@ -135,13 +136,22 @@ class BookingServiceImpl final : public BookingService {
   bool complete_in(db::Connection& tx, const Booking& b);
   /// The job that approves a pending booking by itself, if the facility has one.
   void schedule_approval(db::Connection& tx, const Booking& b, const organization::Policies& policies) const;
-  void emit(db::Connection& tx, const char* type, const std::string& aggregate_id, const std::string& facility_id,
-            nlohmann::json payload, const Context& ctx) const;
+  /// booking.confirmed for `b`, which came from `hold_id` if it has one.
+  static BookingConfirmed confirmed_event(const Booking& b, std::optional<std::string> hold_id);
+  /// Appends `event` (one of booking_events.h) about `aggregate_id` to `tx`'s outbox.
+  template <class E>
+  void emit(db::Connection& tx, const E& event, const std::string& aggregate_id, const std::string& facility_id,
+            const Context& ctx) const {
+    outbox_.append(tx, prepare(event, aggregate_id, facility_id, ctx));
+  }
   /// An event to emit once the transaction that needs it runs: made before it, for the hot paths
   /// whose events do not depend on what the transaction reads.
-  events::PreparedEvent event(const char* type, const std::string& aggregate_id, const std::string& facility_id,
-                              nlohmann::json payload, const Context& ctx) const;
-  nlohmann::json slot_payload(const std::string& resource_id, Instant start, Instant end) const;
+  template <class E>
+  events::PreparedEvent prepare(const E& event, const std::string& aggregate_id, const std::string& facility_id,
+                                const Context& ctx) const {
+    return outbox_.prepare(
+        events::new_event(event, "booking", aggregate_id, facility_id, ctx.user_id, ctx.correlation_id));
+  }
 
   db::Database& db_;
   const Clock& clock_;

@@ -1,4 +1,4 @@
-#include "modules/booking/recurring_repository.h"
+#include "recurring_repository.h"
 
 namespace slotbase::booking {
 namespace {

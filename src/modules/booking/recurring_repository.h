@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/booking/recurring_service.h"
+#include "booking/recurring_service.h"
 #include "platform/db/database.h"
 
 namespace slotbase::booking {

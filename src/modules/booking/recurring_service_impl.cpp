@@ -1,14 +1,14 @@
-#include "modules/booking/recurring_service_impl.h"
+#include "recurring_service_impl.h"
 
 #include <algorithm>
 
-#include "modules/booking/booking_events.h"
-#include "modules/booking/booking_repository.h"
-#include "modules/booking/recurring_repository.h"
-#include "modules/booking/rules/recurrence.h"
-#include "modules/booking/rules/schedule.h"
-#include "modules/organization/rules/policies.h"
+#include "booking/booking_events.h"
+#include "booking_repository.h"
 #include "platform/core/ids.h"
+#include "recurring_repository.h"
+#include "rules/cancellation.h"
+#include "rules/recurrence.h"
+#include "rules/schedule.h"
 
 namespace slotbase::booking {
 namespace {
@@ -129,15 +129,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
       SB_TRY(bookings_.claim(tx, p, start, end, "booking", b.id, std::nullopt, ctx));
       BookingRepository::insert_booking(tx, b, BookingServiceImpl::no_show_at(b, policies));
       bookings_.schedule_approval(tx, b, policies);
-      auto payload = bookings_.slot_payload(b.resource_id, b.start, b.end);
-      payload.update({{"booking_id", b.id},
-                      {"user_id", b.user_id},
-                      {"facility_id", b.facility_id},
-                      {"type", b.type},
-                      {"series_id", s.id},
-                      {"approval_status", b.approval_status},
-                      {"payment_status", b.payment_status}});
-      bookings_.emit(tx, event_names::kConfirmed, b.id, b.facility_id, payload, ctx);
+      bookings_.emit(tx, BookingServiceImpl::confirmed_event(b, std::nullopt), b.id, b.facility_id, ctx);
       return Ok{};
     });
     if (booked.ok()) {
@@ -147,13 +139,10 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     const Error& e = booked.error();
     SeriesConflict conflict{date.str(), start, end, e.rule.empty() ? std::string(to_string(e.code)) : e.rule, e.detail};
     RecurringRepository::record_conflict(tx, s.id, conflict);
-    auto payload = bookings_.slot_payload(p.resource.id, start, end);
-    payload.update({{"series_id", s.id},
-                    {"user_id", s.user_id},
-                    {"date", conflict.date},
-                    {"rule", conflict.rule},
-                    {"detail", conflict.detail}});
-    bookings_.emit(tx, event_names::kSeriesConflict, s.id, p.facility.id, payload, ctx);
+    bookings_.emit(tx,
+                   SeriesConflictRecorded{s.id, s.user_id, conflict.date, conflict.rule, conflict.detail, p.resource.id,
+                                          start, end},
+                   s.id, p.facility.id, ctx);
   }
 }
 
@@ -229,9 +218,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
   SB_TRY(db_.transact([&](db::Connection& tx) -> Result<void> {
     RecurringRepository::insert(tx, s, now);
     advance(tx, s, p, staff, ctx);
-    bookings_.emit(tx, event_names::kSeriesCreated, s.id, s.facility_id,
-                   {{"series_id", s.id}, {"user_id", s.user_id}, {"resource_id", s.resource_id}, {"rrule", s.rrule}},
-                   ctx);
+    bookings_.emit(tx, SeriesCreated{s.id, s.user_id, s.resource_id, s.rrule}, s.id, s.facility_id, ctx);
     return Ok{};
   }));
   return with_occurrences(std::move(s));
@@ -351,11 +338,10 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
         BookingRepository::move(tx, b, now, BookingServiceImpl::no_show_at(b, to.facility.policies));
         if (c.note) BookingRepository::set_note(tx, b.id, *c.note, now);
         bookings_.schedule_approval(tx, b, to.facility.policies);
-        auto payload = bookings_.slot_payload(b.resource_id, b.start, b.end);
-        payload.update({{"booking_id", b.id},
-                        {"series_id", s.id},
-                        {"from", bookings_.slot_payload(before.resource_id, before.start, before.end)}});
-        bookings_.emit(tx, event_names::kRescheduled, b.id, b.facility_id, payload, ctx);
+        bookings_.emit(tx,
+                       BookingRescheduled{
+                           b.id, b.resource_id, b.start, b.end, {before.resource_id, before.start, before.end}, s.id},
+                       b.id, b.facility_id, ctx);
       }
       if (!clashes.empty())
         return Error::conflict("series-conflict", std::to_string(clashes.size()) +
@@ -368,9 +354,8 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
       for (const auto& conflict : RecurringRepository::take_conflicts_from(tx, s.id, from_date))
         retry.push_back(*LocalDate::parse(conflict.date));
       materialize(tx, next, to, staff, retry, ctx);
-      bookings_.emit(tx, event_names::kSeriesChanged, s.id, s.facility_id,
-                     {{"series_id", s.id}, {"scope", c.scope}, {"from_date", from_date}, {"moved", moving.size()}},
-                     ctx);
+      bookings_.emit(tx, SeriesChanged{s.id, c.scope, from_date, static_cast<std::int64_t>(moving.size())}, s.id,
+                     s.facility_id, ctx);
       return Ok{};
     }));
   } catch (const db::DbError& e) {
@@ -398,7 +383,7 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
     for (auto& b : BookingRepository::series_bookings(tx, s.id)) {
       if (b.status != "confirmed" || *b.series_date < from_date || b.start <= now) continue;
       const double hours_notice = std::chrono::duration<double>(b.start - now).count() / 3600.0;
-      int percent = organization::rules::refund_percent(p.facility.policies.cancellation, hours_notice);
+      int percent = rules::refund_percent(p.facility.policies.cancellation, hours_notice);
       if (b.approval_status == "pending" || c.full_refund) percent = 100;
       Refund refund = BookingServiceImpl::settle(b, percent, c.reason, *ctx.user_id);
       SB_TRY(bookings_.cancel_in(tx, b, refund, staff && b.user_id != *ctx.user_id, ctx));
@@ -412,13 +397,7 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
     }
     RecurringRepository::take_conflicts_from(tx, s.id, from_date);
     RecurringRepository::update(tx, s, now);
-    bookings_.emit(tx, event_names::kSeriesCancelled, s.id, s.facility_id,
-                   {{"series_id", s.id},
-                    {"scope", c.scope},
-                    {"from_date", from_date},
-                    {"user_id", s.user_id},
-                    {"cancelled", cancelled}},
-                   ctx);
+    bookings_.emit(tx, SeriesCancelled{s.id, c.scope, from_date, s.user_id, cancelled}, s.id, s.facility_id, ctx);
     return Ok{};
   }));
   return with_occurrences(std::move(s));
@@ -509,9 +488,7 @@ Result<void> RecurringServiceImpl::remove_blocks(const std::string& block_id, co
       if (scope == "following" ? *b.series_date < *block->series_date : b.end <= now) continue;
       if (!BookingRepository::remove_block(tx, b.id)) continue;
       BookingRepository::release_claim(tx, b.id);
-      auto payload = bookings_.slot_payload(b.resource_id, b.start, b.end);
-      payload.update({{"block_id", b.id}, {"series_id", *block->series_id}});
-      bookings_.emit(tx, event_names::kBlockRemoved, b.id, b.facility_id, payload, ctx);
+      bookings_.emit(tx, BlockRemoved{b.id, b.resource_id, b.start, b.end, block->series_id}, b.id, b.facility_id, ctx);
     }
     if (s) {
       s->status = scope == "all" ? "cancelled" : "ended";

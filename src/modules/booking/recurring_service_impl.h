@@ -1,7 +1,7 @@
 #pragma once
 
-#include "modules/booking/booking_service_impl.h"
-#include "modules/booking/recurring_service.h"
+#include "booking/recurring_service.h"
+#include "booking_service_impl.h"
 
 namespace slotbase::booking {
 

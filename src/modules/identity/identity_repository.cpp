@@ -1,4 +1,4 @@
-#include "modules/identity/identity_repository.h"
+#include "identity_repository.h"
 
 #include "platform/core/ids.h"
 

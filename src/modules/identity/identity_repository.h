@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/identity/identity_types.h"
+#include "identity/identity_types.h"
 #include "platform/db/database.h"
 
 namespace slotbase::identity {

@@ -1,4 +1,4 @@
-#include "modules/identity/identity_routes.h"
+#include "identity_routes.h"
 
 #include "platform/http/handler_support.h"
 

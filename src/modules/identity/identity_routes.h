@@ -1,6 +1,6 @@
 #pragma once
 
-#include "modules/identity/identity_service.h"
+#include "identity/identity_service.h"
 #include "platform/http/router.h"
 
 namespace slotbase::identity {

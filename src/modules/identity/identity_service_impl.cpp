@@ -1,14 +1,14 @@
-#include "modules/identity/identity_service_impl.h"
+#include "identity_service_impl.h"
 #include "platform/core/strings.h"
 
 #include <algorithm>
 
-#include "modules/identity/identity_events.h"
-#include "modules/identity/identity_repository.h"
-#include "modules/identity/rules/credentials.h"
-#include "modules/identity/rules/permissions.h"
+#include "identity/identity_events.h"
+#include "identity_repository.h"
 #include "platform/core/encoding.h"
 #include "platform/core/ids.h"
+#include "rules/credentials.h"
+#include "rules/permissions.h"
 
 namespace slotbase::identity {
 namespace {
@@ -16,8 +16,8 @@ namespace {
 constexpr const char* kBadCredentials = "The email or password is incorrect.";
 constexpr const char* kBadRefresh = "The refresh token is invalid, expired or already used.";
 
-nlohmann::json scope_json(ScopeType type, const std::string& id) {
-  return {{"type", std::string(to_string(type))}, {"id", id.empty() ? nlohmann::json(nullptr) : nlohmann::json(id)}};
+RoleScope scope_of(ScopeType type, const std::string& id) {
+  return {std::string(to_string(type)), id.empty() ? std::nullopt : std::optional<std::string>(id)};
 }
 
 }  // namespace
@@ -33,17 +33,6 @@ IdentityServiceImpl::IdentityServiceImpl(db::Database& db, const Clock& clock, c
       limiter_(limiter),
       options_(options),
       dummy_hash_(hasher.hash(random_token(16))) {}
-
-void IdentityServiceImpl::emit(db::Connection& tx, const char* type, const std::string& user_id, nlohmann::json payload,
-                               const Context& ctx) const {
-  outbox_.append(tx, {.type = type,
-                      .source = "identity",
-                      .aggregate_id = user_id,
-                      .payload = std::move(payload),
-                      .user_id = ctx.user_id ? ctx.user_id : std::optional<std::string>(user_id),
-                      .facility_id = std::nullopt,
-                      .correlation_id = ctx.correlation_id});
-}
 
 std::string IdentityServiceImpl::issue_access_token(const std::string& user_id, const std::string& session_id,
                                                     Instant now) const {
@@ -79,8 +68,7 @@ Result<AuthResult> IdentityServiceImpl::register_user(const Registration& r, con
       if (IdentityRepository::user_by_email(tx, email))
         return Error::conflict("email-taken", "An account with this email already exists.");
       IdentityRepository::insert_user(tx, user, hash, now);
-      emit(tx, event_names::kUserCreated, user.id, {{"user_id", user.id}, {"email", user.email}},
-           Context{user.id, ctx.correlation_id, ctx.ip});
+      emit(tx, UserCreated{user.id, user.email}, user.id, Context{user.id, ctx.correlation_id, ctx.ip});
       return open_session(tx, user, now);
     });
   } catch (const db::DbError& e) {
@@ -199,8 +187,7 @@ Result<User> IdentityServiceImpl::update_user(const std::string& user_id, const 
     auto stored = IdentityRepository::user_by_id(tx, user_id);
     if (!stored) return Error::not_found("No such user.");
     IdentityRepository::update_user(tx, user_id, name, new_hash.value_or(stored->password_hash), now);
-    if (!changes.empty())
-      emit(tx, event_names::kUserUpdated, user_id, {{"user_id", user_id}, {"changes", changes}}, ctx);
+    if (!changes.empty()) emit(tx, UserUpdated{user_id, changes}, user_id, ctx);
     stored->user.name = name;
     return stored->user;
   });
@@ -213,7 +200,7 @@ Result<void> IdentityServiceImpl::delete_user(const std::string& user_id, const 
     if (!stored || stored->user.status == "deleted") return Error::not_found("No such user.");
     IdentityRepository::revoke_user_sessions(tx, user_id, "account-deleted", now);
     IdentityRepository::mark_deleted(tx, user_id, now);
-    emit(tx, event_names::kUserDeleted, user_id, {{"user_id", user_id}}, ctx);
+    emit(tx, UserDeleted{user_id}, user_id, ctx);
     return Ok{};
   });
 }
@@ -241,9 +228,7 @@ Result<RoleAssignment> IdentityServiceImpl::assign_role(db::Connection& tx, cons
   RoleAssignment a{new_id("rol"), role, scope_type, scope_id};
   if (!IdentityRepository::insert_role(tx, user_id, a, ctx.user_id, clock_.now()))
     return *IdentityRepository::role_by_key(tx, user_id, role, scope_type, scope_id);
-  emit(tx, event_names::kRoleAssigned, user_id,
-       {{"user_id", user_id}, {"role", std::string(to_string(role))}, {"scope", scope_json(scope_type, scope_id)}},
-       ctx);
+  emit(tx, RoleAssigned{user_id, std::string(to_string(role)), scope_of(scope_type, scope_id)}, user_id, ctx);
   return a;
 }
 
@@ -258,11 +243,8 @@ Result<void> IdentityServiceImpl::remove_role(const std::string& user_id, const 
     auto role = IdentityRepository::role_by_id(tx, user_id, role_id);
     if (!role) return Error::not_found("No such role assignment.");
     IdentityRepository::delete_role(tx, role_id);
-    emit(tx, event_names::kRoleRemoved, user_id,
-         {{"user_id", user_id},
-          {"role", std::string(to_string(role->role))},
-          {"scope", scope_json(role->scope_type, role->scope_id)}},
-         ctx);
+    emit(tx, RoleRemoved{user_id, std::string(to_string(role->role)), scope_of(role->scope_type, role->scope_id)},
+         user_id, ctx);
     return Ok{};
   });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "modules/identity/identity_service.h"
+#include "identity/identity_events.h"
+#include "identity/identity_service.h"
 #include "platform/clock/clock.h"
 #include "platform/core/parse_cache.h"
 #include "platform/db/database.h"
@@ -48,8 +49,12 @@ class IdentityServiceImpl final : public IdentityService {
   /// Opens a session for `user` in `tx` and returns tokens for it.
   AuthResult open_session(db::Connection& tx, const User& user, Instant now);
   std::string issue_access_token(const std::string& user_id, const std::string& session_id, Instant now) const;
-  void emit(db::Connection& tx, const char* type, const std::string& user_id, nlohmann::json payload,
-            const Context& ctx) const;
+  /// Appends `event` (one of identity_events.h) about `user_id` to `tx`'s outbox.
+  template <class E>
+  void emit(db::Connection& tx, const E& event, const std::string& user_id, const Context& ctx) const {
+    outbox_.append(tx, events::new_event(event, "identity", user_id, std::nullopt, ctx.user_id ? ctx.user_id : user_id,
+                                         ctx.correlation_id));
+  }
 
   db::Database& db_;
   const Clock& clock_;

@@ -1,4 +1,4 @@
-#include "modules/identity/identity_types.h"
+#include "identity/identity_types.h"
 
 #include <array>
 #include <utility>

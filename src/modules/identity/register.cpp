@@ -1,7 +1,8 @@
-#include "modules/identity/register.h"
+#include "identity/register.h"
 
-#include "modules/identity/identity_routes.h"
-#include "modules/identity/identity_service_impl.h"
+#include "identity_routes.h"
+#include "identity_service_impl.h"
+#include "platform/http/pipeline.h"
 
 namespace slotbase::identity {
 namespace {
@@ -19,20 +20,30 @@ class SessionAuthenticator final : public http::Authenticator {
   IdentityService& identity_;
 };
 
+class IdentityModule final : public Module {
+ public:
+  explicit IdentityModule(ModuleContext& c)
+      : service_(c.db, c.clock, c.outbox, c.services.get<security::PasswordHasher>(),
+                 c.services.get<security::JwtSigner>(), c.services.get<ratelimit::RateLimiter>(),
+                 IdentityOptions{std::chrono::seconds(c.config.access_token_ttl_seconds),
+                                 std::chrono::hours(24 * c.config.refresh_token_ttl_days), ratelimit::Bucket{10, 2}}),
+        authenticator_(service_) {
+    c.services.provide<IdentityService>(service_);
+    c.services.provide<http::Authenticator>(authenticator_);
+  }
+
+  std::string_view name() const override { return "identity"; }
+  void register_routes(http::Router& router) override { register_identity_routes(router, service_); }
+
+ private:
+  IdentityServiceImpl service_;
+  SessionAuthenticator authenticator_;
+};
+
 }  // namespace
 
-IdentityModule::IdentityModule(db::Database& db, const Clock& clock, const events::Outbox& outbox,
-                               const security::PasswordHasher& hasher, const security::JwtSigner& jwt,
-                               ratelimit::RateLimiter& limiter, IdentityModuleOptions options)
-    : service_(std::make_unique<IdentityServiceImpl>(
-          db, clock, outbox, hasher, jwt, limiter,
-          IdentityOptions{options.access_ttl, options.refresh_ttl, ratelimit::Bucket{10, 2}})),
-      authenticator_(std::make_unique<SessionAuthenticator>(*service_)) {}
-
-IdentityModule::~IdentityModule() = default;
-
-void IdentityModule::register_routes(http::Router& router) {
-  register_identity_routes(router, *service_);
+std::unique_ptr<Module> make_module(ModuleContext& context) {
+  return std::make_unique<IdentityModule>(context);
 }
 
 }  // namespace slotbase::identity

@@ -1,7 +1,7 @@
-#include "modules/organization/organization_repository.h"
+#include "organization_repository.h"
 
-#include "modules/organization/rules/policies.h"
 #include "platform/core/parse_cache.h"
+#include "rules/policies.h"
 
 namespace slotbase::organization {
 namespace {
@@ -33,6 +33,7 @@ constexpr std::string_view kUpdateFacility = R"sql(
 UPDATE facilities SET name = $2, address = $3, settings = $4, policies = $5, updated_at = $6, is_public = $7,
   config_version = config_version + 1
 WHERE id = $1)sql";
+constexpr std::string_view kConfigVersion = "SELECT config_version FROM facilities WHERE id = $1";
 constexpr std::string_view kNextVersion = "UPDATE facilities SET config_version = config_version + 1 WHERE id = $1";
 
 constexpr std::string_view kDeleteHours = "DELETE FROM facility_hours WHERE facility_id = $1";
@@ -134,6 +135,12 @@ std::optional<Facility> OrganizationRepository::facility(db::Connection& c, cons
   auto r = c.query_one(kFacility, {id});
   if (!r) return std::nullopt;
   return facility_from(*r);
+}
+
+std::optional<std::int64_t> OrganizationRepository::config_version(db::Connection& c, const std::string& id) {
+  auto r = c.query_one(kConfigVersion, {id});
+  if (!r) return std::nullopt;
+  return r->i64(0);
 }
 
 std::optional<std::pair<Facility, std::int64_t>> OrganizationRepository::versioned_facility(db::Connection& c,

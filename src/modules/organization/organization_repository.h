@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/organization/organization_types.h"
+#include "organization/organization_types.h"
 #include "platform/db/database.h"
 
 namespace slotbase::organization {
@@ -26,6 +26,8 @@ class OrganizationRepository {
 
   static void insert_facility(db::Connection& c, const Facility& f);
   static std::optional<Facility> facility(db::Connection& c, const std::string& id);
+  /// The facility's configuration version alone (facilities.config_version).
+  static std::optional<std::int64_t> config_version(db::Connection& c, const std::string& id);
   /// The facility with its configuration version (facilities.config_version).
   static std::optional<std::pair<Facility, std::int64_t>> versioned_facility(db::Connection& c, const std::string& id);
   static bool slug_taken(db::Connection& c, const std::string& slug);

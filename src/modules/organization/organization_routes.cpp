@@ -1,8 +1,8 @@
-#include "modules/organization/organization_routes.h"
+#include "organization_routes.h"
 
-#include "modules/organization/rules/hours.h"
-#include "modules/organization/rules/policies.h"
 #include "platform/http/handler_support.h"
+#include "rules/hours.h"
+#include "rules/policies.h"
 
 namespace slotbase::organization {
 namespace {

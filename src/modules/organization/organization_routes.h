@@ -1,6 +1,6 @@
 #pragma once
 
-#include "modules/organization/organization_service.h"
+#include "organization/organization_service.h"
 #include "platform/http/router.h"
 
 namespace slotbase::organization {

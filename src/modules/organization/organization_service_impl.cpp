@@ -1,15 +1,16 @@
-#include "modules/organization/organization_service_impl.h"
+#include "organization_service_impl.h"
 #include "platform/core/strings.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "modules/organization/organization_events.h"
-#include "modules/organization/organization_repository.h"
-#include "modules/organization/rules/currency.h"
-#include "modules/organization/rules/policies.h"
+#include "identity/identity_events.h"
+#include "organization/organization_events.h"
+#include "organization_repository.h"
 #include "platform/core/ids.h"
 #include "platform/events/dispatcher.h"
+#include "rules/currency.h"
+#include "rules/policies.h"
 
 namespace slotbase::organization {
 namespace {
@@ -50,18 +51,6 @@ OrganizationServiceImpl::OrganizationServiceImpl(db::Database& db, const Clock& 
                                                  identity::IdentityService& identity)
     : db_(db), clock_(clock), outbox_(outbox), identity_(identity) {}
 
-void OrganizationServiceImpl::emit(db::Connection& tx, const char* type, const std::string& aggregate_id,
-                                   const std::optional<std::string>& facility_id, nlohmann::json payload,
-                                   const Context& ctx) const {
-  outbox_.append(tx, {.type = type,
-                      .source = "organization",
-                      .aggregate_id = aggregate_id,
-                      .payload = std::move(payload),
-                      .user_id = ctx.user_id,
-                      .facility_id = facility_id,
-                      .correlation_id = ctx.correlation_id});
-}
-
 bool OrganizationServiceImpl::can(const Facility& f, Permission p, const Context& ctx) {
   return identity_.check_permission(ctx, p, {f.organization_id, f.id});
 }
@@ -87,8 +76,7 @@ Result<Organization> OrganizationServiceImpl::create_organization(const std::str
   return db_.transact([&](db::Connection& tx) -> Result<Organization> {
     OrganizationRepository::insert_organization(tx, org, *ctx.user_id);
     SB_TRY(identity_.assign_role(tx, *ctx.user_id, Role::org_owner, ScopeType::organization, org.id, ctx));
-    emit(tx, event_names::kOrganizationCreated, org.id, std::nullopt, {{"organization_id", org.id}, {"name", org.name}},
-         ctx);
+    emit(tx, OrganizationCreated{org.id, org.name}, org.id, std::nullopt, ctx);
     return org;
   });
 }
@@ -143,12 +131,7 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
     f.slug = slugify(name);
     if (OrganizationRepository::slug_taken(tx, f.slug)) f.slug += "-" + f.id.substr(4, 6);
     OrganizationRepository::insert_facility(tx, f);
-    emit(tx, event_names::kFacilityCreated, f.id, f.id,
-         {{"facility_id", f.id},
-          {"organization_id", organization_id},
-          {"timezone", f.timezone},
-          {"currency", f.currency}},
-         ctx);
+    emit(tx, FacilityCreated{f.id, organization_id, f.timezone, f.currency}, f.id, f.id, ctx);
     return f;
   });
 }
@@ -210,7 +193,7 @@ Result<Facility> OrganizationServiceImpl::update_facility(const std::string& id,
   f.updated_at = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<Facility> {
     OrganizationRepository::update_facility(tx, f);
-    emit(tx, event_names::kFacilityUpdated, f.id, f.id, {{"facility_id", f.id}, {"changes", changes}}, ctx);
+    emit(tx, FacilityUpdated{f.id, changes}, f.id, f.id, ctx);
     return f;
   });
 }
@@ -220,7 +203,7 @@ Result<OperatingHours> OrganizationServiceImpl::set_hours(const std::string& fac
   SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::facility_manage, ctx));
   return db_.transact([&](db::Connection& tx) -> Result<OperatingHours> {
     OrganizationRepository::replace_hours(tx, f.id, hours);
-    emit(tx, event_names::kHoursUpdated, f.id, f.id, {{"facility_id", f.id}}, ctx);
+    emit(tx, HoursUpdated{f.id}, f.id, f.id, ctx);
     return OrganizationRepository::hours(tx, f.id);
   });
 }
@@ -253,11 +236,7 @@ Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facilit
       OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "staff", role_text},
                                                 ctx.user_id.value_or(""), now);
     }
-    emit(tx, event_names::kStaffAdded, f.id, f.id,
-         {{"facility_id", f.id},
-          {"email", email},
-          {"role", role_text},
-          {"user_id", user ? nlohmann::json(user->id) : nlohmann::json(nullptr)}},
+    emit(tx, StaffAdded{f.id, email, role_text, user ? std::optional<std::string>(user->id) : std::nullopt}, f.id, f.id,
          ctx);
     return entry;
   });
@@ -295,11 +274,7 @@ Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facil
       OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "member", "member"},
                                                 ctx.user_id.value_or(""), now);
     }
-    emit(tx, event_names::kMemberAdded, f.id, f.id,
-         {{"facility_id", f.id},
-          {"email", email},
-          {"user_id", user ? nlohmann::json(user->id) : nlohmann::json(nullptr)}},
-         ctx);
+    emit(tx, MemberAdded{f.id, email, user ? std::optional<std::string>(user->id) : std::nullopt}, f.id, f.id, ctx);
     return entry;
   });
 }
@@ -329,13 +304,15 @@ std::optional<Facility> OrganizationServiceImpl::find_facility(const std::string
   return db_.read([&](db::Connection& c) { return OrganizationRepository::facility(c, id); });
 }
 
-std::shared_ptr<const FacilityConfig> OrganizationServiceImpl::facility_config(const std::string& id,
-                                                                               std::int64_t version) {
-  {
-    std::lock_guard lock(configs_mu_);
-    if (auto it = configs_.find(id); it != configs_.end() && it->second->version >= version) return it->second;
-  }
+std::shared_ptr<const FacilityConfig> OrganizationServiceImpl::facility_config(const std::string& id) {
   auto read = db_.read([&](db::Connection& c) -> std::shared_ptr<const FacilityConfig> {
+    // The version alone is one indexed lookup; the facility and its hours only when it moved.
+    auto version = OrganizationRepository::config_version(c, id);
+    if (!version) return nullptr;
+    {
+      std::lock_guard lock(configs_mu_);
+      if (auto it = configs_.find(id); it != configs_.end() && it->second->version >= *version) return it->second;
+    }
     auto f = OrganizationRepository::versioned_facility(c, id);
     if (!f) return nullptr;
     return std::make_shared<const FacilityConfig>(
@@ -358,9 +335,10 @@ bool OrganizationServiceImpl::is_member(const std::string& facility_id, const st
 }
 
 void OrganizationServiceImpl::accept_invitations(const events::DomainEvent& e) {
-  const std::string user_id = e.payload.value("user_id", "");
-  const std::string email = e.payload.value("email", "");
-  if (user_id.empty() || email.empty()) return;
+  auto created = events::decode_event<identity::UserCreated>(e);
+  if (!created || created->user_id.empty() || created->email.empty()) return;
+  const std::string& user_id = created->user_id;
+  const std::string& email = created->email;
   const Context ctx{user_id, e.correlation_id, ""};
   events::apply_once(db_, "organization.invitations", e, [&](db::Connection& tx) {
     const Instant now = clock_.now();

@@ -1,8 +1,9 @@
 #pragma once
 
 #include <mutex>
-#include "modules/identity/identity_service.h"
-#include "modules/organization/organization_service.h"
+#include "identity/identity_service.h"
+#include "organization/organization_events.h"
+#include "organization/organization_service.h"
 
 #include "platform/clock/clock.h"
 #include "platform/core/strings.h"
@@ -42,7 +43,7 @@ class OrganizationServiceImpl final : public OrganizationService {
   bool can(const Facility& facility, identity::Permission permission, const Context& ctx) override;
   bool visible(const Context& ctx, const Facility& f) override;
   std::optional<Facility> find_facility(const std::string& id) override;
-  std::shared_ptr<const FacilityConfig> facility_config(const std::string& id, std::int64_t version) override;
+  std::shared_ptr<const FacilityConfig> facility_config(const std::string& id) override;
   OperatingHours hours_of(const std::string& facility_id) override;
   bool is_member(const std::string& facility_id, const std::string& user_id) override;
 
@@ -50,8 +51,13 @@ class OrganizationServiceImpl final : public OrganizationService {
   void accept_invitations(const events::DomainEvent& user_created);
 
  private:
-  void emit(db::Connection& tx, const char* type, const std::string& aggregate_id,
-            const std::optional<std::string>& facility_id, nlohmann::json payload, const Context& ctx) const;
+  /// Appends `event` (one of organization_events.h) about `aggregate_id` to `tx`'s outbox.
+  template <class E>
+  void emit(db::Connection& tx, const E& event, const std::string& aggregate_id,
+            const std::optional<std::string>& facility_id, const Context& ctx) const {
+    outbox_.append(
+        tx, events::new_event(event, "organization", aggregate_id, facility_id, ctx.user_id, ctx.correlation_id));
+  }
 
   db::Database& db_;
   const Clock& clock_;

@@ -1,27 +1,35 @@
-#include "modules/organization/register.h"
+#include "organization/register.h"
 
-#include "modules/organization/organization_routes.h"
-#include "modules/organization/organization_service_impl.h"
+#include "identity/identity_events.h"
+#include "identity/identity_service.h"
+#include "organization_routes.h"
+#include "organization_service_impl.h"
 
 namespace slotbase::organization {
+namespace {
 
-OrganizationModule::OrganizationModule(db::Database& db, const Clock& clock, const events::Outbox& outbox,
-                                       identity::IdentityService& identity)
-    : service_(std::make_unique<OrganizationServiceImpl>(db, clock, outbox, identity)) {}
+class OrganizationModule final : public Module {
+ public:
+  explicit OrganizationModule(ModuleContext& c)
+      : service_(c.db, c.clock, c.outbox, c.services.get<identity::IdentityService>()) {
+    c.services.provide<OrganizationService>(service_);
+  }
 
-OrganizationModule::~OrganizationModule() = default;
+  std::string_view name() const override { return "organization"; }
+  void register_routes(http::Router& router) override { register_organization_routes(router, service_); }
+  void subscribe(events::EventDispatcher& dispatcher) override {
+    dispatcher.subscribe("organization.invitations", {identity::UserCreated::kType},
+                         [this](const events::DomainEvent& e) { service_.accept_invitations(e); });
+  }
 
-OrganizationService& OrganizationModule::service() {
-  return *service_;
-}
+ private:
+  OrganizationServiceImpl service_;
+};
 
-void OrganizationModule::register_routes(http::Router& router) {
-  register_organization_routes(router, *service_);
-}
+}  // namespace
 
-void OrganizationModule::subscribe(events::EventDispatcher& dispatcher) {
-  dispatcher.subscribe("organization.invitations", {"user.created"},
-                       [this](const events::DomainEvent& e) { service_->accept_invitations(e); });
+std::unique_ptr<Module> make_module(ModuleContext& context) {
+  return std::make_unique<OrganizationModule>(context);
 }
 
 }  // namespace slotbase::organization

@@ -1,18 +1,30 @@
-#include "modules/resource/register.h"
+#include "resource/register.h"
 
-#include "modules/resource/resource_routes.h"
-#include "modules/resource/resource_service_impl.h"
+#include "organization/organization_service.h"
+#include "resource_routes.h"
+#include "resource_service_impl.h"
 
 namespace slotbase::resource {
+namespace {
 
-ResourceModule::ResourceModule(db::Database& db, const Clock& clock, const events::Outbox& outbox,
-                               organization::OrganizationService& orgs)
-    : service_(std::make_unique<ResourceServiceImpl>(db, clock, outbox, orgs)) {}
+class ResourceModule final : public Module {
+ public:
+  explicit ResourceModule(ModuleContext& c)
+      : service_(c.db, c.clock, c.outbox, c.services.get<organization::OrganizationService>()) {
+    c.services.provide<ResourceService>(service_);
+  }
 
-ResourceModule::~ResourceModule() = default;
+  std::string_view name() const override { return "resource"; }
+  void register_routes(http::Router& router) override { register_resource_routes(router, service_); }
 
-void ResourceModule::register_routes(http::Router& router) {
-  register_resource_routes(router, *service_);
+ private:
+  ResourceServiceImpl service_;
+};
+
+}  // namespace
+
+std::unique_ptr<Module> make_module(ModuleContext& context) {
+  return std::make_unique<ResourceModule>(context);
 }
 
 }  // namespace slotbase::resource

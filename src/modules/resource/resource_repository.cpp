@@ -1,6 +1,4 @@
-#include "modules/resource/resource_repository.h"
-
-#include "modules/organization/organization_service.h"
+#include "resource_repository.h"
 
 namespace slotbase::resource {
 namespace {
@@ -14,13 +12,11 @@ constexpr std::string_view kFind = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at, pricing
 FROM resources WHERE id = $1)sql";
-// The same, and the version of the facility's configuration, so that a hold takes the facility
-// from memory with no statement of its own.
-const std::string kFindPriced = R"sql(
+// The same, with its pricing as stored.
+constexpr std::string_view kFindPriced = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
-       created_at, pricing, )sql" +
-                                organization::facility_version_sql("resources.facility_id") +
-                                " FROM resources WHERE id = $1";
+       created_at, pricing
+FROM resources WHERE id = $1)sql";
 constexpr std::string_view kOfFacility = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at
@@ -85,8 +81,7 @@ void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, c
 std::optional<PricedResource> ResourceRepository::find_priced(db::Connection& c, const std::string& id) {
   auto r = c.query_one(kFindPriced, {id});
   if (!r) return std::nullopt;
-  return PricedResource{from_row(*r), r->is_null(13) ? nlohmann::json(nullptr) : nlohmann::json::parse(r->text(13)),
-                        r->i64(14)};
+  return PricedResource{from_row(*r), r->is_null(13) ? nlohmann::json(nullptr) : nlohmann::json::parse(r->text(13))};
 }
 
 nlohmann::json ResourceRepository::pricing(db::Connection& c, const std::string& id) {

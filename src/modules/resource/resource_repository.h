@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "modules/resource/resource_types.h"
 #include "platform/db/database.h"
+#include "resource/resource_types.h"
 
 namespace slotbase::resource {
 

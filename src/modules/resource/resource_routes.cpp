@@ -1,7 +1,7 @@
-#include "modules/resource/resource_routes.h"
+#include "resource_routes.h"
 
-#include "modules/resource/rules/pricing.h"
 #include "platform/http/handler_support.h"
+#include "rules/pricing.h"
 
 namespace slotbase::resource {
 namespace {

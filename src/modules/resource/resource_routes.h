@@ -1,7 +1,7 @@
 #pragma once
 
-#include "modules/resource/resource_service.h"
 #include "platform/http/router.h"
+#include "resource/resource_service.h"
 
 namespace slotbase::resource {
 

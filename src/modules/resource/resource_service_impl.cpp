@@ -1,13 +1,13 @@
-#include "modules/resource/resource_service_impl.h"
+#include "resource_service_impl.h"
 #include "platform/core/strings.h"
 
 #include <algorithm>
 #include <regex>
 
-#include "modules/resource/resource_events.h"
-#include "modules/resource/resource_repository.h"
-#include "modules/resource/rules/pricing.h"
 #include "platform/core/ids.h"
+#include "resource/resource_events.h"
+#include "resource_repository.h"
+#include "rules/pricing.h"
 
 namespace slotbase::resource {
 namespace {
@@ -43,13 +43,6 @@ ResourceServiceImpl::ResourceServiceImpl(db::Database& db, const Clock& clock, c
                                          organization::OrganizationService& orgs)
     : db_(db), clock_(clock), outbox_(outbox), orgs_(orgs) {}
 
-void ResourceServiceImpl::emit(db::Connection& tx, const char* type, const Resource& r, nlohmann::json payload,
-                               const Context& ctx) const {
-  payload["resource_id"] = r.id;
-  payload["facility_id"] = r.facility_id;
-  outbox_.append(tx, {type, "resource", r.id, std::move(payload), ctx.user_id, r.facility_id, ctx.correlation_id, 1});
-}
-
 Result<std::pair<Resource, organization::Facility>> ResourceServiceImpl::authorize(const std::string& resource_id,
                                                                                    Permission p, const Context& ctx) {
   auto r = find_resource(resource_id);
@@ -70,7 +63,7 @@ Result<Resource> ResourceServiceImpl::create_resource(const std::string& facilit
   if (auto errors = check(r); !errors.empty()) return Error::invalid(std::move(errors));
   return db_.transact([&](db::Connection& tx) -> Result<Resource> {
     ResourceRepository::insert(tx, r);
-    emit(tx, event_names::kResourceCreated, r, {{"type", r.type}}, ctx);
+    emit(tx, ResourceCreated{r.id, r.facility_id, r.type}, r, ctx);
     return r;
   });
 }
@@ -114,7 +107,7 @@ Result<Resource> ResourceServiceImpl::update_resource(const std::string& id, con
   if (auto errors = check(r); !errors.empty()) return Error::invalid(std::move(errors));
   return db_.transact([&](db::Connection& tx) -> Result<Resource> {
     ResourceRepository::update(tx, r, clock_.now());
-    if (!changes.empty()) emit(tx, event_names::kResourceUpdated, r, {{"changes", changes}}, ctx);
+    if (!changes.empty()) emit(tx, ResourceUpdated{r.id, r.facility_id, changes}, r, ctx);
     return r;
   });
 }
@@ -126,7 +119,7 @@ Result<Pricing> ResourceServiceImpl::set_pricing(const std::string& resource_id,
     return Error::invalid("base.currency", "must be the facility's currency, " + found.second.currency);
   return db_.transact([&](db::Connection& tx) -> Result<Pricing> {
     ResourceRepository::set_pricing(tx, resource_id, rules::to_json(pricing), clock_.now());
-    emit(tx, event_names::kPricingUpdated, found.first, nlohmann::json::object(), ctx);
+    emit(tx, PricingUpdated{found.first.id, found.first.facility_id}, found.first, ctx);
     return pricing;
   });
 }
@@ -175,6 +168,15 @@ std::map<std::string, Pricing> ResourceServiceImpl::pricing_of_facility(const st
        db_.read([&](db::Connection& c) { return ResourceRepository::facility_pricing(c, facility_id); }))
     out.emplace(id, parse_stored(doc, currency));
   return out;
+}
+
+std::int64_t ResourceServiceImpl::price(const Pricing& pricing, bool member, Instant start, Instant end,
+                                        const PriceContext& context) const {
+  return rules::price(pricing, member, start, end, context);
+}
+
+bool ResourceServiceImpl::has_member_prices(const Pricing& pricing) const {
+  return rules::has_member_prices(pricing);
 }
 
 }  // namespace slotbase::resource

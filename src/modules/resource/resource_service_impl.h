@@ -1,10 +1,11 @@
 #pragma once
 
-#include "modules/organization/organization_service.h"
-#include "modules/resource/resource_service.h"
+#include "organization/organization_service.h"
 #include "platform/clock/clock.h"
 #include "platform/db/database.h"
 #include "platform/events/outbox.h"
+#include "resource/resource_events.h"
+#include "resource/resource_service.h"
 
 namespace slotbase::resource {
 
@@ -24,6 +25,9 @@ class ResourceServiceImpl final : public ResourceService {
   Pricing pricing_of(const std::string& resource_id, const std::string& currency) override;
   std::optional<PricedResource> find_priced_resource(const std::string& id) override;
   Pricing pricing_from(const nlohmann::json& stored, const std::string& currency) override;
+  std::int64_t price(const Pricing& pricing, bool member, Instant start, Instant end,
+                     const PriceContext& context) const override;
+  bool has_member_prices(const Pricing& pricing) const override;
   std::map<std::string, Pricing> pricing_of_facility(const std::string& facility_id,
                                                      const std::string& currency) override;
 
@@ -31,7 +35,11 @@ class ResourceServiceImpl final : public ResourceService {
   /// The resource and its facility, if the caller may see the facility and holds `p` there.
   Result<std::pair<Resource, organization::Facility>> authorize(const std::string& resource_id, identity::Permission p,
                                                                 const Context& ctx);
-  void emit(db::Connection& tx, const char* type, const Resource& r, nlohmann::json payload, const Context& ctx) const;
+  /// Appends `event` (one of resource_events.h) about `r` to `tx`'s outbox.
+  template <class E>
+  void emit(db::Connection& tx, const E& event, const Resource& r, const Context& ctx) const {
+    outbox_.append(tx, events::new_event(event, "resource", r.id, r.facility_id, ctx.user_id, ctx.correlation_id));
+  }
 
   db::Database& db_;
   const Clock& clock_;

@@ -1,4 +1,4 @@
-#include "modules/booking/rules/recurrence.h"
+#include "recurrence.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "modules/booking/rules/schedule.h"
+#include "schedule.h"
 
 namespace slotbase::booking::rules {
 

@@ -3,7 +3,7 @@
 #include <optional>
 #include <vector>
 
-#include "modules/organization/organization_types.h"
+#include "organization/organization_types.h"
 #include "platform/core/result.h"
 #include "platform/core/zone.h"
 

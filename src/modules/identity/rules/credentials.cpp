@@ -1,4 +1,4 @@
-#include "modules/identity/rules/credentials.h"
+#include "credentials.h"
 #include "platform/core/strings.h"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "modules/identity/rules/permissions.h"
+#include "permissions.h"
 
 namespace slotbase::identity::rules {
 

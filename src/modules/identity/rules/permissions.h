@@ -1,6 +1,6 @@
 #pragma once
 
-#include "modules/identity/identity_types.h"
+#include "identity/identity_types.h"
 
 namespace slotbase::identity::rules {
 

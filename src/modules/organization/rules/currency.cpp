@@ -1,4 +1,4 @@
-#include "modules/organization/rules/currency.h"
+#include "currency.h"
 
 #include <utility>
 

@@ -1,4 +1,4 @@
-#include "modules/organization/rules/hours.h"
+#include "hours.h"
 
 #include <algorithm>
 #include <set>

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "modules/organization/organization_types.h"
+#include "organization/organization_types.h"
 #include "platform/core/result.h"
 
 namespace slotbase::organization::rules {

@@ -1,4 +1,4 @@
-#include "modules/organization/rules/policies.h"
+#include "policies.h"
 
 #include <algorithm>
 #include <set>
@@ -232,13 +232,6 @@ Policies policies_from_json(const json& j) {
 Settings settings_from_json(const json& j) {
   auto applied = apply_settings(Settings{}, j);
   return applied.ok() ? applied.value() : Settings{};
-}
-
-int refund_percent(const std::vector<CancellationTier>& tiers, double hours_notice) {
-  for (const auto& t : tiers) {
-    if (hours_notice >= t.min_hours_before) return t.refund_percent;
-  }
-  return 0;
 }
 
 }  // namespace slotbase::organization::rules

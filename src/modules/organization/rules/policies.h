@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "modules/organization/organization_types.h"
+#include "organization/organization_types.h"
 #include "platform/core/result.h"
 
 namespace slotbase::organization::rules {
@@ -20,8 +20,5 @@ Result<Settings> apply_settings(const Settings& settings, const nlohmann::json& 
 /// Reads stored JSON; members missing from it take their defaults.
 Policies policies_from_json(const nlohmann::json& j);
 Settings settings_from_json(const nlohmann::json& j);
-
-/// The refund percent for cancelling with `hours_notice` hours before the start.
-int refund_percent(const std::vector<CancellationTier>& tiers, double hours_notice);
 
 }  // namespace slotbase::organization::rules

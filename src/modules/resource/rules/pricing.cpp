@@ -1,4 +1,4 @@
-#include "modules/resource/rules/pricing.h"
+#include "pricing.h"
 
 #include <algorithm>
 #include <cmath>

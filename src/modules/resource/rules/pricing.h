@@ -1,22 +1,12 @@
 #pragma once
 
-#include <functional>
-
 #include <nlohmann/json.hpp>
 
-#include "modules/resource/resource_types.h"
 #include "platform/core/result.h"
 #include "platform/core/zone.h"
+#include "resource/resource_types.h"
 
 namespace slotbase::resource::rules {
-
-/// What besides the resource's own prices decides a price.
-struct PriceContext {
-  const Zone& zone;
-  double weekend_multiplier = 1.0;  // Saturdays and Sundays
-  double holiday_multiplier = 1.0;  // holidays open with modified hours
-  std::function<bool(LocalDate)> is_open_holiday;
-};
 
 /// The price of [start, end): every minute costs its rate (the first rule covering that local
 /// minute and weekday, else the base; the member rate for members) divided by per_minutes, times

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include "platform/clock/clock.h"
 #include "platform/config/config.h"
@@ -15,27 +16,12 @@
 #include "platform/http/metrics.h"
 #include "platform/http/router.h"
 #include "platform/http/static_files.h"
+#include "platform/module/module.h"
 #include "platform/ws/hub.h"
 #include "platform/ws/live_feed.h"
 
 namespace slotbase {
 
-namespace identity {
-class IdentityModule;
-class IdentityService;
-}  // namespace identity
-namespace organization {
-class OrganizationModule;
-class OrganizationService;
-}  // namespace organization
-namespace resource {
-class ResourceModule;
-class ResourceService;
-}  // namespace resource
-namespace booking {
-class BookingModule;
-class BookingService;
-}  // namespace booking
 namespace http {
 class HttpServer;
 class Pipeline;
@@ -50,8 +36,9 @@ class JwtSigner;
 }  // namespace security
 
 /// The composition root: the one place that knows every concrete class. It opens the database
-/// named by the config, applies migrations, builds the modules, registers their routes and event
-/// subscriptions, and runs the HTTP server and the background worker (event dispatcher + jobs).
+/// named by the config, applies migrations, builds the modules (kModules in app.cpp, in dependency
+/// order), registers their routes, event subscriptions and job handlers, and runs the HTTP server
+/// and the background worker (event dispatcher + jobs + each module's background pass).
 class App {
  public:
   /// `clock` defaults to the system clock; tests pass a FakeClock.
@@ -77,10 +64,11 @@ class App {
   events::EventDispatcher& dispatcher() { return *dispatcher_; }
   events::JobQueue& jobs() { return *jobs_; }
   const events::Outbox& outbox() const { return *outbox_; }
-  identity::IdentityService& identity();
-  organization::OrganizationService& organizations();
-  resource::ResourceService& resources();
-  booking::BookingService& bookings();
+  /// A service some module provided (e.g. `service<booking::BookingService>()`).
+  template <class T>
+  T& service() {
+    return services_.get<T>();
+  }
 
  private:
   void register_platform_routes();
@@ -96,10 +84,8 @@ class App {
   std::unique_ptr<ratelimit::RateLimiter> limiter_;
   std::unique_ptr<security::PasswordHasher> hasher_;
   std::unique_ptr<security::JwtSigner> jwt_;
-  std::unique_ptr<identity::IdentityModule> identity_;
-  std::unique_ptr<organization::OrganizationModule> organization_;
-  std::unique_ptr<resource::ResourceModule> resource_;
-  std::unique_ptr<booking::BookingModule> booking_;
+  ServiceRegistry services_;
+  std::vector<std::unique_ptr<Module>> modules_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::IdempotencyStore> idempotency_;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/booking/booking_types.h"
+#include "booking/booking_types.h"
 #include "platform/core/context.h"
 #include "platform/core/result.h"
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "platform/core/money.h"
 #include "platform/core/time.h"
+#include "platform/core/zone.h"
 
 namespace slotbase::resource {
 
@@ -30,12 +32,10 @@ struct Resource {
   Instant created_at;
 };
 
-/// A resource with its pricing as stored (null when it has none) and its facility's
-/// configuration version (organization::FacilityConfig), read in one statement.
+/// A resource with its pricing as stored (null when it has none), read in one statement.
 struct PricedResource {
   Resource resource;
   nlohmann::json pricing;
-  std::int64_t facility_version = 0;
 };
 
 struct NewResource {
@@ -65,6 +65,7 @@ struct PriceRule {
   LocalTime to;
   std::int64_t price = 0;                    // per `per_minutes`, minor units
   std::optional<std::int64_t> member_price;  // for the facility's members
+  bool operator==(const PriceRule&) const = default;
 };
 
 /// A resource's prices: `base` per `per_minutes` minutes unless a rule covers the minute.
@@ -73,6 +74,15 @@ struct Pricing {
   std::optional<std::int64_t> member_base;
   int per_minutes = 60;
   std::vector<PriceRule> rules;
+  bool operator==(const Pricing&) const = default;
+};
+
+/// What besides the resource's own prices decides a price.
+struct PriceContext {
+  const Zone& zone;
+  double weekend_multiplier = 1.0;  // Saturdays and Sundays
+  double holiday_multiplier = 1.0;  // holidays open with modified hours
+  std::function<bool(LocalDate)> is_open_holiday;
 };
 
 }  // namespace slotbase::resource

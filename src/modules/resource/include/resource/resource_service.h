@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "modules/resource/resource_types.h"
 #include "platform/core/context.h"
 #include "platform/core/result.h"
+#include "resource/resource_types.h"
 
 namespace slotbase::resource {
 
@@ -36,10 +36,19 @@ class ResourceService {
   virtual std::vector<Resource> resources_of(const std::string& facility_id) = 0;
   /// The resource's pricing; a resource without one is free.
   virtual Pricing pricing_of(const std::string& resource_id, const std::string& currency) = 0;
-  /// The resource with its pricing as stored and its facility's configuration version, in one read.
+  /// The resource with its pricing as stored, in one read.
   virtual std::optional<PricedResource> find_priced_resource(const std::string& id) = 0;
   /// Pricing as find_priced_resource stored it; free, in `currency`, when there is none.
   virtual Pricing pricing_from(const nlohmann::json& stored, const std::string& currency) = 0;
+  /// The price of [start, end) under `pricing`: every minute costs its rate (the first rule
+  /// covering that local minute and weekday, else the base; the member rate for members) divided
+  /// by per_minutes, times the day's multiplier (a holiday's, else a weekend's); the sum is
+  /// rounded once, half up, to a minor unit. Pure: no reads, cheap enough to call per slot.
+  virtual std::int64_t price(const Pricing& pricing, bool member, Instant start, Instant end,
+                             const PriceContext& context) const = 0;
+  /// Whether members pay other prices than everyone else under `pricing`; if not, nobody need
+  /// ask who is one.
+  virtual bool has_member_prices(const Pricing& pricing) const = 0;
   /// Every resource's pricing at a facility, by resource id, in one query.
   virtual std::map<std::string, Pricing> pricing_of_facility(const std::string& facility_id,
                                                              const std::string& currency) = 0;

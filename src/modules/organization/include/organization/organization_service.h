@@ -6,20 +6,12 @@
 #include <string_view>
 #include <vector>
 
-#include "modules/identity/identity_types.h"
-#include "modules/organization/organization_types.h"
+#include "identity/identity_types.h"
+#include "organization/organization_types.h"
 #include "platform/core/context.h"
 #include "platform/core/result.h"
 
 namespace slotbase::organization {
-
-/// SQL for the configuration version (FacilityConfig::version) of the facility whose id is the SQL
-/// expression `facility_id`. A module reads it in a statement of its own and passes it to
-/// OrganizationService::facility_config, which saves a statement per request; where the version
-/// is kept stays this module's business.
-inline std::string facility_version_sql(std::string_view facility_id) {
-  return "(SELECT config_version FROM facilities WHERE id = " + std::string(facility_id) + ")";
-}
 
 template <class T>
 struct Page {
@@ -80,10 +72,11 @@ class OrganizationService {
 
   // For other modules: no permission checks.
   virtual std::optional<Facility> find_facility(const std::string& id) = 0;
-  /// The facility and its hours as of configuration `version` (read beside the caller's own
-  /// row, so no later than it) or newer: from memory while the version stands, read again once it
-  /// moved. Null if there is no such facility.
-  virtual std::shared_ptr<const FacilityConfig> facility_config(const std::string& id, std::int64_t version) = 0;
+  /// The facility and its hours as they stand: one read of the facility's configuration version,
+  /// then from memory while that version stands (read again once it moved). Inside a
+  /// db::Database::ReadScope the version comes from the caller's snapshot. Null if there is no
+  /// such facility.
+  virtual std::shared_ptr<const FacilityConfig> facility_config(const std::string& id) = 0;
   virtual OperatingHours hours_of(const std::string& facility_id) = 0;
   virtual bool is_member(const std::string& facility_id, const std::string& user_id) = 0;
 };

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/identity/identity_types.h"
+#include "identity/identity_types.h"
 #include "platform/core/context.h"
 #include "platform/core/result.h"
 #include "platform/db/database.h"
