@@ -9,6 +9,7 @@
 #include "rules/cancellation.h"
 #include "rules/recurrence.h"
 #include "rules/schedule.h"
+#include "rules/settlement.h"
 
 namespace slotbase::booking {
 namespace {
@@ -43,13 +44,7 @@ Result<std::optional<LocalDate>> parse_until(const std::optional<std::string>& u
 /// returns an error or the database refuses an overlap, so one occurrence's clash never spoils the rest.
 Result<void> in_savepoint(db::Connection& tx, const std::function<Result<void>()>& fn) {
   tx.savepoint("occurrence");
-  Result<void> result = Ok{};
-  try {
-    result = fn();
-  } catch (const db::DbError& e) {
-    if (e.kind() != db::ErrorKind::exclusion_violation) throw;
-    result = BookingServiceImpl::kSlotTaken;
-  }
+  Result<void> result = ClaimsLedger::write([&] { return fn(); });
   if (!result.ok()) tx.rollback_to_savepoint("occurrence");
   tx.release_savepoint("occurrence");
   return result;
@@ -65,8 +60,8 @@ std::string listed(const std::vector<std::string>& dates) {
 }  // namespace
 
 RecurringServiceImpl::RecurringServiceImpl(db::Database& db, const Clock& clock, const events::JobQueue& jobs,
-                                           BookingServiceImpl& bookings)
-    : db_(db), clock_(clock), jobs_(jobs), bookings_(bookings) {}
+                                           BookingParts& parts)
+    : db_(db), clock_(clock), jobs_(jobs), parts_(parts) {}
 
 std::pair<Instant, Instant> RecurringServiceImpl::times_on(const Series& s, const Zone& zone, LocalDate date) {
   const Instant start = zone.at(date, LocalTime{s.start_minute});
@@ -93,7 +88,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
   const bool priced = player_type && (!staff || s.user_id != s.created_by);
   // Price list and membership are read once for the whole expansion, and so is the player's
   // count of coming bookings, which the loop then keeps up to date itself.
-  const auto price = bookings_.pricer_for(p, s.user_id);
+  const auto price = parts_.places.pricer_for(p, s.user_id);
   std::optional<std::int64_t> active;
   if (!staff && policies.max_active_bookings_per_user) active = BookingRepository::active_count(tx, s.user_id, now);
   for (LocalDate date : dates) {
@@ -126,10 +121,10 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
         if (active && *active >= *policies.max_active_bookings_per_user)
           return Error::rule_violation("max-active-bookings", "The player has as many upcoming bookings as allowed.");
       }
-      SB_TRY(bookings_.claim(tx, p, start, end, "booking", b.id, std::nullopt, ctx));
-      BookingRepository::insert_booking(tx, b, BookingServiceImpl::no_show_at(b, policies));
-      bookings_.schedule_approval(tx, b, policies);
-      bookings_.emit(tx, BookingServiceImpl::confirmed_event(b, std::nullopt), b.id, b.facility_id, ctx);
+      SB_TRY(parts_.ledger.claim(tx, p, start, end, "booking", b.id, std::nullopt, ctx));
+      BookingRepository::insert_booking(tx, b, rules::no_show_at(b, policies));
+      parts_.lifecycle.schedule_approval(tx, b, policies);
+      parts_.events.emit(tx, confirmed_event(b, std::nullopt), b.id, b.facility_id, ctx);
       return Ok{};
     });
     if (booked.ok()) {
@@ -139,10 +134,10 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     const Error& e = booked.error();
     SeriesConflict conflict{date.str(), start, end, e.rule.empty() ? std::string(to_string(e.code)) : e.rule, e.detail};
     RecurringRepository::record_conflict(tx, s.id, conflict);
-    bookings_.emit(tx,
-                   SeriesConflictRecorded{s.id, s.user_id, conflict.date, conflict.rule, conflict.detail, p.resource.id,
-                                          start, end},
-                   s.id, p.facility.id, ctx);
+    parts_.events.emit(tx,
+                       SeriesConflictRecorded{s.id, s.user_id, conflict.date, conflict.rule, conflict.detail,
+                                              p.resource.id, start, end},
+                       s.id, p.facility.id, ctx);
   }
 }
 
@@ -165,16 +160,16 @@ void RecurringServiceImpl::advance(db::Connection& tx, Series& s, const Place& p
 
 Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
-  SB_ASSIGN_OR_RETURN(auto range, BookingServiceImpl::parse_range(r.start, r.end));
+  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
   SB_ASSIGN_OR_RETURN(std::string rrule, rules::parse_rrule(r.rrule));
-  SB_ASSIGN_OR_RETURN(Place p, bookings_.place_of(r.resource_id, ctx));
+  SB_ASSIGN_OR_RETURN(Place p, parts_.places.place_of(r.resource_id, ctx));
   const auto& policies = p.facility.policies;
-  const bool staff = bookings_.orgs_.can(p.facility, Permission::bookings_manage, ctx);
+  const bool staff = parts_.orgs.can(p.facility, Permission::bookings_manage, ctx);
   const Instant now = clock_.now();
   if (range.first <= now) return Error::invalid("start", "must be in the future");
   std::string user = *ctx.user_id;
   if (staff) {
-    if (!BookingServiceImpl::is_type(r.type))
+    if (!rules::is_booking_type(r.type))
       return Error::invalid("type",
                             "must be one of open_play, lesson, league, tournament, private, block, maintenance");
     if (r.user_id) user = *r.user_id;
@@ -183,9 +178,10 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
     if (r.type != "open_play") return Error::invalid("type", "players book open_play series");
     if (!policies.allow_player_recurring)
       return Error::rule_violation("recurring-not-allowed", "This facility takes recurring bookings at the desk only.");
-    if (!p.facility.settings.allow_non_member_bookings && !bookings_.orgs_.is_member(p.facility.id, user))
+    if (!p.facility.settings.allow_non_member_bookings && !parts_.orgs.is_member(p.facility.id, user))
       return Error::rule_violation("members-only", "Only members can book at this facility.");
-    if (policies.payment_timing == "at_booking" && bookings_.price_for(p, user, range.first, range.second).amount > 0)
+    if (policies.payment_timing == "at_booking" &&
+        parts_.places.price_for(p, user, range.first, range.second).amount > 0)
       return Error::rule_violation("payment-required",
                                    "This facility takes payment when you book, so a series is booked at the desk.");
   }
@@ -218,7 +214,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
   SB_TRY(db_.transact([&](db::Connection& tx) -> Result<void> {
     RecurringRepository::insert(tx, s, now);
     advance(tx, s, p, staff, ctx);
-    bookings_.emit(tx, SeriesCreated{s.id, s.user_id, s.resource_id, s.rrule}, s.id, s.facility_id, ctx);
+    parts_.events.emit(tx, SeriesCreated{s.id, s.user_id, s.resource_id, s.rrule}, s.id, s.facility_id, ctx);
     return Ok{};
   }));
   return with_occurrences(std::move(s));
@@ -240,17 +236,17 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
   if (!ctx.user_id) return Error::unauthenticated();
   auto s = db_.read([&](db::Connection& c) { return RecurringRepository::find(c, series_id); });
   if (!s) return Error::not_found("No such recurring booking.");
-  auto facility = bookings_.orgs_.find_facility(s->facility_id);
-  auto resource = bookings_.resources_.find_priced_resource(s->resource_id);
+  auto facility = parts_.orgs.find_facility(s->facility_id);
+  auto resource = parts_.resources.find_priced_resource(s->resource_id);
   auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
   if (!facility || !resource || !zone) return Error::not_found("No such recurring booking.");
-  const bool staff = bookings_.orgs_.can(*facility, Permission::bookings_manage, ctx);
+  const bool staff = parts_.orgs.can(*facility, Permission::bookings_manage, ctx);
   const bool own = s->user_id == *ctx.user_id || s->created_by == *ctx.user_id;
-  if (!own && !staff && !(!to_change && bookings_.orgs_.can(*facility, Permission::facility_view, ctx)))
+  if (!own && !staff && !(!to_change && parts_.orgs.can(*facility, Permission::facility_view, ctx)))
     return Error::not_found("No such recurring booking.");
   s->timezone = facility->timezone;
   // Opening hours matter only to a change, which may place occurrences anew.
-  auto hours = to_change ? bookings_.orgs_.hours_of(facility->id) : organization::OperatingHours{};
+  auto hours = to_change ? parts_.orgs.hours_of(facility->id) : organization::OperatingHours{};
   return Found{std::move(*s),
                Place{*facility, std::move(resource->resource), *zone, std::move(hours), std::move(resource->pricing)},
                staff};
@@ -284,10 +280,10 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
   if (c.scope == "this") {
     if (c.start) {
       RescheduleRequest move{*c.start, *c.end, c.resource_id};
-      SB_TRY(bookings_.reschedule(anchor->id, move, ctx));
+      SB_TRY(parts_.lifecycle.reschedule(anchor->id, move, ctx));
     } else if (c.resource_id) {
       RescheduleRequest move{format_rfc3339(anchor->start), format_rfc3339(anchor->end), c.resource_id};
-      SB_TRY(bookings_.reschedule(anchor->id, move, ctx));
+      SB_TRY(parts_.lifecycle.reschedule(anchor->id, move, ctx));
     }
     if (c.note)
       db_.transact([&](db::Connection& tx) { BookingRepository::set_note(tx, anchor->id, *c.note, clock_.now()); });
@@ -298,12 +294,12 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
   Series next = s;
   Place to = p;
   if (c.start) {
-    SB_ASSIGN_OR_RETURN(auto range, BookingServiceImpl::parse_range(*c.start, *c.end));
+    SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(*c.start, *c.end));
     next.start_minute = p.zone.minute_of_day(range.first);
     next.duration_minutes = static_cast<int>((range.second - range.first).count() / 60);
   }
   if (c.resource_id) {
-    SB_ASSIGN_OR_RETURN(to, bookings_.place_of(*c.resource_id, ctx));
+    SB_ASSIGN_OR_RETURN(to, parts_.places.place_of(*c.resource_id, ctx));
     if (to.facility.id != s.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
     if (to.resource.status != "active")
       return Error::rule_violation("resource-inactive", "This resource is not bookable.");
@@ -312,15 +308,15 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
   if (c.note) next.note = *c.note;
   const std::string from_date = anchor ? *anchor->series_date : s.first_date;
   const Instant now = clock_.now();
-  try {
-    SB_TRY(db_.transact([&](db::Connection& tx) -> Result<void> {
+  SB_TRY(ClaimsLedger::write([&] {
+    return db_.transact([&](db::Connection& tx) -> Result<void> {
       std::vector<Booking> moving;
       for (auto& b : BookingRepository::series_bookings(tx, s.id))
         if (b.status == "confirmed" && *b.series_date >= from_date && b.start > now) moving.push_back(std::move(b));
       // Let every old slot go first so that the occurrences may trade places among themselves.
-      for (const auto& b : moving) BookingRepository::release_claim(tx, b.id);
+      for (const auto& b : moving) parts_.ledger.release(tx, b.id);
       std::vector<std::string> clashes;
-      const auto price = bookings_.pricer_for(to, s.user_id);
+      const auto price = parts_.places.pricer_for(to, s.user_id);
       for (auto& b : moving) {
         const Booking before = b;
         std::tie(b.start, b.end) = times_on(next, to.zone, *LocalDate::parse(*b.series_date));
@@ -330,18 +326,19 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
           if (!allowed.ok())
             return Error::rule_violation(allowed.error().rule, *b.series_date + ": " + allowed.error().detail);
         }
-        if (!bookings_.claim(tx, to, b.start, b.end, "booking", b.id, std::nullopt, ctx).ok()) {
+        if (!parts_.ledger.claim(tx, to, b.start, b.end, "booking", b.id, std::nullopt, ctx).ok()) {
           clashes.push_back(*b.series_date);
           continue;
         }
         b.price = before.price.amount == 0 ? before.price : price(b.start, b.end);
-        BookingRepository::move(tx, b, now, BookingServiceImpl::no_show_at(b, to.facility.policies));
+        BookingRepository::move(tx, b, now, rules::no_show_at(b, to.facility.policies));
         if (c.note) BookingRepository::set_note(tx, b.id, *c.note, now);
-        bookings_.schedule_approval(tx, b, to.facility.policies);
-        bookings_.emit(tx,
-                       BookingRescheduled{
-                           b.id, b.resource_id, b.start, b.end, {before.resource_id, before.start, before.end}, s.id},
-                       b.id, b.facility_id, ctx);
+        parts_.lifecycle.schedule_approval(tx, b, to.facility.policies);
+        parts_.events.emit(
+            tx,
+            BookingRescheduled{
+                b.id, b.resource_id, b.start, b.end, {before.resource_id, before.start, before.end}, s.id},
+            b.id, b.facility_id, ctx);
       }
       if (!clashes.empty())
         return Error::conflict("series-conflict", std::to_string(clashes.size()) +
@@ -354,14 +351,11 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
       for (const auto& conflict : RecurringRepository::take_conflicts_from(tx, s.id, from_date))
         retry.push_back(*LocalDate::parse(conflict.date));
       materialize(tx, next, to, staff, retry, ctx);
-      bookings_.emit(tx, SeriesChanged{s.id, c.scope, from_date, static_cast<std::int64_t>(moving.size())}, s.id,
-                     s.facility_id, ctx);
+      parts_.events.emit(tx, SeriesChanged{s.id, c.scope, from_date, static_cast<std::int64_t>(moving.size())}, s.id,
+                         s.facility_id, ctx);
       return Ok{};
-    }));
-  } catch (const db::DbError& e) {
-    if (e.kind() == db::ErrorKind::exclusion_violation) return BookingServiceImpl::kSlotTaken;
-    throw;
-  }
+    });
+  }));
   return with_occurrences(std::move(next));
 }
 
@@ -372,7 +366,7 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
   if (c.full_refund && !staff) return Error::invalid("full_refund", "only staff can waive the cancellation policy");
   SB_ASSIGN_OR_RETURN(auto anchor, anchor_of(s, c.scope, c.booking_id));
   if (c.scope == "this") {
-    SB_TRY(bookings_.cancel(anchor->id, c.reason, c.full_refund, ctx));
+    SB_TRY(parts_.lifecycle.cancel(anchor->id, c.reason, c.full_refund, ctx));
     return with_occurrences(std::move(s));
   }
   if (s.status == "cancelled") return Error::conflict("series-cancelled", "This series was cancelled already.");
@@ -385,8 +379,8 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
       const double hours_notice = std::chrono::duration<double>(b.start - now).count() / 3600.0;
       int percent = rules::refund_percent(p.facility.policies.cancellation, hours_notice);
       if (b.approval_status == "pending" || c.full_refund) percent = 100;
-      Refund refund = BookingServiceImpl::settle(b, percent, c.reason, *ctx.user_id);
-      SB_TRY(bookings_.cancel_in(tx, b, refund, staff && b.user_id != *ctx.user_id, ctx));
+      Refund refund = rules::settle(b, percent, c.reason, *ctx.user_id);
+      SB_TRY(parts_.lifecycle.cancel_in(tx, b, refund, staff && b.user_id != *ctx.user_id, ctx));
       cancelled.push_back(b.id);
     }
     if (c.scope == "all" || from_date <= s.first_date) {
@@ -397,7 +391,7 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
     }
     RecurringRepository::take_conflicts_from(tx, s.id, from_date);
     RecurringRepository::update(tx, s, now);
-    bookings_.emit(tx, SeriesCancelled{s.id, c.scope, from_date, s.user_id, cancelled}, s.id, s.facility_id, ctx);
+    parts_.events.emit(tx, SeriesCancelled{s.id, c.scope, from_date, s.user_id, cancelled}, s.id, s.facility_id, ctx);
     return Ok{};
   }));
   return with_occurrences(std::move(s));
@@ -405,9 +399,9 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
 
 Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, const Context& ctx) {
   std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
-  SB_ASSIGN_OR_RETURN(Place p, bookings_.managed_place(r.resource_id, ctx));
+  SB_ASSIGN_OR_RETURN(Place p, parts_.places.managed_place(r.resource_id, ctx));
   snapshot.reset();
-  SB_ASSIGN_OR_RETURN(auto range, BookingServiceImpl::parse_range(r.start, r.end));
+  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
   SB_ASSIGN_OR_RETURN(std::string rrule, rules::parse_rrule(r.rrule));
   if (r.reason.empty()) return Error::invalid("reason", "is required");
   SB_ASSIGN_OR_RETURN(const LocalDate first, first_date(p.zone, range.first));
@@ -439,8 +433,8 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
   s.status = "active";
   s.materialized_through = dates.back().str();
   s.timezone = p.facility.timezone;
-  try {
-    SB_TRY(db_.transact([&](db::Connection& tx) -> Result<void> {
+  SB_TRY(ClaimsLedger::write([&] {
+    return db_.transact([&](db::Connection& tx) -> Result<void> {
       RecurringRepository::insert(tx, s, now);
       std::vector<std::string> clashes;
       std::string rule;
@@ -449,7 +443,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
         if (end <= now) continue;
         Block block{new_id("blk"), p.facility.id, p.resource.id, start, end, r.reason, *ctx.user_id, {},
                     s.id,          date.str()};
-        auto placed = in_savepoint(tx, [&] { return bookings_.place_block(tx, p, block, r.force, ctx); });
+        auto placed = in_savepoint(tx, [&] { return parts_.blocks.place_block(tx, p, block, r.force, ctx); });
         if (placed.ok()) {
           s.cancelled_bookings.insert(s.cancelled_bookings.end(), block.cancelled_bookings.begin(),
                                       block.cancelled_bookings.end());
@@ -465,21 +459,18 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
                                               ? "."
                                               : "; send \"force\": true to cancel the bookings with a full refund."));
       return Ok{};
-    }));
-  } catch (const db::DbError& e) {
-    if (e.kind() == db::ErrorKind::exclusion_violation) return BookingServiceImpl::kSlotTaken;
-    throw;
-  }
+    });
+  }));
   return with_occurrences(std::move(s));
 }
 
 Result<void> RecurringServiceImpl::remove_blocks(const std::string& block_id, const std::string& scope,
                                                  const Context& ctx) {
-  if (scope.empty() || scope == "this") return bookings_.remove_block(block_id, ctx);
+  if (scope.empty() || scope == "this") return parts_.blocks.remove_block(block_id, ctx);
   if (!is_scope(scope)) return Error::invalid("scope", "must be this, following or all");
   auto block = db_.read([&](db::Connection& c) { return BookingRepository::block(c, block_id); });
   if (!block) return Error::not_found("No such block.");
-  SB_TRY(bookings_.facility_as(block->facility_id, Permission::bookings_manage, ctx, "No such block."));
+  SB_TRY(parts_.places.facility_as(block->facility_id, Permission::bookings_manage, ctx, "No such block."));
   if (!block->series_id) return Error::invalid("scope", "this block is not part of a series");
   const Instant now = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<void> {
@@ -487,8 +478,9 @@ Result<void> RecurringServiceImpl::remove_blocks(const std::string& block_id, co
     for (const auto& b : BookingRepository::series_blocks(tx, *block->series_id)) {
       if (scope == "following" ? *b.series_date < *block->series_date : b.end <= now) continue;
       if (!BookingRepository::remove_block(tx, b.id)) continue;
-      BookingRepository::release_claim(tx, b.id);
-      bookings_.emit(tx, BlockRemoved{b.id, b.resource_id, b.start, b.end, block->series_id}, b.id, b.facility_id, ctx);
+      parts_.ledger.release(tx, b.id);
+      parts_.events.emit(tx, BlockRemoved{b.id, b.resource_id, b.start, b.end, block->series_id}, b.id, b.facility_id,
+                         ctx);
     }
     if (s) {
       s->status = scope == "all" ? "cancelled" : "ended";
@@ -502,14 +494,14 @@ void RecurringServiceImpl::extend(const std::string& series_id) {
   db_.transact([&](db::Connection& tx) {
     auto s = RecurringRepository::find(tx, series_id);
     if (!s || s->status != "active" || s->kind != "booking") return;
-    auto facility = bookings_.orgs_.find_facility(s->facility_id);
-    auto resource = bookings_.resources_.find_priced_resource(s->resource_id);
+    auto facility = parts_.orgs.find_facility(s->facility_id);
+    auto resource = parts_.resources.find_priced_resource(s->resource_id);
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
     if (!facility || !resource || !zone) return;
-    const Place p{*facility, resource->resource, *zone, bookings_.orgs_.hours_of(facility->id), resource->pricing};
+    const Place p{*facility, resource->resource, *zone, parts_.orgs.hours_of(facility->id), resource->pricing};
     // The series books as the one who made it: staff rules while they are still staff.
     const Context ctx{s->created_by, "series:" + s->id, ""};
-    advance(tx, *s, p, bookings_.orgs_.can(*facility, Permission::bookings_manage, ctx), ctx);
+    advance(tx, *s, p, parts_.orgs.can(*facility, Permission::bookings_manage, ctx), ctx);
   });
 }
 

@@ -9,8 +9,7 @@ inline constexpr const char* kExtendSeriesJob = "booking.extend_series";
 
 class RecurringServiceImpl final : public RecurringService {
  public:
-  RecurringServiceImpl(db::Database& db, const Clock& clock, const events::JobQueue& jobs,
-                       BookingServiceImpl& bookings);
+  RecurringServiceImpl(db::Database& db, const Clock& clock, const events::JobQueue& jobs, BookingParts& parts);
 
   Result<Series> create(const SeriesRequest& r, const Context& ctx) override;
   Result<Series> get(const std::string& series_id, const Context& ctx) override;
@@ -21,8 +20,6 @@ class RecurringServiceImpl final : public RecurringService {
   void extend(const std::string& series_id) override;
 
  private:
-  using Place = BookingServiceImpl::Place;
-
   /// A series as the caller may act on it: its place and whether the caller is staff there.
   struct Found {
     Series series;
@@ -53,7 +50,7 @@ class RecurringServiceImpl final : public RecurringService {
   db::Database& db_;
   const Clock& clock_;
   const events::JobQueue& jobs_;
-  BookingServiceImpl& bookings_;
+  BookingParts& parts_;
 };
 
 }  // namespace slotbase::booking

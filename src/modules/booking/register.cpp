@@ -4,6 +4,7 @@
 #include "booking/payment_gateway.h"
 #include "booking_routes.h"
 #include "booking_service_impl.h"
+#include "desk_payments.h"
 #include "organization/organization_service.h"
 #include "platform/db/shared_read.h"
 #include "recurring_service_impl.h"
@@ -15,9 +16,10 @@ namespace {
 class BookingModule final : public Module {
  public:
   explicit BookingModule(ModuleContext& c)
-      : service_(c.db, c.clock, c.outbox, c.jobs, c.services.get<organization::OrganizationService>(),
-                 c.services.get<resource::ResourceService>(), c.services.find<PaymentGateway>()),
-        recurring_(c.db, c.clock, c.jobs, service_),
+      : parts_(c.db, c.clock, c.outbox, c.jobs, c.services.get<organization::OrganizationService>(),
+               c.services.get<resource::ResourceService>(), payments_from(c.services)),
+        service_(parts_),
+        recurring_(c.db, c.clock, c.jobs, parts_),
         db_(c.db),
         clock_(c.clock) {
     c.services.provide<BookingService>(service_);
@@ -41,28 +43,37 @@ class BookingModule final : public Module {
     dispatcher.subscribe("booking.waitlist",
                          {HoldExpired::kType, HoldReleased::kType, BookingCancelled::kType, BlockRemoved::kType,
                           BookingRescheduled::kType},
-                         [this](const events::DomainEvent& e) { service_.on_slot_event(e); });
+                         [this](const events::DomainEvent& e) { parts_.waitlist.on_slot_event(e); });
   }
 
   void register_jobs(events::JobQueue& jobs) override {
-    jobs.handle(kExpireHoldJob, [this](const events::Job& job) { service_.expire_hold(job.payload.at("hold_id")); });
+    jobs.handle(kExpireHoldJob,
+                [this](const events::Job& job) { parts_.holds.expire_hold(job.payload.at("hold_id")); });
     jobs.handle(kNoShowJob, [this](const events::Job& job) {
-      service_.auto_no_show(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("start")));
+      parts_.lifecycle.auto_no_show(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("start")));
     });
     jobs.handle(kCompleteJob, [this](const events::Job& job) {
-      service_.auto_complete(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("end")));
+      parts_.lifecycle.auto_complete(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("end")));
     });
     jobs.handle(kExtendSeriesJob, [this](const events::Job& job) { recurring_.extend(job.payload.at("series_id")); });
     jobs.handle(kAutoApproveJob,
-                [this](const events::Job& job) { service_.auto_approve(job.payload.at("booking_id")); });
+                [this](const events::Job& job) { parts_.lifecycle.auto_approve(job.payload.at("booking_id")); });
   }
 
   void run_background_once() override {
-    service_.expire_lapsed_holds();
-    service_.settle_past_bookings();
+    parts_.holds.expire_lapsed_holds();
+    parts_.lifecycle.settle_past_bookings();
   }
 
  private:
+  /// The payment module's gateway when it provided one; otherwise the desk's, which takes no cards.
+  PaymentGateway& payments_from(const ServiceRegistry& services) {
+    if (auto* gateway = services.find<PaymentGateway>()) return *gateway;
+    return desk_payments_;
+  }
+
+  DeskPayments desk_payments_;  // before parts_, which may use it
+  BookingParts parts_;
   BookingServiceImpl service_;
   RecurringServiceImpl recurring_;
   db::Database& db_;

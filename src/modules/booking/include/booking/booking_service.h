@@ -69,21 +69,6 @@ class BookingService {
   /// Leaves the queue; an offer not yet claimed is let go and passes to the next in line.
   virtual Result<void> leave_waitlist(const std::string& entry_id, const Context& ctx) = 0;
   virtual Result<std::vector<WaitlistEntry>> my_waitlist(const Context& ctx) = 0;
-
-  /// Lets every lapsed hold go: marks it expired, frees its time and emits
-  /// booking.hold.expired. Run by the background worker on each pass; returns how many.
-  virtual int expire_lapsed_holds() = 0;
-  /// Marks confirmed bookings past their no-show time as no-shows (with the facility's fee), then
-  /// confirmed and checked-in bookings past their end as completed, emitting booking.no_show and
-  /// booking.completed. Run by the background worker on each pass; returns how many.
-  virtual int settle_past_bookings() = 0;
-  // Job handlers. Idempotent: each acts only if the booking is still in the state it expects.
-  /// For booking.expire_hold jobs queued before lapsed holds were swept.
-  virtual void expire_hold(const std::string& hold_id) = 0;
-  /// For the no-show and completion jobs of bookings made before the sweeps.
-  virtual void auto_no_show(const std::string& booking_id, Instant expected_start) = 0;
-  virtual void auto_complete(const std::string& booking_id, Instant expected_end) = 0;
-  virtual void auto_approve(const std::string& booking_id) = 0;
 };
 
 }  // namespace slotbase::booking

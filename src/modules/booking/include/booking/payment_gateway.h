@@ -1,35 +1,53 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "booking/booking_types.h"
 #include "platform/core/money.h"
 #include "platform/core/result.h"
 
 namespace slotbase::booking {
 
-/// What the booking module needs from card payments; the payment module implements it. Calls
-/// block until the provider answers.
+/// How a booking made from a hold is paid: the switch over the payment methods, declared here
+/// because booking needs it and implemented by the module that takes money (the payment module
+/// provides one in the ServiceRegistry; without it the booking module's own DeskPayments takes
+/// no cards). Calls may block until a provider answers; they run outside any transaction.
 class PaymentGateway {
  public:
-  struct Charge {
-    std::string idempotency_key;  // the same key never charges twice
-    Money amount;
-    std::string user_id;
-    std::string description;
-    nlohmann::json details;  // the client's payment details, e.g. a card token
+  /// What is being paid for, and how the player chose to pay.
+  struct Confirmation {
+    std::string hold_id;     // the hold becoming a booking: a retry of one hold never charges twice
+    std::string booking_id;  // the booking it becomes
+    std::string facility_id;
+    std::string user_id;  // who plays, and pays
+    Money amount;         // the hold's price, as the server computed it
+    PaymentChoice choice;
+    // The facility's rules: its payment timing (at_booking, before_session, after_session,
+    // monthly, offline, none) and the offline methods it accepts; staff may confirm unpaid.
+    std::string payment_timing;
+    std::vector<std::string> offline_methods;
+    bool by_staff = false;
   };
-  struct Outcome {
-    bool approved = false;
-    std::string reference;       // the provider's payment id
-    std::string decline_reason;  // when not approved
+  /// The booking's payment_status (waived, pending, paid) and, for a payment taken, its
+  /// reference at the provider.
+  struct Settlement {
+    std::string payment_status;
+    std::optional<std::string> reference;
+    bool operator==(const Settlement&) const = default;
   };
 
   virtual ~PaymentGateway() = default;
-  /// unavailable when the provider cannot be reached; a decline is an Outcome, not an error.
-  virtual Result<Outcome> charge(const Charge& charge) = 0;
-  virtual Result<void> refund(const std::string& reference, Money amount, const std::string& idempotency_key) = 0;
+  /// Settles the payment of a confirmation before its booking is written: rule_violation
+  /// "payment-required" (nothing offered where the facility takes payment on booking),
+  /// "payment-declined" (the card was declined; the hold stays as it was) or
+  /// "payment-method-unavailable"; invalid_argument "payment.offline_method" for a method the
+  /// facility does not accept; unavailable when the provider cannot be reached.
+  virtual Result<Settlement> settle(const Confirmation& confirmation) = 0;
+  /// Gives back what settle took when the booking could not be written after all (the hold
+  /// lapsed or was confirmed by a concurrent request meanwhile). Idempotent per hold.
+  virtual void undo(const Confirmation& confirmation, const Settlement& settlement) = 0;
 };
 
 }  // namespace slotbase::booking

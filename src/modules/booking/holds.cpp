@@ -1,0 +1,210 @@
+#include "holds.h"
+
+#include "booking_repository.h"
+#include "platform/core/ids.h"
+#include "rules/schedule.h"
+#include "rules/settlement.h"
+
+namespace slotbase::booking {
+namespace {
+
+using identity::Permission;
+
+}  // namespace
+
+Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
+  if (!ctx.user_id) return Error::unauthenticated();
+  // The checks below read facility, roles, membership, hours and prices: one snapshot for all.
+  std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
+  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
+  SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id, ctx));
+  const auto& policies = p.facility.policies;
+  const bool staff = orgs_.can(p.facility, Permission::bookings_manage, ctx);
+  std::string user = *ctx.user_id;
+  if (r.booked_for_user_id && *r.booked_for_user_id != user) {
+    if (!staff) return Error::forbidden("Only staff can hold a slot for someone else.");
+    user = *r.booked_for_user_id;
+  }
+  if (p.resource.status != "active")
+    return Error::rule_violation("resource-inactive", "This resource is not bookable.");
+  std::optional<bool> member;  // asked once, for the rule and the price alike
+  if (!staff && !p.facility.settings.allow_non_member_bookings) {
+    member = orgs_.is_member(p.facility.id, user);
+    if (!*member) return Error::rule_violation("members-only", "Only members can book at this facility.");
+  }
+  const Instant now = clock_.now();
+  if (!staff) SB_TRY(rules::check_player_slot(policies, p.hours, p.zone, range.first, range.second, now));
+
+  Hold hold{new_id("hld"),
+            p.facility.id,
+            p.resource.id,
+            user,
+            *ctx.user_id,
+            "open_play",
+            range.first,
+            range.second,
+            now + std::chrono::seconds(policies.hold_ttl_seconds),
+            "active",
+            places_.price_for(p, user, range.first, range.second, member),
+            std::nullopt};
+  const auto created = events_.prepare(HoldCreated{hold.id, hold.resource_id, hold.start, hold.end, hold.expires_at},
+                                       hold.id, hold.facility_id, ctx);
+  snapshot.reset();
+  return ClaimsLedger::write([&] {
+    return db_.transact([&](db::Connection& tx) -> Result<Hold> {
+      if (policies.max_active_bookings_per_user && !staff &&
+          BookingRepository::active_count(tx, user, now) >= *policies.max_active_bookings_per_user)
+        return Error::rule_violation("max-active-bookings", "You already have " +
+                                                                std::to_string(*policies.max_active_bookings_per_user) +
+                                                                " upcoming bookings, the most this facility allows.");
+      SB_TRY(ledger_.claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, ctx,
+                           ClaimsLedger::OverlapCheck::constraint));
+      BookingRepository::insert_hold(tx, hold, now);
+      events_.append(tx, created);
+      return hold;
+    });
+  });
+}
+
+Result<void> Holds::release_hold(const std::string& hold_id, const Context& ctx) {
+  auto hold = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
+  if (!hold || !ctx.user_id || (hold->booked_by != *ctx.user_id && hold->user_id != *ctx.user_id))
+    return Error::not_found("No such hold.");
+  return db_.transact([&](db::Connection& tx) -> Result<void> {
+    if (!BookingRepository::finish_hold(tx, hold_id, "released", std::nullopt))
+      return Error::conflict("hold-not-active", "This hold was already confirmed, released or expired.");
+    ledger_.release(tx, hold_id);
+    events_.emit(tx, HoldReleased{hold_id, hold->resource_id, hold->start, hold->end, std::nullopt}, hold_id,
+                 hold->facility_id, ctx);
+    return Ok{};
+  });
+}
+
+Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentChoice& payment, const Context& ctx) {
+  std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
+  auto found = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
+  const Hold* hold = found ? &*found : nullptr;
+  if (!hold || !ctx.user_id || (hold->booked_by != *ctx.user_id && hold->user_id != *ctx.user_id))
+    return Error::not_found("No such hold.");
+  if (hold->status == "converted")
+    return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
+  if (hold->status != "active" || hold->expires_at <= clock_.now())
+    return Error::expired("This hold has expired or was released; hold the slot again.");
+  auto config = orgs_.facility_config(hold->facility_id);
+  if (!config) return Error::not_found("No such hold.");
+  const organization::Facility* facility = &config->facility;
+  const auto& policies = facility->policies;
+
+  Booking b;
+  b.id = new_id("bkg");
+  b.facility_id = hold->facility_id;
+  b.resource_id = hold->resource_id;
+  b.user_id = hold->user_id;
+  b.created_by = hold->booked_by;
+  b.type = hold->type;
+  b.start = hold->start;
+  b.end = hold->end;
+  b.status = "confirmed";
+  b.price = hold->price;
+  b.payment_method = payment.method;
+  const bool staff = orgs_.can(*facility, Permission::bookings_manage, ctx);
+  b.approval_status = policies.require_booking_approval && !staff ? "pending" : "not_required";
+  snapshot.reset();
+
+  // The payment is settled outside any transaction: a card's charge may take seconds.
+  const PaymentGateway::Confirmation paying{hold_id, b.id,    b.facility_id,           b.user_id,
+                                            b.price, payment, policies.payment_timing, policies.offline_methods,
+                                            staff};
+  SB_ASSIGN_OR_RETURN(auto settled, payments_.settle(paying));
+  b.payment_status = settled.payment_status;
+
+  const Instant now = clock_.now();
+  b.created_at = now;
+  const auto confirmed = events_.prepare(confirmed_event(b, hold_id), b.id, b.facility_id, ctx);
+  auto result = db_.transact([&](db::Connection& tx) -> Result<Booking> {
+    // The hold may have lapsed or been confirmed while the payment ran: only an active, live hold converts.
+    if (!BookingRepository::convert_hold(tx, hold_id, b.id, now)) {
+      auto current = BookingRepository::hold(tx, hold_id);
+      if (current && current->status == "converted")
+        return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
+      return Error::expired("This hold expired before it was confirmed; hold the slot again.");
+    }
+    if (hold->offer) BookingRepository::settle_offer(tx, hold_id, "booked");
+    ledger_.convert(tx, hold_id, b.id);
+    BookingRepository::insert_booking(tx, b, rules::no_show_at(b, policies));
+    lifecycle_.schedule_approval(tx, b, policies);
+    events_.append(tx, confirmed);
+    return b;
+  });
+  // Paid but not booked: give the money back.
+  if (!result.ok()) payments_.undo(paying, settled);
+  return result;
+}
+
+Result<Booking> Holds::staff_booking(const std::string& facility_id, const StaffBookingRequest& r, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::bookings_manage, ctx));
+  if (!rules::is_booking_type(r.type))
+    return Error::invalid("type", "must be one of open_play, lesson, league, tournament, private, block, maintenance");
+  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
+  SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id, ctx));
+  if (p.facility.id != facility.id) return Error::invalid("resource_id", "is not a resource of this facility");
+  const bool for_player = r.type == "open_play" || r.type == "lesson" || r.type == "private";
+  Booking b;
+  b.id = new_id("bkg");
+  b.facility_id = facility.id;
+  b.resource_id = p.resource.id;
+  b.user_id = r.user_id.value_or(*ctx.user_id);
+  b.created_by = *ctx.user_id;
+  b.type = r.type;
+  b.start = range.first;
+  b.end = range.second;
+  b.status = "confirmed";
+  b.approval_status = "not_required";
+  b.price = for_player && r.user_id ? places_.price_for(p, b.user_id, b.start, b.end) : Money{0, facility.currency};
+  b.payment_status = b.price.amount == 0 ? "waived" : "pending";
+  b.payment_method = "none";
+  b.note = r.note;
+  b.created_at = clock_.now();
+  return ClaimsLedger::write([&] {
+    return db_.transact([&](db::Connection& tx) -> Result<Booking> {
+      SB_TRY(ledger_.claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx,
+                           ClaimsLedger::OverlapCheck::constraint));
+      BookingRepository::insert_booking(tx, b, rules::no_show_at(b, facility.policies));
+      lifecycle_.schedule_approval(tx, b, facility.policies);
+      events_.emit(tx, confirmed_event(b, std::nullopt), b.id, b.facility_id, ctx);
+      return b;
+    });
+  });
+}
+
+int Holds::expire_lapsed_holds() {
+  const Instant now = clock_.now();
+  // A read first: most passes find nothing, and need no write transaction to say so.
+  if (!db_.read([&](db::Connection& c) { return BookingRepository::any_lapsed_hold(c, now); })) return 0;
+  return db_.transact([&](db::Connection& tx) {
+    int expired = 0;
+    for (const auto& hold : BookingRepository::lapsed_holds(tx, now, 500)) {
+      // Claim first, then hold: the order a competing claim takes them in, so the two wait for
+      // each other instead of deadlocking; whichever comes second finds the hold gone.
+      ledger_.release(tx, hold.id);
+      if (!BookingRepository::expire_hold(tx, hold.id, now)) continue;
+      events_.emit(tx, HoldExpired{hold.id, hold.resource_id, hold.start, hold.end}, hold.id, hold.facility_id,
+                   Context{});
+      ++expired;
+    }
+    return expired;
+  });
+}
+
+void Holds::expire_hold(const std::string& hold_id) {
+  const Instant now = clock_.now();
+  db_.transact([&](db::Connection& tx) {
+    auto hold = BookingRepository::hold(tx, hold_id);
+    if (!hold || !BookingRepository::expire_hold(tx, hold_id, now)) return;
+    ledger_.release(tx, hold_id);
+    events_.emit(tx, HoldExpired{hold_id, hold->resource_id, hold->start, hold->end}, hold_id, hold->facility_id,
+                 Context{});
+  });
+}
+
+}  // namespace slotbase::booking
