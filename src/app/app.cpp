@@ -61,7 +61,7 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   services_.provide(*hasher_);
   services_.provide(*jwt_);
   services_.provide(*limiter_);
-  ModuleContext context{config_, *db_, clock_, *outbox_, *jobs_, services_};
+  ModuleContext context{config_, *db_, clock_, *outbox_, *jobs_, metrics_, services_};
   for (ModuleFactory make : kModules) modules_.push_back(make(context));
 
   register_platform_routes();

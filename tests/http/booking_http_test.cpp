@@ -293,6 +293,24 @@ TEST_P(BookingHttpTest, AvailabilityShowsPricesAndValidatesItsQuery) {
   EXPECT_EQ(slot_status(availability("date=2026-11-24"), "2026-11-24T07:00:00-05:00"), "closed");
 }
 
+TEST_P(BookingHttpTest, APrivateFacilitysGridIsShownOnlyToThoseWhoMaySeeIt) {
+  ASSERT_EQ(
+      client_->send("PATCH", "/api/v1/facilities/" + facility_, {{"settings", {{"public", false}}}}, owner_.access)
+          .status,
+      200);
+  ASSERT_EQ(
+      client_->post("/api/v1/facilities/" + facility_ + "/members", {{"email", player_.email}}, owner_.access).status,
+      201);
+  const std::string url = "/api/v1/facilities/" + facility_ + "/availability?date=2026-11-25";
+  // A member's request computes the grid that everyone's is taken from; an outsider asking for
+  // the same grid right after still finds no such facility.
+  ASSERT_EQ(client_->get(url, player_.access).status, 200);
+  auto outsider = sign_up("outsider@example.com");
+  EXPECT_EQ(client_->get(url, outsider.access).status, 404);
+  EXPECT_EQ(client_->get(url).status, 404);
+  EXPECT_EQ(client_->get(url, owner_.access).status, 200);
+}
+
 TEST_P(BookingHttpTest, AvailabilityFollowsTheClockWithNothingWritten) {
   // Each day asked shows one change that comes with time alone.
   patch_policies({{"min_lead_time_minutes", 60}, {"booking_window_days", 1}});

@@ -2,18 +2,66 @@
 
 #include <algorithm>
 #include <map>
+
 #include "booking_repository.h"
-#include "rules/schedule.h"
+#include "platform/events/outbox.h"
+#include "rules/availability.h"
 
 namespace slotbase::booking {
 namespace {
 
-using std::chrono::minutes;
+// What a kept grid takes, roughly: its slots and names, for each price class.
+std::size_t bytes_of(const Availability& a) {
+  std::size_t bytes = sizeof(Availability) + a.facility_id.size() + a.timezone.size();
+  for (const auto& r : a.resources)
+    bytes += sizeof(ResourceSlots) + r.resource_id.size() + r.name.size() + r.slots.size() * sizeof(Slot);
+  return bytes;
+}
 
 }  // namespace
 
-Result<Availability> AvailabilityReader::availability(const std::string& facility_id, const AvailabilityQuery& q,
-                                                      const Context& ctx) {
+AvailabilityReader::AvailabilityReader(db::Database& db, const Clock& clock, organization::OrganizationService& orgs,
+                                       resource::ResourceService& resources, std::size_t cache_bytes)
+    : db_(db),
+      clock_(clock),
+      orgs_(orgs),
+      resources_(resources),
+      log_end_([this] { return db_.read([](db::Connection& c) { return events::Outbox::last_sequence(c); }); }),
+      cache_(cache_bytes) {}
+
+Result<AvailabilityView> AvailabilityReader::availability(const std::string& facility_id, const AvailabilityQuery& q,
+                                                          const Context& ctx) {
+  // The log's position is read first, so a grid is never kept under a position older than what
+  // its reads saw.
+  const std::int64_t log_sequence = log_end_.get();
+  const std::int64_t second = epoch_seconds(clock_.now());
+  const std::string key = facility_id + '|' + q.date + '|' + std::to_string(q.days) + '|' + q.resource_id.value_or("") +
+                          '|' + std::to_string(q.duration_minutes.value_or(0));
+  auto grid = cache_.get(key, [&](const std::shared_ptr<const Grid>& g) {
+    return g->log_sequence == log_sequence && second >= g->from && second < g->until;
+  });
+  if (grid) {
+    // The caller's own part: a facility open to all needs no question; another answers only
+    // those who may see it.
+    if (!(*grid)->open_to_all) SB_TRY(orgs_.get_facility(facility_id, ctx));
+  } else {
+    SB_ASSIGN_OR_RETURN(auto computed, compute(facility_id, q, ctx, log_sequence));
+    std::size_t bytes = bytes_of(*computed->regular);
+    if (computed->for_members) bytes += bytes_of(*computed->for_members);
+    cache_.put(key, computed, bytes);
+    grid = std::move(computed);
+  }
+  const Grid& g = **grid;
+  // Membership changes the price only where some price list has member prices.
+  if (g.for_members && ctx.user_id && orgs_.is_member(facility_id, *ctx.user_id))
+    return AvailabilityView{g.for_members, g.revision + "m"};
+  return AvailabilityView{g.regular, g.revision};
+}
+
+Result<std::shared_ptr<const AvailabilityReader::Grid>> AvailabilityReader::compute(const std::string& facility_id,
+                                                                                    const AvailabilityQuery& q,
+                                                                                    const Context& ctx,
+                                                                                    std::int64_t log_sequence) {
   SB_ASSIGN_OR_RETURN(auto facility, orgs_.get_facility(facility_id, ctx));
   const auto& policies = facility.policies;
   std::vector<FieldError> errors;
@@ -31,7 +79,8 @@ Result<Availability> AvailabilityReader::availability(const std::string& facilit
                                       std::to_string(policies.slot_step_minutes)});
   if (!errors.empty()) return Error::invalid(std::move(errors));
 
-  auto zone = *Zone::find(facility.timezone);
+  auto zone = Zone::find(facility.timezone);
+  if (!zone) return Error::internal("facility time zone " + facility.timezone + " is unknown");
   std::vector<resource::Resource> resources;
   for (auto& r : resources_.resources_of(facility.id)) {
     if (r.status != "active") continue;
@@ -42,76 +91,30 @@ Result<Availability> AvailabilityReader::availability(const std::string& facilit
 
   const Instant now = clock_.now();
   const auto hours = orgs_.hours_of(facility.id);
-  std::vector<rules::DayWindow> windows;
-  for (int i = 0; i < q.days; ++i) windows.push_back(rules::window_for(hours, zone, Zone::add_days(*first_day, i)));
-  const Instant range_start = zone.at(*first_day, LocalTime{0});
-  const Instant range_end = zone.at(Zone::add_days(*first_day, q.days), LocalTime{0});
-  auto claims = db_.read([&](db::Connection& c) {
+  const Instant range_start = zone->at(*first_day, LocalTime{0});
+  const Instant range_end = zone->at(Zone::add_days(*first_day, q.days), LocalTime{0});
+  const auto claims = db_.read([&](db::Connection& c) {
     return BookingRepository::facility_claims(c, facility.id, range_start, range_end, now);
   });
-  std::map<std::string, std::vector<Claim>> by_resource;
-  for (auto& c : claims) by_resource[c.resource_id].push_back(std::move(c));
+  const auto pricing = resources_.pricing_of_facility(facility.id, facility.currency);
+  const bool member_prices = std::any_of(
+      pricing.begin(), pricing.end(), [this](const auto& entry) { return resources_.has_member_prices(entry.second); });
 
-  const Instant earliest = now + minutes(policies.min_lead_time_minutes);
-  const LocalDate last_day = Zone::add_days(zone.date_of(now), policies.booking_window_days);
-  Availability out{
-      facility.id, facility.timezone, {}, now, zone.at(Zone::add_days(zone.date_of(now), 1), LocalTime{0})};
-  for (const auto& c : claims)
-    if (c.expires_at && *c.expires_at < out.valid_until) out.valid_until = *c.expires_at;
-  const auto pricing_by_resource = resources_.pricing_of_facility(facility.id, facility.currency);
-  // Membership changes the price only where some price list has member prices.
-  const bool member = ctx.user_id &&
-                      std::any_of(pricing_by_resource.begin(), pricing_by_resource.end(),
-                                  [this](const auto& entry) { return resources_.has_member_prices(entry.second); }) &&
-                      orgs_.is_member(facility.id, *ctx.user_id);
-  std::vector<std::vector<Instant>> starts_by_day;
-  for (const auto& w : windows)
-    starts_by_day.push_back(rules::slot_starts(w, minutes(policies.slot_step_minutes), minutes(duration)));
-  // Courts usually share one price list: price each distinct list's slots once per day.
-  std::vector<std::pair<resource::Pricing, std::vector<std::vector<std::int64_t>>>> price_memo;
-  const resource::Pricing free_pricing{{0, facility.currency}, std::nullopt, 60, {}};
-  for (const auto& r : resources) {
-    auto found = pricing_by_resource.find(r.id);
-    const resource::Pricing& pricing = found != pricing_by_resource.end() ? found->second : free_pricing;
-    auto memo = std::find_if(price_memo.begin(), price_memo.end(), [&](const auto& m) { return m.first == pricing; });
-    if (memo == price_memo.end())
-      memo = price_memo.insert(price_memo.end(), {pricing, std::vector<std::vector<std::int64_t>>(q.days)});
-    const auto& taken = by_resource[r.id];
-    ResourceSlots rs{r.id, r.name, {}};
-    for (int i = 0; i < q.days; ++i) {
-      const auto& w = windows[i];
-      const bool bookable_day = Zone::add_days(*first_day, i) <= last_day;
-      auto& prices = memo->second[i];
-      if (prices.empty()) {
-        resource::PriceContext pctx{zone, policies.weekend_multiplier, policies.holiday_multiplier,
-                                    [&](LocalDate) { return w.open_holiday; }};
-        for (Instant start : starts_by_day[i])
-          prices.push_back(resources_.price(pricing, member, start, start + minutes(duration), pctx));
-      }
-      std::size_t slot_index = 0;
-      for (Instant start : starts_by_day[i]) {
-        const Instant end = start + minutes(duration);
-        std::string status = "available";
-        int rank = 0;  // blocked beats booked beats held
-        for (const auto& c : taken) {
-          if (c.start >= end || c.end <= start) continue;
-          int k = c.kind == "block" ? 3 : c.kind == "booking" ? 2 : 1;
-          if (k > rank) {
-            rank = k;
-            status = k == 3 ? "blocked" : k == 2 ? "booked" : "held";
-          }
-        }
-        if (rank == 0 && (start <= now || start < earliest || !bookable_day))
-          status = "closed";
-        else if (rank == 0)  // open until the lead time is reached (one second later) or it starts
-          out.valid_until = std::min(
-              {out.valid_until, start, start - minutes(policies.min_lead_time_minutes) + std::chrono::seconds(1)});
-        rs.slots.push_back({start, end, status, {prices[slot_index++], facility.currency}});
-      }
-    }
-    out.resources.push_back(std::move(rs));
-  }
-  return out;
+  auto grid = rules::compute_grid(
+      {facility, *zone, hours, resources, pricing, claims, *first_day, q.days, duration, now},
+      [this](const resource::Pricing& p, bool member, Instant start, Instant end, const resource::PriceContext& c) {
+        return resources_.price(p, member, start, end, c);
+      },
+      member_prices);
+  auto kept = std::make_shared<Grid>();
+  kept->log_sequence = log_sequence;
+  kept->from = epoch_seconds(grid.regular.as_of);
+  kept->until = epoch_seconds(grid.regular.valid_until);
+  kept->open_to_all = facility.settings.is_public && facility.status == "active";
+  kept->regular = std::make_shared<const Availability>(std::move(grid.regular));
+  if (grid.for_members) kept->for_members = std::make_shared<const Availability>(std::move(*grid.for_members));
+  kept->revision = std::to_string(next_revision_++);
+  return std::shared_ptr<const Grid>(std::move(kept));
 }
 
 }  // namespace slotbase::booking

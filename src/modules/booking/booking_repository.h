@@ -7,6 +7,7 @@
 
 #include "booking/booking_types.h"
 #include "platform/db/database.h"
+#include "rules/availability.h"
 
 namespace slotbase::booking {
 
@@ -16,13 +17,7 @@ namespace slotbase::booking {
 inline constexpr std::chrono::hours kLongestClaim{26};
 
 /// A resource's time taken by a hold, booking or block.
-struct Claim {
-  std::string resource_id;
-  Instant start;
-  Instant end;
-  std::string kind;                   // hold | booking | block
-  std::optional<Instant> expires_at;  // a hold's
-};
+using rules::Claim;
 
 /// The booking module's tables. Every method runs in the caller's transaction.
 class BookingRepository {

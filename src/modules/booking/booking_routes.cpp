@@ -187,10 +187,9 @@ std::string availability_body(const Availability& a) {
 }  // namespace
 
 void register_booking_routes(http::Router& router, BookingService& bookings, RecurringService& recurring,
-                             std::function<AvailabilityCache::Version()> version) {
-  auto cache = std::make_shared<AvailabilityCache>();
+                             AvailabilityDocuments& documents) {
   router.add({"GET", "/api/v1/facilities/{facility_id}/availability",
-              [&bookings, cache, version](Request& req) {
+              [&bookings, &documents](Request& req) {
                 AvailabilityQuery q;
                 q.date = req.query_param("date").value_or("");
                 SB_ASSIGN_OR_RETURN_RESPONSE(q.days, http::query_int(req, "days", 1, 1, 14), req);
@@ -199,21 +198,16 @@ void register_booking_routes(http::Router& router, BookingService& bookings, Rec
                   SB_ASSIGN_OR_RETURN_RESPONSE(int d, http::query_int(req, "duration", 60, 1, 1440), req);
                   q.duration_minutes = d;
                 }
-                // The caller is part of the key: prices depend on membership, visibility on roles.
-                const std::string key = req.param("facility_id") + '|' + q.date + '|' + std::to_string(q.days) + '|' +
-                                        q.resource_id.value_or("") + '|' +
-                                        std::to_string(q.duration_minutes.value_or(0)) + '|' +
-                                        (req.principal ? req.principal->user_id : std::string("-"));
-                const auto v = version();
-                auto doc = cache->get(key, v);
+                auto view = bookings.availability(req.param("facility_id"), q, http::context_of(req));
+                if (!view.ok()) return http::fail(req, view.error());
+                // Every caller shown the same document shares one rendering of it. One day of 20
+                // courts is 90 kB of JSON, two weeks over a megabyte; gzip takes it to a few
+                // percent. Compressed once here, not for every client that asks.
+                auto doc = documents.get(view->revision);
                 if (!doc) {
-                  auto result = bookings.availability(req.param("facility_id"), q, http::context_of(req));
-                  if (!result.ok()) return http::fail(req, result.error());
-                  // One day of 20 courts is 90 kB of JSON, two weeks over a megabyte; gzip takes
-                  // it to a few percent. Compressed once here, not for every client that asks.
-                  auto body = std::make_shared<const std::string>(availability_body(result.value()));
-                  doc = AvailabilityCache::Document{body, std::make_shared<const std::string>(http::gzip(*body))};
-                  cache->put(key, v, epoch_seconds(result->as_of), epoch_seconds(result->valid_until), *doc);
+                  auto body = std::make_shared<const std::string>(availability_body(*view->availability));
+                  doc = AvailabilityDocument{body, std::make_shared<const std::string>(http::gzip(*body))};
+                  documents.put(view->revision, *doc, body->size() + doc->gzipped->size());
                 }
                 return Response::shared(200, std::move(doc->body), std::move(doc->gzipped), "application/json");
               },

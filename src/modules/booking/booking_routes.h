@@ -1,8 +1,6 @@
 #pragma once
 
-#include <functional>
-
-#include "availability_cache.h"
+#include "availability_documents.h"
 #include "booking/booking_service.h"
 #include "booking/recurring_service.h"
 #include "platform/http/router.h"
@@ -10,8 +8,8 @@
 namespace slotbase::booking {
 
 /// The contract's Availability and Holds and bookings routes, recurring series and blocks
-/// included. `version` reads what the availability cache keys on (see AvailabilityCache).
+/// included. Availability documents are rendered once per revision into `documents`.
 void register_booking_routes(http::Router& router, BookingService& bookings, RecurringService& recurring,
-                             std::function<AvailabilityCache::Version()> version);
+                             AvailabilityDocuments& documents);
 
 }  // namespace slotbase::booking

@@ -21,7 +21,8 @@ namespace slotbase::booking {
 /// waitlist and availability. The module owns one; its services and job handlers use it.
 struct BookingParts {
   BookingParts(db::Database& db, const Clock& clock, const events::Outbox& outbox, const events::JobQueue& jobs,
-               organization::OrganizationService& orgs, resource::ResourceService& resources, PaymentGateway& payments)
+               organization::OrganizationService& orgs, resource::ResourceService& resources, PaymentGateway& payments,
+               std::size_t availability_cache_bytes)
       : orgs(orgs),
         resources(resources),
         events(outbox),
@@ -31,7 +32,7 @@ struct BookingParts {
         holds(db, clock, orgs, places, ledger, lifecycle, events, payments),
         blocks(db, clock, resources, places, ledger, lifecycle, events),
         waitlist(db, clock, orgs, resources, places, ledger, events),
-        availability(db, clock, orgs, resources) {}
+        availability(db, clock, orgs, resources, availability_cache_bytes) {}
 
   organization::OrganizationService& orgs;
   resource::ResourceService& resources;
@@ -51,8 +52,8 @@ class BookingServiceImpl final : public BookingService {
  public:
   explicit BookingServiceImpl(BookingParts& parts) : parts_(parts) {}
 
-  Result<Availability> availability(const std::string& facility_id, const AvailabilityQuery& q,
-                                    const Context& ctx) override {
+  Result<AvailabilityView> availability(const std::string& facility_id, const AvailabilityQuery& q,
+                                        const Context& ctx) override {
     return parts_.availability.availability(facility_id, q, ctx);
   }
   Result<Hold> create_hold(const HoldRequest& r, const Context& ctx) override {

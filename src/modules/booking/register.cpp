@@ -6,36 +6,44 @@
 #include "booking_service_impl.h"
 #include "desk_payments.h"
 #include "organization/organization_service.h"
-#include "platform/db/shared_read.h"
+#include "platform/http/metrics.h"
 #include "recurring_service_impl.h"
 #include "resource/resource_service.h"
 
 namespace slotbase::booking {
 namespace {
 
+/// A cache's hits, misses and bytes in /metrics, as <prefix>_hits_total and so on.
+template <class Cache>
+void gauges(http::Metrics& metrics, const std::string& prefix, const std::string& what, const Cache& cache) {
+  metrics.gauge(prefix + "_hits_total", "Requests that found " + what + " kept.",
+                [&cache] { return static_cast<double>(cache.hits()); });
+  metrics.gauge(prefix + "_misses_total", "Requests that did not find " + what + " kept.",
+                [&cache] { return static_cast<double>(cache.misses()); });
+  metrics.gauge(prefix + "_bytes", "Bytes of " + what + " kept (bound: availability_cache_bytes).",
+                [&cache] { return static_cast<double>(cache.bytes()); });
+}
+
 class BookingModule final : public Module {
  public:
   explicit BookingModule(ModuleContext& c)
       : parts_(c.db, c.clock, c.outbox, c.jobs, c.services.get<organization::OrganizationService>(),
-               c.services.get<resource::ResourceService>(), payments_from(c.services)),
+               c.services.get<resource::ResourceService>(), payments_from(c.services),
+               static_cast<std::size_t>(c.config.availability_cache_bytes)),
         service_(parts_),
         recurring_(c.db, c.clock, c.jobs, parts_),
-        db_(c.db),
-        clock_(c.clock) {
+        documents_(static_cast<std::size_t>(c.config.availability_cache_bytes)) {
     c.services.provide<BookingService>(service_);
     c.services.provide<RecurringService>(recurring_);
+    gauges(c.metrics, "slotbase_availability_grids", "availability grids computed once for every caller",
+           parts_.availability.cache());
+    gauges(c.metrics, "slotbase_availability_documents", "rendered availability documents", documents_);
   }
 
   std::string_view name() const override { return "booking"; }
 
   void register_routes(http::Router& router) override {
-    // Every availability request asks how far the event log has come; requests that ask at the
-    // same time share one read of it (each still waits for a read that began after it asked).
-    auto log_end = std::make_shared<db::SharedRead<std::int64_t>>(
-        [this] { return db_.read([](db::Connection& c) { return events::Outbox::last_sequence(c); }); });
-    register_booking_routes(router, service_, recurring_, [this, log_end] {
-      return AvailabilityCache::Version{log_end->get(), epoch_seconds(clock_.now())};
-    });
+    register_booking_routes(router, service_, recurring_, documents_);
   }
 
   void subscribe(events::EventDispatcher& dispatcher) override {
@@ -76,8 +84,7 @@ class BookingModule final : public Module {
   BookingParts parts_;
   BookingServiceImpl service_;
   RecurringServiceImpl recurring_;
-  db::Database& db_;
-  const Clock& clock_;
+  AvailabilityDocuments documents_;
 };
 
 }  // namespace

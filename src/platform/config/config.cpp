@@ -47,6 +47,7 @@ const std::vector<std::string>& Config::keys() {
                                              "write_threads",
                                              "db_pool_size",
                                              "body_limit_bytes",
+                                             "availability_cache_bytes",
                                              "cors_origins",
                                              "access_token_ttl_seconds",
                                              "refresh_token_ttl_days",
@@ -82,6 +83,8 @@ Result<void> Config::set(const std::string& key, const std::string& v) {
     SB_ASSIGN_OR_RETURN(write_threads, to_int(key, v, 0, 256));
   } else if (key == "db_pool_size") {
     SB_ASSIGN_OR_RETURN(db_pool_size, to_int(key, v, 1, 512));
+  } else if (key == "availability_cache_bytes") {
+    SB_ASSIGN_OR_RETURN(availability_cache_bytes, to_int(key, v, 1 << 20, 1 << 30));
   } else if (key == "body_limit_bytes") {
     SB_ASSIGN_OR_RETURN(body_limit_bytes, to_int(key, v, 1024, 64 << 20));
   } else if (key == "cors_origins") {

@@ -18,9 +18,10 @@ class BookingService {
   virtual ~BookingService() = default;
 
   /// The facility's slot grid for 1 to 14 local days with each slot's status and the caller's
-  /// price. Public facilities answer anonymous callers.
-  virtual Result<Availability> availability(const std::string& facility_id, const AvailabilityQuery& q,
-                                            const Context& ctx) = 0;
+  /// price (a member's where the price lists have member prices). Public facilities answer
+  /// anonymous callers. Computed once for everyone and kept while nothing changes it.
+  virtual Result<AvailabilityView> availability(const std::string& facility_id, const AvailabilityQuery& q,
+                                                const Context& ctx) = 0;
 
   /// conflict "slot-unavailable" if any part is held, booked or blocked; rule_violation naming
   /// the rule for hours, grid, window, lead time, durations and limits.

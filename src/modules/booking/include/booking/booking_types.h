@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -142,6 +143,13 @@ struct Availability {
   /// facility's next midnight (the booking window moves). Neither is part of the document.
   Instant as_of{};
   Instant valid_until{};
+};
+
+/// Availability as one caller is shown it. Shared and immutable: every caller of the same price
+/// class gets the same document, named by `revision` (which names no other document).
+struct AvailabilityView {
+  std::shared_ptr<const Availability> availability;
+  std::string revision;
 };
 
 struct AvailabilityQuery {

@@ -25,6 +25,8 @@ struct Config {
   int write_threads = 0;  // threads for requests that change something; 0: four per core, at least 16
   int db_pool_size = 16;
   std::int64_t body_limit_bytes = 1 << 20;
+  // Each of the availability caches (shared grids, rendered documents) keeps at most this much.
+  std::int64_t availability_cache_bytes = 64 << 20;
   std::vector<std::string> cors_origins;
   int access_token_ttl_seconds = 900;
   int refresh_token_ttl_days = 30;

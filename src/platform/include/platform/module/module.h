@@ -14,6 +14,7 @@
 #include "platform/events/dispatcher.h"
 #include "platform/events/jobs.h"
 #include "platform/events/outbox.h"
+#include "platform/http/metrics.h"
 #include "platform/http/router.h"
 
 namespace slotbase {
@@ -57,6 +58,7 @@ struct ModuleContext {
   const Clock& clock;
   const events::Outbox& outbox;
   events::JobQueue& jobs;
+  http::Metrics& metrics;  // for the module's gauges (cache sizes, queue depths)
   ServiceRegistry& services;
 };
 
