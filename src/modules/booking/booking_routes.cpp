@@ -184,10 +184,8 @@ std::string availability_body(const Availability& a) {
   return out;
 }
 
-}  // namespace
-
-void register_booking_routes(http::Router& router, BookingService& bookings, RecurringService& recurring,
-                             AvailabilityDocuments& documents) {
+/// The facility's slot grid: one rendering per document revision, shared by every caller shown it.
+void add_availability_routes(http::Router& router, BookingService& bookings, AvailabilityDocuments& documents) {
   router.add({"GET", "/api/v1/facilities/{facility_id}/availability",
               [&bookings, &documents](Request& req) {
                 AvailabilityQuery q;
@@ -212,7 +210,10 @@ void register_booking_routes(http::Router& router, BookingService& bookings, Rec
                 return Response::shared(200, std::move(doc->body), std::move(doc->gzipped), "application/json");
               },
               http::Auth::optional, http::RateClass::normal, "Slots of 1 to 14 days with status and price"});
+}
 
+/// Holds: take, let go, confirm.
+void add_hold_routes(http::Router& router, BookingService& bookings) {
   router.add({"POST", "/api/v1/holds",
               [&bookings](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
@@ -253,7 +254,10 @@ void register_booking_routes(http::Router& router, BookingService& bookings, Rec
                                    booking_json);
               },
               http::Auth::required, http::RateClass::normal, "Turn a hold into a booking"});
+}
 
+/// Bookings: read, the desk's day, staff bookings, and each step of a booking's life.
+void add_booking_routes(http::Router& router, BookingService& bookings) {
   router.add({"GET", "/api/v1/bookings/{booking_id}",
               [&bookings](Request& req) {
                 return http::reply(req, 200, bookings.get_booking(req.param("booking_id"), http::context_of(req)),
@@ -368,7 +372,10 @@ void register_booking_routes(http::Router& router, BookingService& bookings, Rec
                                    cancel_json);
               },
               http::Auth::required, http::RateClass::normal, "Reject a pending booking with a reason (staff)"});
+}
 
+/// Blocks, one or a series of them.
+void add_block_routes(http::Router& router, BookingService& bookings, RecurringService& recurring) {
   router.add({"POST", "/api/v1/resources/{resource_id}/blocks",
               [&bookings, &recurring](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
@@ -418,7 +425,10 @@ void register_booking_routes(http::Router& router, BookingService& bookings, Rec
               },
               http::Auth::required, http::RateClass::normal,
               "Remove a block; scope=following|all removes more of its series (staff)"});
+}
 
+/// Recurring bookings.
+void add_series_routes(http::Router& router, RecurringService& recurring) {
   router.add({"POST", "/api/v1/recurring-bookings",
               [&recurring](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
@@ -483,7 +493,10 @@ void register_booking_routes(http::Router& router, BookingService& bookings, Rec
               },
               http::Auth::required, http::RateClass::normal,
               "Cancel one occurrence, those from one on, or the whole series; refunds per policy"});
+}
 
+/// The waitlist.
+void add_waitlist_routes(http::Router& router, BookingService& bookings) {
   router.add({"POST", "/api/v1/waitlist",
               [&bookings](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
@@ -512,6 +525,18 @@ void register_booking_routes(http::Router& router, BookingService& bookings, Rec
                 return Response::json(200, {{"items", items}, {"next_cursor", nullptr}});
               },
               http::Auth::required, http::RateClass::normal, "The caller's waitlist entries"});
+}
+
+}  // namespace
+
+void register_booking_routes(http::Router& router, BookingService& bookings, RecurringService& recurring,
+                             AvailabilityDocuments& documents) {
+  add_availability_routes(router, bookings, documents);
+  add_hold_routes(router, bookings);
+  add_booking_routes(router, bookings);
+  add_block_routes(router, bookings, recurring);
+  add_series_routes(router, recurring);
+  add_waitlist_routes(router, bookings);
 }
 
 }  // namespace slotbase::booking
