@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "db/db_fixture.h"
+#include "platform/db/query_as.h"
 #include "platform/http/pipeline.h"
 #include "platform/ratelimit/rate_limiter.h"
 
@@ -143,7 +144,42 @@ std::vector<std::string> organization_names(db::Database& db) {
   });
   return out;
 }
+
+std::string first_text(const db::Row& r) {
+  return r.text(0);
+}
 }  // namespace
+
+TEST_P(DatabaseTest, QueryAsMapsEveryRowInTheOrderTheQueryGivesThem) {
+  db_->transact([](db::Connection& c) {
+    c.execute(kInsertOrg, {std::string("o1"), std::string("Riverside")});
+    c.execute(kInsertOrg, {std::string("o2"), std::string("Albany")});
+    c.execute(kInsertOrg, {std::string("o3"), std::string("Marsh")});
+  });
+  auto [mapped, none] = db_->read([](db::Connection& c) {
+    return std::pair{db::query_as(c, "SELECT name, id FROM organizations WHERE id <> $1 ORDER BY name",
+                                  {std::string("o3")}, [](const db::Row& r) { return r.text(1) + ":" + r.text(0); }),
+                     db::query_as(c, "SELECT name FROM organizations WHERE id = $1", {std::string("o9")}, first_text)};
+  });
+  EXPECT_EQ(mapped, (std::vector<std::string>{"o2:Albany", "o1:Riverside"}));
+  EXPECT_TRUE(none.empty());
+}
+
+TEST_P(DatabaseTest, QueryOneAsMapsTheFirstRowOrGivesNothing) {
+  db_->transact([](db::Connection& c) {
+    c.execute(kInsertOrg, {std::string("o1"), std::string("Riverside")});
+    c.execute(kInsertOrg, {std::string("o2"), std::string("Albany")});
+  });
+  db_->read([](db::Connection& c) {
+    EXPECT_EQ(db::query_one_as(c, "SELECT name FROM organizations ORDER BY name", {}, first_text), "Albany");
+    EXPECT_EQ(db::query_one_as(c, "SELECT name FROM organizations WHERE id = $1", {std::string("o9")}, first_text),
+              std::nullopt);
+    // A row of NULLs is still a row: the mapper decides what NULL means.
+    auto null_row = db::query_one_as(c, "SELECT $1", {nullptr}, [](const db::Row& r) { return r.opt_text(0); });
+    ASSERT_TRUE(null_row.has_value());
+    EXPECT_EQ(*null_row, std::nullopt);
+  });
+}
 
 // Writes that wait for the next statement (PostgreSQL sends them in its round trip) still run in
 // the order they were written, and what reads after them sees them.

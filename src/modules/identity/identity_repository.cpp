@@ -1,6 +1,7 @@
 #include "identity_repository.h"
 
 #include "platform/core/ids.h"
+#include "platform/db/query_as.h"
 
 namespace slotbase::identity {
 namespace {
@@ -68,13 +69,23 @@ WHERE t.token_hash = $1)sql";
 constexpr std::string_view kRotateRefresh = R"sql(
 UPDATE refresh_tokens SET status = 'rotated' WHERE token_hash = $1 AND status = 'active')sql";
 
-User user_from(const db::Row& r, std::size_t o = 0) {
+// A user's columns from column `o` on: id, email, name, status, created_at.
+User user_at(const db::Row& r, std::size_t o) {
   return {r.text(o), r.text(o + 1), r.text(o + 2), r.text(o + 3), from_epoch_seconds(r.i64(o + 4))};
 }
 
-RoleAssignment role_from(const db::Row& r, std::size_t o = 0) {
+// A role's columns from column `o` on: id, role, scope_type, scope_id.
+RoleAssignment role_at(const db::Row& r, std::size_t o) {
   return {r.text(o), parse_role(r.text(o + 1)).value_or(Role::member),
           parse_scope_type(r.text(o + 2)).value_or(ScopeType::facility), r.text(o + 3)};
+}
+
+RoleAssignment role_from(const db::Row& r) {
+  return role_at(r, 0);
+}
+
+IdentityRepository::StoredUser stored_user_from(const db::Row& r) {
+  return {user_at(r, 0), r.text(5)};
 }
 
 }  // namespace
@@ -85,15 +96,11 @@ void IdentityRepository::insert_user(db::Connection& c, const User& u, const std
 
 std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_email(db::Connection& c,
                                                                                 const std::string& email) {
-  auto r = c.query_one(kUserByEmail, {email});
-  if (!r) return std::nullopt;
-  return StoredUser{user_from(*r), r->text(5)};
+  return db::query_one_as(c, kUserByEmail, {email}, stored_user_from);
 }
 
 std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_id(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kUserById, {id});
-  if (!r) return std::nullopt;
-  return StoredUser{user_from(*r), r->text(5)};
+  return db::query_one_as(c, kUserById, {id}, stored_user_from);
 }
 
 void IdentityRepository::update_user(db::Connection& c, const std::string& id, const std::string& name,
@@ -113,17 +120,13 @@ bool IdentityRepository::insert_role(db::Connection& c, const std::string& user_
 
 std::optional<RoleAssignment> IdentityRepository::role_by_key(db::Connection& c, const std::string& user_id, Role role,
                                                               ScopeType scope_type, const std::string& scope_id) {
-  auto r =
-      c.query_one(kRoleByKey, {user_id, std::string(to_string(role)), std::string(to_string(scope_type)), scope_id});
-  if (!r) return std::nullopt;
-  return role_from(*r);
+  return db::query_one_as(
+      c, kRoleByKey, {user_id, std::string(to_string(role)), std::string(to_string(scope_type)), scope_id}, role_from);
 }
 
 std::optional<RoleAssignment> IdentityRepository::role_by_id(db::Connection& c, const std::string& user_id,
                                                              const std::string& id) {
-  auto r = c.query_one(kRoleById, {user_id, id});
-  if (!r) return std::nullopt;
-  return role_from(*r);
+  return db::query_one_as(c, kRoleById, {user_id, id}, role_from);
 }
 
 void IdentityRepository::delete_role(db::Connection& c, const std::string& id) {
@@ -131,17 +134,14 @@ void IdentityRepository::delete_role(db::Connection& c, const std::string& id) {
 }
 
 std::vector<RoleAssignment> IdentityRepository::roles_of(db::Connection& c, const std::string& user_id) {
-  std::vector<RoleAssignment> out;
-  for (const auto& r : c.query(kRolesOf, {user_id})) out.push_back(role_from(r));
-  return out;
+  return db::query_as(c, kRolesOf, {user_id}, role_from);
 }
 
 std::vector<std::pair<User, RoleAssignment>> IdentityRepository::holders(db::Connection& c, ScopeType scope_type,
                                                                          const std::string& scope_id) {
-  std::vector<std::pair<User, RoleAssignment>> out;
-  for (const auto& r : c.query(kHolders, {std::string(to_string(scope_type)), scope_id}))
-    out.emplace_back(user_from(r), role_from(r, 5));
-  return out;
+  return db::query_as(c, kHolders, {std::string(to_string(scope_type)), scope_id}, [](const db::Row& r) {
+    return std::pair{user_at(r, 0), role_at(r, 5)};
+  });
 }
 
 void IdentityRepository::insert_session(db::Connection& c, const std::string& id, const std::string& user_id,
@@ -156,7 +156,7 @@ std::optional<IdentityRepository::LiveSession> IdentityRepository::live_session(
   if (rows.empty()) return std::nullopt;
   LiveSession live{rows.front().text(0), {}};
   for (const auto& r : rows)
-    if (!r.is_null(1)) live.roles.push_back(role_from(r, 1));
+    if (!r.is_null(1)) live.roles.push_back(role_at(r, 1));
   return live;
 }
 
@@ -184,9 +184,9 @@ void IdentityRepository::insert_refresh(db::Connection& c, const std::string& to
 std::optional<IdentityRepository::StoredRefresh> IdentityRepository::refresh_by_hash(db::Connection& c,
                                                                                      const std::string& token_hash,
                                                                                      Instant now) {
-  auto r = c.query_one(kRefreshByHash, {token_hash, epoch_seconds(now)});
-  if (!r) return std::nullopt;
-  return StoredRefresh{r->text(0), r->text(1), r->text(2), from_epoch_seconds(r->i64(3)), r->i64(4) == 1};
+  return db::query_one_as(c, kRefreshByHash, {token_hash, epoch_seconds(now)}, [](const db::Row& r) {
+    return StoredRefresh{r.text(0), r.text(1), r.text(2), from_epoch_seconds(r.i64(3)), r.i64(4) == 1};
+  });
 }
 
 bool IdentityRepository::rotate_refresh(db::Connection& c, const std::string& token_hash) {

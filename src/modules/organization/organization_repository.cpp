@@ -1,6 +1,7 @@
 #include "organization_repository.h"
 
 #include "platform/core/parse_cache.h"
+#include "platform/db/query_as.h"
 #include "rules/policies.h"
 
 namespace slotbase::organization {
@@ -112,9 +113,9 @@ void OrganizationRepository::insert_organization(db::Connection& c, const Organi
 }
 
 std::optional<Organization> OrganizationRepository::organization(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kOrg, {id});
-  if (!r) return std::nullopt;
-  return Organization{r->text(0), r->text(1), from_epoch_seconds(r->i64(2))};
+  return db::query_one_as(c, kOrg, {id}, [](const db::Row& r) {
+    return Organization{r.text(0), r.text(1), from_epoch_seconds(r.i64(2))};
+  });
 }
 
 std::vector<Organization> OrganizationRepository::organizations(db::Connection& c,
@@ -132,22 +133,18 @@ void OrganizationRepository::insert_facility(db::Connection& c, const Facility& 
 }
 
 std::optional<Facility> OrganizationRepository::facility(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kFacility, {id});
-  if (!r) return std::nullopt;
-  return facility_from(*r);
+  return db::query_one_as(c, kFacility, {id}, facility_from);
 }
 
 std::optional<std::int64_t> OrganizationRepository::config_version(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kConfigVersion, {id});
-  if (!r) return std::nullopt;
-  return r->i64(0);
+  return db::query_one_as(c, kConfigVersion, {id}, [](const db::Row& r) { return r.i64(0); });
 }
 
 std::optional<std::pair<Facility, std::int64_t>> OrganizationRepository::versioned_facility(db::Connection& c,
                                                                                             const std::string& id) {
-  auto r = c.query_one(kVersionedFacility, {id});
-  if (!r) return std::nullopt;
-  return std::pair{facility_from(*r), r->i64(12)};
+  return db::query_one_as(c, kVersionedFacility, {id}, [](const db::Row& r) {
+    return std::pair{facility_from(r), r.i64(12)};
+  });
 }
 
 bool OrganizationRepository::slug_taken(db::Connection& c, const std::string& slug) {
@@ -155,17 +152,12 @@ bool OrganizationRepository::slug_taken(db::Connection& c, const std::string& sl
 }
 
 std::vector<Facility> OrganizationRepository::facilities_of(db::Connection& c, const std::string& organization_id) {
-  std::vector<Facility> out;
-  for (const auto& r : c.query(kFacilitiesOf, {organization_id})) out.push_back(facility_from(r));
-  return out;
+  return db::query_as(c, kFacilitiesOf, {organization_id}, facility_from);
 }
 
 std::vector<Facility> OrganizationRepository::public_facilities(db::Connection& c, const std::string& name_like,
                                                                 const std::string& after, int limit) {
-  std::vector<Facility> out;
-  for (const auto& r : c.query(kPublicFacilities, {name_like, after, std::int64_t{limit}, true}))
-    out.push_back(facility_from(r));
-  return out;
+  return db::query_as(c, kPublicFacilities, {name_like, after, std::int64_t{limit}, true}, facility_from);
 }
 
 void OrganizationRepository::update_facility(db::Connection& c, const Facility& f) {
@@ -220,10 +212,9 @@ bool OrganizationRepository::is_member(db::Connection& c, const std::string& fac
 std::vector<std::pair<std::string, Instant>> OrganizationRepository::members(db::Connection& c,
                                                                              const std::string& facility_id,
                                                                              const std::string& after, int limit) {
-  std::vector<std::pair<std::string, Instant>> out;
-  for (const auto& r : c.query(kMembers, {facility_id, after, std::int64_t{limit}}))
-    out.emplace_back(r.text(0), from_epoch_seconds(r.i64(1)));
-  return out;
+  return db::query_as(c, kMembers, {facility_id, after, std::int64_t{limit}}, [](const db::Row& r) {
+    return std::pair{r.text(0), from_epoch_seconds(r.i64(1))};
+  });
 }
 
 bool OrganizationRepository::insert_invitation(db::Connection& c, const Invitation& inv, const std::string& invited_by,
@@ -234,16 +225,12 @@ bool OrganizationRepository::insert_invitation(db::Connection& c, const Invitati
 
 std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_invitations(
     db::Connection& c, const std::string& facility_id, const std::string& kind) {
-  std::vector<Invitation> out;
-  for (const auto& r : c.query(kPendingInvitations, {facility_id, kind})) out.push_back(invitation_from(r));
-  return out;
+  return db::query_as(c, kPendingInvitations, {facility_id, kind}, invitation_from);
 }
 
 std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_invitations_for(
     db::Connection& c, const std::string& email) {
-  std::vector<Invitation> out;
-  for (const auto& r : c.query(kPendingFor, {email})) out.push_back(invitation_from(r));
-  return out;
+  return db::query_as(c, kPendingFor, {email}, invitation_from);
 }
 
 void OrganizationRepository::accept_invitation(db::Connection& c, const std::string& id, Instant now) {

@@ -1,5 +1,7 @@
 #include "resource_repository.h"
 
+#include "platform/db/query_as.h"
+
 namespace slotbase::resource {
 namespace {
 
@@ -47,6 +49,11 @@ Resource from_row(const db::Row& r) {
   return x;
 }
 
+// The JSON document in column `i`; null for NULL.
+nlohmann::json json_at(const db::Row& r, std::size_t i) {
+  return r.is_null(i) ? nlohmann::json(nullptr) : nlohmann::json::parse(r.text(i));
+}
+
 }  // namespace
 
 void ResourceRepository::insert(db::Connection& c, const Resource& r) {
@@ -57,15 +64,11 @@ void ResourceRepository::insert(db::Connection& c, const Resource& r) {
 }
 
 std::optional<Resource> ResourceRepository::find(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kFind, {id});
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::query_one_as(c, kFind, {id}, from_row);
 }
 
 std::vector<Resource> ResourceRepository::of_facility(db::Connection& c, const std::string& facility_id) {
-  std::vector<Resource> out;
-  for (const auto& r : c.query(kOfFacility, {facility_id})) out.push_back(from_row(r));
-  return out;
+  return db::query_as(c, kOfFacility, {facility_id}, from_row);
 }
 
 void ResourceRepository::update(db::Connection& c, const Resource& r, Instant now) {
@@ -79,23 +82,20 @@ void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, c
 }
 
 std::optional<PricedResource> ResourceRepository::find_priced(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kFindPriced, {id});
-  if (!r) return std::nullopt;
-  return PricedResource{from_row(*r), r->is_null(13) ? nlohmann::json(nullptr) : nlohmann::json::parse(r->text(13))};
+  return db::query_one_as(c, kFindPriced, {id}, [](const db::Row& r) {
+    return PricedResource{from_row(r), json_at(r, 13)};
+  });
 }
 
 nlohmann::json ResourceRepository::pricing(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kPricing, {id});
-  if (!r || r->is_null(0)) return nullptr;
-  return nlohmann::json::parse(r->text(0));
+  return db::query_one_as(c, kPricing, {id}, [](const db::Row& r) { return json_at(r, 0); }).value_or(nullptr);
 }
 
 std::vector<std::pair<std::string, nlohmann::json>> ResourceRepository::facility_pricing(
     db::Connection& c, const std::string& facility_id) {
-  std::vector<std::pair<std::string, nlohmann::json>> out;
-  for (const auto& r : c.query(kFacilityPricing, {facility_id}))
-    out.emplace_back(r.text(0), r.is_null(1) ? nlohmann::json(nullptr) : nlohmann::json::parse(r.text(1)));
-  return out;
+  return db::query_as(c, kFacilityPricing, {facility_id}, [](const db::Row& r) {
+    return std::pair{r.text(0), json_at(r, 1)};
+  });
 }
 
 }  // namespace slotbase::resource

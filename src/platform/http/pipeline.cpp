@@ -38,28 +38,43 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
-}  // namespace
+// One request on its way through the stages: the pipeline's collaborators, what the stages before
+// have found out, and which stage comes next. It lives on the stack of `Pipeline::handle`.
+struct Exchange {
+  Exchange(const Router& router, Authenticator& auth, ratelimit::RateLimiter& limiter, IdempotencyStore& idempotency,
+           Metrics& metrics, const PipelineOptions& options, Request& request)
+      : router(router),
+        auth(auth),
+        limiter(limiter),
+        idempotency(idempotency),
+        metrics(metrics),
+        options(options),
+        request(request) {}
 
-Pipeline::Pipeline(const Router& router, Authenticator& auth, ratelimit::RateLimiter& limiter,
-                   IdempotencyStore& idempotency, Metrics& metrics, PipelineOptions options)
-    : router_(router),
-      auth_(auth),
-      limiter_(limiter),
-      idempotency_(idempotency),
-      metrics_(metrics),
-      options_(std::move(options)) {}
+  const Router& router;
+  Authenticator& auth;
+  ratelimit::RateLimiter& limiter;
+  IdempotencyStore& idempotency;
+  Metrics& metrics;
+  const PipelineOptions& options;
+  Request& request;
+  const Route* route = nullptr;       // from route_request on
+  std::optional<std::string> bearer;  // from read_bearer_token on, when the route looks at tokens
+  std::size_t next_stage = 0;
 
-Response Pipeline::handle(Request& request) {
+  // Hands the request to the next stage and returns its answer.
+  Response next();
+};
+
+// Times the request, then counts it under its route and logs it, around all that follows.
+Response observe(Exchange& x) {
   const auto started = std::chrono::steady_clock::now();
-  auto incoming = request.header("X-Request-Id");
-  request.request_id = incoming && valid_request_id(*incoming) ? *incoming : new_uuid();
+  Response response = x.next();
 
-  Response response = dispatch(request);
-  add_headers(request, response);
-
+  const Request& request = x.request;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::string route = request.route.empty() ? "unmatched" : request.route;
-  metrics_.observe(request.method, route, response.status, seconds);
+  x.metrics.observe(request.method, route, response.status, seconds);
   if (log::enabled_info()) {
     log::info("request",
               {{"request_id", request.request_id},
@@ -74,123 +89,18 @@ Response Pipeline::handle(Request& request) {
   return response;
 }
 
-Response Pipeline::dispatch(Request& request) {
-  // CORS preflight: answered here, never reaching a handler.
-  if (request.method == "OPTIONS" && request.header("Origin") && request.header("Access-Control-Request-Method")) {
-    request.route = "preflight";
-    auto methods = router_.allowed_methods(request.path);
-    if (methods.empty()) return problem(Error::not_found("No route for " + request.path), request.path);
-    Response r = Response::no_content();
-    r.headers["Access-Control-Allow-Methods"] = join(methods, ", ");
-    r.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
-    r.headers["Access-Control-Max-Age"] = "600";
-    return r;
-  }
-
-  auto match = router_.match(request.method, request.path);
-  if (!match.ok() && match.error().code == ErrorCode::not_found && options_.web) {
-    if (auto page = options_.web->serve(request)) {
-      request.route = "web";
-      return std::move(*page);
-    }
-  }
-  if (!match.ok()) {
-    Response r = problem(match.error(), request.path);
-    if (match.error().code == ErrorCode::method_not_allowed)
-      r.headers["Allow"] = join(router_.allowed_methods(request.path), ", ");
-    return r;
-  }
-  const Route& route = *match->route;
-  request.route = route.pattern;
-  request.path_params = std::move(match->params);
-
-  // A write's session check and its handler's lookups share one read snapshot, ended by the
-  // handler's first write or own scope at the latest: on SQLite each read transaction begins by
-  // reloading the pages other connections changed. Reads (GET) keep a fresh snapshot per read: what
-  // they cache under a version they read must not describe an older state than that version.
-  std::optional<db::Database::ReadScope> snapshot;
-  if (route.auth != Auth::none) {
-    auto header = request.header("Authorization");
-    if (header) {
-      if (header->size() <= 7 || !iequals(header->substr(0, 7), "Bearer ")) {
-        return problem(Error::unauthenticated("The Authorization header must be 'Bearer <token>'."), request.path);
-      }
-      if (options_.database && is_unsafe(request.method))
-        snapshot.emplace(*options_.database, db::Database::ReadScope::Lifetime::until_write);
-      auto principal = auth_.authenticate(header->substr(7));
-      if (!principal.ok()) {
-        Response r = problem(principal.error(), request.path);
-        r.headers["WWW-Authenticate"] = "Bearer error=\"invalid_token\"";
-        return r;
-      }
-      request.principal = std::move(principal).value();
-    } else if (route.auth == Auth::required) {
-      Response r = problem(Error::unauthenticated(), request.path);
-      r.headers["WWW-Authenticate"] = "Bearer";
-      return r;
-    }
-  }
-
-  if (options_.rate_limit && route.rate != RateClass::exempt) {
-    std::string key;
-    const ratelimit::Bucket* bucket;
-    if (route.rate == RateClass::auth) {
-      key = "auth:ip:" + request.remote_ip;
-      bucket = &options_.auth;
-    } else if (request.principal) {
-      key = "user:" + request.principal->user_id;
-      bucket = &options_.per_user;
-    } else {
-      key = "ip:" + request.remote_ip;
-      bucket = &options_.per_ip;
-    }
-    auto decision = limiter_.take(key, *bucket);
-    if (!decision.allowed) return problem(Error::rate_limited(decision.retry_after_seconds), request.path);
-  }
-
-  auto key = request.header("Idempotency-Key");
-  if (!key || !is_unsafe(request.method)) return run_handler(route, request);
-
-  if (key->empty() || key->size() > 255)
-    return problem(Error::invalid("Idempotency-Key", "must be 1 to 255 characters"), request.path);
-  const std::string scope = request.principal ? "user:" + request.principal->user_id : "ip:" + request.remote_ip;
-  const std::string hash = sha256_hex(request.method + " " + request.path + "\n" + request.body);
-  auto begun = idempotency_.begin(scope, *key, hash);
-  switch (begun.outcome) {
-    case IdempotencyStore::Outcome::replay:
-      return std::move(begun.replay);
-    case IdempotencyStore::Outcome::mismatch:
-      return problem(Error::invalid("Idempotency-Key", "was already used with a different request"), request.path);
-    case IdempotencyStore::Outcome::in_progress:
-      return problem(
-          Error::conflict("idempotency-in-progress", "A request with this Idempotency-Key is still being processed."),
-          request.path);
-    case IdempotencyStore::Outcome::proceed:
-      break;
-  }
-  Response response = run_handler(route, request);
-  if (response.status >= 500)
-    idempotency_.abandon(scope, *key);
-  else
-    idempotency_.complete(scope, *key, response);
-  return response;
+// The caller's X-Request-Id when it is safe to echo and log, else a new one.
+Response assign_request_id(Exchange& x) {
+  auto incoming = x.request.header("X-Request-Id");
+  x.request.request_id = incoming && valid_request_id(*incoming) ? *incoming : new_uuid();
+  return x.next();
 }
 
-Response Pipeline::run_handler(const Route& route, Request& request) {
-  try {
-    return route.handler(request);
-  } catch (const db::DbError& e) {
-    log::error("database error", {{"request_id", request.request_id}, {"error", e.what()}});
-    if (e.kind() == db::ErrorKind::connection || e.kind() == db::ErrorKind::serialization_failure)
-      return problem(Error::unavailable("The database is unavailable; try again shortly."), request.path);
-    return problem(Error::internal("An unexpected error occurred."), request.path);
-  } catch (const std::exception& e) {
-    log::error("unhandled exception", {{"request_id", request.request_id}, {"error", e.what()}});
-    return problem(Error::internal("An unexpected error occurred."), request.path);
-  }
-}
+// Security, cache and CORS headers on every answer, whichever stage gave it.
+Response add_headers(Exchange& x) {
+  Response response = x.next();
 
-void Pipeline::add_headers(const Request& request, Response& response) const {
+  const Request& request = x.request;
   response.headers["X-Request-Id"] = request.request_id;
   response.headers["X-Content-Type-Options"] = "nosniff";
   response.headers["Referrer-Policy"] = "no-referrer";
@@ -204,12 +114,202 @@ void Pipeline::add_headers(const Request& request, Response& response) const {
   if (request.path.rfind("/api/", 0) == 0 && !response.headers.contains("Cache-Control"))
     response.headers["Cache-Control"] = "no-store";
   if (auto origin = request.header("Origin")) {
-    if (options_.cors_origins.contains("*") || options_.cors_origins.contains(*origin)) {
+    const auto& allowed = x.options.cors_origins;
+    if (allowed.contains("*") || allowed.contains(*origin)) {
       response.headers["Access-Control-Allow-Origin"] = *origin;
       response.headers["Vary"] = "Origin";
       response.headers["Access-Control-Expose-Headers"] = "X-Request-Id, Retry-After, Idempotent-Replayed";
     }
   }
+  return response;
+}
+
+// A CORS preflight is answered here, never reaching a handler.
+Response answer_preflight(Exchange& x) {
+  Request& request = x.request;
+  if (request.method != "OPTIONS" || !request.header("Origin") || !request.header("Access-Control-Request-Method"))
+    return x.next();
+  request.route = "preflight";
+  auto methods = x.router.allowed_methods(request.path);
+  if (methods.empty()) return problem(Error::not_found("No route for " + request.path), request.path);
+  Response r = Response::no_content();
+  r.headers["Access-Control-Allow-Methods"] = join(methods, ", ");
+  r.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
+  r.headers["Access-Control-Max-Age"] = "600";
+  return r;
+}
+
+// Binds the route for the method and path. Without one, a GET may still be a file of the web
+// apps; else 404, or 405 with the methods the path allows.
+Response route_request(Exchange& x) {
+  Request& request = x.request;
+  auto match = x.router.match(request.method, request.path);
+  if (!match.ok() && match.error().code == ErrorCode::not_found && x.options.web) {
+    if (auto page = x.options.web->serve(request)) {
+      request.route = "web";
+      return std::move(*page);
+    }
+  }
+  if (!match.ok()) {
+    Response r = problem(match.error(), request.path);
+    if (match.error().code == ErrorCode::method_not_allowed)
+      r.headers["Allow"] = join(x.router.allowed_methods(request.path), ", ");
+    return r;
+  }
+  x.route = match->route;
+  request.route = x.route->pattern;
+  request.path_params = std::move(match->params);
+  return x.next();
+}
+
+// Takes the token from the Authorization header, on routes that look at one; a header that is
+// not 'Bearer <token>' is 401 before any token is checked.
+Response read_bearer_token(Exchange& x) {
+  if (x.route->auth == Auth::none) return x.next();
+  auto header = x.request.header("Authorization");
+  if (!header) return x.next();
+  if (header->size() <= 7 || !iequals(std::string_view(*header).substr(0, 7), "Bearer "))
+    return problem(Error::unauthenticated("The Authorization header must be 'Bearer <token>'."), x.request.path);
+  header->erase(0, 7);
+  x.bearer = std::move(header);
+  return x.next();
+}
+
+// A signed-in write's session check and its handler's lookups share one read snapshot, ended by
+// the handler's first write or own scope at the latest: on SQLite each read transaction begins by
+// reloading the pages other connections changed. Reads (GET) keep a fresh snapshot per read: what
+// they cache under a version they read must not describe an older state than that version.
+Response lend_read_snapshot(Exchange& x) {
+  if (!x.bearer || !x.options.database || !is_unsafe(x.request.method)) return x.next();
+  db::Database::ReadScope snapshot(*x.options.database, db::Database::ReadScope::Lifetime::until_write);
+  return x.next();
+}
+
+// Turns the token into the caller; without one, a route that requires it is 401.
+Response authenticate(Exchange& x) {
+  if (x.bearer) {
+    auto principal = x.auth.authenticate(*x.bearer);
+    if (!principal.ok()) {
+      Response r = problem(principal.error(), x.request.path);
+      r.headers["WWW-Authenticate"] = "Bearer error=\"invalid_token\"";
+      return r;
+    }
+    x.request.principal = std::move(principal).value();
+  } else if (x.route->auth == Auth::required) {
+    Response r = problem(Error::unauthenticated(), x.request.path);
+    r.headers["WWW-Authenticate"] = "Bearer";
+    return r;
+  }
+  return x.next();
+}
+
+// Takes one request from the caller's bucket: sign-ins by address, the rest by user, or by
+// address when anonymous. An empty bucket is 429.
+Response limit_rate(Exchange& x) {
+  const Request& request = x.request;
+  if (!x.options.rate_limit || x.route->rate == RateClass::exempt) return x.next();
+  std::string key;
+  const ratelimit::Bucket* bucket;
+  if (x.route->rate == RateClass::auth) {
+    key = "auth:ip:" + request.remote_ip;
+    bucket = &x.options.auth;
+  } else if (request.principal) {
+    key = "user:" + request.principal->user_id;
+    bucket = &x.options.per_user;
+  } else {
+    key = "ip:" + request.remote_ip;
+    bucket = &x.options.per_ip;
+  }
+  auto decision = x.limiter.take(key, *bucket);
+  if (!decision.allowed) return problem(Error::rate_limited(decision.retry_after_seconds), request.path);
+  return x.next();
+}
+
+// An unsafe request with an Idempotency-Key acts once: a retry gets the first answer back, and
+// the answer is kept once the handler has given it (not a 5xx, so a retry after a failure runs).
+Response replay_idempotent(Exchange& x) {
+  const Request& request = x.request;
+  auto key = request.header("Idempotency-Key");
+  if (!key || !is_unsafe(request.method)) return x.next();
+
+  if (key->empty() || key->size() > 255)
+    return problem(Error::invalid("Idempotency-Key", "must be 1 to 255 characters"), request.path);
+  const std::string scope = request.principal ? "user:" + request.principal->user_id : "ip:" + request.remote_ip;
+  const std::string hash = sha256_hex(request.method + " " + request.path + "\n" + request.body);
+  auto begun = x.idempotency.begin(scope, *key, hash);
+  switch (begun.outcome) {
+    case IdempotencyStore::Outcome::replay:
+      return std::move(begun.replay);
+    case IdempotencyStore::Outcome::mismatch:
+      return problem(Error::invalid("Idempotency-Key", "was already used with a different request"), request.path);
+    case IdempotencyStore::Outcome::in_progress:
+      return problem(
+          Error::conflict("idempotency-in-progress", "A request with this Idempotency-Key is still being processed."),
+          request.path);
+    case IdempotencyStore::Outcome::proceed:
+      break;
+  }
+  Response response = x.next();
+  if (response.status >= 500)
+    x.idempotency.abandon(scope, *key);
+  else
+    x.idempotency.complete(scope, *key, response);
+  return response;
+}
+
+// The route's handler, every exception from which becomes problem+json. It answers every request
+// that reaches it, so it comes last.
+Response run_handler(Exchange& x) {
+  Request& request = x.request;
+  try {
+    return x.route->handler(request);
+  } catch (const db::DbError& e) {
+    log::error("database error", {{"request_id", request.request_id}, {"error", e.what()}});
+    if (e.kind() == db::ErrorKind::connection || e.kind() == db::ErrorKind::serialization_failure)
+      return problem(Error::unavailable("The database is unavailable; try again shortly."), request.path);
+    return problem(Error::internal("An unexpected error occurred."), request.path);
+  } catch (const std::exception& e) {
+    log::error("unhandled exception", {{"request_id", request.request_id}, {"error", e.what()}});
+    return problem(Error::internal("An unexpected error occurred."), request.path);
+  }
+}
+
+// The middleware, in the order a request meets it. A stage answers the request itself or hands it
+// on with next(); one with work to do after the stages behind it does that when next() returns.
+// Plain function pointers in a constant table: nothing is built per request.
+using Stage = Response (*)(Exchange&);
+constexpr Stage kStages[] = {
+    observe,             // metrics and the access log
+    assign_request_id,   // X-Request-Id
+    add_headers,         // security, cache and CORS headers
+    answer_preflight,    // CORS preflight
+    route_request,       // 404, 405, or the web apps
+    read_bearer_token,   // 401 for a malformed Authorization header
+    lend_read_snapshot,  // a signed-in write's session check shares its snapshot with the handler
+    authenticate,        // 401 for a bad or missing token
+    limit_rate,          // 429
+    replay_idempotent,   // Idempotency-Key
+    run_handler,         // the handler; 500 for what it throws
+};
+
+Response Exchange::next() {
+  return kStages[next_stage++](*this);
+}
+
+}  // namespace
+
+Pipeline::Pipeline(const Router& router, Authenticator& auth, ratelimit::RateLimiter& limiter,
+                   IdempotencyStore& idempotency, Metrics& metrics, PipelineOptions options)
+    : router_(router),
+      auth_(auth),
+      limiter_(limiter),
+      idempotency_(idempotency),
+      metrics_(metrics),
+      options_(std::move(options)) {}
+
+Response Pipeline::handle(Request& request) {
+  Exchange exchange(router_, auth_, limiter_, idempotency_, metrics_, options_, request);
+  return exchange.next();
 }
 
 }  // namespace slotbase::http

@@ -32,9 +32,15 @@ struct PipelineOptions {
   db::Database* database = nullptr;
 };
 
-/// The middleware chain every request passes through, in this order: request id, CORS preflight,
-/// routing (404/405), Bearer authentication, rate limiting, Idempotency-Key, the handler (with
-/// every exception turned into problem+json), security and CORS headers, metrics, access log.
+/// The middleware every request passes through: a list of stages (`kStages` in pipeline.cpp),
+/// met in this order: metrics and the access log, the request id, security and CORS headers,
+/// CORS preflight, routing (404/405, or the web apps), the Bearer token's form, a signed-in
+/// write's read snapshot, authentication, rate limiting, Idempotency-Key, and the handler, every
+/// exception from which becomes problem+json. A stage answers the request itself or hands it on;
+/// one with work after the handler (headers, metrics, keeping an idempotent answer) does it on
+/// the way back, so every answer, whichever stage gave it, gets the headers and is counted.
+/// `handle` keeps no state between requests: threads may call it at once (the server's do), as
+/// the collaborators it was given allow.
 class Pipeline {
  public:
   Pipeline(const Router& router, Authenticator& auth, ratelimit::RateLimiter& limiter, IdempotencyStore& idempotency,
@@ -43,10 +49,6 @@ class Pipeline {
   Response handle(Request& request);
 
  private:
-  Response dispatch(Request& request);
-  Response run_handler(const Route& route, Request& request);
-  void add_headers(const Request& request, Response& response) const;
-
   const Router& router_;
   Authenticator& auth_;
   ratelimit::RateLimiter& limiter_;
