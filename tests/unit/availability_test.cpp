@@ -45,7 +45,7 @@ resource::Resource court(const char* id, const char* name) {
 
 std::string status_at(const Availability& a, std::size_t resource, const Zone& zone, const char* local) {
   for (const auto& s : a.resources[resource].slots)
-    if (zone.format(s.start) == local) return s.status;
+    if (zone.format(s.start) == local) return str(s.status);
   return "none";
 }
 
@@ -74,7 +74,7 @@ TEST(Grid, ClaimsGiveTheirStatusAndEachPriceClassItsPrice) {
   EXPECT_EQ(a.resources[1].slots[2].price.amount, 0);  // no price list: free
   ASSERT_TRUE(grid.for_members);
   EXPECT_EQ(grid.for_members->resources[0].slots[2].price.amount, 1000);
-  EXPECT_EQ(grid.for_members->resources[0].slots[2].status, "available");
+  EXPECT_EQ(grid.for_members->resources[0].slots[2].status, SlotStatus::available);
   // The hold lapsing is the first thing that changes the grid by itself.
   EXPECT_EQ(a.valid_until, at8 - std::chrono::hours(20));
 }

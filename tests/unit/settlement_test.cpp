@@ -6,7 +6,7 @@
 namespace slotbase::booking {
 namespace {
 
-PaymentGateway::Confirmation confirmation(std::int64_t amount, const std::string& method) {
+PaymentGateway::Confirmation confirmation(std::int64_t amount, PaymentMethod method) {
   PaymentGateway::Confirmation c;
   c.hold_id = "hld_1";
   c.amount = {amount, "USD"};
@@ -18,21 +18,21 @@ PaymentGateway::Confirmation confirmation(std::int64_t amount, const std::string
 
 TEST(DeskPayments, AFacilityThatTakesPaymentOnBookingRefusesAnUnpaidPlayer) {
   DeskPayments desk;
-  auto unpaid = desk.settle(confirmation(2400, "none"));
+  auto unpaid = desk.settle(confirmation(2400, PaymentMethod::none));
   ASSERT_FALSE(unpaid.ok());
   EXPECT_EQ(unpaid.error().rule, "payment-required");
-  auto by_staff = confirmation(2400, "none");
+  auto by_staff = confirmation(2400, PaymentMethod::none);
   by_staff.by_staff = true;
-  EXPECT_EQ(desk.settle(by_staff).value().payment_status, "pending");
-  EXPECT_EQ(desk.settle(confirmation(0, "none")).value().payment_status, "waived");
+  EXPECT_EQ(desk.settle(by_staff).value().payment_status, PaymentStatus::pending);
+  EXPECT_EQ(desk.settle(confirmation(0, PaymentMethod::none)).value().payment_status, PaymentStatus::waived);
 }
 
 TEST(DeskPayments, OnlyTheOfflineMethodsTheFacilityAcceptsAreTaken) {
   DeskPayments desk;
-  auto cash = confirmation(2400, "offline");
+  auto cash = confirmation(2400, PaymentMethod::offline);
   cash.choice.offline_method = "cash";
-  EXPECT_EQ(desk.settle(cash).value().payment_status, "pending");
-  auto cheque = confirmation(2400, "offline");
+  EXPECT_EQ(desk.settle(cash).value().payment_status, PaymentStatus::pending);
+  auto cheque = confirmation(2400, PaymentMethod::offline);
   cheque.choice.offline_method = "cheque";
   auto refused = desk.settle(cheque);
   ASSERT_FALSE(refused.ok());
@@ -43,29 +43,29 @@ TEST(DeskPayments, OnlyTheOfflineMethodsTheFacilityAcceptsAreTaken) {
 TEST(DeskPayments, CardsAreRefusedAndNothingIsCharged) {
   DeskPayments desk;
   for (std::int64_t amount : {0, 2400}) {
-    auto card = desk.settle(confirmation(amount, "card"));
+    auto card = desk.settle(confirmation(amount, PaymentMethod::card));
     ASSERT_FALSE(card.ok());
     EXPECT_EQ(card.error().rule, "payment-method-unavailable");
   }
-  EXPECT_EQ(desk.settle(confirmation(2400, "bitcoin")).error().rule, "payment-method-unavailable");
+  EXPECT_EQ(desk.settle(confirmation(2400, PaymentMethod::credit)).error().rule, "payment-method-unavailable");
 }
 
 TEST(Settlement, ARefundGivesBackOnlyWhatWasPaid) {
   Booking paid;
   paid.price = {1999, "USD"};
-  paid.payment_status = "paid";
+  paid.payment_status = PaymentStatus::paid;
   EXPECT_EQ(rules::settle(paid, 50, "Rain", "usr_1").amount.amount, 1000);  // half up
-  EXPECT_EQ(paid.payment_status, "partial");
-  EXPECT_EQ(paid.status, "cancelled");
+  EXPECT_EQ(paid.payment_status, PaymentStatus::partial);
+  EXPECT_EQ(paid.status, BookingStatus::cancelled);
   Booking unpaid;
   unpaid.price = {1999, "USD"};
-  unpaid.payment_status = "pending";
+  unpaid.payment_status = PaymentStatus::pending;
   EXPECT_EQ(rules::settle(unpaid, 100, "Rain", "usr_1").amount.amount, 0);
-  EXPECT_EQ(unpaid.payment_status, "pending");
+  EXPECT_EQ(unpaid.payment_status, PaymentStatus::pending);
   Booking full = paid;
-  full.payment_status = "paid";
+  full.payment_status = PaymentStatus::paid;
   rules::settle(full, 100, "Rain", "usr_1");
-  EXPECT_EQ(full.payment_status, "refunded");
+  EXPECT_EQ(full.payment_status, PaymentStatus::refunded);
 }
 
 TEST(Settlement, ARequestsRangeIsWholeMinutesWithinADay) {

@@ -172,7 +172,7 @@ WaitlistEntry entry_from(const db::Row& r) {
   e.user_id = r.text(3);
   e.start = from_epoch_seconds(r.i64(4));
   e.end = from_epoch_seconds(r.i64(5));
-  e.status = r.text(6);
+  e.status = enum_at<WaitlistStatus>(r.text(6));
   e.hold_id = r.opt_text(7);
   if (auto d = r.opt_i64(8)) e.claim_deadline = from_epoch_seconds(*d);
   e.created_at = from_epoch_seconds(r.i64(9));
@@ -198,10 +198,10 @@ Booking booking_from(const db::Row& r) {
   b.type = r.text(5);
   b.start = from_epoch_seconds(r.i64(6));
   b.end = from_epoch_seconds(r.i64(7));
-  b.status = r.text(8);
-  b.approval_status = r.text(9);
-  b.payment_status = r.text(10);
-  b.payment_method = r.text(11);
+  b.status = enum_at<BookingStatus>(r.text(8));
+  b.approval_status = enum_at<ApprovalStatus>(r.text(9));
+  b.payment_status = enum_at<PaymentStatus>(r.text(10));
+  b.payment_method = enum_at<PaymentMethod>(r.text(11));
   b.price = {r.i64(12), r.text(13)};
   b.note = r.text(14);
   b.cancel_reason = r.opt_text(15);
@@ -291,7 +291,7 @@ Hold hold_from(const db::Row& r) {
               from_epoch_seconds(r.i64(6)),
               from_epoch_seconds(r.i64(7)),
               from_epoch_seconds(r.i64(8)),
-              r.text(9),
+              enum_at<HoldStatus>(r.text(9)),
               {r.i64(10), r.text(11)},
               r.opt_text(12),
               r.boolean(13)};
@@ -338,9 +338,9 @@ std::optional<std::int64_t> opt_seconds(std::optional<Instant> t) {
 void BookingRepository::insert_booking(db::Connection& c, const Booking& b, std::optional<Instant> no_show_at) {
   c.execute_later(kInsertBooking,
                   {b.id, b.facility_id, b.resource_id, b.user_id, b.created_by, b.type, epoch_seconds(b.start),
-                   epoch_seconds(b.end), b.status, b.approval_status, b.payment_status, b.payment_method,
-                   b.price.amount, b.price.currency, b.note, epoch_seconds(b.created_at), db::opt(b.series_id),
-                   db::opt(b.series_date), db::opt(opt_seconds(no_show_at))});
+                   epoch_seconds(b.end), str(b.status), str(b.approval_status), str(b.payment_status),
+                   str(b.payment_method), b.price.amount, b.price.currency, b.note, epoch_seconds(b.created_at),
+                   db::opt(b.series_id), db::opt(b.series_date), db::opt(opt_seconds(no_show_at))});
 }
 
 std::optional<Booking> BookingRepository::booking(db::Connection& c, const std::string& id) {
@@ -368,7 +368,7 @@ std::vector<Booking> BookingRepository::facility_bookings(db::Connection& c, con
 }
 
 bool BookingRepository::cancel_booking(db::Connection& c, const Booking& b, Instant now) {
-  return c.execute(kCancelBooking, {b.id, b.payment_status, db::opt(b.cancel_reason), db::opt(b.cancelled_by),
+  return c.execute(kCancelBooking, {b.id, str(b.payment_status), db::opt(b.cancel_reason), db::opt(b.cancelled_by),
                                     db::opt(b.refund_amount), epoch_seconds(now)}) == 1;
 }
 

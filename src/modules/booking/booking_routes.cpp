@@ -25,7 +25,7 @@ json hold_json(const Hold& h) {
           {"start", format_rfc3339(h.start)},
           {"end", format_rfc3339(h.end)},
           {"expires_at", format_rfc3339(h.expires_at)},
-          {"status", h.status},
+          {"status", str(h.status)},
           {"price", money_json(h.price)}};
 }
 
@@ -38,10 +38,10 @@ json booking_json(const Booking& b) {
           {"type", b.type},
           {"start", format_rfc3339(b.start)},
           {"end", format_rfc3339(b.end)},
-          {"status", b.status},
-          {"approval_status", b.approval_status},
-          {"payment_status", b.payment_status},
-          {"payment_method", b.payment_method},
+          {"status", str(b.status)},
+          {"approval_status", str(b.approval_status)},
+          {"payment_status", str(b.payment_status)},
+          {"payment_method", str(b.payment_method)},
           {"price", money_json(b.price)},
           {"note", b.note},
           {"cancel_reason", b.cancel_reason ? json(*b.cancel_reason) : json(nullptr)},
@@ -121,7 +121,7 @@ json entry_json(const WaitlistEntry& e) {
           {"user_id", e.user_id},
           {"start", format_rfc3339(e.start)},
           {"end", format_rfc3339(e.end)},
-          {"status", e.status},
+          {"status", str(e.status)},
           {"hold_id", e.hold_id ? json(*e.hold_id) : json(nullptr)},
           {"claim_deadline", e.claim_deadline ? json(format_rfc3339(*e.claim_deadline)) : json(nullptr)},
           {"created_at", format_rfc3339(e.created_at)}};
@@ -171,7 +171,7 @@ std::string availability_body(const Availability& a) {
       out += "\",\"end\":\"";
       out += zone->format(s.end);
       out += "\",\"status\":\"";
-      out += s.status;
+      out += to_string(s.status);
       out += "\",\"price\":{\"amount\":";
       out += std::to_string(s.price.amount);
       out += ",\"currency\":\"";
@@ -241,7 +241,12 @@ void add_hold_routes(http::Router& router, BookingService& bookings) {
                 PaymentChoice payment;
                 if (const json* p = body.object("payment", false)) {
                   JsonBody pb(*p);
-                  payment.method = pb.string("method", true, 20).value_or("none");
+                  const std::string method = pb.string("method", true, 20).value_or("none");
+                  if (auto known = enum_from<PaymentMethod>(method))
+                    payment.method = *known;
+                  else
+                    return http::fail(req, Error::rule_violation("payment-method-unavailable",
+                                                                 "Paying with " + method + " is not available."));
                   payment.offline_method = pb.string("offline_method", false, 40);
                   if (const json* d = pb.object("details", false)) payment.details = *d;
                   if (auto done = pb.finish(); !done.ok()) {

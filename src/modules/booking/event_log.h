@@ -47,8 +47,8 @@ inline BookingConfirmed confirmed_event(const Booking& b, std::optional<std::str
                           b.start,
                           b.end,
                           b.type,
-                          b.approval_status,
-                          b.payment_status,
+                          str(b.approval_status),
+                          str(b.payment_status),
                           b.price,
                           std::move(hold_id),
                           b.series_id};

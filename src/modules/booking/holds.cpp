@@ -44,7 +44,7 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
             range.first,
             range.second,
             now + std::chrono::seconds(policies.hold_ttl_seconds),
-            "active",
+            HoldStatus::active,
             places_.price_for(p, user, range.first, range.second, member),
             std::nullopt};
   const auto created = events_.prepare(HoldCreated{hold.id, hold.resource_id, hold.start, hold.end, hold.expires_at},
@@ -86,9 +86,9 @@ Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentCho
   const Hold* hold = found ? &*found : nullptr;
   if (!hold || !ctx.user_id || (hold->booked_by != *ctx.user_id && hold->user_id != *ctx.user_id))
     return Error::not_found("No such hold.");
-  if (hold->status == "converted")
+  if (hold->status == HoldStatus::converted)
     return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
-  if (hold->status != "active" || hold->expires_at <= clock_.now())
+  if (hold->status != HoldStatus::active || hold->expires_at <= clock_.now())
     return Error::expired("This hold has expired or was released; hold the slot again.");
   auto config = orgs_.facility_config(hold->facility_id);
   if (!config) return Error::not_found("No such hold.");
@@ -104,11 +104,12 @@ Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentCho
   b.type = hold->type;
   b.start = hold->start;
   b.end = hold->end;
-  b.status = "confirmed";
+  b.status = BookingStatus::confirmed;
   b.price = hold->price;
   b.payment_method = payment.method;
   const bool staff = orgs_.can(*facility, Permission::bookings_manage, ctx);
-  b.approval_status = policies.require_booking_approval && !staff ? "pending" : "not_required";
+  b.approval_status =
+      policies.require_booking_approval && !staff ? ApprovalStatus::pending : ApprovalStatus::not_required;
   snapshot.reset();
 
   // The payment is settled outside any transaction: a card's charge may take seconds.
@@ -125,7 +126,7 @@ Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentCho
     // The hold may have lapsed or been confirmed while the payment ran: only an active, live hold converts.
     if (!BookingRepository::convert_hold(tx, hold_id, b.id, now)) {
       auto current = BookingRepository::hold(tx, hold_id);
-      if (current && current->status == "converted")
+      if (current && current->status == HoldStatus::converted)
         return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
       return Error::expired("This hold expired before it was confirmed; hold the slot again.");
     }
@@ -158,11 +159,11 @@ Result<Booking> Holds::staff_booking(const std::string& facility_id, const Staff
   b.type = r.type;
   b.start = range.first;
   b.end = range.second;
-  b.status = "confirmed";
-  b.approval_status = "not_required";
+  b.status = BookingStatus::confirmed;
+  b.approval_status = ApprovalStatus::not_required;
   b.price = for_player && r.user_id ? places_.price_for(p, b.user_id, b.start, b.end) : Money{0, facility.currency};
-  b.payment_status = b.price.amount == 0 ? "waived" : "pending";
-  b.payment_method = "none";
+  b.payment_status = b.price.amount == 0 ? PaymentStatus::waived : PaymentStatus::pending;
+  b.payment_method = PaymentMethod::none;
   b.note = r.note;
   b.created_at = clock_.now();
   return ClaimsLedger::write([&] {

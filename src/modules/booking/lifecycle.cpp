@@ -85,11 +85,11 @@ Result<CancelResult> Lifecycle::cancel(const std::string& booking_id, const std:
   const bool owner = b.user_id == *ctx.user_id || b.created_by == *ctx.user_id;
   if (!staff && !owner) return Error::forbidden("Only the player or staff can cancel this booking.");
   if (!staff && full_refund) return Error::invalid("full_refund", "only staff can waive the cancellation policy");
-  if (b.status != "confirmed")
-    return Error::conflict("booking-not-cancellable", "A booking that is " + b.status + " cannot be cancelled.");
+  if (b.status != BookingStatus::confirmed)
+    return Error::conflict("booking-not-cancellable", "A booking that is " + str(b.status) + " cannot be cancelled.");
   const double hours_notice = std::chrono::duration<double>(b.start - clock_.now()).count() / 3600.0;
   int percent = rules::refund_percent(facility.policies.cancellation, hours_notice);
-  if (b.approval_status == "pending" || full_refund) percent = 100;
+  if (b.approval_status == ApprovalStatus::pending || full_refund) percent = 100;
   Refund refund = rules::settle(b, percent, reason, *ctx.user_id);
   return db_.transact([&](db::Connection& tx) -> Result<CancelResult> {
     SB_TRY(cancel_in(tx, b, refund, staff && !owner, ctx));
@@ -98,7 +98,7 @@ Result<CancelResult> Lifecycle::cancel(const std::string& booking_id, const std:
 }
 
 void Lifecycle::schedule_approval(db::Connection& tx, const Booking& b, const organization::Policies& policies) const {
-  if (b.approval_status == "pending" && policies.auto_approve_after_minutes)
+  if (b.approval_status == ApprovalStatus::pending && policies.auto_approve_after_minutes)
     jobs_.schedule(tx, kAutoApproveJob, {{"booking_id", b.id}},
                    clock_.now() + minutes(*policies.auto_approve_after_minutes), "auto-approve:" + b.id);
 }
@@ -107,9 +107,9 @@ Result<Booking> Lifecycle::check_in(const std::string& booking_id, const Context
   SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
   auto& [b, facility] = found;
   const bool staff = orgs_.can(facility, Permission::bookings_manage, ctx);
-  if (b.status != "confirmed")
-    return Error::conflict("booking-not-checkable", "A booking that is " + b.status + " cannot be checked in.");
-  if (b.approval_status == "pending" || b.approval_status == "rejected")
+  if (b.status != BookingStatus::confirmed)
+    return Error::conflict("booking-not-checkable", "A booking that is " + str(b.status) + " cannot be checked in.");
+  if (b.approval_status == ApprovalStatus::pending || b.approval_status == ApprovalStatus::rejected)
     return Error::rule_violation("approval-pending", "This booking is waiting for the facility's approval.");
   const Instant now = clock_.now();
   if (!staff) {
@@ -124,7 +124,7 @@ Result<Booking> Lifecycle::check_in(const std::string& booking_id, const Context
     if (!BookingRepository::check_in(tx, b.id, now))
       return Error::conflict("booking-not-checkable", "This booking changed meanwhile.");
     events_.emit(tx, BookingCheckedIn{b.id, b.user_id}, b.id, b.facility_id, ctx);
-    b.status = "checked_in";
+    b.status = BookingStatus::checked_in;
     return b;
   });
 }
@@ -136,8 +136,8 @@ Result<Booking> Lifecycle::mark_no_show(const std::string& booking_id, const Con
   const Instant now = clock_.now();
   if (now < b.start)
     return Error::rule_violation("not-started", "A no-show can be marked once the booking has started.");
-  if (b.status != "confirmed")
-    return Error::conflict("booking-not-confirmed", "A booking that is " + b.status + " cannot be a no-show.");
+  if (b.status != BookingStatus::confirmed)
+    return Error::conflict("booking-not-confirmed", "A booking that is " + str(b.status) + " cannot be a no-show.");
   const std::int64_t fee = rules::percent_of(b.price.amount, facility.policies.no_show_fee_percent);
   return db_.transact([&](db::Connection& tx) -> Result<Booking> {
     if (!BookingRepository::no_show(tx, b.id, fee, now))
@@ -145,7 +145,7 @@ Result<Booking> Lifecycle::mark_no_show(const std::string& booking_id, const Con
     events_.emit(tx,
                  BookingNoShow{b.id, b.user_id, false, {fee, b.price.currency, facility.policies.no_show_fee_percent}},
                  b.id, b.facility_id, ctx);
-    b.status = "no_show";
+    b.status = BookingStatus::no_show;
     return b;
   });
 }
@@ -156,8 +156,8 @@ Result<Booking> Lifecycle::reschedule(const std::string& booking_id, const Resch
   const bool staff = orgs_.can(facility, Permission::bookings_manage, ctx);
   if (!staff && b.user_id != *ctx.user_id && b.created_by != *ctx.user_id)
     return Error::forbidden("Only the player or staff can reschedule this booking.");
-  if (b.status != "confirmed")
-    return Error::conflict("booking-not-movable", "A booking that is " + b.status + " cannot be rescheduled.");
+  if (b.status != BookingStatus::confirmed)
+    return Error::conflict("booking-not-movable", "A booking that is " + str(b.status) + " cannot be rescheduled.");
   SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id.value_or(b.resource_id), ctx));
   if (p.facility.id != b.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
@@ -199,7 +199,7 @@ Result<Booking> Lifecycle::approve(const std::string& booking_id, const Context&
     if (!BookingRepository::set_approval(tx, b.id, "approved", clock_.now()))
       return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
     events_.emit(tx, BookingApproved{b.id, b.user_id, "approved"}, b.id, b.facility_id, ctx);
-    b.approval_status = "approved";
+    b.approval_status = ApprovalStatus::approved;
     return b;
   });
 }
@@ -209,10 +209,10 @@ Result<CancelResult> Lifecycle::reject(const std::string& booking_id, const std:
   auto& [b, facility] = found;
   if (!orgs_.can(facility, Permission::bookings_manage, ctx)) return Error::forbidden("Only staff reject bookings.");
   if (reason.empty()) return Error::invalid("reason", "is required to reject a booking");
-  if (b.approval_status != "pending" || b.status != "confirmed")
+  if (b.approval_status != ApprovalStatus::pending || b.status != BookingStatus::confirmed)
     return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
   Refund refund = rules::settle(b, 100, reason, *ctx.user_id);
-  b.approval_status = "rejected";
+  b.approval_status = ApprovalStatus::rejected;
   return db_.transact([&](db::Connection& tx) -> Result<CancelResult> {
     if (!BookingRepository::set_approval(tx, b.id, "rejected", clock_.now()))
       return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
@@ -259,7 +259,8 @@ int Lifecycle::settle_past_bookings() {
 void Lifecycle::auto_no_show(const std::string& booking_id, Instant expected_start) {
   db_.transact([&](db::Connection& tx) {
     auto b = BookingRepository::booking(tx, booking_id);
-    if (!b || b->status != "confirmed" || b->start != expected_start) return;  // checked in, cancelled or moved
+    if (!b || b->status != BookingStatus::confirmed || b->start != expected_start)
+      return;  // checked in, cancelled or moved
     auto facility = orgs_.find_facility(b->facility_id);
     no_show_in(tx, *b, facility ? facility->policies.no_show_fee_percent : 0);
   });

@@ -103,11 +103,12 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     b.type = s.type;
     b.start = start;
     b.end = end;
-    b.status = "confirmed";
-    b.approval_status = !staff && policies.require_booking_approval ? "pending" : "not_required";
+    b.status = BookingStatus::confirmed;
+    b.approval_status =
+        !staff && policies.require_booking_approval ? ApprovalStatus::pending : ApprovalStatus::not_required;
     b.price = priced ? price(start, end) : Money{0, p.facility.currency};
-    b.payment_status = b.price.amount == 0 ? "waived" : "pending";
-    b.payment_method = "none";
+    b.payment_status = b.price.amount == 0 ? PaymentStatus::waived : PaymentStatus::pending;
+    b.payment_method = PaymentMethod::none;
     b.note = s.note;
     b.created_at = now;
     b.series_id = s.id;
@@ -312,7 +313,8 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
     return db_.transact([&](db::Connection& tx) -> Result<void> {
       std::vector<Booking> moving;
       for (auto& b : BookingRepository::series_bookings(tx, s.id))
-        if (b.status == "confirmed" && *b.series_date >= from_date && b.start > now) moving.push_back(std::move(b));
+        if (b.status == BookingStatus::confirmed && *b.series_date >= from_date && b.start > now)
+          moving.push_back(std::move(b));
       // Let every old slot go first so that the occurrences may trade places among themselves.
       for (const auto& b : moving) parts_.ledger.release(tx, b.id);
       std::vector<std::string> clashes;
@@ -375,10 +377,10 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
   SB_TRY(db_.transact([&](db::Connection& tx) -> Result<void> {
     std::vector<std::string> cancelled;
     for (auto& b : BookingRepository::series_bookings(tx, s.id)) {
-      if (b.status != "confirmed" || *b.series_date < from_date || b.start <= now) continue;
+      if (b.status != BookingStatus::confirmed || *b.series_date < from_date || b.start <= now) continue;
       const double hours_notice = std::chrono::duration<double>(b.start - now).count() / 3600.0;
       int percent = rules::refund_percent(p.facility.policies.cancellation, hours_notice);
-      if (b.approval_status == "pending" || c.full_refund) percent = 100;
+      if (b.approval_status == ApprovalStatus::pending || c.full_refund) percent = 100;
       Refund refund = rules::settle(b, percent, c.reason, *ctx.user_id);
       SB_TRY(parts_.lifecycle.cancel_in(tx, b, refund, staff && b.user_id != *ctx.user_id, ctx));
       cancelled.push_back(b.id);

@@ -13,8 +13,8 @@ Result<WaitlistEntry> Waitlist::join_waitlist(const HoldRequest& r, const Contex
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id, ctx));
   const Instant now = clock_.now();
   SB_TRY(rules::check_player_slot(p.facility.policies, p.hours, p.zone, range.first, range.second, now));
-  WaitlistEntry e{new_id("wle"), p.facility.id, p.resource.id, *ctx.user_id, range.first,
-                  range.second,  "waiting",     std::nullopt,  std::nullopt, now};
+  WaitlistEntry e{new_id("wle"), p.facility.id,           p.resource.id, *ctx.user_id, range.first,
+                  range.second,  WaitlistStatus::waiting, std::nullopt,  std::nullopt, now};
   return db_.transact([&](db::Connection& tx) -> Result<WaitlistEntry> {
     if (!BookingRepository::overlapping_claim(tx, e.resource_id, e.start, e.end, now))
       return Error::conflict("slot-available", "That time is free: hold it instead of waiting.");
@@ -66,7 +66,7 @@ void Waitlist::offer(db::Connection& tx, const std::string& resource_id, Instant
               e.start,
               e.end,
               deadline,
-              "active",
+              HoldStatus::active,
               places_.price_for(p, e.user_id, e.start, e.end),
               std::nullopt,
               true};

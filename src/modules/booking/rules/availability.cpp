@@ -16,8 +16,8 @@ using std::chrono::minutes;
 int rank_of(const std::string& kind) {
   return kind == "block" ? 3 : kind == "booking" ? 2 : 1;
 }
-const char* status_of(int rank) {
-  return rank == 3 ? "blocked" : rank == 2 ? "booked" : "held";
+SlotStatus status_of(int rank) {
+  return rank == 3 ? SlotStatus::blocked : rank == 2 ? SlotStatus::booked : SlotStatus::held;
 }
 
 }  // namespace
@@ -100,11 +100,11 @@ Grid compute_grid(const GridInput& in, const PriceOf& price, bool member_prices)
         int rank = 0;
         for (auto c = first; c != last; ++c)
           if (c->start < end && c->end > start) rank = std::max(rank, rank_of(c->kind));
-        const char* status = "available";
+        SlotStatus status = SlotStatus::available;
         if (rank > 0)
           status = status_of(rank);
         else if (start <= in.now || start < earliest || !bookable_day)
-          status = "closed";
+          status = SlotStatus::closed;
         else  // open until the lead time is reached (one second later) or it starts
           out.valid_until = std::min(
               {out.valid_until, start, start - minutes(policies.min_lead_time_minutes) + std::chrono::seconds(1)});

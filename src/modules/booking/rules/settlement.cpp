@@ -23,14 +23,14 @@ std::int64_t percent_of(std::int64_t amount, int percent) {
 
 Refund settle(Booking& b, int percent, const std::string& reason, const std::string& cancelled_by) {
   Refund refund{{0, b.price.currency}, percent};
-  if (b.payment_status == "paid") {
+  if (b.payment_status == PaymentStatus::paid) {
     refund.amount.amount = percent_of(b.price.amount, percent);
     if (refund.amount.amount == b.price.amount && b.price.amount > 0)
-      b.payment_status = "refunded";
+      b.payment_status = PaymentStatus::refunded;
     else if (refund.amount.amount > 0)
-      b.payment_status = "partial";
+      b.payment_status = PaymentStatus::partial;
   }
-  b.status = "cancelled";
+  b.status = BookingStatus::cancelled;
   b.cancel_reason = reason;
   b.cancelled_by = cancelled_by;
   b.refund_amount = refund.amount.amount;

@@ -7,10 +7,72 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/core/enum_names.h"
 #include "platform/core/money.h"
 #include "platform/core/time.h"
 
 namespace slotbase::booking {
+
+enum class HoldStatus { active, converted, released, expired };
+constexpr EnumNames<HoldStatus, 4> names_of(HoldStatus) {
+  return {{{{HoldStatus::active, "active"},
+            {HoldStatus::converted, "converted"},
+            {HoldStatus::released, "released"},
+            {HoldStatus::expired, "expired"}}}};
+}
+
+enum class BookingStatus { confirmed, checked_in, completed, cancelled, no_show };
+constexpr EnumNames<BookingStatus, 5> names_of(BookingStatus) {
+  return {{{{BookingStatus::confirmed, "confirmed"},
+            {BookingStatus::checked_in, "checked_in"},
+            {BookingStatus::completed, "completed"},
+            {BookingStatus::cancelled, "cancelled"},
+            {BookingStatus::no_show, "no_show"}}}};
+}
+
+enum class ApprovalStatus { not_required, pending, approved, auto_approved, rejected };
+constexpr EnumNames<ApprovalStatus, 5> names_of(ApprovalStatus) {
+  return {{{{ApprovalStatus::not_required, "not_required"},
+            {ApprovalStatus::pending, "pending"},
+            {ApprovalStatus::approved, "approved"},
+            {ApprovalStatus::auto_approved, "auto_approved"},
+            {ApprovalStatus::rejected, "rejected"}}}};
+}
+
+enum class PaymentStatus { pending, paid, partial, refunded, waived };
+constexpr EnumNames<PaymentStatus, 5> names_of(PaymentStatus) {
+  return {{{{PaymentStatus::pending, "pending"},
+            {PaymentStatus::paid, "paid"},
+            {PaymentStatus::partial, "partial"},
+            {PaymentStatus::refunded, "refunded"},
+            {PaymentStatus::waived, "waived"}}}};
+}
+
+enum class PaymentMethod { none, offline, card, credit };
+constexpr EnumNames<PaymentMethod, 4> names_of(PaymentMethod) {
+  return {{{{PaymentMethod::none, "none"},
+            {PaymentMethod::offline, "offline"},
+            {PaymentMethod::card, "card"},
+            {PaymentMethod::credit, "credit"}}}};
+}
+
+enum class WaitlistStatus { waiting, notified, booked, expired, cancelled };
+constexpr EnumNames<WaitlistStatus, 5> names_of(WaitlistStatus) {
+  return {{{{WaitlistStatus::waiting, "waiting"},
+            {WaitlistStatus::notified, "notified"},
+            {WaitlistStatus::booked, "booked"},
+            {WaitlistStatus::expired, "expired"},
+            {WaitlistStatus::cancelled, "cancelled"}}}};
+}
+
+enum class SlotStatus { available, held, booked, blocked, closed };
+constexpr EnumNames<SlotStatus, 5> names_of(SlotStatus) {
+  return {{{{SlotStatus::available, "available"},
+            {SlotStatus::held, "held"},
+            {SlotStatus::booked, "booked"},
+            {SlotStatus::blocked, "blocked"},
+            {SlotStatus::closed, "closed"}}}};
+}
 
 /// Booking types; players create open_play and lesson, the rest are staff's.
 inline constexpr const char* kBookingTypes[] = {"open_play", "lesson", "league",     "tournament",
@@ -26,7 +88,7 @@ struct Hold {
   Instant start;
   Instant end;
   Instant expires_at;
-  std::string status;  // active | converted | released | expired
+  HoldStatus status = HoldStatus::active;
   Money price;
   std::optional<std::string> booking_id;
   bool offer = false;  // a waitlist offer: confirming it settles the entry
@@ -41,10 +103,10 @@ struct Booking {
   std::string type;
   Instant start;
   Instant end;
-  std::string status;           // confirmed | checked_in | completed | cancelled | no_show
-  std::string approval_status;  // not_required | pending | approved | auto_approved | rejected
-  std::string payment_status;   // pending | paid | partial | refunded | waived
-  std::string payment_method;   // none | offline | card | credit
+  BookingStatus status = BookingStatus::confirmed;
+  ApprovalStatus approval_status = ApprovalStatus::not_required;
+  PaymentStatus payment_status = PaymentStatus::pending;
+  PaymentMethod payment_method = PaymentMethod::none;
   Money price;
   std::string note;
   std::optional<std::string> cancel_reason;
@@ -83,7 +145,7 @@ struct WaitlistEntry {
   std::string user_id;
   Instant start;
   Instant end;
-  std::string status;  // waiting | notified | booked | expired | cancelled
+  WaitlistStatus status = WaitlistStatus::waiting;
   std::optional<std::string> hold_id;
   std::optional<Instant> claim_deadline;
   Instant created_at;
@@ -107,7 +169,7 @@ struct HoldRequest {
 };
 
 struct PaymentChoice {
-  std::string method = "none";  // none | offline | card | credit
+  PaymentMethod method = PaymentMethod::none;
   std::optional<std::string> offline_method;
   nlohmann::json details = nlohmann::json::object();  // e.g. a card token, passed to the gateway
 };
@@ -124,7 +186,7 @@ struct StaffBookingRequest {
 struct Slot {
   Instant start;
   Instant end;
-  std::string status;  // available | held | booked | blocked | closed
+  SlotStatus status = SlotStatus::available;
   Money price;
 };
 

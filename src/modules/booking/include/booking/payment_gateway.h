@@ -33,7 +33,7 @@ class PaymentGateway {
   /// The booking's payment_status (waived, pending, paid) and, for a payment taken, its
   /// reference at the provider.
   struct Settlement {
-    std::string payment_status;
+    PaymentStatus payment_status = PaymentStatus::pending;
     std::optional<std::string> reference;
     bool operator==(const Settlement&) const = default;
   };
