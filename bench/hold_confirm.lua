@@ -24,14 +24,19 @@ function init(args)
 end
 
 local function slot()
-  -- 20 courts x 17 hours a day (340 slots); thread t uses days 30 + t*60 onward.
-  local per_day = #courts * 17
-  local day = 30 + tid * 60 + math.floor(n / per_day)
+  -- 20 courts x 16 hours a day (320 slots), counted from today (UTC); thread t has 135 days of
+  -- its own from day 20 + (t - 1) * 135, so two threads get 43,200 bookings each before they
+  -- could meet, and stay clear of the race's day (300) and callgrind's (306 on), inside the
+  -- 365-day window. Hours are 06:00-21:00 New York standard time: in summer time the same
+  -- instants are 07:00-22:00, still inside the opening hours.
+  local per_day = #courts * 16
+  local day = 20 + (tid - 1) * 135 + math.floor(n / per_day)
   local i = n % per_day
   local court = courts[(i % #courts) + 1]
   local hour = 6 + math.floor(i / #courts)
   n = n + 1
-  local t = os.time({year = 2027, month = 1, day = 1, hour = hour + 5, min = 0, sec = 0}) + day * 86400
+  local today = os.time() - os.time() % 86400
+  local t = today + day * 86400 + (hour + 5) * 3600
   return court, os.date("!%Y-%m-%dT%H:%M:%SZ", t), os.date("!%Y-%m-%dT%H:%M:%SZ", t + 3600)
 end
 
