@@ -15,7 +15,7 @@ Result<Block> Blocks::create_block(const BlockRequest& r, const Context& ctx) {
   std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
   SB_ASSIGN_OR_RETURN(Place p, places_.managed_place(r.resource_id, ctx));
   snapshot.reset();
-  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
+  const std::pair<Instant, Instant> range{r.start, r.end};
   if (r.reason.empty()) return Error::invalid("reason", "is required");
   Block block{
       new_id("blk"), p.facility.id, p.resource.id, range.first, range.second, r.reason, *ctx.user_id, {}, {}, {}};

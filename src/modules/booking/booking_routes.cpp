@@ -1,9 +1,12 @@
 #include "booking_routes.h"
 
+#include <tuple>
+
 #include "booking/recurring_service.h"
 #include "platform/core/zone.h"
 #include "platform/http/gzip.h"
 #include "platform/http/handler_support.h"
+#include "rules/settlement.h"
 
 namespace slotbase::booking {
 namespace {
@@ -220,10 +223,11 @@ void add_hold_routes(http::Router& router, BookingService& bookings) {
                 body.only({"resource_id", "start", "end", "booked_for_user_id"});
                 HoldRequest r;
                 r.resource_id = body.string("resource_id", true, 100).value_or("");
-                r.start = body.string("start", true, 40).value_or("");
-                r.end = body.string("end", true, 40).value_or("");
+                const auto start = body.string("start", true, 40);
+                const auto end = body.string("end", true, 40);
                 r.booked_for_user_id = body.string("booked_for_user_id", false, 100);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                SB_ASSIGN_OR_RETURN_RESPONSE(std::tie(r.start, r.end), rules::parse_range(*start, *end), req);
                 return http::reply(req, 201, bookings.create_hold(r, http::context_of(req)), hold_json);
               },
               http::Auth::required, http::RateClass::normal, "Hold a slot for the facility's hold time"});
@@ -304,12 +308,13 @@ void add_booking_routes(http::Router& router, BookingService& bookings) {
                 body.only({"resource_id", "start", "end", "type", "user_id", "note"});
                 StaffBookingRequest r;
                 r.resource_id = body.string("resource_id", true, 100).value_or("");
-                r.start = body.string("start", true, 40).value_or("");
-                r.end = body.string("end", true, 40).value_or("");
+                const auto start = body.string("start", true, 40);
+                const auto end = body.string("end", true, 40);
                 r.type = body.string("type", true, 20).value_or("");
                 r.user_id = body.string("user_id", false, 100);
                 r.note = body.string("note", false, 1000).value_or("");
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                SB_ASSIGN_OR_RETURN_RESPONSE(std::tie(r.start, r.end), rules::parse_range(*start, *end), req);
                 return http::reply(req, 201, bookings.staff_booking(req.param("facility_id"), r, http::context_of(req)),
                                    booking_json);
               },
@@ -333,10 +338,11 @@ void add_booking_routes(http::Router& router, BookingService& bookings) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
                 body.only({"start", "end", "resource_id"});
                 RescheduleRequest r;
-                r.start = body.string("start", true, 40).value_or("");
-                r.end = body.string("end", true, 40).value_or("");
+                const auto start = body.string("start", true, 40);
+                const auto end = body.string("end", true, 40);
                 r.resource_id = body.string("resource_id", false, 100);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                SB_ASSIGN_OR_RETURN_RESPONSE(std::tie(r.start, r.end), rules::parse_range(*start, *end), req);
                 return http::reply(req, 200, bookings.reschedule(req.param("booking_id"), r, http::context_of(req)),
                                    booking_json);
               },
@@ -387,14 +393,15 @@ void add_block_routes(http::Router& router, BookingService& bookings, RecurringS
                 body.only({"start", "end", "reason", "force", "rrule", "until"});
                 BlockSeriesRequest r;
                 r.resource_id = req.param("resource_id");
-                r.start = body.string("start", true, 40).value_or("");
-                r.end = body.string("end", true, 40).value_or("");
+                const auto start = body.string("start", true, 40);
+                const auto end = body.string("end", true, 40);
                 r.reason = body.string("reason", true, 500).value_or("");
                 r.force = body.boolean("force", false).value_or(false);
                 auto rrule = body.string("rrule", false, 500);
                 r.until = body.string("until", false, 10);
                 if (r.until && !rrule) body.fail("until", "goes with rrule");
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                SB_ASSIGN_OR_RETURN_RESPONSE(std::tie(r.start, r.end), rules::parse_range(*start, *end), req);
                 if (rrule) {
                   r.rrule = *rrule;
                   return http::reply(req, 201, recurring.create_blocks(r, http::context_of(req)), series_json);
@@ -440,14 +447,15 @@ void add_series_routes(http::Router& router, RecurringService& recurring) {
                 body.only({"resource_id", "start", "end", "rrule", "until", "user_id", "type", "note"});
                 SeriesRequest r;
                 r.resource_id = body.string("resource_id", true, 100).value_or("");
-                r.start = body.string("start", true, 40).value_or("");
-                r.end = body.string("end", true, 40).value_or("");
+                const auto start = body.string("start", true, 40);
+                const auto end = body.string("end", true, 40);
                 r.rrule = body.string("rrule", true, 500).value_or("");
                 r.until = body.string("until", false, 10);
                 r.user_id = body.string("user_id", false, 100);
                 r.type = body.string("type", false, 20).value_or("open_play");
                 r.note = body.string("note", false, 1000).value_or("");
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                SB_ASSIGN_OR_RETURN_RESPONSE(std::tie(r.start, r.end), rules::parse_range(*start, *end), req);
                 return http::reply(req, 201, recurring.create(r, http::context_of(req)), series_json);
               },
               http::Auth::required, http::RateClass::normal,
@@ -466,11 +474,17 @@ void add_series_routes(http::Router& router, RecurringService& recurring) {
                 SeriesChange c;
                 c.scope = body.string("scope", true, 20).value_or("");
                 c.booking_id = body.string("booking_id", false, 100);
-                c.start = body.string("start", false, 40);
-                c.end = body.string("end", false, 40);
+                const auto start = body.string("start", false, 40);
+                const auto end = body.string("end", false, 40);
+                if (start.has_value() != end.has_value()) body.fail(start ? "end" : "start", "is needed too");
                 c.resource_id = body.string("resource_id", false, 100);
                 c.note = body.string("note", false, 1000);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                if (start) {
+                  SB_ASSIGN_OR_RETURN_RESPONSE(auto range, rules::parse_range(*start, *end), req);
+                  c.start = range.first;
+                  c.end = range.second;
+                }
                 return http::reply(req, 200, recurring.change(req.param("series_id"), c, http::context_of(req)),
                                    series_json);
               },
@@ -508,9 +522,10 @@ void add_waitlist_routes(http::Router& router, BookingService& bookings) {
                 body.only({"resource_id", "start", "end"});
                 HoldRequest r;
                 r.resource_id = body.string("resource_id", true, 100).value_or("");
-                r.start = body.string("start", true, 40).value_or("");
-                r.end = body.string("end", true, 40).value_or("");
+                const auto start = body.string("start", true, 40);
+                const auto end = body.string("end", true, 40);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                SB_ASSIGN_OR_RETURN_RESPONSE(std::tie(r.start, r.end), rules::parse_range(*start, *end), req);
                 return http::reply(req, 201, bookings.join_waitlist(r, http::context_of(req)), entry_json);
               },
               http::Auth::required, http::RateClass::normal, "Wait for a taken slot"});

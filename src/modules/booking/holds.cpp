@@ -16,7 +16,7 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
   // The checks below read facility, roles, membership, hours and prices: one snapshot for all.
   std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
-  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
+  const std::pair<Instant, Instant> range{r.start, r.end};
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id, ctx));
   const auto& policies = p.facility.policies;
   const bool staff = orgs_.can(p.facility, Permission::bookings_manage, ctx);
@@ -146,7 +146,7 @@ Result<Booking> Holds::staff_booking(const std::string& facility_id, const Staff
   SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::bookings_manage, ctx));
   if (!rules::is_booking_type(r.type))
     return Error::invalid("type", "must be one of open_play, lesson, league, tournament, private, block, maintenance");
-  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
+  const std::pair<Instant, Instant> range{r.start, r.end};
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id, ctx));
   if (p.facility.id != facility.id) return Error::invalid("resource_id", "is not a resource of this facility");
   const bool for_player = r.type == "open_play" || r.type == "lesson" || r.type == "private";

@@ -158,7 +158,7 @@ Result<Booking> Lifecycle::reschedule(const std::string& booking_id, const Resch
     return Error::forbidden("Only the player or staff can reschedule this booking.");
   if (b.status != BookingStatus::confirmed)
     return Error::conflict("booking-not-movable", "A booking that is " + str(b.status) + " cannot be rescheduled.");
-  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
+  const std::pair<Instant, Instant> range{r.start, r.end};
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id.value_or(b.resource_id), ctx));
   if (p.facility.id != b.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
   if (p.resource.status != "active")

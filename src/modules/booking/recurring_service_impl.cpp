@@ -161,7 +161,7 @@ void RecurringServiceImpl::advance(db::Connection& tx, Series& s, const Place& p
 
 Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
-  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
+  const std::pair<Instant, Instant> range{r.start, r.end};
   SB_ASSIGN_OR_RETURN(std::string rrule, rules::parse_rrule(r.rrule));
   SB_ASSIGN_OR_RETURN(Place p, parts_.places.place_of(r.resource_id, ctx));
   const auto& policies = p.facility.policies;
@@ -283,7 +283,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
       RescheduleRequest move{*c.start, *c.end, c.resource_id};
       SB_TRY(parts_.lifecycle.reschedule(anchor->id, move, ctx));
     } else if (c.resource_id) {
-      RescheduleRequest move{format_rfc3339(anchor->start), format_rfc3339(anchor->end), c.resource_id};
+      RescheduleRequest move{anchor->start, anchor->end, c.resource_id};
       SB_TRY(parts_.lifecycle.reschedule(anchor->id, move, ctx));
     }
     if (c.note)
@@ -295,7 +295,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
   Series next = s;
   Place to = p;
   if (c.start) {
-    SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(*c.start, *c.end));
+    const std::pair<Instant, Instant> range{*c.start, *c.end};
     next.start_minute = p.zone.minute_of_day(range.first);
     next.duration_minutes = static_cast<int>((range.second - range.first).count() / 60);
   }
@@ -403,7 +403,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
   std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
   SB_ASSIGN_OR_RETURN(Place p, parts_.places.managed_place(r.resource_id, ctx));
   snapshot.reset();
-  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
+  const std::pair<Instant, Instant> range{r.start, r.end};
   SB_ASSIGN_OR_RETURN(std::string rrule, rules::parse_rrule(r.rrule));
   if (r.reason.empty()) return Error::invalid("reason", "is required");
   SB_ASSIGN_OR_RETURN(const LocalDate first, first_date(p.zone, range.first));

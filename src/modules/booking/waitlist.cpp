@@ -9,7 +9,7 @@
 namespace slotbase::booking {
 Result<WaitlistEntry> Waitlist::join_waitlist(const HoldRequest& r, const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
-  SB_ASSIGN_OR_RETURN(auto range, rules::parse_range(r.start, r.end));
+  const std::pair<Instant, Instant> range{r.start, r.end};
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id, ctx));
   const Instant now = clock_.now();
   SB_TRY(rules::check_player_slot(p.facility.policies, p.hours, p.zone, range.first, range.second, now));

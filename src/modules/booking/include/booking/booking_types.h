@@ -130,10 +130,12 @@ struct Block {
   std::optional<std::string> series_date;
 };
 
+// Requests carry instants parsed at the edge: RFC 3339 read, whole minutes, end after start and
+// within a day (the routes' rules::parse_range); services trust them.
 struct BlockRequest {
   std::string resource_id;
-  std::string start;
-  std::string end;
+  Instant start;
+  Instant end;
   std::string reason;
   bool force = false;
 };
@@ -163,8 +165,8 @@ struct CancelResult {
 
 struct HoldRequest {
   std::string resource_id;
-  std::string start;  // RFC 3339, parsed by the service so errors name the field
-  std::string end;
+  Instant start;
+  Instant end;
   std::optional<std::string> booked_for_user_id;
 };
 
@@ -176,8 +178,8 @@ struct PaymentChoice {
 
 struct StaffBookingRequest {
   std::string resource_id;
-  std::string start;
-  std::string end;
+  Instant start;
+  Instant end;
   std::string type;
   std::optional<std::string> user_id;
   std::string note;
@@ -222,8 +224,8 @@ struct AvailabilityQuery {
 };
 
 struct RescheduleRequest {
-  std::string start;
-  std::string end;
+  Instant start;
+  Instant end;
   std::optional<std::string> resource_id;  // another court of the same facility
 };
 

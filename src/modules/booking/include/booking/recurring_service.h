@@ -13,8 +13,8 @@ namespace slotbase::booking {
 /// A series to book: the first occurrence's time and a rule, both in the facility's local time.
 struct SeriesRequest {
   std::string resource_id;
-  std::string start;  // RFC 3339: the first occurrence's date and local start time
-  std::string end;
+  Instant start;  // the first occurrence: its local date and wall-clock times repeat
+  Instant end;
   std::string rrule;                   // RFC 5545, e.g. FREQ=WEEKLY;BYDAY=TU,TH
   std::optional<std::string> until;    // last local date, YYYY-MM-DD, inclusive
   std::optional<std::string> user_id;  // staff: the member the series is for
@@ -25,8 +25,8 @@ struct SeriesRequest {
 /// A block series: maintenance every Monday morning, say. It must end: by `until` or COUNT.
 struct BlockSeriesRequest {
   std::string resource_id;
-  std::string start;
-  std::string end;
+  Instant start;
+  Instant end;
   std::string rrule;
   std::optional<std::string> until;
   std::string reason;
@@ -71,8 +71,8 @@ struct Series {
 struct SeriesChange {
   std::string scope;                      // this | following | all
   std::optional<std::string> booking_id;  // the occurrence `this` and `following` start from
-  std::optional<std::string> start;       // RFC 3339; for following/all only the local time counts
-  std::optional<std::string> end;
+  std::optional<Instant> start;           // both or neither; for following/all only the local time counts
+  std::optional<Instant> end;
   std::optional<std::string> resource_id;
   std::optional<std::string> note;
 };
