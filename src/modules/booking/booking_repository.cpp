@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "platform/db/query_as.h"
+
 namespace slotbase::booking {
 namespace {
 
@@ -299,9 +301,7 @@ Hold hold_from(const db::Row& r) {
 }  // namespace
 
 std::optional<Hold> BookingRepository::hold(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kHold, {id});
-  if (!r) return std::nullopt;
-  return hold_from(*r);
+  return db::query_one_as(c, kHold, {id}, hold_from);
 }
 
 bool BookingRepository::any_lapsed_hold(db::Connection& c, Instant now) {
@@ -309,9 +309,7 @@ bool BookingRepository::any_lapsed_hold(db::Connection& c, Instant now) {
 }
 
 std::vector<Hold> BookingRepository::lapsed_holds(db::Connection& c, Instant now, int limit) {
-  std::vector<Hold> out;
-  for (const auto& r : c.query(kLapsedHolds, {epoch_seconds(now), std::int64_t{limit}})) out.push_back(hold_from(r));
-  return out;
+  return db::query_as(c, kLapsedHolds, {epoch_seconds(now), std::int64_t{limit}}, hold_from);
 }
 
 bool BookingRepository::finish_hold(db::Connection& c, const std::string& id, const std::string& status,
@@ -344,27 +342,20 @@ void BookingRepository::insert_booking(db::Connection& c, const Booking& b, std:
 }
 
 std::optional<Booking> BookingRepository::booking(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kBooking, {id});
-  if (!r) return std::nullopt;
-  return booking_from(*r);
+  return db::query_one_as(c, kBooking, {id}, booking_from);
 }
 
 std::vector<Booking> BookingRepository::user_bookings(db::Connection& c, const std::string& user_id,
                                                       const std::optional<std::string>& status, Instant after_start,
                                                       const std::string& after_id, int limit) {
-  std::vector<Booking> out;
-  for (const auto& r : c.query(
-           kUserBookings, {user_id, status.value_or(""), epoch_seconds(after_start), after_id, std::int64_t{limit}}))
-    out.push_back(booking_from(r));
-  return out;
+  return db::query_as(c, kUserBookings,
+                      {user_id, status.value_or(""), epoch_seconds(after_start), after_id, std::int64_t{limit}},
+                      booking_from);
 }
 
 std::vector<Booking> BookingRepository::facility_bookings(db::Connection& c, const std::string& facility_id,
                                                           Instant from, Instant to) {
-  std::vector<Booking> out;
-  for (const auto& r : c.query(kFacilityBookings, {facility_id, epoch_seconds(from), epoch_seconds(to)}))
-    out.push_back(booking_from(r));
-  return out;
+  return db::query_as(c, kFacilityBookings, {facility_id, epoch_seconds(from), epoch_seconds(to)}, booking_from);
 }
 
 bool BookingRepository::cancel_booking(db::Connection& c, const Booking& b, Instant now) {
@@ -406,17 +397,13 @@ bool BookingRepository::any_lifecycle_due(db::Connection& c, Instant now) {
 }
 
 std::vector<Booking> BookingRepository::no_shows_due(db::Connection& c, Instant now, int limit) {
-  std::vector<Booking> out;
   const auto sql = c.dialect() == db::Dialect::postgres ? kNoShowsDuePg : kNoShowsDue;
-  for (const auto& r : c.query(sql, {epoch_seconds(now), std::int64_t{limit}})) out.push_back(booking_from(r));
-  return out;
+  return db::query_as(c, sql, {epoch_seconds(now), std::int64_t{limit}}, booking_from);
 }
 
 std::vector<Booking> BookingRepository::completions_due(db::Connection& c, Instant now, int limit) {
-  std::vector<Booking> out;
   const auto sql = c.dialect() == db::Dialect::postgres ? kCompletionsDuePg : kCompletionsDue;
-  for (const auto& r : c.query(sql, {epoch_seconds(now), std::int64_t{limit}})) out.push_back(booking_from(r));
-  return out;
+  return db::query_as(c, sql, {epoch_seconds(now), std::int64_t{limit}}, booking_from);
 }
 
 std::vector<std::pair<std::string, std::string>> BookingRepository::claims_on(db::Connection& c,
@@ -434,36 +421,26 @@ void BookingRepository::insert_block(db::Connection& c, const Block& b, Instant 
 }
 
 std::optional<Block> BookingRepository::block(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kBlock, {id});
-  if (!r) return std::nullopt;
-  return block_from(*r);
+  return db::query_one_as(c, kBlock, {id}, block_from);
 }
 
 std::vector<Block> BookingRepository::blocks_of(db::Connection& c, const std::string& resource_id, Instant from) {
-  std::vector<Block> out;
-  for (const auto& r : c.query(kBlocksOf, {resource_id, epoch_seconds(from)})) out.push_back(block_from(r));
-  return out;
+  return db::query_as(c, kBlocksOf, {resource_id, epoch_seconds(from)}, block_from);
 }
 
 std::vector<Block> BookingRepository::facility_blocks(db::Connection& c, const std::string& facility_id, Instant from,
                                                       Instant to) {
-  std::vector<Block> out;
-  for (const auto& r : c.query(
-           kFacilityBlocks, {facility_id, epoch_seconds(from), epoch_seconds(to), epoch_seconds(from - kLongestClaim)}))
-    out.push_back(block_from(r));
-  return out;
+  return db::query_as(c, kFacilityBlocks,
+                      {facility_id, epoch_seconds(from), epoch_seconds(to), epoch_seconds(from - kLongestClaim)},
+                      block_from);
 }
 
 std::vector<Block> BookingRepository::series_blocks(db::Connection& c, const std::string& series_id) {
-  std::vector<Block> out;
-  for (const auto& r : c.query(kSeriesBlocks, {series_id})) out.push_back(block_from(r));
-  return out;
+  return db::query_as(c, kSeriesBlocks, {series_id}, block_from);
 }
 
 std::vector<Booking> BookingRepository::series_bookings(db::Connection& c, const std::string& series_id) {
-  std::vector<Booking> out;
-  for (const auto& r : c.query(kSeriesBookings, {series_id})) out.push_back(booking_from(r));
-  return out;
+  return db::query_as(c, kSeriesBookings, {series_id}, booking_from);
 }
 
 void BookingRepository::set_note(db::Connection& c, const std::string& booking_id, const std::string& note,
@@ -481,15 +458,11 @@ void BookingRepository::insert_entry(db::Connection& c, const WaitlistEntry& e) 
 }
 
 std::optional<WaitlistEntry> BookingRepository::entry(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kEntry, {id});
-  if (!r) return std::nullopt;
-  return entry_from(*r);
+  return db::query_one_as(c, kEntry, {id}, entry_from);
 }
 
 std::vector<WaitlistEntry> BookingRepository::user_entries(db::Connection& c, const std::string& user_id) {
-  std::vector<WaitlistEntry> out;
-  for (const auto& r : c.query(kUserEntries, {user_id})) out.push_back(entry_from(r));
-  return out;
+  return db::query_as(c, kUserEntries, {user_id}, entry_from);
 }
 
 bool BookingRepository::has_open_entry(db::Connection& c, const std::string& user_id, const std::string& resource_id,

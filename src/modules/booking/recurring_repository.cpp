@@ -1,4 +1,5 @@
 #include "recurring_repository.h"
+#include "platform/db/query_as.h"
 
 namespace slotbase::booking {
 namespace {
@@ -35,9 +36,7 @@ SeriesConflict conflict_from(const db::Row& r) {
 }
 
 std::vector<SeriesConflict> conflicts_of(db::Connection& c, std::string_view sql, const db::Params& params) {
-  std::vector<SeriesConflict> out;
-  for (const auto& r : c.query(sql, params)) out.push_back(conflict_from(r));
-  return out;
+  return db::query_as(c, sql, params, conflict_from);
 }
 
 }  // namespace
