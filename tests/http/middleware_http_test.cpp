@@ -21,6 +21,23 @@ TEST_P(MiddlewareHttpTest, UnknownRouteIs404AndWrongMethodIs405) {
   EXPECT_EQ(wrong.header("Allow"), "GET, PATCH, DELETE");
 }
 
+TEST_P(MiddlewareHttpTest, ABodyThatIsNotJsonByItsTypeIsRefusedBeforeAnyoneReadsIt) {
+  // What another site's form can send without asking: JSON text under text/plain.
+  const std::string body = R"({"email":"form@example.com","password":"a long enough passphrase","name":"Form"})";
+  auto plain = client_->request("POST", "/api/v1/auth/register", body, {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(plain.status, 415);
+  EXPECT_EQ(plain.header("Content-Type"), "application/problem+json");
+  EXPECT_EQ(plain.json()["code"], "unsupported_media_type");
+  EXPECT_EQ(plain.json()["errors"][0]["field"], "Content-Type");
+  auto form = client_->request("POST", "/api/v1/auth/login", "email=a&password=b",
+                               {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(form.status, 415);
+  // Nobody was signed up by the refused request; JSON with a charset is JSON.
+  auto json =
+      client_->request("POST", "/api/v1/auth/register", body, {{"Content-Type", "application/json; charset=utf-8"}});
+  EXPECT_EQ(json.status, 201) << json.body;
+}
+
 TEST_P(MiddlewareHttpTest, RequestIdsAreEchoedOrMade) {
   auto given = client_->request("GET", "/health", "", {{"X-Request-Id", "abc-123"}});
   EXPECT_EQ(given.header("X-Request-Id"), "abc-123");

@@ -9,11 +9,13 @@ namespace {
 
 TEST(ErrorMapping, EveryCodeHasItsStatus) {
   const std::map<ErrorCode, int> expected = {
-      {ErrorCode::invalid_argument, 422},  {ErrorCode::malformed_request, 400}, {ErrorCode::unauthenticated, 401},
-      {ErrorCode::permission_denied, 403}, {ErrorCode::not_found, 404},         {ErrorCode::method_not_allowed, 405},
-      {ErrorCode::conflict, 409},          {ErrorCode::expired, 410},           {ErrorCode::payload_too_large, 413},
-      {ErrorCode::rule_violation, 422},    {ErrorCode::rate_limited, 429},      {ErrorCode::unavailable, 503},
-      {ErrorCode::internal, 500},
+      {ErrorCode::invalid_argument, 422},  {ErrorCode::malformed_request, 400},
+      {ErrorCode::unauthenticated, 401},   {ErrorCode::permission_denied, 403},
+      {ErrorCode::not_found, 404},         {ErrorCode::method_not_allowed, 405},
+      {ErrorCode::conflict, 409},          {ErrorCode::expired, 410},
+      {ErrorCode::payload_too_large, 413}, {ErrorCode::unsupported_media_type, 415},
+      {ErrorCode::rule_violation, 422},    {ErrorCode::rate_limited, 429},
+      {ErrorCode::unavailable, 503},       {ErrorCode::internal, 500},
   };
   ASSERT_EQ(expected.size(), std::size(kAllErrorCodes));
   for (ErrorCode code : kAllErrorCodes) {

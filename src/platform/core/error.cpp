@@ -18,6 +18,8 @@ std::string_view to_string(ErrorCode code) {
       return "method_not_allowed";
     case ErrorCode::conflict:
       return "conflict";
+    case ErrorCode::unsupported_media_type:
+      return "unsupported_media_type";
     case ErrorCode::expired:
       return "expired";
     case ErrorCode::payload_too_large:

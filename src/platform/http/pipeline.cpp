@@ -162,6 +162,26 @@ Response route_request(Exchange& x) {
   return x.next();
 }
 
+// A body must say it is JSON (application/json, or a +json type): browsers send text/plain and
+// form types across sites without asking first, so a JSON body under another type could be
+// another site's form driving our routes. 415 before anything reads it.
+Response require_json_body(Exchange& x) {
+  if (x.request.body.empty()) return x.next();
+  const std::string header = x.request.header("Content-Type").value_or("");
+  std::string_view type = std::string_view(header).substr(0, header.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  const bool json =
+      iequals(type, "application/json") || (type.size() > 5 && iequals(type.substr(0, 12), "application/") &&
+                                            iequals(type.substr(type.size() - 5), "+json"));
+  if (json) return x.next();
+  return problem(Error{ErrorCode::unsupported_media_type,
+                       "Send the body as application/json (Content-Type was \"" + std::string(type) + "\").",
+                       {{"Content-Type", "must be application/json"}},
+                       {},
+                       0},
+                 x.request.path);
+}
+
 // Takes the token from the Authorization header, on routes that look at one; a header that is
 // not 'Bearer <token>' is 401 before any token is checked.
 Response read_bearer_token(Exchange& x) {
@@ -284,6 +304,7 @@ constexpr Stage kStages[] = {
     add_headers,         // security, cache and CORS headers
     answer_preflight,    // CORS preflight
     route_request,       // 404, 405, or the web apps
+    require_json_body,   // 415 for a body that is not JSON
     read_bearer_token,   // 401 for a malformed Authorization header
     lend_read_snapshot,  // a signed-in write's session check shares its snapshot with the handler
     authenticate,        // 401 for a bad or missing token

@@ -29,6 +29,8 @@ Entry entry_for(ErrorCode code) {
       return {410, "Gone", "expired"};
     case ErrorCode::payload_too_large:
       return {413, "Payload too large", "payload-too-large"};
+    case ErrorCode::unsupported_media_type:
+      return {415, "Unsupported media type", "unsupported-media-type"};
     case ErrorCode::rule_violation:
       return {422, "Rule violation", "rule-violation"};
     case ErrorCode::rate_limited:

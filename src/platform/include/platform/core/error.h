@@ -9,27 +9,30 @@ namespace slotbase {
 /// Every expected failure in SlotBase has one of these codes. `platform/http/problem.cpp` maps each
 /// to exactly one HTTP status; services never choose statuses.
 enum class ErrorCode {
-  invalid_argument,    // well-formed input that breaks a validation rule (422, with fields)
-  malformed_request,   // input that cannot be parsed at all, e.g. broken JSON (400)
-  unauthenticated,     // no or bad credentials (401)
-  permission_denied,   // authenticated but not allowed (403)
-  not_found,           // does not exist, or must not be seen to exist (404)
-  method_not_allowed,  // the path exists with other methods (405)
-  conflict,            // state conflict, e.g. a taken email or slot (409)
-  expired,             // the thing existed but has lapsed, e.g. a hold (410)
-  payload_too_large,   // body over the configured limit (413)
-  rule_violation,      // a business rule refused the request (422, names the rule)
-  rate_limited,        // too many requests (429, Retry-After)
-  unavailable,         // a dependency is down (503)
-  internal,            // a bug; details are logged, never returned (500)
+  invalid_argument,        // well-formed input that breaks a validation rule (422, with fields)
+  malformed_request,       // input that cannot be parsed at all, e.g. broken JSON (400)
+  unauthenticated,         // no or bad credentials (401)
+  permission_denied,       // authenticated but not allowed (403)
+  not_found,               // does not exist, or must not be seen to exist (404)
+  method_not_allowed,      // the path exists with other methods (405)
+  conflict,                // state conflict, e.g. a taken email or slot (409)
+  expired,                 // the thing existed but has lapsed, e.g. a hold (410)
+  payload_too_large,       // body over the configured limit (413)
+  unsupported_media_type,  // a body that is not JSON by its Content-Type (415)
+  rule_violation,          // a business rule refused the request (422, names the rule)
+  rate_limited,            // too many requests (429, Retry-After)
+  unavailable,             // a dependency is down (503)
+  internal,                // a bug; details are logged, never returned (500)
 };
 
 inline constexpr ErrorCode kAllErrorCodes[] = {
-    ErrorCode::invalid_argument,  ErrorCode::malformed_request, ErrorCode::unauthenticated,
-    ErrorCode::permission_denied, ErrorCode::not_found,         ErrorCode::method_not_allowed,
-    ErrorCode::conflict,          ErrorCode::expired,           ErrorCode::payload_too_large,
-    ErrorCode::rule_violation,    ErrorCode::rate_limited,      ErrorCode::unavailable,
-    ErrorCode::internal,
+    ErrorCode::invalid_argument,  ErrorCode::malformed_request,
+    ErrorCode::unauthenticated,   ErrorCode::permission_denied,
+    ErrorCode::not_found,         ErrorCode::method_not_allowed,
+    ErrorCode::conflict,          ErrorCode::expired,
+    ErrorCode::payload_too_large, ErrorCode::unsupported_media_type,
+    ErrorCode::rule_violation,    ErrorCode::rate_limited,
+    ErrorCode::unavailable,       ErrorCode::internal,
 };
 
 std::string_view to_string(ErrorCode code);
