@@ -32,19 +32,6 @@ std::string slugify(const std::string& name) {
   return slug.empty() ? "facility" : slug;
 }
 
-Result<nlohmann::json> check_address(const nlohmann::json& a) {
-  if (a.is_null()) return a;
-  if (!a.is_object()) return Error::invalid("address", "must be an object");
-  static const char* kKnown[] = {"street", "city", "state", "zip", "country"};
-  for (const auto& [k, v] : a.items()) {
-    if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* n) { return k == n; }))
-      return Error::invalid("address." + k, "is not a known address field");
-    if (!v.is_string() || v.get<std::string>().size() > 200)
-      return Error::invalid("address." + k, "must be a string of at most 200 characters");
-  }
-  return a;
-}
-
 }  // namespace
 
 OrganizationServiceImpl::OrganizationServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
@@ -114,8 +101,6 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
     errors.push_back({"timezone", "must be an IANA time zone such as America/New_York"});
   if (!rules::currency_minor_digits(in.currency))
     errors.push_back({"currency", "must be an ISO 4217 code such as USD"});
-  auto address = check_address(in.address);
-  if (!address.ok()) errors.insert(errors.end(), address.error().fields.begin(), address.error().fields.end());
   if (!errors.empty()) return Error::invalid(std::move(errors));
 
   Facility f;
@@ -124,7 +109,7 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
   f.name = name;
   f.timezone = in.timezone;
   f.currency = in.currency;
-  f.address = address.value();
+  f.address = in.address;
   f.status = "active";
   f.created_at = f.updated_at = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<Facility> {
@@ -179,11 +164,11 @@ Result<Facility> OrganizationServiceImpl::update_facility(const std::string& id,
     changes.push_back("name");
   }
   if (patch.address) {
-    SB_ASSIGN_OR_RETURN(f.address, check_address(*patch.address));
+    f.address = *patch.address;
     changes.push_back("address");
   }
   if (patch.settings) {
-    SB_ASSIGN_OR_RETURN(f.settings, rules::apply_settings(f.settings, *patch.settings));
+    f.settings = rules::apply_settings(f.settings, *patch.settings);
     changes.push_back("settings");
   }
   if (patch.policies) {
