@@ -78,23 +78,23 @@ void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, c
   c.execute(kSetPricing, {id, pricing.dump(), epoch_seconds(now)});
 }
 
-std::optional<PricedResource> ResourceRepository::find_priced(db::Connection& c, const std::string& id) {
+std::optional<std::pair<Resource, std::optional<std::string>>> ResourceRepository::find_priced(db::Connection& c,
+                                                                                               const std::string& id) {
   auto r = c.query_one(kFindPriced, {id});
   if (!r) return std::nullopt;
-  return PricedResource{from_row(*r), r->is_null(13) ? nlohmann::json(nullptr) : nlohmann::json::parse(r->text(13))};
+  return std::pair{from_row(*r), r->opt_text(13)};
 }
 
-nlohmann::json ResourceRepository::pricing(db::Connection& c, const std::string& id) {
+std::optional<std::string> ResourceRepository::pricing(db::Connection& c, const std::string& id) {
   auto r = c.query_one(kPricing, {id});
-  if (!r || r->is_null(0)) return nullptr;
-  return nlohmann::json::parse(r->text(0));
+  if (!r) return std::nullopt;
+  return r->opt_text(0);
 }
 
-std::vector<std::pair<std::string, nlohmann::json>> ResourceRepository::facility_pricing(
+std::vector<std::pair<std::string, std::optional<std::string>>> ResourceRepository::facility_pricing(
     db::Connection& c, const std::string& facility_id) {
-  std::vector<std::pair<std::string, nlohmann::json>> out;
-  for (const auto& r : c.query(kFacilityPricing, {facility_id}))
-    out.emplace_back(r.text(0), r.is_null(1) ? nlohmann::json(nullptr) : nlohmann::json::parse(r.text(1)));
+  std::vector<std::pair<std::string, std::optional<std::string>>> out;
+  for (const auto& r : c.query(kFacilityPricing, {facility_id})) out.emplace_back(r.text(0), r.opt_text(1));
   return out;
 }
 
