@@ -62,7 +62,8 @@ Result<Organization> OrganizationServiceImpl::create_organization(const std::str
   Organization org{new_id("org"), name, clock_.now()};
   return db_.transact([&](db::Connection& tx) -> Result<Organization> {
     OrganizationRepository::insert_organization(tx, org, *ctx.user_id);
-    SB_TRY(identity_.assign_role(tx, *ctx.user_id, Role::org_owner, ScopeType::organization, org.id, ctx));
+    SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), *ctx.user_id, Role::org_owner, ScopeType::organization,
+                                 org.id, ctx));
     emit(tx, OrganizationCreated{org.id, org.name}, org.id, std::nullopt, ctx);
     return org;
   });
@@ -215,7 +216,7 @@ Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facilit
   return db_.transact([&](db::Connection& tx) -> Result<StaffEntry> {
     StaffEntry entry{std::nullopt, email, "", role_text, "invited"};
     if (user) {
-      SB_TRY(identity_.assign_role(tx, user->id, *role, ScopeType::facility, f.id, ctx));
+      SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, *role, ScopeType::facility, f.id, ctx));
       entry = {user->id, user->email, user->name, role_text, "active"};
     } else {
       OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "staff", role_text},
@@ -253,7 +254,8 @@ Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facil
     MemberEntry entry{std::nullopt, email, "", "invited", std::nullopt};
     if (user) {
       OrganizationRepository::insert_member(tx, f.id, user->id, now);
-      SB_TRY(identity_.assign_role(tx, user->id, Role::member, ScopeType::facility, f.id, ctx));
+      SB_TRY(
+          identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, Role::member, ScopeType::facility, f.id, ctx));
       entry = {user->id, user->email, user->name, "active", now};
     } else {
       OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "member", "member"},
@@ -330,7 +332,8 @@ void OrganizationServiceImpl::accept_invitations(const events::DomainEvent& e) {
     for (const auto& inv : OrganizationRepository::pending_invitations_for(tx, email)) {
       auto role = identity::parse_role(inv.role).value_or(Role::member);
       if (inv.kind == "member") OrganizationRepository::insert_member(tx, inv.facility_id, user_id, now);
-      auto granted = identity_.assign_role(tx, user_id, role, ScopeType::facility, inv.facility_id, ctx);
+      auto granted =
+          identity_.assign_role(db::UnitOfWork::of(db_, tx), user_id, role, ScopeType::facility, inv.facility_id, ctx);
       if (!granted.ok()) throw std::runtime_error("could not grant invited role: " + granted.error().detail);
       OrganizationRepository::accept_invitation(tx, inv.id, now);
     }
