@@ -27,28 +27,25 @@ std::string seed_demo(App& app) {
       must(identity.register_user({"owner@demo.slotbase.test", "demo-owner-pass", "Olivia Owner"}, system), "owner");
   const Context as_owner{owner.user.id, "seed-demo", ""};
   auto org = must(orgs.create_organization("Riverside Racquet Club", as_owner), "organization");
-  auto facility = must(
-      orgs.create_facility(
-          org.id,
-          {"Riverside Tennis Center",
-           "America/New_York",
-           "USD",
-           {{"street", "100 River Road"}, {"city", "New York"}, {"state", "NY"}, {"zip", "10001"}, {"country", "US"}}},
-          as_owner),
-      "facility");
+  auto facility = must(orgs.create_facility(org.id,
+                                            {"Riverside Tennis Center", "America/New_York", "USD",
+                                             organization::Address{"100 River Road", "New York", "NY", "10001", "US"}},
+                                            as_owner),
+                       "facility");
   organization::OperatingHours hours;
   for (int day = 1; day <= 7; ++day)
     hours.weekly.push_back({day, LocalTime{day <= 5 ? 7 * 60 : 8 * 60}, LocalTime{day <= 5 ? 22 * 60 : 20 * 60}});
   hours.holidays.push_back({LocalDate{2026, 12, 25}, "Christmas Day", true, std::nullopt, std::nullopt});
   hours.holidays.push_back({LocalDate{2026, 12, 31}, "New Year's Eve", false, LocalTime{8 * 60}, LocalTime{16 * 60}});
   must(orgs.set_hours(facility.id, hours, as_owner), "hours");
-  must(orgs.update_facility(facility.id,
-                            {std::nullopt, std::nullopt,
-                             nlohmann::json{{"description", "Eight hard courts and four clay courts by the river."},
-                                            {"sports", {"tennis", "pickleball"}}},
-                             nlohmann::json{{"weekend_multiplier", 1.25}, {"holiday_multiplier", 1.5}}},
-                            as_owner),
-       "policies");
+  organization::FacilityPatch about;
+  about.settings.emplace();
+  about.settings->description = "Eight hard courts and four clay courts by the river.";
+  about.settings->sports = std::vector<std::string>{"tennis", "pickleball"};
+  about.policies.emplace();
+  about.policies->weekend_multiplier = 1.25;
+  about.policies->holiday_multiplier = 1.5;
+  must(orgs.update_facility(facility.id, about, as_owner), "policies");
 
   // Eight hard courts and four clay ones, with evening peak prices and member rates.
   resource::Pricing pricing{{2400, "USD"}, 1800, 60, {}};

@@ -7,6 +7,7 @@
 
 #include "db/db_fixture.h"
 #include "platform/db/query_as.h"
+#include "platform/db/unit_of_work.h"
 #include "platform/http/pipeline.h"
 #include "platform/ratelimit/rate_limiter.h"
 
@@ -42,6 +43,36 @@ TEST_P(DatabaseTest, ErrorResultRollsBackTheWholeTransaction) {
   EXPECT_FALSE(r.ok());
   auto count = db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); });
   EXPECT_EQ(count, 0);
+}
+
+TEST_P(DatabaseTest, WhatIsWrittenInAUnitOfWorkCommitsOrRollsBackWithItsTransaction) {
+  auto insert = [](std::string id) {
+    return [id](db::Connection& c) -> Result<void> {
+      c.execute("INSERT INTO organizations (id, name, created_by, created_at, updated_at) VALUES ($1, 'A', 'u', 1, 1)",
+                {id});
+      return Ok{};
+    };
+  };
+  auto count = [&] {
+    return db_->read([](db::Connection& c) { return c.query_one("SELECT COUNT(*) FROM organizations")->i64(0); });
+  };
+  auto undone = db_->transact([&](db::Connection& c) -> Result<void> {
+    SB_TRY(insert("o1")(c));
+    SB_TRY(db::UnitOfWork::of(*db_, c).join(*db_, insert("o2")));
+    return Error::conflict("test", "changed my mind");
+  });
+  EXPECT_FALSE(undone.ok());
+  EXPECT_EQ(count(), 0);
+
+  auto elsewhere = db::open_database(scratch_->url(), 1);
+  auto done = db_->transact([&](db::Connection& c) -> Result<void> {
+    SB_TRY(insert("o1")(c));
+    const auto work = db::UnitOfWork::of(*db_, c);
+    EXPECT_THROW((void)work.join(*elsewhere, insert("o3")), std::logic_error);
+    return work.join(*db_, insert("o2"));
+  });
+  EXPECT_TRUE(done.ok());
+  EXPECT_EQ(count(), 2);
 }
 
 TEST_P(DatabaseTest, ReadsInAScopeShareOneConnectionAndWritesStillCommit) {

@@ -90,8 +90,8 @@ TEST_P(IdentityTest, LogoutEndsOnlyThatSession) {
 TEST_P(IdentityTest, RolesAreScopedAndEmitEvents) {
   auto a = sign_up("desk@example.com");
   auto granted = app_->database().transact([&](db::Connection& tx) {
-    return app_->service<identity::IdentityService>().assign_role(tx, a.user.id, Role::staff, ScopeType::facility,
-                                                                  "fac_1", {});
+    return app_->service<identity::IdentityService>().assign_role(db::UnitOfWork::of(app_->database(), tx), a.user.id,
+                                                                  Role::staff, ScopeType::facility, "fac_1", {});
   });
   ASSERT_TRUE(granted.ok());
   EXPECT_TRUE(app_->service<identity::IdentityService>().check_permission(a.user.id, Permission::bookings_manage,

@@ -18,7 +18,7 @@ class OrganizationTest : public AppTest {
   organization::Facility facility(const Context& owner) {
     auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
     auto f = app_->service<organization::OrganizationService>().create_facility(
-        org->id, {"Riverside Courts", "America/New_York", "USD", nullptr}, owner);
+        org->id, {"Riverside Courts", "America/New_York", "USD", std::nullopt}, owner);
     EXPECT_TRUE(f.ok()) << (f.ok() ? "" : f.error().detail);
     return f.value();
   }
@@ -49,7 +49,7 @@ TEST_P(OrganizationTest, FacilitiesNeedARealTimeZoneAndCurrency) {
   auto owner = sign_up("owner@example.com");
   auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
   auto bad = app_->service<organization::OrganizationService>().create_facility(
-      org->id, {"Courts", "Mars/Base", "EURO", nullptr}, owner);
+      org->id, {"Courts", "Mars/Base", "EURO", std::nullopt}, owner);
   ASSERT_FALSE(bad.ok());
   ASSERT_EQ(bad.error().fields.size(), 2u);
   EXPECT_EQ(bad.error().fields[0].field, "timezone");
@@ -61,7 +61,7 @@ TEST_P(OrganizationTest, PoliciesStartAtTheDefaultsAndPatchPartially) {
   auto f = facility(owner);
   EXPECT_EQ(f.policies.hold_ttl_seconds, 300);
   organization::FacilityPatch patch;
-  patch.policies = nlohmann::json{{"booking_window_days", 30}};
+  patch.policies.emplace().booking_window_days = 30;
   auto updated = app_->service<organization::OrganizationService>().update_facility(f.id, patch, owner);
   ASSERT_TRUE(updated.ok());
   auto reread = app_->service<organization::OrganizationService>().find_facility(f.id);
@@ -81,7 +81,7 @@ TEST_P(OrganizationTest, AnotherOrganizationsOwnerCannotChangeTheFacility) {
   EXPECT_EQ(r.error().code, ErrorCode::permission_denied);
   // Made private, the facility is not even seen to exist.
   organization::FacilityPatch hide;
-  hide.settings = nlohmann::json{{"public", false}};
+  hide.settings.emplace().is_public = false;
   ASSERT_TRUE(app_->service<organization::OrganizationService>().update_facility(f.id, hide, owner).ok());
   EXPECT_EQ(app_->service<organization::OrganizationService>().update_facility(f.id, patch, rival).error().code,
             ErrorCode::not_found);
@@ -148,7 +148,7 @@ TEST_P(OrganizationTest, PublicFacilitiesCanBeFoundByName) {
   auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
   for (const char* name : {"Riverside Courts", "Hilltop Tennis", "River Padel"})
     ASSERT_TRUE(app_->service<organization::OrganizationService>()
-                    .create_facility(org->id, {name, "Europe/Berlin", "EUR", nullptr}, owner)
+                    .create_facility(org->id, {name, "Europe/Berlin", "EUR", std::nullopt}, owner)
                     .ok());
   auto river =
       app_->service<organization::OrganizationService>().public_facilities(std::string("RIVER"), 10, std::nullopt);

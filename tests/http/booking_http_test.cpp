@@ -202,6 +202,16 @@ TEST_P(BookingHttpTest, PaymentChoicesFollowThePolicy) {
   EXPECT_EQ(cash.json()["payment_status"], "pending");
 }
 
+TEST_P(BookingHttpTest, PaymentDetailsCarryAPaymentMethodId) {
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  auto bad = confirm(player_, h["id"], {{"method", "offline"}, {"details", {{"payment_method", 42}}}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["errors"][0]["field"], "payment.details.payment_method");
+  auto good = confirm(player_, h["id"],
+                      {{"method", "offline"}, {"details", {{"payment_method", "pm_card_visa"}, {"note", "ignored"}}}});
+  EXPECT_EQ(good.status, 201) << good.body;
+}
+
 TEST_P(BookingHttpTest, ConfirmingTwiceWithOneIdempotencyKeyReturnsTheSameBooking) {
   auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
   std::map<std::string, std::string> key = {{"Idempotency-Key", "confirm-1"}};

@@ -79,6 +79,35 @@ TEST_P(OrganizationHttpTest, ValidationNamesTheField) {
   EXPECT_EQ(hours.json()["errors"][0]["field"], "weekly[0].weekday");
 }
 
+TEST_P(OrganizationHttpTest, AddressSettingsAndPoliciesChangeOnlyWhereTheyAreGood) {
+  auto owner = sign_up("owner@example.com");
+  auto fid = create_facility(owner, create_organization(owner, "Riverside"), "Courts");
+  auto patch = [&](const nlohmann::json& body) {
+    return client_->send("PATCH", "/api/v1/facilities/" + fid, body, owner.access);
+  };
+  auto bad_address = patch({{"address", {{"city", "Berlin"}, {"planet", "Mars"}}}});
+  ASSERT_EQ(bad_address.status, 422);
+  EXPECT_EQ(bad_address.json()["errors"][0]["field"], "address.planet");
+  auto address = patch({{"address", {{"street", "1 River Road"}, {"zip", "10001"}}}});
+  ASSERT_EQ(address.status, 200) << address.body;
+  EXPECT_EQ(address.json()["address"], (nlohmann::json{{"street", "1 River Road"}, {"zip", "10001"}}));
+  auto renamed = patch({{"name", "Riverside Courts"}});
+  EXPECT_EQ(renamed.json()["address"], (nlohmann::json{{"street", "1 River Road"}, {"zip", "10001"}}));
+  EXPECT_TRUE(patch({{"address", nullptr}}).json()["address"].is_null());
+
+  auto bad_settings = patch({{"settings", {{"public", "no"}}}});
+  ASSERT_EQ(bad_settings.status, 422);
+  EXPECT_EQ(bad_settings.json()["errors"][0]["field"], "settings.public");
+  // Each member is good on its own, but the minimum would exceed the maximum left as it was.
+  auto too_long = patch({{"policies", {{"min_duration_minutes", 150}}}});
+  ASSERT_EQ(too_long.status, 422);
+  EXPECT_EQ(too_long.json()["errors"][0]["field"], "policies.max_duration_minutes");
+  auto both = patch({{"policies", {{"min_duration_minutes", 150}, {"max_duration_minutes", 180}}}});
+  ASSERT_EQ(both.status, 200) << both.body;
+  EXPECT_EQ(both.json()["policies"]["min_duration_minutes"], 150);
+  EXPECT_EQ(both.json()["settings"]["public"], true);
+}
+
 TEST_P(OrganizationHttpTest, AMemberCannotUseOwnerRoutes) {
   auto owner = sign_up("owner@example.com");
   auto org = create_organization(owner, "Riverside");

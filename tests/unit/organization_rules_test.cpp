@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "organization/rules/address.h"
 #include "organization/rules/currency.h"
 #include "organization/rules/hours.h"
 #include "organization/rules/policies.h"
@@ -13,6 +14,13 @@ std::vector<std::string> fields_of(const Error& e) {
   std::vector<std::string> out;
   for (const auto& f : e.fields) out.push_back(f.field);
   return out;
+}
+
+/// The default policies with a PATCH's "policies" object applied, read as the route reads it.
+Result<Policies> patched(const json& patch) {
+  auto parsed = parse_policies(patch);
+  if (!parsed.ok()) return parsed.take_error();
+  return apply_policies(Policies{}, parsed.value());
 }
 
 TEST(Policies, DefaultsAreTheContracts) {
@@ -36,7 +44,7 @@ TEST(Policies, DefaultsAreTheContracts) {
 }
 
 TEST(Policies, PatchChangesOnlyWhatItNames) {
-  auto p = apply_policies(Policies{}, {{"hold_ttl_seconds", 600}, {"max_active_bookings_per_user", 3}});
+  auto p = patched({{"hold_ttl_seconds", 600}, {"max_active_bookings_per_user", 3}});
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->hold_ttl_seconds, 600);
   EXPECT_EQ(p->max_active_bookings_per_user, 3);
@@ -44,34 +52,92 @@ TEST(Policies, PatchChangesOnlyWhatItNames) {
 }
 
 TEST(Policies, ZeroAutoApproveMeansNever) {
-  auto p = apply_policies(Policies{}, {{"auto_approve_after_minutes", 0}});
+  auto p = patched({{"auto_approve_after_minutes", 0}});
   ASSERT_TRUE(p.ok());
   EXPECT_FALSE(p->auto_approve_after_minutes);
 }
 
 TEST(Policies, BadValuesNameTheirField) {
-  auto p = apply_policies(Policies{}, {{"hold_ttl_seconds", 5}, {"payment_timing", "whenever"}, {"colour", "red"}});
+  auto p = patched({{"hold_ttl_seconds", 5}, {"payment_timing", "whenever"}, {"colour", "red"}});
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(fields_of(p.error()),
             (std::vector<std::string>{"policies.colour", "policies.hold_ttl_seconds", "policies.payment_timing"}));
 }
 
 TEST(Policies, DurationsMustBeConsistent) {
-  auto p = apply_policies(Policies{}, {{"min_duration_minutes", 90}, {"max_duration_minutes", 60}});
+  auto p = patched({{"min_duration_minutes", 90}, {"max_duration_minutes", 60}});
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(fields_of(p.error()), std::vector<std::string>{"policies.max_duration_minutes"});
-  EXPECT_FALSE(apply_policies(Policies{}, {{"slot_step_minutes", 7}}).ok());
+  EXPECT_FALSE(patched({{"slot_step_minutes", 7}}).ok());
 }
 
 TEST(Policies, CancellationTiersAreSortedAndMustCoverNoNotice) {
-  auto p = apply_policies(Policies{}, json::parse(R"({"cancellation":{"tiers":[
+  auto p = patched(json::parse(R"({"cancellation":{"tiers":[
       {"min_hours_before":0,"refund_percent":0},{"min_hours_before":48,"refund_percent":100}]}})"));
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->cancellation.front().min_hours_before, 48);
-  auto missing_zero = apply_policies(Policies{}, json::parse(R"({"cancellation":{"tiers":[
+  auto missing_zero = patched(json::parse(R"({"cancellation":{"tiers":[
       {"min_hours_before":24,"refund_percent":100}]}})"));
   ASSERT_FALSE(missing_zero.ok());
   EXPECT_EQ(fields_of(missing_zero.error()), std::vector<std::string>{"policies.cancellation.tiers"});
+}
+
+TEST(Policies, ConsistencyIsCheckedAgainstThePoliciesLeftAsTheyWere) {
+  Policies current;
+  current.max_duration_minutes = 90;
+  auto patch = parse_policies({{"min_duration_minutes", 120}});
+  ASSERT_TRUE(patch.ok());
+  auto p = apply_policies(current, patch.value());
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(fields_of(p.error()), std::vector<std::string>{"policies.max_duration_minutes"});
+}
+
+TEST(Policies, NullEmptiesAPolicyThatMayBeEmpty) {
+  Policies current;
+  current.max_active_bookings_per_user = 2;
+  current.auto_approve_after_minutes = 30;
+  auto patch = parse_policies({{"max_active_bookings_per_user", nullptr}, {"auto_approve_after_minutes", nullptr}});
+  ASSERT_TRUE(patch.ok());
+  auto p = apply_policies(current, patch.value());
+  ASSERT_TRUE(p.ok());
+  EXPECT_FALSE(p->max_active_bookings_per_user);
+  EXPECT_FALSE(p->auto_approve_after_minutes);
+  auto untouched = apply_policies(current, PoliciesPatch{});
+  ASSERT_TRUE(untouched.ok());
+  EXPECT_EQ(untouched->max_active_bookings_per_user, 2);
+}
+
+TEST(Settings, BadValuesNameTheirField) {
+  auto s = parse_settings({{"public", "yes"}, {"sports", {""}}, {"theme", "dark"}});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(fields_of(s.error()), (std::vector<std::string>{"settings.public", "settings.sports", "settings.theme"}));
+  auto good = parse_settings({{"public", false}, {"sports", {"tennis"}}});
+  ASSERT_TRUE(good.ok());
+  Settings changed = apply_settings(Settings{}, good.value());
+  EXPECT_FALSE(changed.is_public);
+  EXPECT_EQ(changed.sports, std::vector<std::string>{"tennis"});
+  EXPECT_TRUE(changed.allow_non_member_bookings);
+}
+
+TEST(Address, KeepsThePartsGiven) {
+  json given = {{"city", "Berlin"}, {"country", "DE"}};
+  auto a = parse_address(given);
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(a.value());
+  EXPECT_EQ((*a)->city, "Berlin");
+  EXPECT_FALSE((*a)->street);
+  EXPECT_EQ(to_json(a.value()), given);
+  auto none = parse_address(nullptr);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none.value());
+  EXPECT_TRUE(to_json(none.value()).is_null());
+}
+
+TEST(Address, ErrorsNameTheFirstBadPart) {
+  EXPECT_EQ(fields_of(parse_address({{"planet", "Mars"}}).error()), std::vector<std::string>{"address.planet"});
+  EXPECT_EQ(fields_of(parse_address({{"city", 5}, {"zip", std::string(201, '1')}}).error()),
+            std::vector<std::string>{"address.city"});
+  EXPECT_EQ(fields_of(parse_address("Berlin").error()), std::vector<std::string>{"address"});
 }
 
 TEST(Hours, ParsesTheContractsExample) {

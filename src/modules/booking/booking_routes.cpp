@@ -252,7 +252,14 @@ void add_hold_routes(http::Router& router, BookingService& bookings) {
                     return http::fail(req, Error::rule_violation("payment-method-unavailable",
                                                                  "Paying with " + method + " is not available."));
                   payment.offline_method = pb.string("offline_method", false, 40);
-                  if (const json* d = pb.object("details", false)) payment.details = *d;
+                  if (const json* d = pb.object("details", false)) {
+                    // Other members are accepted and ignored, as they always were.
+                    JsonBody details(*d);
+                    payment.payment_method = details.string("payment_method", false, 255);
+                    if (auto done = details.finish(); !done.ok()) {
+                      for (const auto& f : done.error().fields) pb.fail("details." + f.field, f.message);
+                    }
+                  }
                   if (auto done = pb.finish(); !done.ok()) {
                     for (const auto& f : done.error().fields) body.fail("payment." + f.field, f.message);
                   }

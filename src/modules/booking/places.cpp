@@ -17,7 +17,7 @@ Result<Place> Places::place_of(const std::string& resource_id, const Context& ct
   const auto& f = config->facility;
   auto zone = Zone::find(f.timezone);
   if (!zone) return Error::internal("facility time zone " + f.timezone + " is unknown");
-  return Place{f, std::move(r->resource), *zone, config->hours, std::move(r->pricing)};
+  return Place{f, std::move(r->resource), *zone, config->hours, r->pricing_in(f.currency)};
 }
 
 Result<Place> Places::managed_place(const std::string& resource_id, const Context& ctx) {
@@ -30,13 +30,12 @@ Result<Place> Places::managed_place(const std::string& resource_id, const Contex
 
 std::function<Money(Instant, Instant)> Places::pricer_for(const Place& p, const std::string& user_id,
                                                           std::optional<bool> known_member) {
-  auto pricing = resources_.pricing_from(p.pricing, p.facility.currency);
-  const bool member = resources_.has_member_prices(pricing) && !user_id.empty() &&
+  const bool member = resources_.has_member_prices(p.pricing) && !user_id.empty() &&
                       (known_member ? *known_member : orgs_.is_member(p.facility.id, user_id));
-  return [this, &p, pricing = std::move(pricing), member](Instant start, Instant end) -> Money {
+  return [this, &p, member](Instant start, Instant end) -> Money {
     resource::PriceContext ctx{p.zone, p.facility.policies.weekend_multiplier, p.facility.policies.holiday_multiplier,
                                [&](LocalDate d) { return rules::window_for(p.hours, p.zone, d).open_holiday; }};
-    return {resources_.price(pricing, member, start, end, ctx), p.facility.currency};
+    return {resources_.price(p.pricing, member, start, end, ctx), p.facility.currency};
   };
 }
 

@@ -14,13 +14,13 @@
 namespace slotbase::booking {
 
 /// A resource with all that the rules and prices of a booking there read: its facility, the
-/// facility's zone and hours, and its price list as stored (null: free). Read once per request.
+/// facility's zone and hours, and its prices (free when it has none). Read once per request.
 struct Place {
   organization::Facility facility;
   resource::Resource resource;
   Zone zone;
   organization::OperatingHours hours;
-  nlohmann::json pricing;
+  resource::Pricing pricing;
 };
 
 /// One local day of a facility, [from, to) in UTC.

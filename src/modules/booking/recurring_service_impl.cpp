@@ -249,7 +249,8 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
   // Opening hours matter only to a change, which may place occurrences anew.
   auto hours = to_change ? parts_.orgs.hours_of(facility->id) : organization::OperatingHours{};
   return Found{std::move(*s),
-               Place{*facility, std::move(resource->resource), *zone, std::move(hours), std::move(resource->pricing)},
+               Place{*facility, std::move(resource->resource), *zone, std::move(hours),
+                     resource->pricing_in(facility->currency)},
                staff};
 }
 
@@ -500,7 +501,8 @@ void RecurringServiceImpl::extend(const std::string& series_id) {
     auto resource = parts_.resources.find_priced_resource(s->resource_id);
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
     if (!facility || !resource || !zone) return;
-    const Place p{*facility, resource->resource, *zone, parts_.orgs.hours_of(facility->id), resource->pricing};
+    const Place p{*facility, resource->resource, *zone, parts_.orgs.hours_of(facility->id),
+                  resource->pricing_in(facility->currency)};
     // The series books as the one who made it: staff rules while they are still staff.
     const Context ctx{s->created_by, "series:" + s->id, ""};
     advance(tx, *s, p, parts_.orgs.can(*facility, Permission::bookings_manage, ctx), ctx);

@@ -55,7 +55,7 @@ void Waitlist::offer(db::Connection& tx, const std::string& resource_id, Instant
     auto zone = config ? Zone::find(config->facility.timezone) : std::nullopt;
     if (!config || !zone || resource->resource.status != "active") continue;
     const auto* facility = &config->facility;
-    const Place p{*facility, resource->resource, *zone, config->hours, resource->pricing};
+    const Place p{*facility, resource->resource, *zone, config->hours, resource->pricing_in(facility->currency)};
     const Instant deadline = now + std::chrono::hours(facility->policies.waitlist_expiry_hours);
     Hold hold{new_id("hld"),
               e.facility_id,

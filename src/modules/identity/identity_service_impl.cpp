@@ -218,9 +218,15 @@ std::optional<User> IdentityServiceImpl::find_user_by_email(const std::string& e
   return stored->user;
 }
 
-Result<RoleAssignment> IdentityServiceImpl::assign_role(db::Connection& tx, const std::string& user_id, Role role,
-                                                        ScopeType scope_type, const std::string& scope_id,
+Result<RoleAssignment> IdentityServiceImpl::assign_role(const db::UnitOfWork& work, const std::string& user_id,
+                                                        Role role, ScopeType scope_type, const std::string& scope_id,
                                                         const Context& ctx) {
+  return work.join(db_, [&](db::Connection& tx) { return assign(tx, user_id, role, scope_type, scope_id, ctx); });
+}
+
+Result<RoleAssignment> IdentityServiceImpl::assign(db::Connection& tx, const std::string& user_id, Role role,
+                                                   ScopeType scope_type, const std::string& scope_id,
+                                                   const Context& ctx) {
   if ((scope_type == ScopeType::platform) != scope_id.empty())
     return Error::invalid("scope_id", "is required for organization and facility scopes, and empty for platform");
   auto user = IdentityRepository::user_by_id(tx, user_id);
@@ -234,7 +240,7 @@ Result<RoleAssignment> IdentityServiceImpl::assign_role(db::Connection& tx, cons
 
 Result<RoleAssignment> IdentityServiceImpl::grant_role(const std::string& user_id, Role role, ScopeType scope_type,
                                                        const std::string& scope_id, const Context& ctx) {
-  return db_.transact([&](db::Connection& tx) { return assign_role(tx, user_id, role, scope_type, scope_id, ctx); });
+  return db_.transact([&](db::Connection& tx) { return assign(tx, user_id, role, scope_type, scope_id, ctx); });
 }
 
 Result<void> IdentityServiceImpl::remove_role(const std::string& user_id, const std::string& role_id,

@@ -34,8 +34,8 @@ class IdentityServiceImpl final : public IdentityService {
   Result<void> delete_user(const std::string& user_id, const Context& ctx) override;
   Result<User> get_user(const std::string& user_id) override;
   std::optional<User> find_user_by_email(const std::string& email) override;
-  Result<RoleAssignment> assign_role(db::Connection& tx, const std::string& user_id, Role role, ScopeType scope_type,
-                                     const std::string& scope_id, const Context& ctx) override;
+  Result<RoleAssignment> assign_role(const db::UnitOfWork& work, const std::string& user_id, Role role,
+                                     ScopeType scope_type, const std::string& scope_id, const Context& ctx) override;
   Result<RoleAssignment> grant_role(const std::string& user_id, Role role, ScopeType scope_type,
                                     const std::string& scope_id, const Context& ctx) override;
   Result<void> remove_role(const std::string& user_id, const std::string& role_id, const Context& ctx) override;
@@ -46,6 +46,9 @@ class IdentityServiceImpl final : public IdentityService {
   bool check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) override;
 
  private:
+  /// Grants a role in `tx` (assign_role and grant_role).
+  Result<RoleAssignment> assign(db::Connection& tx, const std::string& user_id, Role role, ScopeType scope_type,
+                                const std::string& scope_id, const Context& ctx);
   /// Opens a session for `user` in `tx` and returns tokens for it.
   AuthResult open_session(db::Connection& tx, const User& user, Instant now);
   std::string issue_access_token(const std::string& user_id, const std::string& session_id, Instant now) const;

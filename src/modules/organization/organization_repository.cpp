@@ -2,6 +2,7 @@
 
 #include "platform/core/parse_cache.h"
 #include "platform/db/query_as.h"
+#include "rules/address.h"
 #include "rules/policies.h"
 
 namespace slotbase::organization {
@@ -82,7 +83,10 @@ Facility facility_from(const db::Row& r) {
   f.slug = r.text(3);
   f.timezone = r.text(4);
   f.currency = r.text(5);
-  f.address = r.is_null(6) ? nlohmann::json(nullptr) : nlohmann::json::parse(r.text(6));
+  if (!r.is_null(6)) {
+    auto address = rules::parse_address(nlohmann::json::parse(r.text(6)));
+    if (address.ok()) f.address = address.value();
+  }
   f.status = r.text(7);
   // Read with nearly every request and rarely changed: parsed once per distinct text.
   static ParseCache<Settings> settings;
@@ -100,9 +104,9 @@ OrganizationRepository::Invitation invitation_from(const db::Row& r) {
   return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)};
 }
 
-db::Param address_param(const nlohmann::json& address) {
-  if (address.is_null()) return nullptr;
-  return address.dump();
+db::Param address_param(const std::optional<Address>& address) {
+  if (!address) return nullptr;
+  return rules::to_json(address).dump();
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "organization_routes.h"
 
 #include "platform/http/handler_support.h"
+#include "rules/address.h"
 #include "rules/hours.h"
 #include "rules/policies.h"
 
@@ -23,7 +24,7 @@ json facility_json(const Facility& f) {
           {"slug", f.slug},
           {"timezone", f.timezone},
           {"currency", f.currency},
-          {"address", f.address},
+          {"address", rules::to_json(f.address)},
           {"status", f.status},
           {"settings", rules::to_json(f.settings)},
           {"policies", rules::to_json(f.policies)},
@@ -88,7 +89,10 @@ void register_organization_routes(http::Router& router, OrganizationService& org
                 auto currency = body.string("currency", true, 3);
                 const json* address = body.object("address", false);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                NewFacility f{*name, *timezone, *currency, address ? *address : json(nullptr)};
+                NewFacility f{*name, *timezone, *currency, std::nullopt};
+                if (address) {
+                  SB_ASSIGN_OR_RETURN_RESPONSE(f.address, rules::parse_address(*address), req);
+                }
                 return http::reply(req, 201, orgs.create_facility(req.param("org_id"), f, http::context_of(req)),
                                    facility_json);
               },
@@ -124,10 +128,18 @@ void register_organization_routes(http::Router& router, OrganizationService& org
          body.only({"name", "address", "settings", "policies"});
          FacilityPatch patch;
          patch.name = body.string("name", false, 200);
-         if (body.has("address")) patch.address = body.doc()["address"];
-         if (const json* s = body.object("settings", false)) patch.settings = *s;
-         if (const json* p = body.object("policies", false)) patch.policies = *p;
+         const json* settings = body.object("settings", false);
+         const json* policies = body.object("policies", false);
          if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+         if (body.has("address")) {
+           SB_ASSIGN_OR_RETURN_RESPONSE(patch.address, rules::parse_address(body.doc()["address"]), req);
+         }
+         if (settings) {
+           SB_ASSIGN_OR_RETURN_RESPONSE(patch.settings, rules::parse_settings(*settings), req);
+         }
+         if (policies) {
+           SB_ASSIGN_OR_RETURN_RESPONSE(patch.policies, rules::parse_policies(*policies), req);
+         }
          return http::reply(req, 200, orgs.update_facility(req.param("facility_id"), patch, http::context_of(req)),
                             facility_json);
        },

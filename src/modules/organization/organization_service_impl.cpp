@@ -32,19 +32,6 @@ std::string slugify(const std::string& name) {
   return slug.empty() ? "facility" : slug;
 }
 
-Result<nlohmann::json> check_address(const nlohmann::json& a) {
-  if (a.is_null()) return a;
-  if (!a.is_object()) return Error::invalid("address", "must be an object");
-  static const char* kKnown[] = {"street", "city", "state", "zip", "country"};
-  for (const auto& [k, v] : a.items()) {
-    if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* n) { return k == n; }))
-      return Error::invalid("address." + k, "is not a known address field");
-    if (!v.is_string() || v.get<std::string>().size() > 200)
-      return Error::invalid("address." + k, "must be a string of at most 200 characters");
-  }
-  return a;
-}
-
 }  // namespace
 
 OrganizationServiceImpl::OrganizationServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
@@ -75,7 +62,8 @@ Result<Organization> OrganizationServiceImpl::create_organization(const std::str
   Organization org{new_id("org"), name, clock_.now()};
   return db_.transact([&](db::Connection& tx) -> Result<Organization> {
     OrganizationRepository::insert_organization(tx, org, *ctx.user_id);
-    SB_TRY(identity_.assign_role(tx, *ctx.user_id, Role::org_owner, ScopeType::organization, org.id, ctx));
+    SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), *ctx.user_id, Role::org_owner, ScopeType::organization,
+                                 org.id, ctx));
     emit(tx, OrganizationCreated{org.id, org.name}, org.id, std::nullopt, ctx);
     return org;
   });
@@ -114,8 +102,6 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
     errors.push_back({"timezone", "must be an IANA time zone such as America/New_York"});
   if (!rules::currency_minor_digits(in.currency))
     errors.push_back({"currency", "must be an ISO 4217 code such as USD"});
-  auto address = check_address(in.address);
-  if (!address.ok()) errors.insert(errors.end(), address.error().fields.begin(), address.error().fields.end());
   if (!errors.empty()) return Error::invalid(std::move(errors));
 
   Facility f;
@@ -124,7 +110,7 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
   f.name = name;
   f.timezone = in.timezone;
   f.currency = in.currency;
-  f.address = address.value();
+  f.address = in.address;
   f.status = "active";
   f.created_at = f.updated_at = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<Facility> {
@@ -179,11 +165,11 @@ Result<Facility> OrganizationServiceImpl::update_facility(const std::string& id,
     changes.push_back("name");
   }
   if (patch.address) {
-    SB_ASSIGN_OR_RETURN(f.address, check_address(*patch.address));
+    f.address = *patch.address;
     changes.push_back("address");
   }
   if (patch.settings) {
-    SB_ASSIGN_OR_RETURN(f.settings, rules::apply_settings(f.settings, *patch.settings));
+    f.settings = rules::apply_settings(f.settings, *patch.settings);
     changes.push_back("settings");
   }
   if (patch.policies) {
@@ -230,7 +216,7 @@ Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facilit
   return db_.transact([&](db::Connection& tx) -> Result<StaffEntry> {
     StaffEntry entry{std::nullopt, email, "", role_text, "invited"};
     if (user) {
-      SB_TRY(identity_.assign_role(tx, user->id, *role, ScopeType::facility, f.id, ctx));
+      SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, *role, ScopeType::facility, f.id, ctx));
       entry = {user->id, user->email, user->name, role_text, "active"};
     } else {
       OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "staff", role_text},
@@ -268,7 +254,8 @@ Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facil
     MemberEntry entry{std::nullopt, email, "", "invited", std::nullopt};
     if (user) {
       OrganizationRepository::insert_member(tx, f.id, user->id, now);
-      SB_TRY(identity_.assign_role(tx, user->id, Role::member, ScopeType::facility, f.id, ctx));
+      SB_TRY(
+          identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, Role::member, ScopeType::facility, f.id, ctx));
       entry = {user->id, user->email, user->name, "active", now};
     } else {
       OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "member", "member"},
@@ -345,7 +332,8 @@ void OrganizationServiceImpl::accept_invitations(const events::DomainEvent& e) {
     for (const auto& inv : OrganizationRepository::pending_invitations_for(tx, email)) {
       auto role = identity::parse_role(inv.role).value_or(Role::member);
       if (inv.kind == "member") OrganizationRepository::insert_member(tx, inv.facility_id, user_id, now);
-      auto granted = identity_.assign_role(tx, user_id, role, ScopeType::facility, inv.facility_id, ctx);
+      auto granted =
+          identity_.assign_role(db::UnitOfWork::of(db_, tx), user_id, role, ScopeType::facility, inv.facility_id, ctx);
       if (!granted.ok()) throw std::runtime_error("could not grant invited role: " + granted.error().detail);
       OrganizationRepository::accept_invitation(tx, inv.id, now);
     }

@@ -49,11 +49,6 @@ Resource from_row(const db::Row& r) {
   return x;
 }
 
-// The JSON document in column `i`; null for NULL.
-nlohmann::json json_at(const db::Row& r, std::size_t i) {
-  return r.is_null(i) ? nlohmann::json(nullptr) : nlohmann::json::parse(r.text(i));
-}
-
 }  // namespace
 
 void ResourceRepository::insert(db::Connection& c, const Resource& r) {
@@ -81,20 +76,21 @@ void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, c
   c.execute(kSetPricing, {id, pricing.dump(), epoch_seconds(now)});
 }
 
-std::optional<PricedResource> ResourceRepository::find_priced(db::Connection& c, const std::string& id) {
+std::optional<std::pair<Resource, std::optional<std::string>>> ResourceRepository::find_priced(db::Connection& c,
+                                                                                               const std::string& id) {
   return db::query_one_as(c, kFindPriced, {id}, [](const db::Row& r) {
-    return PricedResource{from_row(r), json_at(r, 13)};
+    return std::pair{from_row(r), r.opt_text(13)};
   });
 }
 
-nlohmann::json ResourceRepository::pricing(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kPricing, {id}, [](const db::Row& r) { return json_at(r, 0); }).value_or(nullptr);
+std::optional<std::string> ResourceRepository::pricing(db::Connection& c, const std::string& id) {
+  return db::query_one_as(c, kPricing, {id}, [](const db::Row& r) { return r.opt_text(0); }).value_or(std::nullopt);
 }
 
-std::vector<std::pair<std::string, nlohmann::json>> ResourceRepository::facility_pricing(
+std::vector<std::pair<std::string, std::optional<std::string>>> ResourceRepository::facility_pricing(
     db::Connection& c, const std::string& facility_id) {
   return db::query_as(c, kFacilityPricing, {facility_id}, [](const db::Row& r) {
-    return std::pair{r.text(0), json_at(r, 1)};
+    return std::pair{r.text(0), r.opt_text(1)};
   });
 }
 

@@ -19,13 +19,14 @@ class ResourceRepository {
   static std::vector<Resource> of_facility(db::Connection& c, const std::string& facility_id);
   static void update(db::Connection& c, const Resource& r, Instant now);
   static void set_pricing(db::Connection& c, const std::string& id, const nlohmann::json& pricing, Instant now);
-  /// The stored pricing document, or null.
-  static nlohmann::json pricing(db::Connection& c, const std::string& id);
+  /// The stored pricing document's text, if the resource has one.
+  static std::optional<std::string> pricing(db::Connection& c, const std::string& id);
   /// find and pricing in one read.
-  static std::optional<PricedResource> find_priced(db::Connection& c, const std::string& id);
-  /// (resource id, pricing document or null) for every resource of a facility.
-  static std::vector<std::pair<std::string, nlohmann::json>> facility_pricing(db::Connection& c,
-                                                                              const std::string& facility_id);
+  static std::optional<std::pair<Resource, std::optional<std::string>>> find_priced(db::Connection& c,
+                                                                                    const std::string& id);
+  /// (resource id, pricing document's text if any) for every resource of a facility.
+  static std::vector<std::pair<std::string, std::optional<std::string>>> facility_pricing(
+      db::Connection& c, const std::string& facility_id);
 };
 
 }  // namespace slotbase::resource

@@ -140,33 +140,42 @@ std::vector<Resource> ResourceServiceImpl::resources_of(const std::string& facil
 
 namespace {
 
-Pricing parse_stored(const nlohmann::json& doc, const std::string& currency) {
-  if (doc.is_null()) return Pricing{{0, currency}, std::nullopt, 60, {}};
-  auto parsed = rules::parse_pricing(doc);
-  return parsed.ok() ? parsed.value() : Pricing{{0, currency}, std::nullopt, 60, {}};
+/// Price lists longer than this are parsed on each read instead of kept: the cache's 512 entries
+/// then stay within a few MB. A list of a dozen rules is about 2 kB.
+constexpr std::size_t kCachedPricingBytes = 8 * 1024;
+
+std::optional<Pricing> parse_stored(const std::string& text) {
+  auto parsed = rules::parse_pricing(nlohmann::json::parse(text));
+  if (!parsed.ok()) return std::nullopt;
+  return std::move(parsed).value();
 }
 
 }  // namespace
 
+std::optional<Pricing> ResourceServiceImpl::stored_pricing(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  // A hold reads its resource's prices on every request, and they rarely change.
+  if (text->size() > kCachedPricingBytes) return parse_stored(*text);
+  return pricings_.get(*text, parse_stored);
+}
+
 Pricing ResourceServiceImpl::pricing_of(const std::string& resource_id, const std::string& currency) {
-  return parse_stored(db_.read([&](db::Connection& c) { return ResourceRepository::pricing(c, resource_id); }),
-                      currency);
+  auto text = db_.read([&](db::Connection& c) { return ResourceRepository::pricing(c, resource_id); });
+  return stored_pricing(text).value_or(Pricing::free_in(currency));
 }
 
 std::optional<PricedResource> ResourceServiceImpl::find_priced_resource(const std::string& id) {
-  return db_.read([&](db::Connection& c) { return ResourceRepository::find_priced(c, id); });
-}
-
-Pricing ResourceServiceImpl::pricing_from(const nlohmann::json& stored, const std::string& currency) {
-  return parse_stored(stored, currency);
+  auto found = db_.read([&](db::Connection& c) { return ResourceRepository::find_priced(c, id); });
+  if (!found) return std::nullopt;
+  return PricedResource{std::move(found->first), stored_pricing(found->second)};
 }
 
 std::map<std::string, Pricing> ResourceServiceImpl::pricing_of_facility(const std::string& facility_id,
                                                                         const std::string& currency) {
   std::map<std::string, Pricing> out;
-  for (const auto& [id, doc] :
+  for (const auto& [id, text] :
        db_.read([&](db::Connection& c) { return ResourceRepository::facility_pricing(c, facility_id); }))
-    out.emplace(id, parse_stored(doc, currency));
+    out.emplace(id, stored_pricing(text).value_or(Pricing::free_in(currency)));
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "organization/organization_service.h"
 #include "platform/clock/clock.h"
+#include "platform/core/parse_cache.h"
 #include "platform/db/database.h"
 #include "platform/events/outbox.h"
 #include "resource/resource_events.h"
@@ -24,7 +25,6 @@ class ResourceServiceImpl final : public ResourceService {
   std::vector<Resource> resources_of(const std::string& facility_id) override;
   Pricing pricing_of(const std::string& resource_id, const std::string& currency) override;
   std::optional<PricedResource> find_priced_resource(const std::string& id) override;
-  Pricing pricing_from(const nlohmann::json& stored, const std::string& currency) override;
   std::int64_t price(const Pricing& pricing, bool member, Instant start, Instant end,
                      const PriceContext& context) const override;
   bool has_member_prices(const Pricing& pricing) const override;
@@ -35,6 +35,8 @@ class ResourceServiceImpl final : public ResourceService {
   /// The resource and its facility, if the caller may see the facility and holds `p` there.
   Result<std::pair<Resource, organization::Facility>> authorize(const std::string& resource_id, identity::Permission p,
                                                                 const Context& ctx);
+  /// The prices stored as `text`; none when there is no text, or it is not a price list.
+  std::optional<Pricing> stored_pricing(const std::optional<std::string>& text);
   /// Appends `event` (one of resource_events.h) about `r` to `tx`'s outbox.
   template <class E>
   void emit(db::Connection& tx, const E& event, const Resource& r, const Context& ctx) const {
@@ -45,6 +47,7 @@ class ResourceServiceImpl final : public ResourceService {
   const Clock& clock_;
   const events::Outbox& outbox_;
   organization::OrganizationService& orgs_;
+  ParseCache<std::optional<Pricing>> pricings_{512};  // by stored text
 };
 
 }  // namespace slotbase::resource

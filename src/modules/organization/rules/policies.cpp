@@ -17,29 +17,28 @@ struct Checker {
 
   void fail(const std::string& field, const std::string& message) { errors.push_back({prefix + field, message}); }
 
-  void integer(const json& v, const std::string& field, int min, int max, int& out) {
+  void integer(const json& v, const std::string& field, int min, int max, std::optional<int>& out) {
     if (!v.is_number_integer() || v.get<long long>() < min || v.get<long long>() > max) {
       fail(field, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
       return;
     }
     out = v.get<int>();
   }
-  void optional_integer(const json& v, const std::string& field, int min, int max, std::optional<int>& out,
-                        bool zero_is_null) {
+  void optional_integer(const json& v, const std::string& field, int min, int max,
+                        std::optional<std::optional<int>>& out, bool zero_is_null) {
     if (v.is_null() || (zero_is_null && v.is_number_integer() && v.get<long long>() == 0)) {
-      out.reset();
+      out.emplace();  // present, and empty
       return;
     }
-    int n = 0;
-    std::size_t before = errors.size();
+    std::optional<int> n;
     integer(v, field, min, max, n);
-    if (errors.size() == before) out = n;
+    if (n) out.emplace(*n);
   }
-  void boolean(const json& v, const std::string& field, bool& out) {
+  void boolean(const json& v, const std::string& field, std::optional<bool>& out) {
     if (!v.is_boolean()) return fail(field, "must be true or false");
     out = v.get<bool>();
   }
-  void number(const json& v, const std::string& field, double min, double max, double& out) {
+  void number(const json& v, const std::string& field, double min, double max, std::optional<double>& out) {
     if (!v.is_number() || v.get<double>() < min || v.get<double>() > max) {
       std::string lo = std::to_string(min), hi = std::to_string(max);
       return fail(field,
@@ -47,12 +46,18 @@ struct Checker {
     }
     out = v.get<double>();
   }
-  void text(const json& v, const std::string& field, std::size_t max, std::string& out) {
+  void text(const json& v, const std::string& field, std::size_t max, std::optional<std::string>& out) {
     if (!v.is_string() || v.get<std::string>().size() > max)
       return fail(field, "must be a string of at most " + std::to_string(max) + " characters");
     out = v.get<std::string>();
   }
 };
+
+/// Sets `field` to `value` if there is one.
+template <class T, class U>
+void set(T& field, const std::optional<U>& value) {
+  if (value) field = *value;
+}
 
 }  // namespace
 
@@ -95,9 +100,9 @@ json to_json(const Settings& s) {
           {"contact_phone", s.contact_phone}};
 }
 
-Result<Policies> apply_policies(const Policies& current, const json& patch) {
+Result<PoliciesPatch> parse_policies(const json& patch) {
   if (!patch.is_object()) return Error::invalid("policies", "must be an object");
-  Policies p = current;
+  PoliciesPatch p;
   Checker c{{}, "policies."};
   for (const auto& [key, v] : patch.items()) {
     if (key == "hold_ttl_seconds")
@@ -118,7 +123,8 @@ Result<Policies> apply_policies(const Policies& current, const json& patch) {
       c.integer(v, key, 5, 1440, p.max_duration_minutes);
     else if (key == "slot_step_minutes") {
       c.integer(v, key, 5, 240, p.slot_step_minutes);
-      if (1440 % p.slot_step_minutes != 0) c.fail(key, "must divide a day evenly (5, 10, 15, 20, 30, 60, ...)");
+      if (p.slot_step_minutes && 1440 % *p.slot_step_minutes != 0)
+        c.fail(key, "must divide a day evenly (5, 10, 15, 20, 30, 60, ...)");
     } else if (key == "waitlist_expiry_hours")
       c.integer(v, key, 1, 168, p.waitlist_expiry_hours);
     else if (key == "no_show_fee_percent")
@@ -164,13 +170,14 @@ Result<Policies> apply_policies(const Policies& current, const json& patch) {
       for (std::size_t i = 0; i < tiers->size(); ++i) {
         const auto& t = (*tiers)[i];
         const std::string f = "cancellation.tiers[" + std::to_string(i) + "]";
-        CancellationTier tier;
         if (!t.is_object() || !t.contains("min_hours_before") || !t.contains("refund_percent")) {
           c.fail(f, "must have min_hours_before and refund_percent");
           continue;
         }
-        c.integer(t["min_hours_before"], f + ".min_hours_before", 0, 8760, tier.min_hours_before);
-        c.integer(t["refund_percent"], f + ".refund_percent", 0, 100, tier.refund_percent);
+        std::optional<int> min_hours_before, refund_percent;
+        c.integer(t["min_hours_before"], f + ".min_hours_before", 0, 8760, min_hours_before);
+        c.integer(t["refund_percent"], f + ".refund_percent", 0, 100, refund_percent);
+        const CancellationTier tier{min_hours_before.value_or(0), refund_percent.value_or(0)};
         if (!seen.insert(tier.min_hours_before).second) c.fail(f + ".min_hours_before", "appears twice");
         out.push_back(tier);
       }
@@ -181,17 +188,43 @@ Result<Policies> apply_policies(const Policies& current, const json& patch) {
       c.fail(key, "is not a known policy");
     }
   }
-  if (c.errors.empty() && p.min_duration_minutes > p.max_duration_minutes)
-    c.fail("max_duration_minutes", "must not be less than min_duration_minutes");
-  if (c.errors.empty() && p.min_duration_minutes % p.slot_step_minutes != 0)
-    c.fail("min_duration_minutes", "must be a multiple of slot_step_minutes");
   if (!c.errors.empty()) return Error::invalid(std::move(c.errors));
   return p;
 }
 
-Result<Settings> apply_settings(const Settings& current, const json& patch) {
+Result<Policies> apply_policies(const Policies& current, const PoliciesPatch& patch) {
+  Policies p = current;
+  set(p.hold_ttl_seconds, patch.hold_ttl_seconds);
+  set(p.require_booking_approval, patch.require_booking_approval);
+  set(p.auto_approve_after_minutes, patch.auto_approve_after_minutes);
+  set(p.min_lead_time_minutes, patch.min_lead_time_minutes);
+  set(p.booking_window_days, patch.booking_window_days);
+  set(p.max_active_bookings_per_user, patch.max_active_bookings_per_user);
+  set(p.min_duration_minutes, patch.min_duration_minutes);
+  set(p.max_duration_minutes, patch.max_duration_minutes);
+  set(p.slot_step_minutes, patch.slot_step_minutes);
+  set(p.waitlist_expiry_hours, patch.waitlist_expiry_hours);
+  set(p.cancellation, patch.cancellation);
+  set(p.no_show_fee_percent, patch.no_show_fee_percent);
+  set(p.check_in_opens_minutes_before, patch.check_in_opens_minutes_before);
+  set(p.no_show_grace_minutes, patch.no_show_grace_minutes);
+  set(p.payment_timing, patch.payment_timing);
+  set(p.offline_methods, patch.offline_methods);
+  set(p.weekend_multiplier, patch.weekend_multiplier);
+  set(p.holiday_multiplier, patch.holiday_multiplier);
+  set(p.allow_player_recurring, patch.allow_player_recurring);
+  set(p.recurring_horizon_days, patch.recurring_horizon_days);
+  // Members checked one by one can still disagree with each other, or with those left as they were.
+  if (p.min_duration_minutes > p.max_duration_minutes)
+    return Error::invalid("policies.max_duration_minutes", "must not be less than min_duration_minutes");
+  if (p.min_duration_minutes % p.slot_step_minutes != 0)
+    return Error::invalid("policies.min_duration_minutes", "must be a multiple of slot_step_minutes");
+  return p;
+}
+
+Result<SettingsPatch> parse_settings(const json& patch) {
   if (!patch.is_object()) return Error::invalid("settings", "must be an object");
-  Settings s = current;
+  SettingsPatch s;
   Checker c{{}, "settings."};
   for (const auto& [key, v] : patch.items()) {
     if (key == "public")
@@ -224,14 +257,27 @@ Result<Settings> apply_settings(const Settings& current, const json& patch) {
   return s;
 }
 
+Settings apply_settings(const Settings& current, const SettingsPatch& patch) {
+  Settings s = current;
+  set(s.is_public, patch.is_public);
+  set(s.allow_non_member_bookings, patch.allow_non_member_bookings);
+  set(s.description, patch.description);
+  set(s.sports, patch.sports);
+  set(s.contact_email, patch.contact_email);
+  set(s.contact_phone, patch.contact_phone);
+  return s;
+}
+
 Policies policies_from_json(const json& j) {
-  auto applied = apply_policies(Policies{}, j);
+  auto patch = parse_policies(j);
+  if (!patch.ok()) return Policies{};
+  auto applied = apply_policies(Policies{}, patch.value());
   return applied.ok() ? applied.value() : Policies{};
 }
 
 Settings settings_from_json(const json& j) {
-  auto applied = apply_settings(Settings{}, j);
-  return applied.ok() ? applied.value() : Settings{};
+  auto patch = parse_settings(j);
+  return patch.ok() ? apply_settings(Settings{}, patch.value()) : Settings{};
 }
 
 }  // namespace slotbase::organization::rules

@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "platform/core/enum_names.h"
 #include "platform/core/money.h"
 #include "platform/core/time.h"
@@ -173,7 +171,9 @@ struct HoldRequest {
 struct PaymentChoice {
   PaymentMethod method = PaymentMethod::none;
   std::optional<std::string> offline_method;
-  nlohmann::json details = nlohmann::json::object();  // e.g. a card token, passed to the gateway
+  // The provider's id of a payment method the client made there ("pm_..."; card details never
+  // reach SlotBase), passed to the gateway. Sent as payment.details.payment_method.
+  std::optional<std::string> payment_method;
 };
 
 struct StaffBookingRequest {

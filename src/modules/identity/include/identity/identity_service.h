@@ -7,7 +7,7 @@
 #include "identity/identity_types.h"
 #include "platform/core/context.h"
 #include "platform/core/result.h"
-#include "platform/db/database.h"
+#include "platform/db/unit_of_work.h"
 
 namespace slotbase::identity {
 
@@ -38,9 +38,10 @@ class IdentityService {
   virtual Result<User> get_user(const std::string& user_id) = 0;
   virtual std::optional<User> find_user_by_email(const std::string& email) = 0;
 
-  /// Grants a role in the caller's transaction (so it commits with the caller's own writes).
-  /// Granting a role the user already has is a no-op.
-  virtual Result<RoleAssignment> assign_role(db::Connection& tx, const std::string& user_id, Role role,
+  /// Grants a role as part of the caller's unit of work, so that it commits or rolls back with
+  /// the caller's own writes. not_found for a user who does not exist (or was deleted); granting
+  /// a role the user already has is a no-op.
+  virtual Result<RoleAssignment> assign_role(const db::UnitOfWork& work, const std::string& user_id, Role role,
                                              ScopeType scope_type, const std::string& scope_id, const Context& ctx) = 0;
   /// assign_role in a transaction of its own.
   virtual Result<RoleAssignment> grant_role(const std::string& user_id, Role role, ScopeType scope_type,

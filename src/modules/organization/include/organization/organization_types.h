@@ -4,8 +4,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "platform/core/time.h"
 
 namespace slotbase::organization {
@@ -58,6 +56,51 @@ struct Settings {
   std::string contact_phone;
 };
 
+/// A postal address; each part is there only if it was given.
+struct Address {
+  std::optional<std::string> street;
+  std::optional<std::string> city;
+  std::optional<std::string> state;
+  std::optional<std::string> zip;
+  std::optional<std::string> country;
+  bool operator==(const Address&) const = default;
+};
+
+/// A partial update of Settings: only the members present change.
+struct SettingsPatch {
+  std::optional<bool> is_public;
+  std::optional<bool> allow_non_member_bookings;
+  std::optional<std::string> description;
+  std::optional<std::vector<std::string>> sports;
+  std::optional<std::string> contact_email;
+  std::optional<std::string> contact_phone;
+};
+
+/// A partial update of Policies: only the members present change. For the members that may be
+/// empty, a present empty value empties them (never auto-approve, no limit).
+struct PoliciesPatch {
+  std::optional<int> hold_ttl_seconds;
+  std::optional<bool> require_booking_approval;
+  std::optional<std::optional<int>> auto_approve_after_minutes;
+  std::optional<int> min_lead_time_minutes;
+  std::optional<int> booking_window_days;
+  std::optional<std::optional<int>> max_active_bookings_per_user;
+  std::optional<int> min_duration_minutes;
+  std::optional<int> max_duration_minutes;
+  std::optional<int> slot_step_minutes;
+  std::optional<int> waitlist_expiry_hours;
+  std::optional<std::vector<CancellationTier>> cancellation;  // most notice first
+  std::optional<int> no_show_fee_percent;
+  std::optional<int> check_in_opens_minutes_before;
+  std::optional<int> no_show_grace_minutes;
+  std::optional<std::string> payment_timing;
+  std::optional<std::vector<std::string>> offline_methods;
+  std::optional<double> weekend_multiplier;
+  std::optional<double> holiday_multiplier;
+  std::optional<bool> allow_player_recurring;
+  std::optional<int> recurring_horizon_days;
+};
+
 struct Facility {
   std::string id;
   std::string organization_id;
@@ -65,8 +108,8 @@ struct Facility {
   std::string slug;
   std::string timezone;
   std::string currency;
-  nlohmann::json address;  // null or {street, city, state, zip, country}
-  std::string status;      // active | inactive | pending_setup | suspended
+  std::optional<Address> address;
+  std::string status;  // active | inactive | pending_setup | suspended
   Settings settings;
   Policies policies;
   Instant created_at;
@@ -77,16 +120,17 @@ struct NewFacility {
   std::string name;
   std::string timezone;
   std::string currency;
-  nlohmann::json address;
+  std::optional<Address> address;
 };
 
-/// A partial update: only what is present changes. `settings` and `policies` are JSON objects of
-/// the members to change, validated against the known members.
+/// A partial update: only what is present changes. An address present but empty removes it.
+/// The policies changed must still agree with each other (min_duration_minutes at most
+/// max_duration_minutes, and a multiple of slot_step_minutes).
 struct FacilityPatch {
   std::optional<std::string> name;
-  std::optional<nlohmann::json> address;
-  std::optional<nlohmann::json> settings;
-  std::optional<nlohmann::json> policies;
+  std::optional<std::optional<Address>> address;
+  std::optional<SettingsPatch> settings;
+  std::optional<PoliciesPatch> policies;
 };
 
 struct DayHours {

@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "platform/core/context.h"
 #include "platform/core/result.h"
 #include "resource/resource_types.h"
@@ -36,10 +34,9 @@ class ResourceService {
   virtual std::vector<Resource> resources_of(const std::string& facility_id) = 0;
   /// The resource's pricing; a resource without one is free.
   virtual Pricing pricing_of(const std::string& resource_id, const std::string& currency) = 0;
-  /// The resource with its pricing as stored, in one read.
+  /// The resource with its pricing, in one read (the stored price list is parsed once per
+  /// distinct document, so this is cheap enough for every hold).
   virtual std::optional<PricedResource> find_priced_resource(const std::string& id) = 0;
-  /// Pricing as find_priced_resource stored it; free, in `currency`, when there is none.
-  virtual Pricing pricing_from(const nlohmann::json& stored, const std::string& currency) = 0;
   /// The price of [start, end) under `pricing`: every minute costs its rate (the first rule
   /// covering that local minute and weekday, else the base; the member rate for members) divided
   /// by per_minutes, times the day's multiplier (a holiday's, else a weekend's); the sum is

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "platform/core/money.h"
@@ -30,12 +31,6 @@ struct Resource {
   std::optional<int> capacity;
   std::string status;  // active | inactive
   Instant created_at;
-};
-
-/// A resource with its pricing as stored (null when it has none), read in one statement.
-struct PricedResource {
-  Resource resource;
-  nlohmann::json pricing;
 };
 
 struct NewResource {
@@ -75,6 +70,18 @@ struct Pricing {
   int per_minutes = 60;
   std::vector<PriceRule> rules;
   bool operator==(const Pricing&) const = default;
+
+  /// What a resource without prices costs: nothing, in `currency`.
+  static Pricing free_in(std::string currency) { return {{0, std::move(currency)}, std::nullopt, 60, {}}; }
+};
+
+/// A resource with its prices, read in one statement.
+struct PricedResource {
+  Resource resource;
+  std::optional<Pricing> pricing;  // none: the resource has no prices, and is free
+
+  /// Its prices; free, in `currency` (its facility's), when it has none.
+  Pricing pricing_in(const std::string& currency) const { return pricing.value_or(Pricing::free_in(currency)); }
 };
 
 /// What besides the resource's own prices decides a price.
