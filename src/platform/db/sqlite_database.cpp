@@ -1,6 +1,9 @@
 #include "platform/db/sqlite_database.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -285,8 +288,22 @@ void SqliteDatabase::Checkpointer::run() {
   }
 }
 
+namespace {
+
+// The database holds password hashes and members' personal data: its file and the log files
+// beside it are for the owner alone. A new file is created so before SQLite opens it (SQLite
+// gives the -wal and -shm files the database file's mode); an existing one is put right.
+std::string owner_only(const std::string& path) {
+  if (path.empty() || path.starts_with(':') || path.starts_with("file:")) return path;
+  if (int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600); fd >= 0) ::close(fd);
+  for (const char* suffix : {"", "-wal", "-shm"}) ::chmod((path + suffix).c_str(), 0600);
+  return path;
+}
+
+}  // namespace
+
 SqliteDatabase::SqliteDatabase(std::string path, int pool_size)
-    : path_(std::move(path)),
+    : path_(owner_only(path)),
       checkpointer_(std::make_unique<Checkpointer>(path_, writer_)),
       pool_(pool_size, [this] { return std::make_unique<SqliteConnection>(path_, &writer_, checkpointer_.get()); }) {
   // Open one connection now so a bad path fails at start-up, not on the first request.
