@@ -1,3 +1,5 @@
+#include <set>
+
 #include "identity/identity_service.h"
 #include "organization/organization_service.h"
 #include "support/app_fixture.h"
@@ -23,6 +25,21 @@ class OrganizationTest : public AppTest {
     return f.value();
   }
 };
+
+TEST_P(OrganizationTest, FiftyClubsMayShareOneName) {
+  auto owner = sign_up("owner@example.com");
+  auto& orgs = app_->service<organization::OrganizationService>();
+  std::set<std::string> slugs;
+  for (int i = 0; i < 50; ++i) {
+    auto org = orgs.create_organization("Club " + std::to_string(i), owner);
+    ASSERT_TRUE(org.ok());
+    auto f = orgs.create_facility(org->id, {"Tennis Club", "America/New_York", "USD", std::nullopt}, owner);
+    ASSERT_TRUE(f.ok()) << i << ": " << (f.ok() ? "" : f.error().detail);
+    EXPECT_TRUE(f->slug.starts_with("tennis-club")) << f->slug;
+    slugs.insert(f->slug);
+  }
+  EXPECT_EQ(slugs.size(), 50u);
+}
 
 TEST_P(OrganizationTest, TheCreatorOwnsTheOrganization) {
   auto owner = sign_up("owner@example.com");

@@ -59,6 +59,11 @@ class PipelineTest : public ::testing::Test {
     router_.add({"GET", "/health", handler("health"), Auth::none, RateClass::exempt, "health"});
     router_.add({"GET", "/boom", [](Request&) -> Response { throw std::runtime_error("boom"); }, Auth::none,
                  RateClass::exempt, "fails"});
+    router_.add({"GET", "/taken",
+                 [](Request&) -> Response {
+                   throw db::DbError(db::ErrorKind::unique_violation, "UNIQUE constraint failed: facilities.slug");
+                 },
+                 Auth::none, RateClass::exempt, "a value taken meanwhile"});
     options_.cors_origins = {"https://app.example.com"};
   }
 
@@ -170,6 +175,14 @@ TEST_F(PipelineTest, AHandlersExceptionIsA500Problem) {
   auto r = handle("GET", "/boom");
   EXPECT_EQ(r.status, 500);
   EXPECT_EQ(r.headers["Content-Type"], "application/problem+json");
+}
+
+TEST_F(PipelineTest, AValueTakenMeanwhileIsAConflictNotA500) {
+  auto r = handle("GET", "/taken");
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(r.headers["Content-Type"], "application/problem+json");
+  EXPECT_EQ(nlohmann::json::parse(r.body)["rule"], "already-exists");
+  EXPECT_EQ(r.body.find("facilities"), std::string::npos);  // the database's words stay in the log
 }
 
 TEST_F(PipelineTest, EveryAnswerCarriesTheRequestIdAndTheSecurityHeaders) {

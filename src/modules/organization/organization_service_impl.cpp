@@ -113,13 +113,28 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
   f.address = in.address;
   f.status = "active";
   f.created_at = f.updated_at = clock_.now();
-  return db_.transact([&](db::Connection& tx) -> Result<Facility> {
-    f.slug = slugify(name);
-    if (OrganizationRepository::slug_taken(tx, f.slug)) f.slug += "-" + f.id.substr(4, 6);
-    OrganizationRepository::insert_facility(tx, f);
-    emit(tx, FacilityCreated{f.id, organization_id, f.timezone, f.currency}, f.id, f.id, ctx);
-    return f;
-  });
+  // Many clubs share a name. A taken slug gets the random end of the facility's id (its last 14
+  // characters are random), longer each time; a concurrent create that took the same slug
+  // between the look and the insert makes the database refuse it, and the write is tried again.
+  const std::string base = slugify(name);
+  constexpr std::size_t kRandomTail = 14;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return db_.transact([&](db::Connection& tx) -> Result<Facility> {
+        f.slug = base;
+        for (std::size_t n = 4; OrganizationRepository::slug_taken(tx, f.slug); n += 5) {
+          if (n > kRandomTail) return Error::conflict("slug-taken", "No free address for this name; rename it.");
+          f.slug = base + "-" + f.id.substr(f.id.size() - n);
+        }
+        OrganizationRepository::insert_facility(tx, f);
+        emit(tx, FacilityCreated{f.id, organization_id, f.timezone, f.currency}, f.id, f.id, ctx);
+        return f;
+      });
+    } catch (const db::DbError& e) {
+      if (e.kind() != db::ErrorKind::unique_violation || attempt == 2) throw;
+      f.id = new_id("fac");
+    }
+  }
 }
 
 Result<std::vector<Facility>> OrganizationServiceImpl::organization_facilities(const std::string& organization_id,

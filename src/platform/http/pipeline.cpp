@@ -287,6 +287,10 @@ Response run_handler(Exchange& x) {
     log::error("database error", {{"request_id", request.request_id}, {"error", e.what()}});
     if (e.kind() == db::ErrorKind::connection || e.kind() == db::ErrorKind::serialization_failure)
       return problem(Error::unavailable("The database is unavailable; try again shortly."), request.path);
+    // The last guard: a service should have named the field, but a value taken meanwhile is a
+    // conflict, never a server error.
+    if (e.kind() == db::ErrorKind::unique_violation)
+      return problem(Error::conflict("already-exists", "Something with that value exists already."), request.path);
     return problem(Error::internal("An unexpected error occurred."), request.path);
   } catch (const std::exception& e) {
     log::error("unhandled exception", {{"request_id", request.request_id}, {"error", e.what()}});
