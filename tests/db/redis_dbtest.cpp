@@ -33,6 +33,18 @@ TEST(RedisRateLimiter, InstancesShareTheirBuckets) {
   EXPECT_FALSE(b.take(key, bucket).allowed);
 }
 
+TEST(RedisRateLimiter, ACheckTakesNothing) {
+  if (redis_url().empty()) GTEST_SKIP() << "SLOTBASE_TEST_REDIS_URL is not set";
+  RedisRateLimiter limiter(redis_url());
+  ASSERT_TRUE(limiter.ping());
+  const std::string key = "test:" + new_id("k");
+  const Bucket bucket{2, 1};
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(limiter.check(key, bucket).allowed);
+  EXPECT_TRUE(limiter.take(key, bucket).allowed);
+  EXPECT_TRUE(limiter.take(key, bucket).allowed);
+  EXPECT_FALSE(limiter.check(key, bucket).allowed);
+}
+
 TEST(RedisRateLimiter, AllowsWhenRedisIsDown) {
   RedisRateLimiter limiter("redis://127.0.0.1:1");
   EXPECT_FALSE(limiter.ping());

@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "http/http_client.h"
+#include "identity/identity_service.h"
 #include "platform/ratelimit/rate_limiter.h"
 
 namespace slotbase::testing {
@@ -92,7 +93,53 @@ TEST_P(MiddlewareHttpTest, TooManyLoginsAre429WithRetryAfter) {
       EXPECT_EQ(r.status, 401);
     }
   }
-  EXPECT_EQ(limited_at, 11);  // the per-IP sign-in bucket holds 10
+  EXPECT_EQ(limited_at, 11);  // ten failures for one account from one address, then a wait
+}
+
+// A club's desk, a school or a mobile network puts many members behind one address: members who
+// sign in right are never throttled, and their sessions' refreshes are limited per session.
+TEST_P(MiddlewareHttpTest, AHundredMembersBehindOneAddressAllSignInAndRefresh) {
+  auto& identity = app_->service<identity::IdentityService>();
+  for (int i = 0; i < 100; ++i)
+    ASSERT_TRUE(identity
+                    .register_user({"member" + std::to_string(i) + "@example.com", "a long enough passphrase",
+                                    "Member " + std::to_string(i)},
+                                   {})
+                    .ok());
+  std::vector<std::string> refresh_tokens;
+  for (int i = 0; i < 100; ++i) {
+    auto r = client_->post("/api/v1/auth/login", {{"email", "member" + std::to_string(i) + "@example.com"},
+                                                  {"password", "a long enough passphrase"}});
+    ASSERT_EQ(r.status, 200) << "member " << i << ": " << r.body;
+    refresh_tokens.push_back(r.json()["refresh_token"]);
+  }
+  for (const auto& token : refresh_tokens)
+    EXPECT_EQ(client_->post("/api/v1/auth/refresh", {{"refresh_token", token}}).status, 200);
+  // One session refreshing in a loop is what gets limited.
+  std::string token =
+      client_->post("/api/v1/auth/login", {{"email", "member0@example.com"}, {"password", "a long enough passphrase"}})
+          .json()["refresh_token"];
+  int limited_at = 0;
+  for (int i = 1; i <= 15 && !limited_at; ++i) {
+    auto r = client_->post("/api/v1/auth/refresh", {{"refresh_token", token}});
+    if (r.status == 429)
+      limited_at = i;
+    else
+      token = r.json()["refresh_token"];
+  }
+  EXPECT_EQ(limited_at, 11);
+}
+
+TEST_P(MiddlewareHttpTest, CredentialStuffingFromOneAddressIsSlowed) {
+  std::vector<int> statuses;
+  for (int i = 0; i < 32; ++i)
+    statuses.push_back(client_
+                           ->post("/api/v1/auth/login", {{"email", "victim" + std::to_string(i) + "@example.com"},
+                                                         {"password", "leaked password 1"}})
+                           .status);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.begin() + 30, 401), 30);
+  EXPECT_EQ(statuses[30], 429);
+  EXPECT_EQ(statuses[31], 429);
 }
 
 TEST_P(MiddlewareHttpTest, AnOversizedBodyIs413) {

@@ -32,6 +32,10 @@ class JournalingRateLimiter final : public ratelimit::RateLimiter {
     met_.push_back("rate limit " + key);
     return refuse ? ratelimit::Decision{false, 7} : ratelimit::Decision{true, 0};
   }
+  ratelimit::Decision check(const std::string& key, const ratelimit::Bucket&) override {
+    met_.push_back("rate check " + key);
+    return refuse ? ratelimit::Decision{false, 7} : ratelimit::Decision{true, 0};
+  }
   bool refuse = false;
 
  private:

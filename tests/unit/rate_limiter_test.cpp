@@ -23,5 +23,16 @@ TEST(InProcessRateLimiter, KeysHaveTheirOwnBuckets) {
   EXPECT_TRUE(limiter.take("user:b", bucket).allowed);
 }
 
+TEST(InProcessRateLimiter, ACheckTakesNothing) {
+  InProcessRateLimiter limiter;
+  Bucket bucket{2, 1};
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(limiter.check("fail:a", bucket).allowed);
+  EXPECT_TRUE(limiter.take("fail:a", bucket).allowed);
+  EXPECT_TRUE(limiter.take("fail:a", bucket).allowed);
+  auto denied = limiter.check("fail:a", bucket);
+  EXPECT_FALSE(denied.allowed);
+  EXPECT_GE(denied.retry_after_seconds, 59);
+}
+
 }  // namespace
 }  // namespace slotbase::ratelimit

@@ -80,19 +80,30 @@ Result<AuthResult> IdentityServiceImpl::register_user(const Registration& r, con
 }
 
 Result<AuthResult> IdentityServiceImpl::login(const std::string& email_in, const std::string& password,
-                                              const Context&) {
+                                              const Context& ctx) {
   const std::string email = rules::normalize_email(email_in);
   if (email.empty()) return Error::invalid("email", "is required");
   if (password.empty()) return Error::invalid("password", "is required");
-  auto decision = limiter_.take("login:account:" + email, options_.login_per_account);
-  if (!decision.allowed) return Error::rate_limited(decision.retry_after_seconds);
+  const auto& l = options_.limits;
+  const std::pair<std::string, const ratelimit::Bucket*> failures[] = {
+      {"login:fail:address-account:" + ctx.ip + "|" + email, &l.per_address_and_account},
+      {"login:fail:account:" + email, &l.per_account},
+      {"login:fail:account-daily:" + email, &l.per_account_daily},
+      {"login:fail:address:" + ctx.ip, &l.per_address},
+  };
+  for (const auto& [key, bucket] : failures)
+    if (auto d = limiter_.check(key, *bucket); !d.allowed) return Error::rate_limited(d.retry_after_seconds);
+  auto failed = [&] {
+    for (const auto& [key, bucket] : failures) limiter_.take(key, *bucket);
+    return Error::unauthenticated(kBadCredentials);
+  };
 
   auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_email(c, email); });
   if (!stored || stored->user.status != "active") {
     hasher_.verify(dummy_hash_, password);
-    return Error::unauthenticated(kBadCredentials);
+    return failed();
   }
-  if (!hasher_.verify(stored->password_hash, password)) return Error::unauthenticated(kBadCredentials);
+  if (!hasher_.verify(stored->password_hash, password)) return failed();
   const Instant now = clock_.now();
   return db_.transact([&](db::Connection& tx) { return open_session(tx, stored->user, now); });
 }
@@ -101,6 +112,13 @@ Result<AuthResult> IdentityServiceImpl::refresh(const std::string& refresh_token
   if (refresh_token.empty()) return Error::invalid("refresh_token", "is required");
   const Instant now = clock_.now();
   const std::string hash = sha256_hex(refresh_token);
+  // Refreshes are limited per session, not per address: a school's or a mobile network's members
+  // share one. Asked before the write, so the single writer never waits on the limiter.
+  if (auto found = db_.read([&](db::Connection& c) { return IdentityRepository::refresh_by_hash(c, hash, now); });
+      found && found->session_alive) {
+    auto d = limiter_.take("refresh:session:" + found->session_id, options_.limits.refresh_per_session);
+    if (!d.allowed) return Error::rate_limited(d.retry_after_seconds);
+  }
   enum class Outcome { ok, invalid, reused };
   Outcome outcome = Outcome::invalid;
   std::optional<AuthResult> result;

@@ -12,10 +12,22 @@
 
 namespace slotbase::identity {
 
+/// What is throttled is what attackers do: failed sign-ins, counted per address and account, per
+/// account and per address, each checked before a try and drawn from when it fails; members who
+/// type their password right are never slowed, however many share an address. And refreshes, per
+/// session. (The pipeline keeps a high per-address ceiling on all sign-ins besides.)
+struct SignInLimits {
+  ratelimit::Bucket per_address_and_account{10, 2};        // 10 failures, then one try every 30 s
+  ratelimit::Bucket per_account{20, 2};                    // the same account from any address
+  ratelimit::Bucket per_account_daily{100, 100.0 / 1440};  // and the delay grows: past 100 a day, ~15 min
+  ratelimit::Bucket per_address{30, 30};                   // many accounts tried from one address (credential stuffing)
+  ratelimit::Bucket refresh_per_session{10, 4};            // a client refreshes once per access token's life
+};
+
 struct IdentityOptions {
   std::chrono::seconds access_ttl{900};
   std::chrono::hours refresh_ttl{24 * 30};
-  ratelimit::Bucket login_per_account{10, 2};  // 10 tries, then one every 30 s
+  SignInLimits limits;
 };
 
 class IdentityServiceImpl final : public IdentityService {

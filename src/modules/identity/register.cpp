@@ -26,7 +26,7 @@ class IdentityModule final : public Module {
       : service_(c.db, c.clock, c.outbox, c.services.get<security::PasswordHasher>(),
                  c.services.get<security::JwtSigner>(), c.services.get<ratelimit::RateLimiter>(),
                  IdentityOptions{std::chrono::seconds(c.config.access_token_ttl_seconds),
-                                 std::chrono::hours(24 * c.config.refresh_token_ttl_days), ratelimit::Bucket{10, 2}}),
+                                 std::chrono::hours(24 * c.config.refresh_token_ttl_days), SignInLimits{}}),
         authenticator_(service_) {
     c.services.provide<IdentityService>(service_);
     c.services.provide<http::Authenticator>(authenticator_);

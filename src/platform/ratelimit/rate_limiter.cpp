@@ -10,7 +10,7 @@
 
 namespace slotbase::ratelimit {
 
-Decision InProcessRateLimiter::take(const std::string& key, const Bucket& bucket) {
+Decision InProcessRateLimiter::draw(const std::string& key, const Bucket& bucket, int cost) {
   const auto now = std::chrono::steady_clock::now();
   const double per_second = bucket.per_minute / 60.0;
   std::lock_guard lock(mu_);
@@ -32,7 +32,7 @@ Decision InProcessRateLimiter::take(const std::string& key, const Bucket& bucket
     s.last = now;
   }
   if (s.tokens >= 1.0) {
-    s.tokens -= 1.0;
+    s.tokens -= cost;
     return {true, 0};
   }
   return {false, static_cast<int>(std::ceil((1.0 - s.tokens) / per_second))};
@@ -43,6 +43,7 @@ namespace {
 constexpr const char* kScript = R"lua(
 local capacity = tonumber(ARGV[1])
 local per_ms = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local data = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
@@ -52,7 +53,7 @@ tokens = math.min(capacity, tokens + math.max(0, now - ts) * per_ms)
 local allowed = 0
 local retry_ms = 0
 if tokens >= 1 then
-  tokens = tokens - 1
+  tokens = tokens - cost
   allowed = 1
 else
   retry_ms = math.ceil((1 - tokens) / per_ms)
@@ -135,12 +136,12 @@ void RedisRateLimiter::flush() {
   if (auto* r = impl_->command("FLUSHDB")) freeReplyObject(r);
 }
 
-Decision RedisRateLimiter::take(const std::string& key, const Bucket& bucket) {
+Decision RedisRateLimiter::draw(const std::string& key, const Bucket& bucket, int cost) {
   const std::string capacity = std::to_string(bucket.capacity);
   const std::string per_ms = std::to_string(bucket.per_minute / 60000.0);
   const std::string redis_key = "slotbase:rl:" + key;
   std::lock_guard lock(impl_->mu);
-  auto* r = impl_->command("EVAL %s 1 %s %s %s", kScript, redis_key.c_str(), capacity.c_str(), per_ms.c_str());
+  auto* r = impl_->command("EVAL %s 1 %s %s %s %d", kScript, redis_key.c_str(), capacity.c_str(), per_ms.c_str(), cost);
   if (!r || r->type != REDIS_REPLY_ARRAY || r->elements != 2) {
     log::warn("rate limiter: Redis unavailable, allowing request",
               {{"error", r && r->type == REDIS_REPLY_ERROR ? std::string(r->str) : "no reply"}});

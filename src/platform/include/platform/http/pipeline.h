@@ -24,9 +24,11 @@ struct PipelineOptions {
   bool rate_limit = true;
   ratelimit::Bucket per_ip{120, 600};     // anonymous calls
   ratelimit::Bucket per_user{300, 1200};  // authenticated calls
-  ratelimit::Bucket auth{10, 20};         // sign-up, login, refresh per IP
-  std::set<std::string> cors_origins;     // exact origins allowed to call from a browser; "*" for any
-  const StaticFiles* web = nullptr;       // the web apps, for GETs no route matches; none: 404
+  // Sign-up, login and refresh per address: a ceiling against floods that a club's desk, a school
+  // or a mobile network's shared address stays under (failed sign-ins are limited by identity).
+  ratelimit::Bucket auth{300, 600};
+  std::set<std::string> cors_origins;  // exact origins allowed to call from a browser; "*" for any
+  const StaticFiles* web = nullptr;    // the web apps, for GETs no route matches; none: 404
   // When set, a signed-in write's session check opens a read snapshot that the handler's first
   // reads share (db::Database::ReadScope::Lifetime::until_write).
   db::Database* database = nullptr;

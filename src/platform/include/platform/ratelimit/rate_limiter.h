@@ -23,21 +23,29 @@ struct Decision {
 class RateLimiter {
  public:
   virtual ~RateLimiter() = default;
+  /// Takes one token from the bucket under `key` if it has one.
   virtual Decision take(const std::string& key, const Bucket& bucket) = 0;
+  /// Whether a take would be allowed now, taking nothing: for limits that count only failures,
+  /// asked before the attempt and taken from once it failed.
+  virtual Decision check(const std::string& key, const Bucket& bucket) = 0;
 };
 
 /// Never limits: what `rate_limit=off` (load tests, benchmarks) wires in everywhere.
 class UnlimitedRateLimiter final : public RateLimiter {
  public:
   Decision take(const std::string&, const Bucket&) override { return {true, 0}; }
+  Decision check(const std::string&, const Bucket&) override { return {true, 0}; }
 };
 
 /// Buckets in this process's memory: right for one instance.
 class InProcessRateLimiter final : public RateLimiter {
  public:
-  Decision take(const std::string& key, const Bucket& bucket) override;
+  Decision take(const std::string& key, const Bucket& bucket) override { return draw(key, bucket, 1); }
+  Decision check(const std::string& key, const Bucket& bucket) override { return draw(key, bucket, 0); }
 
  private:
+  /// Refills the bucket, then takes `cost` tokens (0 or 1) if it has one.
+  Decision draw(const std::string& key, const Bucket& bucket, int cost);
   struct State {
     double tokens;
     std::chrono::steady_clock::time_point last;
@@ -55,12 +63,14 @@ class RedisRateLimiter final : public RateLimiter {
   /// `url` is redis://host:port[/db].
   explicit RedisRateLimiter(const std::string& url);
   ~RedisRateLimiter() override;
-  Decision take(const std::string& key, const Bucket& bucket) override;
+  Decision take(const std::string& key, const Bucket& bucket) override { return draw(key, bucket, 1); }
+  Decision check(const std::string& key, const Bucket& bucket) override { return draw(key, bucket, 0); }
   bool ping();
   /// Forgets every bucket in the configured Redis database (tests).
   void flush();
 
  private:
+  Decision draw(const std::string& key, const Bucket& bucket, int cost);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
