@@ -16,7 +16,7 @@ Facility club() {
   f.id = "fac_1";
   f.timezone = "America/New_York";
   f.currency = "USD";
-  f.status = "active";
+  f.status = organization::FacilityStatus::active;
   f.policies.booking_window_days = 30;
   f.policies.slot_step_minutes = 60;
   return f;
@@ -39,7 +39,7 @@ resource::Resource court(const char* id, const char* name) {
   r.id = id;
   r.facility_id = "fac_1";
   r.name = name;
-  r.status = "active";
+  r.status = resource::ResourceStatus::active;
   return r;
 }
 

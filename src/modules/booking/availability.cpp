@@ -83,7 +83,7 @@ Result<std::shared_ptr<const AvailabilityReader::Grid>> AvailabilityReader::comp
   if (!zone) return Error::internal("facility time zone " + facility.timezone + " is unknown");
   std::vector<resource::Resource> resources;
   for (auto& r : resources_.resources_of(facility.id)) {
-    if (r.status != "active") continue;
+    if (r.status != resource::ResourceStatus::active) continue;
     if (q.resource_id && r.id != *q.resource_id) continue;
     resources.push_back(std::move(r));
   }
@@ -110,7 +110,7 @@ Result<std::shared_ptr<const AvailabilityReader::Grid>> AvailabilityReader::comp
   kept->log_sequence = log_sequence;
   kept->from = epoch_seconds(grid.regular.as_of);
   kept->until = epoch_seconds(grid.regular.valid_until);
-  kept->open_to_all = facility.settings.is_public && facility.status == "active";
+  kept->open_to_all = facility.settings.is_public && facility.status == organization::FacilityStatus::active;
   kept->regular = std::make_shared<const Availability>(std::move(grid.regular));
   if (grid.for_members) kept->for_members = std::make_shared<const Availability>(std::move(*grid.for_members));
   kept->revision = std::to_string(next_revision_++);

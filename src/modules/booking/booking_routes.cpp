@@ -84,7 +84,7 @@ json series_json(const Series& s) {
                          {"rule", c.rule},
                          {"detail", c.detail}});
   json out = {{"id", s.id},
-              {"kind", s.kind},
+              {"kind", str(s.kind)},
               {"facility_id", s.facility_id},
               {"resource_id", s.resource_id},
               {"type", s.type},
@@ -94,11 +94,11 @@ json series_json(const Series& s) {
               {"start_time", LocalTime{s.start_minute}.str()},
               {"duration_minutes", s.duration_minutes},
               {"until", s.until_date ? json(*s.until_date) : json(nullptr)},
-              {"status", s.status},
+              {"status", str(s.status)},
               {"booked_through", s.materialized_through},
               {"created_by", s.created_by},
               {"conflicts", conflicts}};
-  if (s.kind == "block") {
+  if (s.kind == SeriesKind::block) {
     out["reason"] = s.note;
     out["blocks"] = blocks;
     out["cancelled_bookings"] = s.cancelled_bookings;

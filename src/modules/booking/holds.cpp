@@ -25,7 +25,7 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
     if (!staff) return Error::forbidden("Only staff can hold a slot for someone else.");
     user = *r.booked_for_user_id;
   }
-  if (p.resource.status != "active")
+  if (p.resource.status != resource::ResourceStatus::active)
     return Error::rule_violation("resource-inactive", "This resource is not bookable.");
   std::optional<bool> member;  // asked once, for the rule and the price alike
   if (!staff && !p.facility.settings.allow_non_member_bookings) {

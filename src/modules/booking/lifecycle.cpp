@@ -161,7 +161,7 @@ Result<Booking> Lifecycle::reschedule(const std::string& booking_id, const Resch
   const std::pair<Instant, Instant> range{r.start, r.end};
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id.value_or(b.resource_id), ctx));
   if (p.facility.id != b.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
-  if (p.resource.status != "active")
+  if (p.resource.status != resource::ResourceStatus::active)
     return Error::rule_violation("resource-inactive", "This resource is not bookable.");
   const Instant now = clock_.now();
   if (!staff) {

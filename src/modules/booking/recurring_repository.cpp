@@ -42,9 +42,9 @@ std::vector<SeriesConflict> conflicts_of(db::Connection& c, std::string_view sql
 }  // namespace
 
 void RecurringRepository::insert(db::Connection& c, const Series& s, Instant now) {
-  c.execute(kInsert, {s.id, s.kind, s.facility_id, s.resource_id, s.user_id, s.created_by, s.type, s.rrule,
+  c.execute(kInsert, {s.id, str(s.kind), s.facility_id, s.resource_id, s.user_id, s.created_by, s.type, s.rrule,
                       s.first_date, std::int64_t{s.start_minute}, std::int64_t{s.duration_minutes},
-                      db::opt(s.until_date), s.note, s.status, s.materialized_through, epoch_seconds(now)});
+                      db::opt(s.until_date), s.note, str(s.status), s.materialized_through, epoch_seconds(now)});
 }
 
 std::optional<Series> RecurringRepository::find(db::Connection& c, const std::string& id) {
@@ -52,7 +52,7 @@ std::optional<Series> RecurringRepository::find(db::Connection& c, const std::st
   if (!r) return std::nullopt;
   Series s;
   s.id = r->text(0);
-  s.kind = r->text(1);
+  s.kind = enum_at<SeriesKind>(r->text(1));
   s.facility_id = r->text(2);
   s.resource_id = r->text(3);
   s.user_id = r->text(4);
@@ -64,14 +64,14 @@ std::optional<Series> RecurringRepository::find(db::Connection& c, const std::st
   s.duration_minutes = static_cast<int>(r->i64(10));
   s.until_date = r->opt_text(11);
   s.note = r->text(12);
-  s.status = r->text(13);
+  s.status = enum_at<SeriesStatus>(r->text(13));
   s.materialized_through = r->text(14);
   return s;
 }
 
 void RecurringRepository::update(db::Connection& c, const Series& s, Instant now) {
   c.execute(kUpdate, {s.id, s.resource_id, std::int64_t{s.start_minute}, std::int64_t{s.duration_minutes},
-                      db::opt(s.until_date), s.note, s.status, s.materialized_through, epoch_seconds(now)});
+                      db::opt(s.until_date), s.note, str(s.status), s.materialized_through, epoch_seconds(now)});
 }
 
 std::vector<SeriesConflict> RecurringRepository::conflicts(db::Connection& c, const std::string& series_id) {

@@ -115,7 +115,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     b.series_date = date.str();
 
     auto booked = in_savepoint(tx, [&]() -> Result<void> {
-      if (p.resource.status != "active")
+      if (p.resource.status != resource::ResourceStatus::active)
         return Error::rule_violation("resource-inactive", "This resource is not bookable.");
       if (!staff) {
         SB_TRY(rules::check_player_slot(policies, p.hours, p.zone, start, end, now));
@@ -186,12 +186,12 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
       return Error::rule_violation("payment-required",
                                    "This facility takes payment when you book, so a series is booked at the desk.");
   }
-  if (p.resource.status != "active")
+  if (p.resource.status != resource::ResourceStatus::active)
     return Error::rule_violation("resource-inactive", "This resource is not bookable.");
 
   Series s;
   s.id = new_id("rec");
-  s.kind = "booking";
+  s.kind = SeriesKind::booking;
   s.facility_id = p.facility.id;
   s.resource_id = p.resource.id;
   s.user_id = user;
@@ -205,7 +205,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
   SB_ASSIGN_OR_RETURN(auto until, parse_until(r.until, first));
   if (until) s.until_date = until->str();
   s.note = r.note;
-  s.status = "active";
+  s.status = SeriesStatus::active;
   s.materialized_through = Zone::add_days(first, -1).str();
   s.timezone = p.facility.timezone;
   const LocalDate last = until.value_or(Zone::add_days(first, 366 * 2));
@@ -223,7 +223,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
 
 Series RecurringServiceImpl::with_occurrences(Series s) {
   db_.read([&](db::Connection& c) {
-    if (s.kind == "block")
+    if (s.kind == SeriesKind::block)
       s.blocks = BookingRepository::series_blocks(c, s.id);
     else
       s.occurrences = BookingRepository::series_bookings(c, s.id);
@@ -272,8 +272,8 @@ Result<Series> RecurringServiceImpl::get(const std::string& series_id, const Con
 Result<Series> RecurringServiceImpl::change(const std::string& series_id, const SeriesChange& c, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Found f, find(series_id, true, ctx));
   auto& [s, p, staff] = f;
-  if (s.kind != "booking") return Error::not_found("No such recurring booking.");
-  if (s.status == "cancelled") return Error::conflict("series-cancelled", "This series was cancelled.");
+  if (s.kind != SeriesKind::booking) return Error::not_found("No such recurring booking.");
+  if (s.status == SeriesStatus::cancelled) return Error::conflict("series-cancelled", "This series was cancelled.");
   if (c.start.has_value() != c.end.has_value()) return Error::invalid(c.start ? "end" : "start", "is needed too");
   if (!c.start && !c.resource_id && !c.note)
     return Error::invalid("start", "nothing to change: send start and end, resource_id or note");
@@ -303,7 +303,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
   if (c.resource_id) {
     SB_ASSIGN_OR_RETURN(to, parts_.places.place_of(*c.resource_id, ctx));
     if (to.facility.id != s.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
-    if (to.resource.status != "active")
+    if (to.resource.status != resource::ResourceStatus::active)
       return Error::rule_violation("resource-inactive", "This resource is not bookable.");
     next.resource_id = to.resource.id;
   }
@@ -365,14 +365,15 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
 Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const SeriesCancel& c, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Found f, find(series_id, true, ctx));
   auto& [s, p, staff] = f;
-  if (s.kind != "booking") return Error::not_found("No such recurring booking.");
+  if (s.kind != SeriesKind::booking) return Error::not_found("No such recurring booking.");
   if (c.full_refund && !staff) return Error::invalid("full_refund", "only staff can waive the cancellation policy");
   SB_ASSIGN_OR_RETURN(auto anchor, anchor_of(s, c.scope, c.booking_id));
   if (c.scope == "this") {
     SB_TRY(parts_.lifecycle.cancel(anchor->id, c.reason, c.full_refund, ctx));
     return with_occurrences(std::move(s));
   }
-  if (s.status == "cancelled") return Error::conflict("series-cancelled", "This series was cancelled already.");
+  if (s.status == SeriesStatus::cancelled)
+    return Error::conflict("series-cancelled", "This series was cancelled already.");
   const std::string from_date = anchor ? *anchor->series_date : s.first_date;
   const Instant now = clock_.now();
   SB_TRY(db_.transact([&](db::Connection& tx) -> Result<void> {
@@ -387,9 +388,9 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
       cancelled.push_back(b.id);
     }
     if (c.scope == "all" || from_date <= s.first_date) {
-      s.status = "cancelled";
+      s.status = SeriesStatus::cancelled;
     } else {
-      s.status = "ended";
+      s.status = SeriesStatus::ended;
       s.until_date = Zone::add_days(*LocalDate::parse(from_date), -1).str();
     }
     RecurringRepository::take_conflicts_from(tx, s.id, from_date);
@@ -422,7 +423,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
   const Instant now = clock_.now();
   Series s;
   s.id = new_id("rec");
-  s.kind = "block";
+  s.kind = SeriesKind::block;
   s.facility_id = p.facility.id;
   s.resource_id = p.resource.id;
   s.created_by = *ctx.user_id;
@@ -433,7 +434,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
   s.duration_minutes = static_cast<int>((range.second - range.first).count() / 60);
   if (until) s.until_date = until->str();
   s.note = r.reason;
-  s.status = "active";
+  s.status = SeriesStatus::active;
   s.materialized_through = dates.back().str();
   s.timezone = p.facility.timezone;
   SB_TRY(ClaimsLedger::write([&] {
@@ -486,7 +487,7 @@ Result<void> RecurringServiceImpl::remove_blocks(const std::string& block_id, co
                          ctx);
     }
     if (s) {
-      s->status = scope == "all" ? "cancelled" : "ended";
+      s->status = scope == "all" ? SeriesStatus::cancelled : SeriesStatus::ended;
       RecurringRepository::update(tx, *s, now);
     }
     return Ok{};
@@ -496,7 +497,7 @@ Result<void> RecurringServiceImpl::remove_blocks(const std::string& block_id, co
 void RecurringServiceImpl::extend(const std::string& series_id) {
   db_.transact([&](db::Connection& tx) {
     auto s = RecurringRepository::find(tx, series_id);
-    if (!s || s->status != "active" || s->kind != "booking") return;
+    if (!s || s->status != SeriesStatus::active || s->kind != SeriesKind::booking) return;
     auto facility = parts_.orgs.find_facility(s->facility_id);
     auto resource = parts_.resources.find_priced_resource(s->resource_id);
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;

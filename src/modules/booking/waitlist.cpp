@@ -53,7 +53,7 @@ void Waitlist::offer(db::Connection& tx, const std::string& resource_id, Instant
     auto resource = resources_.find_priced_resource(e.resource_id);
     auto config = resource ? orgs_.facility_config(resource->resource.facility_id) : nullptr;
     auto zone = config ? Zone::find(config->facility.timezone) : std::nullopt;
-    if (!config || !zone || resource->resource.status != "active") continue;
+    if (!config || !zone || resource->resource.status != resource::ResourceStatus::active) continue;
     const auto* facility = &config->facility;
     const Place p{*facility, resource->resource, *zone, config->hours, resource->pricing_in(facility->currency)};
     const Instant deadline = now + std::chrono::hours(facility->policies.waitlist_expiry_hours);

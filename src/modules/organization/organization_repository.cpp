@@ -87,7 +87,7 @@ Facility facility_from(const db::Row& r) {
     auto address = rules::parse_address(nlohmann::json::parse(r.text(6)));
     if (address.ok()) f.address = address.value();
   }
-  f.status = r.text(7);
+  f.status = enum_at<FacilityStatus>(r.text(7));
   // Read with nearly every request and rarely changed: parsed once per distinct text.
   static ParseCache<Settings> settings;
   static ParseCache<Policies> policies;
@@ -132,7 +132,7 @@ std::vector<Organization> OrganizationRepository::organizations(db::Connection& 
 
 void OrganizationRepository::insert_facility(db::Connection& c, const Facility& f) {
   c.execute(kInsertFacility, {f.id, f.organization_id, f.name, f.slug, f.timezone, f.currency, address_param(f.address),
-                              f.status, rules::to_json(f.settings).dump(), rules::to_json(f.policies).dump(),
+                              str(f.status), rules::to_json(f.settings).dump(), rules::to_json(f.policies).dump(),
                               epoch_seconds(f.created_at), f.settings.is_public});
 }
 

@@ -25,7 +25,7 @@ json facility_json(const Facility& f) {
           {"timezone", f.timezone},
           {"currency", f.currency},
           {"address", rules::to_json(f.address)},
-          {"status", f.status},
+          {"status", str(f.status)},
           {"settings", rules::to_json(f.settings)},
           {"policies", rules::to_json(f.policies)},
           {"created_at", format_rfc3339(f.created_at)},

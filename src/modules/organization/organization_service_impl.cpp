@@ -43,7 +43,7 @@ bool OrganizationServiceImpl::can(const Facility& f, Permission p, const Context
 }
 
 bool OrganizationServiceImpl::visible(const Context& ctx, const Facility& f) {
-  if (f.settings.is_public && f.status == "active") return true;
+  if (f.settings.is_public && f.status == FacilityStatus::active) return true;
   return ctx.user_id && (is_member(f.id, *ctx.user_id) || can(f, Permission::facility_view, ctx));
 }
 
@@ -111,7 +111,7 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
   f.timezone = in.timezone;
   f.currency = in.currency;
   f.address = in.address;
-  f.status = "active";
+  f.status = FacilityStatus::active;
   f.created_at = f.updated_at = clock_.now();
   // Many clubs share a name. A taken slug gets the random end of the facility's id (its last 14
   // characters are random), longer each time; a concurrent create that took the same slug

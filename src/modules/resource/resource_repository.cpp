@@ -44,7 +44,7 @@ Resource from_row(const db::Row& r) {
   x.color = r.text(8);
   x.display_order = static_cast<int>(r.i64(9));
   if (!r.is_null(10)) x.capacity = static_cast<int>(r.i64(10));
-  x.status = r.text(11);
+  x.status = enum_at<ResourceStatus>(r.text(11));
   x.created_at = from_epoch_seconds(r.i64(12));
   return x;
 }
@@ -55,7 +55,7 @@ void ResourceRepository::insert(db::Connection& c, const Resource& r) {
   std::optional<std::int64_t> capacity;
   if (r.capacity) capacity = *r.capacity;
   c.execute(kInsert, {r.id, r.facility_id, r.name, r.type, r.description, r.indoor, r.surface, r.lighting, r.color,
-                      std::int64_t{r.display_order}, db::opt(capacity), r.status, epoch_seconds(r.created_at)});
+                      std::int64_t{r.display_order}, db::opt(capacity), str(r.status), epoch_seconds(r.created_at)});
 }
 
 std::optional<Resource> ResourceRepository::find(db::Connection& c, const std::string& id) {
@@ -68,7 +68,7 @@ std::vector<Resource> ResourceRepository::of_facility(db::Connection& c, const s
 
 void ResourceRepository::update(db::Connection& c, const Resource& r, Instant now) {
   c.execute(kUpdate, {r.id, r.name, r.description, r.indoor, r.surface, r.lighting, r.color,
-                      std::int64_t{r.display_order}, r.status, epoch_seconds(now)});
+                      std::int64_t{r.display_order}, str(r.status), epoch_seconds(now)});
 }
 
 void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, const nlohmann::json& pricing,

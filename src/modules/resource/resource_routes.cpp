@@ -23,7 +23,7 @@ json resource_json(const Resource& r) {
           {"color", r.color},
           {"display_order", r.display_order},
           {"capacity", r.capacity ? json(*r.capacity) : json(nullptr)},
-          {"status", r.status},
+          {"status", str(r.status)},
           {"created_at", format_rfc3339(r.created_at)}};
 }
 
@@ -82,7 +82,10 @@ void register_resource_routes(http::Router& router, ResourceService& resources) 
                 p.description = body.string("description", false, 2000);
                 p.surface = body.string("surface", false, 40);
                 p.color = body.string("color", false, 7);
-                p.status = body.string("status", false, 20);
+                if (auto status = body.string("status", false, 20)) {
+                  p.status = enum_from<ResourceStatus>(*status);
+                  if (!p.status) body.fail("status", "must be active or inactive");
+                }
                 p.indoor = body.boolean("indoor", false);
                 p.lighting = body.boolean("lighting", false);
                 if (auto d = body.integer("display_order", false, 0, 10000)) p.display_order = static_cast<int>(*d);

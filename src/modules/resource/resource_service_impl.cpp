@@ -33,7 +33,6 @@ std::vector<FieldError> check(const Resource& r) {
   if (!valid_color(r.color)) errors.push_back({"color", "must be a colour like #1e88e5"});
   if (r.display_order < 0 || r.display_order > 10000) errors.push_back({"display_order", "must be 0 to 10000"});
   if (r.capacity && (*r.capacity < 1 || *r.capacity > 1000)) errors.push_back({"capacity", "must be 1 to 1000"});
-  if (r.status != "active" && r.status != "inactive") errors.push_back({"status", "must be active or inactive"});
   return errors;
 }
 
@@ -58,8 +57,8 @@ Result<std::pair<Resource, organization::Facility>> ResourceServiceImpl::authori
 Result<Resource> ResourceServiceImpl::create_resource(const std::string& facility_id, const NewResource& in,
                                                       const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::facility_manage, ctx));
-  Resource r{new_id("res"), facility.id, trim(in.name),    in.type,     in.description, in.indoor,   in.surface,
-             in.lighting,   in.color,    in.display_order, in.capacity, "active",       clock_.now()};
+  Resource r{new_id("res"), facility.id, trim(in.name),    in.type,     in.description,         in.indoor,   in.surface,
+             in.lighting,   in.color,    in.display_order, in.capacity, ResourceStatus::active, clock_.now()};
   if (auto errors = check(r); !errors.empty()) return Error::invalid(std::move(errors));
   return db_.transact([&](db::Connection& tx) -> Result<Resource> {
     ResourceRepository::insert(tx, r);
@@ -72,7 +71,7 @@ Result<std::vector<Resource>> ResourceServiceImpl::list_resources(const std::str
   SB_ASSIGN_OR_RETURN(auto facility, orgs_.get_facility(facility_id, ctx));
   auto all = resources_of(facility.id);
   if (!orgs_.can(facility, Permission::facility_view, ctx))
-    std::erase_if(all, [](const Resource& r) { return r.status != "active"; });
+    std::erase_if(all, [](const Resource& r) { return r.status != ResourceStatus::active; });
   return all;
 }
 
@@ -80,7 +79,7 @@ Result<Resource> ResourceServiceImpl::get_resource(const std::string& id, const 
   auto r = find_resource(id);
   if (!r) return Error::not_found("No such resource.");
   auto f = orgs_.get_facility(r->facility_id, ctx);
-  if (!f.ok() || (r->status != "active" && !orgs_.can(f.value(), Permission::facility_view, ctx)))
+  if (!f.ok() || (r->status != ResourceStatus::active && !orgs_.can(f.value(), Permission::facility_view, ctx)))
     return Error::not_found("No such resource.");
   return *r;
 }

@@ -22,6 +22,16 @@ struct SeriesRequest {
   std::string note;
 };
 
+enum class SeriesKind { booking, block };
+constexpr EnumNames<SeriesKind, 2> names_of(SeriesKind) {
+  return {{{{SeriesKind::booking, "booking"}, {SeriesKind::block, "block"}}}};
+}
+
+enum class SeriesStatus { active, ended, cancelled };
+constexpr EnumNames<SeriesStatus, 3> names_of(SeriesStatus) {
+  return {{{{SeriesStatus::active, "active"}, {SeriesStatus::ended, "ended"}, {SeriesStatus::cancelled, "cancelled"}}}};
+}
+
 /// A block series: maintenance every Monday morning, say. It must end: by `until` or COUNT.
 struct BlockSeriesRequest {
   std::string resource_id;
@@ -44,7 +54,7 @@ struct SeriesConflict {
 
 struct Series {
   std::string id;
-  std::string kind;  // booking | block
+  SeriesKind kind = SeriesKind::booking;
   std::string facility_id;
   std::string resource_id;
   std::string user_id;
@@ -56,7 +66,7 @@ struct Series {
   int duration_minutes = 0;
   std::optional<std::string> until_date;
   std::string note;
-  std::string status;                // active | ended | cancelled
+  SeriesStatus status = SeriesStatus::active;
   std::string materialized_through;  // the last local date expanded so far
   std::string timezone;
   std::vector<Booking> occurrences;             // kind booking, every status

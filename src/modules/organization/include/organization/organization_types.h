@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/core/enum_names.h"
 #include "platform/core/time.h"
 
 namespace slotbase::organization {
@@ -101,6 +102,14 @@ struct PoliciesPatch {
   std::optional<int> recurring_horizon_days;
 };
 
+enum class FacilityStatus { active, inactive, pending_setup, suspended };
+constexpr EnumNames<FacilityStatus, 4> names_of(FacilityStatus) {
+  return {{{{FacilityStatus::active, "active"},
+            {FacilityStatus::inactive, "inactive"},
+            {FacilityStatus::pending_setup, "pending_setup"},
+            {FacilityStatus::suspended, "suspended"}}}};
+}
+
 struct Facility {
   std::string id;
   std::string organization_id;
@@ -109,7 +118,7 @@ struct Facility {
   std::string timezone;
   std::string currency;
   std::optional<Address> address;
-  std::string status;  // active | inactive | pending_setup | suspended
+  FacilityStatus status = FacilityStatus::active;
   Settings settings;
   Policies policies;
   Instant created_at;

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "platform/core/enum_names.h"
 #include "platform/core/money.h"
 #include "platform/core/time.h"
 #include "platform/core/zone.h"
@@ -16,6 +17,11 @@ inline constexpr const char* kResourceTypes[] = {
     "tennis_court",    "pickleball_court", "padel_court",  "basketball_court", "badminton_court",
     "squash_court",    "swimming_lane",    "pool_section", "cricket_lane",     "cricket_net",
     "bowling_machine", "batting_cage",     "multi_purpose"};
+
+enum class ResourceStatus { active, inactive };
+constexpr EnumNames<ResourceStatus, 2> names_of(ResourceStatus) {
+  return {{{{ResourceStatus::active, "active"}, {ResourceStatus::inactive, "inactive"}}}};
+}
 
 struct Resource {
   std::string id;
@@ -29,7 +35,7 @@ struct Resource {
   std::string color;
   int display_order = 0;
   std::optional<int> capacity;
-  std::string status;  // active | inactive
+  ResourceStatus status = ResourceStatus::active;
   Instant created_at;
 };
 
@@ -47,7 +53,8 @@ struct NewResource {
 
 /// A partial update; what is absent stays.
 struct ResourcePatch {
-  std::optional<std::string> name, description, surface, color, status;
+  std::optional<std::string> name, description, surface, color;
+  std::optional<ResourceStatus> status;
   std::optional<bool> indoor, lighting;
   std::optional<int> display_order;
 };
