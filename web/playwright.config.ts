@@ -3,8 +3,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-// End-to-end: a real `slotbase serve` on SQLite with a fresh data folder, serving the built apps,
-// driven through Debian's Chromium. Nothing is downloaded.
+// End-to-end: a real `slotbase serve` on SQLite with a fresh data folder and the demo club (for its
+// desk and coach accounts), serving the built apps, driven through Debian's Chromium. Nothing is
+// downloaded.
 const port = Number(process.env.SLOTBASE_E2E_PORT ?? 18780);
 const binary = process.env.SLOTBASE_BINARY ?? resolve(import.meta.dirname, "../build/slotbase");
 const data = mkdtempSync(join(tmpdir(), "slotbase-e2e-"));
@@ -35,7 +36,7 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: `${binary} serve --listen 127.0.0.1:${port} --data-dir ${data} --rate-limit off --log-level warn`,
+    command: `${binary} serve --listen 127.0.0.1:${port} --data-dir ${data} --rate-limit off --log-level warn --demo`,
     env: { SLOTBASE_WEB_DIR: resolve(import.meta.dirname, "dist") },
     url: `http://127.0.0.1:${port}/ready`,
     reuseExistingServer: false,

@@ -18,6 +18,13 @@ export async function signUp(page: Page, name: string, email: string) {
   await page.getByRole("button", { name: "Sign up" }).click();
 }
 
+/// Logs in to the app on the page (player or admin) with an existing account.
+export async function logIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
 /// No serious or critical WCAG 2 A/AA violations on the page as it is now.
 export async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

@@ -14,7 +14,7 @@ export function AdminApp({ api }: { api: Api }) {
   const [view, setView] = useState<"sheet" | "lists" | "setup">("sheet");
   const [error, setError] = useState<string | null>(null);
 
-  // The facilities this account runs: those of its organizations.
+  // The facilities this account runs: its organizations' and those its roles name.
   const load = useCallback(async () => {
     try {
       const all = await facilitiesIRun(api);

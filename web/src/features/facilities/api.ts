@@ -1,5 +1,5 @@
 import type { Api } from "../../shared/api/client";
-import { withPolicies, type Answer, type Facility, type Resource } from "../../shared/api/types";
+import { withPolicies, type Answer, type Facility, type Resource, type Role } from "../../shared/api/types";
 
 /// The facilities a player can book at, by name.
 export async function findFacilities(api: Api, query: string): Promise<Facility[]> {
@@ -8,16 +8,27 @@ export async function findFacilities(api: Api, query: string): Promise<Facility[
   return page.items.map(withPolicies);
 }
 
-/// The facilities this account runs: those of its organizations.
+/// Roles held on one facility that make its desk's work the holder's (members only book).
+const RUNS_FACILITY: readonly Role[] = ["facility_manager", "staff", "coach"];
+
+/// The facilities this account runs: those of its organizations, and those its facility roles
+/// name (the desk, managers and coaches usually belong to no organization).
 export async function facilitiesIRun(api: Api): Promise<Facility[]> {
-  const orgs = await api.get<Answer<"/api/v1/organizations", "get">>("/api/v1/organizations");
-  const all: Facility[] = [];
-  for (const o of orgs.items) {
-    const page = await api.get<Answer<"/api/v1/organizations/{org_id}/facilities", "get">>(
-      `/api/v1/organizations/${o.id}/facilities`,
-    );
-    all.push(...page.items.map(withPolicies));
-  }
+  const [me, orgs] = await Promise.all([
+    api.get<Answer<"/api/v1/me", "get">>("/api/v1/me"),
+    api.get<Answer<"/api/v1/organizations", "get">>("/api/v1/organizations"),
+  ]);
+  const pages = await Promise.all(
+    orgs.items.map((o) =>
+      api.get<Answer<"/api/v1/organizations/{org_id}/facilities", "get">>(`/api/v1/organizations/${o.id}/facilities`),
+    ),
+  );
+  const all = pages.flatMap((p) => p.items.map(withPolicies));
+  const named = me.roles
+    .filter((r) => r.scope_type === "facility" && r.scope_id && RUNS_FACILITY.includes(r.role))
+    .map((r) => r.scope_id as string)
+    .filter((id, i, ids) => ids.indexOf(id) === i && !all.some((f) => f.id === id));
+  all.push(...(await Promise.all(named.map((id) => getFacility(api, id)))));
   return all;
 }
 

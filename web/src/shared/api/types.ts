@@ -7,6 +7,8 @@ type Schemas = components["schemas"];
 
 export type Money = Schemas["Money"];
 export type User = Schemas["User"];
+export type Profile = Schemas["Profile"];
+export type Role = Schemas["Role"];
 export type Session = Schemas["AuthResult"];
 export type Problem = Schemas["Problem"];
 export type FieldError = NonNullable<Problem["errors"]>[number];
