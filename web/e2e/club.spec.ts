@@ -18,7 +18,7 @@ test("a club is set up, a player books, the desk sees it and checks in, the play
   await expectAccessible(player, "a hold");
   await player.getByRole("button", { name: "Confirm booking" }).click();
   await expect(player.getByRole("heading", { name: "Booking confirmed" })).toBeVisible();
-  await expect(player.getByRole("button", { name: /^Court 1, 10:00 to 11:00, booked/ })).toBeVisible();
+  await expect(player.getByRole("button", { name: /^Court 1, 10:00 to 11:00, your booking/ })).toBeVisible();
 
   // And 12:00, which the player will cancel.
   await player.getByRole("button", { name: /^Court 1, 12:00 to 13:00, available/ }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countdown, formatTime, todayIn } from "./time";
+import { countdown, formatTime, overlaps, sameInstant, todayIn } from "./time";
 
 describe("times", () => {
   it("shows times in the facility's zone, not the browser's", () => {
@@ -10,5 +10,12 @@ describe("times", () => {
   it("counts down in minutes and seconds", () => {
     expect(countdown(299.4)).toBe("4:59");
     expect(countdown(-3)).toBe("0:00");
+  });
+  it("compares instants, not their spellings", () => {
+    expect(sameInstant("2026-12-01T10:00:00-05:00", "2026-12-01T15:00:00Z")).toBe(true);
+    expect(sameInstant("2026-12-01T10:00:00-05:00", "2026-12-01T10:00:00Z")).toBe(false);
+    const booking = { start: "2026-12-01T15:00:00Z", end: "2026-12-01T16:00:00Z" };
+    expect(overlaps({ start: "2026-12-01T10:30:00-05:00", end: "2026-12-01T11:30:00-05:00" }, booking)).toBe(true);
+    expect(overlaps({ start: "2026-12-01T11:00:00-05:00", end: "2026-12-01T12:00:00-05:00" }, booking)).toBe(false);
   });
 });

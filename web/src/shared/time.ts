@@ -48,3 +48,21 @@ export function countdown(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
+
+// Instants arrive spelled in different offsets (availability in the facility's, holds and bookings
+// in UTC), so they are compared as instants, never as strings.
+
+/// Milliseconds since the epoch of an RFC 3339 instant.
+export function instant(iso: string): number {
+  return new Date(iso).getTime();
+}
+
+/// Whether two spellings name the same instant ("...T10:00:00-05:00" and "...T15:00:00Z" do).
+export function sameInstant(a: string, b: string): boolean {
+  return instant(a) === instant(b);
+}
+
+/// Whether two half-open ranges [start, end) share a moment; touching ranges do not.
+export function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
+  return instant(a.start) < instant(b.end) && instant(b.start) < instant(a.end);
+}

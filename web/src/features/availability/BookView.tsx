@@ -3,9 +3,10 @@ import { ApiError, messageOf, type Api } from "../../shared/api/client";
 import type { Availability, Booking, Facility, Hold } from "../../shared/api/types";
 import { addDays, formatDateTime, todayIn, zoneLabel } from "../../shared/time";
 import { useLiveReload } from "../../shared/useLiveReload";
+import { myBookings } from "../bookings/api";
 import { findFacilities } from "../facilities/api";
 import { addToWaitlist, getAvailability, placeHold, releaseHold } from "./api";
-import { BookingGrid, type SlotChoice } from "./BookingGrid";
+import { BookingGrid, type CourtRange, type SlotChoice } from "./BookingGrid";
 import { HoldPanel } from "./HoldPanel";
 
 const FACILITY_KEY = "slotbase.facility";
@@ -31,6 +32,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   const [date, setDate] = useState<string>("");
   const [duration, setDuration] = useState<number>(60);
   const [availability, setAvailability] = useState<Availability | null>(null);
+  const [mine, setMine] = useState<CourtRange[]>([]);
   const [hold, setHold] = useState<{ hold: Hold; court: string } | null>(null);
   const [picked, setPicked] = useState<SlotChoice | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "info" | "success"; text: string } | null>(null);
@@ -62,12 +64,20 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   const latest = useRef(0);
   const load = useCallback(async () => {
     if (!facility || !date) return;
-    const mine = ++latest.current;
+    const ticket = ++latest.current;
     try {
-      const a = await getAvailability(api, facility.id, date, duration);
-      if (mine === latest.current) setAvailability(a);  // an older answer never overwrites a newer one
+      const [a, bookings] = await Promise.all([getAvailability(api, facility.id, date, duration), myBookings(api)]);
+      if (ticket === latest.current) {
+        // an older answer never overwrites a newer one
+        setAvailability(a);
+        setMine(
+          bookings
+            .filter((b) => b.facility_id === facility.id && b.status !== "cancelled")
+            .map((b) => ({ resourceId: b.resource_id, start: b.start, end: b.end })),
+        );
+      }
     } catch (e) {
-      if (mine === latest.current) setMessage({ kind: "error", text: messageOf(e) });
+      if (ticket === latest.current) setMessage({ kind: "error", text: messageOf(e) });
     }
   }, [api, facility, date, duration]);
 
@@ -77,6 +87,12 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   async function pick(choice: SlotChoice) {
     setMessage(null);
     setConfirmed(null);
+    if (choice.mine === "hold") return;
+    if (choice.mine === "booking") {
+      setPicked(null);
+      setMessage({ kind: "info", text: "This is your booking. Cancel or move it from My bookings." });
+      return;
+    }
     if (choice.slot.status !== "available") {
       setPicked(choice);
       return;
@@ -181,6 +197,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
         </div>
         <div className="legend" aria-hidden="true">
           <span className="slot available">available</span>
+          <span className="slot mine">yours</span>
           <span className="slot held">held</span>
           <span className="slot booked">booked</span>
           <span className="slot blocked">maintenance</span>
@@ -206,7 +223,8 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
           <BookingGrid
             asList={narrow}
             availability={availability}
-            selected={hold ? { resourceId: hold.hold.resource_id, start: hold.hold.start } : undefined}
+            selected={hold ? { resourceId: hold.hold.resource_id, start: hold.hold.start, end: hold.hold.end } : undefined}
+            myBookings={mine}
             onPick={pick}
           />
         )}

@@ -46,10 +46,47 @@ describe("BookingGrid", () => {
     expect((screen.getByRole("button", { name: /Court 2, 18:30.*not bookable/ }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it("marks the player's own hold", () => {
-    render(<BookingGrid availability={availability} selected={{ resourceId: "r1", start: "2026-12-01T23:30:00Z" }} onPick={() => undefined} />);
-    const mine = screen.getByRole("button", { name: "Court 1, 18:30 to 19:30, your hold" });
-    expect(mine.getAttribute("aria-pressed")).toBe("true");
+  it("marks the player's own hold and booking, whatever offset each instant is spelled in", () => {
+    const local: Availability = {
+      ...availability,
+      resources: [
+        {
+          resource_id: "r1",
+          name: "Court 1",
+          slots: [
+            { start: "2026-12-01T18:00:00-05:00", end: "2026-12-01T19:00:00-05:00", status: "held", price: usd(3000) },
+            { start: "2026-12-01T19:00:00-05:00", end: "2026-12-01T20:00:00-05:00", status: "booked", price: usd(3000) },
+            { start: "2026-12-01T20:00:00-05:00", end: "2026-12-01T21:00:00-05:00", status: "booked", price: usd(3000) },
+          ],
+        },
+      ],
+    };
+    const onPick = vi.fn();
+    render(
+      <BookingGrid
+        availability={local}
+        selected={{ resourceId: "r1", start: "2026-12-01T23:00:00Z", end: "2026-12-02T00:00:00Z" }}
+        myBookings={[{ resourceId: "r1", start: "2026-12-02T00:00:00Z", end: "2026-12-02T01:00:00Z" }]}
+        onPick={onPick}
+      />,
+    );
+    const hold = screen.getByRole("button", { name: "Court 1, 18:00 to 19:00, your hold" });
+    expect(hold.getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "Court 1, 19:00 to 20:00, your booking" }));
+    expect(onPick).toHaveBeenCalledWith(expect.objectContaining({ mine: "booking" }));
+    expect(screen.getByRole("button", { name: "Court 1, 20:00 to 21:00, booked" })).toBeTruthy();
+  });
+
+  it("puts slots spelled in different offsets on one row", () => {
+    const mixed: Availability = {
+      ...availability,
+      resources: [
+        { ...availability.resources[0], slots: [{ ...availability.resources[0].slots[0], start: "2026-12-01T18:00:00-05:00" }] },
+        availability.resources[1],
+      ],
+    };
+    render(<BookingGrid availability={mixed} onPick={() => undefined} />);
+    expect(screen.getAllByRole("rowheader").map((h) => h.textContent)).toEqual(["18:00", "18:30"]);
   });
 
   it("on a phone lists each court's times under its name, with the same names for the slots", () => {

@@ -1,10 +1,19 @@
 import type { Availability, Slot } from "../../shared/api/types";
-import { formatMoney, formatTime } from "../../shared/time";
+import { formatMoney, formatTime, instant, overlaps, sameInstant } from "../../shared/time";
+
+/// A stretch of time on one court: the player's hold or one of their bookings.
+export interface CourtRange {
+  resourceId: string;
+  start: string;
+  end: string;
+}
 
 export interface SlotChoice {
   resourceId: string;
   resourceName: string;
   slot: Slot;
+  /// Set when the slot is taken by the player's own hold or booking.
+  mine?: "hold" | "booking";
 }
 
 const STATUS_WORD: Record<Slot["status"], string> = {
@@ -16,15 +25,20 @@ const STATUS_WORD: Record<Slot["status"], string> = {
 };
 
 /// Every court as a column and time as rows. Each slot is a button whose name says court, time,
-/// status and price, so a screen reader hears what a sighted player sees.
+/// status and price, so a screen reader hears what a sighted player sees. The player's own hold
+/// and bookings read "your hold" and "your booking", not as someone else's.
 export function BookingGrid({
   availability,
   selected,
+  myBookings = [],
   onPick,
   asList = false,
 }: {
   availability: Availability;
-  selected?: { resourceId: string; start: string };
+  /// The player's hold.
+  selected?: CourtRange;
+  /// The player's active bookings.
+  myBookings?: CourtRange[];
   onPick: (choice: SlotChoice) => void;
   /// On a phone: one list of times per court instead of a table.
   asList?: boolean;
@@ -33,13 +47,23 @@ export function BookingGrid({
   const resources = availability.resources;
   if (resources.length === 0 || resources.every((r) => r.slots.length === 0))
     return <p className="notice">The facility is closed on this day.</p>;
-  // Courts share the facility's grid; rows are the distinct start times across them.
-  const starts = [...new Set(resources.flatMap((r) => r.slots.map((s) => s.start)))].sort(
-    (a, b) => new Date(a).getTime() - new Date(b).getTime(),
-  );
+  // Courts share the facility's grid; rows are the distinct start instants across them.
+  const starts = [...new Set(resources.flatMap((r) => r.slots.map((s) => instant(s.start))))].sort((a, b) => a - b);
+  const onCourt = (r: Availability["resources"][number], slot: Slot, range: CourtRange) =>
+    range.resourceId === r.resource_id && overlaps(slot, range);
   const button = (r: Availability["resources"][number], slot: Slot) => {
-    const isSelected = selected?.resourceId === r.resource_id && selected.start === slot.start;
-    const word = isSelected ? "your hold" : STATUS_WORD[slot.status];
+    const isSelected =
+      selected !== undefined &&
+      selected.resourceId === r.resource_id &&
+      sameInstant(selected.start, slot.start) &&
+      sameInstant(selected.end, slot.end);
+    const mine =
+      isSelected || (slot.status === "held" && selected && onCourt(r, slot, selected))
+        ? "hold"
+        : slot.status === "booked" && myBookings.some((b) => onCourt(r, slot, b))
+          ? "booking"
+          : undefined;
+    const word = mine ? `your ${mine}` : STATUS_WORD[slot.status];
     const label = `${r.name}, ${formatTime(slot.start, tz)} to ${formatTime(slot.end, tz)}, ${word}${
       slot.status === "available" ? `, ${formatMoney(slot.price)}` : ""
     }`;
@@ -47,11 +71,11 @@ export function BookingGrid({
     return (
       <button
         type="button"
-        className={`slot ${slot.status}${isSelected ? " selected" : ""}`}
+        className={`slot ${slot.status}${mine ? " mine" : ""}${isSelected ? " selected" : ""}`}
         aria-label={label}
         aria-pressed={isSelected}
         disabled={!canAct}
-        onClick={() => onPick({ resourceId: r.resource_id, resourceName: r.name, slot })}
+        onClick={() => onPick({ resourceId: r.resource_id, resourceName: r.name, slot, mine })}
       >
         {asList ? `${formatTime(slot.start, tz)} · ` : ""}
         {slot.status === "available" ? formatMoney(slot.price) : word}
@@ -95,9 +119,9 @@ export function BookingGrid({
         <tbody>
           {starts.map((start) => (
             <tr key={start}>
-              <th scope="row">{formatTime(start, tz)}</th>
+              <th scope="row">{formatTime(new Date(start).toISOString(), tz)}</th>
               {resources.map((r) => {
-                const slot = r.slots.find((s) => s.start === start);
+                const slot = r.slots.find((s) => instant(s.start) === start);
                 return <td key={r.resource_id}>{slot && button(r, slot)}</td>;
               })}
             </tr>

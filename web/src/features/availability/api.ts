@@ -1,5 +1,6 @@
 import type { Api } from "../../shared/api/client";
 import type { Answer, Availability, Body, Booking, Hold, WaitlistEntry } from "../../shared/api/types";
+import { formatTime } from "../../shared/time";
 
 /// The courts' slots on a date for bookings of `minutes`: every court's, or one court's.
 export function getAvailability(
@@ -27,7 +28,8 @@ export async function slotAt(
   minutes: number,
 ): Promise<{ start: string; end: string } | undefined> {
   const a = await getAvailability(api, facilityId, date, minutes, resourceId);
-  return a.resources[0]?.slots.find((s) => s.start.slice(11, 16) === time);
+  // The slot's start read in the facility's zone, whatever offset the answer spells it in.
+  return a.resources[0]?.slots.find((s) => formatTime(s.start, a.timezone) === time);
 }
 
 export function placeHold(api: Api, slot: Body<"/api/v1/holds", "post">): Promise<Hold> {
