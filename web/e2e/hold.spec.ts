@@ -40,3 +40,23 @@ test("a player's own hold and booking read as theirs, in the grid and in the pho
   await expect(desk.getByRole("button", { name: /^Court 2, 14:00 to 15:00, booked/ })).toBeVisible();
   await expectAccessible(desk, "the grid with the player's own booking");
 });
+
+test("the selected slot's hold, price and Confirm open in view, on a desktop and on a phone", async ({ browser }) => {
+  const { desk, phone } = await clubWithPlayers(browser, `Creekside ${Date.now()}`);
+
+  for (const [page, where] of [
+    [desk, "a desktop"],
+    [phone, "a phone"],
+  ] as const) {
+    // The last slot of the day, far down the grid.
+    const court = page === desk ? "Court 1" : "Court 2";
+    await page.getByRole("button", { name: new RegExp(`^${court}, 21:00 to 22:00, available`) }).click();
+    const confirm = page.getByRole("button", { name: "Confirm booking" });
+    await expect(confirm).toBeInViewport();
+    await expect(page.getByRole("timer")).toBeInViewport();
+    await expect(page.getByRole("region", { name: "Your hold" }).getByText(/Price: \$\d/)).toBeInViewport();
+    await expectAccessible(page, `a hold on ${where}`);
+    await confirm.click();
+    await expect(page.getByRole("heading", { name: "Booking confirmed" })).toBeInViewport();
+  }
+});

@@ -160,8 +160,15 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   for (let m = facility.policies.min_duration_minutes; m <= facility.policies.max_duration_minutes; m += facility.policies.slot_step_minutes)
     durations.push(m);
 
+  const panelOpen = Boolean(hold || picked || confirmed || message);
+  const closePanel = () => {
+    setPicked(null);
+    setConfirmed(null);
+    setMessage(null);
+  };
+
   return (
-    <>
+    <div className={`book-layout${panelOpen ? " with-panel" : ""}`}>
       <section className="panel" aria-labelledby="book-title">
         <h2 id="book-title">Book a court at {facility.name}</h2>
         <p className="muted">
@@ -203,22 +210,6 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
           <span className="slot blocked">maintenance</span>
           <span className="slot closed">not bookable</span>
         </div>
-        {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "error" : message.kind === "success" ? "success" : "notice"}>
-            {message.text}
-          </p>
-        )}
-        {picked && (
-          <div className="notice" role="group" aria-label="This slot is taken">
-            <p>
-              {picked.resourceName} at {formatDateTime(picked.slot.start, facility.timezone)} is taken. Join the waitlist and it is
-              held for you if it frees up.
-            </p>
-            <button type="button" onClick={() => joinWaitlist(picked)}>
-              Join the waitlist
-            </button>
-          </div>
-        )}
         {availability && (
           <BookingGrid
             asList={narrow}
@@ -229,35 +220,68 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
           />
         )}
       </section>
-      {hold && (
-        <HoldPanel
-          api={api}
-          hold={hold.hold}
-          courtName={hold.court}
-          timeZone={facility.timezone}
-          onConfirmed={(b) => {
-            setHold(null);
-            setConfirmed(b);
-            onBooked(b);
-            load();
-          }}
-          onGone={(text) => {
-            setHold(null);
-            setMessage({ kind: "info", text });
-            load();
-          }}
-        />
+      {panelOpen && (
+        // The selected slot, in view wherever it is on the grid: a side panel beside the grid on a
+        // wide screen, a sheet over the bottom of a phone's.
+        <div className="slot-panel">
+          {message && (
+            <p
+              role={message.kind === "error" ? "alert" : "status"}
+              className={message.kind === "error" ? "error" : message.kind === "success" ? "success" : "notice"}
+            >
+              {message.text}
+            </p>
+          )}
+          {hold ? (
+            <HoldPanel
+              api={api}
+              hold={hold.hold}
+              courtName={hold.court}
+              timeZone={facility.timezone}
+              onConfirmed={(b) => {
+                setHold(null);
+                setConfirmed(b);
+                onBooked(b);
+                load();
+              }}
+              onGone={(text) => {
+                setHold(null);
+                setMessage({ kind: "info", text });
+                load();
+              }}
+            />
+          ) : (
+            <section className="panel" aria-label={confirmed ? "Booking confirmed" : picked ? "This slot is taken" : "Notice"}>
+              {picked && (
+                <>
+                  <p>
+                    {picked.resourceName} at {formatDateTime(picked.slot.start, facility.timezone)} is taken. Join the waitlist and
+                    it is held for you if it frees up.
+                  </p>
+                  <button type="button" onClick={() => joinWaitlist(picked)}>
+                    Join the waitlist
+                  </button>
+                </>
+              )}
+              {confirmed && (
+                <>
+                  <h2>Booking confirmed</h2>
+                  <p role="status" className="success">
+                    You are booked for {formatDateTime(confirmed.start, facility.timezone)} ({facility.timezone}). Payment:{" "}
+                    {confirmed.payment_status}.
+                    {confirmed.approval_status === "pending" && " The facility will approve it shortly."}
+                  </p>
+                </>
+              )}
+              <div className="row" style={{ marginTop: 12 }}>
+                <button type="button" className="secondary" onClick={closePanel}>
+                  Close
+                </button>
+              </div>
+            </section>
+          )}
+        </div>
       )}
-      {confirmed && (
-        <section className="panel" aria-labelledby="confirmed-title">
-          <h2 id="confirmed-title">Booking confirmed</h2>
-          <p role="status" className="success">
-            You are booked for {formatDateTime(confirmed.start, facility.timezone)} ({facility.timezone}). Payment:{" "}
-            {confirmed.payment_status}.
-            {confirmed.approval_status === "pending" && " The facility will approve it shortly."}
-          </p>
-        </section>
-      )}
-    </>
+    </div>
   );
 }
