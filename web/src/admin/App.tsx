@@ -5,13 +5,14 @@ import { AuthForm, useSession } from "../features/auth";
 import { DaySheet } from "../features/day-sheet";
 import { facilitiesIRun } from "../features/facilities";
 import { Lists } from "../features/lists";
+import { Settings } from "../features/settings";
 import { Setup } from "../features/setup";
 
 export function AdminApp({ api }: { api: Api }) {
   const { user, ready, setUser } = useSession(api);
   const [facilities, setFacilities] = useState<Facility[] | null>(null);
   const [facility, setFacility] = useState<Facility | null>(null);
-  const [view, setView] = useState<"sheet" | "lists" | "setup">("sheet");
+  const [view, setView] = useState<"sheet" | "lists" | "settings" | "setup">("sheet");
   const [error, setError] = useState<string | null>(null);
 
   // The facilities this account runs: its organizations' and those its roles name.
@@ -59,6 +60,9 @@ export function AdminApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "lists" ? "page" : undefined} onClick={() => setView("lists")} disabled={!facility}>
               People and bookings
             </button>
+            <button type="button" aria-current={view === "settings" ? "page" : undefined} onClick={() => setView("settings")} disabled={!facility}>
+              Settings
+            </button>
             <button type="button" aria-current={view === "setup" ? "page" : undefined} onClick={() => setView("setup")}>
               New facility
             </button>
@@ -93,6 +97,15 @@ export function AdminApp({ api }: { api: Api }) {
           )
         ) : view === "sheet" ? (
           <DaySheet api={api} facility={facility} />
+        ) : view === "settings" ? (
+          <Settings
+            api={api}
+            facility={facility}
+            onSaved={(f) => {
+              setFacility(f);
+              setFacilities((all) => all?.map((x) => (x.id === f.id ? f : x)) ?? null);
+            }}
+          />
         ) : (
           <Lists api={api} facility={facility} />
         )}

@@ -1,0 +1,26 @@
+import { useState } from "react";
+import type { Api } from "../../shared/api/client";
+import type { Facility } from "../../shared/api/types";
+import { PoliciesForm } from "./PoliciesForm";
+
+const AREAS = [{ key: "policies", label: "Booking policies" }] as const;
+type Area = (typeof AREAS)[number]["key"];
+
+/// The facility's settings: each screen shows what is set now and saves it with one button.
+export function Settings({ api, facility, onSaved }: { api: Api; facility: Facility; onSaved: (f: Facility) => void }) {
+  const [area, setArea] = useState<Area>("policies");
+  return (
+    <section className="panel settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings of {facility.name}</h2>
+      <p className="muted">Times are local to the facility ({facility.timezone}), 24-hour; amounts are in {facility.currency}.</p>
+      <nav className="subnav" aria-label="Settings">
+        {AREAS.map((a) => (
+          <button key={a.key} type="button" className="secondary" aria-current={area === a.key ? "page" : undefined} onClick={() => setArea(a.key)}>
+            {a.label}
+          </button>
+        ))}
+      </nav>
+      {area === "policies" && <PoliciesForm key={facility.id} api={api} facility={facility} onSaved={onSaved} />}
+    </section>
+  );
+}
