@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, setUpClub } from "./helpers";
+import { bookingDay, expectAccessible, playerOnGrid, setUpClub } from "./helpers";
 
 async function openSettings(admin: Page, area: string) {
   await admin.getByRole("button", { name: "Settings", exact: true }).click();
@@ -31,4 +31,28 @@ test("the owner changes a policy and finds it kept after a reload", async ({ pag
   await expect(page.getByLabel("Booking window (days ahead)")).toHaveValue("45");
   await expect(page.getByLabel("Longest booking (minutes)")).toHaveValue("180");
   await expect(page.getByRole("checkbox", { name: "Venmo" })).toBeChecked();
+});
+
+test("a holiday with modified hours shortens the player's day", async ({ browser }) => {
+  const club = `Holiday Hall ${Date.now()}`;
+  const admin = await (await browser.newContext()).newPage();
+  await setUpClub(admin, club);
+  await openSettings(admin, "Opening hours and holidays");
+  await expect(admin.getByLabel("Monday opens")).toHaveValue("07:00");
+  await admin.getByRole("button", { name: "Add a holiday" }).click();
+  await admin.getByLabel("Holiday 1 date").fill(bookingDay());
+  await admin.getByLabel("Holiday 1 name").fill("Club day");
+  await admin.getByLabel("Holiday 1 closed all day").uncheck();
+  await admin.getByLabel("Holiday 1 opens").fill("10:00");
+  await admin.getByLabel("Holiday 1 closes").fill("14:00");
+  await expectAccessible(admin, "the opening hours and holidays");
+  await admin.getByRole("button", { name: "Save opening hours" }).click();
+  await expect(admin.getByRole("status")).toHaveText("The opening hours are saved.");
+
+  const player = await (await browser.newContext()).newPage();
+  await playerOnGrid(player, club, "Holly Player");
+  await expect(player.getByRole("button", { name: /^Court 1, 10:00 to 11:00, available/ })).toBeVisible();
+  await expect(player.getByRole("button", { name: /^Court 1, 13:00 to 14:00, available/ })).toBeVisible();
+  await expect(player.getByRole("button", { name: /^Court 1, 09:00 to 10:00, available/ })).toHaveCount(0);
+  await expect(player.getByRole("button", { name: /^Court 1, 14:00 to 15:00, available/ })).toHaveCount(0);
 });

@@ -1,8 +1,8 @@
 // The pieces every settings form is made of: a labelled field with the server's message for it,
 // and a 24-hour time box.
 
-import type { InputHTMLAttributes, ReactNode } from "react";
-import { ApiError } from "../../shared/api/client";
+import { useState, type InputHTMLAttributes, type ReactNode } from "react";
+import { ApiError, messageOf } from "../../shared/api/client";
 
 /// The server's message for `field` ("policies.max_duration_minutes", "rules[0].price"), if any.
 export function fieldMessage(error: unknown, field: string): string | undefined {
@@ -73,3 +73,48 @@ export function TimeInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, "ty
 }
 
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// A form's saving: the error of the last try (whose fields the form shows), whether it was saved,
+/// and whether a save is under way.
+export function useSave() {
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const run = async (save: () => Promise<void>) => {
+    setError(null);
+    setSaved(false);
+    setBusy(true);
+    try {
+      await save();
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, saved, busy, run };
+}
+
+/// The end of a settings form: what went wrong, or that it was saved, and the one save button.
+export function SaveBar({ error, saved, busy, done, label }: { error: unknown; saved: boolean; busy: boolean; done: string; label: string }) {
+  return (
+    <>
+      {error !== null && (
+        <p role="alert" className="error">
+          {messageOf(error)}
+        </p>
+      )}
+      {saved && (
+        <p role="status" className="success">
+          {done}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" disabled={busy}>
+          {label}
+        </button>
+      </div>
+    </>
+  );
+}

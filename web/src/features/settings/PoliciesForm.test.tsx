@@ -1,16 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { aFacility, fakeNetwork, Reply } from "../../shared/api/testing";
+import { aFacility, fakeNetwork } from "../../shared/api/testing";
 import type { Facility } from "../../shared/api/types";
 import { PoliciesForm } from "./PoliciesForm";
+import { box, fill, invalid, messageAt } from "./testing";
 
 const facility = aFacility({
   policies: { ...aFacility().policies, max_active_bookings_per_user: 3, offline_methods: ["cash"], payment_timing: "before_session" },
 });
-const invalid = (errors: { field: string; message: string }[]) =>
-  new Reply(422, { type: "about:blank", title: "Validation failed", status: 422, detail: "Validation failed", errors });
-const box = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
-const fill = (label: string, value: string) => fireEvent.change(box(label), { target: { value } });
 
 describe("PoliciesForm", () => {
   afterEach(cleanup);
@@ -91,14 +88,10 @@ describe("PoliciesForm", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save policies" }));
 
     await screen.findByRole("alert");
-    const longest = box("Longest booking (minutes)");
-    expect(longest.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById(longest.getAttribute("aria-describedby")!)?.textContent).toBe(
-      "must not be less than min_duration_minutes",
-    );
-    const refund = box("Tier 1 refund percent");
-    expect(refund.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById(refund.getAttribute("aria-describedby")!)?.textContent).toBe("must be from 0 to 100");
+    expect(box("Longest booking (minutes)").getAttribute("aria-invalid")).toBe("true");
+    expect(messageAt("Longest booking (minutes)")).toBe("must not be less than min_duration_minutes");
+    expect(box("Tier 1 refund percent").getAttribute("aria-invalid")).toBe("true");
+    expect(messageAt("Tier 1 refund percent")).toBe("must be from 0 to 100");
     expect(box("Shortest booking (minutes)").getAttribute("aria-invalid")).toBeNull();
     expect(onSaved).not.toHaveBeenCalled();
   });

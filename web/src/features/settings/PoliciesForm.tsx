@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { messageOf, type Api } from "../../shared/api/client";
+import type { Api } from "../../shared/api/client";
 import type { Facility, Policies } from "../../shared/api/types";
 import { setPolicies } from "./api";
-import { Cell, Field, fieldMessage } from "./Fields";
+import { Cell, Field, fieldMessage, SaveBar, useSave } from "./Fields";
 
 type Offline = NonNullable<Policies["offline_methods"]>[number];
 const OFFLINE: { value: Offline; label: string }[] = [
@@ -77,9 +77,7 @@ function policiesOf(d: Draft): Partial<Policies> {
 /// all, and the server's objections appear at the fields they name.
 export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: Facility; onSaved: (f: Facility) => void }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(facility.policies));
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { error, saved, busy, run } = useSave();
 
   const at = (field: string) => fieldMessage(error, `policies.${field}`);
   const setNumber = (k: NumberPolicy, v: string) => setDraft({ ...draft, numbers: { ...draft.numbers, [k]: v } });
@@ -104,21 +102,13 @@ export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: F
     );
   }
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    setSaved(false);
-    setBusy(true);
-    try {
+    run(async () => {
       const f = await setPolicies(api, facility.id, policiesOf(draft));
       setDraft(draftOf(f.policies));
-      setSaved(true);
       onSaved(f);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -283,21 +273,7 @@ export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: F
         </div>
       </fieldset>
 
-      {error !== null && (
-        <p role="alert" className="error">
-          {messageOf(error)}
-        </p>
-      )}
-      {saved && (
-        <p role="status" className="success">
-          The policies are saved.
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" disabled={busy}>
-          Save policies
-        </button>
-      </div>
+      <SaveBar error={error} saved={saved} busy={busy} done="The policies are saved." label="Save policies" />
     </form>
   );
 }

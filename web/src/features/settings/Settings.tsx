@@ -1,9 +1,13 @@
 import { useState } from "react";
 import type { Api } from "../../shared/api/client";
 import type { Facility } from "../../shared/api/types";
+import { HoursForm } from "./HoursForm";
 import { PoliciesForm } from "./PoliciesForm";
 
-const AREAS = [{ key: "policies", label: "Booking policies" }] as const;
+const AREAS = [
+  { key: "policies", label: "Booking policies" },
+  { key: "hours", label: "Opening hours and holidays" },
+] as const;
 type Area = (typeof AREAS)[number]["key"];
 
 /// The facility's settings: each screen shows what is set now and saves it with one button.
@@ -21,6 +25,7 @@ export function Settings({ api, facility, onSaved }: { api: Api; facility: Facil
         ))}
       </nav>
       {area === "policies" && <PoliciesForm key={facility.id} api={api} facility={facility} onSaved={onSaved} />}
+      {area === "hours" && <HoursForm key={facility.id} api={api} facility={facility} />}
     </section>
   );
 }
