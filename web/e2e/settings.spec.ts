@@ -56,3 +56,28 @@ test("a holiday with modified hours shortens the player's day", async ({ browser
   await expect(player.getByRole("button", { name: /^Court 1, 09:00 to 10:00, available/ })).toHaveCount(0);
   await expect(player.getByRole("button", { name: /^Court 1, 14:00 to 15:00, available/ })).toHaveCount(0);
 });
+
+test("a peak rule on a court shows its price on the player's grid", async ({ browser }) => {
+  const club = `Peak Park ${Date.now()}`;
+  const admin = await (await browser.newContext()).newPage();
+  await setUpClub(admin, club);
+  await openSettings(admin, "Prices per court");
+  await admin.getByLabel("Court", { exact: true }).selectOption({ label: "Court 1" });
+  await expect(admin.getByLabel("Price (USD)", { exact: true })).toHaveValue("20.00");
+  // The set-up flow's weekday-evening peak is rule 1; this one is every day, late morning.
+  await admin.getByRole("button", { name: "Add a price rule" }).click();
+  await admin.getByLabel("Rule 2 name").fill("late morning");
+  for (const day of ["Saturday", "Sunday"]) await admin.getByRole("group", { name: "Rule 2 weekdays" }).getByLabel(day).check();
+  await admin.getByLabel("Rule 2 from (HH:MM)").fill("10:00");
+  await admin.getByLabel("Rule 2 to (HH:MM)").fill("12:00");
+  await admin.getByLabel("Rule 2 price (USD)").fill("45.50");
+  await expectAccessible(admin, "the prices per court");
+  await admin.getByRole("button", { name: "Save prices" }).click();
+  await expect(admin.getByRole("status")).toHaveText("The prices are saved.");
+
+  const player = await (await browser.newContext()).newPage();
+  await playerOnGrid(player, club, "Penny Player");
+  await expect(player.getByRole("button", { name: /^Court 1, 10:00 to 11:00, available, \$45\.50/ })).toBeVisible();
+  await expect(player.getByRole("button", { name: /^Court 1, 09:00 to 10:00, available, \$20\.00/ })).toBeVisible();
+  await expect(player.getByRole("button", { name: /^Court 2, 10:00 to 11:00, available, \$20\.00/ })).toBeVisible();
+});

@@ -3,10 +3,12 @@ import type { Api } from "../../shared/api/client";
 import type { Facility } from "../../shared/api/types";
 import { HoursForm } from "./HoursForm";
 import { PoliciesForm } from "./PoliciesForm";
+import { PricingForm } from "./PricingForm";
 
 const AREAS = [
   { key: "policies", label: "Booking policies" },
   { key: "hours", label: "Opening hours and holidays" },
+  { key: "prices", label: "Prices per court" },
 ] as const;
 type Area = (typeof AREAS)[number]["key"];
 
@@ -26,6 +28,7 @@ export function Settings({ api, facility, onSaved }: { api: Api; facility: Facil
       </nav>
       {area === "policies" && <PoliciesForm key={facility.id} api={api} facility={facility} onSaved={onSaved} />}
       {area === "hours" && <HoursForm key={facility.id} api={api} facility={facility} />}
+      {area === "prices" && <PricingForm key={facility.id} api={api} facility={facility} />}
     </section>
   );
 }
