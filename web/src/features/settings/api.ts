@@ -3,7 +3,7 @@ import type { Answer, Hours } from "../../shared/api/types";
 
 // Saving policies, hours and prices are the set-up flow's calls; the settings screens use the same.
 export { setHours, setPolicies, setPricing } from "../setup/api";
-export { getFacility, listResources } from "../facilities/api";
+export { listResources } from "../facilities/api";
 
 export type Pricing = Answer<"/api/v1/resources/{resource_id}/pricing", "get">;
 
