@@ -94,10 +94,21 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
           <div>
             <span className={`badge ${b.status}`}>{b.status.replace("_", " ")}</span>{" "}
             {b.approval_status === "pending" && <span className="badge">awaiting approval</span>}{" "}
+            {b.approval_status === "rejected" && <span className="badge cancelled">rejected</span>}{" "}
             <span className="muted">
               {formatMoney(b.price)} · payment {b.payment_status}
             </span>
           </div>
+          {b.status === "cancelled" && (b.cancel_reason || b.refund_amount != null) && (
+            <div className="muted">
+              {b.cancel_reason && <>{b.approval_status === "rejected" ? "Rejected by the club" : "Cancelled"}: {b.cancel_reason}</>}
+              {b.refund_amount != null && (
+                <>
+                  {b.cancel_reason ? " · " : ""}refund {formatMoney({ amount: b.refund_amount, currency: b.price.currency })}
+                </>
+              )}
+            </div>
+          )}
         </div>
         {b.status === "confirmed" && new Date(b.start).getTime() > now() && (
           <div className="row">

@@ -153,6 +153,41 @@ describe("DaySheet", () => {
     });
   });
 
+  it("rejects a booking awaiting approval only with a reason, and shows it cancelled with its refund", async () => {
+    const pending = { ...evening, approval_status: "pending" as const, payment_status: "paid" as const };
+    const { api, requests, day } = club({
+      "POST /api/v1/bookings/bkg_evening/reject": (r) => {
+        const rejected = {
+          ...pending,
+          status: "cancelled" as const,
+          approval_status: "rejected" as const,
+          payment_status: "refunded" as const,
+          cancel_reason: (r.body as { reason: string }).reason,
+          refund_amount: 3000,
+        };
+        day.bookings = [rejected, morning];
+        return { booking: rejected, refund: { amount: 3000, currency: "USD", percent: 100 } };
+      },
+    });
+    day.bookings = [pending, morning];
+    render(<DaySheet api={api} facility={aFacility()} />);
+    expect(await screen.findByRole("button", { name: "Approve 18:00 on Court 1" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Reject 18:00 on Court 1" }));
+
+    const form = screen.getByRole("form", { name: "Reject 18:00 on Court 1" });
+    fireEvent.click(within(form).getByRole("button", { name: "Reject booking" }));
+    expect(within(form).getByLabelText(/Reason for rejecting/).getAttribute("aria-invalid")).toBe("true");
+    expect(requests.filter((r) => r.method === "POST")).toEqual([]);
+
+    fireEvent.change(within(form).getByLabelText(/Reason for rejecting/), { target: { value: "Court reserved for a league match" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Reject booking" }));
+
+    expect((await screen.findByRole("status")).textContent).toBe("Rejected and cancelled; refund $30.00.");
+    expect(requests.find((r) => r.method === "POST")?.body).toEqual({ reason: "Court reserved for a league match" });
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Approve 18:00 on Court 1" })).toBeNull());
+    expect(row("Court 1").textContent).toMatch(/18:00–19:00 Pat Player · open play · cancelled rejected Court reserved for a league match · refunded \$30\.00/);
+  });
+
   it("reloads when a live change arrives for the facility", async () => {
     const { api, requests, day } = club();
     render(<DaySheet api={api} facility={aFacility()} />);

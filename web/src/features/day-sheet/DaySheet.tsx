@@ -1,13 +1,14 @@
 import { useCallback, useRef, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Block, Booking, Facility, MemberEntry, Resource } from "../../shared/api/types";
-import { addDays, formatTime, todayIn } from "../../shared/time";
+import { addDays, formatMoney, formatTime, todayIn } from "../../shared/time";
 import { useLiveReload } from "../../shared/useLiveReload";
 import { cancelBooking, checkIn, facilityBookings } from "../bookings/api";
 import { listResources } from "../facilities/api";
 import { listMembers } from "../lists/api";
-import { approveBooking, listBlocks, markNoShow, removeBlock } from "./api";
+import { approveBooking, listBlocks, markNoShow, rejectBooking, removeBlock } from "./api";
 import { BlockCourt, BookForMember } from "./DeskForms";
+import { RejectBooking } from "./RejectBooking";
 import { Timeline } from "./Timeline";
 
 /// The desk's view of one day: every court as a row with its bookings and blocks in time order,
@@ -20,6 +21,7 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
   const [blocks, setBlocks] = useState<Block[]>([]);
   const [members, setMembers] = useState<MemberEntry[]>([]);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [rejecting, setRejecting] = useState<string | null>(null);
   const latest = useRef(0);
 
   // Reads everything first and shows it only if no newer load started meanwhile, so a slow answer
@@ -45,11 +47,11 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
 
   useLiveReload(facility.id, load);
 
-  const act = async (fn: () => Promise<unknown>, text: string) => {
+  const act = async <T,>(fn: () => Promise<T>, text: string | ((result: T) => string)) => {
     setMessage(null);
     try {
-      await fn();
-      setMessage({ error: false, text });
+      const result = await fn();
+      setMessage({ error: false, text: typeof text === "string" ? text : text(result) });
       await load();
     } catch (e) {
       setMessage({ error: true, text: messageOf(e) });
@@ -111,12 +113,31 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
                           {nameOf(i.booking.user_id)} · {i.booking.type.replace("_", " ")} ·{" "}
                           <span className={`badge ${i.booking.status}`}>{i.booking.status.replace("_", " ")}</span>
                           {i.booking.approval_status === "pending" && <span className="badge">awaiting approval</span>}
+                          {i.booking.approval_status === "rejected" && (
+                            <>
+                              {" "}
+                              <span className="badge cancelled">rejected</span> {i.booking.cancel_reason}
+                              {i.booking.refund_amount != null && (
+                                <> · refunded {formatMoney({ amount: i.booking.refund_amount, currency: i.booking.price.currency })}</>
+                              )}
+                            </>
+                          )}
                           {i.booking.status === "confirmed" && (
                             <div className="row" style={{ marginTop: 4 }}>
                               {i.booking.approval_status === "pending" ? (
-                                <button type="button" onClick={() => act(() => approveBooking(api, i.booking!.id), "Approved.")}>
-                                  Approve {formatTime(i.booking.start, tz)} on {r.name}
-                                </button>
+                                <>
+                                  <button type="button" onClick={() => act(() => approveBooking(api, i.booking!.id), "Approved.")}>
+                                    Approve {formatTime(i.booking.start, tz)} on {r.name}
+                                  </button>
+                                  <button
+                                    type="button"
+                                    className="secondary"
+                                    aria-expanded={rejecting === i.booking.id}
+                                    onClick={() => setRejecting(rejecting === i.booking!.id ? null : i.booking!.id)}
+                                  >
+                                    Reject {formatTime(i.booking.start, tz)} on {r.name}
+                                  </button>
+                                </>
                               ) : (
                                 <button type="button" onClick={() => act(() => checkIn(api, i.booking!.id), "Checked in.")}>
                                   Check in {formatTime(i.booking.start, tz)} on {r.name}
@@ -137,6 +158,23 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
                                 Cancel {formatTime(i.booking.start, tz)} on {r.name}
                               </button>
                             </div>
+                          )}
+                          {rejecting === i.booking.id && i.booking.approval_status === "pending" && (
+                            <RejectBooking
+                              what={`${formatTime(i.booking.start, tz)} on ${r.name}`}
+                              onClose={() => setRejecting(null)}
+                              onReject={(reason) =>
+                                act(
+                                  async () => {
+                                    const { booking } = await rejectBooking(api, i.booking!.id, reason);
+                                    setRejecting(null);
+                                    return booking;
+                                  },
+                                  (b) =>
+                                    `Rejected and cancelled; refund ${formatMoney({ amount: b.refund_amount ?? 0, currency: b.price.currency })}.`,
+                                )
+                              }
+                            />
                           )}
                         </div>
                       ) : "block" in i && i.block ? (

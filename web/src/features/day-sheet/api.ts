@@ -37,3 +37,10 @@ export function blockCourt(api: Api, resourceId: string, block: Body<"/api/v1/re
 export function removeBlock(api: Api, blockId: string): Promise<void> {
   return api.del<Answer<"/api/v1/blocks/{block_id}", "delete">>(`/api/v1/blocks/${blockId}`);
 }
+
+/// Turns down a booking that waits for approval; the server cancels it with a full refund.
+export function rejectBooking(api: Api, bookingId: string, reason: string) {
+  return api.post<Answer<"/api/v1/bookings/{booking_id}/reject", "post">>(`/api/v1/bookings/${bookingId}/reject`, {
+    reason,
+  });
+}
