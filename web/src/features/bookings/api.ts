@@ -1,5 +1,5 @@
 import type { Api } from "../../shared/api/client";
-import type { Answer, Booking, WaitlistEntry } from "../../shared/api/types";
+import type { Answer, Body, Booking, Series, SeriesScope, WaitlistEntry } from "../../shared/api/types";
 
 /// The signed-in player's bookings, newest first.
 export async function myBookings(api: Api): Promise<Booking[]> {
@@ -38,4 +38,25 @@ export async function myWaitlist(api: Api): Promise<WaitlistEntry[]> {
 
 export function leaveWaitlist(api: Api, entryId: string): Promise<void> {
   return api.del<Answer<"/api/v1/waitlist/{entry_id}", "delete">>(`/api/v1/waitlist/${entryId}`);
+}
+
+/// Books a weekly (or any RRULE) series; occurrences that cannot be had come back as conflicts.
+export function createSeries(api: Api, series: Body<"/api/v1/recurring-bookings", "post">): Promise<Series> {
+  return api.post<Answer<"/api/v1/recurring-bookings", "post">>("/api/v1/recurring-bookings", series);
+}
+
+export function getSeries(api: Api, seriesId: string): Promise<Series> {
+  return api.get<Answer<"/api/v1/recurring-bookings/{series_id}", "get">>(`/api/v1/recurring-bookings/${seriesId}`);
+}
+
+/// Cancels one occurrence, it and the ones after it, or the whole series; refunds per policy.
+export function cancelSeries(api: Api, seriesId: string, scope: SeriesScope, bookingId: string, reason: string): Promise<Series> {
+  const query = new URLSearchParams({ scope, booking_id: bookingId, reason });
+  return api.del<Answer<"/api/v1/recurring-bookings/{series_id}", "delete">>(`/api/v1/recurring-bookings/${seriesId}?${query}`);
+}
+
+/// The RRULE for "every week on this date's weekday".
+export function weeklyOn(date: string): string {
+  const day = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][new Date(`${date}T12:00:00Z`).getUTCDay()];
+  return `FREQ=WEEKLY;BYDAY=${day}`;
 }

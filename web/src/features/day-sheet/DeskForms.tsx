@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
-import type { BookingType, Facility, MemberEntry, Resource } from "../../shared/api/types";
+import type { BookingType, Facility, MemberEntry, Resource, Series } from "../../shared/api/types";
 import { slotAt } from "../availability/api";
+import { createSeries, weeklyOn } from "../bookings/api";
 import { blockCourt, bookAtDesk } from "./api";
+import { SeriesPanel } from "./SeriesPanel";
 
 const DESK_BOOKING_TYPES: BookingType[] = ["open_play", "lesson", "league", "tournament", "private"];
 
@@ -76,6 +78,10 @@ export function BookForMember({
   const [time, setTime] = useState("18:00");
   const [minutes, setMinutes] = useState(60);
   const [type, setType] = useState<BookingType>("open_play");
+  const [repeat, setRepeat] = useState(false);
+  const [until, setUntil] = useState("");
+  const [series, setSeries] = useState<Series | null>(null);
+  const weekday = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -83,13 +89,16 @@ export function BookForMember({
       const resourceId = court || resources[0]?.id;
       const slot = await slotAt(api, facility.id, resourceId, date, time, minutes);
       if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
-      await bookAtDesk(api, facility.id, {
-        resource_id: resourceId,
-        start: slot.start,
-        end: slot.end,
-        type,
-        ...(member ? { user_id: member } : {}),
-      });
+      const booking = { resource_id: resourceId, start: slot.start, end: slot.end, type, ...(member ? { user_id: member } : {}) };
+      if (repeat) {
+        if (!until || until < date) return onError("Choose the last date of the series, on or after the first.");
+        const made = await createSeries(api, { ...booking, rrule: weeklyOn(date), until });
+        setSeries(made);
+        const n = made.occurrences?.length ?? 0;
+        return onDone(`Weekly series booked: ${n} occurrence${n === 1 ? "" : "s"}${made.conflicts.length ? `, ${made.conflicts.length} date(s) could not be booked` : ""}.`);
+      }
+      setSeries(null);
+      await bookAtDesk(api, facility.id, booking);
       onDone("Booked.");
     } catch (err) {
       onError(messageOf(err));
@@ -124,8 +133,31 @@ export function BookForMember({
             ))}
           </select>
         </div>
-        <button type="submit">Book</button>
+        <div>
+          <label htmlFor="bm-repeat">
+            <input id="bm-repeat" type="checkbox" checked={repeat} onChange={(e) => setRepeat(e.target.checked)} style={{ width: "auto" }} /> Repeat weekly
+            on {weekday}s
+          </label>
+          {repeat && (
+            <>
+              <label htmlFor="bm-until">Repeat weekly until</label>
+              <input id="bm-until" type="date" min={date} value={until} required onChange={(e) => setUntil(e.target.value)} />
+            </>
+          )}
+        </div>
+        <button type="submit">{repeat ? "Book the series" : "Book"}</button>
       </form>
+      {series && (
+        <SeriesPanel
+          api={api}
+          series={series}
+          timeZone={facility.timezone}
+          onChanged={(s, text) => {
+            setSeries(s);
+            onDone(text);
+          }}
+        />
+      )}
     </section>
   );
 }
