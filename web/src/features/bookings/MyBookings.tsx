@@ -1,13 +1,20 @@
 import { useCallback, useEffect, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
-import type { Booking, Facility, Resource, WaitlistEntry } from "../../shared/api/types";
+import type { Booking, Facility, Resource, SeriesScope, WaitlistEntry } from "../../shared/api/types";
 import { formatDateTime, formatMoney } from "../../shared/time";
 import { confirmHold } from "../availability/api";
 import { getFacility, listResources } from "../facilities/api";
-import { cancelBooking, checkIn, leaveWaitlist, myBookings, myWaitlist } from "./api";
+import { cancelBooking, cancelSeries, checkIn, leaveWaitlist, myBookings, myWaitlist } from "./api";
 import { icsFor } from "./calendar";
 import { refundPercent } from "./refund";
 import { Reschedule } from "./Reschedule";
+
+/// How much of a series the player may cancel from one occurrence, and what they are told after.
+const SERIES_CHOICES: [SeriesScope, string, string][] = [
+  ["this", "Cancel only this one", "This occurrence was cancelled."],
+  ["following", "Cancel this and the following", "This and the following occurrences were cancelled."],
+  ["all", "Cancel the whole series", "The whole series was cancelled."],
+];
 
 interface Place {
   facility: Facility;
@@ -62,7 +69,9 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
     }
   };
 
-  const upcoming = bookings.filter((b) => new Date(b.end).getTime() > now() && b.status !== "cancelled");
+  const upcoming = bookings
+    .filter((b) => new Date(b.end).getTime() > now() && b.status !== "cancelled")
+    .sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime());
   const past = bookings.filter((b) => !upcoming.includes(b));
 
   const item = (b: Booking) => {
@@ -95,6 +104,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
             <span className={`badge ${b.status}`}>{b.status.replace("_", " ")}</span>{" "}
             {b.approval_status === "pending" && <span className="badge">awaiting approval</span>}{" "}
             {b.approval_status === "rejected" && <span className="badge cancelled">rejected</span>}{" "}
+            {b.series_id && <span className="badge">weekly series</span>}{" "}
             <span className="muted">
               {formatMoney(b.price)} · payment {b.payment_status}
             </span>
@@ -139,13 +149,28 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
               Cancelling now refunds {percent}% of what you paid
               {paid > 0 ? ` (${formatMoney({ amount: Math.round((paid * percent) / 100), currency: b.price.currency })})` : " (nothing was paid yet)"}.
             </p>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => act(() => cancelBooking(api, b.id, "Cancelled by the player"), "Your booking was cancelled.")}
-            >
-              Yes, cancel this booking
-            </button>
+            {b.series_id ? (
+              <div className="row">
+                {SERIES_CHOICES.map(([scope, label, done]) => (
+                  <button
+                    key={scope}
+                    type="button"
+                    className="danger"
+                    onClick={() => act(() => cancelSeries(api, b.series_id!, scope, b.id, "Cancelled by the player"), done)}
+                  >
+                    {label}
+                  </button>
+                ))}
+              </div>
+            ) : (
+              <button
+                type="button"
+                className="danger"
+                onClick={() => act(() => cancelBooking(api, b.id, "Cancelled by the player"), "Your booking was cancelled.")}
+              >
+                Yes, cancel this booking
+              </button>
+            )}
           </div>
         )}
         {moving === b.id && <Reschedule api={api} booking={b} timeZone={tz} onDone={(m) => act(async () => {}, m)} onError={setError} />}
