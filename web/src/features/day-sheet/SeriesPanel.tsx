@@ -3,6 +3,7 @@ import { messageOf, type Api } from "../../shared/api/client";
 import type { Series, SeriesScope } from "../../shared/api/types";
 import { formatDateTime, formatTime } from "../../shared/time";
 import { cancelSeries } from "../bookings/api";
+import { SeriesConflicts } from "../../shared/SeriesConflicts";
 
 const DONE: Record<SeriesScope, string> = {
   this: "That occurrence is cancelled.",
@@ -59,18 +60,7 @@ export function SeriesPanel({ api, series, timeZone, onChanged }: { api: Api; se
           );
         })}
       </ul>
-      {series.conflicts.length > 0 && (
-        <>
-          <h4>Dates that could not be booked</h4>
-          <ul aria-label="Conflicts">
-            {series.conflicts.map((c) => (
-              <li key={c.start}>
-                {formatDateTime(c.start, timeZone)}: {c.detail ?? c.rule.replace(/[-_]/g, " ")}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <SeriesConflicts series={series} timeZone={timeZone} />
       {live.length > 0 && (
         <button type="button" className="danger" onClick={() => cancel("all", live[0].id)}>
           Cancel the whole series
