@@ -8,6 +8,7 @@ import { findFacilities } from "../facilities/api";
 import { addToWaitlist, getAvailability, placeHold, releaseHold } from "./api";
 import { BookingGrid, type CourtRange, type SlotChoice } from "./BookingGrid";
 import { HoldPanel } from "./HoldPanel";
+import { playerRepeat } from "./repeat";
 
 const FACILITY_KEY = "slotbase.facility";
 
@@ -238,6 +239,13 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
               hold={hold.hold}
               courtName={hold.court}
               timeZone={facility.timezone}
+              repeat={playerRepeat(facility.policies)}
+              onSeriesBooked={(s) => {
+                setHold(null);
+                const n = s.occurrences?.length ?? 0;
+                setMessage({ kind: "success", text: `Weekly series booked: ${n} occurrence${n === 1 ? "" : "s"}. Find them in My bookings.` });
+                load();
+              }}
               onConfirmed={(b) => {
                 setHold(null);
                 setConfirmed(b);
