@@ -93,7 +93,7 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
     if (!token.empty()) {
       auto session = services_.get<identity::IdentityService>().validate_session(token);
       if (!session.ok()) return false;
-      ctx.user_id = session->user_id;
+      ctx.user_id = session->user_id.str();
     }
     return services_.get<organization::OrganizationService>().get_facility(facility_id, ctx).ok();
   });

@@ -13,7 +13,7 @@ class ResourceTest : public AppTest {
     auto r = app_->service<identity::IdentityService>().register_user(
         {"owner@example.com", "a long enough passphrase", "owner"}, {});
     EXPECT_TRUE(r.ok());
-    const Context owner{r->user.id, "test", ""};
+    const Context owner{r->user.id.str(), "test", ""};
     auto& orgs = app_->service<organization::OrganizationService>();
     auto org = orgs.create_organization("Riverside", owner);
     auto f = orgs.create_facility(org->id, {"Riverside Courts", "Europe/Berlin", "EUR", std::nullopt}, owner);

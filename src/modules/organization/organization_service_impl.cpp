@@ -62,8 +62,8 @@ Result<Organization> OrganizationServiceImpl::create_organization(const std::str
   Organization org{new_id("org"), name, clock_.now()};
   return db_.transact([&](db::Connection& tx) -> Result<Organization> {
     OrganizationRepository::insert_organization(tx, org, *ctx.user_id);
-    SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), *ctx.user_id, Role::org_owner, ScopeType::organization,
-                                 org.id, ctx));
+    SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), identity::UserId{*ctx.user_id}, Role::org_owner,
+                                 ScopeType::organization, org.id, ctx));
     emit(tx, OrganizationCreated{org.id, org.name}, org.id, std::nullopt, ctx);
     return org;
   });
@@ -232,13 +232,13 @@ Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facilit
     StaffEntry entry{std::nullopt, email, "", role_text, "invited"};
     if (user) {
       SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, *role, ScopeType::facility, f.id, ctx));
-      entry = {user->id, user->email, user->name, role_text, "active"};
+      entry = {user->id.str(), user->email, user->name, role_text, "active"};
     } else {
       OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "staff", role_text},
                                                 ctx.user_id.value_or(""), now);
     }
-    emit(tx, StaffAdded{f.id, email, role_text, user ? std::optional<std::string>(user->id) : std::nullopt}, f.id, f.id,
-         ctx);
+    emit(tx, StaffAdded{f.id, email, role_text, user ? std::optional<std::string>(user->id.str()) : std::nullopt}, f.id,
+         f.id, ctx);
     return entry;
   });
 }
@@ -249,7 +249,7 @@ Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const std::s
   std::vector<StaffEntry> out;
   for (const auto& [user, role] : identity_.holders(ScopeType::facility, f.id)) {
     if (role.role == Role::facility_manager || role.role == Role::staff || role.role == Role::coach)
-      out.push_back({user.id, user.email, user.name, std::string(identity::to_string(role.role)), "active"});
+      out.push_back({user.id.str(), user.email, user.name, std::string(identity::to_string(role.role)), "active"});
   }
   auto invitations =
       db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "staff"); });
@@ -268,15 +268,16 @@ Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facil
   return db_.transact([&](db::Connection& tx) -> Result<MemberEntry> {
     MemberEntry entry{std::nullopt, email, "", "invited", std::nullopt};
     if (user) {
-      OrganizationRepository::insert_member(tx, f.id, user->id, now);
+      OrganizationRepository::insert_member(tx, f.id, user->id.str(), now);
       SB_TRY(
           identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, Role::member, ScopeType::facility, f.id, ctx));
-      entry = {user->id, user->email, user->name, "active", now};
+      entry = {user->id.str(), user->email, user->name, "active", now};
     } else {
       OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "member", "member"},
                                                 ctx.user_id.value_or(""), now);
     }
-    emit(tx, MemberAdded{f.id, email, user ? std::optional<std::string>(user->id) : std::nullopt}, f.id, f.id, ctx);
+    emit(tx, MemberAdded{f.id, email, user ? std::optional<std::string>(user->id.str()) : std::nullopt}, f.id, f.id,
+         ctx);
     return entry;
   });
 }
@@ -289,9 +290,9 @@ Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const std::strin
       [&](db::Connection& c) { return OrganizationRepository::members(c, f.id, cursor.value_or(""), limit + 1); });
   Page<MemberEntry> page;
   for (int i = 0; i < static_cast<int>(rows.size()) && i < limit; ++i) {
-    auto user = identity_.get_user(rows[i].first);
+    auto user = identity_.get_user(identity::UserId{rows[i].first});
     if (!user.ok()) continue;
-    page.items.push_back({user->id, user->email, user->name, "active", rows[i].second});
+    page.items.push_back({user->id.str(), user->email, user->name, "active", rows[i].second});
   }
   if (static_cast<int>(rows.size()) > limit) page.next_cursor = rows[limit - 1].first;
   if (!cursor) {
@@ -347,8 +348,8 @@ void OrganizationServiceImpl::accept_invitations(const events::DomainEvent& e) {
     for (const auto& inv : OrganizationRepository::pending_invitations_for(tx, email)) {
       auto role = identity::parse_role(inv.role).value_or(Role::member);
       if (inv.kind == "member") OrganizationRepository::insert_member(tx, inv.facility_id, user_id, now);
-      auto granted =
-          identity_.assign_role(db::UnitOfWork::of(db_, tx), user_id, role, ScopeType::facility, inv.facility_id, ctx);
+      auto granted = identity_.assign_role(db::UnitOfWork::of(db_, tx), identity::UserId{user_id}, role,
+                                           ScopeType::facility, inv.facility_id, ctx);
       if (!granted.ok()) throw std::runtime_error("could not grant invited role: " + granted.error().detail);
       OrganizationRepository::accept_invitation(tx, inv.id, now);
     }
