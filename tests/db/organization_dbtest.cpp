@@ -46,7 +46,7 @@ TEST_P(OrganizationTest, TheCreatorOwnsTheOrganization) {
   auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
   ASSERT_TRUE(org.ok());
   EXPECT_TRUE(app_->service<identity::IdentityService>().check_permission(
-      identity::UserId{*owner.user_id}, Permission::organization_manage, {org->id, std::nullopt}));
+      identity::UserId{*owner.user_id}, Permission::organization_manage, {org->id.str(), std::nullopt}));
   auto mine = app_->service<organization::OrganizationService>().my_organizations(owner);
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0].id, org->id);
@@ -134,11 +134,11 @@ TEST_P(OrganizationTest, StaffInvitedByEmailGetTheirRoleWhenTheySignUp) {
 
   auto desk = sign_up("desk@example.com");
   EXPECT_FALSE(app_->service<identity::IdentityService>().check_permission(
-      identity::UserId{*desk.user_id}, Permission::bookings_manage, {f.organization_id, f.id}));
+      identity::UserId{*desk.user_id}, Permission::bookings_manage, {f.organization_id.str(), f.id.str()}));
   app_->run_background_once();  // the dispatcher delivers user.created to the invitations subscriber
   EXPECT_TRUE(app_->service<identity::IdentityService>().check_permission(
-      identity::UserId{*desk.user_id}, Permission::bookings_manage, {f.organization_id, f.id}));
-  EXPECT_TRUE(app_->service<organization::OrganizationService>().is_member(f.id, *desk.user_id));
+      identity::UserId{*desk.user_id}, Permission::bookings_manage, {f.organization_id.str(), f.id.str()}));
+  EXPECT_TRUE(app_->service<organization::OrganizationService>().is_member(f.id, identity::UserId{*desk.user_id}));
   auto staff = app_->service<organization::OrganizationService>().list_staff(f.id, owner);
   ASSERT_EQ(staff->size(), 1u);
   EXPECT_EQ(staff->at(0).status, "active");

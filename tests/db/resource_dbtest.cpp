@@ -20,7 +20,7 @@ class ResourceTest : public AppTest {
     resource::NewResource court;
     court.name = "Court 1";
     court.type = "tennis_court";
-    auto created = app_->service<resource::ResourceService>().create_resource(f->id, court, owner);
+    auto created = app_->service<resource::ResourceService>().create_resource(f->id.str(), court, owner);
     EXPECT_TRUE(created.ok());
     return {created.value(), owner};
   }

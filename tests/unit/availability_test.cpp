@@ -13,7 +13,7 @@ using organization::OperatingHours;
 
 Facility club() {
   Facility f;
-  f.id = "fac_1";
+  f.id = organization::FacilityId{"fac_1"};
   f.timezone = "America/New_York";
   f.currency = "USD";
   f.status = organization::FacilityStatus::active;

@@ -18,7 +18,7 @@ Result<Block> Blocks::create_block(const BlockRequest& r, const Context& ctx) {
   const std::pair<Instant, Instant> range{r.start, r.end};
   if (r.reason.empty()) return Error::invalid("reason", "is required");
   Block block{
-      new_id("blk"), p.facility.id, p.resource.id, range.first, range.second, r.reason, *ctx.user_id, {}, {}, {}};
+      new_id("blk"), p.facility.id.str(), p.resource.id, range.first, range.second, r.reason, *ctx.user_id, {}, {}, {}};
   return ClaimsLedger::write([&] {
     return db_.transact([&](db::Connection& tx) -> Result<Block> {
       SB_TRY(place_block(tx, p, block, r.force, ctx));
@@ -41,7 +41,7 @@ Result<void> Blocks::place_block(db::Connection& tx, const Place& p, Block& bloc
       BookingRepository::finish_hold(tx, owner, "released", std::nullopt);
       ledger_.release(tx, owner);
       events_.emit(tx, HoldReleased{owner, std::nullopt, std::nullopt, std::nullopt, block.reason}, owner,
-                   p.facility.id, ctx);
+                   p.facility.id.str(), ctx);
       continue;
     }
     auto b = BookingRepository::booking(tx, owner);

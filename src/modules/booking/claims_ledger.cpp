@@ -17,9 +17,10 @@ Result<void> ClaimsLedger::claim(db::Connection& tx, const Place& p, Instant sta
   // ends first. SQLite's overlap query passes over lapsed holds, and the worker ends them.
   if (tx.dialect() == db::Dialect::postgres)
     for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id, start, end, now))
-      events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id, ctx);
+      events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id.str(),
+                   ctx);
   if (by_query && BookingRepository::overlapping_claim(tx, p.resource.id, start, end, now)) return kSlotTaken;
-  BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, start, end, kind, owner_id, expires_at);
+  BookingRepository::insert_claim(tx, p.facility.id.str(), p.resource.id, start, end, kind, owner_id, expires_at);
   return Ok{};
 }
 
@@ -29,13 +30,13 @@ std::vector<std::pair<std::string, std::string>> ClaimsLedger::in_the_way(db::Co
   const Instant now = clock_.now();
   BookingRepository::take_turns_on(tx, p.resource.id);
   for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id, start, end, now))
-    events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id, ctx);
+    events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id.str(), ctx);
   return BookingRepository::claims_on(tx, p.resource.id, start, end, now);
 }
 
 void ClaimsLedger::claim_for_block(db::Connection& tx, const Place& p, Instant start, Instant end,
                                    const std::string& block_id) {
-  BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, start, end, "block", block_id, std::nullopt);
+  BookingRepository::insert_claim(tx, p.facility.id.str(), p.resource.id, start, end, "block", block_id, std::nullopt);
 }
 
 void ClaimsLedger::convert(db::Connection& tx, const std::string& hold_id, const std::string& booking_id) {

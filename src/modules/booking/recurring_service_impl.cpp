@@ -96,7 +96,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     if (start <= now) continue;  // only occurrences to come are booked
     Booking b;
     b.id = new_id("bkg");
-    b.facility_id = p.facility.id;
+    b.facility_id = p.facility.id.str();
     b.resource_id = p.resource.id;
     b.user_id = s.user_id;
     b.created_by = s.created_by;
@@ -138,7 +138,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     parts_.events.emit(tx,
                        SeriesConflictRecorded{s.id, s.user_id, conflict.date, conflict.rule, conflict.detail,
                                               p.resource.id, start, end},
-                       s.id, p.facility.id, ctx);
+                       s.id, p.facility.id.str(), ctx);
   }
 }
 
@@ -179,7 +179,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
     if (r.type != "open_play") return Error::invalid("type", "players book open_play series");
     if (!policies.allow_player_recurring)
       return Error::rule_violation("recurring-not-allowed", "This facility takes recurring bookings at the desk only.");
-    if (!p.facility.settings.allow_non_member_bookings && !parts_.orgs.is_member(p.facility.id, user))
+    if (!p.facility.settings.allow_non_member_bookings && !parts_.orgs.is_member(p.facility.id, identity::UserId{user}))
       return Error::rule_violation("members-only", "Only members can book at this facility.");
     if (policies.payment_timing == "at_booking" &&
         parts_.places.price_for(p, user, range.first, range.second).amount > 0)
@@ -192,7 +192,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
   Series s;
   s.id = new_id("rec");
   s.kind = SeriesKind::booking;
-  s.facility_id = p.facility.id;
+  s.facility_id = p.facility.id.str();
   s.resource_id = p.resource.id;
   s.user_id = user;
   s.created_by = *ctx.user_id;
@@ -237,7 +237,7 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
   if (!ctx.user_id) return Error::unauthenticated();
   auto s = db_.read([&](db::Connection& c) { return RecurringRepository::find(c, series_id); });
   if (!s) return Error::not_found("No such recurring booking.");
-  auto facility = parts_.orgs.find_facility(s->facility_id);
+  auto facility = parts_.orgs.find_facility(organization::FacilityId{s->facility_id});
   auto resource = parts_.resources.find_priced_resource(s->resource_id);
   auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
   if (!facility || !resource || !zone) return Error::not_found("No such recurring booking.");
@@ -302,7 +302,8 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
   }
   if (c.resource_id) {
     SB_ASSIGN_OR_RETURN(to, parts_.places.place_of(*c.resource_id, ctx));
-    if (to.facility.id != s.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
+    if (to.facility.id.str() != s.facility_id)
+      return Error::invalid("resource_id", "is not a resource of this facility");
     if (to.resource.status != resource::ResourceStatus::active)
       return Error::rule_violation("resource-inactive", "This resource is not bookable.");
     next.resource_id = to.resource.id;
@@ -424,7 +425,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
   Series s;
   s.id = new_id("rec");
   s.kind = SeriesKind::block;
-  s.facility_id = p.facility.id;
+  s.facility_id = p.facility.id.str();
   s.resource_id = p.resource.id;
   s.created_by = *ctx.user_id;
   s.type = "maintenance";
@@ -445,7 +446,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
       for (LocalDate date : dates) {
         auto [start, end] = times_on(s, p.zone, date);
         if (end <= now) continue;
-        Block block{new_id("blk"), p.facility.id, p.resource.id, start, end, r.reason, *ctx.user_id, {},
+        Block block{new_id("blk"), p.facility.id.str(), p.resource.id, start, end, r.reason, *ctx.user_id, {},
                     s.id,          date.str()};
         auto placed = in_savepoint(tx, [&] { return parts_.blocks.place_block(tx, p, block, r.force, ctx); });
         if (placed.ok()) {
@@ -498,7 +499,7 @@ void RecurringServiceImpl::extend(const std::string& series_id) {
   db_.transact([&](db::Connection& tx) {
     auto s = RecurringRepository::find(tx, series_id);
     if (!s || s->status != SeriesStatus::active || s->kind != SeriesKind::booking) return;
-    auto facility = parts_.orgs.find_facility(s->facility_id);
+    auto facility = parts_.orgs.find_facility(organization::FacilityId{s->facility_id});
     auto resource = parts_.resources.find_priced_resource(s->resource_id);
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
     if (!facility || !resource || !zone) return;

@@ -46,7 +46,7 @@ Result<std::pair<Resource, organization::Facility>> ResourceServiceImpl::authori
                                                                                    Permission p, const Context& ctx) {
   auto r = find_resource(resource_id);
   if (!r) return Error::not_found("No such resource.");
-  auto f = orgs_.facility_for(r->facility_id, p, ctx);
+  auto f = orgs_.facility_for(organization::FacilityId{r->facility_id}, p, ctx);
   if (!f.ok()) {
     if (f.error().code == ErrorCode::not_found) return Error::not_found("No such resource.");
     return f.take_error();
@@ -56,9 +56,11 @@ Result<std::pair<Resource, organization::Facility>> ResourceServiceImpl::authori
 
 Result<Resource> ResourceServiceImpl::create_resource(const std::string& facility_id, const NewResource& in,
                                                       const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::facility_manage, ctx));
-  Resource r{new_id("res"), facility.id, trim(in.name),    in.type,     in.description,         in.indoor,   in.surface,
-             in.lighting,   in.color,    in.display_order, in.capacity, ResourceStatus::active, clock_.now()};
+  SB_ASSIGN_OR_RETURN(auto facility,
+                      orgs_.facility_for(organization::FacilityId{facility_id}, Permission::facility_manage, ctx));
+  Resource r{new_id("res"), facility.id.str(), trim(in.name), in.type,          in.description, in.indoor,
+             in.surface,    in.lighting,       in.color,      in.display_order, in.capacity,    ResourceStatus::active,
+             clock_.now()};
   if (auto errors = check(r); !errors.empty()) return Error::invalid(std::move(errors));
   return db_.transact([&](db::Connection& tx) -> Result<Resource> {
     ResourceRepository::insert(tx, r);
@@ -68,8 +70,8 @@ Result<Resource> ResourceServiceImpl::create_resource(const std::string& facilit
 }
 
 Result<std::vector<Resource>> ResourceServiceImpl::list_resources(const std::string& facility_id, const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(auto facility, orgs_.get_facility(facility_id, ctx));
-  auto all = resources_of(facility.id);
+  SB_ASSIGN_OR_RETURN(auto facility, orgs_.get_facility(organization::FacilityId{facility_id}, ctx));
+  auto all = resources_of(facility.id.str());
   if (!orgs_.can(facility, Permission::facility_view, ctx))
     std::erase_if(all, [](const Resource& r) { return r.status != ResourceStatus::active; });
   return all;
@@ -78,7 +80,7 @@ Result<std::vector<Resource>> ResourceServiceImpl::list_resources(const std::str
 Result<Resource> ResourceServiceImpl::get_resource(const std::string& id, const Context& ctx) {
   auto r = find_resource(id);
   if (!r) return Error::not_found("No such resource.");
-  auto f = orgs_.get_facility(r->facility_id, ctx);
+  auto f = orgs_.get_facility(organization::FacilityId{r->facility_id}, ctx);
   if (!f.ok() || (r->status != ResourceStatus::active && !orgs_.can(f.value(), Permission::facility_view, ctx)))
     return Error::not_found("No such resource.");
   return *r;
@@ -125,7 +127,7 @@ Result<Pricing> ResourceServiceImpl::set_pricing(const std::string& resource_id,
 
 Result<Pricing> ResourceServiceImpl::get_pricing(const std::string& resource_id, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto r, get_resource(resource_id, ctx));
-  auto f = orgs_.find_facility(r.facility_id);
+  auto f = orgs_.find_facility(organization::FacilityId{r.facility_id});
   return pricing_of(r.id, f ? f->currency : "");
 }
 

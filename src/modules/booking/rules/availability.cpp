@@ -40,7 +40,7 @@ Grid compute_grid(const GridInput& in, const PriceOf& price, bool member_prices)
 
   Grid grid;
   Availability& out = grid.regular;
-  out.facility_id = f.id;
+  out.facility_id = f.id.str();
   out.timezone = f.timezone;
   out.as_of = in.now;
   out.valid_until = in.zone.at(Zone::add_days(in.zone.date_of(in.now), 1), LocalTime{0});
