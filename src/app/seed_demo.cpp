@@ -60,7 +60,7 @@ std::string seed_demo(App& app) {
     court.lighting = true;
     court.color = i <= 8 ? "#1e88e5" : "#e65100";
     court.display_order = i;
-    auto created = must(resources.create_resource(facility.id.str(), court, as_owner), "court");
+    auto created = must(resources.create_resource(facility.id, court, as_owner), "court");
     must(resources.set_pricing(created.id, pricing, as_owner), "pricing");
   }
 

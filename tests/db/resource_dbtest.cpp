@@ -20,7 +20,7 @@ class ResourceTest : public AppTest {
     resource::NewResource court;
     court.name = "Court 1";
     court.type = "tennis_court";
-    auto created = app_->service<resource::ResourceService>().create_resource(f->id.str(), court, owner);
+    auto created = app_->service<resource::ResourceService>().create_resource(f->id, court, owner);
     EXPECT_TRUE(created.ok());
     return {created.value(), owner};
   }
@@ -43,7 +43,7 @@ TEST_P(ResourceTest, PricesComeWithTheResourceAndNoneIsFree) {
   EXPECT_EQ(priced->pricing, pricing);
   EXPECT_EQ(resources.pricing_of(court.id, "EUR"), pricing);
   EXPECT_EQ(resources.pricing_of_facility(court.facility_id, "EUR").at(court.id), pricing);
-  EXPECT_FALSE(resources.find_priced_resource("res_missing"));
+  EXPECT_FALSE(resources.find_priced_resource(resource::ResourceId{"res_missing"}));
 }
 
 SB_INSTANTIATE_BACKENDS(ResourceTest);

@@ -83,9 +83,9 @@ Result<std::shared_ptr<const AvailabilityReader::Grid>> AvailabilityReader::comp
   auto zone = Zone::find(facility.timezone);
   if (!zone) return Error::internal("facility time zone " + facility.timezone + " is unknown");
   std::vector<resource::Resource> resources;
-  for (auto& r : resources_.resources_of(facility.id.str())) {
+  for (auto& r : resources_.resources_of(facility.id)) {
     if (r.status != resource::ResourceStatus::active) continue;
-    if (q.resource_id && r.id != *q.resource_id) continue;
+    if (q.resource_id && r.id.str() != *q.resource_id) continue;
     resources.push_back(std::move(r));
   }
   if (q.resource_id && resources.empty()) return Error::invalid("resource_id", "is not an active resource here");
@@ -97,7 +97,7 @@ Result<std::shared_ptr<const AvailabilityReader::Grid>> AvailabilityReader::comp
   const auto claims = db_.read([&](db::Connection& c) {
     return BookingRepository::facility_claims(c, facility.id.str(), range_start, range_end, now);
   });
-  const auto pricing = resources_.pricing_of_facility(facility.id.str(), facility.currency);
+  const auto pricing = resources_.pricing_of_facility(facility.id, facility.currency);
   const bool member_prices = std::any_of(
       pricing.begin(), pricing.end(), [this](const auto& entry) { return resources_.has_member_prices(entry.second); });
 

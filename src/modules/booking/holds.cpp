@@ -37,7 +37,7 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
 
   Hold hold{new_id("hld"),
             p.facility.id.str(),
-            p.resource.id,
+            p.resource.id.str(),
             user,
             *ctx.user_id,
             "open_play",
@@ -154,7 +154,7 @@ Result<Booking> Holds::staff_booking(const std::string& facility_id, const Staff
   Booking b;
   b.id = new_id("bkg");
   b.facility_id = facility.id.str();
-  b.resource_id = p.resource.id;
+  b.resource_id = p.resource.id.str();
   b.user_id = r.user_id.value_or(*ctx.user_id);
   b.created_by = *ctx.user_id;
   b.type = r.type;

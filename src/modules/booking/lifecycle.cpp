@@ -169,7 +169,7 @@ Result<Booking> Lifecycle::reschedule(const std::string& booking_id, const Resch
     SB_TRY(rules::check_player_slot(facility.policies, p.hours, p.zone, range.first, range.second, now));
   }
   const Booking before = b;
-  b.resource_id = p.resource.id;
+  b.resource_id = p.resource.id.str();
   b.start = range.first;
   b.end = range.second;
   b.price = places_.price_for(p, b.user_id, b.start, b.end);

@@ -10,9 +10,9 @@ using identity::Permission;
 }  // namespace
 
 Result<Place> Places::place_of(const std::string& resource_id, const Context& ctx) {
-  auto r = resources_.find_priced_resource(resource_id);
+  auto r = resources_.find_priced_resource(resource::ResourceId{resource_id});
   if (!r) return Error::invalid("resource_id", "is not a resource");
-  auto config = orgs_.facility_config(organization::FacilityId{r->resource.facility_id});
+  auto config = orgs_.facility_config(r->resource.facility_id);
   if (!config || !orgs_.visible(ctx, config->facility)) return Error::invalid("resource_id", "is not a resource");
   const auto& f = config->facility;
   auto zone = Zone::find(f.timezone);

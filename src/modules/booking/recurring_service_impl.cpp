@@ -97,7 +97,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     Booking b;
     b.id = new_id("bkg");
     b.facility_id = p.facility.id.str();
-    b.resource_id = p.resource.id;
+    b.resource_id = p.resource.id.str();
     b.user_id = s.user_id;
     b.created_by = s.created_by;
     b.type = s.type;
@@ -137,7 +137,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     RecurringRepository::record_conflict(tx, s.id, conflict);
     parts_.events.emit(tx,
                        SeriesConflictRecorded{s.id, s.user_id, conflict.date, conflict.rule, conflict.detail,
-                                              p.resource.id, start, end},
+                                              p.resource.id.str(), start, end},
                        s.id, p.facility.id.str(), ctx);
   }
 }
@@ -193,7 +193,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
   s.id = new_id("rec");
   s.kind = SeriesKind::booking;
   s.facility_id = p.facility.id.str();
-  s.resource_id = p.resource.id;
+  s.resource_id = p.resource.id.str();
   s.user_id = user;
   s.created_by = *ctx.user_id;
   s.type = staff ? r.type : "open_play";
@@ -238,7 +238,7 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
   auto s = db_.read([&](db::Connection& c) { return RecurringRepository::find(c, series_id); });
   if (!s) return Error::not_found("No such recurring booking.");
   auto facility = parts_.orgs.find_facility(organization::FacilityId{s->facility_id});
-  auto resource = parts_.resources.find_priced_resource(s->resource_id);
+  auto resource = parts_.resources.find_priced_resource(resource::ResourceId{s->resource_id});
   auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
   if (!facility || !resource || !zone) return Error::not_found("No such recurring booking.");
   const bool staff = parts_.orgs.can(*facility, Permission::bookings_manage, ctx);
@@ -306,7 +306,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
       return Error::invalid("resource_id", "is not a resource of this facility");
     if (to.resource.status != resource::ResourceStatus::active)
       return Error::rule_violation("resource-inactive", "This resource is not bookable.");
-    next.resource_id = to.resource.id;
+    next.resource_id = to.resource.id.str();
   }
   if (c.note) next.note = *c.note;
   const std::string from_date = anchor ? *anchor->series_date : s.first_date;
@@ -324,7 +324,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
       for (auto& b : moving) {
         const Booking before = b;
         std::tie(b.start, b.end) = times_on(next, to.zone, *LocalDate::parse(*b.series_date));
-        b.resource_id = to.resource.id;
+        b.resource_id = to.resource.id.str();
         if (!staff) {
           auto allowed = rules::check_player_slot(to.facility.policies, to.hours, to.zone, b.start, b.end, now);
           if (!allowed.ok())
@@ -426,7 +426,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
   s.id = new_id("rec");
   s.kind = SeriesKind::block;
   s.facility_id = p.facility.id.str();
-  s.resource_id = p.resource.id;
+  s.resource_id = p.resource.id.str();
   s.created_by = *ctx.user_id;
   s.type = "maintenance";
   s.rrule = rrule;
@@ -446,7 +446,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
       for (LocalDate date : dates) {
         auto [start, end] = times_on(s, p.zone, date);
         if (end <= now) continue;
-        Block block{new_id("blk"), p.facility.id.str(), p.resource.id, start, end, r.reason, *ctx.user_id, {},
+        Block block{new_id("blk"), p.facility.id.str(), p.resource.id.str(), start, end, r.reason, *ctx.user_id, {},
                     s.id,          date.str()};
         auto placed = in_savepoint(tx, [&] { return parts_.blocks.place_block(tx, p, block, r.force, ctx); });
         if (placed.ok()) {
@@ -500,7 +500,7 @@ void RecurringServiceImpl::extend(const std::string& series_id) {
     auto s = RecurringRepository::find(tx, series_id);
     if (!s || s->status != SeriesStatus::active || s->kind != SeriesKind::booking) return;
     auto facility = parts_.orgs.find_facility(organization::FacilityId{s->facility_id});
-    auto resource = parts_.resources.find_priced_resource(s->resource_id);
+    auto resource = parts_.resources.find_priced_resource(resource::ResourceId{s->resource_id});
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
     if (!facility || !resource || !zone) return;
     const Place p{*facility, resource->resource, *zone, parts_.orgs.hours_of(facility->id),
