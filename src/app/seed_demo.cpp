@@ -25,7 +25,7 @@ std::string seed_demo(App& app) {
   const Context system{std::nullopt, "seed-demo", ""};
   auto owner =
       must(identity.register_user({"owner@demo.slotbase.test", "demo-owner-pass", "Olivia Owner"}, system), "owner");
-  const Context as_owner{owner.user.id, "seed-demo", ""};
+  const Context as_owner{owner.user.id.str(), "seed-demo", ""};
   auto org = must(orgs.create_organization("Riverside Racquet Club", as_owner), "organization");
   auto facility = must(orgs.create_facility(org.id,
                                             {"Riverside Tennis Center", "America/New_York", "USD",
@@ -84,7 +84,7 @@ std::string seed_demo(App& app) {
     else
       must(orgs.add_staff(facility.id, p.email, p.role, as_owner), p.email);
   }
-  return "demo data loaded: facility " + facility.id + " (log in as owner@demo.slotbase.test / demo-owner-pass)";
+  return "demo data loaded: facility " + facility.id.str() + " (log in as owner@demo.slotbase.test / demo-owner-pass)";
 }
 
 }  // namespace slotbase

@@ -15,7 +15,7 @@ class OrganizationTest : public AppTest {
     auto r = app_->service<identity::IdentityService>().register_user(
         {email, "a long enough passphrase", email.substr(0, email.find('@'))}, {});
     EXPECT_TRUE(r.ok());
-    return Context{r->user.id, "test", ""};
+    return Context{r->user.id.str(), "test", ""};
   }
   organization::Facility facility(const Context& owner) {
     auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
@@ -46,7 +46,7 @@ TEST_P(OrganizationTest, TheCreatorOwnsTheOrganization) {
   auto org = app_->service<organization::OrganizationService>().create_organization("Riverside", owner);
   ASSERT_TRUE(org.ok());
   EXPECT_TRUE(app_->service<identity::IdentityService>().check_permission(
-      *owner.user_id, Permission::organization_manage, {org->id, std::nullopt}));
+      identity::UserId{*owner.user_id}, Permission::organization_manage, {org->id.str(), std::nullopt}));
   auto mine = app_->service<organization::OrganizationService>().my_organizations(owner);
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0].id, org->id);
@@ -133,18 +133,18 @@ TEST_P(OrganizationTest, StaffInvitedByEmailGetTheirRoleWhenTheySignUp) {
   ASSERT_TRUE(member.ok());
 
   auto desk = sign_up("desk@example.com");
-  EXPECT_FALSE(app_->service<identity::IdentityService>().check_permission(*desk.user_id, Permission::bookings_manage,
-                                                                           {f.organization_id, f.id}));
+  EXPECT_FALSE(app_->service<identity::IdentityService>().check_permission(
+      identity::UserId{*desk.user_id}, Permission::bookings_manage, {f.organization_id.str(), f.id.str()}));
   app_->run_background_once();  // the dispatcher delivers user.created to the invitations subscriber
-  EXPECT_TRUE(app_->service<identity::IdentityService>().check_permission(*desk.user_id, Permission::bookings_manage,
-                                                                          {f.organization_id, f.id}));
-  EXPECT_TRUE(app_->service<organization::OrganizationService>().is_member(f.id, *desk.user_id));
+  EXPECT_TRUE(app_->service<identity::IdentityService>().check_permission(
+      identity::UserId{*desk.user_id}, Permission::bookings_manage, {f.organization_id.str(), f.id.str()}));
+  EXPECT_TRUE(app_->service<organization::OrganizationService>().is_member(f.id, identity::UserId{*desk.user_id}));
   auto staff = app_->service<organization::OrganizationService>().list_staff(f.id, owner);
   ASSERT_EQ(staff->size(), 1u);
   EXPECT_EQ(staff->at(0).status, "active");
   // Delivering the same event again changes nothing.
   app_->run_background_once();
-  EXPECT_EQ(app_->service<identity::IdentityService>().roles_of(*desk.user_id).size(), 2u);
+  EXPECT_EQ(app_->service<identity::IdentityService>().roles_of(identity::UserId{*desk.user_id}).size(), 2u);
 }
 
 TEST_P(OrganizationTest, StaffCannotAddStaffButCanAddMembers) {

@@ -13,7 +13,7 @@ class ResourceTest : public AppTest {
     auto r = app_->service<identity::IdentityService>().register_user(
         {"owner@example.com", "a long enough passphrase", "owner"}, {});
     EXPECT_TRUE(r.ok());
-    const Context owner{r->user.id, "test", ""};
+    const Context owner{r->user.id.str(), "test", ""};
     auto& orgs = app_->service<organization::OrganizationService>();
     auto org = orgs.create_organization("Riverside", owner);
     auto f = orgs.create_facility(org->id, {"Riverside Courts", "Europe/Berlin", "EUR", std::nullopt}, owner);
@@ -43,7 +43,7 @@ TEST_P(ResourceTest, PricesComeWithTheResourceAndNoneIsFree) {
   EXPECT_EQ(priced->pricing, pricing);
   EXPECT_EQ(resources.pricing_of(court.id, "EUR"), pricing);
   EXPECT_EQ(resources.pricing_of_facility(court.facility_id, "EUR").at(court.id), pricing);
-  EXPECT_FALSE(resources.find_priced_resource("res_missing"));
+  EXPECT_FALSE(resources.find_priced_resource(resource::ResourceId{"res_missing"}));
 }
 
 SB_INSTANTIATE_BACKENDS(ResourceTest);

@@ -105,9 +105,10 @@ TEST_P(IdentityHttpTest, OnlyPlatformAdminsGrantRoles) {
   auto b = sign_up("sam@example.com");
   nlohmann::json grant = {{"role", "platform_admin"}, {"scope_type", "platform"}};
   EXPECT_EQ(client_->post("/api/v1/admin/users/" + b.id + "/roles", grant, a.access).status, 403);
-  ASSERT_TRUE(app_->service<identity::IdentityService>()
-                  .grant_role(a.id, identity::Role::platform_admin, identity::ScopeType::platform, "", {})
-                  .ok());
+  ASSERT_TRUE(
+      app_->service<identity::IdentityService>()
+          .grant_role(identity::UserId{a.id}, identity::Role::platform_admin, identity::ScopeType::platform, "", {})
+          .ok());
   auto r = client_->post("/api/v1/admin/users/" + b.id + "/roles", grant, a.access);
   ASSERT_EQ(r.status, 201) << r.body;
   auto role_id = r.json()["id"].get<std::string>();

@@ -13,7 +13,7 @@ using organization::OperatingHours;
 
 Facility club() {
   Facility f;
-  f.id = "fac_1";
+  f.id = organization::FacilityId{"fac_1"};
   f.timezone = "America/New_York";
   f.currency = "USD";
   f.status = organization::FacilityStatus::active;
@@ -36,8 +36,8 @@ std::int64_t price(const resource::Pricing& p, bool member, Instant start, Insta
 
 resource::Resource court(const char* id, const char* name) {
   resource::Resource r;
-  r.id = id;
-  r.facility_id = "fac_1";
+  r.id = resource::ResourceId{id};
+  r.facility_id = organization::FacilityId{"fac_1"};
   r.name = name;
   r.status = resource::ResourceStatus::active;
   return r;
@@ -54,7 +54,8 @@ TEST(Grid, ClaimsGiveTheirStatusAndEachPriceClassItsPrice) {
   const Facility f = club();
   const auto hours = eight_to_eleven();
   const std::vector<resource::Resource> courts = {court("res_1", "Court 1"), court("res_2", "Court 2")};
-  const std::map<std::string, resource::Pricing> pricing = {{"res_1", {{2000, "USD"}, 1000, 60, {}}}};
+  const std::map<resource::ResourceId, resource::Pricing> pricing = {
+      {resource::ResourceId{"res_1"}, {{2000, "USD"}, 1000, 60, {}}}};
   const LocalDate day{2026, 12, 8};
   const Instant at8 = zone.at(day, LocalTime{8 * 60});
   const std::vector<Claim> claims = {
@@ -84,7 +85,7 @@ TEST(Grid, WithoutMemberPricesThereIsOneDocumentForEveryone) {
   const Facility f = club();
   const auto hours = eight_to_eleven();
   const std::vector<resource::Resource> courts = {court("res_1", "Court 1")};
-  const std::map<std::string, resource::Pricing> pricing;
+  const std::map<resource::ResourceId, resource::Pricing> pricing;
   const std::vector<Claim> claims;
   const LocalDate day{2026, 12, 8};
   // Asked at 09:30 that day: 08:00 and 09:00 have started.

@@ -36,14 +36,14 @@ TEST(Permissions, StaffRunTheDeskButDoNotManageTheFacility) {
 }
 
 TEST(Permissions, ScopesCoverTheirOwnTenantOnly) {
-  RoleAssignment owner{"r1", Role::org_owner, ScopeType::organization, "org_a"};
+  RoleAssignment owner{RoleAssignmentId{"r1"}, Role::org_owner, ScopeType::organization, "org_a"};
   EXPECT_TRUE(covers(owner, {"org_a", "fac_1"}));
   EXPECT_FALSE(covers(owner, {"org_b", "fac_2"}));
-  RoleAssignment desk{"r2", Role::staff, ScopeType::facility, "fac_1"};
+  RoleAssignment desk{RoleAssignmentId{"r2"}, Role::staff, ScopeType::facility, "fac_1"};
   EXPECT_TRUE(covers(desk, {"org_a", "fac_1"}));
   EXPECT_FALSE(covers(desk, {"org_a", "fac_9"}));
   EXPECT_FALSE(covers(desk, {"org_a", std::nullopt}));
-  RoleAssignment admin{"r3", Role::platform_admin, ScopeType::platform, ""};
+  RoleAssignment admin{RoleAssignmentId{"r3"}, Role::platform_admin, ScopeType::platform, ""};
   EXPECT_TRUE(covers(admin, {"org_z", "fac_z"}));
 }
 

@@ -43,7 +43,7 @@ Result<AvailabilityView> AvailabilityReader::availability(const std::string& fac
   if (grid) {
     // The caller's own part: a facility open to all needs no question; another answers only
     // those who may see it.
-    if (!(*grid)->open_to_all) SB_TRY(orgs_.get_facility(facility_id, ctx));
+    if (!(*grid)->open_to_all) SB_TRY(orgs_.get_facility(organization::FacilityId{facility_id}, ctx));
   } else {
     SB_ASSIGN_OR_RETURN(auto computed, compute(facility_id, q, ctx, log_sequence));
     std::size_t bytes = bytes_of(*computed->regular);
@@ -53,7 +53,8 @@ Result<AvailabilityView> AvailabilityReader::availability(const std::string& fac
   }
   const Grid& g = **grid;
   // Membership changes the price only where some price list has member prices.
-  if (g.for_members && ctx.user_id && orgs_.is_member(facility_id, *ctx.user_id))
+  if (g.for_members && ctx.user_id &&
+      orgs_.is_member(organization::FacilityId{facility_id}, identity::UserId{*ctx.user_id}))
     return AvailabilityView{g.for_members, g.revision + "m"};
   return AvailabilityView{g.regular, g.revision};
 }
@@ -62,7 +63,7 @@ Result<std::shared_ptr<const AvailabilityReader::Grid>> AvailabilityReader::comp
                                                                                     const AvailabilityQuery& q,
                                                                                     const Context& ctx,
                                                                                     std::int64_t log_sequence) {
-  SB_ASSIGN_OR_RETURN(auto facility, orgs_.get_facility(facility_id, ctx));
+  SB_ASSIGN_OR_RETURN(auto facility, orgs_.get_facility(organization::FacilityId{facility_id}, ctx));
   const auto& policies = facility.policies;
   std::vector<FieldError> errors;
   auto first_day = LocalDate::parse(q.date);
@@ -84,7 +85,7 @@ Result<std::shared_ptr<const AvailabilityReader::Grid>> AvailabilityReader::comp
   std::vector<resource::Resource> resources;
   for (auto& r : resources_.resources_of(facility.id)) {
     if (r.status != resource::ResourceStatus::active) continue;
-    if (q.resource_id && r.id != *q.resource_id) continue;
+    if (q.resource_id && r.id.str() != *q.resource_id) continue;
     resources.push_back(std::move(r));
   }
   if (q.resource_id && resources.empty()) return Error::invalid("resource_id", "is not an active resource here");
@@ -94,7 +95,7 @@ Result<std::shared_ptr<const AvailabilityReader::Grid>> AvailabilityReader::comp
   const Instant range_start = zone->at(*first_day, LocalTime{0});
   const Instant range_end = zone->at(Zone::add_days(*first_day, q.days), LocalTime{0});
   const auto claims = db_.read([&](db::Connection& c) {
-    return BookingRepository::facility_claims(c, facility.id, range_start, range_end, now);
+    return BookingRepository::facility_claims(c, facility.id.str(), range_start, range_end, now);
   });
   const auto pricing = resources_.pricing_of_facility(facility.id, facility.currency);
   const bool member_prices = std::any_of(

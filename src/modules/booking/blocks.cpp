@@ -17,8 +17,16 @@ Result<Block> Blocks::create_block(const BlockRequest& r, const Context& ctx) {
   snapshot.reset();
   const std::pair<Instant, Instant> range{r.start, r.end};
   if (r.reason.empty()) return Error::invalid("reason", "is required");
-  Block block{
-      new_id("blk"), p.facility.id, p.resource.id, range.first, range.second, r.reason, *ctx.user_id, {}, {}, {}};
+  Block block{new_id("blk"),
+              p.facility.id.str(),
+              p.resource.id.str(),
+              range.first,
+              range.second,
+              r.reason,
+              *ctx.user_id,
+              {},
+              {},
+              {}};
   return ClaimsLedger::write([&] {
     return db_.transact([&](db::Connection& tx) -> Result<Block> {
       SB_TRY(place_block(tx, p, block, r.force, ctx));
@@ -41,7 +49,7 @@ Result<void> Blocks::place_block(db::Connection& tx, const Place& p, Block& bloc
       BookingRepository::finish_hold(tx, owner, "released", std::nullopt);
       ledger_.release(tx, owner);
       events_.emit(tx, HoldReleased{owner, std::nullopt, std::nullopt, std::nullopt, block.reason}, owner,
-                   p.facility.id, ctx);
+                   p.facility.id.str(), ctx);
       continue;
     }
     auto b = BookingRepository::booking(tx, owner);
@@ -60,9 +68,9 @@ Result<void> Blocks::place_block(db::Connection& tx, const Place& p, Block& bloc
 }
 
 Result<std::vector<Block>> Blocks::list_blocks(const std::string& resource_id, const Context& ctx) {
-  auto resource = resources_.find_resource(resource_id);
+  auto resource = resources_.find_resource(resource::ResourceId{resource_id});
   if (!resource) return Error::not_found("No such resource.");
-  SB_TRY(places_.facility_as(resource->facility_id, Permission::facility_view, ctx, "No such resource."));
+  SB_TRY(places_.facility_as(resource->facility_id.str(), Permission::facility_view, ctx, "No such resource."));
   const Instant from = clock_.now() - std::chrono::hours(24 * 30);
   return db_.read([&](db::Connection& c) { return BookingRepository::blocks_of(c, resource_id, from); });
 }

@@ -12,14 +12,15 @@ Result<void> ClaimsLedger::claim(db::Connection& tx, const Place& p, Instant sta
                                  std::optional<Instant> expires_at, const Context& ctx, OverlapCheck check) {
   const Instant now = clock_.now();
   const bool by_query = check == OverlapCheck::query || tx.dialect() != db::Dialect::postgres;
-  if (by_query) BookingRepository::take_turns_on(tx, p.resource.id);
+  if (by_query) BookingRepository::take_turns_on(tx, p.resource.id.str());
   // On PostgreSQL the claim of a lapsed hold would still make the exclusion constraint refuse: it
   // ends first. SQLite's overlap query passes over lapsed holds, and the worker ends them.
   if (tx.dialect() == db::Dialect::postgres)
-    for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id, start, end, now))
-      events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id, ctx);
-  if (by_query && BookingRepository::overlapping_claim(tx, p.resource.id, start, end, now)) return kSlotTaken;
-  BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, start, end, kind, owner_id, expires_at);
+    for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id.str(), start, end, now))
+      events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id.str(),
+                   ctx);
+  if (by_query && BookingRepository::overlapping_claim(tx, p.resource.id.str(), start, end, now)) return kSlotTaken;
+  BookingRepository::insert_claim(tx, p.facility.id.str(), p.resource.id.str(), start, end, kind, owner_id, expires_at);
   return Ok{};
 }
 
@@ -27,15 +28,16 @@ std::vector<std::pair<std::string, std::string>> ClaimsLedger::in_the_way(db::Co
                                                                           Instant start, Instant end,
                                                                           const Context& ctx) {
   const Instant now = clock_.now();
-  BookingRepository::take_turns_on(tx, p.resource.id);
-  for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id, start, end, now))
-    events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id, ctx);
-  return BookingRepository::claims_on(tx, p.resource.id, start, end, now);
+  BookingRepository::take_turns_on(tx, p.resource.id.str());
+  for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id.str(), start, end, now))
+    events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id.str(), ctx);
+  return BookingRepository::claims_on(tx, p.resource.id.str(), start, end, now);
 }
 
 void ClaimsLedger::claim_for_block(db::Connection& tx, const Place& p, Instant start, Instant end,
                                    const std::string& block_id) {
-  BookingRepository::insert_claim(tx, p.facility.id, p.resource.id, start, end, "block", block_id, std::nullopt);
+  BookingRepository::insert_claim(tx, p.facility.id.str(), p.resource.id.str(), start, end, "block", block_id,
+                                  std::nullopt);
 }
 
 void ClaimsLedger::convert(db::Connection& tx, const std::string& hold_id, const std::string& booking_id) {

@@ -29,15 +29,15 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
     return Error::rule_violation("resource-inactive", "This resource is not bookable.");
   std::optional<bool> member;  // asked once, for the rule and the price alike
   if (!staff && !p.facility.settings.allow_non_member_bookings) {
-    member = orgs_.is_member(p.facility.id, user);
+    member = orgs_.is_member(p.facility.id, identity::UserId{user});
     if (!*member) return Error::rule_violation("members-only", "Only members can book at this facility.");
   }
   const Instant now = clock_.now();
   if (!staff) SB_TRY(rules::check_player_slot(policies, p.hours, p.zone, range.first, range.second, now));
 
   Hold hold{new_id("hld"),
-            p.facility.id,
-            p.resource.id,
+            p.facility.id.str(),
+            p.resource.id.str(),
             user,
             *ctx.user_id,
             "open_play",
@@ -90,7 +90,7 @@ Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentCho
     return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
   if (hold->status != HoldStatus::active || hold->expires_at <= clock_.now())
     return Error::expired("This hold has expired or was released; hold the slot again.");
-  auto config = orgs_.facility_config(hold->facility_id);
+  auto config = orgs_.facility_config(organization::FacilityId{hold->facility_id});
   if (!config) return Error::not_found("No such hold.");
   const organization::Facility* facility = &config->facility;
   const auto& policies = facility->policies;
@@ -143,7 +143,8 @@ Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentCho
 }
 
 Result<Booking> Holds::staff_booking(const std::string& facility_id, const StaffBookingRequest& r, const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::bookings_manage, ctx));
+  SB_ASSIGN_OR_RETURN(auto facility,
+                      orgs_.facility_for(organization::FacilityId{facility_id}, Permission::bookings_manage, ctx));
   if (!rules::is_booking_type(r.type))
     return Error::invalid("type", "must be one of open_play, lesson, league, tournament, private, block, maintenance");
   const std::pair<Instant, Instant> range{r.start, r.end};
@@ -152,8 +153,8 @@ Result<Booking> Holds::staff_booking(const std::string& facility_id, const Staff
   const bool for_player = r.type == "open_play" || r.type == "lesson" || r.type == "private";
   Booking b;
   b.id = new_id("bkg");
-  b.facility_id = facility.id;
-  b.resource_id = p.resource.id;
+  b.facility_id = facility.id.str();
+  b.resource_id = p.resource.id.str();
   b.user_id = r.user_id.value_or(*ctx.user_id);
   b.created_by = *ctx.user_id;
   b.type = r.type;

@@ -18,7 +18,7 @@ Result<Booking> Lifecycle::get_booking(const std::string& booking_id, const Cont
   auto b = db_.read([&](db::Connection& c) { return BookingRepository::booking(c, booking_id); });
   if (!b || !ctx.user_id) return Error::not_found("No such booking.");
   if (b->user_id == *ctx.user_id || b->created_by == *ctx.user_id) return *b;
-  auto f = orgs_.find_facility(b->facility_id);
+  auto f = orgs_.find_facility(organization::FacilityId{b->facility_id});
   if (f && orgs_.can(*f, Permission::facility_view, ctx)) return *b;
   return Error::not_found("No such booking.");
 }
@@ -53,7 +53,7 @@ Result<std::vector<Booking>> Lifecycle::facility_bookings(const std::string& fac
 Result<std::pair<Booking, organization::Facility>> Lifecycle::booking_for(const std::string& booking_id,
                                                                           const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Booking b, get_booking(booking_id, ctx));
-  auto facility = orgs_.find_facility(b.facility_id);
+  auto facility = orgs_.find_facility(organization::FacilityId{b.facility_id});
   if (!facility) return Error::not_found("No such booking.");
   return std::pair{std::move(b), std::move(*facility)};
 }
@@ -160,7 +160,7 @@ Result<Booking> Lifecycle::reschedule(const std::string& booking_id, const Resch
     return Error::conflict("booking-not-movable", "A booking that is " + str(b.status) + " cannot be rescheduled.");
   const std::pair<Instant, Instant> range{r.start, r.end};
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id.value_or(b.resource_id), ctx));
-  if (p.facility.id != b.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
+  if (p.facility.id.str() != b.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
   if (p.resource.status != resource::ResourceStatus::active)
     return Error::rule_violation("resource-inactive", "This resource is not bookable.");
   const Instant now = clock_.now();
@@ -169,7 +169,7 @@ Result<Booking> Lifecycle::reschedule(const std::string& booking_id, const Resch
     SB_TRY(rules::check_player_slot(facility.policies, p.hours, p.zone, range.first, range.second, now));
   }
   const Booking before = b;
-  b.resource_id = p.resource.id;
+  b.resource_id = p.resource.id.str();
   b.start = range.first;
   b.end = range.second;
   b.price = places_.price_for(p, b.user_id, b.start, b.end);
@@ -247,7 +247,8 @@ int Lifecycle::settle_past_bookings() {
     for (const auto& b : BookingRepository::no_shows_due(tx, now, 500)) {
       auto [it, fresh] = fee_percent.try_emplace(b.facility_id, 0);
       if (fresh)
-        if (auto f = orgs_.find_facility(b.facility_id)) it->second = f->policies.no_show_fee_percent;
+        if (auto f = orgs_.find_facility(organization::FacilityId{b.facility_id}))
+          it->second = f->policies.no_show_fee_percent;
       settled += no_show_in(tx, b, it->second);
     }
     for (const auto& b : BookingRepository::completions_due(tx, now, 500)) settled += complete_in(tx, b);
@@ -261,7 +262,7 @@ void Lifecycle::auto_no_show(const std::string& booking_id, Instant expected_sta
     auto b = BookingRepository::booking(tx, booking_id);
     if (!b || b->status != BookingStatus::confirmed || b->start != expected_start)
       return;  // checked in, cancelled or moved
-    auto facility = orgs_.find_facility(b->facility_id);
+    auto facility = orgs_.find_facility(organization::FacilityId{b->facility_id});
     no_show_in(tx, *b, facility ? facility->policies.no_show_fee_percent : 0);
   });
 }

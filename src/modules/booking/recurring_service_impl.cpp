@@ -96,8 +96,8 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     if (start <= now) continue;  // only occurrences to come are booked
     Booking b;
     b.id = new_id("bkg");
-    b.facility_id = p.facility.id;
-    b.resource_id = p.resource.id;
+    b.facility_id = p.facility.id.str();
+    b.resource_id = p.resource.id.str();
     b.user_id = s.user_id;
     b.created_by = s.created_by;
     b.type = s.type;
@@ -137,8 +137,8 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     RecurringRepository::record_conflict(tx, s.id, conflict);
     parts_.events.emit(tx,
                        SeriesConflictRecorded{s.id, s.user_id, conflict.date, conflict.rule, conflict.detail,
-                                              p.resource.id, start, end},
-                       s.id, p.facility.id, ctx);
+                                              p.resource.id.str(), start, end},
+                       s.id, p.facility.id.str(), ctx);
   }
 }
 
@@ -179,7 +179,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
     if (r.type != "open_play") return Error::invalid("type", "players book open_play series");
     if (!policies.allow_player_recurring)
       return Error::rule_violation("recurring-not-allowed", "This facility takes recurring bookings at the desk only.");
-    if (!p.facility.settings.allow_non_member_bookings && !parts_.orgs.is_member(p.facility.id, user))
+    if (!p.facility.settings.allow_non_member_bookings && !parts_.orgs.is_member(p.facility.id, identity::UserId{user}))
       return Error::rule_violation("members-only", "Only members can book at this facility.");
     if (policies.payment_timing == "at_booking" &&
         parts_.places.price_for(p, user, range.first, range.second).amount > 0)
@@ -192,8 +192,8 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
   Series s;
   s.id = new_id("rec");
   s.kind = SeriesKind::booking;
-  s.facility_id = p.facility.id;
-  s.resource_id = p.resource.id;
+  s.facility_id = p.facility.id.str();
+  s.resource_id = p.resource.id.str();
   s.user_id = user;
   s.created_by = *ctx.user_id;
   s.type = staff ? r.type : "open_play";
@@ -237,8 +237,8 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
   if (!ctx.user_id) return Error::unauthenticated();
   auto s = db_.read([&](db::Connection& c) { return RecurringRepository::find(c, series_id); });
   if (!s) return Error::not_found("No such recurring booking.");
-  auto facility = parts_.orgs.find_facility(s->facility_id);
-  auto resource = parts_.resources.find_priced_resource(s->resource_id);
+  auto facility = parts_.orgs.find_facility(organization::FacilityId{s->facility_id});
+  auto resource = parts_.resources.find_priced_resource(resource::ResourceId{s->resource_id});
   auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
   if (!facility || !resource || !zone) return Error::not_found("No such recurring booking.");
   const bool staff = parts_.orgs.can(*facility, Permission::bookings_manage, ctx);
@@ -302,10 +302,11 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
   }
   if (c.resource_id) {
     SB_ASSIGN_OR_RETURN(to, parts_.places.place_of(*c.resource_id, ctx));
-    if (to.facility.id != s.facility_id) return Error::invalid("resource_id", "is not a resource of this facility");
+    if (to.facility.id.str() != s.facility_id)
+      return Error::invalid("resource_id", "is not a resource of this facility");
     if (to.resource.status != resource::ResourceStatus::active)
       return Error::rule_violation("resource-inactive", "This resource is not bookable.");
-    next.resource_id = to.resource.id;
+    next.resource_id = to.resource.id.str();
   }
   if (c.note) next.note = *c.note;
   const std::string from_date = anchor ? *anchor->series_date : s.first_date;
@@ -323,7 +324,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
       for (auto& b : moving) {
         const Booking before = b;
         std::tie(b.start, b.end) = times_on(next, to.zone, *LocalDate::parse(*b.series_date));
-        b.resource_id = to.resource.id;
+        b.resource_id = to.resource.id.str();
         if (!staff) {
           auto allowed = rules::check_player_slot(to.facility.policies, to.hours, to.zone, b.start, b.end, now);
           if (!allowed.ok())
@@ -424,8 +425,8 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
   Series s;
   s.id = new_id("rec");
   s.kind = SeriesKind::block;
-  s.facility_id = p.facility.id;
-  s.resource_id = p.resource.id;
+  s.facility_id = p.facility.id.str();
+  s.resource_id = p.resource.id.str();
   s.created_by = *ctx.user_id;
   s.type = "maintenance";
   s.rrule = rrule;
@@ -445,7 +446,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
       for (LocalDate date : dates) {
         auto [start, end] = times_on(s, p.zone, date);
         if (end <= now) continue;
-        Block block{new_id("blk"), p.facility.id, p.resource.id, start, end, r.reason, *ctx.user_id, {},
+        Block block{new_id("blk"), p.facility.id.str(), p.resource.id.str(), start, end, r.reason, *ctx.user_id, {},
                     s.id,          date.str()};
         auto placed = in_savepoint(tx, [&] { return parts_.blocks.place_block(tx, p, block, r.force, ctx); });
         if (placed.ok()) {
@@ -498,8 +499,8 @@ void RecurringServiceImpl::extend(const std::string& series_id) {
   db_.transact([&](db::Connection& tx) {
     auto s = RecurringRepository::find(tx, series_id);
     if (!s || s->status != SeriesStatus::active || s->kind != SeriesKind::booking) return;
-    auto facility = parts_.orgs.find_facility(s->facility_id);
-    auto resource = parts_.resources.find_priced_resource(s->resource_id);
+    auto facility = parts_.orgs.find_facility(organization::FacilityId{s->facility_id});
+    auto resource = parts_.resources.find_priced_resource(resource::ResourceId{s->resource_id});
     auto zone = facility ? Zone::find(facility->timezone) : std::nullopt;
     if (!facility || !resource || !zone) return;
     const Place p{*facility, resource->resource, *zone, parts_.orgs.hours_of(facility->id),

@@ -13,8 +13,8 @@ Result<WaitlistEntry> Waitlist::join_waitlist(const HoldRequest& r, const Contex
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id, ctx));
   const Instant now = clock_.now();
   SB_TRY(rules::check_player_slot(p.facility.policies, p.hours, p.zone, range.first, range.second, now));
-  WaitlistEntry e{new_id("wle"), p.facility.id,           p.resource.id, *ctx.user_id, range.first,
-                  range.second,  WaitlistStatus::waiting, std::nullopt,  std::nullopt, now};
+  WaitlistEntry e{new_id("wle"), p.facility.id.str(),     p.resource.id.str(), *ctx.user_id, range.first,
+                  range.second,  WaitlistStatus::waiting, std::nullopt,        std::nullopt, now};
   return db_.transact([&](db::Connection& tx) -> Result<WaitlistEntry> {
     if (!BookingRepository::overlapping_claim(tx, e.resource_id, e.start, e.end, now))
       return Error::conflict("slot-available", "That time is free: hold it instead of waiting.");
@@ -50,7 +50,7 @@ void Waitlist::offer(db::Connection& tx, const std::string& resource_id, Instant
   for (const auto& e : BookingRepository::waiting_for(tx, resource_id, start, end, now)) {
     if (BookingRepository::overlapping_claim(tx, e.resource_id, e.start, e.end, now))
       continue;  // not all of it is free
-    auto resource = resources_.find_priced_resource(e.resource_id);
+    auto resource = resources_.find_priced_resource(resource::ResourceId{e.resource_id});
     auto config = resource ? orgs_.facility_config(resource->resource.facility_id) : nullptr;
     auto zone = config ? Zone::find(config->facility.timezone) : std::nullopt;
     if (!config || !zone || resource->resource.status != resource::ResourceStatus::active) continue;

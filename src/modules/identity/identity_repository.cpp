@@ -71,12 +71,12 @@ UPDATE refresh_tokens SET status = 'rotated' WHERE token_hash = $1 AND status = 
 
 // A user's columns from column `o` on: id, email, name, status, created_at.
 User user_at(const db::Row& r, std::size_t o) {
-  return {r.text(o), r.text(o + 1), r.text(o + 2), r.text(o + 3), from_epoch_seconds(r.i64(o + 4))};
+  return {UserId{r.text(o)}, r.text(o + 1), r.text(o + 2), r.text(o + 3), from_epoch_seconds(r.i64(o + 4))};
 }
 
 // A role's columns from column `o` on: id, role, scope_type, scope_id.
 RoleAssignment role_at(const db::Row& r, std::size_t o) {
-  return {r.text(o), parse_role(r.text(o + 1)).value_or(Role::member),
+  return {RoleAssignmentId{r.text(o)}, parse_role(r.text(o + 1)).value_or(Role::member),
           parse_scope_type(r.text(o + 2)).value_or(ScopeType::facility), r.text(o + 3)};
 }
 
@@ -91,7 +91,7 @@ IdentityRepository::StoredUser stored_user_from(const db::Row& r) {
 }  // namespace
 
 void IdentityRepository::insert_user(db::Connection& c, const User& u, const std::string& password_hash, Instant now) {
-  c.execute(kInsertUser, {u.id, u.email, u.name, password_hash, epoch_seconds(now)});
+  c.execute(kInsertUser, {u.id.str(), u.email, u.name, password_hash, epoch_seconds(now)});
 }
 
 std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_email(db::Connection& c,
@@ -99,42 +99,44 @@ std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_email(
   return db::query_one_as(c, kUserByEmail, {email}, stored_user_from);
 }
 
-std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_id(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kUserById, {id}, stored_user_from);
+std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_id(db::Connection& c, const UserId& id) {
+  return db::query_one_as(c, kUserById, {id.str()}, stored_user_from);
 }
 
-void IdentityRepository::update_user(db::Connection& c, const std::string& id, const std::string& name,
+void IdentityRepository::update_user(db::Connection& c, const UserId& id, const std::string& name,
                                      const std::string& password_hash, Instant now) {
-  c.execute(kUpdateUser, {id, name, password_hash, epoch_seconds(now)});
+  c.execute(kUpdateUser, {id.str(), name, password_hash, epoch_seconds(now)});
 }
 
-void IdentityRepository::mark_deleted(db::Connection& c, const std::string& id, Instant now) {
-  c.execute(kMarkDeleted, {id, epoch_seconds(now)});
+void IdentityRepository::mark_deleted(db::Connection& c, const UserId& id, Instant now) {
+  c.execute(kMarkDeleted, {id.str(), epoch_seconds(now)});
 }
 
-bool IdentityRepository::insert_role(db::Connection& c, const std::string& user_id, const RoleAssignment& r,
+bool IdentityRepository::insert_role(db::Connection& c, const UserId& user_id, const RoleAssignment& r,
                                      const std::optional<std::string>& granted_by, Instant now) {
-  return c.execute(kInsertRole, {r.id, user_id, std::string(to_string(r.role)), std::string(to_string(r.scope_type)),
-                                 r.scope_id, db::opt(granted_by), epoch_seconds(now)}) == 1;
+  return c.execute(kInsertRole,
+                   {r.id.str(), user_id.str(), std::string(to_string(r.role)), std::string(to_string(r.scope_type)),
+                    r.scope_id, db::opt(granted_by), epoch_seconds(now)}) == 1;
 }
 
-std::optional<RoleAssignment> IdentityRepository::role_by_key(db::Connection& c, const std::string& user_id, Role role,
+std::optional<RoleAssignment> IdentityRepository::role_by_key(db::Connection& c, const UserId& user_id, Role role,
                                                               ScopeType scope_type, const std::string& scope_id) {
-  return db::query_one_as(
-      c, kRoleByKey, {user_id, std::string(to_string(role)), std::string(to_string(scope_type)), scope_id}, role_from);
+  return db::query_one_as(c, kRoleByKey,
+                          {user_id.str(), std::string(to_string(role)), std::string(to_string(scope_type)), scope_id},
+                          role_from);
 }
 
-std::optional<RoleAssignment> IdentityRepository::role_by_id(db::Connection& c, const std::string& user_id,
-                                                             const std::string& id) {
-  return db::query_one_as(c, kRoleById, {user_id, id}, role_from);
+std::optional<RoleAssignment> IdentityRepository::role_by_id(db::Connection& c, const UserId& user_id,
+                                                             const RoleAssignmentId& id) {
+  return db::query_one_as(c, kRoleById, {user_id.str(), id.str()}, role_from);
 }
 
-void IdentityRepository::delete_role(db::Connection& c, const std::string& id) {
-  c.execute(kDeleteRole, {id});
+void IdentityRepository::delete_role(db::Connection& c, const RoleAssignmentId& id) {
+  c.execute(kDeleteRole, {id.str()});
 }
 
-std::vector<RoleAssignment> IdentityRepository::roles_of(db::Connection& c, const std::string& user_id) {
-  return db::query_as(c, kRolesOf, {user_id}, role_from);
+std::vector<RoleAssignment> IdentityRepository::roles_of(db::Connection& c, const UserId& user_id) {
+  return db::query_as(c, kRolesOf, {user_id.str()}, role_from);
 }
 
 std::vector<std::pair<User, RoleAssignment>> IdentityRepository::holders(db::Connection& c, ScopeType scope_type,
@@ -144,48 +146,49 @@ std::vector<std::pair<User, RoleAssignment>> IdentityRepository::holders(db::Con
   });
 }
 
-void IdentityRepository::insert_session(db::Connection& c, const std::string& id, const std::string& user_id,
-                                        Instant now, Instant expires_at) {
-  c.execute(kInsertSession, {id, user_id, epoch_seconds(now), epoch_seconds(expires_at)});
+void IdentityRepository::insert_session(db::Connection& c, const SessionId& id, const UserId& user_id, Instant now,
+                                        Instant expires_at) {
+  c.execute(kInsertSession, {id.str(), user_id.str(), epoch_seconds(now), epoch_seconds(expires_at)});
 }
 
 std::optional<IdentityRepository::LiveSession> IdentityRepository::live_session(db::Connection& c,
-                                                                                const std::string& session_id,
+                                                                                const SessionId& session_id,
                                                                                 Instant now) {
-  auto rows = c.query(kLiveSession, {session_id, epoch_seconds(now)});
+  auto rows = c.query(kLiveSession, {session_id.str(), epoch_seconds(now)});
   if (rows.empty()) return std::nullopt;
-  LiveSession live{rows.front().text(0), {}};
+  LiveSession live{UserId{rows.front().text(0)}, {}};
   for (const auto& r : rows)
     if (!r.is_null(1)) live.roles.push_back(role_at(r, 1));
   return live;
 }
 
-void IdentityRepository::revoke_session(db::Connection& c, const std::string& session_id, const std::string& reason,
+void IdentityRepository::revoke_session(db::Connection& c, const SessionId& session_id, const std::string& reason,
                                         Instant now) {
-  c.execute(kRevokeSession, {session_id, reason, epoch_seconds(now)});
-  c.execute(kRevokeSessionTokens, {session_id});
+  c.execute(kRevokeSession, {session_id.str(), reason, epoch_seconds(now)});
+  c.execute(kRevokeSessionTokens, {session_id.str()});
 }
 
-void IdentityRepository::revoke_user_sessions(db::Connection& c, const std::string& user_id, const std::string& reason,
+void IdentityRepository::revoke_user_sessions(db::Connection& c, const UserId& user_id, const std::string& reason,
                                               Instant now) {
-  c.execute(kRevokeUserSessions, {user_id, reason, epoch_seconds(now)});
-  c.execute(kRevokeUserTokens, {user_id});
+  c.execute(kRevokeUserSessions, {user_id.str(), reason, epoch_seconds(now)});
+  c.execute(kRevokeUserTokens, {user_id.str()});
 }
 
-void IdentityRepository::extend_session(db::Connection& c, const std::string& session_id, Instant expires_at) {
-  c.execute(kExtendSession, {session_id, epoch_seconds(expires_at)});
+void IdentityRepository::extend_session(db::Connection& c, const SessionId& session_id, Instant expires_at) {
+  c.execute(kExtendSession, {session_id.str(), epoch_seconds(expires_at)});
 }
 
-void IdentityRepository::insert_refresh(db::Connection& c, const std::string& token_hash, const std::string& session_id,
+void IdentityRepository::insert_refresh(db::Connection& c, const std::string& token_hash, const SessionId& session_id,
                                         Instant now, Instant expires_at) {
-  c.execute(kInsertRefresh, {token_hash, session_id, epoch_seconds(now), epoch_seconds(expires_at)});
+  c.execute(kInsertRefresh, {token_hash, session_id.str(), epoch_seconds(now), epoch_seconds(expires_at)});
 }
 
 std::optional<IdentityRepository::StoredRefresh> IdentityRepository::refresh_by_hash(db::Connection& c,
                                                                                      const std::string& token_hash,
                                                                                      Instant now) {
   return db::query_one_as(c, kRefreshByHash, {token_hash, epoch_seconds(now)}, [](const db::Row& r) {
-    return StoredRefresh{r.text(0), r.text(1), r.text(2), from_epoch_seconds(r.i64(3)), r.i64(4) == 1};
+    return StoredRefresh{SessionId{r.text(0)}, UserId{r.text(1)}, r.text(2), from_epoch_seconds(r.i64(3)),
+                         r.i64(4) == 1};
   });
 }
 

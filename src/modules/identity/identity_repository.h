@@ -18,8 +18,8 @@ class IdentityRepository {
     std::string password_hash;
   };
   struct StoredRefresh {
-    std::string session_id;
-    std::string user_id;
+    SessionId session_id;
+    UserId user_id;
     std::string status;  // active | rotated | revoked
     Instant expires_at;
     bool session_alive;
@@ -27,37 +27,36 @@ class IdentityRepository {
 
   static void insert_user(db::Connection& c, const User& u, const std::string& password_hash, Instant now);
   static std::optional<StoredUser> user_by_email(db::Connection& c, const std::string& email);
-  static std::optional<StoredUser> user_by_id(db::Connection& c, const std::string& id);
-  static void update_user(db::Connection& c, const std::string& id, const std::string& name,
+  static std::optional<StoredUser> user_by_id(db::Connection& c, const UserId& id);
+  static void update_user(db::Connection& c, const UserId& id, const std::string& name,
                           const std::string& password_hash, Instant now);
   /// Marks the user deleted and frees their email for a new account.
-  static void mark_deleted(db::Connection& c, const std::string& id, Instant now);
+  static void mark_deleted(db::Connection& c, const UserId& id, Instant now);
 
-  static bool insert_role(db::Connection& c, const std::string& user_id, const RoleAssignment& r,
+  static bool insert_role(db::Connection& c, const UserId& user_id, const RoleAssignment& r,
                           const std::optional<std::string>& granted_by, Instant now);
-  static std::optional<RoleAssignment> role_by_key(db::Connection& c, const std::string& user_id, Role role,
+  static std::optional<RoleAssignment> role_by_key(db::Connection& c, const UserId& user_id, Role role,
                                                    ScopeType scope_type, const std::string& scope_id);
-  static std::optional<RoleAssignment> role_by_id(db::Connection& c, const std::string& user_id, const std::string& id);
-  static void delete_role(db::Connection& c, const std::string& id);
-  static std::vector<RoleAssignment> roles_of(db::Connection& c, const std::string& user_id);
+  static std::optional<RoleAssignment> role_by_id(db::Connection& c, const UserId& user_id, const RoleAssignmentId& id);
+  static void delete_role(db::Connection& c, const RoleAssignmentId& id);
+  static std::vector<RoleAssignment> roles_of(db::Connection& c, const UserId& user_id);
   static std::vector<std::pair<User, RoleAssignment>> holders(db::Connection& c, ScopeType scope_type,
                                                               const std::string& scope_id);
 
-  static void insert_session(db::Connection& c, const std::string& id, const std::string& user_id, Instant now,
+  static void insert_session(db::Connection& c, const SessionId& id, const UserId& user_id, Instant now,
                              Instant expires_at);
   /// The user of a live session (not revoked, not expired, user active), with their roles.
   struct LiveSession {
-    std::string user_id;
+    UserId user_id;
     std::vector<RoleAssignment> roles;
   };
-  static std::optional<LiveSession> live_session(db::Connection& c, const std::string& session_id, Instant now);
-  static void revoke_session(db::Connection& c, const std::string& session_id, const std::string& reason, Instant now);
-  static void revoke_user_sessions(db::Connection& c, const std::string& user_id, const std::string& reason,
-                                   Instant now);
-  static void extend_session(db::Connection& c, const std::string& session_id, Instant expires_at);
+  static std::optional<LiveSession> live_session(db::Connection& c, const SessionId& session_id, Instant now);
+  static void revoke_session(db::Connection& c, const SessionId& session_id, const std::string& reason, Instant now);
+  static void revoke_user_sessions(db::Connection& c, const UserId& user_id, const std::string& reason, Instant now);
+  static void extend_session(db::Connection& c, const SessionId& session_id, Instant expires_at);
 
-  static void insert_refresh(db::Connection& c, const std::string& token_hash, const std::string& session_id,
-                             Instant now, Instant expires_at);
+  static void insert_refresh(db::Connection& c, const std::string& token_hash, const SessionId& session_id, Instant now,
+                             Instant expires_at);
   static std::optional<StoredRefresh> refresh_by_hash(db::Connection& c, const std::string& token_hash, Instant now);
   /// Active -> rotated; false if it was not active (a concurrent or repeated use).
   static bool rotate_refresh(db::Connection& c, const std::string& token_hash);

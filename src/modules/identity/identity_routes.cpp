@@ -11,7 +11,7 @@ using http::Response;
 using nlohmann::json;
 
 json user_json(const User& u) {
-  return {{"id", u.id},
+  return {{"id", u.id.str()},
           {"email", u.email},
           {"name", u.name},
           {"status", u.status},
@@ -19,7 +19,7 @@ json user_json(const User& u) {
 }
 
 json role_json(const RoleAssignment& r) {
-  return {{"id", r.id},
+  return {{"id", r.id.str()},
           {"role", std::string(to_string(r.role))},
           {"scope_type", std::string(to_string(r.scope_type))},
           {"scope_id", r.scope_id.empty() ? json(nullptr) : json(r.scope_id)}};
@@ -76,14 +76,16 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
 
   router.add({"POST", "/api/v1/auth/logout",
               [&identity](Request& req) {
-                return http::reply_empty(req, identity.logout(req.principal->session_id, http::context_of(req)));
+                return http::reply_empty(req,
+                                         identity.logout(SessionId{req.principal->session_id}, http::context_of(req)));
               },
               http::Auth::required, http::RateClass::normal, "End the current session"});
 
-  router.add(
-      {"GET", "/api/v1/me",
-       [&identity](Request& req) { return http::reply(req, 200, identity.profile(http::caller(req)), profile_json); },
-       http::Auth::required, http::RateClass::normal, "The caller's profile and roles"});
+  router.add({"GET", "/api/v1/me",
+              [&identity](Request& req) {
+                return http::reply(req, 200, identity.profile(UserId{http::caller(req)}), profile_json);
+              },
+              http::Auth::required, http::RateClass::normal, "The caller's profile and roles"});
 
   router.add({"PATCH", "/api/v1/me",
               [&identity](Request& req) {
@@ -92,14 +94,15 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
                 UserUpdate update{body.string("name", false), body.string("password", false, 1024),
                                   body.string("current_password", false, 1024)};
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 200, identity.update_user(http::caller(req), update, http::context_of(req)),
+                return http::reply(req, 200,
+                                   identity.update_user(UserId{http::caller(req)}, update, http::context_of(req)),
                                    user_json);
               },
               http::Auth::required, http::RateClass::normal, "Change the caller's name or password"});
 
   router.add({"DELETE", "/api/v1/me",
               [&identity](Request& req) {
-                return http::reply_empty(req, identity.delete_user(http::caller(req), http::context_of(req)));
+                return http::reply_empty(req, identity.delete_user(UserId{http::caller(req)}, http::context_of(req)));
               },
               http::Auth::required, http::RateClass::normal, "Delete the caller's account"});
 
@@ -117,8 +120,8 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
                 if (scope_text && !scope) body.fail("scope_type", "must be platform, organization or facility");
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 return http::reply(req, 201,
-                                   identity.grant_role(req.param("user_id"), *role, *scope, scope_id.value_or(""),
-                                                       http::context_of(req)),
+                                   identity.grant_role(UserId{req.param("user_id")}, *role, *scope,
+                                                       scope_id.value_or(""), http::context_of(req)),
                                    role_json);
               },
               http::Auth::required, http::RateClass::normal, "Grant a role (platform administrators)"});
@@ -128,7 +131,8 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
                 if (!identity.check_permission(http::context_of(req), Permission::platform_manage, {}))
                   return http::fail(req, Error::forbidden("Only platform administrators can remove roles here."));
                 return http::reply_empty(
-                    req, identity.remove_role(req.param("user_id"), req.param("role_id"), http::context_of(req)));
+                    req, identity.remove_role(UserId{req.param("user_id")}, RoleAssignmentId{req.param("role_id")},
+                                              http::context_of(req)));
               },
               http::Auth::required, http::RateClass::normal, "Remove a role (platform administrators)"});
 }

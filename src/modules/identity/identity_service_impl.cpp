@@ -34,13 +34,13 @@ IdentityServiceImpl::IdentityServiceImpl(db::Database& db, const Clock& clock, c
       options_(options),
       dummy_hash_(hasher.hash(random_token(16))) {}
 
-std::string IdentityServiceImpl::issue_access_token(const std::string& user_id, const std::string& session_id,
+std::string IdentityServiceImpl::issue_access_token(const UserId& user_id, const SessionId& session_id,
                                                     Instant now) const {
-  return jwt_.sign({{"sub", user_id}, {"sid", session_id}, {"typ", "access"}}, now, options_.access_ttl);
+  return jwt_.sign({{"sub", user_id.str()}, {"sid", session_id.str()}, {"typ", "access"}}, now, options_.access_ttl);
 }
 
 AuthResult IdentityServiceImpl::open_session(db::Connection& tx, const User& user, Instant now) {
-  const std::string session_id = new_id("ses");
+  const SessionId session_id{new_id("ses")};
   const std::string refresh = random_token(32);
   IdentityRepository::insert_session(tx, session_id, user.id, now, now + options_.refresh_ttl);
   IdentityRepository::insert_refresh(tx, sha256_hex(refresh), session_id, now, now + options_.refresh_ttl);
@@ -62,13 +62,13 @@ Result<AuthResult> IdentityServiceImpl::register_user(const Registration& r, con
   // Hash outside the transaction: it takes tens of milliseconds and holds no lock.
   const std::string hash = hasher_.hash(r.password);
   const Instant now = clock_.now();
-  User user{new_id("usr"), email, name, "active", now};
+  User user{UserId{new_id("usr")}, email, name, "active", now};
   try {
     return db_.transact([&](db::Connection& tx) -> Result<AuthResult> {
       if (IdentityRepository::user_by_email(tx, email))
         return Error::conflict("email-taken", "An account with this email already exists.");
       IdentityRepository::insert_user(tx, user, hash, now);
-      emit(tx, UserCreated{user.id, user.email}, user.id, Context{user.id, ctx.correlation_id, ctx.ip});
+      emit(tx, UserCreated{user.id.str(), user.email}, user.id, Context{user.id.str(), ctx.correlation_id, ctx.ip});
       return open_session(tx, user, now);
     });
   } catch (const db::DbError& e) {
@@ -116,7 +116,7 @@ Result<AuthResult> IdentityServiceImpl::refresh(const std::string& refresh_token
   // share one. Asked before the write, so the single writer never waits on the limiter.
   if (auto found = db_.read([&](db::Connection& c) { return IdentityRepository::refresh_by_hash(c, hash, now); });
       found && found->session_alive) {
-    auto d = limiter_.take("refresh:session:" + found->session_id, options_.limits.refresh_per_session);
+    auto d = limiter_.take("refresh:session:" + found->session_id.str(), options_.limits.refresh_per_session);
     if (!d.allowed) return Error::rate_limited(d.retry_after_seconds);
   }
   enum class Outcome { ok, invalid, reused };
@@ -147,7 +147,7 @@ Result<AuthResult> IdentityServiceImpl::refresh(const std::string& refresh_token
   return Error::unauthenticated(kBadRefresh);
 }
 
-Result<void> IdentityServiceImpl::logout(const std::string& session_id, const Context&) {
+Result<void> IdentityServiceImpl::logout(const SessionId& session_id, const Context&) {
   const Instant now = clock_.now();
   db_.transact([&](db::Connection& tx) { IdentityRepository::revoke_session(tx, session_id, "logout", now); });
   return Ok{};
@@ -164,7 +164,7 @@ Result<SessionInfo> IdentityServiceImpl::validate_session(const std::string& acc
     if (c.value("typ", "") != "access" || !c.contains("sid") || !c["sid"].is_string() || !c.contains("sub") ||
         !c["sub"].is_string())
       return std::nullopt;
-    return AccessToken{c["sub"], c["sid"], from_epoch_seconds(c["exp"].get<std::int64_t>())};
+    return AccessToken{UserId{c["sub"]}, SessionId{c["sid"]}, from_epoch_seconds(c["exp"].get<std::int64_t>())};
   });
   if (!token || token->expires_at <= now) return Error::unauthenticated("The access token is invalid or has expired.");
   auto live = db_.read([&](db::Connection& c) { return IdentityRepository::live_session(c, token->session_id, now); });
@@ -172,7 +172,7 @@ Result<SessionInfo> IdentityServiceImpl::validate_session(const std::string& acc
   return SessionInfo{std::move(live->user_id), token->session_id, std::move(live->roles)};
 }
 
-Result<Profile> IdentityServiceImpl::profile(const std::string& user_id) {
+Result<Profile> IdentityServiceImpl::profile(const UserId& user_id) {
   return db_.read([&](db::Connection& c) -> Result<Profile> {
     auto stored = IdentityRepository::user_by_id(c, user_id);
     if (!stored || stored->user.status == "deleted") return Error::not_found("No such user.");
@@ -180,8 +180,7 @@ Result<Profile> IdentityServiceImpl::profile(const std::string& user_id) {
   });
 }
 
-Result<User> IdentityServiceImpl::update_user(const std::string& user_id, const UserUpdate& update,
-                                              const Context& ctx) {
+Result<User> IdentityServiceImpl::update_user(const UserId& user_id, const UserUpdate& update, const Context& ctx) {
   std::optional<std::string> new_hash;
   SB_ASSIGN_OR_RETURN(auto current, get_user(user_id));
   std::vector<std::string> changes;
@@ -205,25 +204,25 @@ Result<User> IdentityServiceImpl::update_user(const std::string& user_id, const 
     auto stored = IdentityRepository::user_by_id(tx, user_id);
     if (!stored) return Error::not_found("No such user.");
     IdentityRepository::update_user(tx, user_id, name, new_hash.value_or(stored->password_hash), now);
-    if (!changes.empty()) emit(tx, UserUpdated{user_id, changes}, user_id, ctx);
+    if (!changes.empty()) emit(tx, UserUpdated{user_id.str(), changes}, user_id, ctx);
     stored->user.name = name;
     return stored->user;
   });
 }
 
-Result<void> IdentityServiceImpl::delete_user(const std::string& user_id, const Context& ctx) {
+Result<void> IdentityServiceImpl::delete_user(const UserId& user_id, const Context& ctx) {
   const Instant now = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<void> {
     auto stored = IdentityRepository::user_by_id(tx, user_id);
     if (!stored || stored->user.status == "deleted") return Error::not_found("No such user.");
     IdentityRepository::revoke_user_sessions(tx, user_id, "account-deleted", now);
     IdentityRepository::mark_deleted(tx, user_id, now);
-    emit(tx, UserDeleted{user_id}, user_id, ctx);
+    emit(tx, UserDeleted{user_id.str()}, user_id, ctx);
     return Ok{};
   });
 }
 
-Result<User> IdentityServiceImpl::get_user(const std::string& user_id) {
+Result<User> IdentityServiceImpl::get_user(const UserId& user_id) {
   auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_id(c, user_id); });
   if (!stored || stored->user.status == "deleted") return Error::not_found("No such user.");
   return stored->user;
@@ -236,44 +235,44 @@ std::optional<User> IdentityServiceImpl::find_user_by_email(const std::string& e
   return stored->user;
 }
 
-Result<RoleAssignment> IdentityServiceImpl::assign_role(const db::UnitOfWork& work, const std::string& user_id,
-                                                        Role role, ScopeType scope_type, const std::string& scope_id,
+Result<RoleAssignment> IdentityServiceImpl::assign_role(const db::UnitOfWork& work, const UserId& user_id, Role role,
+                                                        ScopeType scope_type, const std::string& scope_id,
                                                         const Context& ctx) {
   return work.join(db_, [&](db::Connection& tx) { return assign(tx, user_id, role, scope_type, scope_id, ctx); });
 }
 
-Result<RoleAssignment> IdentityServiceImpl::assign(db::Connection& tx, const std::string& user_id, Role role,
+Result<RoleAssignment> IdentityServiceImpl::assign(db::Connection& tx, const UserId& user_id, Role role,
                                                    ScopeType scope_type, const std::string& scope_id,
                                                    const Context& ctx) {
   if ((scope_type == ScopeType::platform) != scope_id.empty())
     return Error::invalid("scope_id", "is required for organization and facility scopes, and empty for platform");
   auto user = IdentityRepository::user_by_id(tx, user_id);
   if (!user || user->user.status == "deleted") return Error::not_found("No such user.");
-  RoleAssignment a{new_id("rol"), role, scope_type, scope_id};
+  RoleAssignment a{RoleAssignmentId{new_id("rol")}, role, scope_type, scope_id};
   if (!IdentityRepository::insert_role(tx, user_id, a, ctx.user_id, clock_.now()))
     return *IdentityRepository::role_by_key(tx, user_id, role, scope_type, scope_id);
-  emit(tx, RoleAssigned{user_id, std::string(to_string(role)), scope_of(scope_type, scope_id)}, user_id, ctx);
+  emit(tx, RoleAssigned{user_id.str(), std::string(to_string(role)), scope_of(scope_type, scope_id)}, user_id, ctx);
   return a;
 }
 
-Result<RoleAssignment> IdentityServiceImpl::grant_role(const std::string& user_id, Role role, ScopeType scope_type,
+Result<RoleAssignment> IdentityServiceImpl::grant_role(const UserId& user_id, Role role, ScopeType scope_type,
                                                        const std::string& scope_id, const Context& ctx) {
   return db_.transact([&](db::Connection& tx) { return assign(tx, user_id, role, scope_type, scope_id, ctx); });
 }
 
-Result<void> IdentityServiceImpl::remove_role(const std::string& user_id, const std::string& role_id,
+Result<void> IdentityServiceImpl::remove_role(const UserId& user_id, const RoleAssignmentId& role_id,
                                               const Context& ctx) {
   return db_.transact([&](db::Connection& tx) -> Result<void> {
     auto role = IdentityRepository::role_by_id(tx, user_id, role_id);
     if (!role) return Error::not_found("No such role assignment.");
     IdentityRepository::delete_role(tx, role_id);
-    emit(tx, RoleRemoved{user_id, std::string(to_string(role->role)), scope_of(role->scope_type, role->scope_id)},
+    emit(tx, RoleRemoved{user_id.str(), std::string(to_string(role->role)), scope_of(role->scope_type, role->scope_id)},
          user_id, ctx);
     return Ok{};
   });
 }
 
-std::vector<RoleAssignment> IdentityServiceImpl::roles_of(const std::string& user_id) {
+std::vector<RoleAssignment> IdentityServiceImpl::roles_of(const UserId& user_id) {
   return db_.read([&](db::Connection& c) { return IdentityRepository::roles_of(c, user_id); });
 }
 
@@ -292,7 +291,7 @@ bool any_grants(const std::vector<RoleAssignment>& roles, Permission permission,
 
 }  // namespace
 
-bool IdentityServiceImpl::check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) {
+bool IdentityServiceImpl::check_permission(const UserId& user_id, Permission permission, const ScopeRef& scope) {
   return any_grants(roles_of(user_id), permission, scope);
 }
 
@@ -301,7 +300,7 @@ namespace {
 /// The roles the session check read for the caller, if it did.
 const std::vector<RoleAssignment>* session_roles(const Context& ctx) {
   const auto* known = dynamic_cast<const SessionRoles*>(ctx.facts.get());
-  return known && ctx.user_id && known->user_id == *ctx.user_id ? &known->roles : nullptr;
+  return known && ctx.user_id && known->user_id.str() == *ctx.user_id ? &known->roles : nullptr;
 }
 
 }  // namespace
@@ -309,13 +308,13 @@ const std::vector<RoleAssignment>* session_roles(const Context& ctx) {
 std::vector<RoleAssignment> IdentityServiceImpl::roles_of(const Context& ctx) {
   if (!ctx.user_id) return {};
   if (const auto* known = session_roles(ctx)) return *known;
-  return roles_of(*ctx.user_id);
+  return roles_of(UserId{*ctx.user_id});
 }
 
 bool IdentityServiceImpl::check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) {
   if (!ctx.user_id) return false;
   if (const auto* known = session_roles(ctx)) return any_grants(*known, permission, scope);
-  return check_permission(*ctx.user_id, permission, scope);
+  return check_permission(UserId{*ctx.user_id}, permission, scope);
 }
 
 }  // namespace slotbase::identity

@@ -39,36 +39,36 @@ class IdentityServiceImpl final : public IdentityService {
   Result<AuthResult> register_user(const Registration& r, const Context& ctx) override;
   Result<AuthResult> login(const std::string& email, const std::string& password, const Context& ctx) override;
   Result<AuthResult> refresh(const std::string& refresh_token, const Context& ctx) override;
-  Result<void> logout(const std::string& session_id, const Context& ctx) override;
+  Result<void> logout(const SessionId& session_id, const Context& ctx) override;
   Result<SessionInfo> validate_session(const std::string& access_token) override;
-  Result<Profile> profile(const std::string& user_id) override;
-  Result<User> update_user(const std::string& user_id, const UserUpdate& update, const Context& ctx) override;
-  Result<void> delete_user(const std::string& user_id, const Context& ctx) override;
-  Result<User> get_user(const std::string& user_id) override;
+  Result<Profile> profile(const UserId& user_id) override;
+  Result<User> update_user(const UserId& user_id, const UserUpdate& update, const Context& ctx) override;
+  Result<void> delete_user(const UserId& user_id, const Context& ctx) override;
+  Result<User> get_user(const UserId& user_id) override;
   std::optional<User> find_user_by_email(const std::string& email) override;
-  Result<RoleAssignment> assign_role(const db::UnitOfWork& work, const std::string& user_id, Role role,
-                                     ScopeType scope_type, const std::string& scope_id, const Context& ctx) override;
-  Result<RoleAssignment> grant_role(const std::string& user_id, Role role, ScopeType scope_type,
-                                    const std::string& scope_id, const Context& ctx) override;
-  Result<void> remove_role(const std::string& user_id, const std::string& role_id, const Context& ctx) override;
-  std::vector<RoleAssignment> roles_of(const std::string& user_id) override;
+  Result<RoleAssignment> assign_role(const db::UnitOfWork& work, const UserId& user_id, Role role, ScopeType scope_type,
+                                     const std::string& scope_id, const Context& ctx) override;
+  Result<RoleAssignment> grant_role(const UserId& user_id, Role role, ScopeType scope_type, const std::string& scope_id,
+                                    const Context& ctx) override;
+  Result<void> remove_role(const UserId& user_id, const RoleAssignmentId& role_id, const Context& ctx) override;
+  std::vector<RoleAssignment> roles_of(const UserId& user_id) override;
   std::vector<RoleAssignment> roles_of(const Context& ctx) override;
   std::vector<std::pair<User, RoleAssignment>> holders(ScopeType scope_type, const std::string& scope_id) override;
-  bool check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) override;
+  bool check_permission(const UserId& user_id, Permission permission, const ScopeRef& scope) override;
   bool check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) override;
 
  private:
   /// Grants a role in `tx` (assign_role and grant_role).
-  Result<RoleAssignment> assign(db::Connection& tx, const std::string& user_id, Role role, ScopeType scope_type,
+  Result<RoleAssignment> assign(db::Connection& tx, const UserId& user_id, Role role, ScopeType scope_type,
                                 const std::string& scope_id, const Context& ctx);
   /// Opens a session for `user` in `tx` and returns tokens for it.
   AuthResult open_session(db::Connection& tx, const User& user, Instant now);
-  std::string issue_access_token(const std::string& user_id, const std::string& session_id, Instant now) const;
+  std::string issue_access_token(const UserId& user_id, const SessionId& session_id, Instant now) const;
   /// Appends `event` (one of identity_events.h) about `user_id` to `tx`'s outbox.
   template <class E>
-  void emit(db::Connection& tx, const E& event, const std::string& user_id, const Context& ctx) const {
-    outbox_.append(tx, events::new_event(event, "identity", user_id, std::nullopt, ctx.user_id ? ctx.user_id : user_id,
-                                         ctx.correlation_id));
+  void emit(db::Connection& tx, const E& event, const UserId& user_id, const Context& ctx) const {
+    outbox_.append(tx, events::new_event(event, "identity", user_id.str(), std::nullopt,
+                                         ctx.user_id ? ctx.user_id : user_id.str(), ctx.correlation_id));
   }
 
   db::Database& db_;
@@ -81,8 +81,8 @@ class IdentityServiceImpl final : public IdentityService {
   std::string dummy_hash_;  // verified against for unknown emails, so both paths take as long
   /// What a signed access token says, kept per token text once its signature checked out.
   struct AccessToken {
-    std::string user_id;
-    std::string session_id;
+    UserId user_id;
+    SessionId session_id;
     Instant expires_at;
   };
   ParseCache<std::optional<AccessToken>> tokens_;

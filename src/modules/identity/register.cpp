@@ -13,7 +13,7 @@ class SessionAuthenticator final : public http::Authenticator {
   Result<http::Principal> authenticate(const std::string& token) override {
     SB_ASSIGN_OR_RETURN(auto session, identity_.validate_session(token));
     auto facts = std::make_shared<const SessionRoles>(session.user_id, std::move(session.roles));
-    return http::Principal{std::move(session.user_id), std::move(session.session_id), std::move(facts)};
+    return http::Principal{session.user_id.str(), session.session_id.str(), std::move(facts)};
   }
 
  private:

@@ -77,8 +77,8 @@ constexpr std::string_view kAcceptInvitation = "UPDATE facility_invitations SET 
 
 Facility facility_from(const db::Row& r) {
   Facility f;
-  f.id = r.text(0);
-  f.organization_id = r.text(1);
+  f.id = FacilityId{r.text(0)};
+  f.organization_id = OrganizationId{r.text(1)};
   f.name = r.text(2);
   f.slug = r.text(3);
   f.timezone = r.text(4);
@@ -101,7 +101,7 @@ Facility facility_from(const db::Row& r) {
 }
 
 OrganizationRepository::Invitation invitation_from(const db::Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+  return {InvitationId{r.text(0)}, FacilityId{r.text(1)}, r.text(2), r.text(3), r.text(4)};
 }
 
 db::Param address_param(const std::optional<Address>& address) {
@@ -113,17 +113,17 @@ db::Param address_param(const std::optional<Address>& address) {
 
 void OrganizationRepository::insert_organization(db::Connection& c, const Organization& o,
                                                  const std::string& created_by) {
-  c.execute(kInsertOrg, {o.id, o.name, created_by, epoch_seconds(o.created_at)});
+  c.execute(kInsertOrg, {o.id.str(), o.name, created_by, epoch_seconds(o.created_at)});
 }
 
-std::optional<Organization> OrganizationRepository::organization(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kOrg, {id}, [](const db::Row& r) {
-    return Organization{r.text(0), r.text(1), from_epoch_seconds(r.i64(2))};
+std::optional<Organization> OrganizationRepository::organization(db::Connection& c, const OrganizationId& id) {
+  return db::query_one_as(c, kOrg, {id.str()}, [](const db::Row& r) {
+    return Organization{OrganizationId{r.text(0)}, r.text(1), from_epoch_seconds(r.i64(2))};
   });
 }
 
 std::vector<Organization> OrganizationRepository::organizations(db::Connection& c,
-                                                                const std::vector<std::string>& ids) {
+                                                                const std::vector<OrganizationId>& ids) {
   std::vector<Organization> out;
   for (const auto& id : ids)
     if (auto o = organization(c, id)) out.push_back(*o);
@@ -131,22 +131,22 @@ std::vector<Organization> OrganizationRepository::organizations(db::Connection& 
 }
 
 void OrganizationRepository::insert_facility(db::Connection& c, const Facility& f) {
-  c.execute(kInsertFacility, {f.id, f.organization_id, f.name, f.slug, f.timezone, f.currency, address_param(f.address),
-                              str(f.status), rules::to_json(f.settings).dump(), rules::to_json(f.policies).dump(),
-                              epoch_seconds(f.created_at), f.settings.is_public});
+  c.execute(kInsertFacility, {f.id.str(), f.organization_id.str(), f.name, f.slug, f.timezone, f.currency,
+                              address_param(f.address), str(f.status), rules::to_json(f.settings).dump(),
+                              rules::to_json(f.policies).dump(), epoch_seconds(f.created_at), f.settings.is_public});
 }
 
-std::optional<Facility> OrganizationRepository::facility(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kFacility, {id}, facility_from);
+std::optional<Facility> OrganizationRepository::facility(db::Connection& c, const FacilityId& id) {
+  return db::query_one_as(c, kFacility, {id.str()}, facility_from);
 }
 
-std::optional<std::int64_t> OrganizationRepository::config_version(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kConfigVersion, {id}, [](const db::Row& r) { return r.i64(0); });
+std::optional<std::int64_t> OrganizationRepository::config_version(db::Connection& c, const FacilityId& id) {
+  return db::query_one_as(c, kConfigVersion, {id.str()}, [](const db::Row& r) { return r.i64(0); });
 }
 
 std::optional<std::pair<Facility, std::int64_t>> OrganizationRepository::versioned_facility(db::Connection& c,
-                                                                                            const std::string& id) {
-  return db::query_one_as(c, kVersionedFacility, {id}, [](const db::Row& r) {
+                                                                                            const FacilityId& id) {
+  return db::query_one_as(c, kVersionedFacility, {id.str()}, [](const db::Row& r) {
     return std::pair{facility_from(r), r.i64(12)};
   });
 }
@@ -155,8 +155,8 @@ bool OrganizationRepository::slug_taken(db::Connection& c, const std::string& sl
   return c.query_one(kSlugTaken, {slug}).has_value();
 }
 
-std::vector<Facility> OrganizationRepository::facilities_of(db::Connection& c, const std::string& organization_id) {
-  return db::query_as(c, kFacilitiesOf, {organization_id}, facility_from);
+std::vector<Facility> OrganizationRepository::facilities_of(db::Connection& c, const OrganizationId& organization_id) {
+  return db::query_as(c, kFacilitiesOf, {organization_id.str()}, facility_from);
 }
 
 std::vector<Facility> OrganizationRepository::public_facilities(db::Connection& c, const std::string& name_like,
@@ -165,29 +165,29 @@ std::vector<Facility> OrganizationRepository::public_facilities(db::Connection& 
 }
 
 void OrganizationRepository::update_facility(db::Connection& c, const Facility& f) {
-  c.execute(kUpdateFacility, {f.id, f.name, address_param(f.address), rules::to_json(f.settings).dump(),
+  c.execute(kUpdateFacility, {f.id.str(), f.name, address_param(f.address), rules::to_json(f.settings).dump(),
                               rules::to_json(f.policies).dump(), epoch_seconds(f.updated_at), f.settings.is_public});
 }
 
-void OrganizationRepository::replace_hours(db::Connection& c, const std::string& facility_id, const OperatingHours& h) {
-  c.execute(kNextVersion, {facility_id});
-  c.execute(kDeleteHours, {facility_id});
-  c.execute(kDeleteHolidays, {facility_id});
+void OrganizationRepository::replace_hours(db::Connection& c, const FacilityId& facility_id, const OperatingHours& h) {
+  c.execute(kNextVersion, {facility_id.str()});
+  c.execute(kDeleteHours, {facility_id.str()});
+  c.execute(kDeleteHolidays, {facility_id.str()});
   for (const auto& d : h.weekly)
-    c.execute(kInsertHours,
-              {facility_id, std::int64_t{d.weekday}, std::int64_t{d.open.minutes}, std::int64_t{d.close.minutes}});
+    c.execute(kInsertHours, {facility_id.str(), std::int64_t{d.weekday}, std::int64_t{d.open.minutes},
+                             std::int64_t{d.close.minutes}});
   for (const auto& hol : h.holidays) {
     auto minutes = [](const std::optional<LocalTime>& t) {
       return t ? std::optional<std::int64_t>(t->minutes) : std::nullopt;
     };
-    c.execute(kInsertHoliday, {facility_id, hol.date.str(), hol.name, hol.closed, db::opt(minutes(hol.open)),
+    c.execute(kInsertHoliday, {facility_id.str(), hol.date.str(), hol.name, hol.closed, db::opt(minutes(hol.open)),
                                db::opt(minutes(hol.close))});
   }
 }
 
-OperatingHours OrganizationRepository::hours(db::Connection& c, const std::string& facility_id) {
+OperatingHours OrganizationRepository::hours(db::Connection& c, const FacilityId& facility_id) {
   OperatingHours h;
-  for (const auto& r : c.query(kHours, {facility_id})) {
+  for (const auto& r : c.query(kHours, {facility_id.str()})) {
     if (r.is_null(0)) {
       h.weekly.push_back(
           {static_cast<int>(r.i64(1)), LocalTime{static_cast<int>(r.i64(4))}, LocalTime{static_cast<int>(r.i64(5))}});
@@ -204,32 +204,33 @@ OperatingHours OrganizationRepository::hours(db::Connection& c, const std::strin
   return h;
 }
 
-bool OrganizationRepository::insert_member(db::Connection& c, const std::string& facility_id,
-                                           const std::string& user_id, Instant now) {
-  return c.execute(kInsertMember, {facility_id, user_id, epoch_seconds(now)}) == 1;
+bool OrganizationRepository::insert_member(db::Connection& c, const FacilityId& facility_id,
+                                           const identity::UserId& user_id, Instant now) {
+  return c.execute(kInsertMember, {facility_id.str(), user_id.str(), epoch_seconds(now)}) == 1;
 }
 
-bool OrganizationRepository::is_member(db::Connection& c, const std::string& facility_id, const std::string& user_id) {
-  return c.query_one(kIsMember, {facility_id, user_id}).has_value();
+bool OrganizationRepository::is_member(db::Connection& c, const FacilityId& facility_id,
+                                       const identity::UserId& user_id) {
+  return c.query_one(kIsMember, {facility_id.str(), user_id.str()}).has_value();
 }
 
-std::vector<std::pair<std::string, Instant>> OrganizationRepository::members(db::Connection& c,
-                                                                             const std::string& facility_id,
-                                                                             const std::string& after, int limit) {
-  return db::query_as(c, kMembers, {facility_id, after, std::int64_t{limit}}, [](const db::Row& r) {
-    return std::pair{r.text(0), from_epoch_seconds(r.i64(1))};
+std::vector<std::pair<identity::UserId, Instant>> OrganizationRepository::members(db::Connection& c,
+                                                                                  const FacilityId& facility_id,
+                                                                                  const std::string& after, int limit) {
+  return db::query_as(c, kMembers, {facility_id.str(), after, std::int64_t{limit}}, [](const db::Row& r) {
+    return std::pair{identity::UserId{r.text(0)}, from_epoch_seconds(r.i64(1))};
   });
 }
 
 bool OrganizationRepository::insert_invitation(db::Connection& c, const Invitation& inv, const std::string& invited_by,
                                                Instant now) {
-  return c.execute(kInsertInvitation,
-                   {inv.id, inv.facility_id, inv.email, inv.kind, inv.role, invited_by, epoch_seconds(now)}) == 1;
+  return c.execute(kInsertInvitation, {inv.id.str(), inv.facility_id.str(), inv.email, inv.kind, inv.role, invited_by,
+                                       epoch_seconds(now)}) == 1;
 }
 
 std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_invitations(
-    db::Connection& c, const std::string& facility_id, const std::string& kind) {
-  return db::query_as(c, kPendingInvitations, {facility_id, kind}, invitation_from);
+    db::Connection& c, const FacilityId& facility_id, const std::string& kind) {
+  return db::query_as(c, kPendingInvitations, {facility_id.str(), kind}, invitation_from);
 }
 
 std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_invitations_for(
@@ -237,8 +238,8 @@ std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_
   return db::query_as(c, kPendingFor, {email}, invitation_from);
 }
 
-void OrganizationRepository::accept_invitation(db::Connection& c, const std::string& id, Instant now) {
-  c.execute(kAcceptInvitation, {id, epoch_seconds(now)});
+void OrganizationRepository::accept_invitation(db::Connection& c, const InvitationId& id, Instant now) {
+  c.execute(kAcceptInvitation, {id.str(), epoch_seconds(now)});
 }
 
 }  // namespace slotbase::organization

@@ -14,12 +14,12 @@ using http::Response;
 using nlohmann::json;
 
 json organization_json(const Organization& o) {
-  return {{"id", o.id}, {"name", o.name}, {"created_at", format_rfc3339(o.created_at)}};
+  return {{"id", o.id.str()}, {"name", o.name}, {"created_at", format_rfc3339(o.created_at)}};
 }
 
 json facility_json(const Facility& f) {
-  return {{"id", f.id},
-          {"organization_id", f.organization_id},
+  return {{"id", f.id.str()},
+          {"organization_id", f.organization_id.str()},
           {"name", f.name},
           {"slug", f.slug},
           {"timezone", f.timezone},
@@ -33,7 +33,7 @@ json facility_json(const Facility& f) {
 }
 
 json staff_json(const StaffEntry& s) {
-  return {{"user_id", s.user_id ? json(*s.user_id) : json(nullptr)},
+  return {{"user_id", s.user_id ? json(s.user_id->str()) : json(nullptr)},
           {"email", s.email},
           {"name", s.name},
           {"role", s.role},
@@ -41,7 +41,7 @@ json staff_json(const StaffEntry& s) {
 }
 
 json member_json(const MemberEntry& m) {
-  return {{"user_id", m.user_id ? json(*m.user_id) : json(nullptr)},
+  return {{"user_id", m.user_id ? json(m.user_id->str()) : json(nullptr)},
           {"email", m.email},
           {"name", m.name},
           {"status", m.status},
@@ -75,7 +75,8 @@ void register_organization_routes(http::Router& router, OrganizationService& org
 
   router.add({"GET", "/api/v1/organizations/{org_id}",
               [&orgs](Request& req) {
-                return http::reply(req, 200, orgs.get_organization(req.param("org_id"), http::context_of(req)),
+                return http::reply(req, 200,
+                                   orgs.get_organization(OrganizationId{req.param("org_id")}, http::context_of(req)),
                                    organization_json);
               },
               http::Auth::required, http::RateClass::normal, "One organization"});
@@ -93,14 +94,15 @@ void register_organization_routes(http::Router& router, OrganizationService& org
                 if (address) {
                   SB_ASSIGN_OR_RETURN_RESPONSE(f.address, rules::parse_address(*address), req);
                 }
-                return http::reply(req, 201, orgs.create_facility(req.param("org_id"), f, http::context_of(req)),
+                return http::reply(req, 201,
+                                   orgs.create_facility(OrganizationId{req.param("org_id")}, f, http::context_of(req)),
                                    facility_json);
               },
               http::Auth::required, http::RateClass::normal, "Create a facility (organization owners and admins)"});
 
   router.add({"GET", "/api/v1/organizations/{org_id}/facilities",
               [&orgs](Request& req) {
-                auto result = orgs.organization_facilities(req.param("org_id"), http::context_of(req));
+                auto result = orgs.organization_facilities(OrganizationId{req.param("org_id")}, http::context_of(req));
                 if (!result.ok()) return http::fail(req, result.error());
                 return Response::json(200, list_json(result.value(), facility_json));
               },
@@ -116,7 +118,8 @@ void register_organization_routes(http::Router& router, OrganizationService& org
 
   router.add({"GET", "/api/v1/facilities/{facility_id}",
               [&orgs](Request& req) {
-                return http::reply(req, 200, orgs.get_facility(req.param("facility_id"), http::context_of(req)),
+                return http::reply(req, 200,
+                                   orgs.get_facility(FacilityId{req.param("facility_id")}, http::context_of(req)),
                                    facility_json);
               },
               http::Auth::optional, http::RateClass::normal, "A facility with its settings and policies"});
@@ -140,7 +143,8 @@ void register_organization_routes(http::Router& router, OrganizationService& org
          if (policies) {
            SB_ASSIGN_OR_RETURN_RESPONSE(patch.policies, rules::parse_policies(*policies), req);
          }
-         return http::reply(req, 200, orgs.update_facility(req.param("facility_id"), patch, http::context_of(req)),
+         return http::reply(req, 200,
+                            orgs.update_facility(FacilityId{req.param("facility_id")}, patch, http::context_of(req)),
                             facility_json);
        },
        http::Auth::required, http::RateClass::normal, "Change a facility's name, address, settings or policies"});
@@ -149,14 +153,14 @@ void register_organization_routes(http::Router& router, OrganizationService& org
               [&orgs](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto hours, rules::parse_hours(body.doc()), req);
-                auto result = orgs.set_hours(req.param("facility_id"), hours, http::context_of(req));
+                auto result = orgs.set_hours(FacilityId{req.param("facility_id")}, hours, http::context_of(req));
                 return http::reply(req, 200, result, [](const OperatingHours& h) { return rules::to_json(h); });
               },
               http::Auth::required, http::RateClass::normal, "Replace weekly opening hours and holidays"});
 
   router.add({"GET", "/api/v1/facilities/{facility_id}/hours",
               [&orgs](Request& req) {
-                auto result = orgs.get_hours(req.param("facility_id"), http::context_of(req));
+                auto result = orgs.get_hours(FacilityId{req.param("facility_id")}, http::context_of(req));
                 return http::reply(req, 200, result, [](const OperatingHours& h) { return rules::to_json(h); });
               },
               http::Auth::optional, http::RateClass::normal, "Weekly opening hours and holidays"});
@@ -167,15 +171,16 @@ void register_organization_routes(http::Router& router, OrganizationService& org
                 auto email = body.string("email", true, 254);
                 auto role = body.string("role", true, 40);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 201,
-                                   orgs.add_staff(req.param("facility_id"), *email, *role, http::context_of(req)),
-                                   staff_json);
+                return http::reply(
+                    req, 201,
+                    orgs.add_staff(FacilityId{req.param("facility_id")}, *email, *role, http::context_of(req)),
+                    staff_json);
               },
               http::Auth::required, http::RateClass::normal, "Assign or invite staff by email"});
 
   router.add({"GET", "/api/v1/facilities/{facility_id}/staff",
               [&orgs](Request& req) {
-                auto result = orgs.list_staff(req.param("facility_id"), http::context_of(req));
+                auto result = orgs.list_staff(FacilityId{req.param("facility_id")}, http::context_of(req));
                 if (!result.ok()) return http::fail(req, result.error());
                 return Response::json(200, list_json(result.value(), staff_json));
               },
@@ -186,7 +191,8 @@ void register_organization_routes(http::Router& router, OrganizationService& org
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
                 auto email = body.string("email", true, 254);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 201, orgs.add_member(req.param("facility_id"), *email, http::context_of(req)),
+                return http::reply(req, 201,
+                                   orgs.add_member(FacilityId{req.param("facility_id")}, *email, http::context_of(req)),
                                    member_json);
               },
               http::Auth::required, http::RateClass::normal, "Add or invite a member by email"});
@@ -194,7 +200,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
   router.add({"GET", "/api/v1/facilities/{facility_id}/members",
               [&orgs](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(int limit, http::query_int(req, "limit", 50, 1, 100), req);
-                auto result = orgs.list_members(req.param("facility_id"), limit, req.query_param("cursor"),
+                auto result = orgs.list_members(FacilityId{req.param("facility_id")}, limit, req.query_param("cursor"),
                                                 http::context_of(req));
                 if (!result.ok()) return http::fail(req, result.error());
                 return Response::json(200, list_json(result->items, member_json, result->next_cursor));

@@ -39,15 +39,15 @@ OrganizationServiceImpl::OrganizationServiceImpl(db::Database& db, const Clock& 
     : db_(db), clock_(clock), outbox_(outbox), identity_(identity) {}
 
 bool OrganizationServiceImpl::can(const Facility& f, Permission p, const Context& ctx) {
-  return identity_.check_permission(ctx, p, {f.organization_id, f.id});
+  return identity_.check_permission(ctx, p, {f.organization_id.str(), f.id.str()});
 }
 
 bool OrganizationServiceImpl::visible(const Context& ctx, const Facility& f) {
   if (f.settings.is_public && f.status == FacilityStatus::active) return true;
-  return ctx.user_id && (is_member(f.id, *ctx.user_id) || can(f, Permission::facility_view, ctx));
+  return ctx.user_id && (is_member(f.id, identity::UserId{*ctx.user_id}) || can(f, Permission::facility_view, ctx));
 }
 
-Result<Facility> OrganizationServiceImpl::facility_for(const std::string& facility_id, Permission p,
+Result<Facility> OrganizationServiceImpl::facility_for(const FacilityId& facility_id, Permission p,
                                                        const Context& ctx) {
   auto f = find_facility(facility_id);
   if (!f || !visible(ctx, *f)) return Error::not_found("No such facility.");
@@ -59,37 +59,39 @@ Result<Organization> OrganizationServiceImpl::create_organization(const std::str
   const std::string name = trim(name_in);
   if (name.empty() || name.size() > 200) return Error::invalid("name", "must be 1 to 200 characters");
   if (!ctx.user_id) return Error::unauthenticated();
-  Organization org{new_id("org"), name, clock_.now()};
+  Organization org{OrganizationId{new_id("org")}, name, clock_.now()};
   return db_.transact([&](db::Connection& tx) -> Result<Organization> {
     OrganizationRepository::insert_organization(tx, org, *ctx.user_id);
-    SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), *ctx.user_id, Role::org_owner, ScopeType::organization,
-                                 org.id, ctx));
-    emit(tx, OrganizationCreated{org.id, org.name}, org.id, std::nullopt, ctx);
+    SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), identity::UserId{*ctx.user_id}, Role::org_owner,
+                                 ScopeType::organization, org.id.str(), ctx));
+    emit(tx, OrganizationCreated{org.id.str(), org.name}, org.id.str(), std::nullopt, ctx);
     return org;
   });
 }
 
-Result<Organization> OrganizationServiceImpl::get_organization(const std::string& id, const Context& ctx) {
+Result<Organization> OrganizationServiceImpl::get_organization(const OrganizationId& id, const Context& ctx) {
   auto org = db_.read([&](db::Connection& c) { return OrganizationRepository::organization(c, id); });
-  if (!org || !ctx.user_id || !identity_.check_permission(ctx, Permission::facility_view, {id, std::nullopt}))
+  if (!org || !ctx.user_id || !identity_.check_permission(ctx, Permission::facility_view, {id.str(), std::nullopt}))
     return Error::not_found("No such organization.");
   return *org;
 }
 
 std::vector<Organization> OrganizationServiceImpl::my_organizations(const Context& ctx) {
   if (!ctx.user_id) return {};
-  std::vector<std::string> ids;
-  for (const auto& r : identity_.roles_of(ctx))
-    if (r.scope_type == ScopeType::organization && std::find(ids.begin(), ids.end(), r.scope_id) == ids.end())
-      ids.push_back(r.scope_id);
+  std::vector<OrganizationId> ids;
+  for (const auto& r : identity_.roles_of(ctx)) {
+    OrganizationId id{r.scope_id};
+    if (r.scope_type == ScopeType::organization && std::find(ids.begin(), ids.end(), id) == ids.end())
+      ids.push_back(std::move(id));
+  }
   return db_.read([&](db::Connection& c) { return OrganizationRepository::organizations(c, ids); });
 }
 
-Result<Facility> OrganizationServiceImpl::create_facility(const std::string& organization_id, const NewFacility& in,
+Result<Facility> OrganizationServiceImpl::create_facility(const OrganizationId& organization_id, const NewFacility& in,
                                                           const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
   auto org = db_.read([&](db::Connection& c) { return OrganizationRepository::organization(c, organization_id); });
-  const identity::ScopeRef scope{organization_id, std::nullopt};
+  const identity::ScopeRef scope{organization_id.str(), std::nullopt};
   if (!org || !identity_.check_permission(ctx, Permission::facility_view, scope))
     return Error::not_found("No such organization.");
   if (!identity_.check_permission(ctx, Permission::organization_manage, scope))
@@ -105,7 +107,7 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
   if (!errors.empty()) return Error::invalid(std::move(errors));
 
   Facility f;
-  f.id = new_id("fac");
+  f.id = FacilityId{new_id("fac")};
   f.organization_id = organization_id;
   f.name = name;
   f.timezone = in.timezone;
@@ -124,20 +126,21 @@ Result<Facility> OrganizationServiceImpl::create_facility(const std::string& org
         f.slug = base;
         for (std::size_t n = 4; OrganizationRepository::slug_taken(tx, f.slug); n += 5) {
           if (n > kRandomTail) return Error::conflict("slug-taken", "No free address for this name; rename it.");
-          f.slug = base + "-" + f.id.substr(f.id.size() - n);
+          f.slug = base + "-" + f.id.str().substr(f.id.str().size() - n);
         }
         OrganizationRepository::insert_facility(tx, f);
-        emit(tx, FacilityCreated{f.id, organization_id, f.timezone, f.currency}, f.id, f.id, ctx);
+        emit(tx, FacilityCreated{f.id.str(), organization_id.str(), f.timezone, f.currency}, f.id.str(), f.id.str(),
+             ctx);
         return f;
       });
     } catch (const db::DbError& e) {
       if (e.kind() != db::ErrorKind::unique_violation || attempt == 2) throw;
-      f.id = new_id("fac");
+      f.id = FacilityId{new_id("fac")};
     }
   }
 }
 
-Result<std::vector<Facility>> OrganizationServiceImpl::organization_facilities(const std::string& organization_id,
+Result<std::vector<Facility>> OrganizationServiceImpl::organization_facilities(const OrganizationId& organization_id,
                                                                                const Context& ctx) {
   SB_TRY(get_organization(organization_id, ctx));
   return db_.read([&](db::Connection& c) { return OrganizationRepository::facilities_of(c, organization_id); });
@@ -157,19 +160,19 @@ Page<Facility> OrganizationServiceImpl::public_facilities(const std::optional<st
   });
   if (static_cast<int>(rows.size()) > limit) {
     rows.resize(limit);
-    page.next_cursor = rows.back().id;
+    page.next_cursor = rows.back().id.str();
   }
   page.items = std::move(rows);
   return page;
 }
 
-Result<Facility> OrganizationServiceImpl::get_facility(const std::string& id, const Context& ctx) {
+Result<Facility> OrganizationServiceImpl::get_facility(const FacilityId& id, const Context& ctx) {
   auto f = find_facility(id);
   if (!f || !visible(ctx, *f)) return Error::not_found("No such facility.");
   return *f;
 }
 
-Result<Facility> OrganizationServiceImpl::update_facility(const std::string& id, const FacilityPatch& patch,
+Result<Facility> OrganizationServiceImpl::update_facility(const FacilityId& id, const FacilityPatch& patch,
                                                           const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Facility f, facility_for(id, Permission::facility_manage, ctx));
   std::vector<std::string> changes;
@@ -194,27 +197,27 @@ Result<Facility> OrganizationServiceImpl::update_facility(const std::string& id,
   f.updated_at = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<Facility> {
     OrganizationRepository::update_facility(tx, f);
-    emit(tx, FacilityUpdated{f.id, changes}, f.id, f.id, ctx);
+    emit(tx, FacilityUpdated{f.id.str(), changes}, f.id.str(), f.id.str(), ctx);
     return f;
   });
 }
 
-Result<OperatingHours> OrganizationServiceImpl::set_hours(const std::string& facility_id, const OperatingHours& hours,
+Result<OperatingHours> OrganizationServiceImpl::set_hours(const FacilityId& facility_id, const OperatingHours& hours,
                                                           const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::facility_manage, ctx));
   return db_.transact([&](db::Connection& tx) -> Result<OperatingHours> {
     OrganizationRepository::replace_hours(tx, f.id, hours);
-    emit(tx, HoursUpdated{f.id}, f.id, f.id, ctx);
+    emit(tx, HoursUpdated{f.id.str()}, f.id.str(), f.id.str(), ctx);
     return OrganizationRepository::hours(tx, f.id);
   });
 }
 
-Result<OperatingHours> OrganizationServiceImpl::get_hours(const std::string& facility_id, const Context& ctx) {
+Result<OperatingHours> OrganizationServiceImpl::get_hours(const FacilityId& facility_id, const Context& ctx) {
   SB_TRY(get_facility(facility_id, ctx));
   return hours_of(facility_id);
 }
 
-Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facility_id, const std::string& email_in,
+Result<StaffEntry> OrganizationServiceImpl::add_staff(const FacilityId& facility_id, const std::string& email_in,
                                                       const std::string& role_text, const Context& ctx) {
   auto role = identity::parse_role(role_text);
   std::vector<FieldError> errors;
@@ -231,23 +234,22 @@ Result<StaffEntry> OrganizationServiceImpl::add_staff(const std::string& facilit
   return db_.transact([&](db::Connection& tx) -> Result<StaffEntry> {
     StaffEntry entry{std::nullopt, email, "", role_text, "invited"};
     if (user) {
-      SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, *role, ScopeType::facility, f.id, ctx));
+      SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, *role, ScopeType::facility, f.id.str(), ctx));
       entry = {user->id, user->email, user->name, role_text, "active"};
     } else {
-      OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "staff", role_text},
+      OrganizationRepository::insert_invitation(tx, {InvitationId{new_id("inv")}, f.id, email, "staff", role_text},
                                                 ctx.user_id.value_or(""), now);
     }
-    emit(tx, StaffAdded{f.id, email, role_text, user ? std::optional<std::string>(user->id) : std::nullopt}, f.id, f.id,
-         ctx);
+    emit(tx, StaffAdded{f.id.str(), email, role_text, user ? std::optional<std::string>(user->id.str()) : std::nullopt},
+         f.id.str(), f.id.str(), ctx);
     return entry;
   });
 }
 
-Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const std::string& facility_id,
-                                                                    const Context& ctx) {
+Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const FacilityId& facility_id, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::facility_view, ctx));
   std::vector<StaffEntry> out;
-  for (const auto& [user, role] : identity_.holders(ScopeType::facility, f.id)) {
+  for (const auto& [user, role] : identity_.holders(ScopeType::facility, f.id.str())) {
     if (role.role == Role::facility_manager || role.role == Role::staff || role.role == Role::coach)
       out.push_back({user.id, user.email, user.name, std::string(identity::to_string(role.role)), "active"});
   }
@@ -257,7 +259,7 @@ Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const std::s
   return out;
 }
 
-Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facility_id, const std::string& email_in,
+Result<MemberEntry> OrganizationServiceImpl::add_member(const FacilityId& facility_id, const std::string& email_in,
                                                         const Context& ctx) {
   const std::string email = lower(trim(email_in));
   if (email.find('@') == std::string::npos || email.size() > 254)
@@ -269,19 +271,20 @@ Result<MemberEntry> OrganizationServiceImpl::add_member(const std::string& facil
     MemberEntry entry{std::nullopt, email, "", "invited", std::nullopt};
     if (user) {
       OrganizationRepository::insert_member(tx, f.id, user->id, now);
-      SB_TRY(
-          identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, Role::member, ScopeType::facility, f.id, ctx));
+      SB_TRY(identity_.assign_role(db::UnitOfWork::of(db_, tx), user->id, Role::member, ScopeType::facility, f.id.str(),
+                                   ctx));
       entry = {user->id, user->email, user->name, "active", now};
     } else {
-      OrganizationRepository::insert_invitation(tx, {new_id("inv"), f.id, email, "member", "member"},
+      OrganizationRepository::insert_invitation(tx, {InvitationId{new_id("inv")}, f.id, email, "member", "member"},
                                                 ctx.user_id.value_or(""), now);
     }
-    emit(tx, MemberAdded{f.id, email, user ? std::optional<std::string>(user->id) : std::nullopt}, f.id, f.id, ctx);
+    emit(tx, MemberAdded{f.id.str(), email, user ? std::optional<std::string>(user->id.str()) : std::nullopt},
+         f.id.str(), f.id.str(), ctx);
     return entry;
   });
 }
 
-Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const std::string& facility_id, int limit,
+Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const FacilityId& facility_id, int limit,
                                                                 const std::optional<std::string>& cursor,
                                                                 const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::facility_view, ctx));
@@ -293,7 +296,7 @@ Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const std::strin
     if (!user.ok()) continue;
     page.items.push_back({user->id, user->email, user->name, "active", rows[i].second});
   }
-  if (static_cast<int>(rows.size()) > limit) page.next_cursor = rows[limit - 1].first;
+  if (static_cast<int>(rows.size()) > limit) page.next_cursor = rows[limit - 1].first.str();
   if (!cursor) {
     auto invitations =
         db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "member"); });
@@ -302,18 +305,18 @@ Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const std::strin
   return page;
 }
 
-std::optional<Facility> OrganizationServiceImpl::find_facility(const std::string& id) {
+std::optional<Facility> OrganizationServiceImpl::find_facility(const FacilityId& id) {
   return db_.read([&](db::Connection& c) { return OrganizationRepository::facility(c, id); });
 }
 
-std::shared_ptr<const FacilityConfig> OrganizationServiceImpl::facility_config(const std::string& id) {
+std::shared_ptr<const FacilityConfig> OrganizationServiceImpl::facility_config(const FacilityId& id) {
   auto read = db_.read([&](db::Connection& c) -> std::shared_ptr<const FacilityConfig> {
     // The version alone is one indexed lookup; the facility and its hours only when it moved.
     auto version = OrganizationRepository::config_version(c, id);
     if (!version) return nullptr;
     {
       std::lock_guard lock(configs_mu_);
-      if (auto it = configs_.find(id); it != configs_.end() && it->second->version >= *version) return it->second;
+      if (auto it = configs_.find(id.str()); it != configs_.end() && it->second->version >= *version) return it->second;
     }
     auto f = OrganizationRepository::versioned_facility(c, id);
     if (!f) return nullptr;
@@ -323,32 +326,32 @@ std::shared_ptr<const FacilityConfig> OrganizationServiceImpl::facility_config(c
   if (!read) return nullptr;
   std::lock_guard lock(configs_mu_);
   // One entry per facility that was booked since the process started: a few kB each.
-  auto& kept = configs_[id];
+  auto& kept = configs_[id.str()];
   if (!kept || kept->version < read->version) kept = read;
   return read;
 }
 
-OperatingHours OrganizationServiceImpl::hours_of(const std::string& facility_id) {
+OperatingHours OrganizationServiceImpl::hours_of(const FacilityId& facility_id) {
   return db_.read([&](db::Connection& c) { return OrganizationRepository::hours(c, facility_id); });
 }
 
-bool OrganizationServiceImpl::is_member(const std::string& facility_id, const std::string& user_id) {
+bool OrganizationServiceImpl::is_member(const FacilityId& facility_id, const identity::UserId& user_id) {
   return db_.read([&](db::Connection& c) { return OrganizationRepository::is_member(c, facility_id, user_id); });
 }
 
 void OrganizationServiceImpl::accept_invitations(const events::DomainEvent& e) {
   auto created = events::decode_event<identity::UserCreated>(e);
   if (!created || created->user_id.empty() || created->email.empty()) return;
-  const std::string& user_id = created->user_id;
+  const identity::UserId user_id{created->user_id};
   const std::string& email = created->email;
-  const Context ctx{user_id, e.correlation_id, ""};
+  const Context ctx{user_id.str(), e.correlation_id, ""};
   events::apply_once(db_, "organization.invitations", e, [&](db::Connection& tx) {
     const Instant now = clock_.now();
     for (const auto& inv : OrganizationRepository::pending_invitations_for(tx, email)) {
       auto role = identity::parse_role(inv.role).value_or(Role::member);
       if (inv.kind == "member") OrganizationRepository::insert_member(tx, inv.facility_id, user_id, now);
-      auto granted =
-          identity_.assign_role(db::UnitOfWork::of(db_, tx), user_id, role, ScopeType::facility, inv.facility_id, ctx);
+      auto granted = identity_.assign_role(db::UnitOfWork::of(db_, tx), user_id, role, ScopeType::facility,
+                                           inv.facility_id.str(), ctx);
       if (!granted.ok()) throw std::runtime_error("could not grant invited role: " + granted.error().detail);
       OrganizationRepository::accept_invitation(tx, inv.id, now);
     }

@@ -19,33 +19,33 @@ class OrganizationServiceImpl final : public OrganizationService {
                           identity::IdentityService& identity);
 
   Result<Organization> create_organization(const std::string& name, const Context& ctx) override;
-  Result<Organization> get_organization(const std::string& id, const Context& ctx) override;
+  Result<Organization> get_organization(const OrganizationId& id, const Context& ctx) override;
   std::vector<Organization> my_organizations(const Context& ctx) override;
-  Result<Facility> create_facility(const std::string& organization_id, const NewFacility& f,
+  Result<Facility> create_facility(const OrganizationId& organization_id, const NewFacility& f,
                                    const Context& ctx) override;
-  Result<std::vector<Facility>> organization_facilities(const std::string& organization_id,
+  Result<std::vector<Facility>> organization_facilities(const OrganizationId& organization_id,
                                                         const Context& ctx) override;
   Page<Facility> public_facilities(const std::optional<std::string>& query, int limit,
                                    const std::optional<std::string>& cursor) override;
-  Result<Facility> get_facility(const std::string& id, const Context& ctx) override;
-  Result<Facility> update_facility(const std::string& id, const FacilityPatch& patch, const Context& ctx) override;
-  Result<OperatingHours> set_hours(const std::string& facility_id, const OperatingHours& hours,
+  Result<Facility> get_facility(const FacilityId& id, const Context& ctx) override;
+  Result<Facility> update_facility(const FacilityId& id, const FacilityPatch& patch, const Context& ctx) override;
+  Result<OperatingHours> set_hours(const FacilityId& facility_id, const OperatingHours& hours,
                                    const Context& ctx) override;
-  Result<OperatingHours> get_hours(const std::string& facility_id, const Context& ctx) override;
-  Result<StaffEntry> add_staff(const std::string& facility_id, const std::string& email, const std::string& role,
+  Result<OperatingHours> get_hours(const FacilityId& facility_id, const Context& ctx) override;
+  Result<StaffEntry> add_staff(const FacilityId& facility_id, const std::string& email, const std::string& role,
                                const Context& ctx) override;
-  Result<std::vector<StaffEntry>> list_staff(const std::string& facility_id, const Context& ctx) override;
-  Result<MemberEntry> add_member(const std::string& facility_id, const std::string& email, const Context& ctx) override;
-  Result<Page<MemberEntry>> list_members(const std::string& facility_id, int limit,
+  Result<std::vector<StaffEntry>> list_staff(const FacilityId& facility_id, const Context& ctx) override;
+  Result<MemberEntry> add_member(const FacilityId& facility_id, const std::string& email, const Context& ctx) override;
+  Result<Page<MemberEntry>> list_members(const FacilityId& facility_id, int limit,
                                          const std::optional<std::string>& cursor, const Context& ctx) override;
-  Result<Facility> facility_for(const std::string& facility_id, identity::Permission permission,
+  Result<Facility> facility_for(const FacilityId& facility_id, identity::Permission permission,
                                 const Context& ctx) override;
   bool can(const Facility& facility, identity::Permission permission, const Context& ctx) override;
   bool visible(const Context& ctx, const Facility& f) override;
-  std::optional<Facility> find_facility(const std::string& id) override;
-  std::shared_ptr<const FacilityConfig> facility_config(const std::string& id) override;
-  OperatingHours hours_of(const std::string& facility_id) override;
-  bool is_member(const std::string& facility_id, const std::string& user_id) override;
+  std::optional<Facility> find_facility(const FacilityId& id) override;
+  std::shared_ptr<const FacilityConfig> facility_config(const FacilityId& id) override;
+  OperatingHours hours_of(const FacilityId& facility_id) override;
+  bool is_member(const FacilityId& facility_id, const identity::UserId& user_id) override;
 
   /// Subscriber to user.created: honours the invitations waiting for the new account's email.
   void accept_invitations(const events::DomainEvent& user_created);

@@ -33,8 +33,8 @@ constexpr std::string_view kFacilityPricing = "SELECT id, pricing FROM resources
 
 Resource from_row(const db::Row& r) {
   Resource x;
-  x.id = r.text(0);
-  x.facility_id = r.text(1);
+  x.id = ResourceId{r.text(0)};
+  x.facility_id = organization::FacilityId{r.text(1)};
   x.name = r.text(2);
   x.type = r.text(3);
   x.description = r.text(4);
@@ -54,43 +54,45 @@ Resource from_row(const db::Row& r) {
 void ResourceRepository::insert(db::Connection& c, const Resource& r) {
   std::optional<std::int64_t> capacity;
   if (r.capacity) capacity = *r.capacity;
-  c.execute(kInsert, {r.id, r.facility_id, r.name, r.type, r.description, r.indoor, r.surface, r.lighting, r.color,
-                      std::int64_t{r.display_order}, db::opt(capacity), str(r.status), epoch_seconds(r.created_at)});
+  c.execute(kInsert,
+            {r.id.str(), r.facility_id.str(), r.name, r.type, r.description, r.indoor, r.surface, r.lighting, r.color,
+             std::int64_t{r.display_order}, db::opt(capacity), str(r.status), epoch_seconds(r.created_at)});
 }
 
-std::optional<Resource> ResourceRepository::find(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kFind, {id}, from_row);
+std::optional<Resource> ResourceRepository::find(db::Connection& c, const ResourceId& id) {
+  return db::query_one_as(c, kFind, {id.str()}, from_row);
 }
 
-std::vector<Resource> ResourceRepository::of_facility(db::Connection& c, const std::string& facility_id) {
-  return db::query_as(c, kOfFacility, {facility_id}, from_row);
+std::vector<Resource> ResourceRepository::of_facility(db::Connection& c, const organization::FacilityId& facility_id) {
+  return db::query_as(c, kOfFacility, {facility_id.str()}, from_row);
 }
 
 void ResourceRepository::update(db::Connection& c, const Resource& r, Instant now) {
-  c.execute(kUpdate, {r.id, r.name, r.description, r.indoor, r.surface, r.lighting, r.color,
+  c.execute(kUpdate, {r.id.str(), r.name, r.description, r.indoor, r.surface, r.lighting, r.color,
                       std::int64_t{r.display_order}, str(r.status), epoch_seconds(now)});
 }
 
-void ResourceRepository::set_pricing(db::Connection& c, const std::string& id, const nlohmann::json& pricing,
+void ResourceRepository::set_pricing(db::Connection& c, const ResourceId& id, const nlohmann::json& pricing,
                                      Instant now) {
-  c.execute(kSetPricing, {id, pricing.dump(), epoch_seconds(now)});
+  c.execute(kSetPricing, {id.str(), pricing.dump(), epoch_seconds(now)});
 }
 
 std::optional<std::pair<Resource, std::optional<std::string>>> ResourceRepository::find_priced(db::Connection& c,
-                                                                                               const std::string& id) {
-  return db::query_one_as(c, kFindPriced, {id}, [](const db::Row& r) {
+                                                                                               const ResourceId& id) {
+  return db::query_one_as(c, kFindPriced, {id.str()}, [](const db::Row& r) {
     return std::pair{from_row(r), r.opt_text(13)};
   });
 }
 
-std::optional<std::string> ResourceRepository::pricing(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kPricing, {id}, [](const db::Row& r) { return r.opt_text(0); }).value_or(std::nullopt);
+std::optional<std::string> ResourceRepository::pricing(db::Connection& c, const ResourceId& id) {
+  return db::query_one_as(c, kPricing, {id.str()}, [](const db::Row& r) { return r.opt_text(0); })
+      .value_or(std::nullopt);
 }
 
-std::vector<std::pair<std::string, std::optional<std::string>>> ResourceRepository::facility_pricing(
-    db::Connection& c, const std::string& facility_id) {
-  return db::query_as(c, kFacilityPricing, {facility_id}, [](const db::Row& r) {
-    return std::pair{r.text(0), r.opt_text(1)};
+std::vector<std::pair<ResourceId, std::optional<std::string>>> ResourceRepository::facility_pricing(
+    db::Connection& c, const organization::FacilityId& facility_id) {
+  return db::query_as(c, kFacilityPricing, {facility_id.str()}, [](const db::Row& r) {
+    return std::pair{ResourceId{r.text(0)}, r.opt_text(1)};
   });
 }
 

@@ -12,8 +12,8 @@ using http::Response;
 using nlohmann::json;
 
 json resource_json(const Resource& r) {
-  return {{"id", r.id},
-          {"facility_id", r.facility_id},
+  return {{"id", r.id.str()},
+          {"facility_id", r.facility_id.str()},
           {"name", r.name},
           {"type", r.type},
           {"description", r.description},
@@ -51,14 +51,16 @@ void register_resource_routes(http::Router& router, ResourceService& resources) 
                 if (auto c = body.integer("capacity", false, 1, 1000)) r.capacity = static_cast<int>(*c);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 return http::reply(req, 201,
-                                   resources.create_resource(req.param("facility_id"), r, http::context_of(req)),
+                                   resources.create_resource(organization::FacilityId{req.param("facility_id")}, r,
+                                                             http::context_of(req)),
                                    resource_json);
               },
               http::Auth::required, http::RateClass::normal, "Add a court, lane or field"});
 
   router.add({"GET", "/api/v1/facilities/{facility_id}/resources",
               [&resources](Request& req) {
-                auto list = resources.list_resources(req.param("facility_id"), http::context_of(req));
+                auto list =
+                    resources.list_resources(organization::FacilityId{req.param("facility_id")}, http::context_of(req));
                 if (!list.ok()) return http::fail(req, list.error());
                 json items = json::array();
                 for (const auto& r : list.value()) items.push_back(resource_json(r));
@@ -68,7 +70,8 @@ void register_resource_routes(http::Router& router, ResourceService& resources) 
 
   router.add({"GET", "/api/v1/resources/{resource_id}",
               [&resources](Request& req) {
-                return http::reply(req, 200, resources.get_resource(req.param("resource_id"), http::context_of(req)),
+                return http::reply(req, 200,
+                                   resources.get_resource(ResourceId{req.param("resource_id")}, http::context_of(req)),
                                    resource_json);
               },
               http::Auth::optional, http::RateClass::normal, "One resource"});
@@ -90,9 +93,9 @@ void register_resource_routes(http::Router& router, ResourceService& resources) 
                 p.lighting = body.boolean("lighting", false);
                 if (auto d = body.integer("display_order", false, 0, 10000)) p.display_order = static_cast<int>(*d);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 200,
-                                   resources.update_resource(req.param("resource_id"), p, http::context_of(req)),
-                                   resource_json);
+                return http::reply(
+                    req, 200, resources.update_resource(ResourceId{req.param("resource_id")}, p, http::context_of(req)),
+                    resource_json);
               },
               http::Auth::required, http::RateClass::normal, "Change a resource; status activates or deactivates it"});
 
@@ -100,15 +103,17 @@ void register_resource_routes(http::Router& router, ResourceService& resources) 
               [&resources](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto pricing, rules::parse_pricing(body.doc()), req);
-                return http::reply(req, 200,
-                                   resources.set_pricing(req.param("resource_id"), pricing, http::context_of(req)),
-                                   pricing_json);
+                return http::reply(
+                    req, 200,
+                    resources.set_pricing(ResourceId{req.param("resource_id")}, pricing, http::context_of(req)),
+                    pricing_json);
               },
               http::Auth::required, http::RateClass::normal, "Set base price and peak rules"});
 
   router.add({"GET", "/api/v1/resources/{resource_id}/pricing",
               [&resources](Request& req) {
-                return http::reply(req, 200, resources.get_pricing(req.param("resource_id"), http::context_of(req)),
+                return http::reply(req, 200,
+                                   resources.get_pricing(ResourceId{req.param("resource_id")}, http::context_of(req)),
                                    pricing_json);
               },
               http::Auth::optional, http::RateClass::normal, "A resource's prices"});

@@ -42,7 +42,7 @@ ResourceServiceImpl::ResourceServiceImpl(db::Database& db, const Clock& clock, c
                                          organization::OrganizationService& orgs)
     : db_(db), clock_(clock), outbox_(outbox), orgs_(orgs) {}
 
-Result<std::pair<Resource, organization::Facility>> ResourceServiceImpl::authorize(const std::string& resource_id,
+Result<std::pair<Resource, organization::Facility>> ResourceServiceImpl::authorize(const ResourceId& resource_id,
                                                                                    Permission p, const Context& ctx) {
   auto r = find_resource(resource_id);
   if (!r) return Error::not_found("No such resource.");
@@ -54,20 +54,32 @@ Result<std::pair<Resource, organization::Facility>> ResourceServiceImpl::authori
   return std::pair{*r, f.value()};
 }
 
-Result<Resource> ResourceServiceImpl::create_resource(const std::string& facility_id, const NewResource& in,
-                                                      const Context& ctx) {
+Result<Resource> ResourceServiceImpl::create_resource(const organization::FacilityId& facility_id,
+                                                      const NewResource& in, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(facility_id, Permission::facility_manage, ctx));
-  Resource r{new_id("res"), facility.id, trim(in.name),    in.type,     in.description,         in.indoor,   in.surface,
-             in.lighting,   in.color,    in.display_order, in.capacity, ResourceStatus::active, clock_.now()};
+  Resource r{ResourceId{new_id("res")},
+             facility.id,
+             trim(in.name),
+             in.type,
+             in.description,
+             in.indoor,
+             in.surface,
+             in.lighting,
+             in.color,
+             in.display_order,
+             in.capacity,
+             ResourceStatus::active,
+             clock_.now()};
   if (auto errors = check(r); !errors.empty()) return Error::invalid(std::move(errors));
   return db_.transact([&](db::Connection& tx) -> Result<Resource> {
     ResourceRepository::insert(tx, r);
-    emit(tx, ResourceCreated{r.id, r.facility_id, r.type}, r, ctx);
+    emit(tx, ResourceCreated{r.id.str(), r.facility_id.str(), r.type}, r, ctx);
     return r;
   });
 }
 
-Result<std::vector<Resource>> ResourceServiceImpl::list_resources(const std::string& facility_id, const Context& ctx) {
+Result<std::vector<Resource>> ResourceServiceImpl::list_resources(const organization::FacilityId& facility_id,
+                                                                  const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto facility, orgs_.get_facility(facility_id, ctx));
   auto all = resources_of(facility.id);
   if (!orgs_.can(facility, Permission::facility_view, ctx))
@@ -75,7 +87,7 @@ Result<std::vector<Resource>> ResourceServiceImpl::list_resources(const std::str
   return all;
 }
 
-Result<Resource> ResourceServiceImpl::get_resource(const std::string& id, const Context& ctx) {
+Result<Resource> ResourceServiceImpl::get_resource(const ResourceId& id, const Context& ctx) {
   auto r = find_resource(id);
   if (!r) return Error::not_found("No such resource.");
   auto f = orgs_.get_facility(r->facility_id, ctx);
@@ -84,7 +96,7 @@ Result<Resource> ResourceServiceImpl::get_resource(const std::string& id, const 
   return *r;
 }
 
-Result<Resource> ResourceServiceImpl::update_resource(const std::string& id, const ResourcePatch& patch,
+Result<Resource> ResourceServiceImpl::update_resource(const ResourceId& id, const ResourcePatch& patch,
                                                       const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto found, authorize(id, Permission::facility_manage, ctx));
   Resource r = found.first;
@@ -106,34 +118,34 @@ Result<Resource> ResourceServiceImpl::update_resource(const std::string& id, con
   if (auto errors = check(r); !errors.empty()) return Error::invalid(std::move(errors));
   return db_.transact([&](db::Connection& tx) -> Result<Resource> {
     ResourceRepository::update(tx, r, clock_.now());
-    if (!changes.empty()) emit(tx, ResourceUpdated{r.id, r.facility_id, changes}, r, ctx);
+    if (!changes.empty()) emit(tx, ResourceUpdated{r.id.str(), r.facility_id.str(), changes}, r, ctx);
     return r;
   });
 }
 
-Result<Pricing> ResourceServiceImpl::set_pricing(const std::string& resource_id, const Pricing& pricing,
+Result<Pricing> ResourceServiceImpl::set_pricing(const ResourceId& resource_id, const Pricing& pricing,
                                                  const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto found, authorize(resource_id, Permission::facility_manage, ctx));
   if (pricing.base.currency != found.second.currency)
     return Error::invalid("base.currency", "must be the facility's currency, " + found.second.currency);
   return db_.transact([&](db::Connection& tx) -> Result<Pricing> {
     ResourceRepository::set_pricing(tx, resource_id, rules::to_json(pricing), clock_.now());
-    emit(tx, PricingUpdated{found.first.id, found.first.facility_id}, found.first, ctx);
+    emit(tx, PricingUpdated{found.first.id.str(), found.first.facility_id.str()}, found.first, ctx);
     return pricing;
   });
 }
 
-Result<Pricing> ResourceServiceImpl::get_pricing(const std::string& resource_id, const Context& ctx) {
+Result<Pricing> ResourceServiceImpl::get_pricing(const ResourceId& resource_id, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto r, get_resource(resource_id, ctx));
   auto f = orgs_.find_facility(r.facility_id);
   return pricing_of(r.id, f ? f->currency : "");
 }
 
-std::optional<Resource> ResourceServiceImpl::find_resource(const std::string& id) {
+std::optional<Resource> ResourceServiceImpl::find_resource(const ResourceId& id) {
   return db_.read([&](db::Connection& c) { return ResourceRepository::find(c, id); });
 }
 
-std::vector<Resource> ResourceServiceImpl::resources_of(const std::string& facility_id) {
+std::vector<Resource> ResourceServiceImpl::resources_of(const organization::FacilityId& facility_id) {
   return db_.read([&](db::Connection& c) { return ResourceRepository::of_facility(c, facility_id); });
 }
 
@@ -158,20 +170,20 @@ std::optional<Pricing> ResourceServiceImpl::stored_pricing(const std::optional<s
   return pricings_.get(*text, parse_stored);
 }
 
-Pricing ResourceServiceImpl::pricing_of(const std::string& resource_id, const std::string& currency) {
+Pricing ResourceServiceImpl::pricing_of(const ResourceId& resource_id, const std::string& currency) {
   auto text = db_.read([&](db::Connection& c) { return ResourceRepository::pricing(c, resource_id); });
   return stored_pricing(text).value_or(Pricing::free_in(currency));
 }
 
-std::optional<PricedResource> ResourceServiceImpl::find_priced_resource(const std::string& id) {
+std::optional<PricedResource> ResourceServiceImpl::find_priced_resource(const ResourceId& id) {
   auto found = db_.read([&](db::Connection& c) { return ResourceRepository::find_priced(c, id); });
   if (!found) return std::nullopt;
   return PricedResource{std::move(found->first), stored_pricing(found->second)};
 }
 
-std::map<std::string, Pricing> ResourceServiceImpl::pricing_of_facility(const std::string& facility_id,
-                                                                        const std::string& currency) {
-  std::map<std::string, Pricing> out;
+std::map<ResourceId, Pricing> ResourceServiceImpl::pricing_of_facility(const organization::FacilityId& facility_id,
+                                                                       const std::string& currency) {
+  std::map<ResourceId, Pricing> out;
   for (const auto& [id, text] :
        db_.read([&](db::Connection& c) { return ResourceRepository::facility_pricing(c, facility_id); }))
     out.emplace(id, stored_pricing(text).value_or(Pricing::free_in(currency)));

@@ -40,7 +40,7 @@ Grid compute_grid(const GridInput& in, const PriceOf& price, bool member_prices)
 
   Grid grid;
   Availability& out = grid.regular;
-  out.facility_id = f.id;
+  out.facility_id = f.id.str();
   out.timezone = f.timezone;
   out.as_of = in.now;
   out.valid_until = in.zone.at(Zone::add_days(in.zone.date_of(in.now), 1), LocalTime{0});
@@ -84,11 +84,11 @@ Grid compute_grid(const GridInput& in, const PriceOf& price, bool member_prices)
       prices = memo.insert(memo.end(), std::move(fresh));
     }
 
-    auto run = claims_of.find(r.id);
+    auto run = claims_of.find(r.id.str());
     const auto first = run == claims_of.end() ? in.claims.end() : in.claims.begin() + run->second.first;
     const auto last = run == claims_of.end() ? in.claims.end() : in.claims.begin() + run->second.second;
 
-    ResourceSlots rs{r.id, r.name, {}};
+    ResourceSlots rs{r.id.str(), r.name, {}};
     rs.slots.reserve(slots_per_resource);
     std::vector<std::int64_t> members;
     if (member_prices) members.reserve(slots_per_resource);

@@ -27,9 +27,9 @@ struct GridInput {
   const organization::Facility& facility;
   const Zone& zone;
   const organization::OperatingHours& hours;
-  const std::vector<resource::Resource>& resources;         // the ones to show, in display order
-  const std::map<std::string, resource::Pricing>& pricing;  // by resource id; a resource missing is free
-  const std::vector<Claim>& claims;                         // live claims over the days, by resource
+  const std::vector<resource::Resource>& resources;                  // the ones to show, in display order
+  const std::map<resource::ResourceId, resource::Pricing>& pricing;  // by resource id; a resource missing is free
+  const std::vector<Claim>& claims;                                  // live claims over the days, by resource
   LocalDate first_day;
   int days = 1;
   int duration_minutes = 60;

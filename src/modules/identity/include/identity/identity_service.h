@@ -27,33 +27,33 @@ class IdentityService {
   /// (someone else may hold a copy) and is unauthenticated.
   virtual Result<AuthResult> refresh(const std::string& refresh_token, const Context& ctx) = 0;
   /// Ends the session: its access and refresh tokens stop working.
-  virtual Result<void> logout(const std::string& session_id, const Context& ctx) = 0;
+  virtual Result<void> logout(const SessionId& session_id, const Context& ctx) = 0;
   /// The session behind an access token, if the token is good and the session alive.
   virtual Result<SessionInfo> validate_session(const std::string& access_token) = 0;
 
-  virtual Result<Profile> profile(const std::string& user_id) = 0;
-  virtual Result<User> update_user(const std::string& user_id, const UserUpdate& update, const Context& ctx) = 0;
+  virtual Result<Profile> profile(const UserId& user_id) = 0;
+  virtual Result<User> update_user(const UserId& user_id, const UserUpdate& update, const Context& ctx) = 0;
   /// Deactivates the account and ends all its sessions; the email becomes free again.
-  virtual Result<void> delete_user(const std::string& user_id, const Context& ctx) = 0;
-  virtual Result<User> get_user(const std::string& user_id) = 0;
+  virtual Result<void> delete_user(const UserId& user_id, const Context& ctx) = 0;
+  virtual Result<User> get_user(const UserId& user_id) = 0;
   virtual std::optional<User> find_user_by_email(const std::string& email) = 0;
 
   /// Grants a role as part of the caller's unit of work, so that it commits or rolls back with
   /// the caller's own writes. not_found for a user who does not exist (or was deleted); granting
   /// a role the user already has is a no-op.
-  virtual Result<RoleAssignment> assign_role(const db::UnitOfWork& work, const std::string& user_id, Role role,
+  virtual Result<RoleAssignment> assign_role(const db::UnitOfWork& work, const UserId& user_id, Role role,
                                              ScopeType scope_type, const std::string& scope_id, const Context& ctx) = 0;
   /// assign_role in a transaction of its own.
-  virtual Result<RoleAssignment> grant_role(const std::string& user_id, Role role, ScopeType scope_type,
+  virtual Result<RoleAssignment> grant_role(const UserId& user_id, Role role, ScopeType scope_type,
                                             const std::string& scope_id, const Context& ctx) = 0;
-  virtual Result<void> remove_role(const std::string& user_id, const std::string& role_id, const Context& ctx) = 0;
-  virtual std::vector<RoleAssignment> roles_of(const std::string& user_id) = 0;
+  virtual Result<void> remove_role(const UserId& user_id, const RoleAssignmentId& role_id, const Context& ctx) = 0;
+  virtual std::vector<RoleAssignment> roles_of(const UserId& user_id) = 0;
   /// The caller's roles, as read with their session when the context has them.
   virtual std::vector<RoleAssignment> roles_of(const Context& ctx) = 0;
   /// Users holding a role in a scope (e.g. a facility's staff).
   virtual std::vector<std::pair<User, RoleAssignment>> holders(ScopeType scope_type, const std::string& scope_id) = 0;
 
-  virtual bool check_permission(const std::string& user_id, Permission permission, const ScopeRef& scope) = 0;
+  virtual bool check_permission(const UserId& user_id, Permission permission, const ScopeRef& scope) = 0;
   /// The same for the caller, with the roles read with their session when the context has them.
   virtual bool check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) = 0;
 };

@@ -6,9 +6,14 @@
 #include <vector>
 
 #include "platform/core/context.h"
+#include "platform/core/ids.h"
 #include "platform/core/time.h"
 
 namespace slotbase::identity {
+
+using UserId = Id<struct UserTag>;
+using SessionId = Id<struct SessionTag>;
+using RoleAssignmentId = Id<struct RoleAssignmentTag>;
 
 enum class Role { platform_admin, org_owner, org_admin, facility_manager, staff, coach, member, parent };
 enum class ScopeType { platform, organization, facility };
@@ -30,21 +35,24 @@ enum class Permission {
 };
 
 struct RoleAssignment {
-  std::string id;
+  RoleAssignmentId id;
   Role role;
   ScopeType scope_type;
-  std::string scope_id;  // empty for platform scope
+  // An organization's or a facility's id (empty for platform scope). Identity sits below the
+  // organization module, so it cannot name their id types: the text is the scope's id.
+  std::string scope_id;
 };
 
 /// Where a permission is asked for: a facility belongs to an organization, so a role on the
-/// organization covers its facilities.
+/// organization covers its facilities. The ids are texts for the same reason as
+/// RoleAssignment::scope_id.
 struct ScopeRef {
   std::optional<std::string> organization_id;
   std::optional<std::string> facility_id;
 };
 
 struct User {
-  std::string id;
+  UserId id;
   std::string email;
   std::string name;
   std::string status;  // active | inactive | suspended | deleted
@@ -66,7 +74,7 @@ struct AuthResult {
   User user;
   std::string access_token;
   std::string refresh_token;
-  std::string session_id;
+  SessionId session_id;
   Instant access_expires_at;
 };
 
@@ -78,17 +86,17 @@ struct UserUpdate {
 
 /// A valid access token's session.
 struct SessionInfo {
-  std::string user_id;
-  std::string session_id;
+  UserId user_id;
+  SessionId session_id;
   std::vector<RoleAssignment> roles;  // the user's, read with the session
 };
 
 /// A caller's roles as read with their session at the start of a request: permission checks in
 /// that request use them instead of reading the roles again.
 struct SessionRoles final : CallerFacts {
-  SessionRoles(std::string user, std::vector<RoleAssignment> assigned)
+  SessionRoles(UserId user, std::vector<RoleAssignment> assigned)
       : user_id(std::move(user)), roles(std::move(assigned)) {}
-  std::string user_id;
+  UserId user_id;
   std::vector<RoleAssignment> roles;
 };
 

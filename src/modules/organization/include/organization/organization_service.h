@@ -28,41 +28,41 @@ class OrganizationService {
 
   /// The caller becomes the organization's org_owner, in the same transaction.
   virtual Result<Organization> create_organization(const std::string& name, const Context& ctx) = 0;
-  virtual Result<Organization> get_organization(const std::string& id, const Context& ctx) = 0;
+  virtual Result<Organization> get_organization(const OrganizationId& id, const Context& ctx) = 0;
   /// Organizations where the caller holds an organization role.
   virtual std::vector<Organization> my_organizations(const Context& ctx) = 0;
 
   /// Org owner or admin only. invalid_argument for an unknown time zone or currency.
-  virtual Result<Facility> create_facility(const std::string& organization_id, const NewFacility& f,
+  virtual Result<Facility> create_facility(const OrganizationId& organization_id, const NewFacility& f,
                                            const Context& ctx) = 0;
-  virtual Result<std::vector<Facility>> organization_facilities(const std::string& organization_id,
+  virtual Result<std::vector<Facility>> organization_facilities(const OrganizationId& organization_id,
                                                                 const Context& ctx) = 0;
   /// Public facilities in a stable order, optionally filtered by a case-insensitive name fragment.
   virtual Page<Facility> public_facilities(const std::optional<std::string>& query, int limit,
                                            const std::optional<std::string>& cursor) = 0;
   /// A public facility for anyone; a private one only for its staff and members (else not_found).
-  virtual Result<Facility> get_facility(const std::string& id, const Context& ctx) = 0;
-  virtual Result<Facility> update_facility(const std::string& id, const FacilityPatch& patch, const Context& ctx) = 0;
+  virtual Result<Facility> get_facility(const FacilityId& id, const Context& ctx) = 0;
+  virtual Result<Facility> update_facility(const FacilityId& id, const FacilityPatch& patch, const Context& ctx) = 0;
 
   /// Replaces the weekly hours and the holidays in one transaction.
-  virtual Result<OperatingHours> set_hours(const std::string& facility_id, const OperatingHours& hours,
+  virtual Result<OperatingHours> set_hours(const FacilityId& facility_id, const OperatingHours& hours,
                                            const Context& ctx) = 0;
-  virtual Result<OperatingHours> get_hours(const std::string& facility_id, const Context& ctx) = 0;
+  virtual Result<OperatingHours> get_hours(const FacilityId& facility_id, const Context& ctx) = 0;
 
   /// Gives a facility role to the account with this email, or records an invitation that is
   /// honoured when someone signs up with it. `role`: facility_manager | staff | coach.
-  virtual Result<StaffEntry> add_staff(const std::string& facility_id, const std::string& email,
-                                       const std::string& role, const Context& ctx) = 0;
-  virtual Result<std::vector<StaffEntry>> list_staff(const std::string& facility_id, const Context& ctx) = 0;
-  virtual Result<MemberEntry> add_member(const std::string& facility_id, const std::string& email,
+  virtual Result<StaffEntry> add_staff(const FacilityId& facility_id, const std::string& email, const std::string& role,
+                                       const Context& ctx) = 0;
+  virtual Result<std::vector<StaffEntry>> list_staff(const FacilityId& facility_id, const Context& ctx) = 0;
+  virtual Result<MemberEntry> add_member(const FacilityId& facility_id, const std::string& email,
                                          const Context& ctx) = 0;
-  virtual Result<Page<MemberEntry>> list_members(const std::string& facility_id, int limit,
+  virtual Result<Page<MemberEntry>> list_members(const FacilityId& facility_id, int limit,
                                                  const std::optional<std::string>& cursor, const Context& ctx) = 0;
 
   /// The facility if the caller may see it (not_found otherwise) and holds `permission` there
   /// (permission_denied otherwise): the one authorization check other modules use for
   /// facility-scoped routes.
-  virtual Result<Facility> facility_for(const std::string& facility_id, identity::Permission permission,
+  virtual Result<Facility> facility_for(const FacilityId& facility_id, identity::Permission permission,
                                         const Context& ctx) = 0;
   /// Whether the caller holds `permission` at the facility.
   virtual bool can(const Facility& facility, identity::Permission permission, const Context& ctx) = 0;
@@ -71,14 +71,14 @@ class OrganizationService {
   virtual bool visible(const Context& ctx, const Facility& facility) = 0;
 
   // For other modules: no permission checks.
-  virtual std::optional<Facility> find_facility(const std::string& id) = 0;
+  virtual std::optional<Facility> find_facility(const FacilityId& id) = 0;
   /// The facility and its hours as they stand: one read of the facility's configuration version,
   /// then from memory while that version stands (read again once it moved). Inside a
   /// db::Database::ReadScope the version comes from the caller's snapshot. Null if there is no
   /// such facility.
-  virtual std::shared_ptr<const FacilityConfig> facility_config(const std::string& id) = 0;
-  virtual OperatingHours hours_of(const std::string& facility_id) = 0;
-  virtual bool is_member(const std::string& facility_id, const std::string& user_id) = 0;
+  virtual std::shared_ptr<const FacilityConfig> facility_config(const FacilityId& id) = 0;
+  virtual OperatingHours hours_of(const FacilityId& facility_id) = 0;
+  virtual bool is_member(const FacilityId& facility_id, const identity::UserId& user_id) = 0;
 };
 
 }  // namespace slotbase::organization

@@ -4,13 +4,19 @@
 #include <string>
 #include <vector>
 
+#include "identity/identity_types.h"
 #include "platform/core/enum_names.h"
+#include "platform/core/ids.h"
 #include "platform/core/time.h"
 
 namespace slotbase::organization {
 
+using OrganizationId = Id<struct OrganizationTag>;
+using FacilityId = Id<struct FacilityTag>;
+using InvitationId = Id<struct InvitationTag>;
+
 struct Organization {
-  std::string id;
+  OrganizationId id;
   std::string name;
   Instant created_at;
 };
@@ -111,8 +117,8 @@ constexpr EnumNames<FacilityStatus, 4> names_of(FacilityStatus) {
 }
 
 struct Facility {
-  std::string id;
-  std::string organization_id;
+  FacilityId id;
+  OrganizationId organization_id;
   std::string name;
   std::string slug;
   std::string timezone;
@@ -171,7 +177,7 @@ struct FacilityConfig {
 
 /// Someone working at a facility, or invited to and not yet signed up.
 struct StaffEntry {
-  std::optional<std::string> user_id;
+  std::optional<identity::UserId> user_id;
   std::string email;
   std::string name;
   std::string role;    // facility_manager | staff | coach
@@ -179,7 +185,7 @@ struct StaffEntry {
 };
 
 struct MemberEntry {
-  std::optional<std::string> user_id;
+  std::optional<identity::UserId> user_id;
   std::string email;
   std::string name;
   std::string status;  // active | invited

@@ -6,12 +6,16 @@
 #include <utility>
 #include <vector>
 
+#include "organization/organization_types.h"
 #include "platform/core/enum_names.h"
+#include "platform/core/ids.h"
 #include "platform/core/money.h"
 #include "platform/core/time.h"
 #include "platform/core/zone.h"
 
 namespace slotbase::resource {
+
+using ResourceId = Id<struct ResourceTag>;
 
 inline constexpr const char* kResourceTypes[] = {
     "tennis_court",    "pickleball_court", "padel_court",  "basketball_court", "badminton_court",
@@ -24,8 +28,8 @@ constexpr EnumNames<ResourceStatus, 2> names_of(ResourceStatus) {
 }
 
 struct Resource {
-  std::string id;
-  std::string facility_id;
+  ResourceId id;
+  organization::FacilityId facility_id;
   std::string name;
   std::string type;
   std::string description;

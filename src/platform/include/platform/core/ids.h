@@ -2,6 +2,7 @@
 
 #include <compare>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,12 @@ class Id {
  private:
   std::string value_;
 };
+
+/// Writes the id's text (for logs and for test failure messages).
+template <class Tag>
+std::ostream& operator<<(std::ostream& out, const Id<Tag>& id) {
+  return out << id.str();
+}
 
 /// A new id with the given prefix: prefix + '_' + 24 lowercase base32 characters, the first 10
 /// the time in milliseconds and the other 14 random (70 bits). Ids sort by creation time, so a
