@@ -78,6 +78,12 @@ export async function setUpClub(page: Page, clubName: string) {
 export async function playerOnGrid(page: Page, clubName: string, name: string) {
   await page.goto("/");
   await signUp(page, name, uniqueEmail(name.split(" ")[0].toLowerCase()));
+  await openGrid(page, clubName);
+}
+
+/// A signed-in player opens the booking grid of `clubName` (choosing it where other clubs are
+/// listed too) on the booking day.
+export async function openGrid(page: Page, clubName: string) {
   const grid = page.getByRole("heading", { name: `Book a court at ${clubName}` });
   const choose = page.getByRole("button", { name: `Book at ${clubName}` });
   await expect(choose.or(grid)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { bookingDay, expectAccessible, logIn } from "./helpers";
+import { bookingDay, expectAccessible, logIn, openGrid } from "./helpers";
 
 type Policies = { allow_player_recurring: boolean; payment_timing: string; booking_window_days: number };
 
@@ -17,17 +17,10 @@ async function asOwner(request: APIRequestContext) {
   return { facility, setPolicies };
 }
 
-/// The demo player, logged in, on the demo facility's grid on the booking day (other tests' clubs
-/// may be listed too).
 async function playerOnDemoGrid(page: Page, facilityName: string) {
   await page.goto("/");
   await logIn(page, "player@demo.slotbase.test", "demo-player-pass");
-  const grid = page.getByRole("heading", { name: `Book a court at ${facilityName}` });
-  const choose = page.getByRole("button", { name: `Book at ${facilityName}` });
-  await expect(choose.or(grid)).toBeVisible();
-  if (!(await grid.isVisible())) await choose.click();
-  await expect(grid).toBeVisible();
-  await page.getByLabel("Date").fill(bookingDay());
+  await openGrid(page, facilityName);
 }
 
 test("where the owner allows it, a player repeats a slot weekly for three weeks", async ({ browser, request }) => {
