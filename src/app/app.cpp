@@ -35,10 +35,11 @@ constexpr ModuleFactory kModules[] = {
 
 App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_(clock ? *clock : system_clock_) {
   log::init(config_.log_level);
-  // The data directory holds the database and the secrets: its owner's alone (docs/operations.md).
-  std::filesystem::create_directories(config_.data_dir);
-  std::filesystem::permissions(config_.data_dir, std::filesystem::perms::owner_all,
-                               std::filesystem::perm_options::replace);
+  // The data directory holds the database and the secrets: created for its owner alone
+  // (docs/operations.md). One that exists keeps the modes its administrator gave it.
+  if (std::filesystem::create_directories(config_.data_dir))
+    std::filesystem::permissions(config_.data_dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace);
   db_ = db::open_database(config_.effective_database_url(), config_.db_pool_size);
   for (const auto& m : db::migrate(*db_)) log::info("migration applied", {{"version", m.version}, {"name", m.name}});
 
