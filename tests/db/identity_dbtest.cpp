@@ -106,6 +106,34 @@ TEST_P(IdentityTest, RolesAreScopedAndEmitEvents) {
   EXPECT_EQ(event_types(), (std::vector<std::string>{"user.created", "role.assigned", "role.removed"}));
 }
 
+// A session's roles are kept in memory for a few seconds, but a change in this process is seen at
+// once: a grant in another module's transaction once it commits, never while it may roll back.
+TEST_P(IdentityTest, ASessionSeesItsRolesChangeAtOnce) {
+  auto& identity = app_->service<identity::IdentityService>();
+  auto a = sign_up("desk@example.com");
+  ASSERT_TRUE(identity.validate_session(a.access_token)->roles.empty());
+  struct Rollback {};
+  try {
+    (void)app_->database().transact([&](db::Connection& tx) -> Result<void> {
+      (void)identity.assign_role(db::UnitOfWork::of(app_->database(), tx), a.user.id, Role::staff, ScopeType::facility,
+                                 "fac_1", {});
+      throw Rollback{};
+    });
+  } catch (const Rollback&) {
+  }
+  EXPECT_TRUE(identity.validate_session(a.access_token)->roles.empty());
+  auto granted = app_->database().transact([&](db::Connection& tx) {
+    return identity.assign_role(db::UnitOfWork::of(app_->database(), tx), a.user.id, Role::staff, ScopeType::facility,
+                                "fac_1", {});
+  });
+  ASSERT_TRUE(granted.ok());
+  ASSERT_EQ(identity.validate_session(a.access_token)->roles.size(), 1u);
+  ASSERT_TRUE(identity.remove_role(a.user.id, granted->id, {}).ok());
+  EXPECT_TRUE(identity.validate_session(a.access_token)->roles.empty());
+  ASSERT_TRUE(identity.logout(a.session_id, {}).ok());
+  EXPECT_FALSE(identity.validate_session(a.access_token).ok());
+}
+
 TEST_P(IdentityTest, DeletedAccountsCannotLogInAndFreeTheirEmail) {
   auto a = sign_up("pat@example.com");
   ASSERT_TRUE(app_->service<identity::IdentityService>().delete_user(a.user.id, {}).ok());

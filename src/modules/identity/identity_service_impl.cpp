@@ -129,6 +129,7 @@ Result<AuthResult> IdentityServiceImpl::refresh(const std::string& refresh_token
       // A rotated token came back: whoever has it is not the one who rotated it, or a client
       // raced itself. Either way the session can no longer be trusted.
       IdentityRepository::revoke_session(tx, stored->session_id, "refresh-token-reuse", now);
+      forget_sessions_after(tx);
       outcome = Outcome::reused;
       return;
     }
@@ -149,7 +150,10 @@ Result<AuthResult> IdentityServiceImpl::refresh(const std::string& refresh_token
 
 Result<void> IdentityServiceImpl::logout(const SessionId& session_id, const Context&) {
   const Instant now = clock_.now();
-  db_.transact([&](db::Connection& tx) { IdentityRepository::revoke_session(tx, session_id, "logout", now); });
+  db_.transact([&](db::Connection& tx) {
+    IdentityRepository::revoke_session(tx, session_id, "logout", now);
+    forget_sessions_after(tx);
+  });
   return Ok{};
 }
 
@@ -167,9 +171,21 @@ Result<SessionInfo> IdentityServiceImpl::validate_session(const std::string& acc
     return AccessToken{UserId{c["sub"]}, SessionId{c["sid"]}, from_epoch_seconds(c["exp"].get<std::int64_t>())};
   });
   if (!token || token->expires_at <= now) return Error::unauthenticated("The access token is invalid or has expired.");
-  auto live = db_.read([&](db::Connection& c) { return IdentityRepository::live_session(c, token->session_id, now); });
-  if (!live || live->user_id != token->user_id) return Error::unauthenticated("The session has ended; log in again.");
-  return SessionInfo{std::move(live->user_id), token->session_id, std::move(live->roles)};
+  // The generation is read before the session, so a change committed meanwhile is never kept.
+  const std::uint64_t generation = generation_.load();
+  auto known = sessions_.get(token->session_id.str(), [&](const std::shared_ptr<const KnownSession>& k) {
+    return k->generation == generation && now < k->until;
+  });
+  if (!known) {
+    auto live =
+        db_.read([&](db::Connection& c) { return IdentityRepository::live_session(c, token->session_id, now); });
+    if (!live) return Error::unauthenticated("The session has ended; log in again.");
+    known = std::make_shared<const KnownSession>(KnownSession{std::move(*live), generation, now + kSessionMemory});
+    sessions_.put(token->session_id.str(), *known, 64 * (1 + (*known)->live.roles.size()));
+  }
+  const auto& live = (*known)->live;
+  if (live.user_id != token->user_id) return Error::unauthenticated("The session has ended; log in again.");
+  return SessionInfo{live.user_id, token->session_id, live.roles};
 }
 
 Result<Profile> IdentityServiceImpl::profile(const UserId& user_id) {
@@ -216,6 +232,7 @@ Result<void> IdentityServiceImpl::delete_user(const UserId& user_id, const Conte
     auto stored = IdentityRepository::user_by_id(tx, user_id);
     if (!stored || stored->user.status == "deleted") return Error::not_found("No such user.");
     IdentityRepository::revoke_user_sessions(tx, user_id, "account-deleted", now);
+    forget_sessions_after(tx);
     IdentityRepository::mark_deleted(tx, user_id, now);
     emit(tx, UserDeleted{user_id.str()}, user_id, ctx);
     return Ok{};
@@ -251,6 +268,7 @@ Result<RoleAssignment> IdentityServiceImpl::assign(db::Connection& tx, const Use
   RoleAssignment a{RoleAssignmentId{new_id("rol")}, role, scope_type, scope_id};
   if (!IdentityRepository::insert_role(tx, user_id, a, ctx.user_id, clock_.now()))
     return *IdentityRepository::role_by_key(tx, user_id, role, scope_type, scope_id);
+  forget_sessions_after(tx);
   emit(tx, RoleAssigned{user_id.str(), std::string(to_string(role)), scope_of(scope_type, scope_id)}, user_id, ctx);
   return a;
 }
@@ -266,6 +284,7 @@ Result<void> IdentityServiceImpl::remove_role(const UserId& user_id, const RoleA
     auto role = IdentityRepository::role_by_id(tx, user_id, role_id);
     if (!role) return Error::not_found("No such role assignment.");
     IdentityRepository::delete_role(tx, role_id);
+    forget_sessions_after(tx);
     emit(tx, RoleRemoved{user_id.str(), std::string(to_string(role->role)), scope_of(role->scope_type, role->scope_id)},
          user_id, ctx);
     return Ok{};

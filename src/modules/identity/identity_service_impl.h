@@ -1,8 +1,13 @@
 #pragma once
 
+#include <atomic>
+#include <memory>
+
 #include "identity/identity_events.h"
 #include "identity/identity_service.h"
+#include "identity_repository.h"
 #include "platform/clock/clock.h"
+#include "platform/core/byte_cache.h"
 #include "platform/core/parse_cache.h"
 #include "platform/db/database.h"
 #include "platform/events/outbox.h"
@@ -86,6 +91,25 @@ class IdentityServiceImpl final : public IdentityService {
     Instant expires_at;
   };
   ParseCache<std::optional<AccessToken>> tokens_;
+
+  /// After the transaction `tx` commits, every session kept in memory is asked about again: a
+  /// session or a role changed. Called by every write to sessions or roles, in this module's
+  /// transactions and in those it joins.
+  void forget_sessions_after(db::Connection& tx) {
+    tx.after_commit([this] { generation_.fetch_add(1); });
+  }
+  /// A live session as read, kept for a few seconds so that a signed-in request costs no round
+  /// trip to the database: valid while no session or role changed in this process since it was
+  /// read (`generation`) and until `until` (the bound on how late another instance's change is
+  /// seen: kSessionMemory).
+  struct KnownSession {
+    IdentityRepository::LiveSession live;
+    std::uint64_t generation = 0;
+    Instant until;
+  };
+  static constexpr std::chrono::seconds kSessionMemory{5};
+  std::atomic<std::uint64_t> generation_{0};
+  ByteCache<std::shared_ptr<const KnownSession>> sessions_{8 << 20};
 };
 
 }  // namespace slotbase::identity
