@@ -9,13 +9,8 @@ constexpr std::string_view kInsert = R"sql(
 INSERT INTO resources (id, facility_id, name, type, description, indoor, surface, lighting, color, display_order,
                        capacity, status, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13))sql";
-// A resource's columns as from_row reads them, then its pricing.
+// A resource's columns as from_row reads them, then its pricing as stored (find_priced).
 constexpr std::string_view kFind = R"sql(
-SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
-       created_at, pricing
-FROM resources WHERE id = $1)sql";
-// The same, with its pricing as stored.
-constexpr std::string_view kFindPriced = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
        created_at, pricing
 FROM resources WHERE id = $1)sql";
@@ -79,7 +74,7 @@ void ResourceRepository::set_pricing(db::Connection& c, const ResourceId& id, co
 
 std::optional<std::pair<Resource, std::optional<std::string>>> ResourceRepository::find_priced(db::Connection& c,
                                                                                                const ResourceId& id) {
-  return db::query_one_as(c, kFindPriced, {id.str()}, [](const db::Row& r) {
+  return db::query_one_as(c, kFind, {id.str()}, [](const db::Row& r) {
     return std::pair{from_row(r), r.opt_text(13)};
   });
 }
