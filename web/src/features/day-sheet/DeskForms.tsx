@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { BookingType, Facility, MemberEntry, Resource, Series } from "../../shared/api/types";
+import { WordSelect } from "../../shared/WordSelect";
 import { slotAt } from "../availability/api";
 import { createSeries, weeklyOn } from "../bookings/api";
 import { blockCourt, bookAtDesk } from "./api";
@@ -123,16 +124,7 @@ export function BookForMember({
           </select>
         </div>
         <CourtTime prefix="bm" timeLabel="Start" {...{ resources, court, setCourt, time, setTime, minutes, setMinutes }} />
-        <div>
-          <label htmlFor="bm-type">Type</label>
-          <select id="bm-type" value={type} onChange={(e) => setType(e.target.value as BookingType)}>
-            {DESK_BOOKING_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-        </div>
+        <WordSelect id="bm-type" label="Type" value={type} words={DESK_BOOKING_TYPES} onChange={setType} />
         <div>
           <label htmlFor="bm-repeat">
             <input id="bm-repeat" type="checkbox" checked={repeat} onChange={(e) => setRepeat(e.target.checked)} style={{ width: "auto" }} /> Repeat weekly

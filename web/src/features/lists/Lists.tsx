@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Booking, Facility, MemberEntry, StaffEntry } from "../../shared/api/types";
+import { WordSelect } from "../../shared/WordSelect";
 import { formatDateTime, formatMoney, todayIn } from "../../shared/time";
 import { facilityBookings } from "../bookings/api";
 import { inviteMember, inviteStaff, listMembers, listStaff, type StaffRole } from "./api";
@@ -62,17 +63,7 @@ export function Lists({ api, facility }: { api: Api; facility: Facility }) {
             <label htmlFor="list-date">Bookings on</label>
             <input id="list-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </div>
-          <div>
-            <label htmlFor="list-status">Status</label>
-            <select id="list-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">any</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s.replace("_", " ")}
-                </option>
-              ))}
-            </select>
-          </div>
+          <WordSelect id="list-status" label="Status" value={status} words={STATUSES} onChange={setStatus} any="any" />
         </div>
         <h3>Bookings</h3>
         <ul className="plain" aria-label="Bookings">

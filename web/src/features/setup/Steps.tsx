@@ -4,6 +4,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { Api } from "../../shared/api/client";
 import type { Facility, Hours, Policies, Resource, ResourceType } from "../../shared/api/types";
+import { WordSelect } from "../../shared/WordSelect";
 import { createResource, setPricing } from "./api";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -199,16 +200,7 @@ export function CourtsStep({
             <label htmlFor="court-name">Court name</label>
             <input id="court-name" value={name} required onChange={(e) => setName(e.target.value)} />
           </div>
-          <div>
-            <label htmlFor="court-type">Type</label>
-            <select id="court-type" value={type} onChange={(e) => setType(e.target.value as ResourceType)}>
-              {COURT_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t.replace("_", " ")}
-                </option>
-              ))}
-            </select>
-          </div>
+          <WordSelect id="court-type" label="Type" value={type} words={COURT_TYPES} onChange={setType} />
           <div>
             <label htmlFor="court-price">Price per hour ({facility.currency})</label>
             <input id="court-price" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
