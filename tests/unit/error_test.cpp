@@ -14,13 +14,14 @@ TEST(ErrorMapping, EveryCodeHasItsStatus) {
       {ErrorCode::not_found, 404},         {ErrorCode::method_not_allowed, 405},
       {ErrorCode::conflict, 409},          {ErrorCode::expired, 410},
       {ErrorCode::payload_too_large, 413}, {ErrorCode::unsupported_media_type, 415},
-      {ErrorCode::rule_violation, 422},    {ErrorCode::rate_limited, 429},
-      {ErrorCode::unavailable, 503},       {ErrorCode::internal, 500},
+      {ErrorCode::rule_violation, 422},    {ErrorCode::card_declined, 402},
+      {ErrorCode::rate_limited, 429},      {ErrorCode::unavailable, 503},
+      {ErrorCode::internal, 500},
   };
   ASSERT_EQ(expected.size(), std::size(kAllErrorCodes));
   for (ErrorCode code : kAllErrorCodes) {
     EXPECT_EQ(status_for(code), expected.at(code)) << to_string(code);
-    Error e{code, "something", {}, {}, 0};
+    Error e{code, "something", {}, {}, 0, {}};
     Response r = problem(e);
     EXPECT_EQ(r.status, expected.at(code));
     EXPECT_EQ(r.headers["Content-Type"], "application/problem+json");

@@ -54,7 +54,11 @@ const std::vector<std::string>& Config::keys() {
                                              "password_memory_kib",
                                              "password_iterations",
                                              "web_dir",
-                                             "jwt_secret"};
+                                             "jwt_secret",
+                                             "payments",
+                                             "stripe_secret_key",
+                                             "stripe_webhook_secret",
+                                             "stripe_api_base"};
   return k;
 }
 
@@ -108,7 +112,16 @@ Result<void> Config::set(const std::string& key, const std::string& v) {
   else if (key == "jwt_secret") {
     if (!v.empty() && v.size() < 32) return Error::invalid(key, "must be at least 32 characters");
     jwt_secret = v;
-  } else
+  } else if (key == "payments") {
+    if (v != "sandbox" && v != "stripe") return Error::invalid(key, "must be 'sandbox' or 'stripe'");
+    payments = v;
+  } else if (key == "stripe_secret_key")
+    stripe_secret_key = v;
+  else if (key == "stripe_webhook_secret")
+    stripe_webhook_secret = v;
+  else if (key == "stripe_api_base")
+    stripe_api_base = v;
+  else
     return Error::invalid(key, "is not a configuration key");
   return Ok{};
 }

@@ -22,6 +22,8 @@ std::string_view to_string(ErrorCode code) {
       return "unsupported_media_type";
     case ErrorCode::expired:
       return "expired";
+    case ErrorCode::card_declined:
+      return "card-declined";  // the contract's word
     case ErrorCode::payload_too_large:
       return "payload_too_large";
     case ErrorCode::rule_violation:
@@ -40,39 +42,42 @@ Error Error::invalid(std::string field, std::string message) {
   return invalid(std::vector<FieldError>{{std::move(field), std::move(message)}});
 }
 Error Error::invalid(std::vector<FieldError> fields) {
-  Error e{ErrorCode::invalid_argument, {}, std::move(fields), {}, 0};
+  Error e{ErrorCode::invalid_argument, {}, std::move(fields), {}, 0, {}};
   e.detail = e.fields.size() == 1 ? e.fields[0].field + ": " + e.fields[0].message : "The request has invalid fields.";
   return e;
 }
 Error Error::malformed(std::string detail) {
-  return {ErrorCode::malformed_request, std::move(detail), {}, {}, 0};
+  return {ErrorCode::malformed_request, std::move(detail), {}, {}, 0, {}};
 }
 Error Error::unauthenticated(std::string detail) {
-  return {ErrorCode::unauthenticated, std::move(detail), {}, {}, 0};
+  return {ErrorCode::unauthenticated, std::move(detail), {}, {}, 0, {}};
 }
 Error Error::forbidden(std::string detail) {
-  return {ErrorCode::permission_denied, std::move(detail), {}, {}, 0};
+  return {ErrorCode::permission_denied, std::move(detail), {}, {}, 0, {}};
 }
 Error Error::not_found(std::string detail) {
-  return {ErrorCode::not_found, std::move(detail), {}, {}, 0};
+  return {ErrorCode::not_found, std::move(detail), {}, {}, 0, {}};
 }
 Error Error::conflict(std::string rule, std::string detail) {
-  return {ErrorCode::conflict, std::move(detail), {}, std::move(rule), 0};
+  return {ErrorCode::conflict, std::move(detail), {}, std::move(rule), 0, {}};
 }
 Error Error::rule_violation(std::string rule, std::string detail) {
-  return {ErrorCode::rule_violation, std::move(detail), {}, std::move(rule), 0};
+  return {ErrorCode::rule_violation, std::move(detail), {}, std::move(rule), 0, {}};
 }
 Error Error::expired(std::string detail) {
-  return {ErrorCode::expired, std::move(detail), {}, {}, 0};
+  return {ErrorCode::expired, std::move(detail), {}, {}, 0, {}};
+}
+Error Error::card_declined(std::string decline_code, std::string detail) {
+  return {ErrorCode::card_declined, std::move(detail), {}, "card-declined", 0, std::move(decline_code)};
 }
 Error Error::rate_limited(int retry_after_seconds) {
-  return {ErrorCode::rate_limited, "Too many requests; try again later.", {}, {}, retry_after_seconds};
+  return {ErrorCode::rate_limited, "Too many requests; try again later.", {}, {}, retry_after_seconds, {}};
 }
 Error Error::unavailable(std::string detail) {
-  return {ErrorCode::unavailable, std::move(detail), {}, {}, 0};
+  return {ErrorCode::unavailable, std::move(detail), {}, {}, 0, {}};
 }
 Error Error::internal(std::string detail) {
-  return {ErrorCode::internal, std::move(detail), {}, {}, 0};
+  return {ErrorCode::internal, std::move(detail), {}, {}, 0, {}};
 }
 
 }  // namespace slotbase

@@ -173,12 +173,14 @@ Response require_json_body(Exchange& x) {
   const bool json =
       iequals(type, "application/json") || (type.size() > 5 && iequals(type.substr(0, 12), "application/") &&
                                             iequals(type.substr(type.size() - 5), "+json"));
-  if (json) return x.next();
+  const std::string& declared = x.route->body_type;
+  if (declared == "application/json" ? json : iequals(type, declared)) return x.next();
   return problem(Error{ErrorCode::unsupported_media_type,
-                       "Send the body as application/json (Content-Type was \"" + std::string(type) + "\").",
-                       {{"Content-Type", "must be application/json"}},
+                       "Send the body as " + declared + " (Content-Type was \"" + std::string(type) + "\").",
+                       {{"Content-Type", "must be " + declared}},
                        {},
-                       0},
+                       0,
+                       {}},
                  x.request.path);
 }
 

@@ -33,6 +33,8 @@ Entry entry_for(ErrorCode code) {
       return {415, "Unsupported media type", "unsupported-media-type"};
     case ErrorCode::rule_violation:
       return {422, "Rule violation", "rule-violation"};
+    case ErrorCode::card_declined:
+      return {402, "Payment declined", "card-declined"};
     case ErrorCode::rate_limited:
       return {429, "Too many requests", "rate-limited"};
     case ErrorCode::unavailable:
@@ -61,6 +63,7 @@ Response problem(const Error& error, const std::string& instance) {
       {"code", std::string(to_string(error.code))},
   };
   if (!error.rule.empty()) body["rule"] = error.rule;
+  if (error.code == ErrorCode::card_declined) body["decline_code"] = error.decline_code;
   if (error.code == ErrorCode::invalid_argument || !error.fields.empty()) {
     body["errors"] = nlohmann::json::array();
     for (const auto& f : error.fields) body["errors"].push_back({{"field", f.field}, {"message", f.message}});

@@ -64,7 +64,7 @@ Result<Router::Match> Router::match(const std::string& method, const std::string
   }
   if (best) return Match{best, std::move(best_bound)};
   if (path_known) {
-    Error e{ErrorCode::method_not_allowed, "Method " + method + " is not allowed on " + path, {}, {}, 0};
+    Error e{ErrorCode::method_not_allowed, "Method " + method + " is not allowed on " + path, {}, {}, 0, {}};
     return e;
   }
   return Error::not_found("No route for " + path);

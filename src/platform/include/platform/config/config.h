@@ -30,10 +30,14 @@ struct Config {
   std::vector<std::string> cors_origins;
   int access_token_ttl_seconds = 900;
   int refresh_token_ttl_days = 30;
-  int password_memory_kib = 19456;  // argon2id m (OWASP's minimum recommendation)
-  int password_iterations = 2;      // argon2id t
-  std::string web_dir;              // static front ends; empty: DATA_DIR/../web/dist if present
-  std::string jwt_secret;           // empty: generated on first start and kept in DATA_DIR
+  int password_memory_kib = 19456;   // argon2id m (OWASP's minimum recommendation)
+  int password_iterations = 2;       // argon2id t
+  std::string web_dir;               // static front ends; empty: DATA_DIR/../web/dist if present
+  std::string jwt_secret;            // empty: generated on first start and kept in DATA_DIR
+  std::string payments = "sandbox";  // sandbox | stripe (docs/operations.md)
+  std::string stripe_secret_key;
+  std::string stripe_webhook_secret;
+  std::string stripe_api_base = "https://api.stripe.com";
 
   std::string effective_database_url() const;
   std::string host() const;

@@ -20,6 +20,7 @@ enum class ErrorCode {
   payload_too_large,       // body over the configured limit (413)
   unsupported_media_type,  // a body that is not JSON by its Content-Type (415)
   rule_violation,          // a business rule refused the request (422, names the rule)
+  card_declined,           // the card issuer or the payment provider refused a payment (402)
   rate_limited,            // too many requests (429, Retry-After)
   unavailable,             // a dependency is down (503)
   internal,                // a bug; details are logged, never returned (500)
@@ -31,8 +32,9 @@ inline constexpr ErrorCode kAllErrorCodes[] = {
     ErrorCode::not_found,         ErrorCode::method_not_allowed,
     ErrorCode::conflict,          ErrorCode::expired,
     ErrorCode::payload_too_large, ErrorCode::unsupported_media_type,
-    ErrorCode::rule_violation,    ErrorCode::rate_limited,
-    ErrorCode::unavailable,       ErrorCode::internal,
+    ErrorCode::rule_violation,    ErrorCode::card_declined,
+    ErrorCode::rate_limited,      ErrorCode::unavailable,
+    ErrorCode::internal,
 };
 
 std::string_view to_string(ErrorCode code);
@@ -49,6 +51,7 @@ struct Error {
   std::vector<FieldError> fields;  // for invalid_argument
   std::string rule;                // for rule_violation and conflict: a stable machine name
   int retry_after_seconds = 0;     // for rate_limited
+  std::string decline_code;        // for card_declined: the issuer's reason ("insufficient_funds")
 
   static Error invalid(std::string field, std::string message);
   static Error invalid(std::vector<FieldError> fields);
@@ -59,6 +62,7 @@ struct Error {
   static Error conflict(std::string rule, std::string detail);
   static Error rule_violation(std::string rule, std::string detail);
   static Error expired(std::string detail);
+  static Error card_declined(std::string decline_code, std::string detail);
   static Error rate_limited(int retry_after_seconds);
   static Error unavailable(std::string detail);
   static Error internal(std::string detail);

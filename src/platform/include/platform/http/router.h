@@ -32,6 +32,9 @@ struct Route {
   Auth auth = Auth::required;
   RateClass rate = RateClass::normal;
   std::string summary;  // one line for humans; the OpenAPI document says the rest
+  // The body the route reads: JSON, or an HTML form's (application/x-www-form-urlencoded) for
+  // the few pages that post forms. Any other is 415.
+  std::string body_type = "application/json";
 };
 
 /// Matches method and path to a route; path segments in braces bind parameters.
