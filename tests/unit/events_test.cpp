@@ -42,6 +42,7 @@ const booking::Events kBooking{
     booking::HoldCreated{"hld_1", "res_1", kStart, kEnd, kStart - std::chrono::minutes(5)},
     booking::HoldReleased{"hld_1", "res_1", kStart, kEnd, "Resurfacing"},
     booking::HoldExpired{"hld_1", "res_1", kStart, kEnd},
+    booking::HoldExtended{"hld_1", "res_1", kStart, kEnd, kStart - std::chrono::minutes(1)},
     booking::BookingConfirmed{"bkg_1", "usr_1", "fac_1", "res_1", kStart, kEnd, "open_play", "pending", "paid",
                               Money{1999, "USD"}, "hld_1", "ser_1"},
     booking::BookingCancelled{"bkg_1", "usr_1", "res_1", kStart, kEnd, "Rain", "usr_2", true, {1000, "USD", 50}},

@@ -74,6 +74,13 @@ FROM bookings WHERE facility_id = $1 AND start_at < $3 AND end_at > $2 ORDER BY 
 constexpr std::string_view kSeriesBookings = SB_BOOKING_COLUMNS R"sql(
 FROM bookings WHERE series_id = $1 ORDER BY series_date, start_at)sql";
 constexpr std::string_view kSetNote = "UPDATE bookings SET note = $2, updated_at = $3 WHERE id = $1";
+constexpr std::string_view kSetPaymentStatus =
+    "UPDATE bookings SET payment_status = $2, updated_at = $3 WHERE id = $1 AND payment_status <> $2";
+constexpr std::string_view kKeepHold = R"sql(
+UPDATE holds SET expires_at = $2 WHERE id = $1 AND status = 'active' AND expires_at > $3 AND expires_at < $2)sql";
+constexpr std::string_view kKeepHoldClaim = R"sql(
+UPDATE resource_claims SET expires_at = $2 WHERE owner_id = $1 AND active AND kind = 'hold')sql";
+constexpr std::string_view kLiveHold = "SELECT 1 FROM holds WHERE id = $1 AND status = 'active' AND expires_at > $2";
 constexpr std::string_view kCancelBooking = R"sql(
 UPDATE bookings SET status = 'cancelled', payment_status = $2, cancel_reason = $3, cancelled_by = $4,
   refund_amount = $5, cancelled_at = $6, updated_at = $6
@@ -320,6 +327,20 @@ bool BookingRepository::finish_hold(db::Connection& c, const std::string& id, co
 bool BookingRepository::convert_hold(db::Connection& c, const std::string& id, const std::string& booking_id,
                                      Instant now) {
   return c.execute(kConvertHold, {id, booking_id, epoch_seconds(now)}) == 1;
+}
+
+bool BookingRepository::keep_hold(db::Connection& c, const std::string& id, Instant until, Instant now) {
+  if (c.execute(kKeepHold, {id, epoch_seconds(until), epoch_seconds(now)}) == 1) {
+    c.execute(kKeepHoldClaim, {id, epoch_seconds(until)});
+    return true;
+  }
+  // Already kept long enough is as good as kept now.
+  return c.query_one(kLiveHold, {id, epoch_seconds(now)}).has_value();
+}
+
+bool BookingRepository::set_payment_status(db::Connection& c, const std::string& id, PaymentStatus status,
+                                           Instant now) {
+  return c.execute(kSetPaymentStatus, {id, str(status), epoch_seconds(now)}) == 1;
 }
 
 bool BookingRepository::expire_hold(db::Connection& c, const std::string& id, Instant now) {

@@ -52,6 +52,9 @@ class BookingRepository {
   static bool convert_hold(db::Connection& c, const std::string& id, const std::string& booking_id, Instant now);
   /// An active hold that has lapsed -> expired; false if it was not both.
   static bool expire_hold(db::Connection& c, const std::string& id, Instant now);
+  /// Moves a live hold's end (and its claim's) out to `until`; true if it is live until then.
+  static bool keep_hold(db::Connection& c, const std::string& id, Instant until, Instant now);
+  static bool set_payment_status(db::Connection& c, const std::string& id, PaymentStatus status, Instant now);
   /// Whether some active hold has lapsed by `now`.
   static bool any_lapsed_hold(db::Connection& c, Instant now);
   /// Up to `limit` active holds that have lapsed by `now`, the longest lapsed first.

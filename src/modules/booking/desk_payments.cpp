@@ -20,7 +20,7 @@ Result<PaymentGateway::Settlement> DeskPayments::settle(const Confirmation& c) {
     case PaymentMethod::credit:
       return Error::rule_violation("payment-method-unavailable", "Paying with credit is not available.");
   }
-  return Settlement{c.amount.amount == 0 ? PaymentStatus::waived : PaymentStatus::pending, std::nullopt};
+  return Settlement{c.amount.amount == 0 ? PaymentStatus::waived : PaymentStatus::pending, std::nullopt, std::nullopt};
 }
 
 }  // namespace slotbase::booking

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "booking/payment_gateway.h"
+#include "platform/module/module.h"
 
 namespace slotbase::booking {
 
@@ -11,6 +12,24 @@ class DeskPayments final : public PaymentGateway {
  public:
   Result<Settlement> settle(const Confirmation& c) override;
   void undo(const Confirmation&, const Settlement&) override {}
+};
+
+/// The gateway booking settles through: the one a later module (payments) provides in the
+/// registry, found at the first payment (modules after booking are built by then), else the
+/// desk's. The registry outlives every module.
+class LateGateway final : public PaymentGateway {
+ public:
+  explicit LateGateway(const ServiceRegistry& services) : services_(services) {}
+  Result<Settlement> settle(const Confirmation& c) override { return gateway().settle(c); }
+  void undo(const Confirmation& c, const Settlement& s) override { gateway().undo(c, s); }
+
+ private:
+  PaymentGateway& gateway() {
+    PaymentGateway* found = services_.find<PaymentGateway>();
+    return found ? *found : desk_;
+  }
+  const ServiceRegistry& services_;
+  DeskPayments desk_;
 };
 
 }  // namespace slotbase::booking

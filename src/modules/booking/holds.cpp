@@ -80,6 +80,40 @@ Result<void> Holds::release_hold(const std::string& hold_id, const Context& ctx)
   });
 }
 
+Booking Holds::booking_of(const Hold& hold, const organization::Policies& policies, bool staff) const {
+  Booking b;
+  b.id = new_id("bkg");
+  b.facility_id = hold.facility_id;
+  b.resource_id = hold.resource_id;
+  b.user_id = hold.user_id;
+  b.created_by = hold.booked_by;
+  b.type = hold.type;
+  b.start = hold.start;
+  b.end = hold.end;
+  b.status = BookingStatus::confirmed;
+  b.price = hold.price;
+  b.approval_status =
+      policies.require_booking_approval && !staff ? ApprovalStatus::pending : ApprovalStatus::not_required;
+  return b;
+}
+
+Result<Booking> Holds::convert_in(db::Connection& tx, const Hold& hold, const Booking& b,
+                                  const organization::Policies& policies, const events::PreparedEvent& confirmed) {
+  // The hold may have lapsed or been confirmed while the payment ran: only an active, live hold converts.
+  if (!BookingRepository::convert_hold(tx, hold.id, b.id, b.created_at)) {
+    auto current = BookingRepository::hold(tx, hold.id);
+    if (current && current->status == HoldStatus::converted)
+      return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
+    return Error::expired("This hold expired before it was confirmed; hold the slot again.");
+  }
+  if (hold.offer) BookingRepository::settle_offer(tx, hold.id, "booked");
+  ledger_.convert(tx, hold.id, b.id);
+  BookingRepository::insert_booking(tx, b, rules::no_show_at(b, policies));
+  lifecycle_.schedule_approval(tx, b, policies);
+  events_.append(tx, confirmed);
+  return b;
+}
+
 Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentChoice& payment, const Context& ctx) {
   std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
   auto found = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
@@ -94,22 +128,9 @@ Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentCho
   if (!config) return Error::not_found("No such hold.");
   const organization::Facility* facility = &config->facility;
   const auto& policies = facility->policies;
-
-  Booking b;
-  b.id = new_id("bkg");
-  b.facility_id = hold->facility_id;
-  b.resource_id = hold->resource_id;
-  b.user_id = hold->user_id;
-  b.created_by = hold->booked_by;
-  b.type = hold->type;
-  b.start = hold->start;
-  b.end = hold->end;
-  b.status = BookingStatus::confirmed;
-  b.price = hold->price;
-  b.payment_method = payment.method;
   const bool staff = orgs_.can(*facility, Permission::bookings_manage, ctx);
-  b.approval_status =
-      policies.require_booking_approval && !staff ? ApprovalStatus::pending : ApprovalStatus::not_required;
+  Booking b = booking_of(*hold, policies, staff);
+  b.payment_method = payment.method;
   snapshot.reset();
 
   // The payment is settled outside any transaction: a card's charge may take seconds.
@@ -117,29 +138,53 @@ Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentCho
                                             b.price, payment, policies.payment_timing, policies.offline_methods,
                                             staff};
   SB_ASSIGN_OR_RETURN(auto settled, payments_.settle(paying));
+  // A card or credit payment books the hold itself, in the transaction that records the money.
+  if (settled.booked_as)
+    return db_.read([&](db::Connection& c) -> Result<Booking> {
+      if (auto booked = BookingRepository::booking(c, *settled.booked_as)) return *booked;
+      return Error::internal("the payment booked " + *settled.booked_as + ", which cannot be found");
+    });
   b.payment_status = settled.payment_status;
-
-  const Instant now = clock_.now();
-  b.created_at = now;
+  b.created_at = clock_.now();
   const auto confirmed = events_.prepare(confirmed_event(b, hold_id), b.id, b.facility_id, ctx);
-  auto result = db_.transact([&](db::Connection& tx) -> Result<Booking> {
-    // The hold may have lapsed or been confirmed while the payment ran: only an active, live hold converts.
-    if (!BookingRepository::convert_hold(tx, hold_id, b.id, now)) {
-      auto current = BookingRepository::hold(tx, hold_id);
-      if (current && current->status == HoldStatus::converted)
-        return Error::conflict("hold-already-confirmed", "This hold was already confirmed as a booking.");
-      return Error::expired("This hold expired before it was confirmed; hold the slot again.");
-    }
-    if (hold->offer) BookingRepository::settle_offer(tx, hold_id, "booked");
-    ledger_.convert(tx, hold_id, b.id);
-    BookingRepository::insert_booking(tx, b, rules::no_show_at(b, policies));
-    lifecycle_.schedule_approval(tx, b, policies);
-    events_.append(tx, confirmed);
-    return b;
-  });
+  auto result = db_.transact([&](db::Connection& tx) { return convert_in(tx, *hold, b, policies, confirmed); });
   // Paid but not booked: give the money back.
   if (!result.ok()) payments_.undo(paying, settled);
   return result;
+}
+
+Result<Booking> Holds::book_paid(db::Connection& tx, const std::string& hold_id, PaymentMethod method,
+                                 PaymentStatus status) {
+  auto hold = BookingRepository::hold(tx, hold_id);
+  if (!hold) return Error::not_found("No such hold.");
+  if (hold->status == HoldStatus::converted && hold->booking_id) {
+    if (auto booked = BookingRepository::booking(tx, *hold->booking_id)) return *booked;
+  }
+  auto config = orgs_.facility_config(organization::FacilityId{hold->facility_id});
+  if (!config) return Error::not_found("No such hold.");
+  const auto& policies = config->facility.policies;
+  // Who pays is the player (staff confirm at the desk, through confirm_hold).
+  Booking b = booking_of(*hold, policies, false);
+  b.payment_method = method;
+  b.payment_status = status;
+  b.created_at = clock_.now();
+  Context ctx;
+  ctx.user_id = hold->booked_by;
+  return convert_in(tx, *hold, b, policies, events_.prepare(confirmed_event(b, hold_id), b.id, b.facility_id, ctx));
+}
+
+Result<void> Holds::keep_hold(const std::string& hold_id, Instant until) {
+  const Instant now = clock_.now();
+  return db_.transact([&](db::Connection& tx) -> Result<void> {
+    auto hold = BookingRepository::hold(tx, hold_id);
+    if (!hold || !BookingRepository::keep_hold(tx, hold_id, until, now))
+      return Error::expired("This hold has expired or was released; hold the slot again.");
+    // The slot stays held longer: availability documents that expected it free again must go.
+    if (until > hold->expires_at)
+      events_.emit(tx, HoldExtended{hold_id, hold->resource_id, hold->start, hold->end, until}, hold_id,
+                   hold->facility_id, Context{});
+    return Ok{};
+  });
 }
 
 Result<Booking> Holds::staff_booking(const std::string& facility_id, const StaffBookingRequest& r, const Context& ctx) {

@@ -36,6 +36,10 @@ class Holds {
   Result<void> release_hold(const std::string& hold_id, const Context& ctx);
   Result<Booking> confirm_hold(const std::string& hold_id, const PaymentChoice& payment, const Context& ctx);
   Result<Booking> staff_booking(const std::string& facility_id, const StaffBookingRequest& r, const Context& ctx);
+  /// BookingPayments: the hold becomes a booking paid as `status`, in the payment's transaction.
+  Result<Booking> book_paid(db::Connection& tx, const std::string& hold_id, PaymentMethod method, PaymentStatus status);
+  /// BookingPayments: a payment in flight keeps the hold until `until`.
+  Result<void> keep_hold(const std::string& hold_id, Instant until);
 
   /// The worker's sweep: lets every lapsed hold go (expired, its time freed,
   /// booking.hold.expired emitted); returns how many.
@@ -44,6 +48,12 @@ class Holds {
   void expire_hold(const std::string& hold_id);
 
  private:
+  /// The booking `hold` becomes (not yet paid, not yet written).
+  Booking booking_of(const Hold& hold, const organization::Policies& policies, bool staff) const;
+  /// Converts `hold` into `b` in `tx`: expired when the hold lapsed, conflict when it was confirmed.
+  Result<Booking> convert_in(db::Connection& tx, const Hold& hold, const Booking& b,
+                             const organization::Policies& policies, const events::PreparedEvent& confirmed);
+
   db::Database& db_;
   const Clock& clock_;
   organization::OrganizationService& orgs_;

@@ -6,6 +6,7 @@
 #include "booking_service_impl.h"
 #include "desk_payments.h"
 #include "organization/organization_service.h"
+#include "payment_link.h"
 #include "platform/http/metrics.h"
 #include "recurring_service_impl.h"
 #include "resource/resource_service.h"
@@ -27,13 +28,17 @@ void gauges(http::Metrics& metrics, const std::string& prefix, const std::string
 class BookingModule final : public Module {
  public:
   explicit BookingModule(ModuleContext& c)
-      : parts_(c.db, c.clock, c.outbox, c.jobs, c.services.get<organization::OrganizationService>(),
-               c.services.get<resource::ResourceService>(), payments_from(c.services),
+      : payments_(c.services),
+        parts_(c.db, c.clock, c.outbox, c.jobs, c.services.get<organization::OrganizationService>(),
+               c.services.get<resource::ResourceService>(), payments_,
                static_cast<std::size_t>(c.config.availability_cache_bytes)),
         service_(parts_),
         recurring_(c.db, c.clock, c.jobs, parts_),
-        documents_(static_cast<std::size_t>(c.config.availability_cache_bytes)) {
+        documents_(static_cast<std::size_t>(c.config.availability_cache_bytes)),
+        payment_link_(c.db, c.clock, c.services.get<organization::OrganizationService>(), parts_.holds,
+                      parts_.lifecycle) {
     c.services.provide<BookingService>(service_);
+    c.services.provide<BookingPayments>(payment_link_);
     c.services.provide<RecurringService>(recurring_);
     gauges(c.metrics, "slotbase_availability_grids", "availability grids computed once for every caller",
            parts_.availability.cache());
@@ -74,17 +79,12 @@ class BookingModule final : public Module {
   }
 
  private:
-  /// The payment module's gateway when it provided one; otherwise the desk's, which takes no cards.
-  PaymentGateway& payments_from(const ServiceRegistry& services) {
-    if (auto* gateway = services.find<PaymentGateway>()) return *gateway;
-    return desk_payments_;
-  }
-
-  DeskPayments desk_payments_;  // before parts_, which may use it
+  LateGateway payments_;  // before parts_, which use it
   BookingParts parts_;
   BookingServiceImpl service_;
   RecurringServiceImpl recurring_;
   AvailabilityDocuments documents_;
+  PaymentLink payment_link_;
 };
 
 }  // namespace

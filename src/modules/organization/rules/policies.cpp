@@ -84,6 +84,7 @@ json to_json(const Policies& p) {
       {"no_show_grace_minutes", p.no_show_grace_minutes},
       {"payment_timing", p.payment_timing},
       {"offline_methods", p.offline_methods},
+      {"offline_refund_destination", p.offline_refund_destination},
       {"weekend_multiplier", p.weekend_multiplier},
       {"holiday_multiplier", p.holiday_multiplier},
       {"allow_player_recurring", p.allow_player_recurring},
@@ -151,6 +152,11 @@ Result<PoliciesPatch> parse_policies(const json& patch) {
         c.fail(key, "must be a list drawn from cash, check, bank_transfer, venmo, zelle, other");
       else
         p.offline_methods = methods;
+    } else if (key == "offline_refund_destination") {
+      if (!v.is_string() || (v != "credit" && v != "cash"))
+        c.fail(key, "must be credit or cash");
+      else
+        p.offline_refund_destination = v.get<std::string>();
     } else if (key == "weekend_multiplier")
       c.number(v, key, 0.1, 10.0, p.weekend_multiplier);
     else if (key == "holiday_multiplier")
@@ -210,6 +216,7 @@ Result<Policies> apply_policies(const Policies& current, const PoliciesPatch& pa
   set(p.no_show_grace_minutes, patch.no_show_grace_minutes);
   set(p.payment_timing, patch.payment_timing);
   set(p.offline_methods, patch.offline_methods);
+  set(p.offline_refund_destination, patch.offline_refund_destination);
   set(p.weekend_multiplier, patch.weekend_multiplier);
   set(p.holiday_multiplier, patch.holiday_multiplier);
   set(p.allow_player_recurring, patch.allow_player_recurring);

@@ -56,6 +56,19 @@ struct HoldReleased {
 };
 SB_EVENT_CODEC(HoldReleased, hold_id, resource_id, start, end, reason)
 
+/// A payment in flight keeps the hold longer: it now ends at `expires_at`.
+struct HoldExtended {
+  static constexpr const char* kType = "booking.hold.extended";
+  static constexpr int kVersion = 1;
+  std::string hold_id;
+  std::string resource_id;
+  Instant start;
+  Instant end;
+  Instant expires_at;
+  bool operator==(const HoldExtended&) const = default;
+};
+SB_EVENT_CODEC(HoldExtended, hold_id, resource_id, start, end, expires_at)
+
 /// The hold's time ran out. The slot is absent when a claim let a lapsed hold go in its own
 /// transaction (it knows only the hold's id there).
 struct HoldExpired {

@@ -35,6 +35,9 @@ class PaymentGateway {
   struct Settlement {
     PaymentStatus payment_status = PaymentStatus::pending;
     std::optional<std::string> reference;
+    // A payment that booked the hold itself, in the transaction that recorded the money (a card
+    // or credit payment): the booking it became; nothing is left for confirm to write.
+    std::optional<std::string> booked_as;
     bool operator==(const Settlement&) const = default;
   };
 

@@ -47,6 +47,8 @@ struct Policies {
   int no_show_grace_minutes = 15;
   std::string payment_timing = "at_booking";  // at_booking | before_session | after_session | monthly
   std::vector<std::string> offline_methods = {"cash", "check", "bank_transfer", "venmo", "zelle", "other"};
+  // Where a cancellation's refund of an offline payment goes: account credit, or cash back at the desk.
+  std::string offline_refund_destination = "credit";
   double weekend_multiplier = 1.0;
   double holiday_multiplier = 1.0;
   bool allow_player_recurring = false;  // players may book a weekly (or other) series themselves
@@ -102,6 +104,7 @@ struct PoliciesPatch {
   std::optional<int> no_show_grace_minutes;
   std::optional<std::string> payment_timing;
   std::optional<std::vector<std::string>> offline_methods;
+  std::optional<std::string> offline_refund_destination;
   std::optional<double> weekend_multiplier;
   std::optional<double> holiday_multiplier;
   std::optional<bool> allow_player_recurring;
