@@ -7,6 +7,7 @@
 #include "identity/register.h"
 #include "organization/organization_service.h"
 #include "organization/register.h"
+#include "payment/register.h"
 #include "platform/core/context.h"
 #include "platform/core/embedded.h"
 #include "platform/db/migrations.h"
@@ -25,10 +26,7 @@ namespace {
 // Every module, in dependency order: each finds the services of those before it. A new module
 // is one line here and one folder under src/modules.
 constexpr ModuleFactory kModules[] = {
-    identity::make_module,
-    organization::make_module,
-    resource::make_module,
-    booking::make_module,
+    identity::make_module, organization::make_module, resource::make_module, booking::make_module, payment::make_module,
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "payment/payment_types.h"
 #include "platform/core/money.h"
 #include "platform/core/result.h"
 
@@ -21,12 +22,12 @@ struct ProviderIntent {
   Money amount;
   std::string client_secret;
   std::optional<std::string> payment_method;
-  std::optional<std::string> latest_charge;        // "ch_..." once a charge was attempted
-  std::optional<std::string> next_action_url;      // requires_action: where the payer authenticates
-  std::optional<std::string> error_code;           // last_payment_error.code, e.g. "card_declined"
-  std::optional<std::string> decline_code;         // last_payment_error.decline_code, e.g. "insufficient_funds"
-  std::optional<std::string> error_message;        // last_payment_error.message
-  std::map<std::string, std::string> metadata;     // what we attached at create (our intent id, the target)
+  std::optional<std::string> latest_charge;     // "ch_..." once a charge was attempted
+  std::optional<std::string> next_action_url;   // requires_action: where the payer authenticates
+  std::optional<std::string> error_code;        // last_payment_error.code, e.g. "card_declined"
+  std::optional<std::string> decline_code;      // last_payment_error.decline_code, e.g. "insufficient_funds"
+  std::optional<std::string> error_message;     // last_payment_error.message
+  std::map<std::string, std::string> metadata;  // what we attached at create (our intent id, the target)
 };
 
 /// What a provider says about one refund.
@@ -46,15 +47,6 @@ struct ProviderAccount {
   bool details_submitted = false;
 };
 
-/// A card saved on a customer, as the provider describes it (never its number).
-struct SavedCard {
-  std::string id;  // "pm_..."
-  std::string brand;
-  std::string last4;
-  int exp_month = 0;
-  int exp_year = 0;
-};
-
 /// A create that moves or may move money. `idempotency_key` is sent as the provider's
 /// Idempotency-Key header: a retry with the same key never charges twice. It is built from our
 /// own ids and the amount, never from a missing one.
@@ -66,13 +58,13 @@ struct IntentRequest {
   std::optional<std::string> customer;
   std::optional<std::string> payment_method;  // with confirm: charge it now
   bool confirm = false;
-  bool off_session = false;  // a charge without the payer present (fees, before_session)
+  bool off_session = false;               // a charge without the payer present (fees, before_session)
   std::optional<std::string> return_url;  // where 3-D Secure sends the payer back
   std::string description;
   std::map<std::string, std::string> metadata;
 };
 
-struct RefundRequest {
+struct ProviderRefundRequest {
   std::string payment_intent;
   std::optional<std::int64_t> amount;  // whole intent when absent
   std::string idempotency_key;
@@ -88,7 +80,7 @@ struct ProviderError {
   std::string code;
   std::optional<std::string> decline_code;
   std::string message;
-  int http_status = 0;  // 0 when the provider could not be reached
+  int http_status = 0;                   // 0 when the provider could not be reached
   std::optional<ProviderIntent> intent;  // Stripe returns the intent with a card error on confirm
 };
 
@@ -117,7 +109,7 @@ class PaymentProvider {
   /// Intents created at or after `since` (reconciliation), newest first, at most `limit`.
   virtual ProviderResult<std::vector<ProviderIntent>> list_intents(std::chrono::sys_seconds since, int limit) = 0;
 
-  virtual ProviderResult<ProviderRefund> create_refund(const RefundRequest& request) = 0;
+  virtual ProviderResult<ProviderRefund> create_refund(const ProviderRefundRequest& request) = 0;
   virtual ProviderResult<ProviderRefund> retrieve_refund(const std::string& refund_id) = 0;
 
   /// A customer to save cards on: returns its id ("cus_...").

@@ -340,7 +340,7 @@ class StripeProvider final : public PaymentProvider {
                                 {{"created[gte]", std::to_string(since.time_since_epoch().count())}}, limit, to_intent);
   }
 
-  ProviderResult<ProviderRefund> create_refund(const RefundRequest& r) override {
+  ProviderResult<ProviderRefund> create_refund(const ProviderRefundRequest& r) override {
     Form form = {{"payment_intent", r.payment_intent}};
     if (r.amount) form.emplace_back("amount", std::to_string(*r.amount));
     if (!r.reason.empty()) form.emplace_back("reason", r.reason);

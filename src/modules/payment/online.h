@@ -1,0 +1,71 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "booking/booking_payments.h"
+#include "booking/payment_gateway.h"
+#include "books.h"
+#include "organization/organization_service.h"
+#include "payment/payment_types.h"
+#include "provider.h"
+
+namespace slotbase::payment {
+
+/// How long a payment in flight keeps its hold, at most.
+inline constexpr std::chrono::minutes kPaymentWindow{15};
+
+/// Online payments: the facility's provider account, intents for holds (and fees), their
+/// confirmation, the provider's webhooks and the reconciliation that settles what a crash or a
+/// lost webhook left open. Every state the provider reports goes through apply(), whichever way
+/// it came (the confirm call's answer, a webhook, reconciliation), so each has one effect.
+/// Also the booking module's PaymentGateway for card and credit. Thread-safe.
+class Online final : public booking::PaymentGateway {
+ public:
+  Online(Books& books, PaymentProvider& provider, organization::OrganizationService& orgs, std::string webhook_secret)
+      : books_(books), provider_(provider), orgs_(orgs), webhook_secret_(std::move(webhook_secret)) {}
+
+  Result<std::string> connect(const std::string& facility_id, const Context& ctx);
+  Result<AccountState> account(const std::string& facility_id, const Context& ctx);
+  Result<PaymentIntent> create_for_hold(const std::string& hold_id, const Context& ctx);
+  Result<PaymentIntent> confirm(const std::string& intent_id, const std::string& payment_method, bool save_card,
+                                const Context& ctx);
+  Result<PaymentIntent> get(const std::string& intent_id, const Context& ctx);
+  Result<void> receive_webhook(const std::string& provider, const std::string& payload, const std::string& signature);
+  /// The player's saved cards at the provider.
+  Result<std::vector<SavedCard>> saved_cards(const Context& ctx);
+
+  // booking::PaymentGateway
+  Result<Settlement> settle(const Confirmation& c) override;
+  void undo(const Confirmation&, const Settlement&) override {}
+
+  /// Job: sends a pending card refund to the provider (with the refund's id as its idempotency
+  /// key, so a retry never refunds twice). Throws when the provider cannot be reached (retried).
+  void send_refund(const std::string& refund_id);
+  /// Job: charges a pending fee to the player's saved card, off session; without one it waits.
+  void charge_fee(const std::string& fee_id);
+  /// The worker's pass: intents whose time is up are asked at the provider and settled (booked,
+  /// refunded when too late, or canceled); returns how many.
+  int reconcile();
+
+  /// Takes the provider's state of an intent into ours, once: a succeeded intent books its hold
+  /// (or pays its fee) in the same transaction, and one too late for its hold is refunded.
+  Result<PaymentIntent> apply(const ProviderIntent& pi);
+  /// Takes the provider's state of a refund into ours (one made in the provider's dashboard too).
+  void apply_refund(const ProviderRefund& r);
+
+ private:
+  /// Starts an intent for a hold at the provider: ours first, then theirs under a key made of ours.
+  Result<PaymentIntent> start(PaymentIntent intent, const StoredAccount& account,
+                              const std::optional<std::string>& customer, const std::optional<std::string>& card,
+                              bool off_session);
+  Result<Settlement> pay_with_credit(const Confirmation& c);
+  std::optional<std::string> customer_of(const std::string& user_id, bool create);
+
+  Books& books_;
+  PaymentProvider& provider_;
+  organization::OrganizationService& orgs_;
+  std::string webhook_secret_;
+};
+
+}  // namespace slotbase::payment
