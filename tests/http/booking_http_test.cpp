@@ -191,9 +191,14 @@ TEST_P(BookingHttpTest, PaymentChoicesFollowThePolicy) {
   auto none = confirm(player_, h["id"], {{"method", "none"}});
   EXPECT_EQ(none.status, 422);
   EXPECT_EQ(none.json()["rule"], "payment-required");
+  // A card needs the payment method the provider made of it (card numbers never reach us).
   auto card = confirm(player_, h["id"], {{"method", "card"}});
   EXPECT_EQ(card.status, 422);
-  EXPECT_EQ(card.json()["rule"], "payment-method-unavailable");
+  EXPECT_EQ(card.json()["errors"][0]["field"], "payment.payment_method");
+  // And a facility that has not connected to the payment provider takes none.
+  auto unconnected = confirm(player_, h["id"], {{"method", "card"}, {"details", {{"payment_method", "pm_x"}}}});
+  EXPECT_EQ(unconnected.status, 422);
+  EXPECT_EQ(unconnected.json()["rule"], "payments-not-connected");
   auto wire = confirm(player_, h["id"], {{"method", "offline"}, {"offline_method", "bitcoin"}});
   EXPECT_EQ(wire.status, 422);
   EXPECT_EQ(wire.json()["errors"][0]["field"], "payment.offline_method");

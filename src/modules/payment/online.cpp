@@ -124,12 +124,22 @@ Result<PaymentIntent> Online::start(PaymentIntent intent, const StoredAccount& a
   const std::int64_t fee = rules::platform_fee(intent.amount.amount, account.fee_basis_points);
   // Ours first: one intent in progress per target and amount (a unique index), so five clicks
   // on "pay" and a retry after a timeout all find the same one.
-  auto mine = db.transact([&](db::Connection& tx) {
-    if (auto open = PaymentRepository::open_intent(tx, intent.target_kind, intent.target_id, intent.amount.amount))
-      return *open;
-    PaymentRepository::insert_intent(tx, intent, fee);
-    return intent;
-  });
+  auto find_or_insert = [&] {
+    return db.transact([&](db::Connection& tx) {
+      if (auto open = PaymentRepository::open_intent(tx, intent.target_kind, intent.target_id, intent.amount.amount))
+        return *open;
+      PaymentRepository::insert_intent(tx, intent, fee);
+      return intent;
+    });
+  };
+  PaymentIntent mine;
+  try {
+    mine = find_or_insert();
+  } catch (const db::DbError& e) {
+    // A concurrent click inserted it between our look and our insert: theirs is ours.
+    if (e.kind() != db::ErrorKind::unique_violation) throw;
+    mine = find_or_insert();
+  }
   if (mine.target_kind == "hold") {
     // The hold waits for the payment (at most kPaymentWindow from now).
     if (auto kept = books_.bookings().keep_hold(mine.target_id, mine.expires_at); !kept.ok()) {

@@ -127,6 +127,19 @@ ProviderResult<T> missing(const std::string& what, const std::string& id) {
   return fail<T>("invalid_request_error", "resource_missing", "No such " + what + ": '" + id + "'", 404);
 }
 
+/// Runs `create`, a transaction that looks its idempotency key up before inserting: when a
+/// concurrent request with the same key inserted first, the second run finds its row, as
+/// Stripe answers a concurrent repeat with the first request's result.
+template <class Create>
+auto once_per_key(Create&& create) -> decltype(create()) {
+  try {
+    return create();
+  } catch (const db::DbError& e) {
+    if (e.kind() != db::ErrorKind::unique_violation) throw;
+    return create();
+  }
+}
+
 }  // namespace
 
 ProviderResult<SavedCard> SandboxProvider::create_payment_method(const SandboxCard& card) {
@@ -160,26 +173,28 @@ ProviderResult<ProviderIntent> SandboxProvider::create_intent(const IntentReques
   if (request.amount.amount <= 0)
     return fail<ProviderIntent>("invalid_request_error", "parameter_invalid_integer",
                                 "This value must be greater than or equal to 1.");
-  return db_.transact([&](db::Connection& tx) -> ProviderResult<ProviderIntent> {
-    if (auto seen = db::query_one_as(tx, kIntentByKey, {request.idempotency_key}, intent_from)) {
-      // Stripe answers a repeat with the first answer, and refuses the key for other parameters.
-      if (seen->amount != request.amount)
-        return fail<ProviderIntent>("idempotency_error", "idempotency_key_in_use",
-                                    "Keys for idempotent requests can only be used with the same parameters.");
-      return done(*seen);
-    }
-    json metadata = json::object();
-    for (const auto& [k, v] : request.metadata) metadata[k] = v;
-    ProviderIntent intent;
-    intent.id = new_id("pi");
-    intent.client_secret = intent.id + "_secret_" + random_token(12);
-    tx.execute(kInsertIntent, {intent.id, request.amount.amount, request.amount.currency, db::opt(request.customer),
-                               db::opt(request.destination_account), request.application_fee, intent.client_secret,
-                               metadata.dump(), request.idempotency_key, epoch_seconds(clock_.now())});
-    intent = *db::query_one_as(tx, kIntent, {intent.id}, intent_from);
-    if (request.confirm && request.payment_method)
-      return charge(tx, std::move(intent), *request.payment_method, request.off_session);
-    return done(intent);
+  return once_per_key([&] {
+    return db_.transact([&](db::Connection& tx) -> ProviderResult<ProviderIntent> {
+      if (auto seen = db::query_one_as(tx, kIntentByKey, {request.idempotency_key}, intent_from)) {
+        // Stripe answers a repeat with the first answer, and refuses the key for other parameters.
+        if (seen->amount != request.amount)
+          return fail<ProviderIntent>("idempotency_error", "idempotency_key_in_use",
+                                      "Keys for idempotent requests can only be used with the same parameters.");
+        return done(*seen);
+      }
+      json metadata = json::object();
+      for (const auto& [k, v] : request.metadata) metadata[k] = v;
+      ProviderIntent intent;
+      intent.id = new_id("pi");
+      intent.client_secret = intent.id + "_secret_" + random_token(12);
+      tx.execute(kInsertIntent, {intent.id, request.amount.amount, request.amount.currency, db::opt(request.customer),
+                                 db::opt(request.destination_account), request.application_fee, intent.client_secret,
+                                 metadata.dump(), request.idempotency_key, epoch_seconds(clock_.now())});
+      intent = *db::query_one_as(tx, kIntent, {intent.id}, intent_from);
+      if (request.confirm && request.payment_method)
+        return charge(tx, std::move(intent), *request.payment_method, request.off_session);
+      return done(intent);
+    });
   });
 }
 
@@ -288,19 +303,21 @@ ProviderResult<std::vector<ProviderIntent>> SandboxProvider::list_intents(std::c
 }
 
 ProviderResult<ProviderRefund> SandboxProvider::create_refund(const ProviderRefundRequest& request) {
-  return db_.transact([&](db::Connection& tx) -> ProviderResult<ProviderRefund> {
-    if (auto seen = db::query_one_as(tx, kRefundByKey, {request.idempotency_key}, refund_from)) return done(*seen);
-    auto intent = db::query_one_as(tx, kIntent, {request.payment_intent}, intent_from);
-    if (!intent) return missing<ProviderRefund>("payment_intent", request.payment_intent);
-    const std::int64_t amount = request.amount.value_or(intent->amount.amount);
-    if (amount <= 0 || tx.execute(kAddRefunded, {intent->id, amount}) != 1)
-      return fail<ProviderRefund>("invalid_request_error", "charge_already_refunded",
-                                  "Refund amount is greater than what is left of the charge.");
-    ProviderRefund refund{new_id("re"), intent->id, {amount, intent->amount.currency}, "succeeded", std::nullopt};
-    tx.execute(kInsertRefund, {refund.id, refund.payment_intent, amount, refund.amount.currency,
-                               request.idempotency_key, epoch_seconds(clock_.now())});
-    notify(tx, "refund.updated", "refund", refund.id);
-    return done(refund);
+  return once_per_key([&] {
+    return db_.transact([&](db::Connection& tx) -> ProviderResult<ProviderRefund> {
+      if (auto seen = db::query_one_as(tx, kRefundByKey, {request.idempotency_key}, refund_from)) return done(*seen);
+      auto intent = db::query_one_as(tx, kIntent, {request.payment_intent}, intent_from);
+      if (!intent) return missing<ProviderRefund>("payment_intent", request.payment_intent);
+      const std::int64_t amount = request.amount.value_or(intent->amount.amount);
+      if (amount <= 0 || tx.execute(kAddRefunded, {intent->id, amount}) != 1)
+        return fail<ProviderRefund>("invalid_request_error", "charge_already_refunded",
+                                    "Refund amount is greater than what is left of the charge.");
+      ProviderRefund refund{new_id("re"), intent->id, {amount, intent->amount.currency}, "succeeded", std::nullopt};
+      tx.execute(kInsertRefund, {refund.id, refund.payment_intent, amount, refund.amount.currency,
+                                 request.idempotency_key, epoch_seconds(clock_.now())});
+      notify(tx, "refund.updated", "refund", refund.id);
+      return done(refund);
+    });
   });
 }
 
@@ -312,11 +329,13 @@ ProviderResult<ProviderRefund> SandboxProvider::retrieve_refund(const std::strin
 
 ProviderResult<std::string> SandboxProvider::create_customer(const std::string& email,
                                                              const std::string& idempotency_key) {
-  return done(db_.transact([&](db::Connection& tx) {
-    if (auto seen = tx.query_one(kCustomerByKey, {idempotency_key})) return seen->text(0);
-    std::string id = new_id("cus");
-    tx.execute(kInsertCustomer, {id, email, idempotency_key, epoch_seconds(clock_.now())});
-    return id;
+  return done(once_per_key([&] {
+    return db_.transact([&](db::Connection& tx) {
+      if (auto seen = tx.query_one(kCustomerByKey, {idempotency_key})) return seen->text(0);
+      std::string id = new_id("cus");
+      tx.execute(kInsertCustomer, {id, email, idempotency_key, epoch_seconds(clock_.now())});
+      return id;
+    });
   }));
 }
 
@@ -344,11 +363,13 @@ ProviderResult<std::vector<SavedCard>> SandboxProvider::list_cards(const std::st
 
 ProviderResult<ProviderAccount> SandboxProvider::create_account(const std::string& email,
                                                                 const std::string& idempotency_key) {
-  return done(db_.transact([&](db::Connection& tx) {
-    if (auto seen = db::query_one_as(tx, kAccountByKey, {idempotency_key}, account_from)) return *seen;
-    ProviderAccount account{new_id("acct"), false, false, false};
-    tx.execute(kInsertAccount, {account.id, email, idempotency_key, epoch_seconds(clock_.now())});
-    return account;
+  return done(once_per_key([&] {
+    return db_.transact([&](db::Connection& tx) {
+      if (auto seen = db::query_one_as(tx, kAccountByKey, {idempotency_key}, account_from)) return *seen;
+      ProviderAccount account{new_id("acct"), false, false, false};
+      tx.execute(kInsertAccount, {account.id, email, idempotency_key, epoch_seconds(clock_.now())});
+      return account;
+    });
   }));
 }
 
