@@ -1,4 +1,5 @@
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <thread>
 
@@ -519,6 +520,101 @@ TEST_P(PaymentHttpTest, CardNumbersNeverReachTheDatabase) {
   }
   EXPECT_NE(all.find("pm_"), std::string::npos);  // the payment method is there, by its id
   EXPECT_EQ(all.find("4242424242424242"), std::string::npos);
+}
+
+/// Random sequences of desk payments, verifications, voids, refunds (to the payment's way or to
+/// credit) and credit adjustments on three bookings: after every step each booking's payment
+/// status and the player's credit balance are what a model of the money says, and no refund ever
+/// exceeds its payment.
+TEST_P(PaymentHttpTest, PaymentStatusesAndCreditFollowTheMoneyThroughRandomSequences) {
+  struct Paid {
+    std::string id;
+    int booking = 0;
+    std::int64_t amount = 0, refunded = 0;
+    bool voided = false;
+  };
+  const std::int64_t price = 2000;
+  std::vector<std::string> bookings = {desk_booking("2026-11-25T13:00:00Z", "2026-11-25T14:00:00Z"),
+                                       desk_booking("2026-11-25T14:00:00Z", "2026-11-25T15:00:00Z"),
+                                       desk_booking("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z")};
+  std::vector<Paid> paid;
+  std::int64_t balance = 0;
+  const unsigned seed = static_cast<unsigned>(std::random_device{}());
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937 rng(seed);
+  auto pick = [&](std::int64_t lo, std::int64_t hi) {
+    return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
+  };
+  auto kept = [&](int b) {
+    std::int64_t k = 0;
+    for (const auto& p : paid)
+      if (p.booking == b && !p.voided) k += p.amount - p.refunded;
+    return k;
+  };
+  auto returned = [&](int b) {
+    std::int64_t r = 0;
+    for (const auto& p : paid)
+      if (p.booking == b) r += p.refunded;
+    return r;
+  };
+  for (int step = 0; step < 40; ++step) {
+    const int op = static_cast<int>(pick(0, paid.empty() ? 0 : 4));
+    SCOPED_TRACE("step " + std::to_string(step) + " op " + std::to_string(op));
+    if (op == 0) {  // record a payment at the desk
+      const int b = static_cast<int>(pick(0, 2));
+      const std::int64_t due = price - kept(b);
+      const std::int64_t amount = pick(1, 2500);
+      auto r = record(owner_, bookings[b], amount, pick(0, 1) ? "cash" : "check");
+      if (amount <= due) {
+        ASSERT_EQ(r.status, 201) << r.body;
+        paid.push_back({r.json()["id"], b, amount, 0, false});
+      } else {
+        ASSERT_EQ(r.status, 422) << r.body;
+      }
+    } else {
+      Paid& p = paid[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(paid.size()) - 1))];
+      const std::string base = "/api/v1/payments/" + p.id;
+      if (op == 1) {  // void
+        auto r = client_->post(base + "/void", json::object(), owner_.access);
+        ASSERT_EQ(r.status, p.voided ? 409 : 200) << r.body;
+        p.voided = true;
+      } else if (op == 2) {  // verify
+        ASSERT_EQ(client_->post(base + "/verify", json::object(), owner_.access).status, p.voided ? 409 : 200);
+      } else if (op == 3) {  // refund, to credit or as cash back
+        const std::int64_t left = p.amount - p.refunded;
+        const std::int64_t amount = pick(1, std::max<std::int64_t>(left, 1) + 100);
+        const bool to_credit = pick(0, 1) == 1;
+        auto r = client_->post(
+            base + "/refunds",
+            {{"amount", amount}, {"destination", to_credit ? "credit" : "original"}, {"reason", "r"}}, owner_.access);
+        if (p.voided || left == 0) {
+          ASSERT_EQ(r.status, 409) << r.body;
+        } else if (amount > left) {
+          ASSERT_EQ(r.status, 422) << r.body;
+        } else {
+          ASSERT_EQ(r.status, 201) << r.body;
+          p.refunded += amount;
+          if (to_credit) balance += amount;
+        }
+      } else {  // credit added or taken off by staff
+        const std::int64_t amount = pick(-800, 800) | 1;
+        auto r = client_->post("/api/v1/facilities/" + facility_ + "/members/" + player_.id + "/credit",
+                               {{"amount", amount}, {"reason", "adjust"}}, owner_.access);
+        if (balance + amount < 0) {
+          ASSERT_EQ(r.status, 422) << r.body;
+        } else {
+          ASSERT_EQ(r.status, 201) << r.body;
+          balance += amount;
+        }
+      }
+    }
+    for (int b = 0; b < 3; ++b) {
+      const std::int64_t k = kept(b);
+      const std::string expected = k >= price ? "paid" : k > 0 ? "partial" : returned(b) > 0 ? "refunded" : "pending";
+      ASSERT_EQ(booking(json(bookings[b]))["payment_status"], expected) << "booking " << b;
+    }
+    ASSERT_EQ(credit(), balance);
+  }
 }
 
 SB_INSTANTIATE_BACKENDS(PaymentHttpTest);

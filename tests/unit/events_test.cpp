@@ -7,6 +7,7 @@
 #include "booking/booking_events.h"
 #include "identity/identity_events.h"
 #include "organization/organization_events.h"
+#include "payment/payment_events.h"
 #include "resource/resource_events.h"
 
 namespace slotbase {
@@ -62,6 +63,14 @@ const booking::Events kBooking{
                                     kStart, kEnd},
 };
 
+const payment::Events kPayment{
+    payment::PaymentSucceeded{"pay_1", "usr_1", "bkg_1", "pit_1", "card", 1999, "USD"},
+    payment::PaymentFailed{"pit_1", "usr_1", "hld_1", "insufficient_funds", "Your card has insufficient funds."},
+    payment::PaymentRefunded{"ref_1", "pay_1", "usr_1", "bkg_1", "original", "completed", 820, "USD"},
+    payment::OfflinePaymentRecorded{"pay_2", "usr_1", "bkg_1", "cash", 456, "USD"},
+    payment::FeeCharged{"fee_1", "usr_1", "bkg_1", "no_show", 1500, "JPY"},
+};
+
 template <class E>
 void expect_round_trip(const E& sample, std::set<std::string>& types) {
   SCOPED_TRACE(E::kType);
@@ -92,8 +101,10 @@ TEST(Events, EveryEventOfEveryModuleRoundTripsThroughItsJson) {
   expect_all(kOrganization, types);
   expect_all(kResource, types);
   expect_all(kBooking, types);
+  expect_all(kPayment, types);
   EXPECT_EQ(types.size(), std::tuple_size_v<identity::Events> + std::tuple_size_v<organization::Events> +
-                              std::tuple_size_v<resource::Events> + std::tuple_size_v<booking::Events>);
+                              std::tuple_size_v<resource::Events> + std::tuple_size_v<booking::Events> +
+                              std::tuple_size_v<payment::Events>);
 }
 
 TEST(Events, PayloadsKeepTheirWireNames) {

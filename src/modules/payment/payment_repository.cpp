@@ -107,8 +107,8 @@ INSERT INTO ledger_entries (id, facility_id, user_id, account, booking_id, fee_i
                             refund_id, reason, created_by, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14))sql";
 constexpr std::string_view kBookingMoney = R"sql(
-SELECT COALESCE(SUM(CASE WHEN amount > 0 THEN amount ELSE 0 END), 0),
-       COALESCE(SUM(CASE WHEN amount < 0 THEN -amount ELSE 0 END), 0),
+SELECT COALESCE(SUM(CASE WHEN kind IN ('payment', 'void') THEN amount ELSE 0 END), 0),
+       COALESCE(SUM(CASE WHEN kind IN ('refund', 'refund_failed') THEN -amount ELSE 0 END), 0),
        COALESCE(MAX(CASE WHEN kind = 'waived' THEN 1 ELSE 0 END), 0)
 FROM ledger_entries WHERE booking_id = $1 AND account = 'booking')sql";
 constexpr std::string_view kCreditBalance = R"sql(

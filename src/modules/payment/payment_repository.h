@@ -38,8 +38,8 @@ struct LedgerEntry {
 
 /// What a booking's ledger adds up to.
 struct BookingMoney {
-  std::int64_t received = 0;  // money in (payments, credit spent)
-  std::int64_t returned = 0;  // money back out (voids, refunds), as a positive number
+  std::int64_t received = 0;  // money in (payments, credit spent), less what void payments took back
+  std::int64_t returned = 0;  // money given back (refunds, less those that failed), as a positive number
   bool waived = false;        // staff waived what it owes
 };
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
 
 #include "platform/events/typed_event.h"
 
@@ -79,5 +80,7 @@ struct FeeCharged {
   bool operator==(const FeeCharged&) const = default;
 };
 SB_EVENT_CODEC(FeeCharged, fee_id, user_id, booking_id, kind, amount, currency)
+
+using Events = std::tuple<PaymentSucceeded, PaymentFailed, PaymentRefunded, OfflinePaymentRecorded, FeeCharged>;
 
 }  // namespace slotbase::payment
