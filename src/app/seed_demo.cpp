@@ -4,6 +4,7 @@
 
 #include "identity/identity_service.h"
 #include "organization/organization_service.h"
+#include "payment/payment_service.h"
 #include "resource/resource_service.h"
 
 namespace slotbase {
@@ -84,6 +85,14 @@ std::string seed_demo(App& app) {
     else
       must(orgs.add_staff(facility.id, p.email, p.role, as_owner), p.email);
   }
+  // Cards through the payments sandbox: the owner's onboarding, as its page's form submits it.
+  auto onboarding = must(app.service<payment::PaymentService>().connect(facility.id.str(), as_owner), "payments");
+  http::Request submit;
+  submit.method = "POST";
+  submit.target = submit.path = onboarding;
+  submit.remote_ip = "127.0.0.1";
+  if (app.handle(submit).status != 303) throw std::runtime_error("demo data: the payments sandbox's onboarding failed");
+  app.run_background_once();  // its webhook: the account can take charges
   return "demo data loaded: facility " + facility.id.str() + " (log in as owner@demo.slotbase.test / demo-owner-pass)";
 }
 
