@@ -27,7 +27,7 @@ CREATE TABLE payment_intents (
   id TEXT PRIMARY KEY,
   facility_id TEXT NOT NULL,
   user_id TEXT NOT NULL,
-  target_kind TEXT NOT NULL CHECK (target_kind IN ('hold', 'fee')),
+  target_kind TEXT NOT NULL CHECK (target_kind IN ('hold', 'booking', 'fee')),
   target_id TEXT NOT NULL,
   booking_id TEXT,
   amount BIGINT NOT NULL CHECK (amount > 0),

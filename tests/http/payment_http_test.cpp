@@ -522,6 +522,71 @@ TEST_P(PaymentHttpTest, CardNumbersNeverReachTheDatabase) {
   EXPECT_EQ(all.find("4242424242424242"), std::string::npos);
 }
 
+TEST_P(PaymentHttpTest, BeforeTheSessionTheSavedCardPaysByItself) {
+  // A first booking paid at booking, the card saved for later.
+  auto h = hold(player_, "2026-11-25T13:00:00Z", "2026-11-25T14:00:00Z").json();
+  auto intent = intent_for(player_, h["id"]).json();
+  auto saved = client_->post("/api/v1/payment-intents/" + intent["id"].get<std::string>() + "/confirm",
+                             {{"payment_method", card("4242424242424242")}, {"save_card", true}}, player_.access);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  auto cards = client_->get("/api/v1/me/cards", player_.access).json();
+  ASSERT_EQ(cards["items"].size(), 1u);
+  EXPECT_EQ(cards["items"][0]["last4"], "4242");
+  // The facility now takes payment before the session: the booking waits, then the card pays
+  // 24 hours before it starts.
+  auto id = desk_booking("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  work();
+  EXPECT_EQ(booking(id)["payment_status"], "pending");
+  travel_to("2026-11-24T15:01:00Z");
+  work();
+  EXPECT_EQ(booking(id)["payment_status"], "paid");
+  auto payments = client_->get("/api/v1/bookings/" + id + "/payments", player_.access).json();
+  ASSERT_EQ(payments["items"].size(), 1u);
+  EXPECT_EQ(payments["items"][0]["kind"], "card");
+  EXPECT_EQ(payments["items"][0]["amount"]["amount"], 2000);
+}
+
+TEST_P(PaymentHttpTest, AfterTheSessionWithoutACardTheDeskCollects) {
+  auto id = desk_booking("2026-11-24T14:00:00Z", "2026-11-24T15:00:00Z");
+  patch_policies({{"payment_timing", "after_session"}});
+  travel_to("2026-11-24T15:05:00Z");
+  work();
+  EXPECT_EQ(booking(id)["payment_status"], "pending");
+  EXPECT_EQ(record(owner_, id, 2000).status, 201);
+  EXPECT_EQ(booking(id)["payment_status"], "paid");
+}
+
+TEST_P(PaymentHttpTest, ZeroDecimalCurrenciesAreNotScaled) {
+  Account owner2 = sign_up("owner2@example.com");
+  auto org = create_organization(owner2, "Tokyo Tennis");
+  auto r = client_->post("/api/v1/organizations/" + org + "/facilities",
+                         {{"name", "Ariake"}, {"timezone", "Asia/Tokyo"}, {"currency", "JPY"}}, owner2.access);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string tokyo = r.json()["id"];
+  json weekly = json::array();
+  for (int d = 1; d <= 7; ++d) weekly.push_back({{"weekday", d}, {"open", "07:00"}, {"close", "22:00"}});
+  client_->send("PUT", "/api/v1/facilities/" + tokyo + "/hours", {{"weekly", weekly}}, owner2.access);
+  auto court = client_
+                   ->post("/api/v1/facilities/" + tokyo + "/resources", {{"name", "Center"}, {"type", "tennis_court"}},
+                          owner2.access)
+                   .json()["id"]
+                   .get<std::string>();
+  client_->send("PUT", "/api/v1/resources/" + court + "/pricing",
+                {{"base", {{"amount", 1500}, {"currency", "JPY"}}}, {"per_minutes", 60}}, owner2.access);
+  auto link = client_->post("/api/v1/facilities/" + tokyo + "/payments/connect", json::object(), owner2.access);
+  client_->request("POST", link.json()["onboarding_url"].get<std::string>());
+  work();
+  auto h = hold(player_, "2026-11-25T01:00:00Z", "2026-11-25T02:00:00Z", court).json();  // 10:00 in Tokyo
+  auto intent = intent_for(player_, h["id"]).json();
+  EXPECT_EQ(intent["amount"], 1500);
+  EXPECT_EQ(intent["currency"], "JPY");
+  auto paid = pay(player_, intent["id"], "4242424242424242");
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  auto payment = my_payments()["payments"][0];
+  EXPECT_EQ(payment["amount"]["amount"], 1500);
+  EXPECT_EQ(payment["amount"]["currency"], "JPY");
+}
+
 /// Random sequences of desk payments, verifications, voids, refunds (to the payment's way or to
 /// credit) and credit adjustments on three bookings: after every step each booking's payment
 /// status and the player's credit balance are what a model of the money says, and no refund ever

@@ -34,6 +34,13 @@ std::optional<Booking> PaymentLink::find_booking(const std::string& booking_id) 
   return db_.read([&](db::Connection& c) { return BookingRepository::booking(c, booking_id); });
 }
 
+std::optional<Money> PaymentLink::price(const db::UnitOfWork& uow, const std::string& booking_id) {
+  return uow.join(db_, [&](db::Connection& tx) -> std::optional<Money> {
+    if (auto b = BookingRepository::booking(tx, booking_id)) return b->price;
+    return std::nullopt;
+  });
+}
+
 void PaymentLink::set_payment_status(const db::UnitOfWork& uow, const std::string& booking_id, PaymentStatus status) {
   uow.join(db_, [&](db::Connection& tx) {
     return BookingRepository::set_payment_status(tx, booking_id, status, clock_.now());

@@ -18,6 +18,7 @@ namespace slotbase::payment {
 
 inline constexpr const char* kSendRefundJob = "payment.send_refund";
 inline constexpr const char* kChargeFeeJob = "payment.charge_fee";
+inline constexpr const char* kChargeBookingJob = "payment.charge_booking";
 
 /// The payment module's books: every payment and refund written with its ledger entries, the
 /// booking's payment status restated from the ledger in the same transaction, and the events.

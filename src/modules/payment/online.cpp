@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "booking/booking_events.h"
 #include "payment/payment_events.h"
 #include "platform/core/ids.h"
 #include "platform/log/log.h"
@@ -253,6 +254,14 @@ Result<PaymentIntent> Online::apply(const ProviderIntent& pi) {
       PaymentRepository::set_fee_status(tx, next.target_id, FeeStatus::pending, FeeStatus::paid, std::nullopt, now);
       books_.receive(tx, card);
       PaymentRepository::settle_intent(tx, next.id, "settled", std::nullopt, now);
+    } else if (next.target_kind == "booking") {
+      // What a booking owed, charged before or after its session.
+      card.booking_id = next.target_id;
+      books_.receive(tx, card);
+      books_.restate(tx, next.target_id);
+      PaymentRepository::settle_intent(tx, next.id, "settled", next.target_id, now);
+      next.booking_id = next.target_id;
+      next.outcome = "settled";
     } else {
       // The credit the intent counted on must still be there; the hold must still be live.
       const bool credit_there =
@@ -501,23 +510,53 @@ void Online::send_refund(const std::string& refund_id) {
 }
 
 void Online::charge_fee(const std::string& fee_id) {
-  auto& db = books_.db();
-  auto fee = db.read([&](db::Connection& c) { return PaymentRepository::fee(c, fee_id); });
+  auto fee = books_.db().read([&](db::Connection& c) { return PaymentRepository::fee(c, fee_id); });
   if (!fee || fee->status != FeeStatus::pending) return;
-  auto customer = customer_of(fee->user_id, false);
-  if (!customer) return;  // no saved card: the fee waits on the account
+  charge_saved_card("fee", fee->id, fee->facility_id, fee->user_id, fee->amount);
+}
+
+void Online::on_confirmed(const events::DomainEvent& e) {
+  auto confirmed = events::decode_event<booking::BookingConfirmed>(e);
+  if (!confirmed || confirmed->payment_status != "pending" || confirmed->price.amount <= 0) return;
+  auto facility = orgs_.find_facility(organization::FacilityId{confirmed->facility_id});
+  if (!facility) return;
+  const std::string& timing = facility->policies.payment_timing;
+  if (timing != "before_session" && timing != "after_session") return;
+  const Instant now = books_.clock().now();
+  const Instant due = timing == "before_session" ? std::max(now, confirmed->start - std::chrono::hours(24))
+                                                 : std::max(now, confirmed->end);
+  books_.db().transact([&](db::Connection& tx) {
+    books_.jobs().enqueue(tx, kChargeBookingJob, {{"booking_id", confirmed->booking_id}}, due,
+                          std::string(kChargeBookingJob) + ":" + confirmed->booking_id);
+  });
+}
+
+void Online::charge_booking(const std::string& booking_id) {
+  auto b = books_.bookings().find_booking(booking_id);
+  if (!b || b->status == booking::BookingStatus::cancelled || b->status == booking::BookingStatus::no_show) return;
+  const auto money = books_.db().read([&](db::Connection& c) { return PaymentRepository::booking_money(c, booking_id); });
+  const std::int64_t owed = b->price.amount - (money.received - money.returned);
+  if (owed <= 0 || money.waived) return;
+  charge_saved_card("booking", b->id, b->facility_id, b->user_id, Money{owed, b->price.currency});
+}
+
+void Online::charge_saved_card(const std::string& target_kind, const std::string& target_id,
+                               const std::string& facility_id, const std::string& user_id, const Money& amount) {
+  auto& db = books_.db();
+  auto customer = customer_of(user_id, false);
+  if (!customer) return;  // no saved card: it waits for the desk (or the account's invoice)
   auto cards = provider_.list_cards(*customer);
-  if (!cards.ok()) throw std::runtime_error("payment provider unavailable for fee " + fee_id);
+  if (!cards.ok()) throw std::runtime_error("payment provider unavailable to charge " + target_id);
   if (cards.value->empty()) return;
-  auto account = db.read([&](db::Connection& c) { return PaymentRepository::account(c, fee->facility_id); });
+  auto account = db.read([&](db::Connection& c) { return PaymentRepository::account(c, facility_id); });
   if (!account || !account->charges_enabled) return;
   PaymentIntent intent;
   intent.id = new_id("pit");
-  intent.facility_id = fee->facility_id;
-  intent.user_id = fee->user_id;
-  intent.target_kind = "fee";
-  intent.target_id = fee->id;
-  intent.amount = fee->amount;
+  intent.facility_id = facility_id;
+  intent.user_id = user_id;
+  intent.target_kind = target_kind;
+  intent.target_id = target_id;
+  intent.amount = amount;
   intent.provider = provider_.name();
   intent.outcome = "open";
   intent.created_at = books_.clock().now();

@@ -6,6 +6,7 @@
 #include "booking/booking_payments.h"
 #include "booking/payment_gateway.h"
 #include "books.h"
+#include "platform/events/domain_event.h"
 #include "organization/organization_service.h"
 #include "payment/payment_types.h"
 #include "provider.h"
@@ -44,6 +45,12 @@ class Online final : public booking::PaymentGateway {
   void send_refund(const std::string& refund_id);
   /// Job: charges a pending fee to the player's saved card, off session; without one it waits.
   void charge_fee(const std::string& fee_id);
+  /// booking.confirmed at a facility that takes payment before or after the session: queues the
+  /// charge of the player's saved card for 24 hours before the start, or for the end.
+  void on_confirmed(const events::DomainEvent& e);
+  /// Job: charges what a booking still owes to the player's saved card, off session; without a
+  /// card (or with nothing due, or the booking cancelled) it does nothing: the desk collects.
+  void charge_booking(const std::string& booking_id);
   /// The worker's pass: intents whose time is up are asked at the provider and settled (booked,
   /// refunded when too late, or canceled); returns how many.
   int reconcile();
@@ -61,6 +68,9 @@ class Online final : public booking::PaymentGateway {
                               bool off_session);
   Result<Settlement> pay_with_credit(const Confirmation& c);
   std::optional<std::string> customer_of(const std::string& user_id, bool create);
+  /// Charges `amount` for `target` to the player's first saved card, off session.
+  void charge_saved_card(const std::string& target_kind, const std::string& target_id, const std::string& facility_id,
+                         const std::string& user_id, const Money& amount);
 
   Books& books_;
   PaymentProvider& provider_;

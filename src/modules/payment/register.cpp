@@ -37,6 +37,8 @@ class PaymentModule final : public Module {
   void register_routes(http::Router& router) override { register_payment_routes(router, service_, sandbox_); }
 
   void subscribe(events::EventDispatcher& dispatcher) override {
+    dispatcher.subscribe("payment.charges", {booking::BookingConfirmed::kType},
+                         [this](const events::DomainEvent& e) { online_.on_confirmed(e); });
     dispatcher.subscribe("payment.bookings", {booking::BookingCancelled::kType, booking::BookingNoShow::kType},
                          [this](const events::DomainEvent& e) {
                            if (e.type == booking::BookingCancelled::kType)
@@ -49,6 +51,8 @@ class PaymentModule final : public Module {
   void register_jobs(events::JobQueue& jobs) override {
     jobs.handle(kSendRefundJob, [this](const events::Job& job) { online_.send_refund(job.payload.at("refund_id")); });
     jobs.handle(kChargeFeeJob, [this](const events::Job& job) { online_.charge_fee(job.payload.at("fee_id")); });
+    jobs.handle(kChargeBookingJob,
+                [this](const events::Job& job) { online_.charge_booking(job.payload.at("booking_id")); });
     // The sandbox's webhooks reach the same code as Stripe's: signed, checked, applied once.
     jobs.handle(kSandboxWebhookJob, [this](const events::Job& job) {
       const std::string payload = job.payload.at("event");

@@ -43,6 +43,8 @@ class BookingPayments {
   virtual Result<PayableBooking> payable_booking(const std::string& booking_id, const Context& ctx) = 0;
   /// The booking as it is, without a permission check (for the module's own jobs).
   virtual std::optional<Booking> find_booking(const std::string& booking_id) = 0;
+  /// The booking's price as `uow`'s transaction sees it (nullopt if there is no such booking).
+  virtual std::optional<Money> price(const db::UnitOfWork& uow, const std::string& booking_id) = 0;
   /// Sets the booking's payment status in `uow`'s transaction, as the money on it says.
   virtual void set_payment_status(const db::UnitOfWork& uow, const std::string& booking_id, PaymentStatus status) = 0;
 };
