@@ -1,55 +1,9 @@
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
-#include <thread>
-
-#include "http/http_client.h"
-
-extern char** environ;
+#include "http/serve_process.h"
 
 namespace slotbase::testing {
 namespace {
 
 using nlohmann::json;
-
-/// A real `slotbase serve` process, stopped with SIGTERM.
-class ServeProcess {
- public:
-  ServeProcess(const std::string& database_url, const std::string& data_dir, std::uint16_t port) : port_(port) {
-    std::vector<std::string> args = {SLOTBASE_BINARY, "serve",  "--listen",       "127.0.0.1:" + std::to_string(port),
-                                     "--data-dir",    data_dir, "--database-url", database_url,
-                                     "--rate-limit",  "off",    "--log-level",    "warn"};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (posix_spawn(&pid_, SLOTBASE_BINARY, nullptr, nullptr, argv.data(), environ) != 0)
-      throw std::runtime_error("cannot start slotbase serve");
-    for (int i = 0; i < 300; ++i) {
-      try {
-        if (HttpClient(port_).get("/ready").status == 200) return;
-      } catch (const std::exception&) {
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    throw std::runtime_error("slotbase serve did not become ready");
-  }
-  ~ServeProcess() {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-  }
-  std::uint16_t port() const { return port_; }
-
- private:
-  pid_t pid_ = 0;
-  std::uint16_t port_;
-};
-
-/// A free port below the ephemeral range for a child process to listen on.
-std::uint16_t pick_port(int salt) {
-  return static_cast<std::uint16_t>(21000 + (getpid() * 7 + salt * 131) % 9000);
-}
 
 TEST(MultiProcess, TwoServeProcessesOnOnePostgresGiveOneWinner) {
   ScratchDatabase scratch("postgres");
