@@ -156,9 +156,17 @@ TEST_P(PaymentHttpTest, ADeclinedCardLeavesTheHoldForAnotherCard) {
   EXPECT_EQ(state["decline_code"], "insufficient_funds");
   // Still held for the player: another card books it.
   EXPECT_EQ(hold(owner_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").status, 409);
+  // Paying again after a decline pays the same intent.
+  EXPECT_EQ(intent_for(player_, h["id"]).json()["id"], intent["id"]);
   auto paid = pay(player_, intent["id"], "4242424242424242");
   ASSERT_EQ(paid.status, 200) << paid.body;
   EXPECT_EQ(booking(paid.json()["booking_id"])["payment_status"], "paid");
+  // A card's own errors are the provider's (402), as Stripe's card form reports them.
+  auto month =
+      client_->post("/sandbox/v1/payment_methods",
+                    {{"card", {{"number", "4242424242424242"}, {"exp_month", 13}, {"exp_year", 30}, {"cvc", "123"}}}});
+  EXPECT_EQ(month.status, 402);
+  EXPECT_EQ(month.json()["error"]["code"], "invalid_expiry_month");
   // An unknown number never becomes a payment method.
   auto wrong = client_->post("/sandbox/v1/payment_methods",
                              {{"card", {{"number", "4111"}, {"exp_month", 12}, {"exp_year", 2030}, {"cvc", "123"}}}});
@@ -296,6 +304,7 @@ TEST_P(PaymentHttpTest, StaffRecordDeskPaymentsPartThenWhole) {
   auto over = record(owner_, id, 1000);
   EXPECT_EQ(over.status, 422);
   EXPECT_EQ(over.json()["errors"][0]["field"], "amount");
+  EXPECT_EQ(over.json()["errors"][0]["message"], "must be at most the 7.50 USD still due");
   auto rest = record(owner_, id, json{{"amount", 750}, {"currency", "USD"}}, "check");
   ASSERT_EQ(rest.status, 201) << rest.body;
   EXPECT_EQ(booking(id)["payment_status"], "paid");
@@ -375,6 +384,9 @@ TEST_P(PaymentHttpTest, RefundsNeverExceedWhatWasPaid) {
   ASSERT_EQ(to_credit.status, 201) << to_credit.body;
   EXPECT_EQ(to_credit.json()["status"], "completed");
   EXPECT_EQ(credit(), 1500);
+  // The money refunded as credit stays in the facility's takings.
+  auto takings = client_->get("/api/v1/facilities/" + facility_ + "/payments", owner_.access).json()["takings"];
+  EXPECT_EQ(takings[0]["amount"]["amount"], 2000);
   auto too_much = client_->post(refunds, {{"amount", 600}, {"reason", "more"}}, owner_.access);
   EXPECT_EQ(too_much.status, 422);
   EXPECT_EQ(too_much.json()["errors"][0]["field"], "amount");
@@ -469,6 +481,10 @@ TEST_P(PaymentHttpTest, NoShowsAndLateCancellationsOweTheirFees) {
   EXPECT_EQ(by_kind["no_show"]["amount"]["amount"], 2000);
   EXPECT_EQ(by_kind["no_show"]["status"], "pending");  // no saved card: it waits on the account
   const std::string fee = by_kind["no_show"]["id"];
+  // The desk finds a booking's fees with its payments.
+  auto at_desk = client_->get("/api/v1/bookings/" + absent + "/payments", owner_.access).json();
+  ASSERT_EQ(at_desk["fees"].size(), 1u);
+  EXPECT_EQ(at_desk["fees"][0]["id"], fee);
   EXPECT_EQ(client_->post("/api/v1/fees/" + fee + "/waive", {{"reason", "first time"}}, player_.access).status, 403);
   auto waived = client_->post("/api/v1/fees/" + fee + "/waive", {{"reason", "first time"}}, owner_.access);
   ASSERT_EQ(waived.status, 200);
@@ -506,6 +522,10 @@ TEST_P(PaymentHttpTest, AFacilityNotConnectedTakesNoCards) {
   EXPECT_EQ(intent.json()["rule"], "payments-not-connected");
   EXPECT_EQ(client_->get("/api/v1/facilities/" + other + "/payments/account", owner2.access).json()["status"],
             "not_connected");
+  // Players may know whether a facility takes cards.
+  auto seen = client_->get("/api/v1/facilities/" + facility_ + "/payments/account", player_.access);
+  ASSERT_EQ(seen.status, 200);
+  EXPECT_EQ(seen.json()["charges_enabled"], true);
 }
 
 TEST_P(PaymentHttpTest, CardNumbersNeverReachTheDatabase) {
@@ -585,6 +605,28 @@ TEST_P(PaymentHttpTest, ZeroDecimalCurrenciesAreNotScaled) {
   auto payment = my_payments()["payments"][0];
   EXPECT_EQ(payment["amount"]["amount"], 1500);
   EXPECT_EQ(payment["amount"]["currency"], "JPY");
+}
+
+TEST_P(PaymentHttpTest, ReconciliationListsMoneyWithoutRecordsAndPaidBookingsWithoutMoney) {
+  const std::string report = "/api/v1/facilities/" + facility_ + "/payments/reconciliation";
+  auto clean = client_->get(report, owner_.access);
+  ASSERT_EQ(clean.status, 200) << clean.body;
+  EXPECT_TRUE(clean.json()["unrecorded_payments"].empty());
+  EXPECT_TRUE(clean.json()["paid_bookings_without_payment"].empty());
+  EXPECT_EQ(client_->get(report, player_.access).status, 403);
+  auto paid = paid_booking();
+  auto unpaid = desk_booking("2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");
+  EXPECT_TRUE(client_->get(report, owner_.access).json()["unrecorded_payments"].empty());
+  // What a lost write would leave: the card payment's record gone, a booking marked paid by hand.
+  app_->database().transact([&](db::Connection& tx) {
+    tx.execute("DELETE FROM payments WHERE booking_id = $1", {paid["id"].get<std::string>()});
+    tx.execute("UPDATE bookings SET payment_status = 'paid' WHERE id = $1", {unpaid});
+  });
+  auto found = client_->get(report, owner_.access).json();
+  ASSERT_EQ(found["unrecorded_payments"].size(), 1u);
+  EXPECT_EQ(found["unrecorded_payments"][0]["amount"]["amount"], 2000);
+  ASSERT_EQ(found["paid_bookings_without_payment"].size(), 1u);
+  EXPECT_EQ(found["paid_bookings_without_payment"][0]["booking_id"], unpaid);
 }
 
 /// Random sequences of desk payments, verifications, voids, refunds (to the payment's way or to

@@ -71,6 +71,9 @@ WHERE user_id = $1 AND ($2 = '' OR status = $2) AND (start_at > $3 OR (start_at 
 ORDER BY start_at, id LIMIT $5)sql";
 constexpr std::string_view kFacilityBookings = SB_BOOKING_COLUMNS R"sql(
 FROM bookings WHERE facility_id = $1 AND start_at < $3 AND end_at > $2 ORDER BY start_at, resource_id, id)sql";
+constexpr std::string_view kPaidBookings = SB_BOOKING_COLUMNS R"sql(
+FROM bookings WHERE facility_id = $1 AND payment_status = 'paid' AND created_at >= $2 ORDER BY created_at, id
+LIMIT 1000)sql";
 constexpr std::string_view kSeriesBookings = SB_BOOKING_COLUMNS R"sql(
 FROM bookings WHERE series_id = $1 ORDER BY series_date, start_at)sql";
 constexpr std::string_view kSetNote = "UPDATE bookings SET note = $2, updated_at = $3 WHERE id = $1";
@@ -372,6 +375,11 @@ std::vector<Booking> BookingRepository::user_bookings(db::Connection& c, const s
   return db::query_as(c, kUserBookings,
                       {user_id, status.value_or(""), epoch_seconds(after_start), after_id, std::int64_t{limit}},
                       booking_from);
+}
+
+std::vector<Booking> BookingRepository::paid_bookings(db::Connection& c, const std::string& facility_id,
+                                                      Instant since) {
+  return db::query_as(c, kPaidBookings, {facility_id, epoch_seconds(since)}, booking_from);
 }
 
 std::vector<Booking> BookingRepository::facility_bookings(db::Connection& c, const std::string& facility_id,

@@ -64,6 +64,8 @@ class BookingRepository {
   /// never do); no_shows_due finds it then.
   static void insert_booking(db::Connection& c, const Booking& b, std::optional<Instant> no_show_at);
   static std::optional<Booking> booking(db::Connection& c, const std::string& id);
+  /// The facility's bookings marked paid, made since `since` (at most 1000).
+  static std::vector<Booking> paid_bookings(db::Connection& c, const std::string& facility_id, Instant since);
   static std::vector<Booking> user_bookings(db::Connection& c, const std::string& user_id,
                                             const std::optional<std::string>& status, Instant after_start,
                                             const std::string& after_id, int limit);

@@ -34,6 +34,10 @@ std::optional<Booking> PaymentLink::find_booking(const std::string& booking_id) 
   return db_.read([&](db::Connection& c) { return BookingRepository::booking(c, booking_id); });
 }
 
+std::vector<Booking> PaymentLink::paid_bookings(const std::string& facility_id, Instant since) {
+  return db_.read([&](db::Connection& c) { return BookingRepository::paid_bookings(c, facility_id, since); });
+}
+
 std::optional<Money> PaymentLink::price(const db::UnitOfWork& uow, const std::string& booking_id) {
   return uow.join(db_, [&](db::Connection& tx) -> std::optional<Money> {
     if (auto b = BookingRepository::booking(tx, booking_id)) return b->price;

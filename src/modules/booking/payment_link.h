@@ -25,6 +25,7 @@ class PaymentLink final : public BookingPayments {
                                  PaymentStatus status) override;
   Result<PayableBooking> payable_booking(const std::string& booking_id, const Context& ctx) override;
   std::optional<Booking> find_booking(const std::string& booking_id) override;
+  std::vector<Booking> paid_bookings(const std::string& facility_id, Instant since) override;
   std::optional<Money> price(const db::UnitOfWork& uow, const std::string& booking_id) override;
   void set_payment_status(const db::UnitOfWork& uow, const std::string& booking_id, PaymentStatus status) override;
 

@@ -70,7 +70,8 @@ Result<std::string> Online::connect(const std::string& facility_id, const Contex
 }
 
 Result<AccountState> Online::account(const std::string& facility_id, const Context& ctx) {
-  SB_TRY(orgs_.facility_for(organization::FacilityId{facility_id}, Permission::bookings_manage, ctx));
+  // Whether a facility takes cards is for its players to know too (the app offers the card step).
+  SB_TRY(orgs_.get_facility(organization::FacilityId{facility_id}, ctx));
   auto account = books_.db().read([&](db::Connection& c) { return PaymentRepository::account(c, facility_id); });
   AccountState state;
   state.provider = provider_.name();
@@ -165,7 +166,9 @@ Result<PaymentIntent> Online::start(PaymentIntent intent, const StoredAccount& a
   request.confirm = card.has_value();
   request.off_session = off_session;
   request.description = "SlotBase " + mine.target_kind + " " + mine.target_id;
-  request.metadata = {{"slotbase_intent", mine.id}, {"target", mine.target_kind + ":" + mine.target_id}};
+  request.metadata = {{"slotbase_intent", mine.id},
+                      {"facility_id", mine.facility_id},
+                      {"target", mine.target_kind + ":" + mine.target_id}};
   auto created = provider_.create_intent(request);
   const ProviderIntent* pi = created.ok() ? &*created.value : created.error->intent ? &*created.error->intent : nullptr;
   if (!pi) return provider_failure(*created.error);
@@ -568,6 +571,34 @@ void Online::charge_saved_card(const std::string& target_kind, const std::string
   intent.expires_at = intent.created_at + kPaymentWindow;
   auto charged = start(std::move(intent), *account, customer, cards.value->front().id, true);
   if (!charged.ok() && charged.error().code == ErrorCode::unavailable) throw std::runtime_error(charged.error().detail);
+}
+
+Result<Reconciliation> Online::reconciliation(const std::string& facility_id, const Context& ctx) {
+  SB_TRY(orgs_.facility_for(organization::FacilityId{facility_id}, Permission::facility_manage, ctx));
+  const Instant since = books_.clock().now() - std::chrono::days(30);
+  auto listed = provider_.list_intents(std::chrono::time_point_cast<std::chrono::seconds>(since), 1000);
+  if (!listed.ok()) return provider_failure(*listed.error);
+  Reconciliation report;
+  auto& db = books_.db();
+  db.read([&](db::Connection& c) {
+    for (const auto& pi : *listed.value) {
+      if (pi.status != "succeeded") continue;
+      auto meta = pi.metadata.find("facility_id");
+      if (meta == pi.metadata.end() || meta->second != facility_id) continue;
+      auto mine = PaymentRepository::intent_by_provider(c, provider_.name(), pi.id);
+      if (mine && PaymentRepository::payment_of_intent(c, mine->id)) continue;
+      auto ours = pi.metadata.find("slotbase_intent");
+      report.unrecorded_payments.push_back(
+          {pi.id, pi.amount, pi.status,
+           ours == pi.metadata.end() ? std::nullopt : std::optional<std::string>(ours->second)});
+    }
+  });
+  for (const auto& b : books_.bookings().paid_bookings(facility_id, since)) {
+    const auto money = db.read([&](db::Connection& c) { return PaymentRepository::booking_money(c, b.id); });
+    if (money.received - money.returned <= 0)
+      report.paid_bookings_without_payment.push_back({b.id, b.price, money.received - money.returned});
+  }
+  return report;
 }
 
 int Online::reconcile() {

@@ -6,9 +6,9 @@
 #include "booking/booking_payments.h"
 #include "booking/payment_gateway.h"
 #include "books.h"
-#include "platform/events/domain_event.h"
 #include "organization/organization_service.h"
 #include "payment/payment_types.h"
+#include "platform/events/domain_event.h"
 #include "provider.h"
 
 namespace slotbase::payment {
@@ -54,6 +54,8 @@ class Online final : public booking::PaymentGateway {
   /// The worker's pass: intents whose time is up are asked at the provider and settled (booked,
   /// refunded when too late, or canceled); returns how many.
   int reconcile();
+
+  Result<Reconciliation> reconciliation(const std::string& facility_id, const Context& ctx);
 
   /// Takes the provider's state of an intent into ours, once: a succeeded intent books its hold
   /// (or pays its fee) in the same transaction, and one too late for its hold is refunded.

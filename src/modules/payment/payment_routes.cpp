@@ -287,7 +287,11 @@ void add_money_routes(http::Router& router, PaymentService& payments) {
   router.add({"GET", "/api/v1/bookings/{booking_id}/payments",
               [&payments](Request& req) {
                 return http::reply(req, 200, payments.booking_payments(req.param("booking_id"), http::context_of(req)),
-                                   [](const std::vector<Payment>& p) { return list_json(p, payment_json); });
+                                   [](const BookingMoneyView& v) {
+                                     return json{{"items", items(v.payments, payment_json)},
+                                                 {"fees", items(v.fees, fee_json)},
+                                                 {"next_cursor", nullptr}};
+                                   });
               },
               http::Auth::required, http::RateClass::normal, "A booking's payments"});
   for (const auto& [verb, status] :
@@ -378,6 +382,26 @@ void add_money_routes(http::Router& router, PaymentService& payments) {
                     [](const std::vector<CreditEntry>& e) { return list_json(e, credit_json); });
               },
               http::Auth::required, http::RateClass::normal, "A player's credit entries (staff)"});
+  router.add({"GET", "/api/v1/facilities/{facility_id}/payments/reconciliation",
+              [&payments](Request& req) {
+                return http::reply(
+                    req, 200, payments.reconciliation(req.param("facility_id"), http::context_of(req)),
+                    [](const Reconciliation& r) {
+                      json unrecorded = json::array(), unpaid = json::array();
+                      for (const auto& u : r.unrecorded_payments)
+                        unrecorded.push_back({{"provider_intent_id", u.provider_intent_id},
+                                              {"amount", money_json(u.amount)},
+                                              {"status", u.status},
+                                              {"intent_id", opt(u.our_intent_id)}});
+                      for (const auto& b : r.paid_bookings_without_payment)
+                        unpaid.push_back({{"booking_id", b.booking_id},
+                                          {"price", money_json(b.price)},
+                                          {"received", money_json({b.received, b.price.currency})}});
+                      return json{{"unrecorded_payments", unrecorded}, {"paid_bookings_without_payment", unpaid}};
+                    });
+              },
+              http::Auth::required, http::RateClass::normal,
+              "Provider payments with no record here, and paid bookings with no payment (owner)"});
   router.add(
       {"GET", "/api/v1/facilities/{facility_id}/payments",
        [&payments](Request& req) {
@@ -408,8 +432,9 @@ void add_sandbox_routes(http::Router& router, SandboxProvider& sandbox) {
          if (const json* c = body.object("card", true)) {
            JsonBody cb(*c);
            card.number = cb.string("number", true, 30).value_or("");
-           card.exp_month = static_cast<int>(cb.integer("exp_month", true, 1, 12).value_or(0));
-           card.exp_year = static_cast<int>(cb.integer("exp_year", true, 2000, 2200).value_or(0));
+           // Out-of-range months and years are the card's errors (402), as Stripe answers them.
+           card.exp_month = static_cast<int>(cb.integer("exp_month", true, 0, 99).value_or(0));
+           card.exp_year = static_cast<int>(cb.integer("exp_year", true, 0, 9999).value_or(0));
            card.cvc = cb.string("cvc", true, 4).value_or("");
            if (auto done = cb.finish(); !done.ok())
              for (const auto& f : done.error().fields) body.fail("card." + f.field, f.message);

@@ -42,7 +42,7 @@ class PaymentServiceImpl final : public PaymentService {
                                     const Context& ctx) override {
     return desk_.waive_booking(booking_id, reason, ctx);
   }
-  Result<std::vector<Payment>> booking_payments(const std::string& booking_id, const Context& ctx) override {
+  Result<BookingMoneyView> booking_payments(const std::string& booking_id, const Context& ctx) override {
     return desk_.booking_payments(booking_id, ctx);
   }
   Result<RefundRecord> refund(const std::string& payment_id, const RefundRequest& r, const Context& ctx) override {
@@ -68,6 +68,9 @@ class PaymentServiceImpl final : public PaymentService {
   }
   Result<PaymentHistory> my_payments(const Context& ctx) override { return desk_.my_payments(ctx); }
   Result<std::vector<SavedCard>> saved_cards(const Context& ctx) override { return online_.saved_cards(ctx); }
+  Result<Reconciliation> reconciliation(const std::string& facility_id, const Context& ctx) override {
+    return online_.reconciliation(facility_id, ctx);
+  }
   Result<FacilityPayments> facility_payments(const std::string& facility_id, const PaymentFilter& f,
                                              const Context& ctx) override {
     return desk_.facility_payments(facility_id, f, ctx);

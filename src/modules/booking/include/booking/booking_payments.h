@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "booking/booking_types.h"
 #include "platform/core/context.h"
@@ -43,6 +44,8 @@ class BookingPayments {
   virtual Result<PayableBooking> payable_booking(const std::string& booking_id, const Context& ctx) = 0;
   /// The booking as it is, without a permission check (for the module's own jobs).
   virtual std::optional<Booking> find_booking(const std::string& booking_id) = 0;
+  /// The facility's bookings marked paid, made since `since` (reconciliation; at most 1000).
+  virtual std::vector<Booking> paid_bookings(const std::string& facility_id, Instant since) = 0;
   /// The booking's price as `uow`'s transaction sees it (nullopt if there is no such booking).
   virtual std::optional<Money> price(const db::UnitOfWork& uow, const std::string& booking_id) = 0;
   /// Sets the booking's payment status in `uow`'s transaction, as the money on it says.

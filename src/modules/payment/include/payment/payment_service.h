@@ -43,7 +43,7 @@ class PaymentService {
   /// Staff: the booking owes nothing; needs a reason. Returns its new payment status.
   virtual Result<std::string> waive_booking(const std::string& booking_id, const std::string& reason,
                                             const Context& ctx) = 0;
-  virtual Result<std::vector<Payment>> booking_payments(const std::string& booking_id, const Context& ctx) = 0;
+  virtual Result<BookingMoneyView> booking_payments(const std::string& booking_id, const Context& ctx) = 0;
   /// Staff: never more than was paid less what was refunded, under concurrency too.
   virtual Result<RefundRecord> refund(const std::string& payment_id, const RefundRequest& r, const Context& ctx) = 0;
   /// Staff: a failed refund again (to the card) or to account credit.
@@ -62,6 +62,9 @@ class PaymentService {
   /// The caller's cards saved at the provider (brand, last four digits, expiry).
   virtual Result<std::vector<SavedCard>> saved_cards(const Context& ctx) = 0;
   /// Staff: the facility's payments with filters, and the takings by method.
+  /// Owner or manager: the last 30 days' provider payments with no record here, and bookings
+  /// marked paid with no money received.
+  virtual Result<Reconciliation> reconciliation(const std::string& facility_id, const Context& ctx) = 0;
   virtual Result<FacilityPayments> facility_payments(const std::string& facility_id, const PaymentFilter& f,
                                                      const Context& ctx) = 0;
 };

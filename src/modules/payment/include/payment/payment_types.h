@@ -190,6 +190,12 @@ struct PaymentHistory {
   std::vector<CreditEntry> credit;
 };
 
+/// A booking's money as its player and the desk see it.
+struct BookingMoneyView {
+  std::vector<Payment> payments;
+  std::vector<Fee> fees;
+};
+
 /// The staff's payments list.
 struct PaymentFilter {
   std::optional<std::string> method;
@@ -202,6 +208,24 @@ struct PaymentFilter {
 struct Takings {
   std::string method;
   Money amount;
+};
+
+/// What the provider and our books disagree on at a facility: payments the provider took that we
+/// have no record of, and bookings marked paid that no money paid for.
+struct Reconciliation {
+  struct UnrecordedPayment {
+    std::string provider_intent_id;
+    Money amount;
+    std::string status;
+    std::optional<std::string> our_intent_id;  // the intent it was made for, when its metadata says
+  };
+  struct UnpaidBooking {
+    std::string booking_id;
+    Money price;
+    std::int64_t received = 0;
+  };
+  std::vector<UnrecordedPayment> unrecorded_payments;
+  std::vector<UnpaidBooking> paid_bookings_without_payment;
 };
 
 struct FacilityPayments {
