@@ -49,9 +49,10 @@ CREATE TABLE payment_intents (
   updated_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX payment_intents_provider ON payment_intents (provider, provider_intent_id);
--- One intent in progress for a target and an amount: five clicks on "pay" make one.
+-- One intent in progress for a target and an amount: five clicks on "pay" make one, and a card
+-- tried after a declined one pays the same intent.
 CREATE UNIQUE INDEX payment_intents_open ON payment_intents (target_kind, target_id, amount)
-  WHERE status IN ('requires_payment_method', 'requires_action', 'processing');
+  WHERE status IN ('requires_payment_method', 'requires_action', 'processing', 'failed');
 CREATE INDEX payment_intents_user ON payment_intents (user_id, created_at);
 CREATE INDEX payment_intents_unsettled ON payment_intents (outcome, expires_at);
 

@@ -36,6 +36,16 @@ TEST(PaymentLedgerRules, ThePlatformFeeIsInBasisPoints) {
   EXPECT_EQ(platform_fee(10000, 10000), 10000);
 }
 
+TEST(PaymentLedgerRules, MessagesShowAmountsInTheCurrencysOwnUnits) {
+  EXPECT_EQ(format_money({1999, "USD"}), "19.99 USD");
+  EXPECT_EQ(format_money({820, "USD"}), "8.20 USD");
+  EXPECT_EQ(format_money({5, "EUR"}), "0.05 EUR");
+  EXPECT_EQ(format_money({1500, "JPY"}), "1500 JPY");
+  EXPECT_EQ(format_money({1500, "KRW"}), "1500 KRW");
+  EXPECT_EQ(format_money({1234, "KWD"}), "1.234 KWD");
+  EXPECT_EQ(format_money({-456, "USD"}), "-4.56 USD");
+}
+
 TEST(PaymentLedgerRules, AmountsArePositiveAndBounded) {
   EXPECT_FALSE(check_amount(1999, 1'000'000'000));
   EXPECT_TRUE(check_amount(0, 1'000'000'000));

@@ -58,8 +58,9 @@ Result<Payment> Desk::record_booking_payment(const std::string& booking_id, cons
     const auto money = PaymentRepository::booking_money(tx, booking_id);
     const std::int64_t due = b.price.amount - (money.received - money.returned);
     if (r.amount > due)
-      return Error::invalid("amount", due > 0 ? "must be at most the " + std::to_string(due) + " still due"
-                                              : "nothing is due on this booking");
+      return Error::invalid(
+          "amount", due > 0 ? "must be at most the " + rules::format_money({due, b.price.currency}) + " still due"
+                            : "nothing is due on this booking");
     Payment p;
     p.id = new_id("pay");
     p.facility_id = b.facility_id;
@@ -123,9 +124,12 @@ Result<std::string> Desk::waive_booking(const std::string& booking_id, const std
   });
 }
 
-Result<std::vector<Payment>> Desk::booking_payments(const std::string& booking_id, const Context& ctx) {
+Result<BookingMoneyView> Desk::booking_payments(const std::string& booking_id, const Context& ctx) {
   SB_TRY(books_.bookings().payable_booking(booking_id, ctx));
-  return books_.db().read([&](db::Connection& c) { return PaymentRepository::booking_payments(c, booking_id); });
+  return books_.db().read([&](db::Connection& c) {
+    return BookingMoneyView{PaymentRepository::booking_payments(c, booking_id),
+                            PaymentRepository::booking_fees(c, booking_id)};
+  });
 }
 
 Result<RefundRecord> Desk::refund(const std::string& payment_id, const RefundRequest& r, const Context& ctx) {
@@ -145,7 +149,8 @@ Result<RefundRecord> Desk::refund(const std::string& payment_id, const RefundReq
     if (left <= 0) return Error::conflict("refund-exceeds-payment", "This payment was refunded in full.");
     const std::int64_t amount = r.amount.value_or(left);
     if (amount > left)
-      return Error::invalid("amount", "must be at most the " + std::to_string(left) + " left to refund");
+      return Error::invalid(
+          "amount", "must be at most the " + rules::format_money({left, p->amount.currency}) + " left to refund");
     return books_.give_back(tx, *p, amount, r.destination, "staff", why, ctx.user_id);
   });
 }
@@ -234,15 +239,21 @@ Result<FacilityPayments> Desk::facility_payments(const std::string& facility_id,
   }
   if (f.status && !enum_from<RecordStatus>(*f.status))
     return Error::invalid("status", "must be one of succeeded, recorded, verified, disputed, void");
+  std::map<std::string, std::int64_t> given_back;
   auto all = books_.db().read([&](db::Connection& c) {
-    return PaymentRepository::facility_payments(c, facility_id, from, to, std::clamp(f.limit, 1, 500));
+    auto list = PaymentRepository::facility_payments(c, facility_id, from, to, std::clamp(f.limit, 1, 500));
+    for (const auto& p : list)
+      if (p.refunded > 0) given_back[p.id] = PaymentRepository::refunded_the_way_it_came(c, p.id);
+    return list;
   });
   FacilityPayments out;
   std::map<std::string, std::int64_t> takings;
   for (auto& p : all) {
     if (f.method && p.method != *f.method) continue;
     if (f.status && str(p.status) != *f.status) continue;
-    if (p.status != RecordStatus::voided) takings[p.method] += p.amount.amount - p.refunded;
+    // What stays with the facility: refunds to credit keep the money in the till (or the card's
+    // payout); refunds the way it came give it back.
+    if (p.status != RecordStatus::voided) takings[p.method] += p.amount.amount - given_back[p.id];
     out.items.push_back(std::move(p));
   }
   for (const auto& [method, amount] : takings) out.takings.push_back({method, {amount, facility.currency}});

@@ -21,7 +21,7 @@ class Desk {
                                          const Context& ctx);
   Result<Payment> set_record_status(const std::string& payment_id, RecordStatus status, const Context& ctx);
   Result<std::string> waive_booking(const std::string& booking_id, const std::string& reason, const Context& ctx);
-  Result<std::vector<Payment>> booking_payments(const std::string& booking_id, const Context& ctx);
+  Result<BookingMoneyView> booking_payments(const std::string& booking_id, const Context& ctx);
   Result<RefundRecord> refund(const std::string& payment_id, const RefundRequest& r, const Context& ctx);
   Result<RefundRecord> retry_refund(const std::string& refund_id, RefundDestination destination, const Context& ctx);
   Result<Fee> waive_fee(const std::string& fee_id, const std::string& reason, const Context& ctx);

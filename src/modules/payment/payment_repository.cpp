@@ -37,7 +37,7 @@ constexpr std::string_view kIntentByProvider =
     "SELECT " SB_INTENT_COLUMNS " FROM payment_intents WHERE provider = $1 AND provider_intent_id = $2";
 constexpr std::string_view kOpenIntent = "SELECT " SB_INTENT_COLUMNS R"sql( FROM payment_intents
 WHERE target_kind = $1 AND target_id = $2 AND amount = $3
-  AND status IN ('requires_payment_method', 'requires_action', 'processing'))sql";
+  AND status IN ('requires_payment_method', 'requires_action', 'processing', 'failed'))sql";
 constexpr std::string_view kSetProviderIntent = R"sql(
 UPDATE payment_intents SET provider_intent_id = $2, client_secret = $3, updated_at = $4 WHERE id = $1)sql";
 constexpr std::string_view kUpdateIntent = R"sql(
@@ -89,8 +89,8 @@ UPDATE refunds SET status = $3, provider_refund_id = COALESCE($4, provider_refun
 WHERE id = $1 AND status = $2)sql";
 constexpr std::string_view kUserRefunds =
     "SELECT " SB_REFUND_COLUMNS " FROM refunds WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200";
-constexpr std::string_view kRefundsInFlight = R"sql(
-SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE payment_id = $1 AND status IN ('pending', 'processing'))sql";
+constexpr std::string_view kRefundedTheWayItCame = R"sql(
+SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE payment_id = $1 AND destination = 'original' AND status <> 'failed')sql";
 
 #define SB_FEE_COLUMNS "id, facility_id, user_id, booking_id, kind, amount, currency, status, waive_reason, created_at"
 constexpr std::string_view kInsertFee = R"sql(
@@ -99,6 +99,8 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT DO NOTHING)sql";
 constexpr std::string_view kFee = "SELECT " SB_FEE_COLUMNS " FROM fees WHERE id = $1";
 constexpr std::string_view kSetFeeStatus = R"sql(
 UPDATE fees SET status = $3, waive_reason = COALESCE($4, waive_reason), updated_at = $5 WHERE id = $1 AND status = $2)sql";
+constexpr std::string_view kBookingFees =
+    "SELECT " SB_FEE_COLUMNS " FROM fees WHERE booking_id = $1 ORDER BY created_at, id";
 constexpr std::string_view kUserFees =
     "SELECT " SB_FEE_COLUMNS " FROM fees WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200";
 
@@ -352,8 +354,8 @@ std::vector<RefundRecord> PaymentRepository::user_refunds(db::Connection& c, con
   return db::query_as(c, kUserRefunds, {user_id}, refund_from);
 }
 
-std::int64_t PaymentRepository::refunds_in_flight(db::Connection& c, const std::string& payment_id) {
-  return c.query_one(kRefundsInFlight, {payment_id})->i64(0);
+std::int64_t PaymentRepository::refunded_the_way_it_came(db::Connection& c, const std::string& payment_id) {
+  return c.query_one(kRefundedTheWayItCame, {payment_id})->i64(0);
 }
 
 bool PaymentRepository::insert_fee(db::Connection& c, const Fee& f) {
@@ -368,6 +370,10 @@ std::optional<Fee> PaymentRepository::fee(db::Connection& c, const std::string& 
 bool PaymentRepository::set_fee_status(db::Connection& c, const std::string& id, FeeStatus from, FeeStatus to,
                                        const std::optional<std::string>& reason, Instant now) {
   return c.execute(kSetFeeStatus, {id, str(from), str(to), db::opt(reason), epoch_seconds(now)}) == 1;
+}
+
+std::vector<Fee> PaymentRepository::booking_fees(db::Connection& c, const std::string& booking_id) {
+  return db::query_as(c, kBookingFees, {booking_id}, fee_from);
 }
 
 std::vector<Fee> PaymentRepository::user_fees(db::Connection& c, const std::string& user_id) {

@@ -100,7 +100,8 @@ class PaymentRepository {
                           const std::optional<std::string>& provider_refund_id,
                           const std::optional<std::string>& failure_reason, Instant now);
   static std::vector<RefundRecord> user_refunds(db::Connection& c, const std::string& user_id);
-  static std::int64_t refunds_in_flight(db::Connection& c, const std::string& payment_id);
+  /// What of a payment went back the way it came (to the card, or cash back), refunds that failed aside.
+  static std::int64_t refunded_the_way_it_came(db::Connection& c, const std::string& payment_id);
 
   // Fees.
   /// Inserts the fee unless the booking has one of its kind; false then.
@@ -109,6 +110,7 @@ class PaymentRepository {
   static bool set_fee_status(db::Connection& c, const std::string& id, FeeStatus from, FeeStatus to,
                              const std::optional<std::string>& reason, Instant now);
   static std::vector<Fee> user_fees(db::Connection& c, const std::string& user_id);
+  static std::vector<Fee> booking_fees(db::Connection& c, const std::string& booking_id);
 
   // The ledger.
   static void append(db::Connection& c, const LedgerEntry& e, Instant now);

@@ -153,15 +153,16 @@ ProviderResult<SavedCard> SandboxProvider::create_payment_method(const SandboxCa
   const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(clock_.now()));
   const int this_year = static_cast<int>(today.year());
   const int this_month = static_cast<int>(static_cast<unsigned>(today.month()));
+  // "12/30", as printed on the card, is this century's.
+  const int exp_year = card.exp_year >= 0 && card.exp_year < 100 ? card.exp_year + 2000 : card.exp_year;
   if (card.exp_month < 1 || card.exp_month > 12)
     return fail<SavedCard>("card_error", "invalid_expiry_month", "Your card's expiration month is invalid.", 402);
-  if (card.exp_year < this_year || card.exp_year > this_year + 50 ||
-      (card.exp_year == this_year && card.exp_month < this_month))
+  if (exp_year < this_year || exp_year > this_year + 50 || (exp_year == this_year && card.exp_month < this_month))
     return fail<SavedCard>("card_error", "invalid_expiry_year", "Your card's expiration year is invalid.", 402);
   if (card.cvc.size() < 3 || card.cvc.size() > 4 ||
       !std::all_of(card.cvc.begin(), card.cvc.end(), [](unsigned char ch) { return std::isdigit(ch); }))
     return fail<SavedCard>("card_error", "invalid_cvc", "Your card's security code is invalid.", 402);
-  SavedCard saved{new_id("pm"), "visa", number.substr(number.size() - 4), card.exp_month, card.exp_year};
+  SavedCard saved{new_id("pm"), "visa", number.substr(number.size() - 4), card.exp_month, exp_year};
   db_.transact([&](db::Connection& tx) {
     tx.execute(kInsertMethod, {saved.id, saved.brand, saved.last4, std::int64_t{saved.exp_month},
                                std::int64_t{saved.exp_year}, *outcome, epoch_seconds(clock_.now())});

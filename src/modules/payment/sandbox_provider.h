@@ -17,7 +17,7 @@ inline constexpr const char* kSandboxWebhookJob = "payment.sandbox_webhook";
 struct SandboxCard {
   std::string number;
   int exp_month = 0;
-  int exp_year = 0;
+  int exp_year = 0;  // two digits are this century's
   std::string cvc;
 };
 

@@ -1,5 +1,7 @@
 #include "rules/ledger.h"
 
+#include <set>
+
 namespace slotbase::payment::rules {
 
 booking::PaymentStatus payment_status(std::int64_t received, std::int64_t returned, bool waived, std::int64_t price) {
@@ -22,6 +24,28 @@ std::optional<std::string> check_amount(std::int64_t amount, std::int64_t limit)
   if (amount <= 0) return "must be a positive whole number of minor units";
   if (amount > limit) return "must be at most " + std::to_string(limit);
   return std::nullopt;
+}
+
+int minor_digits(const std::string& currency) {
+  static const std::set<std::string> none = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW",
+                                             "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"};
+  static const std::set<std::string> three = {"BHD", "JOD", "KWD", "OMR", "TND"};
+  if (none.contains(currency)) return 0;
+  if (three.contains(currency)) return 3;
+  return 2;
+}
+
+std::string format_money(const Money& money) {
+  const int digits = minor_digits(money.currency);
+  std::string sign = money.amount < 0 ? "-" : "";
+  // Digits of |amount|, without negating INT64_MIN.
+  std::string text = std::to_string(money.amount);
+  if (!sign.empty()) text.erase(0, 1);
+  if (digits > 0) {
+    if (text.size() <= static_cast<std::size_t>(digits)) text.insert(0, digits + 1 - text.size(), '0');
+    text.insert(text.size() - digits, ".");
+  }
+  return sign + text + " " + money.currency;
 }
 
 std::int64_t platform_fee(std::int64_t amount, std::int64_t basis_points) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "booking/booking_types.h"
+#include "platform/core/money.h"
 
 namespace slotbase::payment::rules {
 
@@ -19,6 +20,12 @@ std::int64_t percent_of(std::int64_t amount, int percent);
 /// An amount of money a client sent: a positive integer of minor units no larger than `limit`.
 /// The error message for its field, or nullopt when it is fine.
 std::optional<std::string> check_amount(std::int64_t amount, std::int64_t limit);
+
+/// How many decimals a currency's minor unit has (ISO 4217): 0 for JPY, KRW and the other
+/// zero-decimal currencies, 3 for BHD, JOD, KWD, OMR and TND, 2 for the rest.
+int minor_digits(const std::string& currency);
+/// An amount for people to read in messages: "9.00 USD", "1500 JPY".
+std::string format_money(const Money& money);
 
 /// The platform's fee on `amount` at `basis_points` (1/100 of a percent), rounded down.
 std::int64_t platform_fee(std::int64_t amount, std::int64_t basis_points);
