@@ -5,14 +5,18 @@ import { AuthForm, useSession } from "../features/auth";
 import { DaySheet } from "../features/day-sheet";
 import { facilitiesIRun } from "../features/facilities";
 import { Lists } from "../features/lists";
-import { Settings } from "../features/settings";
+import { PaymentsList } from "../features/payments";
+import { forgetOnboardingReturn, readOnboardingReturn, Settings } from "../features/settings";
 import { Setup } from "../features/setup";
 
 export function AdminApp({ api }: { api: Api }) {
   const { user, ready, setUser } = useSession(api);
   const [facilities, setFacilities] = useState<Facility[] | null>(null);
   const [facility, setFacility] = useState<Facility | null>(null);
-  const [view, setView] = useState<"sheet" | "lists" | "settings" | "setup">("sheet");
+  // Back from the payment provider's onboarding: the settings' payments area says how it went.
+  const [onboarding] = useState(readOnboardingReturn);
+  useEffect(forgetOnboardingReturn, []);
+  const [view, setView] = useState<"sheet" | "lists" | "payments" | "settings" | "setup">(onboarding ? "settings" : "sheet");
   const [error, setError] = useState<string | null>(null);
 
   // The facilities this account runs: its organizations' and those its roles name.
@@ -60,6 +64,9 @@ export function AdminApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "lists" ? "page" : undefined} onClick={() => setView("lists")} disabled={!facility}>
               People and bookings
             </button>
+            <button type="button" aria-current={view === "payments" ? "page" : undefined} onClick={() => setView("payments")} disabled={!facility}>
+              Payments
+            </button>
             <button type="button" aria-current={view === "settings" ? "page" : undefined} onClick={() => setView("settings")} disabled={!facility}>
               Settings
             </button>
@@ -97,10 +104,13 @@ export function AdminApp({ api }: { api: Api }) {
           )
         ) : view === "sheet" ? (
           <DaySheet api={api} facility={facility} />
+        ) : view === "payments" ? (
+          <PaymentsList key={facility.id} api={api} facility={facility} />
         ) : view === "settings" ? (
           <Settings
             api={api}
             facility={facility}
+            onboarding={onboarding}
             onSaved={(f) => {
               setFacility(f);
               setFacilities((all) => all?.map((x) => (x.id === f.id ? f : x)) ?? null);

@@ -3,10 +3,11 @@ import type { Api } from "../shared/api/client";
 import { AuthForm, useSession } from "../features/auth";
 import { BookView } from "../features/availability";
 import { MyBookings } from "../features/bookings";
+import { MyPayments } from "../features/payments";
 
 export function PlayerApp({ api }: { api: Api }) {
   const { user, ready, setUser } = useSession(api);
-  const [view, setView] = useState<"book" | "mine">("book");
+  const [view, setView] = useState<"book" | "mine" | "payments">("book");
 
   return (
     <>
@@ -23,6 +24,9 @@ export function PlayerApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "mine" ? "page" : undefined} onClick={() => setView("mine")}>
               My bookings
             </button>
+            <button type="button" aria-current={view === "payments" ? "page" : undefined} onClick={() => setView("payments")}>
+              My payments
+            </button>
             <span>{user.name}</span>
             <button type="button" onClick={() => api.logout()}>
               Log out
@@ -37,8 +41,10 @@ export function PlayerApp({ api }: { api: Api }) {
           <AuthForm api={api} title="SlotBase" onDone={setUser} />
         ) : view === "book" ? (
           <BookView api={api} onBooked={() => undefined} />
-        ) : (
+        ) : view === "mine" ? (
           <MyBookings api={api} />
+        ) : (
+          <MyPayments api={api} />
         )}
       </main>
     </>

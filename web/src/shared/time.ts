@@ -39,10 +39,6 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function formatMoney(m: { amount: number; currency: string }): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: m.currency }).format(m.amount / 100);
-}
-
 /// "4:59" from a number of seconds.
 export function countdown(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

@@ -5,12 +5,17 @@ import { addDays, formatDateTime, todayIn, zoneLabel } from "../../shared/time";
 import { useLiveReload } from "../../shared/useLiveReload";
 import { myBookings } from "../bookings/api";
 import { findFacilities } from "../facilities/api";
+import { authenticateAtBank, PaymentReturn, readPaymentReturn } from "../payments";
 import { addToWaitlist, getAvailability, placeHold, releaseHold } from "./api";
 import { BookingGrid, type CourtRange, type SlotChoice } from "./BookingGrid";
 import { HoldPanel } from "./HoldPanel";
-import { playerRepeat } from "./repeat";
+import { localDate, playerRepeat } from "./repeat";
 
 const FACILITY_KEY = "slotbase.facility";
+
+/// What the panel keeps while the player is at the bank's authentication page: the hold, to pay
+/// for it again with another card if the bank says no.
+type HeldSlot = { hold: Hold; court: string };
 
 /// True on a phone-sized screen, following rotation and resizing.
 function useNarrow(): boolean {
@@ -39,6 +44,9 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   const [message, setMessage] = useState<{ kind: "error" | "info" | "success"; text: string } | null>(null);
   const [confirmed, setConfirmed] = useState<Booking | null>(null);
   const [query, setQuery] = useState("");
+  // Back from the bank's authentication page: the payment's outcome is shown first.
+  const [returning, setReturning] = useState(() => readPaymentReturn<HeldSlot>());
+  const [paymentNotice, setPaymentNotice] = useState<string | undefined>();
   const narrow = useNarrow();
 
   useEffect(() => {
@@ -112,6 +120,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
         end: choice.slot.end,
       });
       setHold({ hold: h, court: choice.resourceName });
+      setPaymentNotice(undefined);
       setPicked(null);
       load();
     } catch (e) {
@@ -161,7 +170,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   for (let m = facility.policies.min_duration_minutes; m <= facility.policies.max_duration_minutes; m += facility.policies.slot_step_minutes)
     durations.push(m);
 
-  const panelOpen = Boolean(hold || picked || confirmed || message);
+  const panelOpen = Boolean(hold || picked || confirmed || message || returning);
   const closePanel = () => {
     setPicked(null);
     setConfirmed(null);
@@ -233,13 +242,40 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
               {message.text}
             </p>
           )}
-          {hold ? (
+          {returning ? (
+            <PaymentReturn
+              api={api}
+              intentId={returning.intentId}
+              onBooked={(b) => {
+                setReturning(null);
+                setConfirmed(b);
+                setDate(localDate(b.start, facility.timezone));
+                onBooked(b);
+                load();
+              }}
+              onFailed={(text) => {
+                // With the hold kept, the player tries another card on it; the card step says why.
+                const kept = returning.context;
+                setReturning(null);
+                if (kept) {
+                  setHold(kept);
+                  setPaymentNotice(text);
+                  setDate(localDate(kept.hold.start, facility.timezone));
+                } else setMessage({ kind: "error", text });
+                load();
+              }}
+            />
+          ) : hold ? (
             <HoldPanel
+              key={hold.hold.id}
               api={api}
               hold={hold.hold}
               courtName={hold.court}
               timeZone={facility.timezone}
               repeat={playerRepeat(facility.policies)}
+              payAtBooking={facility.policies.payment_timing === "at_booking"}
+              notice={paymentNotice}
+              onAuthenticate={(intent) => authenticateAtBank(intent, { hold: hold.hold, court: hold.court } satisfies HeldSlot)}
               onSeriesBooked={(s) => {
                 setHold(null);
                 const n = s.occurrences?.length ?? 0;

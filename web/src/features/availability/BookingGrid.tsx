@@ -1,5 +1,6 @@
 import type { Availability, Slot } from "../../shared/api/types";
-import { formatMoney, formatTime, instant, overlaps, sameInstant } from "../../shared/time";
+import { formatMoney } from "../../shared/money";
+import { formatTime, instant, overlaps, sameInstant } from "../../shared/time";
 
 /// A stretch of time on one court: the player's hold or one of their bookings.
 export interface CourtRange {

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Api } from "../../shared/api/client";
 import { fakeNetwork, Reply } from "../../shared/api/testing";
@@ -130,3 +130,171 @@ function aBooking(id: string, start: string, end: string) {
     approval_status: "not_required",
   };
 }
+
+describe("HoldPanel where the facility takes payment when players book", () => {
+  const live = () => ({ ...hold, expires_at: new Date(Date.now() + 120_000).toISOString() });
+  const intent = (changes: Record<string, unknown> = {}) => ({
+    id: "pit_1",
+    status: "requires_payment_method",
+    amount: 2100,
+    currency: "USD",
+    credit_amount: 900,
+    client_secret: "pi_1_secret",
+    provider: "sandbox",
+    next_action: null,
+    hold_id: "hld_1",
+    fee_id: null,
+    booking_id: null,
+    decline_code: null,
+    error_message: null,
+    outcome: "open",
+    expires_at: new Date(Date.now() + 900_000).toISOString(),
+    created_at: new Date().toISOString(),
+    ...changes,
+  });
+  const booked = { ...aBooking("bkg_1", hold.start, hold.end), series_id: null, payment_status: "paid" };
+  const provider: { card: unknown }[] = [];
+
+  beforeEach(() => {
+    provider.length = 0;
+    // The provider's card form posts to the sandbox, not through SlotBase's API client.
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+      expect(url).toBe("/sandbox/v1/payment_methods");
+      const body = JSON.parse(String(init.body));
+      provider.push(body);
+      if (body.card.number === "4242424242424241")
+        return new Response(JSON.stringify({ error: { type: "card_error", code: "incorrect_number", message: "Your card number is incorrect." } }), { status: 402 });
+      return new Response(JSON.stringify({ id: `pm_${body.card.number.slice(-4)}`, object: "payment_method", type: "card", card: { brand: "visa", last4: body.card.number.slice(-4), exp_month: 12, exp_year: 2034 } }), { status: 200 });
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  const fillCard = (number: string) => {
+    fireEvent.change(screen.getByLabelText("Card number"), { target: { value: number } });
+    fireEvent.change(screen.getByLabelText("Expiry (MM/YY)"), { target: { value: "12/34" } });
+    fireEvent.change(screen.getByLabelText("Security code (CVC)"), { target: { value: "123" } });
+  };
+  const declined = (code: string, detail: string) =>
+    new Reply(402, { type: "https://slotbase.dev/problems/card-declined", title: "Payment declined", status: 402, detail, code: "card-declined", decline_code: code });
+
+  it("shows the price less the credit, and pays the rest by card with the provider's payment method", async () => {
+    const { api, requests } = fakeNetwork({
+      "POST /api/v1/payment-intents": () => new Reply(201, intent()),
+      "POST /api/v1/payment-intents/pit_1/confirm": () => intent({ status: "succeeded", booking_id: "bkg_1", outcome: "settled" }),
+      "GET /api/v1/bookings/bkg_1": () => booked,
+    });
+    const onConfirmed = vi.fn();
+    render(<HoldPanel api={api} hold={live()} courtName="Court 1" timeZone="America/New_York" payAtBooking onConfirmed={onConfirmed} onGone={vi.fn()} />);
+
+    const items = within(await screen.findByRole("list", { name: "Price breakdown" })).getAllByRole("listitem");
+    expect(items.map((li) => li.textContent)).toEqual(["Price $30.00", "Account credit applied -$9.00", "To pay now $21.00"]);
+    expect(screen.queryByRole("button", { name: "Confirm booking" })).toBeNull();
+    // The hold is kept while the payment runs: the timer counts to the payment's deadline.
+    await waitFor(() => expect(screen.getByRole("timer").textContent).toMatch(/^1[45]:\d\d$/));
+
+    fillCard("4242 4242 4242 4242");
+    fireEvent.click(screen.getByRole("checkbox", { name: "Save this card for later payments" }));
+    fireEvent.click(screen.getByRole("button", { name: "Pay $21.00" }));
+
+    await waitFor(() => expect(onConfirmed).toHaveBeenCalledWith(booked));
+    expect(provider).toEqual([{ type: "card", card: { number: "4242424242424242", exp_month: 12, exp_year: 2034, cvc: "123" } }]);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /api/v1/payment-intents",
+      "POST /api/v1/payment-intents/pit_1/confirm",
+      "GET /api/v1/bookings/bkg_1",
+    ]);
+    expect(requests[0].body).toEqual({ hold_id: "hld_1" });
+    expect(requests[1].body).toEqual({ payment_method: "pm_4242", save_card: true });
+    // The card's number never reaches SlotBase's API.
+    expect(JSON.stringify(requests)).not.toContain("4242424242424242");
+  });
+
+  it("says why a card was declined, keeps the hold, and lets another card pay", async () => {
+    let tries = 0;
+    const { api } = fakeNetwork({
+      "POST /api/v1/payment-intents": () => new Reply(201, intent()),
+      "POST /api/v1/payment-intents/pit_1/confirm": () =>
+        ++tries === 1 ? declined("insufficient_funds", "Your card has insufficient funds.") : intent({ status: "succeeded", booking_id: "bkg_1" }),
+      "GET /api/v1/payment-intents/pit_1": () => intent({ status: "failed", decline_code: "insufficient_funds" }),
+      "GET /api/v1/bookings/bkg_1": () => booked,
+    });
+    const onConfirmed = vi.fn();
+    render(<HoldPanel api={api} hold={live()} courtName="Court 1" timeZone="America/New_York" payAtBooking onConfirmed={onConfirmed} onGone={vi.fn()} />);
+    await screen.findByRole("form", { name: "Card details" });
+
+    fillCard("4000000000009995");
+    fireEvent.click(screen.getByRole("button", { name: "Pay $21.00" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Your card has insufficient funds. Try another card.");
+    expect(onConfirmed).not.toHaveBeenCalled();
+
+    // A number the provider refuses: the form points at it, and the decline is no longer said.
+    fillCard("4242424242424241");
+    fireEvent.click(screen.getByRole("button", { name: "Pay $21.00" }));
+    await waitFor(() => expect(screen.getByLabelText("Card number").getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getAllByRole("alert").map((a) => a.textContent)).toEqual(["Your card number is incorrect. Check it and try again."]);
+
+    fillCard("4242424242424242");
+    fireEvent.click(screen.getByRole("button", { name: "Pay $21.00" }));
+    await waitFor(() => expect(onConfirmed).toHaveBeenCalledWith(booked));
+  });
+
+  it("asks the expiry as MM/YY before going to the provider", async () => {
+    const { api } = fakeNetwork({ "POST /api/v1/payment-intents": () => new Reply(201, intent()) });
+    render(<HoldPanel api={api} hold={live()} courtName="Court 1" timeZone="America/New_York" payAtBooking onConfirmed={vi.fn()} onGone={vi.fn()} />);
+    await screen.findByRole("form", { name: "Card details" });
+    fillCard("4242424242424242");
+    fireEvent.change(screen.getByLabelText("Expiry (MM/YY)"), { target: { value: "13/34" } });
+    fireEvent.click(screen.getByRole("button", { name: "Pay $21.00" }));
+    expect(screen.getByRole("alert").textContent).toContain("MM/YY");
+    expect(screen.getByLabelText("Expiry (MM/YY)").getAttribute("aria-invalid")).toBe("true");
+    expect(provider).toEqual([]);
+  });
+
+  it("leaves for the bank's page when the card needs authentication", async () => {
+    const action = intent({ status: "requires_action", next_action: { type: "redirect_to_url", redirect_url: "/sandbox/authenticate/pi_1" } });
+    const { api } = fakeNetwork({
+      "POST /api/v1/payment-intents": () => new Reply(201, intent()),
+      "POST /api/v1/payment-intents/pit_1/confirm": () => action,
+    });
+    const onAuthenticate = vi.fn();
+    render(<HoldPanel api={api} hold={live()} courtName="Court 1" timeZone="America/New_York" payAtBooking onConfirmed={vi.fn()} onGone={vi.fn()} onAuthenticate={onAuthenticate} />);
+    await screen.findByRole("form", { name: "Card details" });
+    fillCard("4000002500003155");
+    fireEvent.click(screen.getByRole("button", { name: "Pay $21.00" }));
+    await waitFor(() => expect(onAuthenticate).toHaveBeenCalledWith(action));
+  });
+
+  it("pays with credit alone where the credit covers the price", async () => {
+    const { api, requests } = fakeNetwork({
+      "POST /api/v1/payment-intents": () =>
+        new Reply(422, { type: "x", title: "Rule violation", status: 422, detail: "Your account credit covers this booking.", rule: "credit-covers-price" }),
+      "POST /api/v1/holds/hld_1/confirm": () => new Reply(201, booked),
+    });
+    const onConfirmed = vi.fn();
+    render(<HoldPanel api={api} hold={live()} courtName="Court 1" timeZone="America/New_York" payAtBooking onConfirmed={onConfirmed} onGone={vi.fn()} />);
+    const items = within(await screen.findByRole("list", { name: "Price breakdown" })).getAllByRole("listitem");
+    expect(items.map((li) => li.textContent)).toEqual(["Price $30.00", "Account credit applied -$30.00", "To pay now $0.00"]);
+    expect(screen.queryByRole("form", { name: "Card details" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Pay with credit" }));
+    await waitFor(() => expect(onConfirmed).toHaveBeenCalledWith(booked));
+    expect(requests[1].body).toEqual({ payment: { method: "credit" } });
+  });
+
+  it("offers the desk, as before, where the facility takes no cards yet", async () => {
+    const { api } = fakeNetwork({
+      "POST /api/v1/payment-intents": () =>
+        new Reply(422, { type: "x", title: "Rule violation", status: 422, detail: "This facility does not take card payments yet.", rule: "payments-not-connected" }),
+    });
+    render(<HoldPanel api={api} hold={live()} courtName="Court 1" timeZone="America/New_York" payAtBooking onConfirmed={vi.fn()} onGone={vi.fn()} />);
+    expect(await screen.findByRole("button", { name: "Confirm booking" })).toBeTruthy();
+    expect(screen.getByText("Price:").textContent).toBe("Price: $30.00");
+    expect(screen.queryByRole("form", { name: "Card details" })).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    // Payment is due when booking: "pay later" is not offered.
+    const options = within(screen.getByLabelText("Payment")).getAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual(["Pay at the desk"]);
+  });
+});

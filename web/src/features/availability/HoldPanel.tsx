@@ -1,25 +1,38 @@
 import { useEffect, useRef, useState } from "react";
-import { messageOf, type Api } from "../../shared/api/client";
-import type { Booking, Hold, Series } from "../../shared/api/types";
-import { addDays, countdown, formatDateTime, formatMoney } from "../../shared/time";
+import { ApiError, messageOf, type Api } from "../../shared/api/client";
+import type { Booking, Hold, PaymentIntent, Series } from "../../shared/api/types";
+import { formatMoney } from "../../shared/money";
+import { addDays, countdown, formatDateTime } from "../../shared/time";
 import { createSeries, weeklyOn } from "../bookings/api";
+import { authenticateAtBank, PayForHold, PriceBreakdown } from "../payments";
+import { startHoldPayment } from "../payments/api";
 import { confirmHold, releaseHold, type PaymentMethod } from "./api";
 import { localDate, weekdayOf } from "./repeat";
 import { SeriesBooked } from "./SeriesBooked";
+
+/// How a hold with a price is paid where the facility takes payment when players book: by card
+/// (an intent for the price less the player's credit), with credit alone when it covers the
+/// price, or at the desk where the facility takes no cards (yet).
+type Online = { kind: "asking" } | { kind: "card"; intent: PaymentIntent } | { kind: "credit" } | { kind: "desk" };
 
 /// A held slot: what it is, what it costs, how long it stays held, and confirm or let go. Where the
 /// facility lets players book series (`repeat`), the slot can instead repeat weekly until a date:
 /// the hold is let go (the series' first occurrence is that very slot, which a hold would block)
 /// and the series booked, and the panel shows what was booked and what could not be before it closes.
+/// Where the facility takes payment when players book (`payAtBooking`), the panel shows the
+/// price less the player's credit and pays it by card (or with the credit, where it covers it).
 export function HoldPanel({
   api,
   hold,
   courtName,
   timeZone,
   repeat,
+  payAtBooking = false,
+  notice,
   onConfirmed,
   onSeriesBooked,
   onGone,
+  onAuthenticate = (intent) => authenticateAtBank(intent, null),
   now = () => Date.now(),
 }: {
   api: Api;
@@ -27,15 +40,28 @@ export function HoldPanel({
   courtName: string;
   timeZone: string;
   repeat?: { horizonDays: number };
+  payAtBooking?: boolean;
+  /// Said first: why the last payment for this hold did not go through.
+  notice?: string;
   onConfirmed: (b: Booking) => void;
   onSeriesBooked?: (s: Series) => void;
   onGone: (message: string) => void;
+  /// Leaves for the bank's authentication page of a card payment (by default without keeping the
+  /// hold for the way back).
+  onAuthenticate?: (intent: PaymentIntent) => void;
   now?: () => number;
 }) {
-  const secondsLeft = () => (new Date(hold.expires_at).getTime() - now()) / 1000;
-  const [left, setLeft] = useState(secondsLeft());
+  const payOnline = payAtBooking && hold.price.amount > 0;
+  const [online, setOnline] = useState<Online>(payOnline ? { kind: "asking" } : { kind: "desk" });
+  // A payment in progress keeps the hold until the payment's own deadline.
+  const expiresAt = Math.max(
+    new Date(hold.expires_at).getTime(),
+    online.kind === "card" ? new Date(online.intent.expires_at).getTime() : 0,
+  );
+  const secondsLeft = () => (expiresAt - now()) / 1000;
+  const [left, setLeft] = useState(secondsLeft);
   const [payment, setPayment] = useState<PaymentMethod>(hold.price.amount === 0 ? "none" : "offline");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(payOnline ? null : (notice ?? null));
   const [busy, setBusy] = useState(false);
   const [weekly, setWeekly] = useState(false);
   const [until, setUntil] = useState("");
@@ -56,14 +82,39 @@ export function HoldPanel({
     }, 1000);
     return () => clearInterval(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hold.id, expiresAt]);
+
+  useEffect(() => {
+    if (!payOnline) return;
+    let live = true;
+    startHoldPayment(api, hold.id).then(
+      (intent) => {
+        if (!live) return;
+        setOnline({ kind: "card", intent });
+        setLeft((Math.max(new Date(hold.expires_at).getTime(), new Date(intent.expires_at).getTime()) - now()) / 1000);
+      },
+      (e) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.rule === "credit-covers-price") return setOnline({ kind: "credit" });
+        if (e instanceof ApiError && e.status === 410) return onGone(messageOf(e));
+        // No cards at this facility (yet): the desk takes the payment, as before.
+        setOnline({ kind: "desk" });
+        if (!(e instanceof ApiError && e.rule === "payments-not-connected"))
+          setError(`Paying by card is not available just now (${messageOf(e)}). You can pay at the desk.`);
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hold.id]);
 
-  async function confirm() {
+  async function confirm(method: PaymentMethod = payment) {
     if (weekly) return bookSeries();
     setBusy(true);
     setError(null);
     try {
-      const b = await confirmHold(api, hold.id, payment);
+      const b = await confirmHold(api, hold.id, method);
       onConfirmed(b);
     } catch (e) {
       setError(messageOf(e));
@@ -114,21 +165,39 @@ export function HoldPanel({
       <p>
         {courtName}, {formatDateTime(hold.start, timeZone)} to {formatDateTime(hold.end, timeZone)} ({timeZone})
       </p>
-      <p>
-        Price: <strong>{formatMoney(hold.price)}</strong>
-      </p>
+      {online.kind === "desk" && (
+        <p>
+          Price: <strong>{formatMoney(hold.price)}</strong>
+        </p>
+      )}
       <p>
         Held for you for{" "}
         <span className="timer" role="timer" aria-live="off" aria-label={`${countdown(left)} left to confirm`}>
           {countdown(left)}
         </span>
       </p>
-      {hold.price.amount > 0 && !weekly && (
+      {online.kind === "asking" && (
+        <p role="status" className="muted">
+          Preparing your payment…
+        </p>
+      )}
+      {online.kind === "card" && (
+        <PayForHold api={api} intent={online.intent} price={hold.price} notice={notice} onBooked={onConfirmed} onAuthenticate={onAuthenticate} />
+      )}
+      {online.kind === "credit" && (
+        <>
+          <h3>Pay with your account credit</h3>
+          <PriceBreakdown price={hold.price} credit={hold.price.amount} />
+          <p className="muted">Your account credit at this facility covers the whole price.</p>
+        </>
+      )}
+      {online.kind === "desk" && hold.price.amount > 0 && !weekly && (
         <div>
           <label htmlFor="payment">Payment</label>
           <select id="payment" value={payment} onChange={(e) => setPayment(e.target.value as PaymentMethod)}>
             <option value="offline">Pay at the desk</option>
-            <option value="none">Pay later</option>
+            {/* Where payment is due when booking, the server refuses "later". */}
+            {!payAtBooking && <option value="none">Pay later</option>}
           </select>
         </div>
       )}
@@ -160,9 +229,16 @@ export function HoldPanel({
         </p>
       )}
       <div className="row" style={{ marginTop: 12 }}>
-        <button type="button" onClick={confirm} disabled={busy}>
-          {weekly ? "Book the weekly series" : "Confirm booking"}
-        </button>
+        {online.kind === "desk" && (
+          <button type="button" onClick={() => confirm()} disabled={busy}>
+            {weekly ? "Book the weekly series" : "Confirm booking"}
+          </button>
+        )}
+        {online.kind === "credit" && (
+          <button type="button" onClick={() => confirm("credit")} disabled={busy}>
+            Pay with credit
+          </button>
+        )}
         <button type="button" className="secondary" onClick={release} disabled={busy}>
           Let it go
         </button>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Booking, Facility, Resource, SeriesScope, WaitlistEntry } from "../../shared/api/types";
-import { formatDateTime, formatMoney } from "../../shared/time";
+import { formatMoney } from "../../shared/money";
+import { formatDateTime } from "../../shared/time";
 import { confirmHold } from "../availability/api";
 import { getFacility, listResources } from "../facilities/api";
 import { cancelBooking, cancelSeries, checkIn, leaveWaitlist, myBookings, myWaitlist } from "./api";

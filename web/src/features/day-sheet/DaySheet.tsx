@@ -1,18 +1,21 @@
 import { useCallback, useRef, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Block, Booking, Facility, MemberEntry, Resource } from "../../shared/api/types";
-import { addDays, formatMoney, formatTime, todayIn } from "../../shared/time";
+import { formatMoney } from "../../shared/money";
+import { addDays, formatTime, todayIn } from "../../shared/time";
 import { useLiveReload } from "../../shared/useLiveReload";
 import { cancelBooking, checkIn, facilityBookings } from "../bookings/api";
 import { listResources } from "../facilities/api";
 import { listMembers } from "../lists/api";
+import { BookingPayments } from "../payments";
 import { approveBooking, listBlocks, markNoShow, rejectBooking, removeBlock } from "./api";
 import { BlockCourt, BookForMember } from "./DeskForms";
 import { RejectBooking } from "./RejectBooking";
 import { Timeline } from "./Timeline";
 
 /// The desk's view of one day: every court as a row with its bookings and blocks in time order,
-/// coloured by status, with check-in, no-show and cancel; book for a member; block a court.
+/// coloured by status, with check-in, no-show and cancel, and each booking's payments; book for a
+/// member; block a court.
 export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
   const tz = facility.timezone;
   const [date, setDate] = useState(todayIn(tz));
@@ -22,6 +25,7 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
   const [members, setMembers] = useState<MemberEntry[]>([]);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
+  const [paying, setPaying] = useState<string | null>(null);
   const latest = useRef(0);
 
   // Reads everything first and shows it only if no newer load started meanwhile, so a slow answer
@@ -158,6 +162,25 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
                                 Cancel {formatTime(i.booking.start, tz)} on {r.name}
                               </button>
                             </div>
+                          )}
+                          <div className="row" style={{ marginTop: 4 }}>
+                            <button
+                              type="button"
+                              className="secondary"
+                              aria-expanded={paying === i.booking.id}
+                              onClick={() => setPaying(paying === i.booking!.id ? null : i.booking!.id)}
+                            >
+                              Payments {formatTime(i.booking.start, tz)} on {r.name}
+                            </button>
+                          </div>
+                          {paying === i.booking.id && (
+                            <BookingPayments
+                              api={api}
+                              booking={i.booking}
+                              facility={facility}
+                              what={`${formatTime(i.booking.start, tz)} on ${r.name}`}
+                              onChanged={(text) => act(async () => {}, text)}
+                            />
                           )}
                           {rejecting === i.booking.id && i.booking.approval_status === "pending" && (
                             <RejectBooking

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Booking, Facility, MemberEntry, StaffEntry } from "../../shared/api/types";
 import { WordSelect } from "../../shared/WordSelect";
-import { formatDateTime, formatMoney, todayIn } from "../../shared/time";
+import { formatMoney } from "../../shared/money";
+import { formatDateTime, todayIn } from "../../shared/time";
 import { facilityBookings } from "../bookings/api";
 import { inviteMember, inviteStaff, listMembers, listStaff, type StaffRole } from "./api";
 

@@ -36,6 +36,8 @@ describe("PoliciesForm", () => {
     fill("Tier 2 refund percent", "0");
     fireEvent.click(screen.getByRole("checkbox", { name: "Zelle" }));
     fill("Weekend multiplier", "1.5");
+    expect((screen.getByLabelText("Cancellation refunds of desk payments go") as HTMLSelectElement).value).toBe("credit");
+    fireEvent.change(screen.getByLabelText("Cancellation refunds of desk payments go"), { target: { value: "cash" } });
     fireEvent.click(screen.getByRole("button", { name: "Save policies" }));
 
     expect((await screen.findByRole("status")).textContent).toBe("The policies are saved.");
@@ -63,6 +65,7 @@ describe("PoliciesForm", () => {
         no_show_grace_minutes: 15,
         payment_timing: "before_session",
         offline_methods: ["cash", "zelle"],
+        offline_refund_destination: "cash",
         weekend_multiplier: 1.5,
         holiday_multiplier: 1,
         allow_player_recurring: false,

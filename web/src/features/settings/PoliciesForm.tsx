@@ -42,6 +42,7 @@ interface Draft {
   allow_player_recurring: boolean;
   payment_timing: NonNullable<Policies["payment_timing"]>;
   offline_methods: Offline[];
+  offline_refund_destination: NonNullable<Policies["offline_refund_destination"]>;
   tiers: { hours: string; percent: string }[];
 }
 
@@ -53,6 +54,7 @@ function draftOf(p: Policies): Draft {
     allow_player_recurring: p.allow_player_recurring ?? false,
     payment_timing: p.payment_timing ?? "at_booking",
     offline_methods: p.offline_methods ?? [],
+    offline_refund_destination: p.offline_refund_destination ?? "credit",
     tiers: (p.cancellation?.tiers ?? []).map((t) => ({ hours: String(t.min_hours_before), percent: String(t.refund_percent) })),
   };
 }
@@ -67,6 +69,7 @@ function policiesOf(d: Draft): Partial<Policies> {
     allow_player_recurring: d.allow_player_recurring,
     payment_timing: d.payment_timing,
     offline_methods: d.offline_methods,
+    offline_refund_destination: d.offline_refund_destination,
     cancellation: {
       tiers: d.tiers.map((t) => ({ min_hours_before: Number(t.hours), refund_percent: Number(t.percent) })),
     },
@@ -263,6 +266,23 @@ export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: F
             </div>
           )}
         </fieldset>
+        <Field
+          id="policy-offline_refund_destination"
+          label="Cancellation refunds of desk payments go"
+          hint="Card payments are always refunded to the card."
+          error={at("offline_refund_destination")}
+        >
+          {(props) => (
+            <select
+              {...props}
+              value={draft.offline_refund_destination}
+              onChange={(e) => setDraft({ ...draft, offline_refund_destination: e.target.value as Draft["offline_refund_destination"] })}
+            >
+              <option value="credit">to the player's account credit</option>
+              <option value="cash">back in cash at the desk</option>
+            </select>
+          )}
+        </Field>
       </fieldset>
 
       <fieldset>

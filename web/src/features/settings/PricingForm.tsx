@@ -3,7 +3,7 @@ import { ApiError, messageOf, type Api } from "../../shared/api/client";
 import type { Facility, FieldError, Money, Resource } from "../../shared/api/types";
 import { getPricing, listResources, setPricing, type Pricing } from "./api";
 import { Field, fieldMessage, SaveBar, TimeInput, useSave, WEEKDAYS } from "./Fields";
-import { fromMinor, toMinor } from "./money";
+import { fromMinor, toMinor } from "../../shared/money";
 
 interface Rule {
   name: string;

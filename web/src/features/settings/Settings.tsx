@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Api } from "../../shared/api/client";
 import type { Facility } from "../../shared/api/types";
 import { HoursForm } from "./HoursForm";
+import { PaymentAccount, type OnboardingReturn } from "./PaymentAccount";
 import { PoliciesForm } from "./PoliciesForm";
 import { PricingForm } from "./PricingForm";
 
@@ -9,12 +10,24 @@ const AREAS = [
   { key: "policies", label: "Booking policies" },
   { key: "hours", label: "Opening hours and holidays" },
   { key: "prices", label: "Prices per court" },
+  { key: "payments", label: "Payments" },
 ] as const;
 type Area = (typeof AREAS)[number]["key"];
 
 /// The facility's settings: each screen shows what is set now and saves it with one button.
-export function Settings({ api, facility, onSaved }: { api: Api; facility: Facility; onSaved: (f: Facility) => void }) {
-  const [area, setArea] = useState<Area>("policies");
+/// Back from the payment provider's onboarding (`onboarding`), the payments area opens first.
+export function Settings({
+  api,
+  facility,
+  onSaved,
+  onboarding,
+}: {
+  api: Api;
+  facility: Facility;
+  onSaved: (f: Facility) => void;
+  onboarding?: OnboardingReturn;
+}) {
+  const [area, setArea] = useState<Area>(onboarding ? "payments" : "policies");
   return (
     <section className="panel settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings of {facility.name}</h2>
@@ -29,6 +42,7 @@ export function Settings({ api, facility, onSaved }: { api: Api; facility: Facil
       {area === "policies" && <PoliciesForm key={facility.id} api={api} facility={facility} onSaved={onSaved} />}
       {area === "hours" && <HoursForm key={facility.id} api={api} facility={facility} />}
       {area === "prices" && <PricingForm key={facility.id} api={api} facility={facility} />}
+      {area === "payments" && <PaymentAccount key={facility.id} api={api} facility={facility} returned={onboarding} />}
     </section>
   );
 }

@@ -1,2 +1,4 @@
-// The facility's settings: booking policies, opening hours and holidays, prices per court.
+// The facility's settings: booking policies, opening hours and holidays, prices per court, and
+// its payment account (with the return from the payment provider's onboarding).
 export { Settings } from "./Settings";
+export { forgetOnboardingReturn, readOnboardingReturn } from "./PaymentAccount";

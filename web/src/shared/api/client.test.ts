@@ -38,6 +38,21 @@ describe("Api", () => {
     expect(error.field("email")).toBe("is not an email");
   });
 
+  it("keeps a declined card's problem code and the issuer's reason", async () => {
+    const { fetcher } = network([
+      {
+        status: 402,
+        body: { type: "x", title: "Payment declined", status: 402, detail: "Your card was declined.", code: "card-declined", decline_code: "insufficient_funds" },
+      },
+    ]);
+    const error = (await new Api("", fetcher).post("/api/v1/payment-intents/pit_1/confirm", { payment_method: "pm_1" }).catch((e) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(402);
+    expect(error.code).toBe("card-declined");
+    expect(error.declineCode).toBe("insufficient_funds");
+    expect(error.message).toBe("Your card was declined.");
+  });
+
   it("refreshes once on a 401 and retries with the new token", async () => {
     const { calls, fetcher } = network([
       { status: 200, body: session(1) },

@@ -7,11 +7,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly rule: string | undefined;
   readonly fields: FieldError[];
-  constructor(status: number, detail: string, rule?: string, fields: FieldError[] = []) {
+  /// The problem's `code` ("card-declined") and, for a declined card, the issuer's reason.
+  readonly code: string | undefined;
+  readonly declineCode: string | undefined;
+  constructor(
+    status: number,
+    detail: string,
+    rule?: string,
+    fields: FieldError[] = [],
+    more: { code?: string; declineCode?: string } = {},
+  ) {
     super(detail);
     this.status = status;
     this.rule = rule;
     this.fields = fields;
+    this.code = more.code;
+    this.declineCode = more.declineCode;
   }
   /// The message for one form field, if the server named it.
   field(name: string): string | undefined {
@@ -147,7 +158,10 @@ export class Api {
     if (!res.ok) {
       const problem = data as Partial<Problem> | undefined;
       const detail = problem?.detail ?? `The request failed (${res.status}).`;
-      throw new ApiError(res.status, detail, problem?.rule, problem?.errors ?? []);
+      throw new ApiError(res.status, detail, problem?.rule, problem?.errors ?? [], {
+        code: problem?.code,
+        declineCode: problem?.decline_code,
+      });
     }
     return data as T;
   }

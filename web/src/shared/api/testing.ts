@@ -76,6 +76,7 @@ export function aFacility(changes: Partial<Facility> = {}): Facility {
       check_in_opens_minutes_before: 30,
       no_show_grace_minutes: 15,
       payment_timing: "at_booking",
+      offline_refund_destination: "credit",
       weekend_multiplier: 1,
       holiday_multiplier: 1,
       allow_player_recurring: false,

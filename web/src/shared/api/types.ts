@@ -28,6 +28,19 @@ export type WaitlistEntry = Schemas["WaitlistEntry"];
 export type MemberEntry = Schemas["MemberEntry"];
 export type StaffEntry = Schemas["StaffEntry"];
 export type Hours = Schemas["Hours"];
+export type PaymentAccount = Schemas["PaymentAccount"];
+export type PaymentIntent = Schemas["PaymentIntent"];
+export type Payment = Schemas["Payment"];
+export type PaymentMethodName = Payment["method"];
+export type OfflineMethod = NonNullable<Policies["offline_methods"]>[number];
+export type Refund = Schemas["Refund"];
+export type Fee = Schemas["Fee"];
+export type CreditEntry = Schemas["CreditEntry"];
+export type SavedCard = Schemas["SavedCard"];
+export type PaymentHistory = Schemas["PaymentHistory"];
+/// The payment provider's own answers (the sandbox's, in Stripe's shapes), not SlotBase's.
+export type ProviderPaymentMethod = Schemas["SandboxPaymentMethod"];
+export type ProviderError = Schemas["ProviderError"];
 
 /// A facility as the screens use it: with its policies. The server always sends them, but the
 /// document does not list `policies` as required, so `withPolicies` checks it where a facility

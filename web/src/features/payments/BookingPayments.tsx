@@ -1,0 +1,378 @@
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
+import { ApiError, messageOf, type Api } from "../../shared/api/client";
+import type { Booking, Facility, OfflineMethod, Payment } from "../../shared/api/types";
+import { formatMoney, fromMinor, minorDigits, toMinor } from "../../shared/money";
+import { formatDateTime } from "../../shared/time";
+import { bookingPayments, recordPayment, refundPayment, setPaymentRecord, waiveBookingPayment, type RecordAction } from "./api";
+import { methodLabel, paymentStatusLabel } from "./words";
+
+/// What a payment has left to refund: its amount less what was refunded; nothing once void.
+const leftOf = (p: Payment) => (p.status === "void" ? 0 : p.amount.amount - p.refunded.amount);
+
+/// Which record changes a desk payment allows now (void is final).
+function actionsFor(p: Payment): RecordAction[] {
+  if (p.kind !== "offline" || p.status === "void") return [];
+  return (["verify", "dispute", "void"] as const).filter(
+    (a) => !((a === "verify" && p.status === "verified") || (a === "dispute" && p.status === "disputed")),
+  );
+}
+
+const ACTION_WORDS: Record<RecordAction, [label: string, done: string]> = {
+  verify: ["Verify", "The payment is verified."],
+  dispute: ["Dispute", "The payment is marked disputed."],
+  void: ["Void", "The payment is void; its amount no longer counts as paid."],
+};
+
+/// An amount box in the booking's currency: typed as a decimal, read as minor units.
+function AmountField({ id, currency, value, onChange, error }: { id: string; currency: string; value: string; onChange: (v: string) => void; error?: string }) {
+  return (
+    <div>
+      <label htmlFor={id}>Amount ({currency})</label>
+      <input
+        id={id}
+        inputMode={minorDigits(currency) > 0 ? "decimal" : "numeric"}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error && (
+        <div id={`${id}-error`} className="field-error">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TextField({ id, label, value, onChange, error, required }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string; required?: boolean }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error && (
+        <div id={`${id}-error`} className="field-error">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/// "Enter an amount like 19.99" in the currency's own shape.
+const amountHint = (currency: string) => `Enter an amount like ${fromMinor(1999 * 10 ** Math.max(0, minorDigits(currency) - 2), currency)}.`;
+
+/// The fields the forms show the server's message at; a message for any other is shown above them.
+const SHOWN_AT_FIELDS = ["amount", "reference", "note", "reason"];
+
+/// The server's word for a field, else ours.
+const fieldError = (e: unknown, field: string) => (e instanceof ApiError ? e.field(field) : undefined);
+
+/// A booking's money at the desk: what it owes and what was paid, and the desk's actions:
+/// record a payment taken at the desk, verify, dispute or void one, refund one (back the way it
+/// was paid or to account credit), or waive what the booking owes.
+export function BookingPayments({
+  api,
+  booking,
+  facility,
+  what,
+  onChanged,
+}: {
+  api: Api;
+  booking: Booking;
+  facility: Facility;
+  /// The booking as the desk says it, e.g. "10:00 on Court 1".
+  what: string;
+  onChanged: (message: string) => void;
+}) {
+  const id = useId();
+  const currency = booking.price.currency;
+  const money = (amount: number) => formatMoney({ amount, currency });
+  const methods: OfflineMethod[] = facility.policies.offline_methods ?? [];
+  const [payments, setPayments] = useState<Payment[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState<"record" | "waive" | { refund: string } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setPayments(await bookingPayments(api, booking.id));
+    } catch (e) {
+      setError(e);
+    }
+  }, [api, booking.id]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load() sets state only once its request answers
+    load();
+  }, [load, booking.payment_status]);
+
+  const paid = (payments ?? []).reduce((sum, p) => sum + leftOf(p), 0);
+  const due = Math.max(0, booking.price.amount - paid);
+
+  // Runs one change; on success the day sheet reloads (the booking's payment status) and so do the payments.
+  const run = async (change: () => Promise<unknown>, done: string) => {
+    setError(null);
+    try {
+      await change();
+      setOpen(null);
+      await load();
+      onChanged(done);
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    }
+  };
+
+  return (
+    <div role="region" aria-label={`Payments of ${what}`} className="booking-payments">
+      <p>
+        <strong>Payment {booking.payment_status}</strong> · price {money(booking.price.amount)} · paid {money(paid)}
+        {due > 0 && booking.payment_status !== "waived" && <> · due {money(due)}</>}
+      </p>
+      {payments === null ? (
+        <p className="muted">Loading payments…</p>
+      ) : payments.length === 0 ? (
+        <p className="muted">No payments yet.</p>
+      ) : (
+        <table className="sheet">
+          <caption className="sr-only">Payments of {what}</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Method</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((p) => (
+              <tr key={p.id}>
+                <td>{formatDateTime(p.created_at, facility.timezone)}</td>
+                <td>
+                  {methodLabel(p.method)}
+                  {p.reference && <span className="muted"> · ref {p.reference}</span>}
+                  {p.note && <div className="muted">{p.note}</div>}
+                </td>
+                <td>
+                  {formatMoney(p.amount)}
+                  {p.refunded.amount > 0 && <div className="muted">{formatMoney(p.refunded)} refunded</div>}
+                </td>
+                <td>{paymentStatusLabel(p.status)}</td>
+                <td>
+                  <div className="row">
+                    {actionsFor(p).map((a) => (
+                      <button
+                        key={a}
+                        type="button"
+                        className={a === "void" ? "danger" : "secondary"}
+                        onClick={() => run(() => setPaymentRecord(api, p.id, a), ACTION_WORDS[a][1])}
+                      >
+                        {ACTION_WORDS[a][0]}
+                      </button>
+                    ))}
+                    {leftOf(p) > 0 && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-expanded={typeof open === "object" && open?.refund === p.id}
+                        onClick={() => setOpen(typeof open === "object" && open?.refund === p.id ? null : { refund: p.id })}
+                      >
+                        Refund
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error !== null && !(error instanceof ApiError && error.fields.length && error.fields.every((f) => SHOWN_AT_FIELDS.includes(f.field))) && (
+        <p role="alert" className="error">
+          {messageOf(error)}
+        </p>
+      )}
+      {payments?.map(
+        (p) =>
+          typeof open === "object" &&
+          open?.refund === p.id && (
+            <RefundForm
+              key={p.id}
+              id={`${id}-refund`}
+              payment={p}
+              error={error}
+              onSubmit={(refund) =>
+                run(() => refundPayment(api, p.id, refund), `Refund of ${money(refund.amount ?? leftOf(p))} ${refund.destination === "credit" ? "to account credit" : p.kind === "card" ? "to the card" : "back at the desk"}.`)
+              }
+            />
+          ),
+      )}
+      <div className="row" style={{ marginTop: 8 }}>
+        {booking.status !== "cancelled" && due > 0 && booking.payment_status !== "waived" && (
+          <button type="button" aria-expanded={open === "record"} onClick={() => setOpen(open === "record" ? null : "record")}>
+            Record payment
+          </button>
+        )}
+        {due > 0 && booking.payment_status !== "waived" && (
+          <button type="button" className="secondary" aria-expanded={open === "waive"} onClick={() => setOpen(open === "waive" ? null : "waive")}>
+            Waive payment
+          </button>
+        )}
+      </div>
+      {open === "record" && (
+        <RecordForm
+          id={`${id}-record`}
+          currency={currency}
+          due={due}
+          methods={methods}
+          error={error}
+          onSubmit={(payment) => run(() => recordPayment(api, booking.id, payment), `${methodLabel(payment.method)} payment of ${money(payment.amount)} recorded.`)}
+        />
+      )}
+      {open === "waive" && (
+        <WaiveForm id={`${id}-waive`} error={error} onSubmit={(reason) => run(() => waiveBookingPayment(api, booking.id, reason), "The payment is waived.")} />
+      )}
+    </div>
+  );
+}
+
+function SubForm({ label, children, onSubmit }: { label: string; children: ReactNode; onSubmit: () => void }) {
+  return (
+    <form
+      aria-label={label}
+      className="row sub-form"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+function RecordForm({
+  id,
+  currency,
+  due,
+  methods,
+  error,
+  onSubmit,
+}: {
+  id: string;
+  currency: string;
+  due: number;
+  methods: OfflineMethod[];
+  error: unknown;
+  onSubmit: (p: { amount: number; method: OfflineMethod; reference?: string; note?: string }) => Promise<boolean>;
+}) {
+  const [amount, setAmount] = useState(fromMinor(due, currency));
+  const [method, setMethod] = useState<OfflineMethod | "">(methods[0] ?? "");
+  const [reference, setReference] = useState("");
+  const [note, setNote] = useState("");
+  const [bad, setBad] = useState<string | undefined>();
+
+  if (methods.length === 0)
+    return <p className="notice">The facility takes no payments at the desk. Choose the methods it accepts in Settings, Booking policies.</p>;
+
+  const submit = () => {
+    const minor = toMinor(amount, currency);
+    if (minor === null || minor <= 0) return setBad(amountHint(currency));
+    setBad(undefined);
+    if (!method) return;
+    onSubmit({ amount: minor, method, ...(reference.trim() ? { reference: reference.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+  };
+
+  return (
+    <SubForm label="Record payment" onSubmit={submit}>
+      <AmountField id={`${id}-amount`} currency={currency} value={amount} onChange={setAmount} error={bad ?? fieldError(error, "amount")} />
+      <div>
+        <label htmlFor={`${id}-method`}>Method</label>
+        <select id={`${id}-method`} value={method} onChange={(e) => setMethod(e.target.value as OfflineMethod)}>
+          {methods.map((m) => (
+            <option key={m} value={m}>
+              {methodLabel(m)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField id={`${id}-reference`} label="Reference (optional)" value={reference} onChange={setReference} error={fieldError(error, "reference")} />
+      <TextField id={`${id}-note`} label="Note (optional)" value={note} onChange={setNote} error={fieldError(error, "note")} />
+      <button type="submit">Save payment</button>
+    </SubForm>
+  );
+}
+
+function RefundForm({
+  id,
+  payment,
+  error,
+  onSubmit,
+}: {
+  id: string;
+  payment: Payment;
+  error: unknown;
+  onSubmit: (r: { amount?: number; destination: "original" | "credit"; reason: string }) => Promise<boolean>;
+}) {
+  const currency = payment.amount.currency;
+  const left = leftOf(payment);
+  const [amount, setAmount] = useState(fromMinor(left, currency));
+  const [destination, setDestination] = useState<"original" | "credit">(payment.kind === "offline" ? "credit" : "original");
+  const [reason, setReason] = useState("");
+  const [bad, setBad] = useState<{ amount?: string; reason?: string }>({});
+  const back = payment.kind === "card" ? "Back to the card" : payment.kind === "credit" ? "Back to account credit" : "Cash back at the desk";
+
+  const submit = () => {
+    const minor = toMinor(amount, currency);
+    const problems = {
+      amount: minor === null || minor <= 0 ? amountHint(currency) : minor > left ? `At most ${formatMoney({ amount: left, currency })} is left to refund.` : undefined,
+      reason: reason.trim() ? undefined : "Say why: the player sees it.",
+    };
+    setBad(problems);
+    if (problems.amount || problems.reason || minor === null) return;
+    onSubmit({ ...(minor === left ? {} : { amount: minor }), destination, reason: reason.trim() });
+  };
+
+  return (
+    <SubForm label={`Refund ${methodLabel(payment.method).toLowerCase()} payment of ${formatMoney(payment.amount)}`} onSubmit={submit}>
+      <AmountField id={`${id}-amount`} currency={currency} value={amount} onChange={setAmount} error={bad.amount ?? fieldError(error, "amount")} />
+      <div>
+        <label htmlFor={`${id}-destination`}>Refund to</label>
+        <select id={`${id}-destination`} value={destination} onChange={(e) => setDestination(e.target.value as "original" | "credit")}>
+          <option value="original">{back}</option>
+          <option value="credit">Account credit</option>
+        </select>
+      </div>
+      <TextField id={`${id}-reason`} label="Reason" value={reason} onChange={setReason} required error={bad.reason ?? fieldError(error, "reason")} />
+      <button type="submit">Refund</button>
+    </SubForm>
+  );
+}
+
+function WaiveForm({ id, error, onSubmit }: { id: string; error: unknown; onSubmit: (reason: string) => Promise<boolean> }) {
+  const [reason, setReason] = useState("");
+  const [bad, setBad] = useState<string | undefined>();
+  return (
+    <SubForm
+      label="Waive payment"
+      onSubmit={() => {
+        if (!reason.trim()) return setBad("Say why the booking owes nothing.");
+        setBad(undefined);
+        onSubmit(reason.trim());
+      }}
+    >
+      <TextField id={`${id}-reason`} label="Reason for waiving" value={reason} onChange={setReason} required error={bad ?? fieldError(error, "reason")} />
+      <button type="submit">Waive</button>
+    </SubForm>
+  );
+}
