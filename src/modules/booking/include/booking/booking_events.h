@@ -282,9 +282,9 @@ struct SeriesConflictRecorded {
 SB_EVENT_CODEC(SeriesConflictRecorded, series_id, user_id, date, rule, detail, resource_id, start, end)
 
 /// Every event the module emits (the round-trip test and the event catalogue read this list).
-using Events =
-    std::tuple<HoldCreated, HoldReleased, HoldExpired, BookingConfirmed, BookingCancelled, BookingCheckedIn,
-               BookingNoShow, BookingCompleted, BookingRescheduled, BookingApproved, BookingRejected, BlockCreated,
-               BlockRemoved, WaitlistNotified, SeriesCreated, SeriesChanged, SeriesCancelled, SeriesConflictRecorded>;
+using Events = std::tuple<HoldCreated, HoldReleased, HoldExpired, HoldExtended, BookingConfirmed, BookingCancelled,
+                          BookingCheckedIn, BookingNoShow, BookingCompleted, BookingRescheduled, BookingApproved,
+                          BookingRejected, BlockCreated, BlockRemoved, WaitlistNotified, SeriesCreated, SeriesChanged,
+                          SeriesCancelled, SeriesConflictRecorded>;
 
 }  // namespace slotbase::booking
