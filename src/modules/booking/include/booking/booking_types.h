@@ -3,13 +3,44 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "platform/core/enum_names.h"
+#include "platform/core/ids.h"
 #include "platform/core/money.h"
 #include "platform/core/time.h"
 
 namespace slotbase::booking {
+
+using HoldId = Id<struct HoldTag>;
+using BookingId = Id<struct BookingTag>;
+using BlockId = Id<struct BlockTag>;
+using WaitlistEntryId = Id<struct WaitlistEntryTag>;
+using SeriesId = Id<struct SeriesTag>;
+
+/// The text of an optional id, for the events and rows that carry ids as text.
+template <class Tag>
+std::optional<std::string> opt_str(const std::optional<Id<Tag>>& id) {
+  if (!id) return std::nullopt;
+  return id->str();
+}
+
+/// An optional id from its text (a nullable column, an optional member of a request).
+template <class I>
+std::optional<I> opt_id(std::optional<std::string> text) {
+  if (!text) return std::nullopt;
+  return I{std::move(*text)};
+}
+
+/// The texts of ids, in order.
+template <class Tag>
+std::vector<std::string> strs(const std::vector<Id<Tag>>& ids) {
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (const auto& id : ids) out.push_back(id.str());
+  return out;
+}
 
 enum class HoldStatus { active, converted, released, expired };
 constexpr EnumNames<HoldStatus, 4> names_of(HoldStatus) {
