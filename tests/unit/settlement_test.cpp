@@ -8,7 +8,7 @@ namespace {
 
 PaymentGateway::Confirmation confirmation(std::int64_t amount, PaymentMethod method) {
   PaymentGateway::Confirmation c;
-  c.hold_id = "hld_1";
+  c.hold_id = HoldId{"hld_1"};
   c.amount = {amount, "USD"};
   c.choice.method = method;
   c.payment_timing = "at_booking";

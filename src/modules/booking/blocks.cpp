@@ -17,7 +17,7 @@ Result<Block> Blocks::create_block(const BlockRequest& r, const Context& ctx) {
   snapshot.reset();
   const std::pair<Instant, Instant> range{r.start, r.end};
   if (r.reason.empty()) return Error::invalid("reason", "is required");
-  Block block{new_id("blk"),
+  Block block{BlockId{new_id("blk")},
               p.facility.id.str(),
               p.resource.id.str(),
               range.first,
@@ -42,17 +42,17 @@ Result<void> Blocks::place_block(db::Connection& tx, const Place& p, Block& bloc
                            std::to_string(in_the_way.size()) +
                                " holds, bookings or blocks are in the way; send \"force\": true to cancel "
                                "the bookings with a full refund.");
-  for (const auto& [kind, owner] : in_the_way) {
-    if (kind == "block")
+  for (const auto& owner : in_the_way) {
+    if (std::holds_alternative<BlockId>(owner))
       return Error::conflict("block-overlaps-block", "Another block already covers part of this time.");
-    if (kind == "hold") {
-      BookingRepository::finish_hold(tx, owner, "released", std::nullopt);
-      ledger_.release(tx, owner);
-      events_.emit(tx, HoldReleased{owner, std::nullopt, std::nullopt, std::nullopt, block.reason}, owner,
+    if (const auto* hold_id = std::get_if<HoldId>(&owner)) {
+      BookingRepository::finish_hold(tx, *hold_id, "released", std::nullopt);
+      ledger_.release(tx, *hold_id);
+      events_.emit(tx, HoldReleased{hold_id->str(), std::nullopt, std::nullopt, std::nullopt, block.reason}, *hold_id,
                    p.facility.id.str(), ctx);
       continue;
     }
-    auto b = BookingRepository::booking(tx, owner);
+    auto b = BookingRepository::booking(tx, std::get<BookingId>(owner));
     if (!b) continue;
     Refund refund = rules::settle(*b, 100, "Maintenance: " + block.reason, *ctx.user_id);
     SB_TRY(lifecycle_.cancel_in(tx, *b, refund, true, ctx));
@@ -61,8 +61,8 @@ Result<void> Blocks::place_block(db::Connection& tx, const Place& p, Block& bloc
   BookingRepository::insert_block(tx, block, clock_.now());
   ledger_.claim_for_block(tx, p, block.start, block.end, block.id);
   events_.emit(tx,
-               BlockCreated{block.id, block.resource_id, block.start, block.end, block.reason, block.cancelled_bookings,
-                            block.series_id},
+               BlockCreated{block.id.str(), block.resource_id, block.start, block.end, block.reason,
+                            strs(block.cancelled_bookings), opt_str(block.series_id)},
                block.id, block.facility_id, ctx);
   return Ok{};
 }
@@ -82,15 +82,16 @@ Result<std::vector<Block>> Blocks::facility_blocks(const std::string& facility_i
       [&](db::Connection& c) { return BookingRepository::facility_blocks(c, day.facility_id, day.from, day.to); });
 }
 
-Result<void> Blocks::remove_block(const std::string& block_id, const Context& ctx) {
+Result<void> Blocks::remove_block(const BlockId& block_id, const Context& ctx) {
   auto block = db_.read([&](db::Connection& c) { return BookingRepository::block(c, block_id); });
   if (!block) return Error::not_found("No such block.");
   SB_TRY(places_.facility_as(block->facility_id, Permission::bookings_manage, ctx, "No such block."));
   return db_.transact([&](db::Connection& tx) -> Result<void> {
     if (!BookingRepository::remove_block(tx, block_id)) return Error::not_found("No such block.");
     ledger_.release(tx, block_id);
-    events_.emit(tx, BlockRemoved{block_id, block->resource_id, block->start, block->end, block->series_id}, block_id,
-                 block->facility_id, ctx);
+    events_.emit(tx,
+                 BlockRemoved{block_id.str(), block->resource_id, block->start, block->end, opt_str(block->series_id)},
+                 block_id, block->facility_id, ctx);
     return Ok{};
   });
 }

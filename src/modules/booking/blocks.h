@@ -31,7 +31,7 @@ class Blocks {
   Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx);
   Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const std::string& date,
                                              const Context& ctx);
-  Result<void> remove_block(const std::string& block_id, const Context& ctx);
+  Result<void> remove_block(const BlockId& block_id, const Context& ctx);
 
   /// Puts `block` on its resource in `tx`: lapsed and live holds are let go; bookings in the way
   /// are a conflict unless `force`, which cancels them with a full refund (listed in the block).

@@ -176,33 +176,53 @@ UPDATE waitlist_entries SET status = $2 WHERE hold_id = $1 AND status = 'notifie
 constexpr std::string_view kCancelEntry = R"sql(
 UPDATE waitlist_entries SET status = 'cancelled' WHERE id = $1 AND status IN ('waiting', 'notified'))sql";
 
+/// An id bound as its text, or NULL.
+template <class Tag>
+db::Param opt_param(const std::optional<Id<Tag>>& id) {
+  return db::opt(opt_str(id));
+}
+
+/// The owner of a claim of `kind`.
+ClaimOwner owner_of(const std::string& kind, std::string owner_id) {
+  if (kind == "hold") return HoldId{std::move(owner_id)};
+  if (kind == "block") return BlockId{std::move(owner_id)};
+  return BookingId{std::move(owner_id)};
+}
+
 WaitlistEntry entry_from(const db::Row& r) {
   WaitlistEntry e;
-  e.id = r.text(0);
+  e.id = WaitlistEntryId{r.text(0)};
   e.facility_id = r.text(1);
   e.resource_id = r.text(2);
   e.user_id = r.text(3);
   e.start = from_epoch_seconds(r.i64(4));
   e.end = from_epoch_seconds(r.i64(5));
   e.status = enum_at<WaitlistStatus>(r.text(6));
-  e.hold_id = r.opt_text(7);
+  e.hold_id = opt_id<HoldId>(r.opt_text(7));
   if (auto d = r.opt_i64(8)) e.claim_deadline = from_epoch_seconds(*d);
   e.created_at = from_epoch_seconds(r.i64(9));
   return e;
 }
 
 Block block_from(const db::Row& r) {
-  Block b{
-      r.text(0), r.text(1), r.text(2), from_epoch_seconds(r.i64(3)), from_epoch_seconds(r.i64(4)), r.text(5), r.text(6),
-      {},        {},        {}};
-  b.series_id = r.opt_text(7);
+  Block b{BlockId{r.text(0)},
+          r.text(1),
+          r.text(2),
+          from_epoch_seconds(r.i64(3)),
+          from_epoch_seconds(r.i64(4)),
+          r.text(5),
+          r.text(6),
+          {},
+          {},
+          {}};
+  b.series_id = opt_id<SeriesId>(r.opt_text(7));
   b.series_date = r.opt_text(8);
   return b;
 }
 
 Booking booking_from(const db::Row& r) {
   Booking b;
-  b.id = r.text(0);
+  b.id = BookingId{r.text(0)};
   b.facility_id = r.text(1);
   b.resource_id = r.text(2);
   b.user_id = r.text(3);
@@ -220,7 +240,7 @@ Booking booking_from(const db::Row& r) {
   b.cancelled_by = r.opt_text(16);
   b.refund_amount = r.opt_i64(17);
   b.created_at = from_epoch_seconds(r.i64(18));
-  b.series_id = r.opt_text(19);
+  b.series_id = opt_id<SeriesId>(r.opt_text(19));
   b.series_date = r.opt_text(20);
   return b;
 }
@@ -232,12 +252,12 @@ db::Params overlap_params(const std::string& owner, Instant start, Instant end, 
 }
 }  // namespace
 
-std::vector<std::string> BookingRepository::expire_overlapping_holds(db::Connection& c, const std::string& resource_id,
-                                                                     Instant start, Instant end, Instant now) {
-  std::vector<std::string> ids;
+std::vector<HoldId> BookingRepository::expire_overlapping_holds(db::Connection& c, const std::string& resource_id,
+                                                                Instant start, Instant end, Instant now) {
+  std::vector<HoldId> ids;
   for (const auto& r : c.query(kExpireOverlappingClaims, overlap_params(resource_id, start, end, now))) {
     // Reported only if this transaction is the one that expired it (see expire_lapsed_holds).
-    if (c.execute(kExpireHold, {r.text(0), epoch_seconds(now)}) == 1) ids.push_back(r.text(0));
+    if (c.execute(kExpireHold, {r.text(0), epoch_seconds(now)}) == 1) ids.push_back(HoldId{r.text(0)});
   }
   return ids;
 }
@@ -256,22 +276,22 @@ void BookingRepository::take_turns_on(db::Connection& c, const std::string& reso
 }
 
 void BookingRepository::insert_claim(db::Connection& c, const std::string& facility_id, const std::string& resource_id,
-                                     Instant start, Instant end, const std::string& kind, const std::string& owner_id,
+                                     Instant start, Instant end, const ClaimOwner& owner,
                                      std::optional<Instant> expires_at) {
   // The overlap queries find no longer claim: every range is checked against 24 hours first.
   if (end - start > kLongestClaim) throw std::logic_error("a claim longer than kLongestClaim");
   std::optional<std::int64_t> expires;
   if (expires_at) expires = epoch_seconds(*expires_at);
-  c.execute_later(kInsertClaim, {facility_id, resource_id, epoch_seconds(start), epoch_seconds(end), kind, owner_id,
-                                 db::opt(expires)});
+  c.execute_later(kInsertClaim, {facility_id, resource_id, epoch_seconds(start), epoch_seconds(end), kind_of(owner),
+                                 str_of(owner), db::opt(expires)});
 }
 
-void BookingRepository::convert_claim(db::Connection& c, const std::string& hold_id, const std::string& booking_id) {
-  c.execute_later(kConvertClaim, {hold_id, booking_id});
+void BookingRepository::convert_claim(db::Connection& c, const HoldId& hold_id, const BookingId& booking_id) {
+  c.execute_later(kConvertClaim, {hold_id.str(), booking_id.str()});
 }
 
-void BookingRepository::release_claim(db::Connection& c, const std::string& owner_id) {
-  c.execute_later(kReleaseClaim, {owner_id});
+void BookingRepository::release_claim(db::Connection& c, const ClaimOwner& owner) {
+  c.execute_later(kReleaseClaim, {str_of(owner)});
 }
 
 std::vector<Claim> BookingRepository::facility_claims(db::Connection& c, const std::string& facility_id, Instant from,
@@ -286,7 +306,7 @@ std::vector<Claim> BookingRepository::facility_claims(db::Connection& c, const s
 }
 
 void BookingRepository::insert_hold(db::Connection& c, const Hold& h, Instant now) {
-  c.execute_later(kInsertHold, {h.id, h.facility_id, h.resource_id, h.user_id, h.booked_by, h.type,
+  c.execute_later(kInsertHold, {h.id.str(), h.facility_id, h.resource_id, h.user_id, h.booked_by, h.type,
                                 epoch_seconds(h.start), epoch_seconds(h.end), epoch_seconds(h.expires_at),
                                 h.price.amount, h.price.currency, epoch_seconds(now), h.offer});
 }
@@ -294,7 +314,7 @@ void BookingRepository::insert_hold(db::Connection& c, const Hold& h, Instant no
 namespace {
 // The columns of kHold and kLapsedHolds.
 Hold hold_from(const db::Row& r) {
-  return Hold{r.text(0),
+  return Hold{HoldId{r.text(0)},
               r.text(1),
               r.text(2),
               r.text(3),
@@ -305,13 +325,13 @@ Hold hold_from(const db::Row& r) {
               from_epoch_seconds(r.i64(8)),
               enum_at<HoldStatus>(r.text(9)),
               {r.i64(10), r.text(11)},
-              r.opt_text(12),
+              opt_id<BookingId>(r.opt_text(12)),
               r.boolean(13)};
 }
 }  // namespace
 
-std::optional<Hold> BookingRepository::hold(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kHold, {id}, hold_from);
+std::optional<Hold> BookingRepository::hold(db::Connection& c, const HoldId& id) {
+  return db::query_one_as(c, kHold, {id.str()}, hold_from);
 }
 
 bool BookingRepository::any_lapsed_hold(db::Connection& c, Instant now) {
@@ -322,32 +342,30 @@ std::vector<Hold> BookingRepository::lapsed_holds(db::Connection& c, Instant now
   return db::query_as(c, kLapsedHolds, {epoch_seconds(now), std::int64_t{limit}}, hold_from);
 }
 
-bool BookingRepository::finish_hold(db::Connection& c, const std::string& id, const std::string& status,
-                                    const std::optional<std::string>& booking_id) {
-  return c.execute(kFinishHold, {id, status, db::opt(booking_id)}) == 1;
+bool BookingRepository::finish_hold(db::Connection& c, const HoldId& id, const std::string& status,
+                                    const std::optional<BookingId>& booking_id) {
+  return c.execute(kFinishHold, {id.str(), status, opt_param(booking_id)}) == 1;
 }
 
-bool BookingRepository::convert_hold(db::Connection& c, const std::string& id, const std::string& booking_id,
-                                     Instant now) {
-  return c.execute(kConvertHold, {id, booking_id, epoch_seconds(now)}) == 1;
+bool BookingRepository::convert_hold(db::Connection& c, const HoldId& id, const BookingId& booking_id, Instant now) {
+  return c.execute(kConvertHold, {id.str(), booking_id.str(), epoch_seconds(now)}) == 1;
 }
 
-bool BookingRepository::keep_hold(db::Connection& c, const std::string& id, Instant until, Instant now) {
-  if (c.execute(kKeepHold, {id, epoch_seconds(until), epoch_seconds(now)}) == 1) {
-    c.execute(kKeepHoldClaim, {id, epoch_seconds(until)});
+bool BookingRepository::keep_hold(db::Connection& c, const HoldId& id, Instant until, Instant now) {
+  if (c.execute(kKeepHold, {id.str(), epoch_seconds(until), epoch_seconds(now)}) == 1) {
+    c.execute(kKeepHoldClaim, {id.str(), epoch_seconds(until)});
     return true;
   }
   // Already kept long enough is as good as kept now.
-  return c.query_one(kLiveHold, {id, epoch_seconds(now)}).has_value();
+  return c.query_one(kLiveHold, {id.str(), epoch_seconds(now)}).has_value();
 }
 
-bool BookingRepository::set_payment_status(db::Connection& c, const std::string& id, PaymentStatus status,
-                                           Instant now) {
-  return c.execute(kSetPaymentStatus, {id, str(status), epoch_seconds(now)}) == 1;
+bool BookingRepository::set_payment_status(db::Connection& c, const BookingId& id, PaymentStatus status, Instant now) {
+  return c.execute(kSetPaymentStatus, {id.str(), str(status), epoch_seconds(now)}) == 1;
 }
 
-bool BookingRepository::expire_hold(db::Connection& c, const std::string& id, Instant now) {
-  return c.execute(kExpireHold, {id, epoch_seconds(now)}) == 1;
+bool BookingRepository::expire_hold(db::Connection& c, const HoldId& id, Instant now) {
+  return c.execute(kExpireHold, {id.str(), epoch_seconds(now)}) == 1;
 }
 
 namespace {
@@ -359,21 +377,21 @@ std::optional<std::int64_t> opt_seconds(std::optional<Instant> t) {
 
 void BookingRepository::insert_booking(db::Connection& c, const Booking& b, std::optional<Instant> no_show_at) {
   c.execute_later(kInsertBooking,
-                  {b.id, b.facility_id, b.resource_id, b.user_id, b.created_by, b.type, epoch_seconds(b.start),
+                  {b.id.str(), b.facility_id, b.resource_id, b.user_id, b.created_by, b.type, epoch_seconds(b.start),
                    epoch_seconds(b.end), str(b.status), str(b.approval_status), str(b.payment_status),
                    str(b.payment_method), b.price.amount, b.price.currency, b.note, epoch_seconds(b.created_at),
-                   db::opt(b.series_id), db::opt(b.series_date), db::opt(opt_seconds(no_show_at))});
+                   opt_param(b.series_id), db::opt(b.series_date), db::opt(opt_seconds(no_show_at))});
 }
 
-std::optional<Booking> BookingRepository::booking(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kBooking, {id}, booking_from);
+std::optional<Booking> BookingRepository::booking(db::Connection& c, const BookingId& id) {
+  return db::query_one_as(c, kBooking, {id.str()}, booking_from);
 }
 
 std::vector<Booking> BookingRepository::user_bookings(db::Connection& c, const std::string& user_id,
                                                       const std::optional<std::string>& status, Instant after_start,
-                                                      const std::string& after_id, int limit) {
+                                                      const BookingId& after_id, int limit) {
   return db::query_as(c, kUserBookings,
-                      {user_id, status.value_or(""), epoch_seconds(after_start), after_id, std::int64_t{limit}},
+                      {user_id, status.value_or(""), epoch_seconds(after_start), after_id.str(), std::int64_t{limit}},
                       booking_from);
 }
 
@@ -388,8 +406,8 @@ std::vector<Booking> BookingRepository::facility_bookings(db::Connection& c, con
 }
 
 bool BookingRepository::cancel_booking(db::Connection& c, const Booking& b, Instant now) {
-  return c.execute(kCancelBooking, {b.id, str(b.payment_status), db::opt(b.cancel_reason), db::opt(b.cancelled_by),
-                                    db::opt(b.refund_amount), epoch_seconds(now)}) == 1;
+  return c.execute(kCancelBooking, {b.id.str(), str(b.payment_status), db::opt(b.cancel_reason),
+                                    db::opt(b.cancelled_by), db::opt(b.refund_amount), epoch_seconds(now)}) == 1;
 }
 
 std::int64_t BookingRepository::active_count(db::Connection& c, const std::string& user_id, Instant now) {
@@ -397,25 +415,25 @@ std::int64_t BookingRepository::active_count(db::Connection& c, const std::strin
          c.query_one(kActiveHolds, {user_id, epoch_seconds(now)})->i64(0);
 }
 
-bool BookingRepository::check_in(db::Connection& c, const std::string& id, Instant now) {
-  return c.execute(kCheckIn, {id, epoch_seconds(now)}) == 1;
+bool BookingRepository::check_in(db::Connection& c, const BookingId& id, Instant now) {
+  return c.execute(kCheckIn, {id.str(), epoch_seconds(now)}) == 1;
 }
 
-bool BookingRepository::no_show(db::Connection& c, const std::string& id, std::int64_t fee, Instant now) {
-  return c.execute(kNoShow, {id, fee, epoch_seconds(now)}) == 1;
+bool BookingRepository::no_show(db::Connection& c, const BookingId& id, std::int64_t fee, Instant now) {
+  return c.execute(kNoShow, {id.str(), fee, epoch_seconds(now)}) == 1;
 }
 
-bool BookingRepository::complete(db::Connection& c, const std::string& id, Instant now) {
-  return c.execute(kComplete, {id, epoch_seconds(now)}) == 1;
+bool BookingRepository::complete(db::Connection& c, const BookingId& id, Instant now) {
+  return c.execute(kComplete, {id.str(), epoch_seconds(now)}) == 1;
 }
 
-bool BookingRepository::set_approval(db::Connection& c, const std::string& id, const std::string& approval_status,
+bool BookingRepository::set_approval(db::Connection& c, const BookingId& id, const std::string& approval_status,
                                      Instant now) {
-  return c.execute(kSetApproval, {id, approval_status, epoch_seconds(now)}) == 1;
+  return c.execute(kSetApproval, {id.str(), approval_status, epoch_seconds(now)}) == 1;
 }
 
 bool BookingRepository::move(db::Connection& c, const Booking& b, Instant now, std::optional<Instant> no_show_at) {
-  return c.execute(kMove, {b.id, b.resource_id, epoch_seconds(b.start), epoch_seconds(b.end), b.price.amount,
+  return c.execute(kMove, {b.id.str(), b.resource_id, epoch_seconds(b.start), epoch_seconds(b.end), b.price.amount,
                            epoch_seconds(now), db::opt(opt_seconds(no_show_at))}) == 1;
 }
 
@@ -435,22 +453,21 @@ std::vector<Booking> BookingRepository::completions_due(db::Connection& c, Insta
   return db::query_as(c, sql, {epoch_seconds(now), std::int64_t{limit}}, booking_from);
 }
 
-std::vector<std::pair<std::string, std::string>> BookingRepository::claims_on(db::Connection& c,
-                                                                              const std::string& resource_id,
-                                                                              Instant start, Instant end, Instant now) {
-  std::vector<std::pair<std::string, std::string>> out;
+std::vector<ClaimOwner> BookingRepository::claims_on(db::Connection& c, const std::string& resource_id, Instant start,
+                                                     Instant end, Instant now) {
+  std::vector<ClaimOwner> out;
   for (const auto& r : c.query(kClaimsOn, overlap_params(resource_id, start, end, now)))
-    out.emplace_back(r.text(0), r.text(1));
+    out.push_back(owner_of(r.text(0), r.text(1)));
   return out;
 }
 
 void BookingRepository::insert_block(db::Connection& c, const Block& b, Instant now) {
-  c.execute(kInsertBlock, {b.id, b.facility_id, b.resource_id, epoch_seconds(b.start), epoch_seconds(b.end), b.reason,
-                           b.created_by, epoch_seconds(now), db::opt(b.series_id), db::opt(b.series_date)});
+  c.execute(kInsertBlock, {b.id.str(), b.facility_id, b.resource_id, epoch_seconds(b.start), epoch_seconds(b.end),
+                           b.reason, b.created_by, epoch_seconds(now), opt_param(b.series_id), db::opt(b.series_date)});
 }
 
-std::optional<Block> BookingRepository::block(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kBlock, {id}, block_from);
+std::optional<Block> BookingRepository::block(db::Connection& c, const BlockId& id) {
+  return db::query_one_as(c, kBlock, {id.str()}, block_from);
 }
 
 std::vector<Block> BookingRepository::blocks_of(db::Connection& c, const std::string& resource_id, Instant from) {
@@ -464,30 +481,29 @@ std::vector<Block> BookingRepository::facility_blocks(db::Connection& c, const s
                       block_from);
 }
 
-std::vector<Block> BookingRepository::series_blocks(db::Connection& c, const std::string& series_id) {
-  return db::query_as(c, kSeriesBlocks, {series_id}, block_from);
+std::vector<Block> BookingRepository::series_blocks(db::Connection& c, const SeriesId& series_id) {
+  return db::query_as(c, kSeriesBlocks, {series_id.str()}, block_from);
 }
 
-std::vector<Booking> BookingRepository::series_bookings(db::Connection& c, const std::string& series_id) {
-  return db::query_as(c, kSeriesBookings, {series_id}, booking_from);
+std::vector<Booking> BookingRepository::series_bookings(db::Connection& c, const SeriesId& series_id) {
+  return db::query_as(c, kSeriesBookings, {series_id.str()}, booking_from);
 }
 
-void BookingRepository::set_note(db::Connection& c, const std::string& booking_id, const std::string& note,
-                                 Instant now) {
-  c.execute(kSetNote, {booking_id, note, epoch_seconds(now)});
+void BookingRepository::set_note(db::Connection& c, const BookingId& booking_id, const std::string& note, Instant now) {
+  c.execute(kSetNote, {booking_id.str(), note, epoch_seconds(now)});
 }
 
-bool BookingRepository::remove_block(db::Connection& c, const std::string& id) {
-  return c.execute(kRemoveBlock, {id}) == 1;
+bool BookingRepository::remove_block(db::Connection& c, const BlockId& id) {
+  return c.execute(kRemoveBlock, {id.str()}) == 1;
 }
 
 void BookingRepository::insert_entry(db::Connection& c, const WaitlistEntry& e) {
-  c.execute(kInsertEntry, {e.id, e.facility_id, e.resource_id, e.user_id, epoch_seconds(e.start), epoch_seconds(e.end),
-                           epoch_seconds(e.created_at)});
+  c.execute(kInsertEntry, {e.id.str(), e.facility_id, e.resource_id, e.user_id, epoch_seconds(e.start),
+                           epoch_seconds(e.end), epoch_seconds(e.created_at)});
 }
 
-std::optional<WaitlistEntry> BookingRepository::entry(db::Connection& c, const std::string& id) {
-  return db::query_one_as(c, kEntry, {id}, entry_from);
+std::optional<WaitlistEntry> BookingRepository::entry(db::Connection& c, const WaitlistEntryId& id) {
+  return db::query_one_as(c, kEntry, {id.str()}, entry_from);
 }
 
 std::vector<WaitlistEntry> BookingRepository::user_entries(db::Connection& c, const std::string& user_id) {
@@ -508,17 +524,17 @@ std::vector<WaitlistEntry> BookingRepository::waiting_for(db::Connection& c, con
   return out;
 }
 
-bool BookingRepository::notify_entry(db::Connection& c, const std::string& id, const std::string& hold_id,
+bool BookingRepository::notify_entry(db::Connection& c, const WaitlistEntryId& id, const HoldId& hold_id,
                                      Instant deadline) {
-  return c.execute(kNotifyEntry, {id, hold_id, epoch_seconds(deadline)}) == 1;
+  return c.execute(kNotifyEntry, {id.str(), hold_id.str(), epoch_seconds(deadline)}) == 1;
 }
 
-void BookingRepository::settle_offer(db::Connection& c, const std::string& hold_id, const std::string& status) {
-  c.execute_later(kSettleOffer, {hold_id, status});
+void BookingRepository::settle_offer(db::Connection& c, const HoldId& hold_id, const std::string& status) {
+  c.execute_later(kSettleOffer, {hold_id.str(), status});
 }
 
-bool BookingRepository::cancel_entry(db::Connection& c, const std::string& id) {
-  return c.execute(kCancelEntry, {id}) == 1;
+bool BookingRepository::cancel_entry(db::Connection& c, const WaitlistEntryId& id) {
+  return c.execute(kCancelEntry, {id.str()}) == 1;
 }
 
 }  // namespace slotbase::booking

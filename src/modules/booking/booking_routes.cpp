@@ -21,7 +21,7 @@ json money_json(const Money& m) {
 }
 
 json hold_json(const Hold& h) {
-  return {{"id", h.id},
+  return {{"id", h.id.str()},
           {"facility_id", h.facility_id},
           {"resource_id", h.resource_id},
           {"user_id", h.user_id},
@@ -33,7 +33,7 @@ json hold_json(const Hold& h) {
 }
 
 json booking_json(const Booking& b) {
-  return {{"id", b.id},
+  return {{"id", b.id.str()},
           {"facility_id", b.facility_id},
           {"resource_id", b.resource_id},
           {"user_id", b.user_id},
@@ -49,20 +49,20 @@ json booking_json(const Booking& b) {
           {"note", b.note},
           {"cancel_reason", b.cancel_reason ? json(*b.cancel_reason) : json(nullptr)},
           {"refund_amount", b.refund_amount ? json(*b.refund_amount) : json(nullptr)},
-          {"series_id", b.series_id ? json(*b.series_id) : json(nullptr)},
+          {"series_id", b.series_id ? json(b.series_id->str()) : json(nullptr)},
           {"created_at", format_rfc3339(b.created_at)}};
 }
 
 json block_json(const Block& b) {
-  return {{"id", b.id},
+  return {{"id", b.id.str()},
           {"facility_id", b.facility_id},
           {"resource_id", b.resource_id},
           {"start", format_rfc3339(b.start)},
           {"end", format_rfc3339(b.end)},
           {"reason", b.reason},
           {"created_by", b.created_by},
-          {"series_id", b.series_id ? json(*b.series_id) : json(nullptr)},
-          {"cancelled_bookings", b.cancelled_bookings}};
+          {"series_id", b.series_id ? json(b.series_id->str()) : json(nullptr)},
+          {"cancelled_bookings", strs(b.cancelled_bookings)}};
 }
 
 json blocks_json(const std::vector<Block>& blocks) {
@@ -83,7 +83,7 @@ json series_json(const Series& s) {
                          {"end", format_rfc3339(c.end)},
                          {"rule", c.rule},
                          {"detail", c.detail}});
-  json out = {{"id", s.id},
+  json out = {{"id", s.id.str()},
               {"kind", str(s.kind)},
               {"facility_id", s.facility_id},
               {"resource_id", s.resource_id},
@@ -101,7 +101,7 @@ json series_json(const Series& s) {
   if (s.kind == SeriesKind::block) {
     out["reason"] = s.note;
     out["blocks"] = blocks;
-    out["cancelled_bookings"] = s.cancelled_bookings;
+    out["cancelled_bookings"] = strs(s.cancelled_bookings);
   } else {
     out["user_id"] = s.user_id;
     out["note"] = s.note;
@@ -118,14 +118,14 @@ json cancel_json(const CancelResult& c) {
 }
 
 json entry_json(const WaitlistEntry& e) {
-  return {{"id", e.id},
+  return {{"id", e.id.str()},
           {"facility_id", e.facility_id},
           {"resource_id", e.resource_id},
           {"user_id", e.user_id},
           {"start", format_rfc3339(e.start)},
           {"end", format_rfc3339(e.end)},
           {"status", str(e.status)},
-          {"hold_id", e.hold_id ? json(*e.hold_id) : json(nullptr)},
+          {"hold_id", e.hold_id ? json(e.hold_id->str()) : json(nullptr)},
           {"claim_deadline", e.claim_deadline ? json(format_rfc3339(*e.claim_deadline)) : json(nullptr)},
           {"created_at", format_rfc3339(e.created_at)}};
 }
@@ -234,7 +234,8 @@ void add_hold_routes(http::Router& router, BookingService& bookings) {
 
   router.add({"DELETE", "/api/v1/holds/{hold_id}",
               [&bookings](Request& req) {
-                return http::reply_empty(req, bookings.release_hold(req.param("hold_id"), http::context_of(req)));
+                return http::reply_empty(req,
+                                         bookings.release_hold(HoldId{req.param("hold_id")}, http::context_of(req)));
               },
               http::Auth::required, http::RateClass::normal, "Let a held slot go at once"});
 
@@ -266,7 +267,7 @@ void add_hold_routes(http::Router& router, BookingService& bookings) {
                 }
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 return http::reply(req, 201,
-                                   bookings.confirm_hold(req.param("hold_id"), payment, http::context_of(req)),
+                                   bookings.confirm_hold(HoldId{req.param("hold_id")}, payment, http::context_of(req)),
                                    booking_json);
               },
               http::Auth::required, http::RateClass::normal, "Turn a hold into a booking"});
@@ -276,7 +277,8 @@ void add_hold_routes(http::Router& router, BookingService& bookings) {
 void add_booking_routes(http::Router& router, BookingService& bookings) {
   router.add({"GET", "/api/v1/bookings/{booking_id}",
               [&bookings](Request& req) {
-                return http::reply(req, 200, bookings.get_booking(req.param("booking_id"), http::context_of(req)),
+                return http::reply(req, 200,
+                                   bookings.get_booking(BookingId{req.param("booking_id")}, http::context_of(req)),
                                    booking_json);
               },
               http::Auth::required, http::RateClass::normal, "One booking (its player, or the facility's staff)"});
@@ -295,7 +297,7 @@ void add_booking_routes(http::Router& router, BookingService& bookings) {
                 if (!list.ok()) return http::fail(req, list.error());
                 std::optional<std::string> next;
                 if (static_cast<int>(list->size()) == f.limit)
-                  next = std::to_string(epoch_seconds(list->back().start)) + ":" + list->back().id;
+                  next = std::to_string(epoch_seconds(list->back().start)) + ":" + list->back().id.str();
                 return Response::json(200, bookings_json(list.value(), next));
               },
               http::Auth::required, http::RateClass::normal, "The caller's bookings, soonest first"});
@@ -334,32 +336,33 @@ void add_booking_routes(http::Router& router, BookingService& bookings) {
                 auto reason = body.string("reason", false, 500).value_or("");
                 auto full = body.boolean("full_refund", false).value_or(false);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 200,
-                                   bookings.cancel(req.param("booking_id"), reason, full, http::context_of(req)),
-                                   cancel_json);
+                return http::reply(
+                    req, 200, bookings.cancel(BookingId{req.param("booking_id")}, reason, full, http::context_of(req)),
+                    cancel_json);
               },
               http::Auth::required, http::RateClass::normal, "Cancel under the facility's cancellation policy"});
 
-  router.add({"POST", "/api/v1/bookings/{booking_id}/reschedule",
-              [&bookings](Request& req) {
-                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
-                body.only({"start", "end", "resource_id"});
-                RescheduleRequest r;
-                const auto start = body.string("start", true, 40);
-                const auto end = body.string("end", true, 40);
-                r.resource_id = body.string("resource_id", false, 100);
-                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                SB_ASSIGN_OR_RETURN_RESPONSE(std::tie(r.start, r.end), rules::parse_range(*start, *end), req);
-                return http::reply(req, 200, bookings.reschedule(req.param("booking_id"), r, http::context_of(req)),
-                                   booking_json);
-              },
-              http::Auth::required, http::RateClass::normal,
-              "Move a booking; the old slot is kept if the new is taken"});
+  router.add(
+      {"POST", "/api/v1/bookings/{booking_id}/reschedule",
+       [&bookings](Request& req) {
+         SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+         body.only({"start", "end", "resource_id"});
+         RescheduleRequest r;
+         const auto start = body.string("start", true, 40);
+         const auto end = body.string("end", true, 40);
+         r.resource_id = body.string("resource_id", false, 100);
+         if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+         SB_ASSIGN_OR_RETURN_RESPONSE(std::tie(r.start, r.end), rules::parse_range(*start, *end), req);
+         return http::reply(req, 200, bookings.reschedule(BookingId{req.param("booking_id")}, r, http::context_of(req)),
+                            booking_json);
+       },
+       http::Auth::required, http::RateClass::normal, "Move a booking; the old slot is kept if the new is taken"});
 
   router.add({"POST", "/api/v1/bookings/{booking_id}/check-in",
               [&bookings](Request& req) {
                 if (auto b = empty_body(req); !b.ok()) return http::fail(req, b.error());
-                return http::reply(req, 200, bookings.check_in(req.param("booking_id"), http::context_of(req)),
+                return http::reply(req, 200,
+                                   bookings.check_in(BookingId{req.param("booking_id")}, http::context_of(req)),
                                    booking_json);
               },
               http::Auth::required, http::RateClass::normal, "Check in (staff any time; the player in the window)"});
@@ -367,7 +370,8 @@ void add_booking_routes(http::Router& router, BookingService& bookings) {
   router.add({"POST", "/api/v1/bookings/{booking_id}/no-show",
               [&bookings](Request& req) {
                 if (auto b = empty_body(req); !b.ok()) return http::fail(req, b.error());
-                return http::reply(req, 200, bookings.mark_no_show(req.param("booking_id"), http::context_of(req)),
+                return http::reply(req, 200,
+                                   bookings.mark_no_show(BookingId{req.param("booking_id")}, http::context_of(req)),
                                    booking_json);
               },
               http::Auth::required, http::RateClass::normal, "Mark a no-show (staff, after the start)"});
@@ -375,7 +379,8 @@ void add_booking_routes(http::Router& router, BookingService& bookings) {
   router.add({"POST", "/api/v1/bookings/{booking_id}/approve",
               [&bookings](Request& req) {
                 if (auto b = empty_body(req); !b.ok()) return http::fail(req, b.error());
-                return http::reply(req, 200, bookings.approve(req.param("booking_id"), http::context_of(req)),
+                return http::reply(req, 200,
+                                   bookings.approve(BookingId{req.param("booking_id")}, http::context_of(req)),
                                    booking_json);
               },
               http::Auth::required, http::RateClass::normal, "Approve a pending booking (staff)"});
@@ -386,7 +391,8 @@ void add_booking_routes(http::Router& router, BookingService& bookings) {
                 body.only({"reason"});
                 auto reason = body.string("reason", true, 500);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 200, bookings.reject(req.param("booking_id"), *reason, http::context_of(req)),
+                return http::reply(req, 200,
+                                   bookings.reject(BookingId{req.param("booking_id")}, *reason, http::context_of(req)),
                                    cancel_json);
               },
               http::Auth::required, http::RateClass::normal, "Reject a pending booking with a reason (staff)"});
@@ -439,8 +445,8 @@ void add_block_routes(http::Router& router, BookingService& bookings, RecurringS
   router.add({"DELETE", "/api/v1/blocks/{block_id}",
               [&recurring](Request& req) {
                 return http::reply_empty(
-                    req, recurring.remove_blocks(req.param("block_id"), req.query_param("scope").value_or("this"),
-                                                 http::context_of(req)));
+                    req, recurring.remove_blocks(BlockId{req.param("block_id")},
+                                                 req.query_param("scope").value_or("this"), http::context_of(req)));
               },
               http::Auth::required, http::RateClass::normal,
               "Remove a block; scope=following|all removes more of its series (staff)"});
@@ -470,7 +476,8 @@ void add_series_routes(http::Router& router, RecurringService& recurring) {
 
   router.add({"GET", "/api/v1/recurring-bookings/{series_id}",
               [&recurring](Request& req) {
-                return http::reply(req, 200, recurring.get(req.param("series_id"), http::context_of(req)), series_json);
+                return http::reply(req, 200, recurring.get(SeriesId{req.param("series_id")}, http::context_of(req)),
+                                   series_json);
               },
               http::Auth::required, http::RateClass::normal, "A series with its occurrences and conflicts"});
 
@@ -480,7 +487,7 @@ void add_series_routes(http::Router& router, RecurringService& recurring) {
                 body.only({"scope", "booking_id", "start", "end", "resource_id", "note"});
                 SeriesChange c;
                 c.scope = body.string("scope", true, 20).value_or("");
-                c.booking_id = body.string("booking_id", false, 100);
+                c.booking_id = opt_id<BookingId>(body.string("booking_id", false, 100));
                 const auto start = body.string("start", false, 40);
                 const auto end = body.string("end", false, 40);
                 if (start.has_value() != end.has_value()) body.fail(start ? "end" : "start", "is needed too");
@@ -492,7 +499,8 @@ void add_series_routes(http::Router& router, RecurringService& recurring) {
                   c.start = range.first;
                   c.end = range.second;
                 }
-                return http::reply(req, 200, recurring.change(req.param("series_id"), c, http::context_of(req)),
+                return http::reply(req, 200,
+                                   recurring.change(SeriesId{req.param("series_id")}, c, http::context_of(req)),
                                    series_json);
               },
               http::Auth::required, http::RateClass::normal, "Move one occurrence, those from one on, or all to come"});
@@ -502,19 +510,20 @@ void add_series_routes(http::Router& router, RecurringService& recurring) {
                 // The scope may come as query parameters or as a JSON body.
                 SeriesCancel c;
                 c.scope = req.query_param("scope").value_or("");
-                c.booking_id = req.query_param("booking_id");
+                c.booking_id = opt_id<BookingId>(req.query_param("booking_id"));
                 c.reason = req.query_param("reason").value_or("");
                 c.full_refund = req.query_param("full_refund").value_or("false") == "true";
                 if (!req.body.empty()) {
                   SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
                   body.only({"scope", "booking_id", "reason", "full_refund"});
                   if (auto v = body.string("scope", false, 20)) c.scope = *v;
-                  if (auto v = body.string("booking_id", false, 100)) c.booking_id = v;
+                  if (auto v = body.string("booking_id", false, 100)) c.booking_id = BookingId{*v};
                   if (auto v = body.string("reason", false, 500)) c.reason = *v;
                   if (auto v = body.boolean("full_refund", false)) c.full_refund = *v;
                   if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 }
-                return http::reply(req, 200, recurring.cancel(req.param("series_id"), c, http::context_of(req)),
+                return http::reply(req, 200,
+                                   recurring.cancel(SeriesId{req.param("series_id")}, c, http::context_of(req)),
                                    series_json);
               },
               http::Auth::required, http::RateClass::normal,
@@ -539,7 +548,8 @@ void add_waitlist_routes(http::Router& router, BookingService& bookings) {
 
   router.add({"DELETE", "/api/v1/waitlist/{entry_id}",
               [&bookings](Request& req) {
-                return http::reply_empty(req, bookings.leave_waitlist(req.param("entry_id"), http::context_of(req)));
+                return http::reply_empty(
+                    req, bookings.leave_waitlist(WaitlistEntryId{req.param("entry_id")}, http::context_of(req)));
               },
               http::Auth::required, http::RateClass::normal, "Leave the waitlist"});
 

@@ -59,17 +59,17 @@ class BookingServiceImpl final : public BookingService {
   Result<Hold> create_hold(const HoldRequest& r, const Context& ctx) override {
     return parts_.holds.create_hold(r, ctx);
   }
-  Result<void> release_hold(const std::string& hold_id, const Context& ctx) override {
+  Result<void> release_hold(const HoldId& hold_id, const Context& ctx) override {
     return parts_.holds.release_hold(hold_id, ctx);
   }
-  Result<Booking> confirm_hold(const std::string& hold_id, const PaymentChoice& payment, const Context& ctx) override {
+  Result<Booking> confirm_hold(const HoldId& hold_id, const PaymentChoice& payment, const Context& ctx) override {
     return parts_.holds.confirm_hold(hold_id, payment, ctx);
   }
   Result<Booking> staff_booking(const std::string& facility_id, const StaffBookingRequest& r,
                                 const Context& ctx) override {
     return parts_.holds.staff_booking(facility_id, r, ctx);
   }
-  Result<Booking> get_booking(const std::string& booking_id, const Context& ctx) override {
+  Result<Booking> get_booking(const BookingId& booking_id, const Context& ctx) override {
     return parts_.lifecycle.get_booking(booking_id, ctx);
   }
   Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx) override {
@@ -79,23 +79,23 @@ class BookingServiceImpl final : public BookingService {
                                                  const Context& ctx) override {
     return parts_.lifecycle.facility_bookings(facility_id, date, ctx);
   }
-  Result<CancelResult> cancel(const std::string& booking_id, const std::string& reason, bool full_refund,
+  Result<CancelResult> cancel(const BookingId& booking_id, const std::string& reason, bool full_refund,
                               const Context& ctx) override {
     return parts_.lifecycle.cancel(booking_id, reason, full_refund, ctx);
   }
-  Result<Booking> check_in(const std::string& booking_id, const Context& ctx) override {
+  Result<Booking> check_in(const BookingId& booking_id, const Context& ctx) override {
     return parts_.lifecycle.check_in(booking_id, ctx);
   }
-  Result<Booking> mark_no_show(const std::string& booking_id, const Context& ctx) override {
+  Result<Booking> mark_no_show(const BookingId& booking_id, const Context& ctx) override {
     return parts_.lifecycle.mark_no_show(booking_id, ctx);
   }
-  Result<Booking> reschedule(const std::string& booking_id, const RescheduleRequest& r, const Context& ctx) override {
+  Result<Booking> reschedule(const BookingId& booking_id, const RescheduleRequest& r, const Context& ctx) override {
     return parts_.lifecycle.reschedule(booking_id, r, ctx);
   }
-  Result<Booking> approve(const std::string& booking_id, const Context& ctx) override {
+  Result<Booking> approve(const BookingId& booking_id, const Context& ctx) override {
     return parts_.lifecycle.approve(booking_id, ctx);
   }
-  Result<CancelResult> reject(const std::string& booking_id, const std::string& reason, const Context& ctx) override {
+  Result<CancelResult> reject(const BookingId& booking_id, const std::string& reason, const Context& ctx) override {
     return parts_.lifecycle.reject(booking_id, reason, ctx);
   }
   Result<Block> create_block(const BlockRequest& r, const Context& ctx) override {
@@ -108,13 +108,13 @@ class BookingServiceImpl final : public BookingService {
                                              const Context& ctx) override {
     return parts_.blocks.facility_blocks(facility_id, date, ctx);
   }
-  Result<void> remove_block(const std::string& block_id, const Context& ctx) override {
+  Result<void> remove_block(const BlockId& block_id, const Context& ctx) override {
     return parts_.blocks.remove_block(block_id, ctx);
   }
   Result<WaitlistEntry> join_waitlist(const HoldRequest& r, const Context& ctx) override {
     return parts_.waitlist.join_waitlist(r, ctx);
   }
-  Result<void> leave_waitlist(const std::string& entry_id, const Context& ctx) override {
+  Result<void> leave_waitlist(const WaitlistEntryId& entry_id, const Context& ctx) override {
     return parts_.waitlist.leave_waitlist(entry_id, ctx);
   }
   Result<std::vector<WaitlistEntry>> my_waitlist(const Context& ctx) override {

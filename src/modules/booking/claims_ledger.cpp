@@ -8,8 +8,8 @@ const Error ClaimsLedger::kSlotTaken =
     Error::conflict("slot-unavailable", "That time is already held, booked or blocked.");
 
 Result<void> ClaimsLedger::claim(db::Connection& tx, const Place& p, Instant start, Instant end,
-                                 const std::string& kind, const std::string& owner_id,
-                                 std::optional<Instant> expires_at, const Context& ctx, OverlapCheck check) {
+                                 const ClaimOwner& owner, std::optional<Instant> expires_at, const Context& ctx,
+                                 OverlapCheck check) {
   const Instant now = clock_.now();
   const bool by_query = check == OverlapCheck::query || tx.dialect() != db::Dialect::postgres;
   if (by_query) BookingRepository::take_turns_on(tx, p.resource.id.str());
@@ -17,35 +17,34 @@ Result<void> ClaimsLedger::claim(db::Connection& tx, const Place& p, Instant sta
   // ends first. SQLite's overlap query passes over lapsed holds, and the worker ends them.
   if (tx.dialect() == db::Dialect::postgres)
     for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id.str(), start, end, now))
-      events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id.str(),
-                   ctx);
+      events_.emit(tx, HoldExpired{hold_id.str(), std::nullopt, std::nullopt, std::nullopt}, hold_id,
+                   p.facility.id.str(), ctx);
   if (by_query && BookingRepository::overlapping_claim(tx, p.resource.id.str(), start, end, now)) return kSlotTaken;
-  BookingRepository::insert_claim(tx, p.facility.id.str(), p.resource.id.str(), start, end, kind, owner_id, expires_at);
+  BookingRepository::insert_claim(tx, p.facility.id.str(), p.resource.id.str(), start, end, owner, expires_at);
   return Ok{};
 }
 
-std::vector<std::pair<std::string, std::string>> ClaimsLedger::in_the_way(db::Connection& tx, const Place& p,
-                                                                          Instant start, Instant end,
-                                                                          const Context& ctx) {
+std::vector<ClaimOwner> ClaimsLedger::in_the_way(db::Connection& tx, const Place& p, Instant start, Instant end,
+                                                 const Context& ctx) {
   const Instant now = clock_.now();
   BookingRepository::take_turns_on(tx, p.resource.id.str());
   for (const auto& hold_id : BookingRepository::expire_overlapping_holds(tx, p.resource.id.str(), start, end, now))
-    events_.emit(tx, HoldExpired{hold_id, std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id.str(), ctx);
+    events_.emit(tx, HoldExpired{hold_id.str(), std::nullopt, std::nullopt, std::nullopt}, hold_id, p.facility.id.str(),
+                 ctx);
   return BookingRepository::claims_on(tx, p.resource.id.str(), start, end, now);
 }
 
 void ClaimsLedger::claim_for_block(db::Connection& tx, const Place& p, Instant start, Instant end,
-                                   const std::string& block_id) {
-  BookingRepository::insert_claim(tx, p.facility.id.str(), p.resource.id.str(), start, end, "block", block_id,
-                                  std::nullopt);
+                                   const BlockId& block_id) {
+  BookingRepository::insert_claim(tx, p.facility.id.str(), p.resource.id.str(), start, end, block_id, std::nullopt);
 }
 
-void ClaimsLedger::convert(db::Connection& tx, const std::string& hold_id, const std::string& booking_id) {
+void ClaimsLedger::convert(db::Connection& tx, const HoldId& hold_id, const BookingId& booking_id) {
   BookingRepository::convert_claim(tx, hold_id, booking_id);
 }
 
-void ClaimsLedger::release(db::Connection& tx, const std::string& owner_id) {
-  BookingRepository::release_claim(tx, owner_id);
+void ClaimsLedger::release(db::Connection& tx, const ClaimOwner& owner) {
+  BookingRepository::release_claim(tx, owner);
 }
 
 }  // namespace slotbase::booking

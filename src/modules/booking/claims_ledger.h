@@ -2,9 +2,9 @@
 
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
+#include "claim_owner.h"
 #include "event_log.h"
 #include "places.h"
 #include "platform/clock/clock.h"
@@ -28,24 +28,23 @@ class ClaimsLedger {
 
   ClaimsLedger(const Clock& clock, const EventLog& events) : clock_(clock), events_(events) {}
 
-  /// Claims [start, end) of the place's resource for `owner_id` (kind hold | booking) in `tx`:
+  /// Claims [start, end) of the place's resource for `owner` (a hold or a booking) in `tx`:
   /// lapsed holds in the way are let go; any other claim is kSlotTaken. With
   /// OverlapCheck::constraint, on PostgreSQL the constraint alone refuses the claim (see
   /// write): for a transaction that claims once and does nothing a failure would wrongly undo,
   /// it saves the query and the lock that queues claimers of one resource.
-  Result<void> claim(db::Connection& tx, const Place& p, Instant start, Instant end, const std::string& kind,
-                     const std::string& owner_id, std::optional<Instant> expires_at, const Context& ctx,
-                     OverlapCheck check = OverlapCheck::query);
+  Result<void> claim(db::Connection& tx, const Place& p, Instant start, Instant end, const ClaimOwner& owner,
+                     std::optional<Instant> expires_at, const Context& ctx, OverlapCheck check = OverlapCheck::query);
   /// Makes way for a block of [start, end): queues behind other claimers of the resource, lets
-  /// lapsed holds go, and returns the (kind, owner id) of every live claim in the way.
-  std::vector<std::pair<std::string, std::string>> in_the_way(db::Connection& tx, const Place& p, Instant start,
-                                                              Instant end, const Context& ctx);
+  /// lapsed holds go, and returns the owner of every live claim in the way.
+  std::vector<ClaimOwner> in_the_way(db::Connection& tx, const Place& p, Instant start, Instant end,
+                                     const Context& ctx);
   /// Claims [start, end) for a block whose way in_the_way cleared.
-  void claim_for_block(db::Connection& tx, const Place& p, Instant start, Instant end, const std::string& block_id);
+  void claim_for_block(db::Connection& tx, const Place& p, Instant start, Instant end, const BlockId& block_id);
   /// The hold's claim becomes its booking's.
-  void convert(db::Connection& tx, const std::string& hold_id, const std::string& booking_id);
-  /// Gives back the time `owner_id` claimed.
-  void release(db::Connection& tx, const std::string& owner_id);
+  void convert(db::Connection& tx, const HoldId& hold_id, const BookingId& booking_id);
+  /// Gives back the time `owner` claimed.
+  void release(db::Connection& tx, const ClaimOwner& owner);
 
   /// Runs `write` (a db::Database::transact call that claims): the overlap constraint's refusal
   /// (a concurrent claim won the race) becomes kSlotTaken; every other error is rethrown.

@@ -35,7 +35,7 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
   const Instant now = clock_.now();
   if (!staff) SB_TRY(rules::check_player_slot(policies, p.hours, p.zone, range.first, range.second, now));
 
-  Hold hold{new_id("hld"),
+  Hold hold{HoldId{new_id("hld")},
             p.facility.id.str(),
             p.resource.id.str(),
             user,
@@ -47,8 +47,9 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
             HoldStatus::active,
             places_.price_for(p, user, range.first, range.second, member),
             std::nullopt};
-  const auto created = events_.prepare(HoldCreated{hold.id, hold.resource_id, hold.start, hold.end, hold.expires_at},
-                                       hold.id, hold.facility_id, ctx);
+  const auto created =
+      events_.prepare(HoldCreated{hold.id.str(), hold.resource_id, hold.start, hold.end, hold.expires_at}, hold.id,
+                      hold.facility_id, ctx);
   snapshot.reset();
   return ClaimsLedger::write([&] {
     return db_.transact([&](db::Connection& tx) -> Result<Hold> {
@@ -57,7 +58,7 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
         return Error::rule_violation("max-active-bookings", "You already have " +
                                                                 std::to_string(*policies.max_active_bookings_per_user) +
                                                                 " upcoming bookings, the most this facility allows.");
-      SB_TRY(ledger_.claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, ctx,
+      SB_TRY(ledger_.claim(tx, p, hold.start, hold.end, hold.id, hold.expires_at, ctx,
                            ClaimsLedger::OverlapCheck::constraint));
       BookingRepository::insert_hold(tx, hold, now);
       events_.append(tx, created);
@@ -66,7 +67,7 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
   });
 }
 
-Result<void> Holds::release_hold(const std::string& hold_id, const Context& ctx) {
+Result<void> Holds::release_hold(const HoldId& hold_id, const Context& ctx) {
   auto hold = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
   if (!hold || !ctx.user_id || (hold->booked_by != *ctx.user_id && hold->user_id != *ctx.user_id))
     return Error::not_found("No such hold.");
@@ -74,7 +75,7 @@ Result<void> Holds::release_hold(const std::string& hold_id, const Context& ctx)
     if (!BookingRepository::finish_hold(tx, hold_id, "released", std::nullopt))
       return Error::conflict("hold-not-active", "This hold was already confirmed, released or expired.");
     ledger_.release(tx, hold_id);
-    events_.emit(tx, HoldReleased{hold_id, hold->resource_id, hold->start, hold->end, std::nullopt}, hold_id,
+    events_.emit(tx, HoldReleased{hold_id.str(), hold->resource_id, hold->start, hold->end, std::nullopt}, hold_id,
                  hold->facility_id, ctx);
     return Ok{};
   });
@@ -82,7 +83,7 @@ Result<void> Holds::release_hold(const std::string& hold_id, const Context& ctx)
 
 Booking Holds::booking_of(const Hold& hold, const organization::Policies& policies, bool staff) const {
   Booking b;
-  b.id = new_id("bkg");
+  b.id = BookingId{new_id("bkg")};
   b.facility_id = hold.facility_id;
   b.resource_id = hold.resource_id;
   b.user_id = hold.user_id;
@@ -114,7 +115,7 @@ Result<Booking> Holds::convert_in(db::Connection& tx, const Hold& hold, const Bo
   return b;
 }
 
-Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentChoice& payment, const Context& ctx) {
+Result<Booking> Holds::confirm_hold(const HoldId& hold_id, const PaymentChoice& payment, const Context& ctx) {
   std::optional<db::Database::ReadScope> snapshot(std::in_place, db_);
   auto found = db_.read([&](db::Connection& c) { return BookingRepository::hold(c, hold_id); });
   const Hold* hold = found ? &*found : nullptr;
@@ -142,7 +143,7 @@ Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentCho
   if (settled.booked_as)
     return db_.read([&](db::Connection& c) -> Result<Booking> {
       if (auto booked = BookingRepository::booking(c, *settled.booked_as)) return *booked;
-      return Error::internal("the payment booked " + *settled.booked_as + ", which cannot be found");
+      return Error::internal("the payment booked " + settled.booked_as->str() + ", which cannot be found");
     });
   b.payment_status = settled.payment_status;
   b.created_at = clock_.now();
@@ -153,7 +154,7 @@ Result<Booking> Holds::confirm_hold(const std::string& hold_id, const PaymentCho
   return result;
 }
 
-Result<Booking> Holds::book_paid(db::Connection& tx, const std::string& hold_id, PaymentMethod method,
+Result<Booking> Holds::book_paid(db::Connection& tx, const HoldId& hold_id, PaymentMethod method,
                                  PaymentStatus status) {
   auto hold = BookingRepository::hold(tx, hold_id);
   if (!hold) return Error::not_found("No such hold.");
@@ -173,7 +174,7 @@ Result<Booking> Holds::book_paid(db::Connection& tx, const std::string& hold_id,
   return convert_in(tx, *hold, b, policies, events_.prepare(confirmed_event(b, hold_id), b.id, b.facility_id, ctx));
 }
 
-Result<void> Holds::keep_hold(const std::string& hold_id, Instant until) {
+Result<void> Holds::keep_hold(const HoldId& hold_id, Instant until) {
   const Instant now = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<void> {
     auto hold = BookingRepository::hold(tx, hold_id);
@@ -181,7 +182,7 @@ Result<void> Holds::keep_hold(const std::string& hold_id, Instant until) {
       return Error::expired("This hold has expired or was released; hold the slot again.");
     // The slot stays held longer: availability documents that expected it free again must go.
     if (until > hold->expires_at)
-      events_.emit(tx, HoldExtended{hold_id, hold->resource_id, hold->start, hold->end, until}, hold_id,
+      events_.emit(tx, HoldExtended{hold_id.str(), hold->resource_id, hold->start, hold->end, until}, hold_id,
                    hold->facility_id, Context{});
     return Ok{};
   });
@@ -197,7 +198,7 @@ Result<Booking> Holds::staff_booking(const std::string& facility_id, const Staff
   if (p.facility.id != facility.id) return Error::invalid("resource_id", "is not a resource of this facility");
   const bool for_player = r.type == "open_play" || r.type == "lesson" || r.type == "private";
   Booking b;
-  b.id = new_id("bkg");
+  b.id = BookingId{new_id("bkg")};
   b.facility_id = facility.id.str();
   b.resource_id = p.resource.id.str();
   b.user_id = r.user_id.value_or(*ctx.user_id);
@@ -214,8 +215,7 @@ Result<Booking> Holds::staff_booking(const std::string& facility_id, const Staff
   b.created_at = clock_.now();
   return ClaimsLedger::write([&] {
     return db_.transact([&](db::Connection& tx) -> Result<Booking> {
-      SB_TRY(ledger_.claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx,
-                           ClaimsLedger::OverlapCheck::constraint));
+      SB_TRY(ledger_.claim(tx, p, b.start, b.end, b.id, std::nullopt, ctx, ClaimsLedger::OverlapCheck::constraint));
       BookingRepository::insert_booking(tx, b, rules::no_show_at(b, facility.policies));
       lifecycle_.schedule_approval(tx, b, facility.policies);
       events_.emit(tx, confirmed_event(b, std::nullopt), b.id, b.facility_id, ctx);
@@ -235,7 +235,7 @@ int Holds::expire_lapsed_holds() {
       // each other instead of deadlocking; whichever comes second finds the hold gone.
       ledger_.release(tx, hold.id);
       if (!BookingRepository::expire_hold(tx, hold.id, now)) continue;
-      events_.emit(tx, HoldExpired{hold.id, hold.resource_id, hold.start, hold.end}, hold.id, hold.facility_id,
+      events_.emit(tx, HoldExpired{hold.id.str(), hold.resource_id, hold.start, hold.end}, hold.id, hold.facility_id,
                    Context{});
       ++expired;
     }
@@ -243,13 +243,13 @@ int Holds::expire_lapsed_holds() {
   });
 }
 
-void Holds::expire_hold(const std::string& hold_id) {
+void Holds::expire_hold(const HoldId& hold_id) {
   const Instant now = clock_.now();
   db_.transact([&](db::Connection& tx) {
     auto hold = BookingRepository::hold(tx, hold_id);
     if (!hold || !BookingRepository::expire_hold(tx, hold_id, now)) return;
     ledger_.release(tx, hold_id);
-    events_.emit(tx, HoldExpired{hold_id, hold->resource_id, hold->start, hold->end}, hold_id, hold->facility_id,
+    events_.emit(tx, HoldExpired{hold_id.str(), hold->resource_id, hold->start, hold->end}, hold_id, hold->facility_id,
                  Context{});
   });
 }

@@ -33,19 +33,19 @@ class Holds {
         payments_(payments) {}
 
   Result<Hold> create_hold(const HoldRequest& r, const Context& ctx);
-  Result<void> release_hold(const std::string& hold_id, const Context& ctx);
-  Result<Booking> confirm_hold(const std::string& hold_id, const PaymentChoice& payment, const Context& ctx);
+  Result<void> release_hold(const HoldId& hold_id, const Context& ctx);
+  Result<Booking> confirm_hold(const HoldId& hold_id, const PaymentChoice& payment, const Context& ctx);
   Result<Booking> staff_booking(const std::string& facility_id, const StaffBookingRequest& r, const Context& ctx);
   /// BookingPayments: the hold becomes a booking paid as `status`, in the payment's transaction.
-  Result<Booking> book_paid(db::Connection& tx, const std::string& hold_id, PaymentMethod method, PaymentStatus status);
+  Result<Booking> book_paid(db::Connection& tx, const HoldId& hold_id, PaymentMethod method, PaymentStatus status);
   /// BookingPayments: a payment in flight keeps the hold until `until`.
-  Result<void> keep_hold(const std::string& hold_id, Instant until);
+  Result<void> keep_hold(const HoldId& hold_id, Instant until);
 
   /// The worker's sweep: lets every lapsed hold go (expired, its time freed,
   /// booking.hold.expired emitted); returns how many.
   int expire_lapsed_holds();
   /// Job handler, for booking.expire_hold jobs queued before lapsed holds were swept.
-  void expire_hold(const std::string& hold_id);
+  void expire_hold(const HoldId& hold_id);
 
  private:
   /// The booking `hold` becomes (not yet paid, not yet written).

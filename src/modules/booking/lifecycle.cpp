@@ -14,7 +14,7 @@ using std::chrono::minutes;
 
 }  // namespace
 
-Result<Booking> Lifecycle::get_booking(const std::string& booking_id, const Context& ctx) {
+Result<Booking> Lifecycle::get_booking(const BookingId& booking_id, const Context& ctx) {
   auto b = db_.read([&](db::Connection& c) { return BookingRepository::booking(c, booking_id); });
   if (!b || !ctx.user_id) return Error::not_found("No such booking.");
   if (b->user_id == *ctx.user_id || b->created_by == *ctx.user_id) return *b;
@@ -26,14 +26,14 @@ Result<Booking> Lifecycle::get_booking(const std::string& booking_id, const Cont
 Result<std::vector<Booking>> Lifecycle::my_bookings(const BookingFilter& f, const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
   Instant after = from_epoch_seconds(-1);  // before any booking: the first page
-  std::string after_id;
+  BookingId after_id;
   if (f.cursor) {
     // Cursor: "<start epoch>:<booking id>" of the last item of the previous page.
     auto colon = f.cursor->find(':');
     try {
       if (colon == std::string::npos) throw std::invalid_argument("cursor");
       after = from_epoch_seconds(std::stoll(f.cursor->substr(0, colon)));
-      after_id = f.cursor->substr(colon + 1);
+      after_id = BookingId{f.cursor->substr(colon + 1)};
     } catch (const std::exception&) {
       return Error::invalid("cursor", "is not a cursor this API gave out");
     }
@@ -50,7 +50,7 @@ Result<std::vector<Booking>> Lifecycle::facility_bookings(const std::string& fac
       [&](db::Connection& c) { return BookingRepository::facility_bookings(c, day.facility_id, day.from, day.to); });
 }
 
-Result<std::pair<Booking, organization::Facility>> Lifecycle::booking_for(const std::string& booking_id,
+Result<std::pair<Booking, organization::Facility>> Lifecycle::booking_for(const BookingId& booking_id,
                                                                           const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Booking b, get_booking(booking_id, ctx));
   auto facility = orgs_.find_facility(organization::FacilityId{b.facility_id});
@@ -64,7 +64,7 @@ Result<void> Lifecycle::cancel_in(db::Connection& tx, const Booking& b, const Re
     return Error::conflict("booking-not-cancellable", "This booking changed meanwhile and cannot be cancelled.");
   ledger_.release(tx, b.id);
   events_.emit(tx,
-               BookingCancelled{b.id,
+               BookingCancelled{b.id.str(),
                                 b.user_id,
                                 b.resource_id,
                                 b.start,
@@ -77,7 +77,7 @@ Result<void> Lifecycle::cancel_in(db::Connection& tx, const Booking& b, const Re
   return Ok{};
 }
 
-Result<CancelResult> Lifecycle::cancel(const std::string& booking_id, const std::string& reason, bool full_refund,
+Result<CancelResult> Lifecycle::cancel(const BookingId& booking_id, const std::string& reason, bool full_refund,
                                        const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
   auto& [b, facility] = found;
@@ -99,11 +99,11 @@ Result<CancelResult> Lifecycle::cancel(const std::string& booking_id, const std:
 
 void Lifecycle::schedule_approval(db::Connection& tx, const Booking& b, const organization::Policies& policies) const {
   if (b.approval_status == ApprovalStatus::pending && policies.auto_approve_after_minutes)
-    jobs_.schedule(tx, kAutoApproveJob, {{"booking_id", b.id}},
-                   clock_.now() + minutes(*policies.auto_approve_after_minutes), "auto-approve:" + b.id);
+    jobs_.schedule(tx, kAutoApproveJob, {{"booking_id", b.id.str()}},
+                   clock_.now() + minutes(*policies.auto_approve_after_minutes), "auto-approve:" + b.id.str());
 }
 
-Result<Booking> Lifecycle::check_in(const std::string& booking_id, const Context& ctx) {
+Result<Booking> Lifecycle::check_in(const BookingId& booking_id, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
   auto& [b, facility] = found;
   const bool staff = orgs_.can(facility, Permission::bookings_manage, ctx);
@@ -123,13 +123,13 @@ Result<Booking> Lifecycle::check_in(const std::string& booking_id, const Context
   return db_.transact([&](db::Connection& tx) -> Result<Booking> {
     if (!BookingRepository::check_in(tx, b.id, now))
       return Error::conflict("booking-not-checkable", "This booking changed meanwhile.");
-    events_.emit(tx, BookingCheckedIn{b.id, b.user_id}, b.id, b.facility_id, ctx);
+    events_.emit(tx, BookingCheckedIn{b.id.str(), b.user_id}, b.id, b.facility_id, ctx);
     b.status = BookingStatus::checked_in;
     return b;
   });
 }
 
-Result<Booking> Lifecycle::mark_no_show(const std::string& booking_id, const Context& ctx) {
+Result<Booking> Lifecycle::mark_no_show(const BookingId& booking_id, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
   auto& [b, facility] = found;
   if (!orgs_.can(facility, Permission::bookings_manage, ctx)) return Error::forbidden("Only staff mark no-shows.");
@@ -142,15 +142,15 @@ Result<Booking> Lifecycle::mark_no_show(const std::string& booking_id, const Con
   return db_.transact([&](db::Connection& tx) -> Result<Booking> {
     if (!BookingRepository::no_show(tx, b.id, fee, now))
       return Error::conflict("booking-not-confirmed", "This booking changed meanwhile.");
-    events_.emit(tx,
-                 BookingNoShow{b.id, b.user_id, false, {fee, b.price.currency, facility.policies.no_show_fee_percent}},
-                 b.id, b.facility_id, ctx);
+    events_.emit(
+        tx, BookingNoShow{b.id.str(), b.user_id, false, {fee, b.price.currency, facility.policies.no_show_fee_percent}},
+        b.id, b.facility_id, ctx);
     b.status = BookingStatus::no_show;
     return b;
   });
 }
 
-Result<Booking> Lifecycle::reschedule(const std::string& booking_id, const RescheduleRequest& r, const Context& ctx) {
+Result<Booking> Lifecycle::reschedule(const BookingId& booking_id, const RescheduleRequest& r, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
   auto& [b, facility] = found;
   const bool staff = orgs_.can(facility, Permission::bookings_manage, ctx);
@@ -177,34 +177,37 @@ Result<Booking> Lifecycle::reschedule(const std::string& booking_id, const Resch
     return db_.transact([&](db::Connection& tx) -> Result<Booking> {
       // Let the old slot go and take the new one in one transaction: a conflict rolls both back.
       ledger_.release(tx, b.id);
-      SB_TRY(ledger_.claim(tx, p, b.start, b.end, "booking", b.id, std::nullopt, ctx));
+      SB_TRY(ledger_.claim(tx, p, b.start, b.end, b.id, std::nullopt, ctx));
       if (!BookingRepository::move(tx, b, now, rules::no_show_at(b, facility.policies)))
         return Error::conflict("booking-not-movable", "This booking changed meanwhile.");
       schedule_approval(tx, b, facility.policies);
-      events_.emit(
-          tx,
-          BookingRescheduled{
-              b.id, b.resource_id, b.start, b.end, {before.resource_id, before.start, before.end}, b.series_id},
-          b.id, b.facility_id, ctx);
+      events_.emit(tx,
+                   BookingRescheduled{b.id.str(),
+                                      b.resource_id,
+                                      b.start,
+                                      b.end,
+                                      {before.resource_id, before.start, before.end},
+                                      opt_str(b.series_id)},
+                   b.id, b.facility_id, ctx);
       return b;
     });
   });
 }
 
-Result<Booking> Lifecycle::approve(const std::string& booking_id, const Context& ctx) {
+Result<Booking> Lifecycle::approve(const BookingId& booking_id, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
   auto& [b, facility] = found;
   if (!orgs_.can(facility, Permission::bookings_manage, ctx)) return Error::forbidden("Only staff approve bookings.");
   return db_.transact([&](db::Connection& tx) -> Result<Booking> {
     if (!BookingRepository::set_approval(tx, b.id, "approved", clock_.now()))
       return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
-    events_.emit(tx, BookingApproved{b.id, b.user_id, "approved"}, b.id, b.facility_id, ctx);
+    events_.emit(tx, BookingApproved{b.id.str(), b.user_id, "approved"}, b.id, b.facility_id, ctx);
     b.approval_status = ApprovalStatus::approved;
     return b;
   });
 }
 
-Result<CancelResult> Lifecycle::reject(const std::string& booking_id, const std::string& reason, const Context& ctx) {
+Result<CancelResult> Lifecycle::reject(const BookingId& booking_id, const std::string& reason, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto found, booking_for(booking_id, ctx));
   auto& [b, facility] = found;
   if (!orgs_.can(facility, Permission::bookings_manage, ctx)) return Error::forbidden("Only staff reject bookings.");
@@ -217,7 +220,7 @@ Result<CancelResult> Lifecycle::reject(const std::string& booking_id, const std:
     if (!BookingRepository::set_approval(tx, b.id, "rejected", clock_.now()))
       return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
     SB_TRY(cancel_in(tx, b, refund, true, ctx));
-    events_.emit(tx, BookingRejected{b.id, b.user_id, reason}, b.id, b.facility_id, ctx);
+    events_.emit(tx, BookingRejected{b.id.str(), b.user_id, reason}, b.id, b.facility_id, ctx);
     return CancelResult{b, refund};
   });
 }
@@ -225,14 +228,14 @@ Result<CancelResult> Lifecycle::reject(const std::string& booking_id, const std:
 bool Lifecycle::no_show_in(db::Connection& tx, const Booking& b, int fee_percent) {
   const std::int64_t fee = rules::percent_of(b.price.amount, fee_percent);
   if (!BookingRepository::no_show(tx, b.id, fee, clock_.now())) return false;
-  events_.emit(tx, BookingNoShow{b.id, b.user_id, true, {fee, b.price.currency, fee_percent}}, b.id, b.facility_id,
-               Context{});
+  events_.emit(tx, BookingNoShow{b.id.str(), b.user_id, true, {fee, b.price.currency, fee_percent}}, b.id,
+               b.facility_id, Context{});
   return true;
 }
 
 bool Lifecycle::complete_in(db::Connection& tx, const Booking& b) {
   if (!BookingRepository::complete(tx, b.id, clock_.now())) return false;
-  events_.emit(tx, BookingCompleted{b.id, b.user_id}, b.id, b.facility_id, Context{});
+  events_.emit(tx, BookingCompleted{b.id.str(), b.user_id}, b.id, b.facility_id, Context{});
   return true;
 }
 
@@ -257,7 +260,7 @@ int Lifecycle::settle_past_bookings() {
 }
 
 // The jobs of bookings made before the sweeps (migration 0010) still come due.
-void Lifecycle::auto_no_show(const std::string& booking_id, Instant expected_start) {
+void Lifecycle::auto_no_show(const BookingId& booking_id, Instant expected_start) {
   db_.transact([&](db::Connection& tx) {
     auto b = BookingRepository::booking(tx, booking_id);
     if (!b || b->status != BookingStatus::confirmed || b->start != expected_start)
@@ -267,7 +270,7 @@ void Lifecycle::auto_no_show(const std::string& booking_id, Instant expected_sta
   });
 }
 
-void Lifecycle::auto_complete(const std::string& booking_id, Instant expected_end) {
+void Lifecycle::auto_complete(const BookingId& booking_id, Instant expected_end) {
   db_.transact([&](db::Connection& tx) {
     auto b = BookingRepository::booking(tx, booking_id);
     if (!b || b->end != expected_end) return;
@@ -275,11 +278,12 @@ void Lifecycle::auto_complete(const std::string& booking_id, Instant expected_en
   });
 }
 
-void Lifecycle::auto_approve(const std::string& booking_id) {
+void Lifecycle::auto_approve(const BookingId& booking_id) {
   db_.transact([&](db::Connection& tx) {
     auto b = BookingRepository::booking(tx, booking_id);
     if (!b || !BookingRepository::set_approval(tx, booking_id, "auto_approved", clock_.now())) return;
-    events_.emit(tx, BookingApproved{booking_id, b->user_id, "auto_approved"}, booking_id, b->facility_id, Context{});
+    events_.emit(tx, BookingApproved{booking_id.str(), b->user_id, "auto_approved"}, booking_id, b->facility_id,
+                 Context{});
   });
 }
 

@@ -28,17 +28,17 @@ class Lifecycle {
             Places& places, ClaimsLedger& ledger, const EventLog& events)
       : db_(db), clock_(clock), jobs_(jobs), orgs_(orgs), places_(places), ledger_(ledger), events_(events) {}
 
-  Result<Booking> get_booking(const std::string& booking_id, const Context& ctx);
+  Result<Booking> get_booking(const BookingId& booking_id, const Context& ctx);
   Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx);
   Result<std::vector<Booking>> facility_bookings(const std::string& facility_id, const std::string& date,
                                                  const Context& ctx);
-  Result<CancelResult> cancel(const std::string& booking_id, const std::string& reason, bool full_refund,
+  Result<CancelResult> cancel(const BookingId& booking_id, const std::string& reason, bool full_refund,
                               const Context& ctx);
-  Result<Booking> check_in(const std::string& booking_id, const Context& ctx);
-  Result<Booking> mark_no_show(const std::string& booking_id, const Context& ctx);
-  Result<Booking> reschedule(const std::string& booking_id, const RescheduleRequest& r, const Context& ctx);
-  Result<Booking> approve(const std::string& booking_id, const Context& ctx);
-  Result<CancelResult> reject(const std::string& booking_id, const std::string& reason, const Context& ctx);
+  Result<Booking> check_in(const BookingId& booking_id, const Context& ctx);
+  Result<Booking> mark_no_show(const BookingId& booking_id, const Context& ctx);
+  Result<Booking> reschedule(const BookingId& booking_id, const RescheduleRequest& r, const Context& ctx);
+  Result<Booking> approve(const BookingId& booking_id, const Context& ctx);
+  Result<CancelResult> reject(const BookingId& booking_id, const std::string& reason, const Context& ctx);
 
   /// Cancels `b` (already settled by rules::settle) in `tx`: frees its time and emits
   /// booking.cancelled.
@@ -52,13 +52,13 @@ class Lifecycle {
   int settle_past_bookings();
   // Job handlers. Idempotent: each acts only if the booking is still in the state it expects.
   /// For the no-show and completion jobs of bookings made before the sweeps.
-  void auto_no_show(const std::string& booking_id, Instant expected_start);
-  void auto_complete(const std::string& booking_id, Instant expected_end);
-  void auto_approve(const std::string& booking_id);
+  void auto_no_show(const BookingId& booking_id, Instant expected_start);
+  void auto_complete(const BookingId& booking_id, Instant expected_end);
+  void auto_approve(const BookingId& booking_id);
 
  private:
   /// The booking and its facility, if the caller may see it.
-  Result<std::pair<Booking, organization::Facility>> booking_for(const std::string& booking_id, const Context& ctx);
+  Result<std::pair<Booking, organization::Facility>> booking_for(const BookingId& booking_id, const Context& ctx);
   /// Marks `b` a no-show with `fee_percent` of its price as the fee, or completed; false if it
   /// was no longer confirmed (or checked in) by then.
   bool no_show_in(db::Connection& tx, const Booking& b, int fee_percent);

@@ -19,15 +19,15 @@ class PaymentLink final : public BookingPayments {
               Lifecycle& lifecycle)
       : db_(db), clock_(clock), orgs_(orgs), holds_(holds), lifecycle_(lifecycle) {}
 
-  Result<PayableHold> payable_hold(const std::string& hold_id, const Context& ctx) override;
-  Result<void> keep_hold(const std::string& hold_id, Instant until) override;
-  Result<Booking> book_paid_hold(const db::UnitOfWork& uow, const std::string& hold_id, PaymentMethod method,
+  Result<PayableHold> payable_hold(const HoldId& hold_id, const Context& ctx) override;
+  Result<void> keep_hold(const HoldId& hold_id, Instant until) override;
+  Result<Booking> book_paid_hold(const db::UnitOfWork& uow, const HoldId& hold_id, PaymentMethod method,
                                  PaymentStatus status) override;
-  Result<PayableBooking> payable_booking(const std::string& booking_id, const Context& ctx) override;
-  std::optional<Booking> find_booking(const std::string& booking_id) override;
+  Result<PayableBooking> payable_booking(const BookingId& booking_id, const Context& ctx) override;
+  std::optional<Booking> find_booking(const BookingId& booking_id) override;
   std::vector<Booking> paid_bookings(const std::string& facility_id, Instant since) override;
-  std::optional<Money> price(const db::UnitOfWork& uow, const std::string& booking_id) override;
-  void set_payment_status(const db::UnitOfWork& uow, const std::string& booking_id, PaymentStatus status) override;
+  std::optional<Money> price(const db::UnitOfWork& uow, const BookingId& booking_id) override;
+  void set_payment_status(const db::UnitOfWork& uow, const BookingId& booking_id, PaymentStatus status) override;
 
  private:
   db::Database& db_;

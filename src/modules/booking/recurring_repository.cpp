@@ -42,16 +42,16 @@ std::vector<SeriesConflict> conflicts_of(db::Connection& c, std::string_view sql
 }  // namespace
 
 void RecurringRepository::insert(db::Connection& c, const Series& s, Instant now) {
-  c.execute(kInsert, {s.id, str(s.kind), s.facility_id, s.resource_id, s.user_id, s.created_by, s.type, s.rrule,
+  c.execute(kInsert, {s.id.str(), str(s.kind), s.facility_id, s.resource_id, s.user_id, s.created_by, s.type, s.rrule,
                       s.first_date, std::int64_t{s.start_minute}, std::int64_t{s.duration_minutes},
                       db::opt(s.until_date), s.note, str(s.status), s.materialized_through, epoch_seconds(now)});
 }
 
-std::optional<Series> RecurringRepository::find(db::Connection& c, const std::string& id) {
-  auto r = c.query_one(kFind, {id});
+std::optional<Series> RecurringRepository::find(db::Connection& c, const SeriesId& id) {
+  auto r = c.query_one(kFind, {id.str()});
   if (!r) return std::nullopt;
   Series s;
-  s.id = r->text(0);
+  s.id = SeriesId{r->text(0)};
   s.kind = enum_at<SeriesKind>(r->text(1));
   s.facility_id = r->text(2);
   s.resource_id = r->text(3);
@@ -70,24 +70,24 @@ std::optional<Series> RecurringRepository::find(db::Connection& c, const std::st
 }
 
 void RecurringRepository::update(db::Connection& c, const Series& s, Instant now) {
-  c.execute(kUpdate, {s.id, s.resource_id, std::int64_t{s.start_minute}, std::int64_t{s.duration_minutes},
+  c.execute(kUpdate, {s.id.str(), s.resource_id, std::int64_t{s.start_minute}, std::int64_t{s.duration_minutes},
                       db::opt(s.until_date), s.note, str(s.status), s.materialized_through, epoch_seconds(now)});
 }
 
-std::vector<SeriesConflict> RecurringRepository::conflicts(db::Connection& c, const std::string& series_id) {
-  return conflicts_of(c, kConflicts, {series_id});
+std::vector<SeriesConflict> RecurringRepository::conflicts(db::Connection& c, const SeriesId& series_id) {
+  return conflicts_of(c, kConflicts, {series_id.str()});
 }
 
-void RecurringRepository::record_conflict(db::Connection& c, const std::string& series_id,
+void RecurringRepository::record_conflict(db::Connection& c, const SeriesId& series_id,
                                           const SeriesConflict& conflict) {
-  c.execute(kRecordConflict, {series_id, conflict.date, epoch_seconds(conflict.start), epoch_seconds(conflict.end),
-                              conflict.rule, conflict.detail});
+  c.execute(kRecordConflict, {series_id.str(), conflict.date, epoch_seconds(conflict.start),
+                              epoch_seconds(conflict.end), conflict.rule, conflict.detail});
 }
 
-std::vector<SeriesConflict> RecurringRepository::take_conflicts_from(db::Connection& c, const std::string& series_id,
+std::vector<SeriesConflict> RecurringRepository::take_conflicts_from(db::Connection& c, const SeriesId& series_id,
                                                                      const std::string& date) {
-  auto out = conflicts_of(c, kConflictsFrom, {series_id, date});
-  c.execute(kDeleteConflictsFrom, {series_id, date});
+  auto out = conflicts_of(c, kConflictsFrom, {series_id.str(), date});
+  c.execute(kDeleteConflictsFrom, {series_id.str(), date});
   return out;
 }
 

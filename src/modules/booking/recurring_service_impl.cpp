@@ -95,7 +95,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     auto [start, end] = times_on(s, p.zone, date);
     if (start <= now) continue;  // only occurrences to come are booked
     Booking b;
-    b.id = new_id("bkg");
+    b.id = BookingId{new_id("bkg")};
     b.facility_id = p.facility.id.str();
     b.resource_id = p.resource.id.str();
     b.user_id = s.user_id;
@@ -122,7 +122,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
         if (active && *active >= *policies.max_active_bookings_per_user)
           return Error::rule_violation("max-active-bookings", "The player has as many upcoming bookings as allowed.");
       }
-      SB_TRY(parts_.ledger.claim(tx, p, start, end, "booking", b.id, std::nullopt, ctx));
+      SB_TRY(parts_.ledger.claim(tx, p, start, end, b.id, std::nullopt, ctx));
       BookingRepository::insert_booking(tx, b, rules::no_show_at(b, policies));
       parts_.lifecycle.schedule_approval(tx, b, policies);
       parts_.events.emit(tx, confirmed_event(b, std::nullopt), b.id, b.facility_id, ctx);
@@ -136,7 +136,7 @@ void RecurringServiceImpl::materialize(db::Connection& tx, const Series& s, cons
     SeriesConflict conflict{date.str(), start, end, e.rule.empty() ? std::string(to_string(e.code)) : e.rule, e.detail};
     RecurringRepository::record_conflict(tx, s.id, conflict);
     parts_.events.emit(tx,
-                       SeriesConflictRecorded{s.id, s.user_id, conflict.date, conflict.rule, conflict.detail,
+                       SeriesConflictRecorded{s.id.str(), s.user_id, conflict.date, conflict.rule, conflict.detail,
                                               p.resource.id.str(), start, end},
                        s.id, p.facility.id.str(), ctx);
   }
@@ -155,8 +155,8 @@ void RecurringServiceImpl::advance(db::Connection& tx, Series& s, const Place& p
   const LocalDate next = Zone::add_days(*LocalDate::parse(s.materialized_through), 1);
   const LocalDate last = s.until_date ? *LocalDate::parse(*s.until_date) : LocalDate{2999, 12, 31};
   if (next <= last && !rules::occurrence_dates(s.rrule, first, next, last, 1).empty())
-    jobs_.enqueue(tx, kExtendSeriesJob, {{"series_id", s.id}}, clock_.now() + std::chrono::hours(24),
-                  "extend-series:" + s.id + ":" + s.materialized_through);
+    jobs_.enqueue(tx, kExtendSeriesJob, {{"series_id", s.id.str()}}, clock_.now() + std::chrono::hours(24),
+                  "extend-series:" + s.id.str() + ":" + s.materialized_through);
 }
 
 Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Context& ctx) {
@@ -190,7 +190,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
     return Error::rule_violation("resource-inactive", "This resource is not bookable.");
 
   Series s;
-  s.id = new_id("rec");
+  s.id = SeriesId{new_id("rec")};
   s.kind = SeriesKind::booking;
   s.facility_id = p.facility.id.str();
   s.resource_id = p.resource.id.str();
@@ -215,7 +215,7 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
   SB_TRY(db_.transact([&](db::Connection& tx) -> Result<void> {
     RecurringRepository::insert(tx, s, now);
     advance(tx, s, p, staff, ctx);
-    parts_.events.emit(tx, SeriesCreated{s.id, s.user_id, s.resource_id, s.rrule}, s.id, s.facility_id, ctx);
+    parts_.events.emit(tx, SeriesCreated{s.id.str(), s.user_id, s.resource_id, s.rrule}, s.id, s.facility_id, ctx);
     return Ok{};
   }));
   return with_occurrences(std::move(s));
@@ -232,7 +232,7 @@ Series RecurringServiceImpl::with_occurrences(Series s) {
   return s;
 }
 
-Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string& series_id, bool to_change,
+Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const SeriesId& series_id, bool to_change,
                                                                const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
   auto s = db_.read([&](db::Connection& c) { return RecurringRepository::find(c, series_id); });
@@ -255,7 +255,7 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const std::string
 }
 
 Result<std::optional<Booking>> RecurringServiceImpl::anchor_of(const Series& s, const std::string& scope,
-                                                               const std::optional<std::string>& booking_id) {
+                                                               const std::optional<BookingId>& booking_id) {
   if (!is_scope(scope)) return Error::invalid("scope", "must be this, following or all");
   if (scope == "all") return std::optional<Booking>{};
   if (!booking_id) return Error::invalid("booking_id", "names the occurrence for this and following");
@@ -264,12 +264,12 @@ Result<std::optional<Booking>> RecurringServiceImpl::anchor_of(const Series& s, 
   return b;
 }
 
-Result<Series> RecurringServiceImpl::get(const std::string& series_id, const Context& ctx) {
+Result<Series> RecurringServiceImpl::get(const SeriesId& series_id, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Found f, find(series_id, false, ctx));
   return with_occurrences(std::move(f.series));
 }
 
-Result<Series> RecurringServiceImpl::change(const std::string& series_id, const SeriesChange& c, const Context& ctx) {
+Result<Series> RecurringServiceImpl::change(const SeriesId& series_id, const SeriesChange& c, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Found f, find(series_id, true, ctx));
   auto& [s, p, staff] = f;
   if (s.kind != SeriesKind::booking) return Error::not_found("No such recurring booking.");
@@ -330,7 +330,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
           if (!allowed.ok())
             return Error::rule_violation(allowed.error().rule, *b.series_date + ": " + allowed.error().detail);
         }
-        if (!parts_.ledger.claim(tx, to, b.start, b.end, "booking", b.id, std::nullopt, ctx).ok()) {
+        if (!parts_.ledger.claim(tx, to, b.start, b.end, b.id, std::nullopt, ctx).ok()) {
           clashes.push_back(*b.series_date);
           continue;
         }
@@ -341,7 +341,7 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
         parts_.events.emit(
             tx,
             BookingRescheduled{
-                b.id, b.resource_id, b.start, b.end, {before.resource_id, before.start, before.end}, s.id},
+                b.id.str(), b.resource_id, b.start, b.end, {before.resource_id, before.start, before.end}, s.id.str()},
             b.id, b.facility_id, ctx);
       }
       if (!clashes.empty())
@@ -355,15 +355,15 @@ Result<Series> RecurringServiceImpl::change(const std::string& series_id, const 
       for (const auto& conflict : RecurringRepository::take_conflicts_from(tx, s.id, from_date))
         retry.push_back(*LocalDate::parse(conflict.date));
       materialize(tx, next, to, staff, retry, ctx);
-      parts_.events.emit(tx, SeriesChanged{s.id, c.scope, from_date, static_cast<std::int64_t>(moving.size())}, s.id,
-                         s.facility_id, ctx);
+      parts_.events.emit(tx, SeriesChanged{s.id.str(), c.scope, from_date, static_cast<std::int64_t>(moving.size())},
+                         s.id, s.facility_id, ctx);
       return Ok{};
     });
   }));
   return with_occurrences(std::move(next));
 }
 
-Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const SeriesCancel& c, const Context& ctx) {
+Result<Series> RecurringServiceImpl::cancel(const SeriesId& series_id, const SeriesCancel& c, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Found f, find(series_id, true, ctx));
   auto& [s, p, staff] = f;
   if (s.kind != SeriesKind::booking) return Error::not_found("No such recurring booking.");
@@ -378,7 +378,7 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
   const std::string from_date = anchor ? *anchor->series_date : s.first_date;
   const Instant now = clock_.now();
   SB_TRY(db_.transact([&](db::Connection& tx) -> Result<void> {
-    std::vector<std::string> cancelled;
+    std::vector<BookingId> cancelled;
     for (auto& b : BookingRepository::series_bookings(tx, s.id)) {
       if (b.status != BookingStatus::confirmed || *b.series_date < from_date || b.start <= now) continue;
       const double hours_notice = std::chrono::duration<double>(b.start - now).count() / 3600.0;
@@ -396,7 +396,8 @@ Result<Series> RecurringServiceImpl::cancel(const std::string& series_id, const 
     }
     RecurringRepository::take_conflicts_from(tx, s.id, from_date);
     RecurringRepository::update(tx, s, now);
-    parts_.events.emit(tx, SeriesCancelled{s.id, c.scope, from_date, s.user_id, cancelled}, s.id, s.facility_id, ctx);
+    parts_.events.emit(tx, SeriesCancelled{s.id.str(), c.scope, from_date, s.user_id, strs(cancelled)}, s.id,
+                       s.facility_id, ctx);
     return Ok{};
   }));
   return with_occurrences(std::move(s));
@@ -423,7 +424,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
 
   const Instant now = clock_.now();
   Series s;
-  s.id = new_id("rec");
+  s.id = SeriesId{new_id("rec")};
   s.kind = SeriesKind::block;
   s.facility_id = p.facility.id.str();
   s.resource_id = p.resource.id.str();
@@ -446,8 +447,16 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
       for (LocalDate date : dates) {
         auto [start, end] = times_on(s, p.zone, date);
         if (end <= now) continue;
-        Block block{new_id("blk"), p.facility.id.str(), p.resource.id.str(), start, end, r.reason, *ctx.user_id, {},
-                    s.id,          date.str()};
+        Block block{BlockId{new_id("blk")},
+                    p.facility.id.str(),
+                    p.resource.id.str(),
+                    start,
+                    end,
+                    r.reason,
+                    *ctx.user_id,
+                    {},
+                    s.id,
+                    date.str()};
         auto placed = in_savepoint(tx, [&] { return parts_.blocks.place_block(tx, p, block, r.force, ctx); });
         if (placed.ok()) {
           s.cancelled_bookings.insert(s.cancelled_bookings.end(), block.cancelled_bookings.begin(),
@@ -469,7 +478,7 @@ Result<Series> RecurringServiceImpl::create_blocks(const BlockSeriesRequest& r, 
   return with_occurrences(std::move(s));
 }
 
-Result<void> RecurringServiceImpl::remove_blocks(const std::string& block_id, const std::string& scope,
+Result<void> RecurringServiceImpl::remove_blocks(const BlockId& block_id, const std::string& scope,
                                                  const Context& ctx) {
   if (scope.empty() || scope == "this") return parts_.blocks.remove_block(block_id, ctx);
   if (!is_scope(scope)) return Error::invalid("scope", "must be this, following or all");
@@ -484,8 +493,8 @@ Result<void> RecurringServiceImpl::remove_blocks(const std::string& block_id, co
       if (scope == "following" ? *b.series_date < *block->series_date : b.end <= now) continue;
       if (!BookingRepository::remove_block(tx, b.id)) continue;
       parts_.ledger.release(tx, b.id);
-      parts_.events.emit(tx, BlockRemoved{b.id, b.resource_id, b.start, b.end, block->series_id}, b.id, b.facility_id,
-                         ctx);
+      parts_.events.emit(tx, BlockRemoved{b.id.str(), b.resource_id, b.start, b.end, opt_str(block->series_id)}, b.id,
+                         b.facility_id, ctx);
     }
     if (s) {
       s->status = scope == "all" ? SeriesStatus::cancelled : SeriesStatus::ended;
@@ -495,7 +504,7 @@ Result<void> RecurringServiceImpl::remove_blocks(const std::string& block_id, co
   });
 }
 
-void RecurringServiceImpl::extend(const std::string& series_id) {
+void RecurringServiceImpl::extend(const SeriesId& series_id) {
   db_.transact([&](db::Connection& tx) {
     auto s = RecurringRepository::find(tx, series_id);
     if (!s || s->status != SeriesStatus::active || s->kind != SeriesKind::booking) return;
@@ -506,7 +515,7 @@ void RecurringServiceImpl::extend(const std::string& series_id) {
     const Place p{*facility, resource->resource, *zone, parts_.orgs.hours_of(facility->id),
                   resource->pricing_in(facility->currency)};
     // The series books as the one who made it: staff rules while they are still staff.
-    const Context ctx{s->created_by, "series:" + s->id, ""};
+    const Context ctx{s->created_by, "series:" + s->id.str(), ""};
     advance(tx, *s, p, parts_.orgs.can(*facility, Permission::bookings_manage, ctx), ctx);
   });
 }

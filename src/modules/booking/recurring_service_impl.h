@@ -12,12 +12,12 @@ class RecurringServiceImpl final : public RecurringService {
   RecurringServiceImpl(db::Database& db, const Clock& clock, const events::JobQueue& jobs, BookingParts& parts);
 
   Result<Series> create(const SeriesRequest& r, const Context& ctx) override;
-  Result<Series> get(const std::string& series_id, const Context& ctx) override;
-  Result<Series> change(const std::string& series_id, const SeriesChange& c, const Context& ctx) override;
-  Result<Series> cancel(const std::string& series_id, const SeriesCancel& c, const Context& ctx) override;
+  Result<Series> get(const SeriesId& series_id, const Context& ctx) override;
+  Result<Series> change(const SeriesId& series_id, const SeriesChange& c, const Context& ctx) override;
+  Result<Series> cancel(const SeriesId& series_id, const SeriesCancel& c, const Context& ctx) override;
   Result<Series> create_blocks(const BlockSeriesRequest& r, const Context& ctx) override;
-  Result<void> remove_blocks(const std::string& block_id, const std::string& scope, const Context& ctx) override;
-  void extend(const std::string& series_id) override;
+  Result<void> remove_blocks(const BlockId& block_id, const std::string& scope, const Context& ctx) override;
+  void extend(const SeriesId& series_id) override;
 
  private:
   /// A series as the caller may act on it: its place and whether the caller is staff there.
@@ -28,10 +28,10 @@ class RecurringServiceImpl final : public RecurringService {
   };
   /// not_found unless the caller booked the series, it is for them, or they are the facility's
   /// staff (and, to change it, may manage bookings).
-  Result<Found> find(const std::string& series_id, bool to_change, const Context& ctx);
+  Result<Found> find(const SeriesId& series_id, bool to_change, const Context& ctx);
   /// The occurrence `this` and `following` start from (none for `all`); validates the scope.
   Result<std::optional<Booking>> anchor_of(const Series& s, const std::string& scope,
-                                           const std::optional<std::string>& booking_id);
+                                           const std::optional<BookingId>& booking_id);
   /// The series with its occurrences and conflicts, read in one go.
   Series with_occurrences(Series s);
 

@@ -60,17 +60,23 @@ class BookingModule final : public Module {
   }
 
   void register_jobs(events::JobQueue& jobs) override {
-    jobs.handle(kExpireHoldJob,
-                [this](const events::Job& job) { parts_.holds.expire_hold(job.payload.at("hold_id")); });
+    jobs.handle(kExpireHoldJob, [this](const events::Job& job) {
+      parts_.holds.expire_hold(HoldId{job.payload.at("hold_id").get<std::string>()});
+    });
     jobs.handle(kNoShowJob, [this](const events::Job& job) {
-      parts_.lifecycle.auto_no_show(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("start")));
+      parts_.lifecycle.auto_no_show(BookingId{job.payload.at("booking_id").get<std::string>()},
+                                    from_epoch_seconds(job.payload.at("start")));
     });
     jobs.handle(kCompleteJob, [this](const events::Job& job) {
-      parts_.lifecycle.auto_complete(job.payload.at("booking_id"), from_epoch_seconds(job.payload.at("end")));
+      parts_.lifecycle.auto_complete(BookingId{job.payload.at("booking_id").get<std::string>()},
+                                     from_epoch_seconds(job.payload.at("end")));
     });
-    jobs.handle(kExtendSeriesJob, [this](const events::Job& job) { recurring_.extend(job.payload.at("series_id")); });
-    jobs.handle(kAutoApproveJob,
-                [this](const events::Job& job) { parts_.lifecycle.auto_approve(job.payload.at("booking_id")); });
+    jobs.handle(kExtendSeriesJob, [this](const events::Job& job) {
+      recurring_.extend(SeriesId{job.payload.at("series_id").get<std::string>()});
+    });
+    jobs.handle(kAutoApproveJob, [this](const events::Job& job) {
+      parts_.lifecycle.auto_approve(BookingId{job.payload.at("booking_id").get<std::string>()});
+    });
   }
 
   void run_background_once() override {

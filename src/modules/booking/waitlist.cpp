@@ -13,8 +13,9 @@ Result<WaitlistEntry> Waitlist::join_waitlist(const HoldRequest& r, const Contex
   SB_ASSIGN_OR_RETURN(Place p, places_.place_of(r.resource_id, ctx));
   const Instant now = clock_.now();
   SB_TRY(rules::check_player_slot(p.facility.policies, p.hours, p.zone, range.first, range.second, now));
-  WaitlistEntry e{new_id("wle"), p.facility.id.str(),     p.resource.id.str(), *ctx.user_id, range.first,
-                  range.second,  WaitlistStatus::waiting, std::nullopt,        std::nullopt, now};
+  WaitlistEntry e{
+      WaitlistEntryId{new_id("wle")}, p.facility.id.str(), p.resource.id.str(), *ctx.user_id, range.first, range.second,
+      WaitlistStatus::waiting,        std::nullopt,        std::nullopt,        now};
   return db_.transact([&](db::Connection& tx) -> Result<WaitlistEntry> {
     if (!BookingRepository::overlapping_claim(tx, e.resource_id, e.start, e.end, now))
       return Error::conflict("slot-available", "That time is free: hold it instead of waiting.");
@@ -25,7 +26,7 @@ Result<WaitlistEntry> Waitlist::join_waitlist(const HoldRequest& r, const Contex
   });
 }
 
-Result<void> Waitlist::leave_waitlist(const std::string& entry_id, const Context& ctx) {
+Result<void> Waitlist::leave_waitlist(const WaitlistEntryId& entry_id, const Context& ctx) {
   auto e = db_.read([&](db::Connection& c) { return BookingRepository::entry(c, entry_id); });
   if (!e || !ctx.user_id || e->user_id != *ctx.user_id) return Error::not_found("No such waitlist entry.");
   return db_.transact([&](db::Connection& tx) -> Result<void> {
@@ -33,7 +34,7 @@ Result<void> Waitlist::leave_waitlist(const std::string& entry_id, const Context
       return Error::conflict("waitlist-entry-closed", "This entry was already booked, expired or left.");
     if (e->hold_id && BookingRepository::finish_hold(tx, *e->hold_id, "released", std::nullopt)) {
       ledger_.release(tx, *e->hold_id);
-      events_.emit(tx, HoldReleased{*e->hold_id, e->resource_id, e->start, e->end, std::nullopt}, *e->hold_id,
+      events_.emit(tx, HoldReleased{e->hold_id->str(), e->resource_id, e->start, e->end, std::nullopt}, *e->hold_id,
                    e->facility_id, ctx);
     }
     return Ok{};
@@ -57,7 +58,7 @@ void Waitlist::offer(db::Connection& tx, const std::string& resource_id, Instant
     const auto* facility = &config->facility;
     const Place p{*facility, resource->resource, *zone, config->hours, resource->pricing_in(facility->currency)};
     const Instant deadline = now + std::chrono::hours(facility->policies.waitlist_expiry_hours);
-    Hold hold{new_id("hld"),
+    Hold hold{HoldId{new_id("hld")},
               e.facility_id,
               e.resource_id,
               e.user_id,
@@ -72,14 +73,14 @@ void Waitlist::offer(db::Connection& tx, const std::string& resource_id, Instant
               true};
     const Context system{e.user_id, "waitlist", ""};
     // Through ledger_.claim(), like every other claim: lapsed holds in the way go first.
-    if (!ledger_.claim(tx, p, hold.start, hold.end, "hold", hold.id, hold.expires_at, system).ok()) continue;
+    if (!ledger_.claim(tx, p, hold.start, hold.end, hold.id, hold.expires_at, system).ok()) continue;
     BookingRepository::insert_hold(tx, hold, now);
     BookingRepository::notify_entry(tx, e.id, hold.id, deadline);
-    events_.emit(tx, HoldCreated{hold.id, hold.resource_id, hold.start, hold.end, hold.expires_at}, hold.id,
+    events_.emit(tx, HoldCreated{hold.id.str(), hold.resource_id, hold.start, hold.end, hold.expires_at}, hold.id,
                  hold.facility_id, system);
     events_.emit(tx,
-                 WaitlistNotified{e.id, e.user_id, hold.id, hold.resource_id, hold.start, hold.end, hold.expires_at,
-                                  deadline, hold.price},
+                 WaitlistNotified{e.id.str(), e.user_id, hold.id.str(), hold.resource_id, hold.start, hold.end,
+                                  hold.expires_at, deadline, hold.price},
                  e.id, e.facility_id, system);
   }
 }
@@ -95,10 +96,10 @@ void Waitlist::on_slot_event(const events::DomainEvent& e) {
       return SlotPart{*x.resource_id, *x.start, *x.end};
     };
     if (auto expired = events::decode_event<HoldExpired>(e)) {
-      BookingRepository::settle_offer(tx, expired->hold_id, "expired");
+      BookingRepository::settle_offer(tx, HoldId{expired->hold_id}, "expired");
       freed = slot_of(*expired);
     } else if (auto released = events::decode_event<HoldReleased>(e)) {
-      BookingRepository::settle_offer(tx, released->hold_id, "cancelled");
+      BookingRepository::settle_offer(tx, HoldId{released->hold_id}, "cancelled");
       freed = slot_of(*released);
     } else if (auto cancelled = events::decode_event<BookingCancelled>(e)) {
       freed = SlotPart{cancelled->resource_id, cancelled->start, cancelled->end};

@@ -24,7 +24,7 @@ class Waitlist {
       : db_(db), clock_(clock), orgs_(orgs), resources_(resources), places_(places), ledger_(ledger), events_(events) {}
 
   Result<WaitlistEntry> join_waitlist(const HoldRequest& r, const Context& ctx);
-  Result<void> leave_waitlist(const std::string& entry_id, const Context& ctx);
+  Result<void> leave_waitlist(const WaitlistEntryId& entry_id, const Context& ctx);
   Result<std::vector<WaitlistEntry>> my_waitlist(const Context& ctx);
 
   /// Subscriber: when a slot frees, offers it to the waitlist; settles offers as they are

@@ -87,10 +87,10 @@ void Books::credit(db::Connection& tx, const std::string& facility_id, const std
 
 booking::PaymentStatus Books::restate(db::Connection& tx, const std::string& booking_id,
                                       std::optional<std::int64_t> price) const {
-  if (!price) price = bookings_.price(unit(tx), booking_id).value_or(Money{}).amount;
+  if (!price) price = bookings_.price(unit(tx), booking::BookingId{booking_id}).value_or(Money{}).amount;
   const BookingMoney money = PaymentRepository::booking_money(tx, booking_id);
   const auto status = rules::payment_status(money.received, money.returned, money.waived, *price);
-  bookings_.set_payment_status(unit(tx), booking_id, status);
+  bookings_.set_payment_status(unit(tx), booking::BookingId{booking_id}, status);
   return status;
 }
 

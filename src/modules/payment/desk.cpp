@@ -37,7 +37,7 @@ Result<organization::Facility> Desk::staff_of(const std::string& facility_id, co
 
 Result<Payment> Desk::record_booking_payment(const std::string& booking_id, const OfflinePaymentRequest& r,
                                              const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(auto payable, books_.bookings().payable_booking(booking_id, ctx));
+  SB_ASSIGN_OR_RETURN(auto payable, books_.bookings().payable_booking(booking::BookingId{booking_id}, ctx));
   if (!payable.staff) return Error::forbidden("Only the facility's staff can record a payment.");
   const auto& b = payable.booking;
   auto facility = orgs_.find_facility(organization::FacilityId{b.facility_id});
@@ -65,7 +65,7 @@ Result<Payment> Desk::record_booking_payment(const std::string& booking_id, cons
     p.id = new_id("pay");
     p.facility_id = b.facility_id;
     p.user_id = b.user_id;
-    p.booking_id = b.id;
+    p.booking_id = b.id.str();
     p.kind = PaymentKind::offline;
     p.method = r.method;
     p.amount = {r.amount, b.price.currency};
@@ -75,7 +75,7 @@ Result<Payment> Desk::record_booking_payment(const std::string& booking_id, cons
     p.recorded_by = ctx.user_id;
     p.created_at = now;
     books_.receive(tx, p);
-    books_.restate(tx, b.id, b.price.amount);
+    books_.restate(tx, b.id.str(), b.price.amount);
     books_.emit(tx, OfflinePaymentRecorded{p.id, p.user_id, p.booking_id, p.method, p.amount.amount, p.amount.currency},
                 p.id, p.facility_id, ctx.user_id);
     return p;
@@ -112,20 +112,20 @@ Result<Payment> Desk::set_record_status(const std::string& payment_id, RecordSta
 
 Result<std::string> Desk::waive_booking(const std::string& booking_id, const std::string& reason, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto why, reason_of(reason));
-  SB_ASSIGN_OR_RETURN(auto payable, books_.bookings().payable_booking(booking_id, ctx));
+  SB_ASSIGN_OR_RETURN(auto payable, books_.bookings().payable_booking(booking::BookingId{booking_id}, ctx));
   if (!payable.staff) return Error::forbidden("Only the facility's staff can waive a payment.");
   const auto& b = payable.booking;
   return books_.db().transact([&](db::Connection& tx) {
     PaymentRepository::append(tx,
-                              {b.facility_id, b.user_id, "booking", b.id, std::nullopt, "waived",
+                              {b.facility_id, b.user_id, "booking", b.id.str(), std::nullopt, "waived",
                                Money{0, b.price.currency}, std::nullopt, std::nullopt, why, ctx.user_id},
                               books_.clock().now());
-    return std::string(str(books_.restate(tx, b.id, b.price.amount)));
+    return std::string(str(books_.restate(tx, b.id.str(), b.price.amount)));
   });
 }
 
 Result<BookingMoneyView> Desk::booking_payments(const std::string& booking_id, const Context& ctx) {
-  SB_TRY(books_.bookings().payable_booking(booking_id, ctx));
+  SB_TRY(books_.bookings().payable_booking(booking::BookingId{booking_id}, ctx));
   return books_.db().read([&](db::Connection& c) {
     return BookingMoneyView{PaymentRepository::booking_payments(c, booking_id),
                             PaymentRepository::booking_fees(c, booking_id)};
@@ -263,14 +263,14 @@ Result<FacilityPayments> Desk::facility_payments(const std::string& facility_id,
 void Desk::on_cancelled(const events::DomainEvent& e) {
   auto cancelled = events::decode_event<booking::BookingCancelled>(e);
   if (!cancelled) return;
-  auto b = books_.bookings().find_booking(cancelled->booking_id);
+  auto b = books_.bookings().find_booking(booking::BookingId{cancelled->booking_id});
   if (!b) return;
   auto facility = orgs_.find_facility(organization::FacilityId{b->facility_id});
   const std::string offline_destination = facility ? facility->policies.offline_refund_destination : "credit";
   const int percent = cancelled->refund.percent;
   events::apply_once(books_.db(), "payment.cancellations", e, [&](db::Connection& tx) {
     std::int64_t kept = 0;
-    for (const auto& p : PaymentRepository::booking_payments(tx, b->id)) {
+    for (const auto& p : PaymentRepository::booking_payments(tx, b->id.str())) {
       if (p.status == RecordStatus::voided || p.status == RecordStatus::disputed) continue;
       const std::int64_t left = p.amount.amount - p.refunded;
       kept += left;
@@ -285,27 +285,27 @@ void Desk::on_cancelled(const events::DomainEvent& e) {
     // Nothing paid and a late cancellation by the player: the policy's share is owed as a fee.
     if (kept == 0 && percent < 100 && !cancelled->by_staff && b->price.amount > 0) {
       Fee fee{new_id("fee"),        b->facility_id,
-              b->user_id,           b->id,
+              b->user_id,           b->id.str(),
               FeeKind::late_cancel, {b->price.amount - rules::percent_of(b->price.amount, percent), b->price.currency},
               FeeStatus::pending,   std::nullopt,
               books_.clock().now()};
       charge(tx, fee);
     }
-    books_.restate(tx, b->id, b->price.amount);
+    books_.restate(tx, b->id.str(), b->price.amount);
   });
 }
 
 void Desk::on_no_show(const events::DomainEvent& e) {
   auto no_show = events::decode_event<booking::BookingNoShow>(e);
   if (!no_show || no_show->fee.amount <= 0) return;
-  auto b = books_.bookings().find_booking(no_show->booking_id);
+  auto b = books_.bookings().find_booking(booking::BookingId{no_show->booking_id});
   if (!b) return;
   events::apply_once(books_.db(), "payment.no_shows", e, [&](db::Connection& tx) {
-    const auto money = PaymentRepository::booking_money(tx, b->id);
+    const auto money = PaymentRepository::booking_money(tx, b->id.str());
     // What was paid for the slot counts towards the fee.
     const std::int64_t owed = no_show->fee.amount - (money.received - money.returned);
     if (owed <= 0) return;
-    charge(tx, Fee{new_id("fee"), b->facility_id, b->user_id, b->id, FeeKind::no_show,
+    charge(tx, Fee{new_id("fee"), b->facility_id, b->user_id, b->id.str(), FeeKind::no_show,
                    Money{owed, no_show->fee.currency}, FeeStatus::pending, std::nullopt, books_.clock().now()});
   });
 }

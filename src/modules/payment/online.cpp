@@ -85,7 +85,7 @@ Result<AccountState> Online::account(const std::string& facility_id, const Conte
 }
 
 Result<PaymentIntent> Online::create_for_hold(const std::string& hold_id, const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(auto payable, books_.bookings().payable_hold(hold_id, ctx));
+  SB_ASSIGN_OR_RETURN(auto payable, books_.bookings().payable_hold(booking::HoldId{hold_id}, ctx));
   const booking::Hold& hold = payable.hold;
   const Instant now = books_.clock().now();
   if (hold.status == booking::HoldStatus::converted)
@@ -110,7 +110,7 @@ Result<PaymentIntent> Online::create_for_hold(const std::string& hold_id, const 
   intent.facility_id = hold.facility_id;
   intent.user_id = hold.user_id;
   intent.target_kind = "hold";
-  intent.target_id = hold.id;
+  intent.target_id = hold.id.str();
   intent.amount = {hold.price.amount - credit, hold.price.currency};
   intent.credit_amount = credit;
   intent.provider = provider_.name();
@@ -145,7 +145,7 @@ Result<PaymentIntent> Online::start(PaymentIntent intent, const StoredAccount& a
   }
   if (mine.target_kind == "hold") {
     // The hold waits for the payment (at most kPaymentWindow from now).
-    if (auto kept = books_.bookings().keep_hold(mine.target_id, mine.expires_at); !kept.ok()) {
+    if (auto kept = books_.bookings().keep_hold(booking::HoldId{mine.target_id}, mine.expires_at); !kept.ok()) {
       db.transact([&](db::Connection& tx) {
         mine.status = IntentStatus::canceled;
         PaymentRepository::update_intent(tx, mine, books_.clock().now());
@@ -274,11 +274,11 @@ Result<PaymentIntent> Online::apply(const ProviderIntent& pi) {
       const bool credit_there =
           next.credit_amount == 0 ||
           PaymentRepository::credit_balance(tx, next.facility_id, next.user_id) >= next.credit_amount;
-      auto booked = credit_there ? books_.bookings().book_paid_hold(books_.unit(tx), next.target_id,
+      auto booked = credit_there ? books_.bookings().book_paid_hold(books_.unit(tx), booking::HoldId{next.target_id},
                                                                     PaymentMethod::card, PaymentStatus::paid)
                                  : Result<booking::Booking>(Error::conflict("credit-spent", "The credit was spent."));
       if (booked.ok()) {
-        card.booking_id = booked->id;
+        card.booking_id = booked->id.str();
         books_.receive(tx, card);
         if (next.credit_amount > 0) {
           Payment credit = card;
@@ -291,9 +291,9 @@ Result<PaymentIntent> Online::apply(const ProviderIntent& pi) {
           credit.platform_fee = 0;
           books_.receive(tx, credit);
         }
-        books_.restate(tx, booked->id, booked->price.amount);
-        PaymentRepository::settle_intent(tx, next.id, "settled", booked->id, now);
-        next.booking_id = booked->id;
+        books_.restate(tx, booked->id.str(), booked->price.amount);
+        PaymentRepository::settle_intent(tx, next.id, "settled", booked->id.str(), now);
+        next.booking_id = booked->id.str();
         next.outcome = "settled";
       } else {
         // Paid too late (the hold lapsed and its time may be someone else's): all of it goes back.
@@ -432,14 +432,14 @@ Result<Online::Settlement> Online::settle(const Confirmation& c) {
         return Error::invalid("payment.payment_method", "is required to pay by card (a payment method's id)");
       Context ctx;
       ctx.user_id = c.user_id;
-      SB_ASSIGN_OR_RETURN(auto intent, create_for_hold(c.hold_id, ctx));
+      SB_ASSIGN_OR_RETURN(auto intent, create_for_hold(c.hold_id.str(), ctx));
       SB_ASSIGN_OR_RETURN(intent, confirm(intent.id, *c.choice.payment_method, false, ctx));
       if (intent.status == IntentStatus::requires_action)
         return Error::rule_violation("authentication-required",
                                      "The card needs authentication: pay through payment intent " + intent.id + ".");
       if (!intent.booking_id)
         return Error::unavailable("The payment is still processing; its booking appears when it succeeds.");
-      return Settlement{PaymentStatus::paid, intent.id, intent.booking_id};
+      return Settlement{PaymentStatus::paid, intent.id, booking::BookingId{*intent.booking_id}};
     }
   }
   return Settlement{c.amount.amount == 0 ? PaymentStatus::waived : PaymentStatus::pending, std::nullopt, std::nullopt};
@@ -458,14 +458,14 @@ Result<Online::Settlement> Online::pay_with_credit(const Confirmation& c) {
     credit.id = new_id("pay");
     credit.facility_id = c.facility_id;
     credit.user_id = c.user_id;
-    credit.booking_id = booked.id;
+    credit.booking_id = booked.id.str();
     credit.kind = PaymentKind::credit;
     credit.method = "credit";
     credit.amount = c.amount;
     credit.status = RecordStatus::succeeded;
     credit.created_at = now;
     books_.receive(tx, credit);
-    books_.restate(tx, booked.id, booked.price.amount);
+    books_.restate(tx, booked.id.str(), booked.price.amount);
     books_.emit(tx,
                 PaymentSucceeded{credit.id, credit.user_id, credit.booking_id, std::nullopt, "credit",
                                  credit.amount.amount, credit.amount.currency},
@@ -539,13 +539,13 @@ void Online::on_confirmed(const events::DomainEvent& e) {
 }
 
 void Online::charge_booking(const std::string& booking_id) {
-  auto b = books_.bookings().find_booking(booking_id);
+  auto b = books_.bookings().find_booking(booking::BookingId{booking_id});
   if (!b || b->status == booking::BookingStatus::cancelled || b->status == booking::BookingStatus::no_show) return;
   const auto money =
       books_.db().read([&](db::Connection& c) { return PaymentRepository::booking_money(c, booking_id); });
   const std::int64_t owed = b->price.amount - (money.received - money.returned);
   if (owed <= 0 || money.waived) return;
-  charge_saved_card("booking", b->id, b->facility_id, b->user_id, Money{owed, b->price.currency});
+  charge_saved_card("booking", b->id.str(), b->facility_id, b->user_id, Money{owed, b->price.currency});
 }
 
 void Online::charge_saved_card(const std::string& target_kind, const std::string& target_id,
@@ -594,9 +594,9 @@ Result<Reconciliation> Online::reconciliation(const std::string& facility_id, co
     }
   });
   for (const auto& b : books_.bookings().paid_bookings(facility_id, since)) {
-    const auto money = db.read([&](db::Connection& c) { return PaymentRepository::booking_money(c, b.id); });
+    const auto money = db.read([&](db::Connection& c) { return PaymentRepository::booking_money(c, b.id.str()); });
     if (money.received - money.returned <= 0)
-      report.paid_bookings_without_payment.push_back({b.id, b.price, money.received - money.returned});
+      report.paid_bookings_without_payment.push_back({b.id.str(), b.price, money.received - money.returned});
   }
   return report;
 }

@@ -26,35 +26,34 @@ class BookingService {
   /// conflict "slot-unavailable" if any part is held, booked or blocked; rule_violation naming
   /// the rule for hours, grid, window, lead time, durations and limits.
   virtual Result<Hold> create_hold(const HoldRequest& r, const Context& ctx) = 0;
-  virtual Result<void> release_hold(const std::string& hold_id, const Context& ctx) = 0;
+  virtual Result<void> release_hold(const HoldId& hold_id, const Context& ctx) = 0;
   /// expired (410) when the hold has lapsed; conflict "hold-already-confirmed" when it was
   /// confirmed before. A declined card leaves the hold as it was.
-  virtual Result<Booking> confirm_hold(const std::string& hold_id, const PaymentChoice& payment,
-                                       const Context& ctx) = 0;
+  virtual Result<Booking> confirm_hold(const HoldId& hold_id, const PaymentChoice& payment, const Context& ctx) = 0;
 
   /// Staff only: confirmed at once, no hold, no approval, player rules not applied.
   virtual Result<Booking> staff_booking(const std::string& facility_id, const StaffBookingRequest& r,
                                         const Context& ctx) = 0;
-  virtual Result<Booking> get_booking(const std::string& booking_id, const Context& ctx) = 0;
+  virtual Result<Booking> get_booking(const BookingId& booking_id, const Context& ctx) = 0;
   virtual Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx) = 0;
   /// Staff: every booking overlapping the local date.
   virtual Result<std::vector<Booking>> facility_bookings(const std::string& facility_id, const std::string& date,
                                                          const Context& ctx) = 0;
   /// By its player (the facility's cancellation policy) or staff (the policy too, unless
   /// `full_refund`). A pending approval cancels without fee.
-  virtual Result<CancelResult> cancel(const std::string& booking_id, const std::string& reason, bool full_refund,
+  virtual Result<CancelResult> cancel(const BookingId& booking_id, const std::string& reason, bool full_refund,
                                       const Context& ctx) = 0;
 
   /// Staff at any time; the player within the facility's check-in window around the start. Not
   /// while approval is pending.
-  virtual Result<Booking> check_in(const std::string& booking_id, const Context& ctx) = 0;
+  virtual Result<Booking> check_in(const BookingId& booking_id, const Context& ctx) = 0;
   /// Staff, after the start: records the no-show fee of the facility's policy.
-  virtual Result<Booking> mark_no_show(const std::string& booking_id, const Context& ctx) = 0;
+  virtual Result<Booking> mark_no_show(const BookingId& booking_id, const Context& ctx) = 0;
   /// Atomic: the booking keeps its old slot unless the new one can be had (conflict otherwise).
-  virtual Result<Booking> reschedule(const std::string& booking_id, const RescheduleRequest& r, const Context& ctx) = 0;
-  virtual Result<Booking> approve(const std::string& booking_id, const Context& ctx) = 0;
+  virtual Result<Booking> reschedule(const BookingId& booking_id, const RescheduleRequest& r, const Context& ctx) = 0;
+  virtual Result<Booking> approve(const BookingId& booking_id, const Context& ctx) = 0;
   /// Needs a reason; cancels the booking with a full refund.
-  virtual Result<CancelResult> reject(const std::string& booking_id, const std::string& reason, const Context& ctx) = 0;
+  virtual Result<CancelResult> reject(const BookingId& booking_id, const std::string& reason, const Context& ctx) = 0;
 
   /// Staff: takes a resource out of use. Over bookings it is a conflict unless `force`, which
   /// cancels them with a full refund.
@@ -63,12 +62,12 @@ class BookingService {
   /// Every active block on the facility's resources during one local day (staff).
   virtual Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const std::string& date,
                                                      const Context& ctx) = 0;
-  virtual Result<void> remove_block(const std::string& block_id, const Context& ctx) = 0;
+  virtual Result<void> remove_block(const BlockId& block_id, const Context& ctx) = 0;
 
   /// Joins the queue for a slot that is taken now; conflict "slot-available" if it is free.
   virtual Result<WaitlistEntry> join_waitlist(const HoldRequest& r, const Context& ctx) = 0;
   /// Leaves the queue; an offer not yet claimed is let go and passes to the next in line.
-  virtual Result<void> leave_waitlist(const std::string& entry_id, const Context& ctx) = 0;
+  virtual Result<void> leave_waitlist(const WaitlistEntryId& entry_id, const Context& ctx) = 0;
   virtual Result<std::vector<WaitlistEntry>> my_waitlist(const Context& ctx) = 0;
 };
 

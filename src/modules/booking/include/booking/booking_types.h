@@ -3,13 +3,44 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "platform/core/enum_names.h"
+#include "platform/core/ids.h"
 #include "platform/core/money.h"
 #include "platform/core/time.h"
 
 namespace slotbase::booking {
+
+using HoldId = Id<struct HoldTag>;
+using BookingId = Id<struct BookingTag>;
+using BlockId = Id<struct BlockTag>;
+using WaitlistEntryId = Id<struct WaitlistEntryTag>;
+using SeriesId = Id<struct SeriesTag>;
+
+/// The text of an optional id, for the events and rows that carry ids as text.
+template <class Tag>
+std::optional<std::string> opt_str(const std::optional<Id<Tag>>& id) {
+  if (!id) return std::nullopt;
+  return id->str();
+}
+
+/// An optional id from its text (a nullable column, an optional member of a request).
+template <class I>
+std::optional<I> opt_id(std::optional<std::string> text) {
+  if (!text) return std::nullopt;
+  return I{std::move(*text)};
+}
+
+/// The texts of ids, in order.
+template <class Tag>
+std::vector<std::string> strs(const std::vector<Id<Tag>>& ids) {
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (const auto& id : ids) out.push_back(id.str());
+  return out;
+}
 
 enum class HoldStatus { active, converted, released, expired };
 constexpr EnumNames<HoldStatus, 4> names_of(HoldStatus) {
@@ -77,7 +108,7 @@ inline constexpr const char* kBookingTypes[] = {"open_play", "lesson", "league",
                                                 "private",   "block",  "maintenance"};
 
 struct Hold {
-  std::string id;
+  HoldId id;
   std::string facility_id;
   std::string resource_id;
   std::string user_id;    // who the booking will be for
@@ -88,12 +119,12 @@ struct Hold {
   Instant expires_at;
   HoldStatus status = HoldStatus::active;
   Money price;
-  std::optional<std::string> booking_id;
+  std::optional<BookingId> booking_id;
   bool offer = false;  // a waitlist offer: confirming it settles the entry
 };
 
 struct Booking {
-  std::string id;
+  BookingId id;
   std::string facility_id;
   std::string resource_id;
   std::string user_id;
@@ -111,20 +142,20 @@ struct Booking {
   std::optional<std::string> cancelled_by;
   std::optional<std::int64_t> refund_amount;
   Instant created_at;
-  std::optional<std::string> series_id;    // an occurrence of a recurring series
+  std::optional<SeriesId> series_id;       // an occurrence of a recurring series
   std::optional<std::string> series_date;  // the local date its rule gave it, YYYY-MM-DD
 };
 
 struct Block {
-  std::string id;
+  BlockId id;
   std::string facility_id;
   std::string resource_id;
   Instant start;
   Instant end;
   std::string reason;
   std::string created_by;
-  std::vector<std::string> cancelled_bookings;  // bookings a forced block cancelled
-  std::optional<std::string> series_id;
+  std::vector<BookingId> cancelled_bookings;  // bookings a forced block cancelled
+  std::optional<SeriesId> series_id;
   std::optional<std::string> series_date;
 };
 
@@ -139,14 +170,14 @@ struct BlockRequest {
 };
 
 struct WaitlistEntry {
-  std::string id;
+  WaitlistEntryId id;
   std::string facility_id;
   std::string resource_id;
   std::string user_id;
   Instant start;
   Instant end;
   WaitlistStatus status = WaitlistStatus::waiting;
-  std::optional<std::string> hold_id;
+  std::optional<HoldId> hold_id;
   std::optional<Instant> claim_deadline;
   Instant created_at;
 };

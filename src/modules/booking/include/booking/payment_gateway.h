@@ -18,8 +18,8 @@ class PaymentGateway {
  public:
   /// What is being paid for, and how the player chose to pay.
   struct Confirmation {
-    std::string hold_id;     // the hold becoming a booking: a retry of one hold never charges twice
-    std::string booking_id;  // the booking it becomes
+    HoldId hold_id;        // the hold becoming a booking: a retry of one hold never charges twice
+    BookingId booking_id;  // the booking it becomes
     std::string facility_id;
     std::string user_id;  // who plays, and pays
     Money amount;         // the hold's price, as the server computed it
@@ -37,7 +37,7 @@ class PaymentGateway {
     std::optional<std::string> reference;
     // A payment that booked the hold itself, in the transaction that recorded the money (a card
     // or credit payment): the booking it became; nothing is left for confirm to write.
-    std::optional<std::string> booked_as;
+    std::optional<BookingId> booked_as;
     bool operator==(const Settlement&) const = default;
   };
 

@@ -53,7 +53,7 @@ struct SeriesConflict {
 };
 
 struct Series {
-  std::string id;
+  SeriesId id;
   SeriesKind kind = SeriesKind::booking;
   std::string facility_id;
   std::string resource_id;
@@ -69,9 +69,9 @@ struct Series {
   SeriesStatus status = SeriesStatus::active;
   std::string materialized_through;  // the last local date expanded so far
   std::string timezone;
-  std::vector<Booking> occurrences;             // kind booking, every status
-  std::vector<Block> blocks;                    // kind block, active ones
-  std::vector<std::string> cancelled_bookings;  // bookings a forced block series cancelled
+  std::vector<Booking> occurrences;           // kind booking, every status
+  std::vector<Block> blocks;                  // kind block, active ones
+  std::vector<BookingId> cancelled_bookings;  // bookings a forced block series cancelled
   std::vector<SeriesConflict> conflicts;
 };
 
@@ -79,9 +79,9 @@ struct Series {
 /// move every occurrence to come, from `booking_id`'s or from the next, to the new local time of
 /// day, length and resource, atomically: a clash leaves every occurrence where it was.
 struct SeriesChange {
-  std::string scope;                      // this | following | all
-  std::optional<std::string> booking_id;  // the occurrence `this` and `following` start from
-  std::optional<Instant> start;           // both or neither; for following/all only the local time counts
+  std::string scope;                    // this | following | all
+  std::optional<BookingId> booking_id;  // the occurrence `this` and `following` start from
+  std::optional<Instant> start;         // both or neither; for following/all only the local time counts
   std::optional<Instant> end;
   std::optional<std::string> resource_id;
   std::optional<std::string> note;
@@ -89,7 +89,7 @@ struct SeriesChange {
 
 struct SeriesCancel {
   std::string scope;  // this | following | all
-  std::optional<std::string> booking_id;
+  std::optional<BookingId> booking_id;
   std::string reason;
   bool full_refund = false;  // staff only
 };
@@ -103,19 +103,19 @@ class RecurringService {
   /// listed as conflicts, never dropped in silence. Staff may book for a member with any type;
   /// players only where the facility allows player series, under the player rules.
   virtual Result<Series> create(const SeriesRequest& r, const Context& ctx) = 0;
-  virtual Result<Series> get(const std::string& series_id, const Context& ctx) = 0;
-  virtual Result<Series> change(const std::string& series_id, const SeriesChange& c, const Context& ctx) = 0;
+  virtual Result<Series> get(const SeriesId& series_id, const Context& ctx) = 0;
+  virtual Result<Series> change(const SeriesId& series_id, const SeriesChange& c, const Context& ctx) = 0;
   /// Cancels one occurrence, those from one on (the series then ends before it), or all to come.
-  virtual Result<Series> cancel(const std::string& series_id, const SeriesCancel& c, const Context& ctx) = 0;
+  virtual Result<Series> cancel(const SeriesId& series_id, const SeriesCancel& c, const Context& ctx) = 0;
 
   /// Staff: every occurrence up to the end of the rule. Over bookings it is a conflict naming
   /// the dates unless `force`, which cancels them with a full refund.
   virtual Result<Series> create_blocks(const BlockSeriesRequest& r, const Context& ctx) = 0;
   /// Removes the block and, for `following` or `all`, the series' later or every coming block.
-  virtual Result<void> remove_blocks(const std::string& block_id, const std::string& scope, const Context& ctx) = 0;
+  virtual Result<void> remove_blocks(const BlockId& block_id, const std::string& scope, const Context& ctx) = 0;
 
   /// Job: books the series on to the horizon. Idempotent.
-  virtual void extend(const std::string& series_id) = 0;
+  virtual void extend(const SeriesId& series_id) = 0;
 };
 
 }  // namespace slotbase::booking
