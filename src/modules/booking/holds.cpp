@@ -174,18 +174,15 @@ Result<Booking> Holds::book_paid(db::Connection& tx, const HoldId& hold_id, Paym
   return convert_in(tx, *hold, b, policies, events_.prepare(confirmed_event(b, hold_id), b.id, b.facility_id, ctx));
 }
 
-Result<void> Holds::keep_hold(const HoldId& hold_id, Instant until) {
-  const Instant now = clock_.now();
-  return db_.transact([&](db::Connection& tx) -> Result<void> {
-    auto hold = BookingRepository::hold(tx, hold_id);
-    if (!hold || !BookingRepository::keep_hold(tx, hold_id, until, now))
-      return Error::expired("This hold has expired or was released; hold the slot again.");
-    // The slot stays held longer: availability documents that expected it free again must go.
-    if (until > hold->expires_at)
-      events_.emit(tx, HoldExtended{hold_id.str(), hold->resource_id, hold->start, hold->end, until}, hold_id,
-                   hold->facility_id, Context{});
-    return Ok{};
-  });
+Result<void> Holds::keep_hold(db::Connection& tx, const HoldId& hold_id, Instant until) {
+  auto hold = BookingRepository::hold(tx, hold_id);
+  if (!hold || !BookingRepository::keep_hold(tx, hold_id, until, clock_.now()))
+    return Error::expired("This hold has expired or was released; hold the slot again.");
+  // The slot stays held longer: availability documents that expected it free again must go.
+  if (until > hold->expires_at)
+    events_.emit(tx, HoldExtended{hold_id.str(), hold->resource_id, hold->start, hold->end, until}, hold_id,
+                 hold->facility_id, Context{});
+  return Ok{};
 }
 
 Result<Booking> Holds::staff_booking(const std::string& facility_id, const StaffBookingRequest& r, const Context& ctx) {

@@ -39,7 +39,7 @@ class Holds {
   /// BookingPayments: the hold becomes a booking paid as `status`, in the payment's transaction.
   Result<Booking> book_paid(db::Connection& tx, const HoldId& hold_id, PaymentMethod method, PaymentStatus status);
   /// BookingPayments: a payment in flight keeps the hold until `until`.
-  Result<void> keep_hold(const HoldId& hold_id, Instant until);
+  Result<void> keep_hold(db::Connection& tx, const HoldId& hold_id, Instant until);
 
   /// The worker's sweep: lets every lapsed hold go (expired, its time freed,
   /// booking.hold.expired emitted); returns how many.

@@ -13,8 +13,8 @@ Result<BookingPayments::PayableHold> PaymentLink::payable_hold(const HoldId& hol
   return PayableHold{std::move(*hold), config->facility.policies.payment_timing};
 }
 
-Result<void> PaymentLink::keep_hold(const HoldId& hold_id, Instant until) {
-  return holds_.keep_hold(hold_id, until);
+Result<void> PaymentLink::keep_hold(const db::UnitOfWork& uow, const HoldId& hold_id, Instant until) {
+  return uow.join(db_, [&](db::Connection& tx) { return holds_.keep_hold(tx, hold_id, until); });
 }
 
 Result<Booking> PaymentLink::book_paid_hold(const db::UnitOfWork& uow, const HoldId& hold_id, PaymentMethod method,

@@ -20,7 +20,7 @@ class PaymentLink final : public BookingPayments {
       : db_(db), clock_(clock), orgs_(orgs), holds_(holds), lifecycle_(lifecycle) {}
 
   Result<PayableHold> payable_hold(const HoldId& hold_id, const Context& ctx) override;
-  Result<void> keep_hold(const HoldId& hold_id, Instant until) override;
+  Result<void> keep_hold(const db::UnitOfWork& uow, const HoldId& hold_id, Instant until) override;
   Result<Booking> book_paid_hold(const db::UnitOfWork& uow, const HoldId& hold_id, PaymentMethod method,
                                  PaymentStatus status) override;
   Result<PayableBooking> payable_booking(const BookingId& booking_id, const Context& ctx) override;

@@ -127,33 +127,29 @@ Result<PaymentIntent> Online::start(PaymentIntent intent, const StoredAccount& a
   const std::int64_t fee = rules::platform_fee(intent.amount.amount, account.fee_basis_points);
   // Ours first: one intent in progress per target and amount (a unique index), so five clicks
   // on "pay" and a retry after a timeout all find the same one.
+  // The hold waits for the payment (at most kPaymentWindow from now), in the same transaction: no
+  // intent is left for a hold that ended.
   auto find_or_insert = [&] {
-    return db.transact([&](db::Connection& tx) {
-      if (auto open = PaymentRepository::open_intent(tx, intent.target_kind, intent.target_id, intent.amount.amount))
-        return *open;
-      PaymentRepository::insert_intent(tx, intent, fee);
-      return intent;
+    return db.transact([&](db::Connection& tx) -> Result<PaymentIntent> {
+      auto open = PaymentRepository::open_intent(tx, intent.target_kind, intent.target_id, intent.amount.amount);
+      if (!open) PaymentRepository::insert_intent(tx, intent, fee);
+      const PaymentIntent& mine = open ? *open : intent;
+      if (mine.target_kind == "hold")
+        SB_TRY(books_.bookings().keep_hold(books_.unit(tx), booking::HoldId{mine.target_id}, mine.expires_at));
+      return mine;
     });
   };
-  PaymentIntent mine;
-  try {
-    mine = find_or_insert();
-  } catch (const db::DbError& e) {
-    // A concurrent click inserted it between our look and our insert: theirs is ours.
-    if (e.kind() != db::ErrorKind::unique_violation) throw;
-    mine = find_or_insert();
-  }
-  if (mine.target_kind == "hold") {
-    // The hold waits for the payment (at most kPaymentWindow from now).
-    if (auto kept = books_.bookings().keep_hold(booking::HoldId{mine.target_id}, mine.expires_at); !kept.ok()) {
-      db.transact([&](db::Connection& tx) {
-        mine.status = IntentStatus::canceled;
-        PaymentRepository::update_intent(tx, mine, books_.clock().now());
-        PaymentRepository::settle_intent(tx, mine.id, "abandoned", std::nullopt, books_.clock().now());
-      });
-      return kept.error();
+  auto found = [&] {
+    try {
+      return find_or_insert();
+    } catch (const db::DbError& e) {
+      // A concurrent click inserted it between our look and our insert: theirs is ours.
+      if (e.kind() != db::ErrorKind::unique_violation) throw;
+      return find_or_insert();
     }
-  }
+  }();
+  if (!found.ok()) return found.error();
+  PaymentIntent mine = std::move(found).value();
   if (mine.provider_intent_id) return mine;
   IntentRequest request;
   request.amount = mine.amount;
@@ -214,23 +210,40 @@ Result<PaymentIntent> Online::get(const std::string& intent_id, const Context& c
   return *intent;
 }
 
+namespace {
+
+/// `mine` moved to the provider's state `pi` (not yet written).
+PaymentIntent moved(PaymentIntent mine, const ProviderIntent& pi) {
+  mine.status = status_from(pi);
+  mine.next_action_url = pi.next_action_url;
+  mine.error_code = pi.error_code;
+  mine.decline_code = pi.decline_code;
+  mine.error_message = pi.error_message;
+  return mine;
+}
+
+bool same_state(const PaymentIntent& a, const PaymentIntent& b) {
+  return a.status == b.status && a.error_code == b.error_code && a.decline_code == b.decline_code &&
+         a.next_action_url == b.next_action_url;
+}
+
+}  // namespace
+
 Result<PaymentIntent> Online::apply(const ProviderIntent& pi) {
   auto& db = books_.db();
   const Instant now = books_.clock().now();
+  // Most news is no news (a repeated webhook, a fresh intent): a read says so without a write.
+  auto seen =
+      db.read([&](db::Connection& c) { return PaymentRepository::intent_by_provider(c, provider_.name(), pi.id); });
+  if (!seen) return Error::not_found("No such payment intent.");
+  if (seen->status == IntentStatus::succeeded || same_state(moved(*seen, pi), *seen)) return *seen;
   return db.transact([&](db::Connection& tx) -> Result<PaymentIntent> {
     auto mine = PaymentRepository::intent_by_provider(tx, provider_.name(), pi.id);
     if (!mine) return Error::not_found("No such payment intent.");
     if (mine->status == IntentStatus::succeeded) return *mine;  // paid never goes back
-    PaymentIntent next = *mine;
-    next.status = status_from(pi);
-    next.next_action_url = pi.next_action_url;
-    next.error_code = pi.error_code;
-    next.decline_code = pi.decline_code;
-    next.error_message = pi.error_message;
+    PaymentIntent next = moved(*mine, pi);
     if (next.status != IntentStatus::succeeded) {
-      const bool changed = next.status != mine->status || next.error_code != mine->error_code ||
-                           next.decline_code != mine->decline_code || next.next_action_url != mine->next_action_url;
-      if (!changed) return *mine;
+      if (same_state(next, *mine)) return *mine;
       PaymentRepository::update_intent(tx, next, now);
       if (next.status == IntentStatus::failed)
         books_.emit(tx, PaymentFailed{next.id, next.user_id, next.target_id, next.decline_code, next.error_message},

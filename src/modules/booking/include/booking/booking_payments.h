@@ -30,9 +30,9 @@ class BookingPayments {
 
   /// The hold, for the player who holds it or whom it is for (not_found for anyone else).
   virtual Result<PayableHold> payable_hold(const HoldId& hold_id, const Context& ctx) = 0;
-  /// Keeps an active, live hold until `until` while its payment runs; never shortens it.
-  /// expired when it has lapsed or was let go already.
-  virtual Result<void> keep_hold(const HoldId& hold_id, Instant until) = 0;
+  /// Keeps an active, live hold until `until` while its payment runs, in `uow`'s transaction;
+  /// never shortens it. expired when it has lapsed or was let go already.
+  virtual Result<void> keep_hold(const db::UnitOfWork& uow, const HoldId& hold_id, Instant until) = 0;
   /// The hold becomes a confirmed booking paid as `status` by `method`, in `uow`'s transaction
   /// (booking.confirmed with it). The booking it became before when it was converted already (a
   /// second delivery of the same success); expired when the hold lapsed or was released, and its
