@@ -1,0 +1,218 @@
+#include <thread>
+
+#include "http/booking_fixture.h"
+#include "payment/loopback_server.h"
+#include "platform/core/encoding.h"
+
+namespace slotbase::testing {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kWebhookSecret = "whsec_test_secret";
+
+/// SlotBase configured for Stripe (SLOTBASE_PAYMENTS=stripe) whose API base is a loopback server
+/// that answers with Stripe's documented objects, in the order the calls are expected, and
+/// records every request: the whole path from our routes to Stripe's wire and back, webhooks
+/// signed as Stripe signs them.
+class StripeHttpTest : public BookingHttpTest {
+ protected:
+  void configure(Config& c) override {
+    c.payments = "stripe";
+    c.stripe_secret_key = "sk_test_51SlotBase";
+    c.stripe_webhook_secret = kWebhookSecret;
+    c.stripe_api_base = stripe_.base_url();
+  }
+  void SetUp() override {
+    BookingHttpTest::SetUp();
+    if (IsSkipped()) return;
+    patch_policies({{"payment_timing", "at_booking"}});
+  }
+
+  static std::string account(bool enabled) {
+    return json{{"id", "acct_1Riverside"},    {"object", "account"},        {"type", "express"},
+                {"charges_enabled", enabled}, {"payouts_enabled", enabled}, {"details_submitted", enabled}}
+        .dump();
+  }
+  static std::string intent(const std::string& status, const json& extra = json::object()) {
+    json i = {{"id", "pi_3Riverside"},
+              {"object", "payment_intent"},
+              {"amount", 2000},
+              {"currency", "usd"},
+              {"status", status},
+              {"client_secret", "pi_3Riverside_secret_abc"},
+              {"latest_charge", status == "succeeded" ? json("ch_3Riverside") : json(nullptr)},
+              {"next_action", nullptr},
+              {"last_payment_error", nullptr},
+              {"metadata", json::object()}};
+    i.update(extra);
+    return i.dump();
+  }
+  HttpResult webhook(const json& event, const std::string& secret = kWebhookSecret) {
+    const std::string payload = event.dump();
+    const auto t = std::to_string(epoch_seconds(clock_.now()));
+    const std::string signature = "t=" + t + ",v1=" + hex_encode(hmac_sha256(secret, t + "." + payload));
+    return client_->request("POST", "/api/v1/webhooks/stripe", payload,
+                            {{"Content-Type", "application/json"}, {"Stripe-Signature", signature}});
+  }
+  static json event(const std::string& id, const std::string& type, const std::string& object_id,
+                    const std::string& object) {
+    return {{"id", id},
+            {"object", "event"},
+            {"type", type},
+            {"created", 1764000000},
+            {"data", {{"object", {{"id", object_id}, {"object", object}}}}}};
+  }
+  void work() {
+    for (int pass = 0; pass < 250; ++pass) {
+      app_->run_background_once();
+      bool busy = app_->dispatcher().lag() > 0 || !app_->jobs().list("running", 10).empty();
+      for (const auto& job : app_->jobs().list("pending", 500)) busy = busy || job.run_at <= clock_.now();
+      if (!busy) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ADD_FAILURE() << "the worker did not finish its work";
+  }
+  /// Connects the facility: Stripe creates the account and its onboarding link; its webhook
+  /// says it may take charges.
+  void connect() {
+    stripe_.script(ScriptedReply::json(200, account(false)));
+    stripe_.script(ScriptedReply::json(
+        200, R"({"object":"account_link","url":"https://connect.stripe.com/setup/e/acct_1Riverside/abc",
+                 "expires_at":1764000300})"));
+    auto link = client_->post("/api/v1/facilities/" + facility_ + "/payments/connect", json::object(), owner_.access);
+    ASSERT_EQ(link.status, 201) << link.body;
+    EXPECT_EQ(link.json()["onboarding_url"], "https://connect.stripe.com/setup/e/acct_1Riverside/abc");
+    stripe_.script(ScriptedReply::json(200, account(true)));
+    ASSERT_EQ(webhook(event("evt_account_1", "account.updated", "acct_1Riverside", "account")).status, 200);
+  }
+  std::string account_status() {
+    return client_->get("/api/v1/facilities/" + facility_ + "/payments/account", owner_.access).json()["status"];
+  }
+
+  LoopbackServer stripe_;
+};
+
+TEST_P(StripeHttpTest, APlayerPaysThroughStripesApiAndTheBookingExistsPaid) {
+  connect();
+  EXPECT_EQ(account_status(), "active");
+  auto calls = stripe_.requests();
+  ASSERT_EQ(calls.size(), 3u);
+  EXPECT_EQ(calls[0].method, "POST");
+  EXPECT_EQ(calls[0].path, "/v1/accounts");
+  EXPECT_EQ(calls[0].form()["type"], "express");
+  EXPECT_EQ(calls[0].header("idempotency-key"), "account:" + facility_);
+  EXPECT_EQ(calls[1].path, "/v1/account_links");
+  EXPECT_EQ(calls[1].form()["account"], "acct_1Riverside");
+  EXPECT_EQ(calls[2].method, "GET");
+  EXPECT_EQ(calls[2].path, "/v1/accounts/acct_1Riverside");
+
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  stripe_.script(ScriptedReply::json(200, intent("requires_payment_method")));
+  auto created = client_->post("/api/v1/payment-intents", {{"hold_id", h["id"]}}, player_.access);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["provider"], "stripe");
+  EXPECT_EQ(created.json()["client_secret"], "pi_3Riverside_secret_abc");
+  stripe_.script(ScriptedReply::json(200, intent("succeeded")));
+  auto paid = client_->post("/api/v1/payment-intents/" + created.json()["id"].get<std::string>() + "/confirm",
+                            {{"payment_method", "pm_card_visa"}}, player_.access);
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_EQ(paid.json()["status"], "succeeded");
+  auto booking = client_->get("/api/v1/bookings/" + paid.json()["booking_id"].get<std::string>(), player_.access);
+  EXPECT_EQ(booking.json()["payment_status"], "paid");
+
+  calls = stripe_.requests();
+  ASSERT_EQ(calls.size(), 5u);
+  const auto& create = calls[3];
+  EXPECT_EQ(create.path, "/v1/payment_intents");
+  EXPECT_EQ(create.header("authorization"), "Bearer sk_test_51SlotBase");
+  EXPECT_FALSE(create.header("stripe-version").empty());
+  auto form = create.form();
+  EXPECT_EQ(form["amount"], "2000");
+  EXPECT_EQ(form["currency"], "usd");
+  EXPECT_EQ(form["transfer_data[destination]"], "acct_1Riverside");
+  EXPECT_EQ(form["metadata[slotbase_intent]"], created.json()["id"]);
+  EXPECT_EQ(form["metadata[facility_id]"], facility_);
+  EXPECT_EQ(create.header("idempotency-key"), "intent:" + created.json()["id"].get<std::string>() + ":2000");
+  const auto& confirm = calls[4];
+  EXPECT_EQ(confirm.path, "/v1/payment_intents/pi_3Riverside/confirm");
+  EXPECT_EQ(confirm.form()["payment_method"], "pm_card_visa");
+  EXPECT_FALSE(confirm.header("idempotency-key").empty());
+
+  // Stripe's webhook for it: a forged one is refused, the real one asks Stripe and changes
+  // nothing, and its redelivery does not even ask.
+  auto succeeded = event("evt_pi_1", "payment_intent.succeeded", "pi_3Riverside", "payment_intent");
+  EXPECT_EQ(webhook(succeeded, "whsec_forged").status, 400);
+  stripe_.script(ScriptedReply::json(200, intent("succeeded")));
+  EXPECT_EQ(webhook(succeeded).status, 200);
+  EXPECT_EQ(webhook(succeeded).status, 200);
+  EXPECT_EQ(stripe_.requests().size(), 6u);
+  EXPECT_EQ(client_->get("/api/v1/me/payments", player_.access).json()["payments"].size(), 1u);
+
+  // Cancelled a day ahead: the whole payment goes back to the card through Stripe's Refunds.
+  stripe_.script(ScriptedReply::json(200, R"({"id":"re_3Riverside","object":"refund","amount":2000,"currency":"usd",
+      "payment_intent":"pi_3Riverside","status":"succeeded"})"));
+  ASSERT_EQ(client_
+                ->post("/api/v1/bookings/" + paid.json()["booking_id"].get<std::string>() + "/cancel",
+                       {{"reason", "rain"}}, player_.access)
+                .status,
+            200);
+  work();
+  calls = stripe_.requests();
+  ASSERT_EQ(calls.size(), 7u);
+  EXPECT_EQ(calls[6].path, "/v1/refunds");
+  EXPECT_EQ(calls[6].form()["payment_intent"], "pi_3Riverside");
+  EXPECT_EQ(calls[6].form()["amount"], "2000");
+  EXPECT_EQ(calls[6].header("idempotency-key").rfind("refund:ref_", 0), 0u);
+  auto refunds = client_->get("/api/v1/me/payments", player_.access).json()["refunds"];
+  ASSERT_EQ(refunds.size(), 1u);
+  EXPECT_EQ(refunds[0]["status"], "completed");
+}
+
+TEST_P(StripeHttpTest, ADeclineComesBackAs402WithStripesReason) {
+  connect();
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  stripe_.script(ScriptedReply::json(200, intent("requires_payment_method")));
+  auto created = client_->post("/api/v1/payment-intents", {{"hold_id", h["id"]}}, player_.access).json();
+  const json declined = {
+      {"error",
+       {{"type", "card_error"},
+        {"code", "card_declined"},
+        {"decline_code", "insufficient_funds"},
+        {"message", "Your card has insufficient funds."},
+        {"payment_intent",
+         json::parse(intent("requires_payment_method", {{"last_payment_error",
+                                                         {{"type", "card_error"},
+                                                          {"code", "card_declined"},
+                                                          {"decline_code", "insufficient_funds"},
+                                                          {"message", "Your card has insufficient funds."}}}}))}}}};
+  stripe_.script(ScriptedReply::json(402, declined.dump()));
+  auto r = client_->post("/api/v1/payment-intents/" + created["id"].get<std::string>() + "/confirm",
+                         {{"payment_method", "pm_card_visa_chargeDeclinedInsufficientFunds"}}, player_.access);
+  ASSERT_EQ(r.status, 402) << r.body;
+  EXPECT_EQ(r.json()["code"], "card-declined");
+  EXPECT_EQ(r.json()["decline_code"], "insufficient_funds");
+  auto state = client_->get("/api/v1/payment-intents/" + created["id"].get<std::string>(), player_.access).json();
+  EXPECT_EQ(state["status"], "failed");
+  EXPECT_EQ(state["decline_code"], "insufficient_funds");
+  // A 402 is an answer, not an outage: asked once.
+  EXPECT_EQ(stripe_.requests().size(), 5u);
+}
+
+TEST_P(StripeHttpTest, AnAccountThatMayNotChargeTakesNoCards) {
+  connect();
+  // Stripe restricts the account; its webhook says so.
+  stripe_.script(ScriptedReply::json(200, account(false)));
+  ASSERT_EQ(webhook(event("evt_account_2", "account.updated", "acct_1Riverside", "account")).status, 200);
+  EXPECT_NE(account_status(), "active");
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  auto refused = client_->post("/api/v1/payment-intents", {{"hold_id", h["id"]}}, player_.access);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.json()["rule"], "payments-not-connected");
+  EXPECT_EQ(stripe_.requests().size(), 4u);  // no intent was asked for
+}
+
+SB_INSTANTIATE_BACKENDS(StripeHttpTest);
+
+}  // namespace
+}  // namespace slotbase::testing
