@@ -1,3 +1,6 @@
+#include <fstream>
+#include <iterator>
+
 #include "http/serve_process.h"
 
 namespace slotbase::testing {
@@ -85,6 +88,45 @@ TEST_P(CrashTest, APaymentCutOffBetweenTheProviderAndOurCommitIsBookedAfterARest
   auto history = c.get("/api/v1/me/payments", player).json();
   EXPECT_EQ(history["payments"].size(), 1u);
   EXPECT_TRUE(history["refunds"].empty());
+}
+
+/// Everything the database holds, as text: SQLite's files, or PostgreSQL's dump.
+std::string database_text(const ScratchDatabase& scratch, const std::string& backend) {
+  std::string all;
+  if (backend == "sqlite") {
+    for (const char* file : {"/test.db", "/test.db-wal"}) {
+      std::ifstream in(scratch.dir() + file, std::ios::binary);
+      all += std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    return all;
+  }
+  FILE* dump = popen(("/usr/lib/postgresql/15/bin/pg_dump --data-only '" + scratch.url() + "'").c_str(), "r");
+  char buffer[4096];
+  for (std::size_t n; dump && (n = fread(buffer, 1, sizeof buffer, dump)) > 0;) all.append(buffer, n);
+  if (dump) pclose(dump);
+  return all;
+}
+
+TEST_P(CrashTest, CardNumbersNeverReachTheDatabaseOrTheLog) {
+  ScratchDatabase scratch(GetParam());
+  SB_REQUIRE_BACKEND(scratch);
+  const std::string log = scratch.dir() + "/serve.log";
+  {
+    ServeProcess serve(scratch.url(), scratch.dir() + "/data", pick_port(GetParam() == "sqlite" ? 15 : 16), {}, log);
+    HttpClient c(serve.port());
+    auto card =
+        c.post("/sandbox/v1/payment_methods",
+               {{"card", {{"number", "4242424242424242"}, {"exp_month", 12}, {"exp_year", 2040}, {"cvc", "123"}}}});
+    ASSERT_EQ(card.status, 200);
+    EXPECT_EQ(card.json()["card"]["last4"], "4242");
+  }
+  std::ifstream in(log);
+  const std::string logged(std::istreambuf_iterator<char>(in), {});
+  EXPECT_NE(logged.find("/sandbox/v1/payment_methods"), std::string::npos);  // the request was logged
+  EXPECT_EQ(logged.find("4242424242424242"), std::string::npos);
+  const std::string stored = database_text(scratch, GetParam());
+  EXPECT_NE(stored.find("pm_"), std::string::npos);  // the payment method was stored, by its id
+  EXPECT_EQ(stored.find("4242424242424242"), std::string::npos);
 }
 
 SB_INSTANTIATE_BACKENDS(CrashTest);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -23,12 +24,13 @@ namespace slotbase::testing {
 /// variables; stopped with SIGTERM when it goes out of scope unless it died already.
 class ServeProcess {
  public:
+  /// With `log_file`, the process logs at debug level into it (stdout and stderr).
   ServeProcess(const std::string& database_url, const std::string& data_dir, std::uint16_t port,
-               const std::map<std::string, std::string>& env = {})
+               const std::map<std::string, std::string>& env = {}, const std::string& log_file = "")
       : port_(port) {
     std::vector<std::string> args = {SLOTBASE_BINARY, "serve",  "--listen",       "127.0.0.1:" + std::to_string(port),
                                      "--data-dir",    data_dir, "--database-url", database_url,
-                                     "--rate-limit",  "off",    "--log-level",    "warn"};
+                                     "--rate-limit",  "off",    "--log-level",    log_file.empty() ? "warn" : "debug"};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -38,8 +40,15 @@ class ServeProcess {
     std::vector<char*> envp;
     for (auto& v : vars) envp.push_back(v.data());
     envp.push_back(nullptr);
-    if (posix_spawn(&pid_, SLOTBASE_BINARY, nullptr, nullptr, argv.data(), envp.data()) != 0)
-      throw std::runtime_error("cannot start slotbase serve");
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    if (!log_file.empty()) {
+      posix_spawn_file_actions_addopen(&files, 1, log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      posix_spawn_file_actions_adddup2(&files, 1, 2);
+    }
+    const int spawned = posix_spawn(&pid_, SLOTBASE_BINARY, &files, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&files);
+    if (spawned != 0) throw std::runtime_error("cannot start slotbase serve");
     for (int i = 0; i < 300; ++i) {
       try {
         if (HttpClient(port_).get("/ready").status == 200) return;
