@@ -1,6 +1,4 @@
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <thread>
 
 #include "http/booking_fixture.h"
