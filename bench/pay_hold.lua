@@ -1,12 +1,12 @@
 -- wrk: hold a free slot, start paying for it, pay with the sandbox's 4242 card, over and over:
--- three requests per booking, as the player app makes them. Slots never repeat (see
--- hold_confirm.lua, whose scheme this follows on the paid club's courts, PAY_COURTS). Work
--- waiting for its next step queues in the thread's Lua state; the next request takes the
--- oldest step first.
+-- three requests per booking, as the player app makes them. Slots never repeat (bench/slots.lua),
+-- on the paid club's courts (PAY_COURTS). Work waiting for its next step queues in the thread's
+-- Lua state; the next request takes the oldest step first.
 local courts = {}
 for id in string.gmatch(os.getenv("PAY_COURTS"), "[^,]+") do courts[#courts + 1] = id end
 local token = os.getenv("TOKEN")
 local method = os.getenv("PAYMENT_METHOD")
+dofile("bench/slots.lua")
 local threads = {}
 local counter = 0
 
@@ -26,17 +26,6 @@ function init(args)
   wrk.headers["Authorization"] = "Bearer " .. token
 end
 
-local function slot()
-  local per_day = #courts * 16
-  local day = 20 + (tid - 1) * 135 + math.floor(n / per_day)
-  local i = n % per_day
-  local court = courts[(i % #courts) + 1]
-  local hour = 6 + math.floor(i / #courts)
-  n = n + 1
-  local today = os.time() - os.time() % 86400
-  local t = today + day * 86400 + (hour + 5) * 3600
-  return court, os.date("!%Y-%m-%dT%H:%M:%SZ", t), os.date("!%Y-%m-%dT%H:%M:%SZ", t + 3600)
-end
 
 function request()
   if #intents > 0 then
@@ -48,7 +37,7 @@ function request()
     local id = table.remove(holds, 1)
     return wrk.format("POST", "/api/v1/payment-intents", nil, '{"hold_id":"' .. id .. '"}')
   end
-  local court, s, e = slot()
+  local court, s, e = next_slot(courts)
   return wrk.format("POST", "/api/v1/holds", nil,
     '{"resource_id":"' .. court .. '","start":"' .. s .. '","end":"' .. e .. '"}')
 end

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "http/http_client.h"
 #include "identity/identity_service.h"
@@ -61,6 +63,19 @@ class BookingHttpTest : public HttpTest {
     for (const auto& s : a["resources"][0]["slots"])
       if (s["start"] == start) return s["status"];
     return "missing";
+  }
+
+  /// The worker until nothing is left to do now: events, due jobs, each module's background
+  /// pass. The app's own worker thread may hold a job meanwhile: wait for it.
+  void work() {
+    for (int pass = 0; pass < 250; ++pass) {
+      app_->run_background_once();
+      bool busy = app_->dispatcher().lag() > 0 || !app_->jobs().list("running", 10).empty();
+      for (const auto& job : app_->jobs().list("pending", 500)) busy = busy || job.run_at <= clock_.now();
+      if (!busy) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ADD_FAILURE() << "the worker did not finish its work";
   }
 
   /// Moves the clock; access tokens live 15 minutes, so both accounts log in again.

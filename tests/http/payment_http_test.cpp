@@ -31,18 +31,6 @@ class PaymentHttpTest : public BookingHttpTest {
     ASSERT_EQ(account()["status"], "active");
   }
   json account() { return client_->get("/api/v1/facilities/" + facility_ + "/payments/account", owner_.access).json(); }
-  /// The worker until nothing is left to do now: events, due jobs (the sandbox's webhooks,
-  /// refunds), reconciliation. The app's own worker thread may hold a job meanwhile: wait for it.
-  void work() {
-    for (int pass = 0; pass < 250; ++pass) {
-      app_->run_background_once();
-      bool busy = app_->dispatcher().lag() > 0 || !app_->jobs().list("running", 10).empty();
-      for (const auto& job : app_->jobs().list("pending", 500)) busy = busy || job.run_at <= clock_.now();
-      if (!busy) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    ADD_FAILURE() << "the worker did not finish its work";
-  }
   /// A payment method for a test card, made at the sandbox as its card form does.
   std::string card(const std::string& number) {
     auto r = client_->post("/sandbox/v1/payment_methods",

@@ -63,16 +63,6 @@ class StripeHttpTest : public BookingHttpTest {
             {"created", 1764000000},
             {"data", {{"object", {{"id", object_id}, {"object", object}}}}}};
   }
-  void work() {
-    for (int pass = 0; pass < 250; ++pass) {
-      app_->run_background_once();
-      bool busy = app_->dispatcher().lag() > 0 || !app_->jobs().list("running", 10).empty();
-      for (const auto& job : app_->jobs().list("pending", 500)) busy = busy || job.run_at <= clock_.now();
-      if (!busy) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    ADD_FAILURE() << "the worker did not finish its work";
-  }
   /// Connects the facility: Stripe creates the account and its onboarding link; its webhook
   /// says it may take charges.
   void connect() {

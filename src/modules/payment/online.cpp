@@ -430,13 +430,7 @@ std::optional<std::string> Online::customer_of(const std::string& user_id, bool 
 Result<Online::Settlement> Online::settle(const Confirmation& c) {
   switch (c.choice.method) {
     case PaymentMethod::none:
-      if (c.amount.amount > 0 && c.payment_timing == "at_booking" && !c.by_staff)
-        return Error::rule_violation("payment-required", "This facility takes payment when you book.");
-      break;
     case PaymentMethod::offline:
-      if (c.choice.offline_method && std::find(c.offline_methods.begin(), c.offline_methods.end(),
-                                               *c.choice.offline_method) == c.offline_methods.end())
-        return Error::invalid("payment.offline_method", "is not accepted at this facility");
       break;
     case PaymentMethod::credit:
       return pay_with_credit(c);
@@ -455,7 +449,7 @@ Result<Online::Settlement> Online::settle(const Confirmation& c) {
       return Settlement{PaymentStatus::paid, intent.id, booking::BookingId{*intent.booking_id}};
     }
   }
-  return Settlement{c.amount.amount == 0 ? PaymentStatus::waived : PaymentStatus::pending, std::nullopt, std::nullopt};
+  return settle_without_money(c);
 }
 
 Result<Online::Settlement> Online::pay_with_credit(const Confirmation& c) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,20 @@ class PaymentGateway {
   };
 
   virtual ~PaymentGateway() = default;
+  /// What booking decides where no money moves now (method none or offline): refused when the
+  /// facility takes payment at booking and nothing is offered, or an offline method it does not
+  /// accept; else waived when free, pending otherwise. Every gateway settles these the same way.
+  static Result<Settlement> settle_without_money(const Confirmation& c) {
+    if (c.choice.method == PaymentMethod::none && c.amount.amount > 0 && c.payment_timing == "at_booking" &&
+        !c.by_staff)
+      return Error::rule_violation("payment-required", "This facility takes payment when you book.");
+    if (c.choice.method == PaymentMethod::offline && c.choice.offline_method &&
+        std::find(c.offline_methods.begin(), c.offline_methods.end(), *c.choice.offline_method) ==
+            c.offline_methods.end())
+      return Error::invalid("payment.offline_method", "is not accepted at this facility");
+    return Settlement{c.amount.amount == 0 ? PaymentStatus::waived : PaymentStatus::pending, std::nullopt,
+                      std::nullopt};
+  }
   /// Settles the payment of a confirmation before its booking is written: rule_violation
   /// "payment-required" (nothing offered where the facility takes payment on booking),
   /// "payment-declined" (the card was declined; the hold stays as it was) or
