@@ -352,6 +352,16 @@ TEST_P(PaymentHttpTest, OnlyStaffMoveMoneyAndAnotherTenantSeesNone) {
   EXPECT_EQ(record(rival, id, 100).status, 404);
   EXPECT_EQ(client_->post("/api/v1/payments/" + payment + "/refunds", {{"reason", "x"}}, rival.access).status, 404);
   EXPECT_EQ(client_->post("/api/v1/payments/" + payment + "/verify", json::object(), rival.access).status, 404);
+  auto refund = client_->post("/api/v1/payments/" + payment + "/refunds",
+                              {{"amount", 100}, {"destination", "credit"}, {"reason", "goodwill"}}, owner_.access);
+  ASSERT_EQ(refund.status, 201);
+  EXPECT_EQ(client_
+                ->post("/api/v1/refunds/" + refund.json()["id"].get<std::string>() + "/retry",
+                       {{"destination", "credit"}}, rival.access)
+                .status,
+            404);
+  EXPECT_EQ(client_->post("/api/v1/fees/fee_23odb00000000000000000000/waive", {{"reason", "x"}}, rival.access).status,
+            404);
   EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/payments", rival.access).status, 403);
   EXPECT_EQ(client_->get("/api/v1/facilities/" + facility_ + "/payments", player_.access).status, 403);
   // Nobody: 401.
@@ -465,7 +475,8 @@ TEST_P(PaymentHttpTest, NoShowsAndLateCancellationsOweTheirFees) {
   for (const auto& f : fees) by_kind[f["kind"]] = f;
   EXPECT_EQ(by_kind["late_cancel"]["amount"]["amount"], 2000);
   EXPECT_EQ(by_kind["no_show"]["amount"]["amount"], 2000);
-  EXPECT_EQ(by_kind["no_show"]["status"], "pending");  // no saved card: it waits on the account
+  EXPECT_EQ(by_kind["no_show"]["status"], "pending");          // no saved card: it waits on the account
+  EXPECT_EQ(booking(json(late))["payment_status"], "waived");  // cancelled: the booking owes nothing, the fee does
   const std::string fee = by_kind["no_show"]["id"];
   // The desk finds a booking's fees with its payments.
   auto at_desk = client_->get("/api/v1/bookings/" + absent + "/payments", owner_.access).json();
@@ -599,6 +610,98 @@ TEST_P(PaymentHttpTest, ReconciliationListsMoneyWithoutRecordsAndPaidBookingsWit
   EXPECT_EQ(found["unrecorded_payments"][0]["amount"]["amount"], 2000);
   ASSERT_EQ(found["paid_bookings_without_payment"].size(), 1u);
   EXPECT_EQ(found["paid_bookings_without_payment"][0]["booking_id"], unpaid);
+}
+
+TEST_P(PaymentHttpTest, TheSameSuccessDeliveredAtOnceRecordsOnePayment) {
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  auto intent = intent_for(player_, h["id"]).json();
+  auto challenged = pay(player_, intent["id"], "4000002500003155").json();
+  ASSERT_EQ(challenged["status"], "requires_action");
+  // Authenticated at the bank; the sandbox queued its webhook. Before the worker delivers it,
+  // five more deliveries of the news arrive at once (a provider's retries, other event ids).
+  client_->request("POST", challenged["next_action"]["redirect_url"].get<std::string>(), "action=complete",
+                   {{"Content-Type", "application/x-www-form-urlencoded"}});
+  std::vector<std::thread> deliveries;
+  std::vector<int> statuses(5);
+  for (int i = 0; i < 5; ++i)
+    deliveries.emplace_back([&, i] {
+      statuses[i] = webhook(json{{"id", "evt_race_" + std::to_string(i)},
+                                 {"type", "payment_intent.succeeded"},
+                                 {"data", {{"object", {{"id", provider_id(intent)}, {"object", "payment_intent"}}}}}}
+                                .dump(),
+                            epoch_seconds(clock_.now()))
+                        .status;
+    });
+  for (auto& t : deliveries) t.join();
+  work();
+  for (int status : statuses) EXPECT_EQ(status, 200);
+  auto history = my_payments();
+  ASSERT_EQ(history["payments"].size(), 1u);
+  EXPECT_TRUE(history["refunds"].empty());
+  auto state = client_->get("/api/v1/payment-intents/" + intent["id"].get<std::string>(), player_.access).json();
+  EXPECT_EQ(booking(state["booking_id"])["payment_status"], "paid");
+  auto succeeded = app_->database().read([&](db::Connection& c) {
+    return c.query_one("SELECT COUNT(*) FROM outbox WHERE type = 'payment.succeeded'")->i64(0);
+  });
+  EXPECT_EQ(succeeded, 1);  // one message, too
+}
+
+TEST_P(PaymentHttpTest, ANewAmountIsANewIntent) {
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  auto first = intent_for(player_, h["id"]).json();
+  EXPECT_EQ(first["amount"], 2000);
+  // Credit arrives before the player pays: the amount changes, and so does the intent (and the
+  // provider's idempotency key, made of our intent's id and its amount).
+  client_->post("/api/v1/facilities/" + facility_ + "/members/" + player_.id + "/credit",
+                {{"amount", 500}, {"reason", "voucher"}}, owner_.access);
+  auto second = intent_for(player_, h["id"]).json();
+  EXPECT_EQ(second["amount"], 1500);
+  EXPECT_NE(second["id"], first["id"]);
+  auto paid = pay(player_, second["id"], "4242424242424242");
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_EQ(credit(), 0);
+}
+
+TEST_P(PaymentHttpTest, RejectingARefundsAllAndReschedulingChargesNothing) {
+  auto moved = paid_booking();
+  auto r = client_->post("/api/v1/bookings/" + moved["id"].get<std::string>() + "/reschedule",
+                         {{"start", "2026-11-25T17:00:00Z"}, {"end", "2026-11-25T18:00:00Z"}}, player_.access);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["payment_status"], "paid");
+  EXPECT_EQ(my_payments()["payments"].size(), 1u);
+  patch_policies({{"require_booking_approval", true}});
+  auto pending = paid_booking("2026-11-25T19:00:00Z", "2026-11-25T20:00:00Z");
+  EXPECT_EQ(pending["approval_status"], "pending");
+  ASSERT_EQ(client_
+                ->post("/api/v1/bookings/" + pending["id"].get<std::string>() + "/reject",
+                       {{"reason", "Court reserved for the league"}}, owner_.access)
+                .status,
+            200);
+  work();
+  auto history = my_payments();
+  ASSERT_EQ(history["refunds"].size(), 1u);
+  EXPECT_EQ(history["refunds"][0]["amount"]["amount"], 2000);  // all of it
+  EXPECT_EQ(history["refunds"][0]["status"], "completed");
+  EXPECT_EQ(booking(pending["id"])["payment_status"], "refunded");
+}
+
+TEST_P(PaymentHttpTest, AFeeIsChargedToTheSavedCardByItself) {
+  auto h = hold(player_, "2026-11-25T13:00:00Z", "2026-11-25T14:00:00Z").json();
+  auto intent = intent_for(player_, h["id"]).json();
+  ASSERT_EQ(client_
+                ->post("/api/v1/payment-intents/" + intent["id"].get<std::string>() + "/confirm",
+                       {{"payment_method", card("4242424242424242")}, {"save_card", true}}, player_.access)
+                .status,
+            200);
+  auto late = desk_booking("2026-11-24T13:00:00Z", "2026-11-24T14:00:00Z");  // 1 hour ahead, unpaid
+  client_->post("/api/v1/bookings/" + late + "/cancel", {{"reason", "overslept"}}, player_.access);
+  work();
+  auto fees = my_payments()["fees"];
+  ASSERT_EQ(fees.size(), 1u);
+  EXPECT_EQ(fees[0]["status"], "paid");
+  auto payments = client_->get("/api/v1/bookings/" + late + "/payments", owner_.access).json();
+  ASSERT_EQ(payments["items"].size(), 1u);
+  EXPECT_EQ(payments["items"][0]["fee_id"], fees[0]["id"]);
 }
 
 /// Random sequences of desk payments, verifications, voids, refunds (to the payment's way or to

@@ -15,6 +15,9 @@ TEST(PaymentLedgerRules, AStatusFollowsWhatStaysPaid) {
   EXPECT_EQ(payment_status(2000, 2000, false, 2000), PaymentStatus::refunded);
   EXPECT_EQ(payment_status(0, 0, true, 2000), PaymentStatus::waived);
   EXPECT_EQ(payment_status(0, 0, false, 0), PaymentStatus::waived);
+  // A cancelled booking with nothing paid owes nothing (a fee is owed on its own).
+  EXPECT_EQ(payment_status(0, 0, false, 2000, true), PaymentStatus::waived);
+  EXPECT_EQ(payment_status(2000, 1000, false, 2000, true), PaymentStatus::partial);
   // Money that came in counts even after a waiver.
   EXPECT_EQ(payment_status(500, 0, true, 2000), PaymentStatus::partial);
 }

@@ -37,11 +37,8 @@ std::vector<Booking> PaymentLink::paid_bookings(const std::string& facility_id, 
   return db_.read([&](db::Connection& c) { return BookingRepository::paid_bookings(c, facility_id, since); });
 }
 
-std::optional<Money> PaymentLink::price(const db::UnitOfWork& uow, const BookingId& booking_id) {
-  return uow.join(db_, [&](db::Connection& tx) -> std::optional<Money> {
-    if (auto b = BookingRepository::booking(tx, booking_id)) return b->price;
-    return std::nullopt;
-  });
+std::optional<Booking> PaymentLink::booking_in(const db::UnitOfWork& uow, const BookingId& booking_id) {
+  return uow.join(db_, [&](db::Connection& tx) { return BookingRepository::booking(tx, booking_id); });
 }
 
 void PaymentLink::set_payment_status(const db::UnitOfWork& uow, const BookingId& booking_id, PaymentStatus status) {

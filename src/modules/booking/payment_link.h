@@ -26,7 +26,7 @@ class PaymentLink final : public BookingPayments {
   Result<PayableBooking> payable_booking(const BookingId& booking_id, const Context& ctx) override;
   std::optional<Booking> find_booking(const BookingId& booking_id) override;
   std::vector<Booking> paid_bookings(const std::string& facility_id, Instant since) override;
-  std::optional<Money> price(const db::UnitOfWork& uow, const BookingId& booking_id) override;
+  std::optional<Booking> booking_in(const db::UnitOfWork& uow, const BookingId& booking_id) override;
   void set_payment_status(const db::UnitOfWork& uow, const BookingId& booking_id, PaymentStatus status) override;
 
  private:

@@ -85,12 +85,13 @@ void Books::credit(db::Connection& tx, const std::string& facility_id, const std
       clock_.now());
 }
 
-booking::PaymentStatus Books::restate(db::Connection& tx, const std::string& booking_id,
-                                      std::optional<std::int64_t> price) const {
-  if (!price) price = bookings_.price(unit(tx), booking::BookingId{booking_id}).value_or(Money{}).amount;
+booking::PaymentStatus Books::restate(db::Connection& tx, const std::string& booking_id) const {
+  auto b = bookings_.booking_in(unit(tx), booking::BookingId{booking_id});
+  if (!b) return booking::PaymentStatus::pending;
   const BookingMoney money = PaymentRepository::booking_money(tx, booking_id);
-  const auto status = rules::payment_status(money.received, money.returned, money.waived, *price);
-  bookings_.set_payment_status(unit(tx), booking::BookingId{booking_id}, status);
+  const auto status = rules::payment_status(money.received, money.returned, money.waived, b->price.amount,
+                                            b->status == booking::BookingStatus::cancelled);
+  bookings_.set_payment_status(unit(tx), b->id, status);
   return status;
 }
 

@@ -51,9 +51,9 @@ class Books {
   void credit(db::Connection& tx, const std::string& facility_id, const std::string& user_id, const Money& amount,
               const std::string& kind, const std::optional<std::string>& reason, const std::optional<std::string>& by,
               const std::optional<std::string>& refund_id = std::nullopt) const;
-  /// Sets the booking's payment status from its ledger (its price given, or read).
-  booking::PaymentStatus restate(db::Connection& tx, const std::string& booking_id,
-                                 std::optional<std::int64_t> price = std::nullopt) const;
+  /// Sets the booking's payment status from its ledger, its price and whether it was cancelled,
+  /// all as `tx` sees them.
+  booking::PaymentStatus restate(db::Connection& tx, const std::string& booking_id) const;
 
   template <class E>
   void emit(db::Connection& tx, const E& event, const std::string& aggregate_id, const std::string& facility_id,

@@ -75,7 +75,7 @@ Result<Payment> Desk::record_booking_payment(const std::string& booking_id, cons
     p.recorded_by = ctx.user_id;
     p.created_at = now;
     books_.receive(tx, p);
-    books_.restate(tx, b.id.str(), b.price.amount);
+    books_.restate(tx, b.id.str());
     books_.emit(tx, OfflinePaymentRecorded{p.id, p.user_id, p.booking_id, p.method, p.amount.amount, p.amount.currency},
                 p.id, p.facility_id, ctx.user_id);
     return p;
@@ -120,7 +120,7 @@ Result<std::string> Desk::waive_booking(const std::string& booking_id, const std
                               {b.facility_id, b.user_id, "booking", b.id.str(), std::nullopt, "waived",
                                Money{0, b.price.currency}, std::nullopt, std::nullopt, why, ctx.user_id},
                               books_.clock().now());
-    return std::string(str(books_.restate(tx, b.id.str(), b.price.amount)));
+    return std::string(str(books_.restate(tx, b.id.str())));
   });
 }
 
@@ -128,6 +128,7 @@ Result<BookingMoneyView> Desk::booking_payments(const std::string& booking_id, c
   SB_TRY(books_.bookings().payable_booking(booking::BookingId{booking_id}, ctx));
   return books_.db().read([&](db::Connection& c) {
     return BookingMoneyView{PaymentRepository::booking_payments(c, booking_id),
+                            PaymentRepository::booking_refunds(c, booking_id),
                             PaymentRepository::booking_fees(c, booking_id)};
   });
 }
@@ -271,7 +272,7 @@ void Desk::on_cancelled(const events::DomainEvent& e) {
   events::apply_once(books_.db(), "payment.cancellations", e, [&](db::Connection& tx) {
     std::int64_t kept = 0;
     for (const auto& p : PaymentRepository::booking_payments(tx, b->id.str())) {
-      if (p.status == RecordStatus::voided || p.status == RecordStatus::disputed) continue;
+      if (p.status == RecordStatus::voided || p.status == RecordStatus::disputed || p.fee_id) continue;
       const std::int64_t left = p.amount.amount - p.refunded;
       kept += left;
       // The policy's share of what was paid, not of the list price (a discount stays a discount).
@@ -291,7 +292,7 @@ void Desk::on_cancelled(const events::DomainEvent& e) {
               books_.clock().now()};
       charge(tx, fee);
     }
-    books_.restate(tx, b->id.str(), b->price.amount);
+    books_.restate(tx, b->id.str());
   });
 }
 

@@ -271,6 +271,7 @@ Result<PaymentIntent> Online::apply(const ProviderIntent& pi) {
     card.created_at = now;
     if (next.target_kind == "fee") {
       card.fee_id = next.target_id;
+      if (auto fee = PaymentRepository::fee(tx, next.target_id)) card.booking_id = fee->booking_id;
       PaymentRepository::set_fee_status(tx, next.target_id, FeeStatus::pending, FeeStatus::paid, std::nullopt, now);
       books_.receive(tx, card);
       PaymentRepository::settle_intent(tx, next.id, "settled", std::nullopt, now);
@@ -304,7 +305,7 @@ Result<PaymentIntent> Online::apply(const ProviderIntent& pi) {
           credit.platform_fee = 0;
           books_.receive(tx, credit);
         }
-        books_.restate(tx, booked->id.str(), booked->price.amount);
+        books_.restate(tx, booked->id.str());
         PaymentRepository::settle_intent(tx, next.id, "settled", booked->id.str(), now);
         next.booking_id = booked->id.str();
         next.outcome = "settled";
@@ -472,7 +473,7 @@ Result<Online::Settlement> Online::pay_with_credit(const Confirmation& c) {
     credit.status = RecordStatus::succeeded;
     credit.created_at = now;
     books_.receive(tx, credit);
-    books_.restate(tx, booked.id.str(), booked.price.amount);
+    books_.restate(tx, booked.id.str());
     books_.emit(tx,
                 PaymentSucceeded{credit.id, credit.user_id, credit.booking_id, std::nullopt, "credit",
                                  credit.amount.amount, credit.amount.currency},

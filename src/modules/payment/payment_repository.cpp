@@ -87,6 +87,8 @@ constexpr std::string_view kMoveRefund = R"sql(
 UPDATE refunds SET status = $3, provider_refund_id = COALESCE($4, provider_refund_id),
   failure_reason = $5, updated_at = $6
 WHERE id = $1 AND status = $2)sql";
+constexpr std::string_view kBookingRefunds =
+    "SELECT " SB_REFUND_COLUMNS " FROM refunds WHERE booking_id = $1 ORDER BY created_at, id";
 constexpr std::string_view kUserRefunds =
     "SELECT " SB_REFUND_COLUMNS " FROM refunds WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200";
 constexpr std::string_view kRefundedTheWayItCame = R"sql(
@@ -348,6 +350,10 @@ bool PaymentRepository::move_refund(db::Connection& c, const std::string& id, Re
                                     const std::optional<std::string>& failure_reason, Instant now) {
   return c.execute(kMoveRefund, {id, str(from), str(to), db::opt(provider_refund_id), db::opt(failure_reason),
                                  epoch_seconds(now)}) == 1;
+}
+
+std::vector<RefundRecord> PaymentRepository::booking_refunds(db::Connection& c, const std::string& booking_id) {
+  return db::query_as(c, kBookingRefunds, {booking_id}, refund_from);
 }
 
 std::vector<RefundRecord> PaymentRepository::user_refunds(db::Connection& c, const std::string& user_id) {

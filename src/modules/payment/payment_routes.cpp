@@ -289,6 +289,7 @@ void add_money_routes(http::Router& router, PaymentService& payments) {
                 return http::reply(req, 200, payments.booking_payments(req.param("booking_id"), http::context_of(req)),
                                    [](const BookingMoneyView& v) {
                                      return json{{"items", items(v.payments, payment_json)},
+                                                 {"refunds", items(v.refunds, refund_json)},
                                                  {"fees", items(v.fees, fee_json)},
                                                  {"next_cursor", nullptr}};
                                    });

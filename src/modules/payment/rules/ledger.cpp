@@ -4,13 +4,14 @@
 
 namespace slotbase::payment::rules {
 
-booking::PaymentStatus payment_status(std::int64_t received, std::int64_t returned, bool waived, std::int64_t price) {
+booking::PaymentStatus payment_status(std::int64_t received, std::int64_t returned, bool waived, std::int64_t price,
+                                      bool cancelled) {
   using booking::PaymentStatus;
   const std::int64_t kept = received - returned;
   if (price > 0 && kept >= price) return PaymentStatus::paid;
   if (kept > 0) return PaymentStatus::partial;
   if (returned > 0) return PaymentStatus::refunded;
-  if (waived || price == 0) return PaymentStatus::waived;
+  if (waived || price == 0 || cancelled) return PaymentStatus::waived;
   return PaymentStatus::pending;
 }
 

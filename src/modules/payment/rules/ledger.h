@@ -10,9 +10,12 @@
 namespace slotbase::payment::rules {
 
 /// A booking's payment status from what its ledger says: money received and returned, whether
-/// staff waived it, and its price. Paid once what stays covers the price; partial for less; refunded
-/// when all that came in went back; waived when staff waived it (or it is free); else pending.
-booking::PaymentStatus payment_status(std::int64_t received, std::int64_t returned, bool waived, std::int64_t price);
+/// staff waived it, its price and whether it was cancelled. Paid once what stays covers the price;
+/// partial for less; refunded when all that came in went back; waived when staff waived it, it is
+/// free, or it was cancelled with nothing paid (it owes nothing; a fee is owed on its own); else
+/// pending.
+booking::PaymentStatus payment_status(std::int64_t received, std::int64_t returned, bool waived, std::int64_t price,
+                                      bool cancelled = false);
 
 /// `percent` of `amount`, rounded down to the minor unit (a refund never exceeds its share).
 std::int64_t percent_of(std::int64_t amount, int percent);

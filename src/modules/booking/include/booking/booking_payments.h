@@ -46,8 +46,8 @@ class BookingPayments {
   virtual std::optional<Booking> find_booking(const BookingId& booking_id) = 0;
   /// The facility's bookings marked paid, made since `since` (reconciliation; at most 1000).
   virtual std::vector<Booking> paid_bookings(const std::string& facility_id, Instant since) = 0;
-  /// The booking's price as `uow`'s transaction sees it (nullopt if there is no such booking).
-  virtual std::optional<Money> price(const db::UnitOfWork& uow, const BookingId& booking_id) = 0;
+  /// The booking as `uow`'s transaction sees it (nullopt if there is no such booking).
+  virtual std::optional<Booking> booking_in(const db::UnitOfWork& uow, const BookingId& booking_id) = 0;
   /// Sets the booking's payment status in `uow`'s transaction, as the money on it says.
   virtual void set_payment_status(const db::UnitOfWork& uow, const BookingId& booking_id, PaymentStatus status) = 0;
 };

@@ -193,6 +193,7 @@ struct PaymentHistory {
 /// A booking's money as its player and the desk see it.
 struct BookingMoneyView {
   std::vector<Payment> payments;
+  std::vector<RefundRecord> refunds;
   std::vector<Fee> fees;
 };
 
