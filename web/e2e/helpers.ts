@@ -44,8 +44,9 @@ export function bookingDay(): string {
   return d.toISOString().slice(0, 10);
 }
 
-/// Sets up a club through the admin app's set-up flow and leaves the page on the day sheet.
-export async function setUpClub(page: Page, clubName: string) {
+/// Sets up a club through the admin app's set-up flow (in New York unless `timeZone` says
+/// otherwise: one of the set-up's zones) and leaves the page on the day sheet.
+export async function setUpClub(page: Page, clubName: string, timeZone = "America/New_York") {
   await page.goto("/admin");
   await signUp(page, "Olivia Owner", uniqueEmail("owner"));
   await expect(page.getByRole("heading", { name: "Set up your facility" })).toBeVisible();
@@ -53,7 +54,7 @@ export async function setUpClub(page: Page, clubName: string) {
   await page.getByLabel("Organization name").fill(`${clubName} Club`);
   await page.getByRole("button", { name: "Create organization" }).click();
   await page.getByLabel("Facility name").fill(clubName);
-  await page.getByLabel("Time zone").selectOption("America/New_York");
+  await page.getByLabel("Time zone").selectOption(timeZone);
   await page.getByLabel("Currency").selectOption("USD");
   await page.getByRole("button", { name: "Create facility" }).click();
   await expect(page.getByRole("button", { name: "Save opening hours" })).toBeVisible();

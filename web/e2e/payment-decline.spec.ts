@@ -1,14 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./helpers";
-import { CARDS, clubTakingCards, payByCard } from "./payment-helpers";
+import { CARDS, clubTakingCards, countIntentsStarted, payByCard, secondsLeft } from "./payment-helpers";
 
 test("a declined card says why and keeps the hold; another card then pays", async ({ browser }) => {
   const { player } = await clubTakingCards(browser, `Decline Dome ${Date.now()}`, "Dana Decline");
+  const intentsStarted = countIntentsStarted(player);
   await player.getByRole("button", { name: /^Court 2, 11:00 to 12:00, available/ }).click();
   const hold = player.getByRole("region", { name: "Your hold" });
+  await expect(hold.getByRole("form", { name: "Card details" })).toBeVisible();
+  expect(await secondsLeft(player)).toBeLessThanOrEqual(300);
 
   await payByCard(player, CARDS.declined);
   await expect(hold.getByRole("alert")).toHaveText("Your card was declined. Try another card, or ask your bank why.");
+  // The payment started keeps the hold for its 15 minutes.
+  await expect.poll(() => secondsLeft(player)).toBeGreaterThan(800);
   await expectAccessible(player, "a declined card");
 
   await payByCard(player, CARDS.insufficientFunds);
@@ -26,6 +31,9 @@ test("a declined card says why and keeps the hold; another card then pays", asyn
   await expect(player.getByRole("heading", { name: "Booking confirmed" })).toBeVisible();
   await expect(player.getByRole("status")).toContainText("Payment: paid.");
   await expect(player.getByRole("button", { name: /^Court 2, 11:00 to 12:00, your booking/ })).toBeVisible();
+
+  // Every card paid the one payment started for the hold: none was started again after a decline.
+  expect(intentsStarted()).toBe(1);
 
   await player.getByRole("button", { name: "My payments" }).click();
   // The declines charged nothing: one payment, of the card that paid.

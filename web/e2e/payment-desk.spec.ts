@@ -73,4 +73,88 @@ test("the desk records cash, refunds half to credit, and the player's next booki
   await expect(payments.getByRole("listitem").filter({ hasText: "Card" })).toContainText("paid $10.00");
   await expect(payments.getByRole("listitem").filter({ hasText: "Account credit" })).toContainText("paid $10.00");
   await expectAccessible(player, "my payments with a refund to credit");
+
+  // The owner's books agree with the payment provider's.
+  await admin.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "Payments" }).click();
+  const books = admin.getByRole("region", { name: "Reconciliation" });
+  await expect(books).toContainText("Books agree");
+  await expectAccessible(admin, "the payments screen with the reconciliation");
+});
+
+/// One of the set-up's time zones where it is now between 07:00 and 20:00, so that a club open
+/// 07:00 to 22:00 there has a slot starting within the next two hours, today.
+function daytimeZone(): { zone: string; today: string } {
+  const zones = ["America/New_York", "America/Los_Angeles", "Europe/London", "Asia/Kolkata", "Australia/Sydney"];
+  for (const zone of zones) {
+    const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(new Date()));
+    if (hour >= 7 && hour < 20) return { zone, today: new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date()) };
+  }
+  throw new Error("no set-up time zone is in the daytime now"); // the zones cover every hour of the day
+}
+
+test("a player's late cancellation owes a fee, which the desk waives with a reason", async ({ browser }) => {
+  // The club's cancellation tiers are the defaults: 24 hours ahead 100%, 2 hours 50%, less 0%.
+  // A booking starting within two hours, cancelled by the player with nothing paid, owes its
+  // whole price as a late cancellation fee.
+  const { zone, today } = daytimeZone();
+  const club = `Late Lane ${Date.now()}`;
+  const admin = await (await browser.newContext()).newPage();
+  await setUpClub(admin, club, zone);
+
+  const player = await (await browser.newContext()).newPage();
+  await playerOnGrid(player, club, "Lou Late");
+  await player.getByLabel("Date").fill(today);
+  // The first free slot today starts within the next half hour.
+  const slot = player.getByRole("button", { name: /^Court 1, \d\d:\d\d to \d\d:\d\d, available/ }).first();
+  const name = (await slot.getAttribute("aria-label")) ?? "";
+  const [, start, price] = /^Court 1, (\d\d:\d\d) to .*, available, (\$[\d.]+)$/.exec(name) ?? [];
+  expect(start, name).toBeTruthy();
+  await slot.click();
+  await expect(player.getByLabel("Payment")).toHaveValue("offline");
+  await player.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(player.getByRole("status")).toContainText("Payment: pending.");
+
+  await player.getByRole("button", { name: "My bookings" }).click();
+  const mine = player.getByRole("listitem").filter({ hasText: start });
+  await mine.getByRole("button", { name: "Cancel" }).click();
+  const confirm = mine.getByRole("group", { name: "Confirm the cancellation" });
+  await expect(confirm).toContainText(`Cancelling now refunds 0% of what you paid (nothing was paid yet). As nothing was paid, the facility charges a late cancellation fee of ${price}.`);
+  await expectAccessible(player, "cancelling late");
+  await confirm.getByRole("button", { name: "Yes, cancel this booking" }).click();
+  await expect(player.getByRole("status")).toHaveText("Your booking was cancelled.");
+
+  // The desk finds the fee on the cancelled booking: owed, and nothing of the price is due.
+  await admin.reload();
+  await expect(admin.getByRole("heading", { name: "Day sheet" })).toBeVisible();
+  await admin.getByRole("button", { name: `Payments ${start} on Court 1` }).click();
+  const money = admin.getByRole("region", { name: `Payments of ${start} on Court 1` });
+  const fee = money.getByRole("row", { name: /Late cancellation fee/ });
+  await expect(fee).toContainText(price);
+  await expect(fee).toContainText("owed");
+  await expect(money).not.toContainText("due");
+  await expect(money.getByRole("button", { name: "Record payment" })).toHaveCount(0);
+  await fee.getByRole("button", { name: "Waive fee" }).click();
+  const waive = money.getByRole("form", { name: `Waive late cancellation fee of ${price}` });
+  await waive.getByRole("button", { name: "Waive fee" }).click();
+  await expect(waive.getByLabel("Reason for waiving the fee")).toHaveAttribute("aria-invalid", "true");
+  await waive.getByLabel("Reason for waiving the fee").fill("Called ahead: a family emergency");
+  await expectAccessible(admin, "waiving a fee at the desk");
+  await waive.getByRole("button", { name: "Waive fee" }).click();
+  await expect(admin.getByRole("status")).toHaveText(`The late cancellation fee of ${price} is waived.`);
+  await expect(fee).toContainText("waived");
+  await expect(fee).toContainText("Called ahead: a family emergency");
+  await expect(fee.getByRole("button", { name: "Waive fee" })).toHaveCount(0);
+
+  // The player sees the fee waived, and why.
+  await player.getByRole("button", { name: "My payments" }).click();
+  const fees = player.getByRole("list", { name: "Fees" }).getByRole("listitem");
+  await expect(fees).toHaveCount(1);
+  await expect(fees).toContainText("Late cancellation fee");
+  await expect(fees).toContainText("Called ahead: a family emergency");
+  await expect(fees).toContainText(`waived ${price}`);
+  await expectAccessible(player, "my payments with a waived fee");
+
+  // Nothing moved at the provider: the books agree.
+  await admin.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "Payments" }).click();
+  await expect(admin.getByRole("region", { name: "Reconciliation" })).toContainText("Books agree");
 });

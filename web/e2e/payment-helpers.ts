@@ -61,3 +61,19 @@ export async function expectBreakdown(player: Page, price: string, credit: strin
   const breakdown = player.getByRole("region", { name: "Your hold" }).getByRole("list", { name: "Price breakdown" });
   await expect(breakdown.getByRole("listitem")).toHaveText([`Price ${price}`, `Account credit applied ${credit}`, `To pay now ${toPay}`]);
 }
+
+/// Counts the payment intents the page asks SlotBase to start (POST /api/v1/payment-intents).
+export function countIntentsStarted(page: Page): () => number {
+  let started = 0;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/payment-intents") started += 1;
+  });
+  return () => started;
+}
+
+/// The hold panel's timer, read as seconds left.
+export async function secondsLeft(player: Page): Promise<number> {
+  const text = (await player.getByRole("region", { name: "Your hold" }).getByRole("timer").textContent()) ?? "";
+  const [m, s] = text.split(":").map(Number);
+  return m * 60 + s;
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, messageOf, type Api } from "../../shared/api/client";
-import type { Availability, Booking, Facility, Hold } from "../../shared/api/types";
+import type { Availability, Booking, Facility, Hold, PaymentIntent } from "../../shared/api/types";
 import { addDays, formatDateTime, todayIn, zoneLabel } from "../../shared/time";
 import { useLiveReload } from "../../shared/useLiveReload";
 import { myBookings } from "../bookings/api";
@@ -14,8 +14,9 @@ import { localDate, playerRepeat } from "./repeat";
 const FACILITY_KEY = "slotbase.facility";
 
 /// What the panel keeps while the player is at the bank's authentication page: the hold, to pay
-/// for it again with another card if the bank says no.
-type HeldSlot = { hold: Hold; court: string };
+/// for it again with another card if the bank says no, and the payment started for it (its
+/// deadline is the hold's, and the next card pays the same one).
+type HeldSlot = { hold: Hold; court: string; intent?: PaymentIntent };
 
 /// True on a phone-sized screen, following rotation and resizing.
 function useNarrow(): boolean {
@@ -39,7 +40,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   const [duration, setDuration] = useState<number>(60);
   const [availability, setAvailability] = useState<Availability | null>(null);
   const [mine, setMine] = useState<CourtRange[]>([]);
-  const [hold, setHold] = useState<{ hold: Hold; court: string } | null>(null);
+  const [hold, setHold] = useState<HeldSlot | null>(null);
   const [picked, setPicked] = useState<SlotChoice | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "info" | "success"; text: string } | null>(null);
   const [confirmed, setConfirmed] = useState<Booking | null>(null);
@@ -270,12 +271,14 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
               key={hold.hold.id}
               api={api}
               hold={hold.hold}
+              facilityId={facility.id}
+              intent={hold.intent}
               courtName={hold.court}
               timeZone={facility.timezone}
               repeat={playerRepeat(facility.policies)}
               payAtBooking={facility.policies.payment_timing === "at_booking"}
               notice={paymentNotice}
-              onAuthenticate={(intent) => authenticateAtBank(intent, { hold: hold.hold, court: hold.court } satisfies HeldSlot)}
+              onAuthenticate={(intent) => authenticateAtBank(intent, { hold: hold.hold, court: hold.court, intent } satisfies HeldSlot)}
               onSeriesBooked={(s) => {
                 setHold(null);
                 const n = s.occurrences?.length ?? 0;

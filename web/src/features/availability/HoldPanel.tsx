@@ -1,46 +1,57 @@
 import { useEffect, useRef, useState } from "react";
-import { ApiError, messageOf, type Api } from "../../shared/api/client";
+import { messageOf, type Api } from "../../shared/api/client";
 import type { Booking, Hold, PaymentIntent, Series } from "../../shared/api/types";
 import { formatMoney } from "../../shared/money";
 import { addDays, countdown, formatDateTime } from "../../shared/time";
 import { createSeries, weeklyOn } from "../bookings/api";
-import { authenticateAtBank, PayForHold, PriceBreakdown } from "../payments";
-import { startHoldPayment } from "../payments/api";
+import { authenticateAtBank, creditApplied, PayForHold, PriceBreakdown } from "../payments";
+import { myCredit, paymentAccount } from "../payments/api";
 import { confirmHold, releaseHold, type PaymentMethod } from "./api";
 import { localDate, weekdayOf } from "./repeat";
 import { SeriesBooked } from "./SeriesBooked";
 
 /// How a hold with a price is paid where the facility takes payment when players book: by card
-/// (an intent for the price less the player's credit), with credit alone when it covers the
-/// price, or at the desk where the facility takes no cards (yet).
-type Online = { kind: "asking" } | { kind: "card"; intent: PaymentIntent } | { kind: "credit" } | { kind: "desk" };
+/// (the price less the player's credit), with credit alone when it covers the price, or at the
+/// desk where the facility takes no cards (yet). `intent` is a card payment already started.
+type Online =
+  | { kind: "asking" }
+  | { kind: "card"; credit: number; intent?: PaymentIntent }
+  | { kind: "credit" }
+  | { kind: "desk" };
 
 /// A held slot: what it is, what it costs, how long it stays held, and confirm or let go. Where the
 /// facility lets players book series (`repeat`), the slot can instead repeat weekly until a date:
 /// the hold is let go (the series' first occurrence is that very slot, which a hold would block)
 /// and the series booked, and the panel shows what was booked and what could not be before it closes.
-/// Where the facility takes payment when players book (`payAtBooking`), the panel shows the
-/// price less the player's credit and pays it by card (or with the credit, where it covers it).
+/// Where the facility takes payment when players book (`payAtBooking`), the panel asks whether the
+/// facility takes cards and what credit the player has there, shows the price less the credit,
+/// and pays the rest by card (or with the credit, where it covers the price). Opening the panel
+/// starts no payment: that waits for "Pay", so the hold keeps the facility's hold time until then.
 export function HoldPanel({
   api,
   hold,
+  facilityId,
   courtName,
   timeZone,
   repeat,
   payAtBooking = false,
+  intent,
   notice,
   onConfirmed,
   onSeriesBooked,
   onGone,
-  onAuthenticate = (intent) => authenticateAtBank(intent, null),
+  onAuthenticate = (started) => authenticateAtBank(started, null),
   now = () => Date.now(),
 }: {
   api: Api;
   hold: Hold;
+  facilityId: string;
   courtName: string;
   timeZone: string;
   repeat?: { horizonDays: number };
   payAtBooking?: boolean;
+  /// A card payment started for this hold before (back from the bank's page).
+  intent?: PaymentIntent;
   /// Said first: why the last payment for this hold did not go through.
   notice?: string;
   onConfirmed: (b: Booking) => void;
@@ -52,11 +63,13 @@ export function HoldPanel({
   now?: () => number;
 }) {
   const payOnline = payAtBooking && hold.price.amount > 0;
-  const [online, setOnline] = useState<Online>(payOnline ? { kind: "asking" } : { kind: "desk" });
+  const [online, setOnline] = useState<Online>(
+    !payOnline ? { kind: "desk" } : intent ? { kind: "card", credit: intent.credit_amount, intent } : { kind: "asking" },
+  );
   // A payment in progress keeps the hold until the payment's own deadline.
   const expiresAt = Math.max(
     new Date(hold.expires_at).getTime(),
-    online.kind === "card" ? new Date(online.intent.expires_at).getTime() : 0,
+    online.kind === "card" && online.intent ? new Date(online.intent.expires_at).getTime() : 0,
   );
   const secondsLeft = () => (expiresAt - now()) / 1000;
   const [left, setLeft] = useState(secondsLeft);
@@ -84,23 +97,24 @@ export function HoldPanel({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hold.id, expiresAt]);
 
+  // Whether the facility takes cards, and the player's credit there: what the breakdown shows.
+  // Nothing is started at the provider yet.
   useEffect(() => {
-    if (!payOnline) return;
+    if (online.kind !== "asking") return;
     let live = true;
-    startHoldPayment(api, hold.id).then(
-      (intent) => {
+    Promise.all([paymentAccount(api, facilityId), myCredit(api, facilityId)]).then(
+      ([account, balance]) => {
         if (!live) return;
-        setOnline({ kind: "card", intent });
-        setLeft((Math.max(new Date(hold.expires_at).getTime(), new Date(intent.expires_at).getTime()) - now()) / 1000);
+        const credit = creditApplied(hold.price, balance);
+        if (credit >= hold.price.amount) setOnline({ kind: "credit" });
+        else if (account.charges_enabled) setOnline({ kind: "card", credit });
+        // No cards at this facility (yet): the desk takes the payment, as before.
+        else setOnline({ kind: "desk" });
       },
       (e) => {
         if (!live) return;
-        if (e instanceof ApiError && e.rule === "credit-covers-price") return setOnline({ kind: "credit" });
-        if (e instanceof ApiError && e.status === 410) return onGone(messageOf(e));
-        // No cards at this facility (yet): the desk takes the payment, as before.
         setOnline({ kind: "desk" });
-        if (!(e instanceof ApiError && e.rule === "payments-not-connected"))
-          setError(`Paying by card is not available just now (${messageOf(e)}). You can pay at the desk.`);
+        setError(`Paying by card is not available just now (${messageOf(e)}). You can pay at the desk.`);
       },
     );
     return () => {
@@ -178,11 +192,31 @@ export function HoldPanel({
       </p>
       {online.kind === "asking" && (
         <p role="status" className="muted">
-          Preparing your payment…
+          Checking how you can pay…
         </p>
       )}
       {online.kind === "card" && (
-        <PayForHold api={api} intent={online.intent} price={hold.price} notice={notice} onBooked={onConfirmed} onAuthenticate={onAuthenticate} />
+        <PayForHold
+          api={api}
+          holdId={hold.id}
+          price={hold.price}
+          credit={online.credit}
+          intent={online.intent}
+          notice={notice}
+          onStarted={(started) => {
+            setOnline({ kind: "card", credit: started.credit_amount, intent: started });
+            // The payment keeps the hold to its own deadline: shown now, not a second later.
+            setLeft((Math.max(new Date(hold.expires_at).getTime(), new Date(started.expires_at).getTime()) - now()) / 1000);
+          }}
+          onBooked={onConfirmed}
+          onAuthenticate={onAuthenticate}
+          onCreditCovers={() => setOnline({ kind: "credit" })}
+          onNoCards={() => {
+            setOnline({ kind: "desk" });
+            setError("This facility does not take card payments just now. You can pay at the desk.");
+          }}
+          onGone={onGone}
+        />
       )}
       {online.kind === "credit" && (
         <>

@@ -83,6 +83,8 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
     const percent =
       b.approval_status === "pending" ? 100 : refundPercent(place?.facility.policies.cancellation?.tiers ?? [], hoursBefore);
     const paid = b.payment_status === "paid" ? b.price.amount : 0;
+    // Nothing paid and cancelled late: what the policy would not refund is owed as a fee.
+    const lateFee = b.payment_status === "pending" && percent < 100 ? b.price.amount - Math.floor((b.price.amount * percent) / 100) : 0;
     const opens = new Date(b.start).getTime() - (place?.facility.policies.check_in_opens_minutes_before ?? 0) * 60_000;
     const canCheckIn =
       b.status === "confirmed" && b.approval_status !== "pending" && now() >= opens && now() < new Date(b.end).getTime();
@@ -149,6 +151,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
             <p>
               Cancelling now refunds {percent}% of what you paid
               {paid > 0 ? ` (${formatMoney({ amount: Math.round((paid * percent) / 100), currency: b.price.currency })})` : " (nothing was paid yet)"}.
+              {lateFee > 0 && ` As nothing was paid, the facility charges a late cancellation fee of ${formatMoney({ amount: lateFee, currency: b.price.currency })}.`}
             </p>
             {b.series_id ? (
               <div className="row">

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { aFacility, fakeNetwork, page, Reply } from "../../shared/api/testing";
-import type { Booking, Payment } from "../../shared/api/types";
+import { aFacility, fakeNetwork, Reply } from "../../shared/api/testing";
+import type { Booking, Fee, Payment, Refund } from "../../shared/api/types";
 import { BookingPayments } from "./BookingPayments";
 
 const booking = (changes: Partial<Booking> = {}): Booking =>
@@ -40,6 +40,38 @@ const cash = (changes: Partial<Payment> = {}): Payment => ({
   ...changes,
 });
 
+/// The answer of GET /bookings/{id}/payments: the booking's payments and fees.
+const money = (items: Payment[], fees: Fee[] = []) => ({ items, fees, next_cursor: null });
+
+const lateCancel = (changes: Partial<Fee> = {}): Fee => ({
+  id: "fee_1",
+  facility_id: "fac_1",
+  user_id: "usr_1",
+  booking_id: "bkg_1",
+  kind: "late_cancel",
+  amount: { amount: 2000, currency: "USD" },
+  status: "pending",
+  waive_reason: null,
+  created_at: "2026-12-01T14:30:00Z",
+  ...changes,
+});
+
+const refund = (changes: Partial<Refund> = {}): Refund => ({
+  id: "ref_1",
+  payment_id: "pay_1",
+  facility_id: "fac_1",
+  user_id: "usr_1",
+  booking_id: "bkg_1",
+  amount: { amount: 2000, currency: "USD" },
+  destination: "original",
+  status: "pending",
+  source: "staff",
+  reason: "Rain",
+  failure_reason: null,
+  created_at: "2026-12-01T16:00:00Z",
+  ...changes,
+});
+
 const facility = aFacility({ policies: { ...aFacility().policies, offline_methods: ["cash", "venmo"] } });
 
 describe("BookingPayments", () => {
@@ -48,7 +80,7 @@ describe("BookingPayments", () => {
   it("records a payment typed as a decimal in exact minor units, with the facility's methods", async () => {
     let payments: Payment[] = [];
     const { api, requests } = fakeNetwork({
-      "GET /api/v1/bookings/bkg_1/payments": () => page(payments),
+      "GET /api/v1/bookings/bkg_1/payments": () => money(payments),
       "POST /api/v1/bookings/bkg_1/payments": () => {
         payments = [cash({ method: "venmo", reference: "V-77" })];
         return new Reply(201, payments[0]);
@@ -83,7 +115,7 @@ describe("BookingPayments", () => {
   it("verifies, disputes or voids a desk payment, and void is final", async () => {
     let payment = cash();
     const { api, requests } = fakeNetwork({
-      "GET /api/v1/bookings/bkg_1/payments": () => page([payment]),
+      "GET /api/v1/bookings/bkg_1/payments": () => money([payment]),
       "POST /api/v1/payments/pay_1/verify": () => (payment = cash({ status: "verified" })),
       "POST /api/v1/payments/pay_1/void": () => (payment = cash({ status: "void" })),
     });
@@ -102,8 +134,8 @@ describe("BookingPayments", () => {
 
   it("refunds part of a payment to account credit, with a reason, never more than is left", async () => {
     const { api, requests } = fakeNetwork({
-      "GET /api/v1/bookings/bkg_1/payments": () => page([cash({ amount: { amount: 2000, currency: "USD" }, refunded: { amount: 500, currency: "USD" } })]),
-      "POST /api/v1/payments/pay_1/refunds": () => new Reply(201, { id: "ref_1" }),
+      "GET /api/v1/bookings/bkg_1/payments": () => money([cash({ amount: { amount: 2000, currency: "USD" }, refunded: { amount: 500, currency: "USD" } })]),
+      "POST /api/v1/payments/pay_1/refunds": () => new Reply(201, refund({ amount: { amount: 820, currency: "USD" }, destination: "credit", status: "completed" })),
     });
     const onChanged = vi.fn();
     render(<BookingPayments api={api} booking={booking({ payment_status: "partial" })} facility={facility} what="10:00 on Court 1" onChanged={onChanged} />);
@@ -128,7 +160,7 @@ describe("BookingPayments", () => {
   it("waives what the booking owes, with a reason; the server's refusal is shown", async () => {
     let refuse = true;
     const { api, requests } = fakeNetwork({
-      "GET /api/v1/bookings/bkg_1/payments": () => page([]),
+      "GET /api/v1/bookings/bkg_1/payments": () => money([]),
       "POST /api/v1/bookings/bkg_1/payment-status": () =>
         refuse ? new Reply(403, { type: "x", title: "Forbidden", status: 403, detail: "Only the facility's staff can waive a payment." }) : { payment_status: "waived" },
     });
@@ -153,7 +185,7 @@ describe("BookingPayments", () => {
 
   it("takes amounts without decimals in a zero-decimal currency", async () => {
     const { api, requests } = fakeNetwork({
-      "GET /api/v1/bookings/bkg_1/payments": () => page([]),
+      "GET /api/v1/bookings/bkg_1/payments": () => money([]),
       "POST /api/v1/bookings/bkg_1/payments": () => new Reply(201, cash({ amount: { amount: 1500, currency: "JPY" } })),
     });
     const onChanged = vi.fn();
@@ -171,5 +203,88 @@ describe("BookingPayments", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save payment" }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith("Cash payment of ¥1,500 recorded."));
     expect(requests.find((r) => r.method === "POST")?.body).toEqual({ amount: 1500, method: "cash" });
+  });
+
+  it("shows the server's word on an amount next to the amount", async () => {
+    const { api } = fakeNetwork({
+      "GET /api/v1/bookings/bkg_1/payments": () => money([cash({ amount: { amount: 1100, currency: "USD" } })]),
+      "POST /api/v1/bookings/bkg_1/payments": () =>
+        new Reply(422, { type: "x", title: "Invalid", status: 422, detail: "Validation failed.", errors: [{ field: "amount", message: "must be at most the 9.00 USD still due" }] }),
+    });
+    render(<BookingPayments api={api} booking={booking({ payment_status: "partial" })} facility={facility} what="10:00 on Court 1" onChanged={vi.fn()} />);
+    await screen.findByRole("row", { name: /Cash/ });
+    // Someone else recorded a payment meanwhile: the form still offers the $9.00 it knew of.
+    fireEvent.click(screen.getByRole("button", { name: "Record payment" }));
+    fireEvent.click(screen.getByRole("button", { name: "Save payment" }));
+    const amount = screen.getByLabelText("Amount (USD)");
+    await waitFor(() => expect(amount.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById(amount.getAttribute("aria-describedby")!)?.textContent).toBe("must be at most the 9.00 USD still due");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("lists a cancelled booking's late cancellation fee, owing nothing of the price, and waives the fee with a reason", async () => {
+    let fee = lateCancel();
+    const { api, requests } = fakeNetwork({
+      "GET /api/v1/bookings/bkg_1/payments": () => money([], [fee]),
+      "POST /api/v1/fees/fee_1/waive": (r) => (fee = lateCancel({ status: "waived", waive_reason: (r.body as { reason: string }).reason })),
+    });
+    const onChanged = vi.fn();
+    render(<BookingPayments api={api} booking={booking({ status: "cancelled" })} facility={facility} what="10:00 on Court 1" onChanged={onChanged} />);
+    const region = screen.getByRole("region", { name: "Payments of 10:00 on Court 1" });
+    const row = await within(region).findByRole("row", { name: /Late cancellation fee/ });
+    expect(row.textContent).toContain("$20.00");
+    expect(row.textContent).toContain("owed");
+    expect(region.textContent).toContain("Payment pending · price $20.00 · paid $0.00");
+    expect(region.textContent).not.toContain("due");
+    expect(within(region).queryByRole("button", { name: "Record payment" })).toBeNull();
+    expect(within(region).queryByRole("button", { name: "Waive payment" })).toBeNull();
+
+    fireEvent.click(within(row).getByRole("button", { name: "Waive fee" }));
+    const form = within(region).getByRole("form", { name: "Waive late cancellation fee of $20.00" });
+    fireEvent.click(within(form).getByRole("button", { name: "Waive fee" }));
+    expect(within(form).getByLabelText("Reason for waiving the fee").getAttribute("aria-invalid")).toBe("true");
+    expect(requests.filter((r) => r.method === "POST")).toEqual([]);
+    fireEvent.change(within(form).getByLabelText("Reason for waiving the fee"), { target: { value: " Family emergency " } });
+    fireEvent.click(within(form).getByRole("button", { name: "Waive fee" }));
+
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith("The late cancellation fee of $20.00 is waived."));
+    expect(requests.find((r) => r.method === "POST")?.body).toEqual({ reason: "Family emergency" });
+    const waived = within(region).getByRole("row", { name: /Late cancellation fee/ });
+    expect(waived.textContent).toContain("waived");
+    expect(waived.textContent).toContain("Family emergency");
+    expect(within(waived).queryByRole("button")).toBeNull();
+  });
+
+  it("lists the refunds given here, and tries a failed one again or gives it as credit", async () => {
+    const card = cash({ kind: "card", method: "card", status: "succeeded", amount: { amount: 2000, currency: "USD" }, recorded_by: null });
+    let given = 0;
+    const { api, requests } = fakeNetwork({
+      "GET /api/v1/bookings/bkg_1/payments": () => money([card]),
+      "POST /api/v1/payments/pay_1/refunds": () =>
+        new Reply(201, refund(++given === 1 ? { amount: { amount: 1500, currency: "USD" } } : { id: "ref_2", amount: { amount: 500, currency: "USD" }, status: "failed", failure_reason: "The card was closed." })),
+      "POST /api/v1/refunds/ref_2/retry": () => new Reply(201, refund({ id: "ref_3", amount: { amount: 500, currency: "USD" }, destination: "credit", status: "completed" })),
+    });
+    const onChanged = vi.fn();
+    render(<BookingPayments api={api} booking={booking({ payment_status: "paid" })} facility={facility} what="10:00 on Court 1" onChanged={onChanged} />);
+    const refundSome = async (amount: string) => {
+      fireEvent.click(within(await screen.findByRole("row", { name: /Card/ })).getByRole("button", { name: "Refund" }));
+      const form = screen.getByRole("form", { name: "Refund card payment of $20.00" });
+      expect((within(form).getByLabelText("Refund to") as HTMLSelectElement).value).toBe("original");
+      fireEvent.change(within(form).getByLabelText("Amount (USD)"), { target: { value: amount } });
+      fireEvent.change(within(form).getByLabelText("Reason"), { target: { value: "Rain" } });
+      fireEvent.click(within(form).getByRole("button", { name: "Refund" }));
+    };
+    await refundSome("15.00");
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith("Refund of $15.00 to the card."));
+    await refundSome("5.00");
+    const list = await screen.findByRole("list", { name: "Refunds given here" });
+    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "$15.00 to the card · pending",
+      "$5.00 to the card · failed · The card was closed.Try again to the cardGive as account credit",
+    ]);
+    fireEvent.click(within(list).getByRole("button", { name: "Give as account credit" }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith("Refund of $5.00 given as account credit."));
+    expect(requests.find((r) => r.path === "/api/v1/refunds/ref_2/retry")?.body).toEqual({ destination: "credit" });
+    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["$15.00 to the card · pending", "$5.00 to account credit · completed"]);
   });
 });

@@ -1,10 +1,20 @@
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
 import { ApiError, messageOf, type Api } from "../../shared/api/client";
-import type { Booking, Facility, OfflineMethod, Payment } from "../../shared/api/types";
+import type { Booking, Facility, Fee, OfflineMethod, Payment, Refund } from "../../shared/api/types";
 import { formatMoney, fromMinor, minorDigits, toMinor } from "../../shared/money";
 import { formatDateTime } from "../../shared/time";
-import { bookingPayments, recordPayment, refundPayment, setPaymentRecord, waiveBookingPayment, type RecordAction } from "./api";
-import { methodLabel, paymentStatusLabel } from "./words";
+import {
+  bookingPayments,
+  recordPayment,
+  refundPayment,
+  retryRefund,
+  setPaymentRecord,
+  waiveBookingPayment,
+  waiveFee,
+  type BookingMoney,
+  type RecordAction,
+} from "./api";
+import { feeLabel, feeStatusLabel, methodLabel, paymentStatusLabel, refundDestination } from "./words";
 
 /// What a payment has left to refund: its amount less what was refunded; nothing once void.
 const leftOf = (p: Payment) => (p.status === "void" ? 0 : p.amount.amount - p.refunded.amount);
@@ -75,9 +85,16 @@ const SHOWN_AT_FIELDS = ["amount", "reference", "note", "reason"];
 /// The server's word for a field, else ours.
 const fieldError = (e: unknown, field: string) => (e instanceof ApiError ? e.field(field) : undefined);
 
+/// The form open: recording, waiving the booking, refunding a payment or waiving a fee (by id).
+type Open = "record" | "waive" | `refund:${string}` | `fee:${string}` | null;
+
 /// A booking's money at the desk: what it owes and what was paid, and the desk's actions:
 /// record a payment taken at the desk, verify, dispute or void one, refund one (back the way it
-/// was paid or to account credit), or waive what the booking owes.
+/// was paid or to account credit), or waive what the booking owes. Its fees (a no-show, a late
+/// cancellation) are listed with what is owed, and one still owed can be waived with a reason.
+/// Refunds given from the panel are listed with their status; one that failed (a card refund the
+/// provider refused) can be tried again or given as account credit. (The desk has no list of a
+/// payment's earlier refunds: the API gives staff only the amount refunded.)
 export function BookingPayments({
   api,
   booking,
@@ -96,13 +113,18 @@ export function BookingPayments({
   const currency = booking.price.currency;
   const money = (amount: number) => formatMoney({ amount, currency });
   const methods: OfflineMethod[] = facility.policies.offline_methods ?? [];
-  const [payments, setPayments] = useState<Payment[] | null>(null);
+  const [loaded, setLoaded] = useState<BookingMoney | null>(null);
+  const payments = loaded?.payments ?? null;
+  const fees = loaded?.fees ?? [];
+  const [refunds, setRefunds] = useState<Refund[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const [open, setOpen] = useState<"record" | "waive" | { refund: string } | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const isOpen = (form: "refund" | "fee", of: string) => open === `${form}:${of}`;
+  const toggle = (form: "refund" | "fee", of: string) => setOpen(isOpen(form, of) ? null : `${form}:${of}`);
 
   const load = useCallback(async () => {
     try {
-      setPayments(await bookingPayments(api, booking.id));
+      setLoaded(await bookingPayments(api, booking.id));
     } catch (e) {
       setError(e);
     }
@@ -114,7 +136,10 @@ export function BookingPayments({
   }, [load, booking.payment_status]);
 
   const paid = (payments ?? []).reduce((sum, p) => sum + leftOf(p), 0);
-  const due = Math.max(0, booking.price.amount - paid);
+  // A cancelled booking owes nothing of its price (a late cancellation's fee is listed below).
+  const owes = booking.status !== "cancelled" && booking.payment_status !== "waived";
+  const due = owes ? Math.max(0, booking.price.amount - paid) : 0;
+  const paidWith = (paymentId: string) => payments?.find((p) => p.id === paymentId)?.kind;
 
   // Runs one change; on success the day sheet reloads (the booking's payment status) and so do the payments.
   const run = async (change: () => Promise<unknown>, done: string) => {
@@ -131,11 +156,17 @@ export function BookingPayments({
     }
   };
 
+  // A failed refund tried again: the new refund takes its place in the list.
+  const retryAndReplace = async (failed: Refund, destination: "original" | "credit") => {
+    const again = await retryRefund(api, failed.id, destination);
+    setRefunds((all) => all.map((r) => (r.id === failed.id ? again : r)));
+  };
+
   return (
     <div role="region" aria-label={`Payments of ${what}`} className="booking-payments">
       <p>
         <strong>Payment {booking.payment_status}</strong> · price {money(booking.price.amount)} · paid {money(paid)}
-        {due > 0 && booking.payment_status !== "waived" && <> · due {money(due)}</>}
+        {due > 0 && <> · due {money(due)}</>}
       </p>
       {payments === null ? (
         <p className="muted">Loading payments…</p>
@@ -183,8 +214,8 @@ export function BookingPayments({
                       <button
                         type="button"
                         className="secondary"
-                        aria-expanded={typeof open === "object" && open?.refund === p.id}
-                        onClick={() => setOpen(typeof open === "object" && open?.refund === p.id ? null : { refund: p.id })}
+                        aria-expanded={isOpen("refund", p.id)}
+                        onClick={() => toggle("refund", p.id)}
                       >
                         Refund
                       </button>
@@ -203,26 +234,113 @@ export function BookingPayments({
       )}
       {payments?.map(
         (p) =>
-          typeof open === "object" &&
-          open?.refund === p.id && (
+          isOpen("refund", p.id) && (
             <RefundForm
               key={p.id}
               id={`${id}-refund`}
               payment={p}
               error={error}
               onSubmit={(refund) =>
-                run(() => refundPayment(api, p.id, refund), `Refund of ${money(refund.amount ?? leftOf(p))} ${refund.destination === "credit" ? "to account credit" : p.kind === "card" ? "to the card" : "back at the desk"}.`)
+                run(
+                  async () => {
+                    const made = await refundPayment(api, p.id, refund);
+                    setRefunds((all) => [...all, made]);
+                  },
+                  `Refund of ${money(refund.amount ?? leftOf(p))} ${refundDestination(refund, p.kind)}.`,
+                )
               }
             />
           ),
       )}
+      {refunds.length > 0 && (
+        <>
+          <h3 id={`${id}-refunds`}>Refunds given here</h3>
+          <ul className="plain" aria-labelledby={`${id}-refunds`}>
+            {refunds.map((r) => (
+              <li key={r.id}>
+                <span>
+                  {formatMoney(r.amount)} {refundDestination(r, paidWith(r.payment_id))} · <span className={`badge refund-${r.status}`}>{r.status}</span>
+                  {r.status === "failed" && r.failure_reason && <span className="muted"> · {r.failure_reason}</span>}
+                </span>
+                {r.status === "failed" && (
+                  <span className="row">
+                    {paidWith(r.payment_id) === "card" && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => run(() => retryAndReplace(r, "original"), `Refund of ${formatMoney(r.amount)} tried again to the card.`)}
+                      >
+                        Try again to the card
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => run(() => retryAndReplace(r, "credit"), `Refund of ${formatMoney(r.amount)} given as account credit.`)}
+                    >
+                      Give as account credit
+                    </button>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {fees.length > 0 && (
+        <table className="sheet">
+          <caption className="sr-only">Fees of {what}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Fee</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fees.map((f) => (
+              <tr key={f.id}>
+                <td>
+                  {feeLabel(f.kind)}
+                  <div className="muted">{formatDateTime(f.created_at, facility.timezone)}</div>
+                </td>
+                <td>{formatMoney(f.amount)}</td>
+                <td>
+                  {feeStatusLabel(f.status)}
+                  {f.status === "waived" && f.waive_reason && <div className="muted">{f.waive_reason}</div>}
+                </td>
+                <td>
+                  {f.status === "pending" && (
+                    <button type="button" className="secondary" aria-expanded={isOpen("fee", f.id)} onClick={() => toggle("fee", f.id)}>
+                      Waive fee
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {fees.map(
+        (f) =>
+          isOpen("fee", f.id) && (
+            <WaiveFeeForm
+              key={f.id}
+              id={`${id}-fee`}
+              fee={f}
+              error={error}
+              onSubmit={(reason) => run(() => waiveFee(api, f.id, reason), `The ${feeLabel(f.kind).toLowerCase()} of ${formatMoney(f.amount)} is waived.`)}
+            />
+          ),
+      )}
       <div className="row" style={{ marginTop: 8 }}>
-        {booking.status !== "cancelled" && due > 0 && booking.payment_status !== "waived" && (
+        {due > 0 && (
           <button type="button" aria-expanded={open === "record"} onClick={() => setOpen(open === "record" ? null : "record")}>
             Record payment
           </button>
         )}
-        {due > 0 && booking.payment_status !== "waived" && (
+        {due > 0 && (
           <button type="button" className="secondary" aria-expanded={open === "waive"} onClick={() => setOpen(open === "waive" ? null : "waive")}>
             Waive payment
           </button>
@@ -355,6 +473,24 @@ function RefundForm({
       </div>
       <TextField id={`${id}-reason`} label="Reason" value={reason} onChange={setReason} required error={bad.reason ?? fieldError(error, "reason")} />
       <button type="submit">Refund</button>
+    </SubForm>
+  );
+}
+
+function WaiveFeeForm({ id, fee, error, onSubmit }: { id: string; fee: Fee; error: unknown; onSubmit: (reason: string) => Promise<boolean> }) {
+  const [reason, setReason] = useState("");
+  const [bad, setBad] = useState<string | undefined>();
+  return (
+    <SubForm
+      label={`Waive ${feeLabel(fee.kind).toLowerCase()} of ${formatMoney(fee.amount)}`}
+      onSubmit={() => {
+        if (!reason.trim()) return setBad("Say why the fee is waived: the player sees it.");
+        setBad(undefined);
+        onSubmit(reason.trim());
+      }}
+    >
+      <TextField id={`${id}-reason`} label="Reason for waiving the fee" value={reason} onChange={setReason} required error={bad ?? fieldError(error, "reason")} />
+      <button type="submit">Waive fee</button>
     </SubForm>
   );
 }

@@ -10,6 +10,7 @@ describe("PaymentsList", () => {
     const usd = (amount: number) => ({ amount, currency: "USD" });
     const { api, requests } = fakeNetwork({
       "GET /api/v1/facilities/fac_1/members": () => page([{ user_id: "usr_1", email: "pat@example.com", name: "Pat Player", status: "active", since: null }]),
+      "GET /api/v1/facilities/fac_1/payments/reconciliation": () => ({ unrecorded_payments: [], paid_bookings_without_payment: [] }),
       "GET /api/v1/facilities/fac_1/payments": () => ({
         items: [
           { id: "pay_1", facility_id: "fac_1", user_id: "usr_1", booking_id: "b1", fee_id: null, intent_id: null, kind: "offline", method: "cash", amount: usd(2000), refunded: usd(500), status: "recorded", reference: "Till 2", note: null, platform_fee: usd(0), recorded_by: "d", created_at: "2026-11-30T15:00:00Z" },
@@ -40,5 +41,8 @@ describe("PaymentsList", () => {
     });
     const first = requests.find((r) => r.path === "/api/v1/facilities/fac_1/payments")!;
     expect([...first.query.keys()]).toEqual(["date"]);
+    // The owner's reconciliation, below: nothing amiss.
+    const books = screen.getByRole("region", { name: "Reconciliation" });
+    expect(within(books).getByText(/^Books agree/)).toBeTruthy();
   });
 });

@@ -6,13 +6,15 @@ import { formatDateTime, todayIn } from "../../shared/time";
 import { WordSelect } from "../../shared/WordSelect";
 import { listMembers } from "../lists/api";
 import { facilityPayments, type FacilityPayments } from "./api";
+import { Reconciliation } from "./Reconciliation";
 import { methodLabel, paymentStatusLabel } from "./words";
 
 const METHODS = ["card", "credit", "cash", "check", "bank_transfer", "venmo", "zelle", "other"] as const;
 const STATUSES: Payment["status"][] = ["succeeded", "recorded", "verified", "disputed", "void"];
 
 /// The facility's payments, by method, status and day, and the day's takings per method: what
-/// came in less what went back (void payments left out).
+/// came in less what went back (void payments left out); for the owner, whether the books agree
+/// with the payment provider's.
 export function PaymentsList({ api, facility }: { api: Api; facility: Facility }) {
   const [method, setMethod] = useState<(typeof METHODS)[number] | "">("");
   const [status, setStatus] = useState<Payment["status"] | "">("");
@@ -43,90 +45,93 @@ export function PaymentsList({ api, facility }: { api: Api; facility: Facility }
   const total = (answer?.takings ?? []).reduce((sum, t) => sum + t.amount.amount, 0);
 
   return (
-    <section className="panel" aria-labelledby="facility-payments-title">
-      <h2 id="facility-payments-title">Payments</h2>
-      <div className="row">
-        <div>
-          <label htmlFor="payments-date">Date</label>
-          <input id="payments-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+    <>
+      <section className="panel" aria-labelledby="facility-payments-title">
+        <h2 id="facility-payments-title">Payments</h2>
+        <div className="row">
+          <div>
+            <label htmlFor="payments-date">Date</label>
+            <input id="payments-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          </div>
+          <WordSelect id="payments-method" label="Method" value={method} words={METHODS} onChange={setMethod} any="any" />
+          <WordSelect id="payments-status" label="Status" value={status} words={STATUSES} onChange={setStatus} any="any" />
         </div>
-        <WordSelect id="payments-method" label="Method" value={method} words={METHODS} onChange={setMethod} any="any" />
-        <WordSelect id="payments-status" label="Status" value={status} words={STATUSES} onChange={setStatus} any="any" />
-      </div>
-      <p className="muted">
-        Times in {facility.timezone}; {date ? `payments taken on ${date}` : "every day"}.
-      </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
+        <p className="muted">
+          Times in {facility.timezone}; {date ? `payments taken on ${date}` : "every day"}.
         </p>
-      )}
-      {answer && (
-        <>
-          <h3 id="takings-title">Takings{date ? ` on ${date}` : ""}</h3>
-          {answer.takings.length === 0 ? (
-            <p className="muted">Nothing taken.</p>
-          ) : (
-            <table className="sheet takings" aria-labelledby="takings-title">
-              <thead>
-                <tr>
-                  <th scope="col">Method</th>
-                  <th scope="col">Taken, less refunds</th>
-                </tr>
-              </thead>
-              <tbody>
-                {answer.takings.map((t) => (
-                  <tr key={t.method}>
-                    <th scope="row">{methodLabel(t.method)}</th>
-                    <td>{formatMoney(t.amount)}</td>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {answer && (
+          <>
+            <h3 id="takings-title">Takings{date ? ` on ${date}` : ""}</h3>
+            {answer.takings.length === 0 ? (
+              <p className="muted">Nothing taken.</p>
+            ) : (
+              <table className="sheet takings" aria-labelledby="takings-title">
+                <thead>
+                  <tr>
+                    <th scope="col">Method</th>
+                    <th scope="col">Taken, less refunds</th>
                   </tr>
-                ))}
-                <tr>
-                  <th scope="row">Total</th>
-                  <td>
-                    <strong>{formatMoney({ amount: total, currency: facility.currency })}</strong>
-                  </td>
-                </tr>
-              </tbody>
-            </table>
-          )}
-          <h3 id="payments-list-title">Payments</h3>
-          {answer.items.length === 0 ? (
-            <p className="muted">No payments match.</p>
-          ) : (
-            <table className="sheet" aria-labelledby="payments-list-title">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Player</th>
-                  <th scope="col">Method</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Reference</th>
-                </tr>
-              </thead>
-              <tbody>
-                {answer.items.map((p) => (
-                  <tr key={p.id}>
-                    <td>{formatDateTime(p.created_at, facility.timezone)}</td>
-                    <td>{nameOf(p.user_id)}</td>
+                </thead>
+                <tbody>
+                  {answer.takings.map((t) => (
+                    <tr key={t.method}>
+                      <th scope="row">{methodLabel(t.method)}</th>
+                      <td>{formatMoney(t.amount)}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row">Total</th>
                     <td>
-                      {methodLabel(p.method)}
-                      {p.fee_id && <span className="muted"> · fee</span>}
+                      <strong>{formatMoney({ amount: total, currency: facility.currency })}</strong>
                     </td>
-                    <td>
-                      {formatMoney(p.amount)}
-                      {p.refunded.amount > 0 && <div className="muted">{formatMoney(p.refunded)} refunded</div>}
-                    </td>
-                    <td>{paymentStatusLabel(p.status)}</td>
-                    <td>{p.reference ?? ""}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
-      )}
-    </section>
+                </tbody>
+              </table>
+            )}
+            <h3 id="payments-list-title">Payments</h3>
+            {answer.items.length === 0 ? (
+              <p className="muted">No payments match.</p>
+            ) : (
+              <table className="sheet" aria-labelledby="payments-list-title">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Player</th>
+                    <th scope="col">Method</th>
+                    <th scope="col">Amount</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Reference</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {answer.items.map((p) => (
+                    <tr key={p.id}>
+                      <td>{formatDateTime(p.created_at, facility.timezone)}</td>
+                      <td>{nameOf(p.user_id)}</td>
+                      <td>
+                        {methodLabel(p.method)}
+                        {p.fee_id && <span className="muted"> · fee</span>}
+                      </td>
+                      <td>
+                        {formatMoney(p.amount)}
+                        {p.refunded.amount > 0 && <div className="muted">{formatMoney(p.refunded)} refunded</div>}
+                      </td>
+                      <td>{paymentStatusLabel(p.status)}</td>
+                      <td>{p.reference ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </section>
+      <Reconciliation api={api} facility={facility} />
+    </>
   );
 }

@@ -3,6 +3,7 @@ import type {
   Answer,
   Body,
   Booking,
+  Fee,
   Money,
   Payment,
   PaymentAccount,
@@ -16,7 +17,9 @@ import type {
 // (CardForm.tsx) turns them into a payment method, and these calls only carry its id.
 
 /// Starts paying for the caller's hold: the hold's price less their account credit at the
-/// facility. The same intent comes back for a repeat, and the hold is kept while it runs.
+/// facility. The same intent comes back for a repeat (same hold, same amount), and the hold is
+/// kept while it runs (up to 15 minutes): so it is asked for when the player presses "Pay", not
+/// when the hold panel opens.
 export function startHoldPayment(api: Api, holdId: string): Promise<PaymentIntent> {
   return api.post<Answer<"/api/v1/payment-intents", "post">>("/api/v1/payment-intents", { hold_id: holdId });
 }
@@ -51,10 +54,22 @@ export async function myCards(api: Api): Promise<SavedCard[]> {
   return (await api.get<Answer<"/api/v1/me/cards", "get">>("/api/v1/me/cards")).items;
 }
 
-// The desk: a booking's payments.
+// The desk: a booking's payments and fees.
 
-export async function bookingPayments(api: Api, bookingId: string): Promise<Payment[]> {
-  return (await api.get<Answer<"/api/v1/bookings/{booking_id}/payments", "get">>(`/api/v1/bookings/${bookingId}/payments`)).items;
+export interface BookingMoney {
+  payments: Payment[];
+  fees: Fee[];
+}
+
+export async function bookingPayments(api: Api, bookingId: string): Promise<BookingMoney> {
+  const answer = await api.get<Answer<"/api/v1/bookings/{booking_id}/payments", "get">>(`/api/v1/bookings/${bookingId}/payments`);
+  return { payments: answer.items, fees: answer.fees };
+}
+
+/// A fee (no-show, late cancellation) no longer owed; the reason is the player's to see.
+export function waiveFee(api: Api, feeId: string, reason: string): Promise<Fee> {
+  const body: Body<"/api/v1/fees/{fee_id}/waive", "post"> = { reason };
+  return api.post<Answer<"/api/v1/fees/{fee_id}/waive", "post">>(`/api/v1/fees/${feeId}/waive`, body);
 }
 
 export type OfflinePayment = Body<"/api/v1/bookings/{booking_id}/payments", "post">;
@@ -75,6 +90,13 @@ export type RefundRequest = Body<"/api/v1/payments/{payment_id}/refunds", "post"
 
 export function refundPayment(api: Api, paymentId: string, refund: RefundRequest): Promise<Refund> {
   return api.post<Answer<"/api/v1/payments/{payment_id}/refunds", "post">>(`/api/v1/payments/${paymentId}/refunds`, refund);
+}
+
+export type RefundDestination = NonNullable<Body<"/api/v1/refunds/{refund_id}/retry", "post">>["destination"];
+
+/// A failed refund tried again (back the way it was paid) or given as account credit: a new refund.
+export function retryRefund(api: Api, refundId: string, destination: NonNullable<RefundDestination>): Promise<Refund> {
+  return api.post<Answer<"/api/v1/refunds/{refund_id}/retry", "post">>(`/api/v1/refunds/${refundId}/retry`, { destination });
 }
 
 /// The booking owes nothing any more; returns its new payment status.
@@ -98,6 +120,16 @@ export function facilityPayments(api: Api, facilityId: string, filter: PaymentFi
   return api.get<Answer<"/api/v1/facilities/{facility_id}/payments", "get">>(`/api/v1/facilities/${facilityId}/payments${q}`);
 }
 
+export type Reconciliation = Answer<"/api/v1/facilities/{facility_id}/payments/reconciliation", "get">;
+
+/// The last 30 days' discrepancies between the provider's books and ours (owner or manager).
+export function reconciliation(api: Api, facilityId: string): Promise<Reconciliation> {
+  return api.get<Answer<"/api/v1/facilities/{facility_id}/payments/reconciliation", "get">>(
+    `/api/v1/facilities/${facilityId}/payments/reconciliation`,
+  );
+}
+
+/// Whether the facility takes cards (anyone who can see the facility may ask).
 export function paymentAccount(api: Api, facilityId: string): Promise<PaymentAccount> {
   return api.get<Answer<"/api/v1/facilities/{facility_id}/payments/account", "get">>(`/api/v1/facilities/${facilityId}/payments/account`);
 }
