@@ -1,5 +1,7 @@
 #include "payment/register.h"
 
+#include <stdexcept>
+
 #include "booking/booking_events.h"
 #include "booking/booking_payments.h"
 #include "booking/payment_gateway.h"
@@ -66,8 +68,14 @@ class PaymentModule final : public Module {
 
  private:
   std::unique_ptr<PaymentProvider> make_provider(ModuleContext& c) {
-    if (c.config.payments == "stripe")
+    if (c.config.payments == "stripe") {
+      // Without its keys Stripe would refuse every call, or we every webhook: refuse to start.
+      if (c.config.stripe_secret_key.empty() || c.config.stripe_webhook_secret.empty())
+        throw std::invalid_argument(
+            "payments=stripe needs stripe_secret_key and stripe_webhook_secret (SLOTBASE_STRIPE_SECRET_KEY, "
+            "SLOTBASE_STRIPE_WEBHOOK_SECRET)");
       return make_stripe_provider({c.config.stripe_secret_key, c.config.stripe_api_base});
+    }
     auto sandbox = std::make_unique<SandboxProvider>(c.db, c.clock, c.jobs);
     sandbox_ = sandbox.get();
     return sandbox;
