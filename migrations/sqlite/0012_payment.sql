@@ -96,6 +96,7 @@ CREATE TABLE refunds (
   reason TEXT NOT NULL,
   provider_refund_id TEXT UNIQUE,
   failure_reason TEXT,
+  retried_as TEXT,  -- a failed refund tried again: the refund that took its place
   created_by TEXT,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL

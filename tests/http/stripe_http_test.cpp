@@ -202,6 +202,53 @@ TEST_P(StripeHttpTest, AnAccountThatMayNotChargeTakesNoCards) {
   EXPECT_EQ(stripe_.requests().size(), 4u);  // no intent was asked for
 }
 
+TEST_P(StripeHttpTest, AFailedRefundIsShownAndGivenAsCreditOnceAndDashboardRefundsAreBooked) {
+  connect();
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  stripe_.script(ScriptedReply::json(200, intent("requires_payment_method")));
+  auto created = client_->post("/api/v1/payment-intents", {{"hold_id", h["id"]}}, player_.access).json();
+  stripe_.script(ScriptedReply::json(200, intent("succeeded")));
+  auto paid = client_->post("/api/v1/payment-intents/" + created["id"].get<std::string>() + "/confirm",
+                            {{"payment_method", "pm_card_visa"}}, player_.access);
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  const std::string booking_id = paid.json()["booking_id"];
+  const std::string payment =
+      client_->get("/api/v1/bookings/" + booking_id + "/payments", owner_.access).json()["items"][0]["id"];
+  // Stripe refuses a 5.00 refund (the card expired, say).
+  stripe_.script(
+      ScriptedReply::json(400, R"({"error":{"type":"invalid_request_error","code":"charge_expired_for_capture",
+               "message":"The charge can no longer be refunded to this card."}})"));
+  auto refund = client_->post("/api/v1/payments/" + payment + "/refunds", {{"amount", 500}, {"reason", "goodwill"}},
+                              owner_.access);
+  ASSERT_EQ(refund.status, 201) << refund.body;
+  EXPECT_EQ(refund.json()["status"], "pending");
+  work();
+  auto view = client_->get("/api/v1/bookings/" + booking_id + "/payments", owner_.access).json();
+  ASSERT_EQ(view["refunds"].size(), 1u);
+  EXPECT_EQ(view["refunds"][0]["status"], "failed");
+  EXPECT_EQ(view["refunds"][0]["failure_reason"], "The charge can no longer be refunded to this card.");
+  EXPECT_EQ(view["items"][0]["refunded"]["amount"], 0);  // the amount is the payment's again
+  EXPECT_EQ(client_->get("/api/v1/bookings/" + booking_id, player_.access).json()["payment_status"], "paid");
+  // The desk gives it as credit instead, once.
+  const std::string retry = "/api/v1/refunds/" + refund.json()["id"].get<std::string>() + "/retry";
+  auto again = client_->post(retry, {{"destination", "credit"}}, owner_.access);
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.json()["status"], "completed");
+  EXPECT_EQ(client_->post(retry, {{"destination", "credit"}}, owner_.access).status, 409);
+  EXPECT_EQ(client_->get("/api/v1/me/credit?facility_id=" + facility_, player_.access).json()["balance"]["amount"],
+            500);
+  // A refund made in Stripe's dashboard comes in by its webhook and is booked.
+  stripe_.script(ScriptedReply::json(200, R"({"id":"re_dashboard","object":"refund","amount":700,"currency":"usd",
+      "payment_intent":"pi_3Riverside","status":"succeeded"})"));
+  ASSERT_EQ(webhook(event("evt_refund_1", "refund.created", "re_dashboard", "refund")).status, 200);
+  view = client_->get("/api/v1/bookings/" + booking_id + "/payments", owner_.access).json();
+  EXPECT_EQ(view["items"][0]["refunded"]["amount"], 1200);
+  bool booked = false;
+  for (const auto& r : view["refunds"]) booked = booked || (r["source"] == "provider" && r["amount"]["amount"] == 700);
+  EXPECT_TRUE(booked) << view.dump();
+  EXPECT_EQ(client_->get("/api/v1/bookings/" + booking_id, player_.access).json()["payment_status"], "partial");
+}
+
 SB_INSTANTIATE_BACKENDS(StripeHttpTest);
 
 }  // namespace

@@ -166,7 +166,12 @@ Result<RefundRecord> Desk::retry_refund(const std::string& refund_id, RefundDest
     return Error::conflict("refund-not-failed", "Only a failed refund is tried again.");
   return db.transact([&](db::Connection& tx) -> Result<RefundRecord> {
     auto p = PaymentRepository::payment(tx, found->payment_id);
-    return books_.give_back(tx, *p, found->amount.amount, destination, "staff", found->reason, ctx.user_id);
+    SB_ASSIGN_OR_RETURN(
+        auto again, books_.give_back(tx, *p, found->amount.amount, destination, "staff", found->reason, ctx.user_id));
+    // Once: two clicks on "try again" give back one refund.
+    if (!PaymentRepository::mark_retried(tx, found->id, again.id))
+      return Error::conflict("refund-retried", "This refund was tried again already.");
+    return again;
   });
 }
 

@@ -75,7 +75,7 @@ constexpr std::string_view kAttachBooking = "UPDATE payments SET booking_id = $2
 
 #define SB_REFUND_COLUMNS                                                                                     \
   "id, payment_id, facility_id, user_id, booking_id, amount, currency, destination, status, source, reason, " \
-  "failure_reason, created_at"
+  "failure_reason, created_at, retried_as"
 constexpr std::string_view kInsertRefund = R"sql(
 INSERT INTO refunds (id, payment_id, facility_id, user_id, booking_id, amount, currency, destination, status, source,
                      reason, created_by, created_at, updated_at)
@@ -89,6 +89,8 @@ UPDATE refunds SET status = $3, provider_refund_id = COALESCE($4, provider_refun
 WHERE id = $1 AND status = $2)sql";
 constexpr std::string_view kBookingRefunds =
     "SELECT " SB_REFUND_COLUMNS " FROM refunds WHERE booking_id = $1 ORDER BY created_at, id";
+constexpr std::string_view kMarkRetried =
+    "UPDATE refunds SET retried_as = $2 WHERE id = $1 AND status = 'failed' AND retried_as IS NULL";
 constexpr std::string_view kUserRefunds =
     "SELECT " SB_REFUND_COLUMNS " FROM refunds WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200";
 constexpr std::string_view kRefundedTheWayItCame = R"sql(
@@ -189,6 +191,7 @@ RefundRecord refund_from(const db::Row& r) {
   f.reason = r.text(10);
   f.failure_reason = r.opt_text(11);
   f.created_at = from_epoch_seconds(r.i64(12));
+  f.retried_as = r.opt_text(13);
   return f;
 }
 
@@ -350,6 +353,10 @@ bool PaymentRepository::move_refund(db::Connection& c, const std::string& id, Re
                                     const std::optional<std::string>& failure_reason, Instant now) {
   return c.execute(kMoveRefund, {id, str(from), str(to), db::opt(provider_refund_id), db::opt(failure_reason),
                                  epoch_seconds(now)}) == 1;
+}
+
+bool PaymentRepository::mark_retried(db::Connection& c, const std::string& id, const std::string& retried_as) {
+  return c.execute(kMarkRetried, {id, retried_as}) == 1;
 }
 
 std::vector<RefundRecord> PaymentRepository::booking_refunds(db::Connection& c, const std::string& booking_id) {

@@ -100,6 +100,8 @@ class PaymentRepository {
                           const std::optional<std::string>& provider_refund_id,
                           const std::optional<std::string>& failure_reason, Instant now);
   static std::vector<RefundRecord> user_refunds(db::Connection& c, const std::string& user_id);
+  /// Marks a failed refund as tried again (once): false if it had been, or had not failed.
+  static bool mark_retried(db::Connection& c, const std::string& id, const std::string& retried_as);
   static std::vector<RefundRecord> booking_refunds(db::Connection& c, const std::string& booking_id);
   /// What of a payment went back the way it came (to the card, or cash back), refunds that failed aside.
   static std::int64_t refunded_the_way_it_came(db::Connection& c, const std::string& payment_id);

@@ -72,6 +72,7 @@ json refund_json(const RefundRecord& r) {
           {"source", r.source},
           {"reason", r.reason},
           {"failure_reason", opt(r.failure_reason)},
+          {"retried_as", opt(r.retried_as)},
           {"created_at", format_rfc3339(r.created_at)}};
 }
 

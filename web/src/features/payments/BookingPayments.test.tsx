@@ -40,8 +40,8 @@ const cash = (changes: Partial<Payment> = {}): Payment => ({
   ...changes,
 });
 
-/// The answer of GET /bookings/{id}/payments: the booking's payments and fees.
-const money = (items: Payment[], fees: Fee[] = []) => ({ items, fees, next_cursor: null });
+/// The answer of GET /bookings/{id}/payments: the booking's payments, their refunds and its fees.
+const money = (items: Payment[], fees: Fee[] = [], refunds: Refund[] = []) => ({ items, refunds, fees, next_cursor: null });
 
 const lateCancel = (changes: Partial<Fee> = {}): Fee => ({
   id: "fee_1",
@@ -68,6 +68,7 @@ const refund = (changes: Partial<Refund> = {}): Refund => ({
   source: "staff",
   reason: "Rain",
   failure_reason: null,
+  retried_as: null,
   created_at: "2026-12-01T16:00:00Z",
   ...changes,
 });
@@ -255,14 +256,25 @@ describe("BookingPayments", () => {
     expect(within(waived).queryByRole("button")).toBeNull();
   });
 
-  it("lists the refunds given here, and tries a failed one again or gives it as credit", async () => {
+  it("lists the booking's refunds, and tries a failed one again or gives it as credit, once", async () => {
     const card = cash({ kind: "card", method: "card", status: "succeeded", amount: { amount: 2000, currency: "USD" }, recorded_by: null });
-    let given = 0;
+    // The server's refunds of the booking, as they change.
+    let refunds: Refund[] = [];
     const { api, requests } = fakeNetwork({
-      "GET /api/v1/bookings/bkg_1/payments": () => money([card]),
-      "POST /api/v1/payments/pay_1/refunds": () =>
-        new Reply(201, refund(++given === 1 ? { amount: { amount: 1500, currency: "USD" } } : { id: "ref_2", amount: { amount: 500, currency: "USD" }, status: "failed", failure_reason: "The card was closed." })),
-      "POST /api/v1/refunds/ref_2/retry": () => new Reply(201, refund({ id: "ref_3", amount: { amount: 500, currency: "USD" }, destination: "credit", status: "completed" })),
+      "GET /api/v1/bookings/bkg_1/payments": () => money([card], [], refunds),
+      "POST /api/v1/payments/pay_1/refunds": () => {
+        const made =
+          refunds.length === 0
+            ? refund({ amount: { amount: 1500, currency: "USD" } })
+            : refund({ id: "ref_2", amount: { amount: 500, currency: "USD" }, status: "failed", failure_reason: "The card was closed." });
+        refunds = [...refunds, made];
+        return new Reply(201, made);
+      },
+      "POST /api/v1/refunds/ref_2/retry": () => {
+        const again = refund({ id: "ref_3", amount: { amount: 500, currency: "USD" }, destination: "credit", status: "completed" });
+        refunds = [...refunds.map((r) => (r.id === "ref_2" ? { ...r, retried_as: "ref_3" } : r)), again];
+        return new Reply(201, again);
+      },
     });
     const onChanged = vi.fn();
     render(<BookingPayments api={api} booking={booking({ payment_status: "paid" })} facility={facility} what="10:00 on Court 1" onChanged={onChanged} />);
@@ -277,14 +289,23 @@ describe("BookingPayments", () => {
     await refundSome("15.00");
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith("Refund of $15.00 to the card."));
     await refundSome("5.00");
-    const list = await screen.findByRole("list", { name: "Refunds given here" });
-    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "$15.00 to the card · pending",
-      "$5.00 to the card · failed · The card was closed.Try again to the cardGive as account credit",
-    ]);
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith("Refund of $5.00 to the card."));
+    const list = await screen.findByRole("list", { name: "Refunds" });
+    await waitFor(() =>
+      expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+        "$15.00 to the card · pending",
+        "$5.00 to the card · failed · The card was closed.Try again to the cardGive as account credit",
+      ]),
+    );
     fireEvent.click(within(list).getByRole("button", { name: "Give as account credit" }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith("Refund of $5.00 given as account credit."));
     expect(requests.find((r) => r.path === "/api/v1/refunds/ref_2/retry")?.body).toEqual({ destination: "credit" });
-    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["$15.00 to the card · pending", "$5.00 to account credit · completed"]);
+    await waitFor(() =>
+      expect(within(screen.getByRole("list", { name: "Refunds" })).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+        "$15.00 to the card · pending",
+        "$5.00 to the card · failed · The card was closed. · tried again",
+        "$5.00 to account credit · completed",
+      ]),
+    );
   });
 });

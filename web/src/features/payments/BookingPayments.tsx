@@ -92,9 +92,8 @@ type Open = "record" | "waive" | `refund:${string}` | `fee:${string}` | null;
 /// record a payment taken at the desk, verify, dispute or void one, refund one (back the way it
 /// was paid or to account credit), or waive what the booking owes. Its fees (a no-show, a late
 /// cancellation) are listed with what is owed, and one still owed can be waived with a reason.
-/// Refunds given from the panel are listed with their status; one that failed (a card refund the
-/// provider refused) can be tried again or given as account credit. (The desk has no list of a
-/// payment's earlier refunds: the API gives staff only the amount refunded.)
+/// The booking's refunds are listed with their status; one that failed (a card refund the provider
+/// refused) can be tried again or given as account credit, once.
 export function BookingPayments({
   api,
   booking,
@@ -116,7 +115,7 @@ export function BookingPayments({
   const [loaded, setLoaded] = useState<BookingMoney | null>(null);
   const payments = loaded?.payments ?? null;
   const fees = loaded?.fees ?? [];
-  const [refunds, setRefunds] = useState<Refund[]>([]);
+  const refunds = loaded?.refunds ?? [];
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<Open>(null);
   const isOpen = (form: "refund" | "fee", of: string) => open === `${form}:${of}`;
@@ -156,11 +155,8 @@ export function BookingPayments({
     }
   };
 
-  // A failed refund tried again: the new refund takes its place in the list.
-  const retryAndReplace = async (failed: Refund, destination: "original" | "credit") => {
-    const again = await retryRefund(api, failed.id, destination);
-    setRefunds((all) => all.map((r) => (r.id === failed.id ? again : r)));
-  };
+  // A failed refund tried again: the new refund joins the list (the failed one says it was retried).
+  const retryAndReplace = (failed: Refund, destination: "original" | "credit") => retryRefund(api, failed.id, destination);
 
   return (
     <div role="region" aria-label={`Payments of ${what}`} className="booking-payments">
@@ -242,10 +238,7 @@ export function BookingPayments({
               error={error}
               onSubmit={(refund) =>
                 run(
-                  async () => {
-                    const made = await refundPayment(api, p.id, refund);
-                    setRefunds((all) => [...all, made]);
-                  },
+                  () => refundPayment(api, p.id, refund),
                   `Refund of ${money(refund.amount ?? leftOf(p))} ${refundDestination(refund, p.kind)}.`,
                 )
               }
@@ -254,7 +247,7 @@ export function BookingPayments({
       )}
       {refunds.length > 0 && (
         <>
-          <h3 id={`${id}-refunds`}>Refunds given here</h3>
+          <h3 id={`${id}-refunds`}>Refunds</h3>
           <ul className="plain" aria-labelledby={`${id}-refunds`}>
             {refunds.map((r) => (
               <li key={r.id}>
@@ -262,7 +255,8 @@ export function BookingPayments({
                   {formatMoney(r.amount)} {refundDestination(r, paidWith(r.payment_id))} · <span className={`badge refund-${r.status}`}>{r.status}</span>
                   {r.status === "failed" && r.failure_reason && <span className="muted"> · {r.failure_reason}</span>}
                 </span>
-                {r.status === "failed" && (
+                {r.status === "failed" && r.retried_as && <span className="muted"> · tried again</span>}
+                {r.status === "failed" && !r.retried_as && (
                   <span className="row">
                     {paidWith(r.payment_id) === "card" && (
                       <button

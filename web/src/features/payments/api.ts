@@ -54,16 +54,17 @@ export async function myCards(api: Api): Promise<SavedCard[]> {
   return (await api.get<Answer<"/api/v1/me/cards", "get">>("/api/v1/me/cards")).items;
 }
 
-// The desk: a booking's payments and fees.
+// The desk: a booking's payments, their refunds and its fees.
 
 export interface BookingMoney {
   payments: Payment[];
+  refunds: Refund[];
   fees: Fee[];
 }
 
 export async function bookingPayments(api: Api, bookingId: string): Promise<BookingMoney> {
   const answer = await api.get<Answer<"/api/v1/bookings/{booking_id}/payments", "get">>(`/api/v1/bookings/${bookingId}/payments`);
-  return { payments: answer.items, fees: answer.fees };
+  return { payments: answer.items, refunds: answer.refunds, fees: answer.fees };
 }
 
 /// A fee (no-show, late cancellation) no longer owed; the reason is the player's to see.

@@ -126,6 +126,7 @@ struct RefundRecord {
   std::string reason;
   std::optional<std::string> failure_reason;
   Instant created_at;
+  std::optional<std::string> retried_as;  // a failed refund tried again: the refund in its place
 };
 
 struct Fee {
