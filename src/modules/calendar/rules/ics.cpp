@@ -40,8 +40,11 @@ icaltimetype wall_clock(Instant t, int offset_minutes) {
 }
 
 icaltimetype utc(Instant t) {
+  // libical sets its UTC zone up on first use; a static makes that first use happen once, even
+  // when two requests write their first feeds at the same moment.
+  static const icaltimezone* const kUtc = icaltimezone_get_utc_timezone();
   icaltimetype out = wall_clock(t, 0);
-  out.zone = icaltimezone_get_utc_timezone();
+  out.zone = kUtc;
   return out;
 }
 
