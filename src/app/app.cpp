@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "booking/register.h"
+#include "calendar/register.h"
 #include "identity/identity_service.h"
 #include "identity/register.h"
 #include "organization/organization_service.h"
@@ -26,7 +27,12 @@ namespace {
 // Every module, in dependency order: each finds the services of those before it. A new module
 // is one line here and one folder under src/modules.
 constexpr ModuleFactory kModules[] = {
-    identity::make_module, organization::make_module, resource::make_module, booking::make_module, payment::make_module,
+    identity::make_module,      // users, sessions, roles
+    organization::make_module,  // organizations, facilities, hours, policies
+    resource::make_module,      // courts and their prices
+    booking::make_module,       // availability, holds, bookings, series, waitlist
+    payment::make_module,       // money: cards, the desk, refunds, fees, credit
+    calendar::make_module,      // calendar feeds of bookings
 };
 
 }  // namespace

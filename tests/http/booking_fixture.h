@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <iostream>
 #include <string>
 #include <thread>
 
@@ -72,7 +73,12 @@ class BookingHttpTest : public HttpTest {
       app_->run_background_once();
       bool busy = app_->dispatcher().lag() > 0 || !app_->jobs().list("running", 10).empty();
       for (const auto& job : app_->jobs().list("pending", 500)) busy = busy || job.run_at <= clock_.now();
-      if (!busy) return;
+      if (!busy) {
+        // A job that failed waits for its next attempt (in the clock's time): say why, for the record.
+        for (const auto& job : app_->jobs().list("pending", 500))
+          if (job.last_error) std::cerr << "job " << job.kind << " failed: " << *job.last_error << "\n";
+        return;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     ADD_FAILURE() << "the worker did not finish its work";

@@ -47,6 +47,17 @@ TEST(Router, TrailingSlashAndEmptySegmentsDoNotMatchParameters) {
   EXPECT_TRUE(r.match("GET", "/api/v1/facilities/x/").ok());
 }
 
+TEST(Router, AParameterMayEndWithALiteralSuffix) {
+  Router r;
+  r.add(route("GET", "/api/v1/calendar/{token}.ics"));
+  auto m = r.match("GET", "/api/v1/calendar/abc-_1.ics");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->params.at("token"), "abc-_1");
+  EXPECT_FALSE(r.match("GET", "/api/v1/calendar/abc").ok());
+  EXPECT_FALSE(r.match("GET", "/api/v1/calendar/.ics").ok());
+  EXPECT_FALSE(r.match("GET", "/api/v1/calendar/abc.ics/x").ok());
+}
+
 TEST(Router, RefusesADuplicateRoute) {
   Router r;
   r.add(route("GET", "/a"));

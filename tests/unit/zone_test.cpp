@@ -42,6 +42,24 @@ TEST(Zone, GapTimesMapToTheJumpAndRepeatedTimesToTheFirst) {
   EXPECT_EQ(ny.next_transition(ny.at(kFallUs, LocalTime{0})), *parse_rfc3339("2026-11-01T06:00:00Z"));
 }
 
+TEST(Zone, PeriodsSayTheirOffsetAbbreviationAndBounds) {
+  auto ny = *Zone::find("America/New_York");
+  auto summer = ny.period_at(*parse_rfc3339("2026-07-01T12:00:00Z"));
+  EXPECT_EQ(summer.begin, *parse_rfc3339("2026-03-08T07:00:00Z"));
+  EXPECT_EQ(summer.end, *parse_rfc3339("2026-11-01T06:00:00Z"));
+  EXPECT_EQ(summer.offset_minutes, -240);
+  EXPECT_TRUE(summer.daylight);
+  EXPECT_EQ(summer.abbreviation, "EDT");
+  auto winter = ny.period_at(summer.end);
+  EXPECT_EQ(winter.offset_minutes, -300);
+  EXPECT_FALSE(winter.daylight);
+  EXPECT_EQ(winter.abbreviation, "EST");
+  // A zone without summer time has one period to the end of the calendar.
+  auto tokyo = Zone::find("Asia/Tokyo")->period_at(summer.end);
+  EXPECT_EQ(tokyo.offset_minutes, 540);
+  EXPECT_GT(tokyo.end, *parse_rfc3339("9000-01-01T00:00:00Z"));
+}
+
 TEST(Zone, UnknownNamesAreNotFound) {
   EXPECT_FALSE(Zone::find("Nowhere/Special"));
 }

@@ -65,6 +65,21 @@ Instant Zone::next_transition(Instant t) const {
   return std::chrono::time_point_cast<std::chrono::seconds>(info.end);
 }
 
+Zone::Period Zone::period_at(Instant t) const {
+  auto info = tz(zone_)->get_info(t);
+  // The tz database marks "no more transitions" with the ends of date's range, out of years 1-9999.
+  const auto first = date::sys_days{date::year{1} / 1 / 1};
+  const auto last = date::sys_days{date::year{9999} / 12 / 31};
+  auto clamp = [&](date::sys_seconds s) {
+    return s < first  ? Instant{first}
+           : s > last ? Instant{last}
+                      : std::chrono::time_point_cast<std::chrono::seconds>(s);
+  };
+  return {clamp(info.begin), clamp(info.end),
+          static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count()),
+          info.save != std::chrono::minutes{0}, info.abbrev};
+}
+
 std::string Zone::format(Instant t) const {
   return format_rfc3339(t, offset_minutes(t));
 }

@@ -34,9 +34,13 @@ bool Router::match_segments(const Compiled& c, const std::vector<std::string>& p
   if (c.segments.size() != parts.size()) return false;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const auto& seg = c.segments[i];
-    if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
-      if (parts[i].empty()) return false;
-      if (params) (*params)[seg.substr(1, seg.size() - 2)] = url_decode(parts[i], false);
+    const auto close = seg.find('}');
+    if (seg.size() > 2 && seg.front() == '{' && close != std::string::npos && close > 1) {
+      // "{name}" binds the whole segment; "{name}.ics" binds what comes before the literal suffix.
+      const std::string_view suffix = std::string_view(seg).substr(close + 1);
+      const std::string& part = parts[i];
+      if (part.size() <= suffix.size() || !part.ends_with(suffix)) return false;
+      if (params) (*params)[seg.substr(1, close - 1)] = url_decode(part.substr(0, part.size() - suffix.size()), false);
     } else if (seg != parts[i]) {
       return false;
     }

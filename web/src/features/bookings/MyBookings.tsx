@@ -7,6 +7,7 @@ import { confirmHold } from "../availability/api";
 import { getFacility, listResources } from "../facilities/api";
 import { cancelBooking, cancelSeries, checkIn, leaveWaitlist, myBookings, myWaitlist } from "./api";
 import { icsFor } from "./calendar";
+import { CalendarFeed } from "./CalendarFeed";
 import { refundPercent } from "./refund";
 import { Reschedule } from "./Reschedule";
 
@@ -23,7 +24,7 @@ interface Place {
 }
 
 /// Upcoming and past bookings with cancel (showing the refund first), reschedule, check-in when
-/// its window is open, a calendar file, and the waitlist.
+/// its window is open, a calendar file, the waitlist, and the calendar feed to subscribe to.
 export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: () => number }) {
   const [bookings, setBookings] = useState<Booking[]>([]);
   const [waitlist, setWaitlist] = useState<WaitlistEntry[]>([]);
@@ -231,6 +232,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
       )}
       <h3>Past and cancelled</h3>
       {past.length === 0 ? <p className="muted">Nothing yet.</p> : <ul className="plain">{past.map(item)}</ul>}
+      <CalendarFeed api={api} />
     </section>
   );
 }

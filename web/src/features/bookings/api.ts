@@ -1,5 +1,5 @@
 import type { Api } from "../../shared/api/client";
-import type { Answer, Body, Booking, Series, SeriesScope, WaitlistEntry } from "../../shared/api/types";
+import type { Answer, Body, Booking, CalendarFeedLink, Series, SeriesScope, WaitlistEntry } from "../../shared/api/types";
 
 /// The signed-in player's bookings, newest first.
 export async function myBookings(api: Api): Promise<Booking[]> {
@@ -59,4 +59,14 @@ export function cancelSeries(api: Api, seriesId: string, scope: SeriesScope, boo
 export function weeklyOn(date: string): string {
   const day = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][new Date(`${date}T12:00:00Z`).getUTCDay()];
   return `FREQ=WEEKLY;BYDAY=${day}`;
+}
+
+/// The address of the player's calendar feed (made the first time it is asked for).
+export function calendarFeed(api: Api): Promise<CalendarFeedLink> {
+  return api.get<Answer<"/api/v1/me/calendar-feed", "get">>("/api/v1/me/calendar-feed");
+}
+
+/// A new address for the player's calendar feed; the old one stops working at once.
+export function newCalendarFeed(api: Api): Promise<CalendarFeedLink> {
+  return api.post<Answer<"/api/v1/me/calendar-feed/rotate", "post">>("/api/v1/me/calendar-feed/rotate");
 }

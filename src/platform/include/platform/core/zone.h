@@ -27,6 +27,17 @@ class Zone {
   int offset_minutes(Instant t) const;
   /// The next instant after `t` at which the offset changes (far future if none).
   Instant next_transition(Instant t) const;
+  /// A stretch of time with one UTC offset and one abbreviation ("EST"), as the tz database has
+  /// it: from `begin` (inclusive) to `end`; `daylight` when it is summer time.
+  struct Period {
+    Instant begin;
+    Instant end;
+    int offset_minutes = 0;
+    bool daylight = false;
+    std::string abbreviation;
+  };
+  /// The period `t` falls in. Its begin and end are clamped to years 1 to 9999.
+  Period period_at(Instant t) const;
   /// RFC 3339 with the local offset: "2026-03-08T03:00:00-04:00".
   std::string format(Instant t) const;
 

@@ -37,7 +37,8 @@ struct Route {
   std::string body_type = "application/json";
 };
 
-/// Matches method and path to a route; path segments in braces bind parameters.
+/// Matches method and path to a route; path segments in braces bind parameters, the whole
+/// segment ("{booking_id}") or what comes before a literal suffix ("{token}.ics").
 class Router {
  public:
   void add(Route route);
@@ -55,7 +56,7 @@ class Router {
 
  private:
   struct Compiled {
-    std::vector<std::string> segments;  // "{name}" marks a parameter
+    std::vector<std::string> segments;  // "{name}" or "{name}suffix" marks a parameter
   };
   static std::vector<std::string> split(const std::string& path);
   static bool match_segments(const Compiled& c, const std::vector<std::string>& parts,
