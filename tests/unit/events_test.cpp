@@ -46,7 +46,8 @@ const booking::Events kBooking{
     booking::HoldExtended{"hld_1", "res_1", kStart, kEnd, kStart - std::chrono::minutes(1)},
     booking::BookingConfirmed{"bkg_1", "usr_1", "fac_1", "res_1", kStart, kEnd, "open_play", "pending", "paid",
                               Money{1999, "USD"}, "hld_1", "ser_1"},
-    booking::BookingCancelled{"bkg_1", "usr_1", "res_1", kStart, kEnd, "Rain", "usr_2", true, {1000, "USD", 50}},
+    booking::BookingCancelled{
+        "bkg_1", "usr_1", "res_1", kStart, kEnd, "Rain", "usr_2", true, {1000, "USD", 50}, "staff"},
     booking::BookingCheckedIn{"bkg_1", "usr_1"},
     booking::BookingNoShow{"bkg_1", "usr_1", true, {820, "USD", 100}},
     booking::BookingCompleted{"bkg_1", "usr_1"},
