@@ -5,6 +5,7 @@
 #include "booking/register.h"
 #include "identity/identity_service.h"
 #include "identity/register.h"
+#include "notification/register.h"
 #include "organization/organization_service.h"
 #include "organization/register.h"
 #include "payment/register.h"
@@ -26,7 +27,8 @@ namespace {
 // Every module, in dependency order: each finds the services of those before it. A new module
 // is one line here and one folder under src/modules.
 constexpr ModuleFactory kModules[] = {
-    identity::make_module, organization::make_module, resource::make_module, booking::make_module, payment::make_module,
+    identity::make_module, organization::make_module, resource::make_module,
+    booking::make_module,  payment::make_module,      notification::make_module,
 };
 
 }  // namespace
