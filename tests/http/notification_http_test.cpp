@@ -548,9 +548,70 @@ TEST_P(NotificationHttpTest, ANoShowAndAnApprovalAreTold) {
   auto told = of_type(player_, "booking.no_show", booking);
   ASSERT_EQ(told.size(), 1u);
   EXPECT_NE(told[0]["body"].get<std::string>().find("Tue 24 Nov, 10:00 (America/New_York)"), std::string::npos);
+  EXPECT_NE(told[0]["body"].get<std::string>().find("A no-show fee of 20.00 USD applies"), std::string::npos)
+      << told[0].dump();
+  auto fee = of_type(player_, "payment.fee_charged", booking);
+  ASSERT_EQ(fee.size(), 1u);
+  EXPECT_NE(fee[0]["body"].get<std::string>().find("charged a no-show fee of 20.00 USD"), std::string::npos)
+      << fee[0].dump();
 }
 
 SB_INSTANTIATE_BACKENDS(NotificationHttpTest);
+
+/// The facility takes card payments at booking, through the payments sandbox.
+class PaymentNotificationTest : public NotificationHttpTest {
+ protected:
+  void SetUp() override {
+    NotificationHttpTest::SetUp();
+    if (IsSkipped()) return;
+    patch_policies({{"payment_timing", "at_booking"}});
+    auto r = client_->post("/api/v1/facilities/" + facility_ + "/payments/connect", json::object(), owner_.access);
+    ASSERT_EQ(r.status, 201) << r.body;
+    ASSERT_EQ(client_->request("POST", r.json()["onboarding_url"].get<std::string>()).status, 303);
+    work();
+  }
+  HttpResult pay(const std::string& hold_id, const std::string& number) {
+    auto intent = client_->post("/api/v1/payment-intents", {{"hold_id", hold_id}}, player_.access);
+    EXPECT_EQ(intent.status, 201) << intent.body;
+    auto card = client_->post("/sandbox/v1/payment_methods",
+                              {{"card", {{"number", number}, {"exp_month", 12}, {"exp_year", 2030}, {"cvc", "123"}}}});
+    return client_->post("/api/v1/payment-intents/" + intent.json()["id"].get<std::string>() + "/confirm",
+                         {{"payment_method", card.json()["id"]}}, player_.access);
+  }
+};
+
+TEST_P(PaymentNotificationTest, ThePayerIsToldOfPaymentsFailuresAndRefunds) {
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  EXPECT_EQ(pay(h["id"], "4000000000000002").status, 402);
+  auto paid = pay(h["id"], "4242424242424242");
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  const std::string booking = paid.json()["booking_id"];
+  work();
+  auto failed = of_type(player_, "payment.failed");
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_NE(failed[0]["body"].get<std::string>().find("try another card"), std::string::npos) << failed[0].dump();
+  auto received = of_type(player_, "payment.succeeded", booking);
+  ASSERT_EQ(received.size(), 1u);
+  EXPECT_NE(received[0]["body"].get<std::string>().find("received 20.00 USD by card for Court 1"), std::string::npos)
+      << received[0].dump();
+  EXPECT_EQ(of_type(player_, "booking.confirmed", booking).size(), 1u);
+
+  // Cancelled more than 24 h ahead: all of it goes back to the card.
+  ASSERT_EQ(client_->post("/api/v1/bookings/" + booking + "/cancel", {{"reason", "rain"}}, player_.access).status, 200);
+  work();
+  auto cancelled = of_type(player_, "booking.cancelled_by_player", booking);
+  ASSERT_EQ(cancelled.size(), 1u);
+  EXPECT_NE(cancelled[0]["body"].get<std::string>().find("Refund: 20.00 USD"), std::string::npos)
+      << cancelled[0].dump();
+  auto refunded = of_type(player_, "payment.refund_completed", booking);
+  ASSERT_EQ(refunded.size(), 1u) << inbox(player_).dump();
+  EXPECT_NE(refunded[0]["body"].get<std::string>().find("20.00 USD came back to you the way you paid"),
+            std::string::npos)
+      << refunded[0].dump();
+  EXPECT_EQ(mails("Refund: 20.00 USD").size(), 1u);
+}
+
+SB_INSTANTIATE_BACKENDS(PaymentNotificationTest);
 
 /// Debian's aiosmtpd as a real mail server (tests/notification/smtp_sink.py), started for the
 /// test on a free port; each message it accepts is a JSON file, decoded by Python's own parser.

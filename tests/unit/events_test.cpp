@@ -6,6 +6,7 @@
 
 #include "booking/booking_events.h"
 #include "identity/identity_events.h"
+#include "notification/notification_events.h"
 #include "organization/organization_events.h"
 #include "payment/payment_events.h"
 #include "resource/resource_events.h"
@@ -72,6 +73,10 @@ const payment::Events kPayment{
     payment::FeeCharged{"fee_1", "usr_1", "bkg_1", "no_show", 1500, "JPY"},
 };
 
+const notification::Events kNotification{
+    notification::NotificationCreated{"ntf_1", "usr_1", "booking.confirmed", "Booking confirmed", "Court 1", kStart},
+};
+
 template <class E>
 void expect_round_trip(const E& sample, std::set<std::string>& types) {
   SCOPED_TRACE(E::kType);
@@ -103,9 +108,10 @@ TEST(Events, EveryEventOfEveryModuleRoundTripsThroughItsJson) {
   expect_all(kResource, types);
   expect_all(kBooking, types);
   expect_all(kPayment, types);
+  expect_all(kNotification, types);
   EXPECT_EQ(types.size(), std::tuple_size_v<identity::Events> + std::tuple_size_v<organization::Events> +
                               std::tuple_size_v<resource::Events> + std::tuple_size_v<booking::Events> +
-                              std::tuple_size_v<payment::Events>);
+                              std::tuple_size_v<payment::Events> + std::tuple_size_v<notification::Events>);
 }
 
 TEST(Events, PayloadsKeepTheirWireNames) {
