@@ -299,6 +299,7 @@ TEST_P(NotificationHttpTest, NoReminderGoesOutForACancelledBookingOrForTheOldTim
 
 TEST_P(NotificationHttpTest, TwoWorkersRunningOneReminderSendItOnce) {
   const auto booking = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  ASSERT_EQ(reminder_jobs(booking).size(), 2u);
   // A second job for the same reminder, as a second scheduler or a restored queue would make.
   app_->database().transact([&](db::Connection& tx) {
     app_->jobs().enqueue(tx, "notification.reminder",
@@ -716,7 +717,22 @@ TEST_P(NotificationSmtpTest, ATemporaryRefusalIsTriedAgainAndAPermanentOneIsNot)
   auto gone = sign_up("reject@example.com");
   book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z", "", &busy);
   book("2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z", "", &gone);
-  work_for(10);
+  auto email_to = [&](const std::string& address) {
+    for (const auto& row : log())
+      if (row["channel"] == "email" && row["recipient"] == address) return row;
+    return json();
+  };
+  // Refused for now twice: tried again a minute later, then four minutes after that.
+  work();
+  EXPECT_EQ(email_to("busy@example.com")["attempts"], 1);
+  work_for(2);
+  EXPECT_EQ(email_to("busy@example.com")["status"], "queued");
+  EXPECT_EQ(email_to("busy@example.com")["attempts"], 2);
+  EXPECT_NE(email_to("busy@example.com")["error"].get<std::string>().find("451"), std::string::npos);
+  EXPECT_TRUE(sink_.received().empty());
+  work_for(2);
+  EXPECT_TRUE(sink_.received().empty());
+  work_for(6);
   auto got = sink_.received();
   ASSERT_EQ(got.size(), 1u);  // the busy mailbox's, on its third try
   EXPECT_EQ(got[0]["rcpt_tos"], json::array({"busy@example.com"}));

@@ -1,12 +1,17 @@
 #include "delivery.h"
 
-#include <stdexcept>
+#include <algorithm>
 
 #include "notification_repository.h"
+#include "notifier.h"
 #include "platform/core/ids.h"
 #include "rules/mime.h"
 
 namespace slotbase::notification {
+
+std::chrono::seconds retry_delay(int attempt) {
+  return std::chrono::minutes(1) * (1 << (2 * std::clamp(attempt - 1, 0, 8)));
+}
 
 void Delivery::send_email(const events::Job& job) const {
   const NotificationId id{job.payload.at("notification_id").get<std::string>()};
@@ -56,13 +61,17 @@ void Delivery::send_email(const events::Job& job) const {
     });
     return;
   }
-  const bool last = outcome.kind == SendOutcome::Kind::permanent || job.attempts >= job.max_attempts;
+  // A temporary refusal (greylisting, a full mailbox, a server restarting) is tried again later
+  // and later: 1, 4, 16, 64 and 256 minutes on. A permanent one, or the last try, fails it.
+  const int attempt = n->attempts + 1;
+  const bool last = outcome.kind == SendOutcome::Kind::permanent || attempt >= kEmailAttempts;
   db_.transact([&](db::Connection& tx) {
     NotificationRepository::record_attempt(tx, n->id, last ? DeliveryStatus::failed : DeliveryStatus::queued,
                                            outcome.error, std::nullopt, after);
+    if (!last)
+      jobs_.enqueue(tx, kSendEmailJob, {{"notification_id", n->id.str()}}, after + retry_delay(attempt),
+                    std::string(kSendEmailJob) + ":" + n->id.str() + ":" + std::to_string(attempt + 1), kEmailAttempts);
   });
-  // The queue tries a transient failure again, later and later.
-  if (!last) throw std::runtime_error(outcome.error);
 }
 
 }  // namespace slotbase::notification

@@ -20,7 +20,7 @@ namespace slotbase::notification {
 
 /// The job that sends one e-mail: {"notification_id"}.
 inline constexpr const char* kSendEmailJob = "notification.send_email";
-/// Transient failures are tried again this many times in all, with the job queue's backoff.
+/// An e-mail refused for now is tried this many times in all (delivery.h says when).
 inline constexpr int kEmailAttempts = 6;
 
 /// Where links in messages point, and the key unsubscribe tokens are signed with.

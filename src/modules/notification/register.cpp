@@ -35,7 +35,7 @@ class NotificationModule final : public Module {
                   Links{c.config.public_base_url(), unsubscribe_secret_}),
         reminders_(c.db, c.clock, c.jobs, c.services.get<booking::BookingService>(), facts_, notifier_),
         listener_(c.db, c.clock, c.services.get<booking::BookingService>(), facts_, notifier_, reminders_),
-        delivery_(c.db, c.clock, mailer_from(c.config), c.config.smtp_from),
+        delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from),
         service_(c.db, c.clock, c.services.get<identity::IdentityService>(),
                  c.services.get<organization::OrganizationService>(), preferences_, unsubscribe_secret_) {
     c.services.provide<NotificationService>(service_);

@@ -128,7 +128,7 @@ std::map<std::string, std::string> split_parts(std::string_view path, std::strin
     }
     pos = end + 1;
   }
-  for (auto& [name, part] : parts) part = trim_lines(part) + (name == "subject" || name == "title" ? "" : "\n");
+  for (auto& [name, part] : parts) part = trim_lines(part) + (name == "text" || name == "html" ? "\n" : "");
   return parts;
 }
 
