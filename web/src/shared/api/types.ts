@@ -38,6 +38,7 @@ export type Fee = Schemas["Fee"];
 export type CreditEntry = Schemas["CreditEntry"];
 export type SavedCard = Schemas["SavedCard"];
 export type PaymentHistory = Schemas["PaymentHistory"];
+export type AppNotification = Schemas["Notification"];
 /// The payment provider's own answers (the sandbox's, in Stripe's shapes), not SlotBase's.
 export type ProviderPaymentMethod = Schemas["SandboxPaymentMethod"];
 export type ProviderError = Schemas["ProviderError"];
