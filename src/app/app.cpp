@@ -6,6 +6,7 @@
 #include "calendar/register.h"
 #include "identity/identity_service.h"
 #include "identity/register.h"
+#include "notification/register.h"
 #include "organization/organization_service.h"
 #include "organization/register.h"
 #include "payment/register.h"
@@ -33,6 +34,7 @@ constexpr ModuleFactory kModules[] = {
     booking::make_module,       // availability, holds, bookings, series, waitlist
     payment::make_module,       // money: cards, the desk, refunds, fees, credit
     calendar::make_module,      // calendar feeds of bookings
+    notification::make_module,  // messages: in-app, e-mail, reminders
 };
 
 }  // namespace
@@ -92,18 +94,24 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   metrics_.gauge("slotbase_jobs_dead", "Jobs given up on after their last attempt.",
                  [this] { return static_cast<double>(jobs_->dead()); });
 
-  // /ws: a client may follow a facility it could read over HTTP.
-  hub_ = std::make_unique<ws::Hub>([this](const std::string& facility_id, const std::string& token) {
-    Context ctx;
-    if (!token.empty()) {
-      auto session = services_.get<identity::IdentityService>().validate_session(token);
-      if (!session.ok()) return false;
-      ctx.user_id = session->user_id.str();
-    }
-    return services_.get<organization::OrganizationService>()
-        .get_facility(organization::FacilityId{facility_id}, ctx)
-        .ok();
-  });
+  // /ws: a client may follow a facility it could read over HTTP, and a signed-in client its own
+  // notifications.
+  hub_ = std::make_unique<ws::Hub>(
+      [this](const std::string& facility_id, const std::string& token) {
+        Context ctx;
+        if (!token.empty()) {
+          auto session = services_.get<identity::IdentityService>().validate_session(token);
+          if (!session.ok()) return false;
+          ctx.user_id = session->user_id.str();
+        }
+        return services_.get<organization::OrganizationService>()
+            .get_facility(organization::FacilityId{facility_id}, ctx)
+            .ok();
+      },
+      [this](const std::string& token) {
+        auto session = services_.get<identity::IdentityService>().validate_session(token);
+        return session.ok() ? session->user_id.str() : std::string();
+      });
   live_feed_ = std::make_unique<ws::LiveFeed>(*db_, *hub_);
 
   idempotency_ = std::make_unique<http::IdempotencyStore>(*db_, clock_);

@@ -144,6 +144,35 @@ TEST_P(WsHttpTest, ChangesReachClientsOfAnotherInstance) {
   EXPECT_EQ(held["status"], "held");
 }
 
+TEST_P(WsHttpTest, APlayerHearsTheirOwnNotificationsLive) {
+  ASSERT_EQ(client_
+                ->send("PATCH", "/api/v1/facilities/" + facility_,
+                       {{"policies", {{"payment_timing", "before_session"}}}}, owner_.access)
+                .status,
+            200);
+  WsClient mine(port_), theirs(port_), anonymous(port_);
+  mine.send({{"type", "subscribe"}, {"channel", "notifications"}, {"access_token", player_.access}});
+  ASSERT_EQ(mine.next()["type"], "subscribed");
+  theirs.send({{"type", "subscribe"}, {"channel", "notifications"}, {"access_token", owner_.access}});
+  ASSERT_EQ(theirs.next()["type"], "subscribed");
+  anonymous.send({{"type", "subscribe"}, {"channel", "notifications"}});
+  EXPECT_EQ(anonymous.next()["code"], "unauthenticated");
+  auto hold = client_->post(
+      "/api/v1/holds", {{"resource_id", court_}, {"start", "2026-11-25T15:00:00Z"}, {"end", "2026-11-25T16:00:00Z"}},
+      player_.access);
+  ASSERT_EQ(hold.status, 201) << hold.body;
+  auto booked = client_->post("/api/v1/holds/" + hold.json()["id"].get<std::string>() + "/confirm",
+                              {{"payment", {{"method", "offline"}}}}, player_.access);
+  ASSERT_EQ(booked.status, 201) << booked.body;
+  auto pushed = mine.next(std::chrono::milliseconds(3000));
+  ASSERT_EQ(pushed["type"], "notification") << pushed.dump();
+  EXPECT_EQ(pushed["notification"]["type"], "booking.confirmed");
+  EXPECT_EQ(pushed["notification"]["title"], "Booking confirmed");
+  const auto inbox = client_->get("/api/v1/me/notifications", player_.access).json();
+  EXPECT_EQ(pushed["notification"]["id"], inbox["items"][0]["id"]);
+  EXPECT_TRUE(theirs.next(std::chrono::milliseconds(300)).is_null()) << "the owner is told nothing";
+}
+
 SB_INSTANTIATE_BACKENDS(WsHttpTest);
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "booking/booking_events.h"
 #include "identity/identity_events.h"
+#include "notification/notification_events.h"
 #include "organization/organization_events.h"
 #include "payment/payment_events.h"
 #include "resource/resource_events.h"
@@ -46,7 +47,8 @@ const booking::Events kBooking{
     booking::HoldExtended{"hld_1", "res_1", kStart, kEnd, kStart - std::chrono::minutes(1)},
     booking::BookingConfirmed{"bkg_1", "usr_1", "fac_1", "res_1", kStart, kEnd, "open_play", "pending", "paid",
                               Money{1999, "USD"}, "hld_1", "ser_1"},
-    booking::BookingCancelled{"bkg_1", "usr_1", "res_1", kStart, kEnd, "Rain", "usr_2", true, {1000, "USD", 50}},
+    booking::BookingCancelled{
+        "bkg_1", "usr_1", "res_1", kStart, kEnd, "Rain", "usr_2", true, {1000, "USD", 50}, "staff"},
     booking::BookingCheckedIn{"bkg_1", "usr_1"},
     booking::BookingNoShow{"bkg_1", "usr_1", true, {820, "USD", 100}},
     booking::BookingCompleted{"bkg_1", "usr_1"},
@@ -69,6 +71,10 @@ const payment::Events kPayment{
     payment::PaymentRefunded{"ref_1", "pay_1", "usr_1", "bkg_1", "original", "completed", 820, "USD"},
     payment::OfflinePaymentRecorded{"pay_2", "usr_1", "bkg_1", "cash", 456, "USD"},
     payment::FeeCharged{"fee_1", "usr_1", "bkg_1", "no_show", 1500, "JPY"},
+};
+
+const notification::Events kNotification{
+    notification::NotificationCreated{"ntf_1", "usr_1", "booking.confirmed", "Booking confirmed", "Court 1", kStart},
 };
 
 template <class E>
@@ -102,9 +108,10 @@ TEST(Events, EveryEventOfEveryModuleRoundTripsThroughItsJson) {
   expect_all(kResource, types);
   expect_all(kBooking, types);
   expect_all(kPayment, types);
+  expect_all(kNotification, types);
   EXPECT_EQ(types.size(), std::tuple_size_v<identity::Events> + std::tuple_size_v<organization::Events> +
                               std::tuple_size_v<resource::Events> + std::tuple_size_v<booking::Events> +
-                              std::tuple_size_v<payment::Events>);
+                              std::tuple_size_v<payment::Events> + std::tuple_size_v<notification::Events>);
 }
 
 TEST(Events, PayloadsKeepTheirWireNames) {

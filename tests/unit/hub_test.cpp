@@ -51,5 +51,36 @@ TEST(Hub, KnowsWhetherAnyoneFollowsAnything) {
   EXPECT_EQ(hub.connections(), 0u);
 }
 
+TEST(Hub, ASignedInClientHearsItsOwnNotificationsOnly) {
+  Hub hub([](const std::string&, const std::string&) { return true; },
+          [](const std::string& token) { return token == "good-a"   ? "usr_a"
+                                                : token == "good-b" ? "usr_b"
+                                                                    : ""; });
+  auto a = std::make_shared<Client>();
+  auto b = std::make_shared<Client>();
+  auto stranger = std::make_shared<Client>();
+  auto follow = [](const std::string& token) {
+    return nlohmann::json{{"type", "subscribe"}, {"channel", "notifications"}, {"access_token", token}}.dump();
+  };
+  EXPECT_FALSE(hub.users_followed());
+  hub.on_message(a, follow("good-a"));
+  hub.on_message(b, follow("good-b"));
+  hub.on_message(stranger, follow("forged"));
+  EXPECT_EQ(a->frames.back()["type"], "subscribed");
+  EXPECT_EQ(stranger->frames.back()["code"], "unauthenticated");
+  EXPECT_TRUE(hub.users_followed());
+  EXPECT_FALSE(hub.followed()) << "no facility is followed";
+  hub.publish_to_user("usr_a", {{"type", "notification"}});
+  EXPECT_EQ(a->frames.size(), 2u);
+  EXPECT_EQ(a->frames.back()["type"], "notification");
+  EXPECT_EQ(b->frames.size(), 1u);
+  EXPECT_EQ(stranger->frames.size(), 1u);
+  hub.on_message(a, nlohmann::json{{"type", "unsubscribe"}, {"channel", "notifications"}}.dump());
+  hub.publish_to_user("usr_a", {{"type", "notification"}});
+  EXPECT_EQ(a->frames.back()["type"], "unsubscribed");
+  hub.on_close(b.get());
+  EXPECT_FALSE(hub.users_followed());
+}
+
 }  // namespace
 }  // namespace slotbase::ws

@@ -55,7 +55,7 @@ Result<void> Blocks::place_block(db::Connection& tx, const Place& p, Block& bloc
     auto b = BookingRepository::booking(tx, std::get<BookingId>(owner));
     if (!b) continue;
     Refund refund = rules::settle(*b, 100, "Maintenance: " + block.reason, *ctx.user_id);
-    SB_TRY(lifecycle_.cancel_in(tx, *b, refund, true, ctx));
+    SB_TRY(lifecycle_.cancel_in(tx, *b, refund, CancelCause::block, ctx));
     block.cancelled_bookings.push_back(b->id);
   }
   BookingRepository::insert_block(tx, block, clock_.now());

@@ -72,6 +72,9 @@ class BookingServiceImpl final : public BookingService {
   Result<Booking> get_booking(const BookingId& booking_id, const Context& ctx) override {
     return parts_.lifecycle.get_booking(booking_id, ctx);
   }
+  std::optional<Booking> find_booking(const BookingId& booking_id) override {
+    return parts_.lifecycle.find_booking(booking_id);
+  }
   Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx) override {
     return parts_.lifecycle.my_bookings(f, ctx);
   }

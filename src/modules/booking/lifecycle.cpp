@@ -23,6 +23,10 @@ Result<Booking> Lifecycle::get_booking(const BookingId& booking_id, const Contex
   return Error::not_found("No such booking.");
 }
 
+std::optional<Booking> Lifecycle::find_booking(const BookingId& booking_id) {
+  return db_.read([&](db::Connection& c) { return BookingRepository::booking(c, booking_id); });
+}
+
 Result<std::vector<Booking>> Lifecycle::my_bookings(const BookingFilter& f, const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
   Instant after = from_epoch_seconds(-1);  // before any booking: the first page
@@ -58,7 +62,7 @@ Result<std::pair<Booking, organization::Facility>> Lifecycle::booking_for(const 
   return std::pair{std::move(b), std::move(*facility)};
 }
 
-Result<void> Lifecycle::cancel_in(db::Connection& tx, const Booking& b, const Refund& refund, bool by_staff,
+Result<void> Lifecycle::cancel_in(db::Connection& tx, const Booking& b, const Refund& refund, CancelCause cause,
                                   const Context& ctx) {
   if (!BookingRepository::cancel_booking(tx, b, clock_.now()))
     return Error::conflict("booking-not-cancellable", "This booking changed meanwhile and cannot be cancelled.");
@@ -71,8 +75,9 @@ Result<void> Lifecycle::cancel_in(db::Connection& tx, const Booking& b, const Re
                                 b.end,
                                 b.cancel_reason.value_or(""),
                                 b.cancelled_by.value_or(""),
-                                by_staff,
-                                {refund.amount.amount, refund.amount.currency, refund.percent}},
+                                cause != CancelCause::player,
+                                {refund.amount.amount, refund.amount.currency, refund.percent},
+                                std::string(to_string(cause))},
                b.id, b.facility_id, ctx);
   return Ok{};
 }
@@ -92,7 +97,7 @@ Result<CancelResult> Lifecycle::cancel(const BookingId& booking_id, const std::s
   if (b.approval_status == ApprovalStatus::pending || full_refund) percent = 100;
   Refund refund = rules::settle(b, percent, reason, *ctx.user_id);
   return db_.transact([&](db::Connection& tx) -> Result<CancelResult> {
-    SB_TRY(cancel_in(tx, b, refund, staff && !owner, ctx));
+    SB_TRY(cancel_in(tx, b, refund, staff && !owner ? CancelCause::staff : CancelCause::player, ctx));
     return CancelResult{b, refund};
   });
 }
@@ -219,7 +224,7 @@ Result<CancelResult> Lifecycle::reject(const BookingId& booking_id, const std::s
   return db_.transact([&](db::Connection& tx) -> Result<CancelResult> {
     if (!BookingRepository::set_approval(tx, b.id, "rejected", clock_.now()))
       return Error::conflict("approval-not-pending", "This booking is not waiting for approval.");
-    SB_TRY(cancel_in(tx, b, refund, true, ctx));
+    SB_TRY(cancel_in(tx, b, refund, CancelCause::rejection, ctx));
     events_.emit(tx, BookingRejected{b.id.str(), b.user_id, reason}, b.id, b.facility_id, ctx);
     return CancelResult{b, refund};
   });

@@ -29,6 +29,8 @@ class Lifecycle {
       : db_(db), clock_(clock), jobs_(jobs), orgs_(orgs), places_(places), ledger_(ledger), events_(events) {}
 
   Result<Booking> get_booking(const BookingId& booking_id, const Context& ctx);
+  /// The booking as it stands, without a permission check.
+  std::optional<Booking> find_booking(const BookingId& booking_id);
   Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx);
   Result<std::vector<Booking>> facility_bookings(const std::string& facility_id, const std::string& date,
                                                  const Context& ctx);
@@ -41,8 +43,9 @@ class Lifecycle {
   Result<CancelResult> reject(const BookingId& booking_id, const std::string& reason, const Context& ctx);
 
   /// Cancels `b` (already settled by rules::settle) in `tx`: frees its time and emits
-  /// booking.cancelled.
-  Result<void> cancel_in(db::Connection& tx, const Booking& b, const Refund& refund, bool by_staff, const Context& ctx);
+  /// booking.cancelled with its cause.
+  Result<void> cancel_in(db::Connection& tx, const Booking& b, const Refund& refund, CancelCause cause,
+                         const Context& ctx);
   /// Queues the job that approves a pending booking by itself, if the facility has one.
   void schedule_approval(db::Connection& tx, const Booking& b, const organization::Policies& policies) const;
 

@@ -385,7 +385,8 @@ Result<Series> RecurringServiceImpl::cancel(const SeriesId& series_id, const Ser
       int percent = rules::refund_percent(p.facility.policies.cancellation, hours_notice);
       if (b.approval_status == ApprovalStatus::pending || c.full_refund) percent = 100;
       Refund refund = rules::settle(b, percent, c.reason, *ctx.user_id);
-      SB_TRY(parts_.lifecycle.cancel_in(tx, b, refund, staff && b.user_id != *ctx.user_id, ctx));
+      SB_TRY(parts_.lifecycle.cancel_in(
+          tx, b, refund, staff && b.user_id != *ctx.user_id ? CancelCause::staff : CancelCause::player, ctx));
       cancelled.push_back(b.id);
     }
     if (c.scope == "all" || from_date <= s.first_date) {

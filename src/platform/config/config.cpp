@@ -58,7 +58,10 @@ const std::vector<std::string>& Config::keys() {
                                              "payments",
                                              "stripe_secret_key",
                                              "stripe_webhook_secret",
-                                             "stripe_api_base"};
+                                             "stripe_api_base",
+                                             "public_url",
+                                             "smtp_url",
+                                             "smtp_from"};
   return k;
 }
 
@@ -121,7 +124,20 @@ Result<void> Config::set(const std::string& key, const std::string& v) {
     stripe_webhook_secret = v;
   else if (key == "stripe_api_base")
     stripe_api_base = v;
-  else
+  else if (key == "public_url") {
+    if (!v.empty() && v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+      return Error::invalid(key, "must be an http:// or https:// URL");
+    public_url = v;
+  } else if (key == "smtp_url") {
+    if (!v.empty() && v.rfind("smtp://", 0) != 0 && v.rfind("smtps://", 0) != 0)
+      return Error::invalid(key, "must be smtp://HOST[:PORT] or smtps://HOST[:PORT]");
+    smtp_url = v;
+  } else if (key == "smtp_from") {
+    const auto at = v.find('@');
+    if (at == std::string::npos || v.find_first_of("\r\n") != std::string::npos)
+      return Error::invalid(key, "must be an address, or a name and an address: SlotBase <no-reply@example.com>");
+    smtp_from = v;
+  } else
     return Error::invalid(key, "is not a configuration key");
   return Ok{};
 }
@@ -169,6 +185,12 @@ Result<void> Config::validate() const {
 std::string Config::effective_database_url() const {
   if (!database_url.empty()) return database_url;
   return "sqlite:" + (std::filesystem::path(data_dir) / "slotbase.db").string();
+}
+
+std::string Config::public_base_url() const {
+  std::string base = public_url.empty() ? "http://" + listen : public_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
 }
 
 std::string Config::host() const {

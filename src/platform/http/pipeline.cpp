@@ -174,7 +174,16 @@ Response require_json_body(Exchange& x) {
       iequals(type, "application/json") || (type.size() > 5 && iequals(type.substr(0, 12), "application/") &&
                                             iequals(type.substr(type.size() - 5), "+json"));
   const std::string& declared = x.route->body_type;
-  if (declared == "application/json" ? json : iequals(type, declared)) return x.next();
+  if (declared == "application/json" && json) return x.next();
+  // A route may take several form types, listed with commas (one-click unsubscribe takes both
+  // of RFC 8058's).
+  for (std::string_view rest = declared; !rest.empty();) {
+    auto comma = rest.find(',');
+    std::string_view one = rest.substr(0, comma);
+    while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+    if (one != "application/json" && iequals(type, one)) return x.next();
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
   return problem(Error{ErrorCode::unsupported_media_type,
                        "Send the body as " + declared + " (Content-Type was \"" + std::string(type) + "\").",
                        {{"Content-Type", "must be " + declared}},

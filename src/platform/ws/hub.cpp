@@ -16,6 +16,8 @@ void Hub::on_message(const std::shared_ptr<Connection>& c, const std::string& te
   if (!msg.is_object() || !msg.contains("type") || !msg["type"].is_string())
     return c->send(error_frame("malformed_request", "Send {\"type\":\"subscribe\",\"facility_id\":\"...\"}."));
   const std::string type = msg["type"];
+  if (msg.value("channel", "") == "notifications" && (type == "subscribe" || type == "unsubscribe"))
+    return on_user_message(c, type, msg.value("access_token", ""));
   const std::string facility = msg.value("facility_id", "");
   if (facility.empty() || (type != "subscribe" && type != "unsubscribe"))
     return c->send(error_frame("invalid_argument", "type must be subscribe or unsubscribe, with a facility_id."));
@@ -34,9 +36,40 @@ void Hub::on_message(const std::shared_ptr<Connection>& c, const std::string& te
   c->send(nlohmann::json{{"type", "subscribed"}, {"facility_id", facility}}.dump());
 }
 
+void Hub::on_user_message(const std::shared_ptr<Connection>& c, const std::string& type, const std::string& token) {
+  if (type == "unsubscribe") {
+    std::lock_guard lock(mu_);
+    for (auto& [user, conns] : user_followers_) user_follows_ -= conns.erase(c.get());
+    c->send(nlohmann::json{{"type", "unsubscribed"}, {"channel", "notifications"}}.dump());
+    return;
+  }
+  const std::string user = resolve_user_ && !token.empty() ? resolve_user_(token) : "";
+  if (user.empty())
+    return c->send(error_frame("unauthenticated", "Send a valid access_token to follow your notifications."));
+  {
+    std::lock_guard lock(mu_);
+    if (user_followers_[user].insert_or_assign(c.get(), c).second) ++user_follows_;
+  }
+  c->send(nlohmann::json{{"type", "subscribed"}, {"channel", "notifications"}}.dump());
+}
+
 void Hub::on_close(const Connection* c) {
   std::lock_guard lock(mu_);
   for (auto& [facility, conns] : followers_) follows_ -= conns.erase(c);
+  for (auto& [user, conns] : user_followers_) user_follows_ -= conns.erase(c);
+}
+
+void Hub::publish_to_user(const std::string& user_id, const nlohmann::json& message) {
+  std::vector<std::shared_ptr<Connection>> targets;
+  {
+    std::lock_guard lock(mu_);
+    auto it = user_followers_.find(user_id);
+    if (it == user_followers_.end()) return;
+    for (auto& [raw, weak] : it->second)
+      if (auto c = weak.lock()) targets.push_back(std::move(c));
+  }
+  const std::string text = message.dump();
+  for (auto& c : targets) c->send(text);
 }
 
 void Hub::publish(const std::string& facility_id, const nlohmann::json& message) {
@@ -56,6 +89,8 @@ std::size_t Hub::connections() const {
   std::lock_guard lock(mu_);
   std::set<const Connection*> all;
   for (const auto& [facility, conns] : followers_)
+    for (const auto& [raw, weak] : conns) all.insert(raw);
+  for (const auto& [user, conns] : user_followers_)
     for (const auto& [raw, weak] : conns) all.insert(raw);
   return all.size();
 }

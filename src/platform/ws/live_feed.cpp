@@ -33,6 +33,21 @@ bool changes_slots(const std::string& type) {
   return status_after(type) != nullptr;
 }
 
+// The notification module's event for an in-app notification, addressed to its user.
+constexpr std::string_view kNotificationCreated = "notification.created";
+
+nlohmann::json notification_push(const events::DomainEvent& e) {
+  const auto& p = e.payload;
+  return {{"type", "notification"},
+          {"notification",
+           {{"id", p.value("notification_id", "")},
+            {"type", p.value("type", "")},
+            {"title", p.value("title", "")},
+            {"body", p.value("body", "")},
+            {"read", false},
+            {"created_at", p.value("created_at", "")}}}};
+}
+
 /// The availability changes an event stands for (none for events that change no slot). A
 /// rescheduled booking also frees the slot it came from.
 std::vector<nlohmann::json> changes_of(const events::DomainEvent& e) {
@@ -87,11 +102,19 @@ int LiveFeed::poll() {
     // An event is parsed only if it changes a slot and someone follows a facility when it is
     // read, which is after it was committed: a client subscribed before a change hears of it.
     auto batch = db_.read([&](db::Connection& c) {
-      return events::Outbox::read(c, last_seq_ + 1, INT64_MAX, 500,
-                                  [&](const std::string& type) { return changes_slots(type) && hub_.followed(); });
+      return events::Outbox::read(c, last_seq_ + 1, INT64_MAX, 500, [&](const std::string& type) {
+        return (changes_slots(type) && hub_.followed()) || (type == kNotificationCreated && hub_.users_followed());
+      });
     });
     for (const auto& e : batch) {
       last_seq_ = e.sequence;
+      if (e.type == kNotificationCreated) {
+        if (e.metadata.user_id && e.payload.contains("notification_id")) {  // read, not passed over
+          hub_.publish_to_user(*e.metadata.user_id, notification_push(e));
+          ++sent;
+        }
+        continue;
+      }
       for (const auto& message : changes_of(e)) {
         hub_.publish(*e.metadata.facility_id, message);
         ++sent;

@@ -3,6 +3,7 @@ import type { Api } from "../shared/api/client";
 import { AuthForm, useSession } from "../features/auth";
 import { BookView } from "../features/availability";
 import { MyBookings } from "../features/bookings";
+import { NotificationBell } from "../features/notifications";
 import { MyPayments } from "../features/payments";
 
 export function PlayerApp({ api }: { api: Api }) {
@@ -27,6 +28,7 @@ export function PlayerApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "payments" ? "page" : undefined} onClick={() => setView("payments")}>
               My payments
             </button>
+            <NotificationBell api={api} />
             <span>{user.name}</span>
             <button type="button" onClick={() => api.logout()}>
               Log out

@@ -53,6 +53,11 @@ export class Api {
     return this.user;
   }
 
+  /// The access token of the session, for the live channel (/ws) that cannot send headers.
+  get accessToken(): string | null {
+    return this.access;
+  }
+
   onUserChange(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -39,6 +39,7 @@ export type CreditEntry = Schemas["CreditEntry"];
 export type SavedCard = Schemas["SavedCard"];
 export type PaymentHistory = Schemas["PaymentHistory"];
 export type CalendarFeedLink = Schemas["CalendarFeedLink"];
+export type AppNotification = Schemas["Notification"];
 /// The payment provider's own answers (the sandbox's, in Stripe's shapes), not SlotBase's.
 export type ProviderPaymentMethod = Schemas["SandboxPaymentMethod"];
 export type ProviderError = Schemas["ProviderError"];

@@ -103,6 +103,8 @@ struct BookingConfirmed {
 SB_EVENT_CODEC(BookingConfirmed, booking_id, user_id, facility_id, resource_id, start, end, type, approval_status,
                payment_status, price, hold_id, series_id)
 
+/// `cause` says why (booking_types.h's CancelCause: player, staff, block, rejection); events
+/// written before it existed lack it, and `by_staff` tells player from staff there.
 struct BookingCancelled {
   static constexpr const char* kType = "booking.cancelled";
   static constexpr int kVersion = 1;
@@ -115,9 +117,11 @@ struct BookingCancelled {
   std::string cancelled_by;
   bool by_staff = false;
   PriceShare refund;
+  std::optional<std::string> cause;
   bool operator==(const BookingCancelled&) const = default;
 };
-SB_EVENT_CODEC(BookingCancelled, booking_id, user_id, resource_id, start, end, reason, cancelled_by, by_staff, refund)
+SB_EVENT_CODEC(BookingCancelled, booking_id, user_id, resource_id, start, end, reason, cancelled_by, by_staff, refund,
+               cause)
 
 struct BookingCheckedIn {
   static constexpr const char* kType = "booking.checked_in";

@@ -35,6 +35,9 @@ class BookingService {
   virtual Result<Booking> staff_booking(const std::string& facility_id, const StaffBookingRequest& r,
                                         const Context& ctx) = 0;
   virtual Result<Booking> get_booking(const BookingId& booking_id, const Context& ctx) = 0;
+  /// The booking as it stands, without a permission check: for other modules that react to
+  /// booking events (the notification module reads whose it is and when it is).
+  virtual std::optional<Booking> find_booking(const BookingId& booking_id) = 0;
   virtual Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx) = 0;
   /// Staff: every booking overlapping the local date.
   virtual Result<std::vector<Booking>> facility_bookings(const std::string& facility_id, const std::string& date,

@@ -94,6 +94,16 @@ constexpr EnumNames<WaitlistStatus, 5> names_of(WaitlistStatus) {
             {WaitlistStatus::cancelled, "cancelled"}}}};
 }
 
+/// Why a booking was cancelled: by its player, by staff, by a block placed over it, or by a
+/// rejection of its approval.
+enum class CancelCause { player, staff, block, rejection };
+constexpr EnumNames<CancelCause, 4> names_of(CancelCause) {
+  return {{{{CancelCause::player, "player"},
+            {CancelCause::staff, "staff"},
+            {CancelCause::block, "block"},
+            {CancelCause::rejection, "rejection"}}}};
+}
+
 enum class SlotStatus { available, held, booked, blocked, closed };
 constexpr EnumNames<SlotStatus, 5> names_of(SlotStatus) {
   return {{{{SlotStatus::available, "available"},

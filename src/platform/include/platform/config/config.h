@@ -38,8 +38,13 @@ struct Config {
   std::string stripe_secret_key;
   std::string stripe_webhook_secret;
   std::string stripe_api_base = "https://api.stripe.com";
+  std::string public_url;  // where people reach this server ("https://book.example.com"); empty: http://LISTEN
+  std::string smtp_url;    // smtp://host:port or smtps://host:port; empty: e-mail goes to the local outbox
+  std::string smtp_from = "SlotBase <no-reply@slotbase.localhost>";
 
   std::string effective_database_url() const;
+  /// public_url without a trailing slash, or http://LISTEN: the base of links in messages.
+  std::string public_base_url() const;
   std::string host() const;
   std::uint16_t port() const;
   int http_threads() const;

@@ -33,7 +33,7 @@ struct Route {
   RateClass rate = RateClass::normal;
   std::string summary;  // one line for humans; the OpenAPI document says the rest
   // The body the route reads: JSON, or an HTML form's (application/x-www-form-urlencoded) for
-  // the few pages that post forms. Any other is 415.
+  // the few pages that post forms, or several form types separated by commas. Any other is 415.
   std::string body_type = "application/json";
 };
 

@@ -9,10 +9,12 @@
 
 namespace slotbase::ws {
 
-/// Tails the outbox and turns booking events into `availability.changed` pushes. Every process
-/// tails the shared event log itself, so a change made through any instance reaches the clients
-/// of every instance. Delivery is live-only: it starts at the end of the log, and a client that
-/// reconnects re-reads availability.
+/// Tails the outbox and turns booking events into `availability.changed` pushes to a facility's
+/// followers, and `notification.created` into `{"type":"notification","notification":{...}}`
+/// pushes to the user's own connections. Every process tails the shared event log itself, so a
+/// change made through any instance reaches the clients of every instance. Delivery is
+/// live-only: it starts at the end of the log, and a client that reconnects re-reads what it
+/// shows.
 class LiveFeed {
  public:
   LiveFeed(db::Database& db, Hub& hub);

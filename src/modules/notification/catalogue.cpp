@@ -1,0 +1,51 @@
+#include "catalogue.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace slotbase::notification {
+namespace {
+
+using enum Channel;
+
+// E-mail and in-app for every type until SMS and push have providers; the 1 h reminder will
+// move to push and SMS then. Critical: a change the player did not ask for that spoils their
+// plans, or an offer that lapses while they sleep.
+const std::vector<TypeInfo> kCatalogue = {
+    {types::kBookingConfirmed, {in_app, email}, false, Recipient::player},
+    {types::kBookingPendingApproval, {in_app, email}, false, Recipient::player},
+    {types::kBookingApproved, {in_app, email}, false, Recipient::player},
+    {types::kBookingRejected, {in_app, email}, true, Recipient::player},
+    {types::kCancelledByPlayer, {in_app, email}, false, Recipient::player},
+    {types::kCancelledByFacility, {in_app, email}, true, Recipient::player},
+    {types::kCancelledByBlock, {in_app, email}, true, Recipient::player},
+    {types::kBookingRescheduled, {in_app, email}, false, Recipient::player},
+    {types::kReminder24h, {in_app, email}, false, Recipient::player},
+    {types::kReminder1h, {in_app, email}, false, Recipient::player},
+    {types::kNoShow, {in_app, email}, false, Recipient::player},
+    {types::kWaitlistOffer, {in_app, email}, true, Recipient::player},
+    {types::kWaitlistOfferExpired, {in_app, email}, false, Recipient::player},
+    {types::kPaymentSucceeded, {in_app, email}, false, Recipient::payer},
+    {types::kPaymentFailed, {in_app, email}, true, Recipient::payer},
+    {types::kRefundCompleted, {in_app, email}, false, Recipient::payer},
+    {types::kFeeCharged, {in_app, email}, false, Recipient::payer},
+};
+
+}  // namespace
+
+std::span<const TypeInfo> catalogue() {
+  return kCatalogue;
+}
+
+const TypeInfo* find_type(std::string_view name) {
+  for (const auto& t : kCatalogue)
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+const TypeInfo& type_info(std::string_view name) {
+  if (const auto* t = find_type(name)) return *t;
+  throw std::invalid_argument("not a notification type: " + std::string(name));
+}
+
+}  // namespace slotbase::notification

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "notification/notification_types.h"
+
+namespace slotbase::notification {
+
+/// Who receives a type: the booking's player, or whoever paid. A minor's messages will go to
+/// the guardian once families exist.
+enum class Recipient { player, payer };
+
+/// One kind of message: its name (as the API, the preferences and the template files spell
+/// it), the channels it goes on unless the user says otherwise, and whether it is critical
+/// (it ignores quiet hours).
+struct TypeInfo {
+  std::string_view name;
+  std::vector<Channel> channels;
+  bool critical = false;
+  Recipient recipient = Recipient::player;
+};
+
+/// Every type, in the order the preferences list them.
+std::span<const TypeInfo> catalogue();
+/// The type of this name, if the catalogue has it.
+const TypeInfo* find_type(std::string_view name);
+/// The type of this name; std::invalid_argument for a name the catalogue does not have.
+const TypeInfo& type_info(std::string_view name);
+
+/// The types' names, as constants for the code that sends them.
+namespace types {
+inline constexpr std::string_view kBookingConfirmed = "booking.confirmed";
+inline constexpr std::string_view kBookingPendingApproval = "booking.pending_approval";
+inline constexpr std::string_view kBookingApproved = "booking.approved";
+inline constexpr std::string_view kBookingRejected = "booking.rejected";
+inline constexpr std::string_view kCancelledByPlayer = "booking.cancelled_by_player";
+inline constexpr std::string_view kCancelledByFacility = "booking.cancelled_by_facility";
+inline constexpr std::string_view kCancelledByBlock = "booking.cancelled_by_block";
+inline constexpr std::string_view kBookingRescheduled = "booking.rescheduled";
+inline constexpr std::string_view kReminder24h = "booking.reminder_24h";
+inline constexpr std::string_view kReminder1h = "booking.reminder_1h";
+inline constexpr std::string_view kNoShow = "booking.no_show";
+inline constexpr std::string_view kWaitlistOffer = "waitlist.offer";
+inline constexpr std::string_view kWaitlistOfferExpired = "waitlist.offer_expired";
+inline constexpr std::string_view kPaymentSucceeded = "payment.succeeded";
+inline constexpr std::string_view kPaymentFailed = "payment.failed";
+inline constexpr std::string_view kRefundCompleted = "payment.refund_completed";
+inline constexpr std::string_view kFeeCharged = "payment.fee_charged";
+}  // namespace types
+
+}  // namespace slotbase::notification

@@ -1,0 +1,39 @@
+#include "facts.h"
+
+namespace slotbase::notification {
+
+Zone Facts::zone_of(const std::string& facility_id) const {
+  auto facility = orgs_.find_facility(organization::FacilityId{facility_id});
+  if (facility)
+    if (auto zone = Zone::find(facility->timezone)) return *zone;
+  return *Zone::find("UTC");
+}
+
+std::string Facts::when(const std::string& facility_id, Instant t) const {
+  return templates_.date_time(t, zone_of(facility_id), Templates::kDefaultLocale);
+}
+
+std::string Facts::money(const Money& m) const {
+  return templates_.money(m, Templates::kDefaultLocale);
+}
+
+std::string Facts::resource_name(const std::string& resource_id) const {
+  auto r = resources_.find_resource(resource::ResourceId{resource_id});
+  return r ? r->name : "";
+}
+
+nlohmann::json Facts::slot(const std::string& facility_id, const std::string& resource_id, Instant start,
+                           Instant end) const {
+  const Zone zone = zone_of(facility_id);
+  return {{"resource", resource_name(resource_id)},
+          {"when", templates_.date_time(start, zone, Templates::kDefaultLocale)},
+          {"ends", templates_.time_of_day(end, zone, Templates::kDefaultLocale)}};
+}
+
+nlohmann::json Facts::booking(const booking::Booking& b) const {
+  nlohmann::json facts = slot(b.facility_id, b.resource_id, b.start, b.end);
+  if (b.price.amount > 0) facts["price"] = money(b.price);
+  return facts;
+}
+
+}  // namespace slotbase::notification

@@ -1,0 +1,139 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/core/enum_names.h"
+#include "platform/core/ids.h"
+#include "platform/core/time.h"
+
+namespace slotbase::notification {
+
+using NotificationId = Id<struct NotificationTag>;
+
+/// The ways a message reaches someone. SMS and push are in the catalogue and the preferences,
+/// but no provider delivers them yet: they are recorded as suppressed.
+enum class Channel { in_app, email, sms, push };
+constexpr EnumNames<Channel, 4> names_of(Channel) {
+  return {{{{Channel::in_app, "in_app"}, {Channel::email, "email"}, {Channel::sms, "sms"}, {Channel::push, "push"}}}};
+}
+inline constexpr Channel kChannels[] = {Channel::email, Channel::sms, Channel::push, Channel::in_app};
+
+/// queued: waiting to go (also while quiet hours hold it); sent: handed to the mail server or the
+/// local outbox; delivered: in the user's inbox (in-app); failed: a permanent refusal, or retries
+/// used up; suppressed: not sent, by the user's preferences or for want of a channel.
+enum class DeliveryStatus { queued, sent, delivered, failed, suppressed };
+constexpr EnumNames<DeliveryStatus, 5> names_of(DeliveryStatus) {
+  return {{{{DeliveryStatus::queued, "queued"},
+            {DeliveryStatus::sent, "sent"},
+            {DeliveryStatus::delivered, "delivered"},
+            {DeliveryStatus::failed, "failed"},
+            {DeliveryStatus::suppressed, "suppressed"}}}};
+}
+
+/// One message of one type to one person on one channel: an in-app notification, or an e-mail
+/// with its delivery record.
+struct Notification {
+  NotificationId id;
+  std::string type;  // the catalogue's name, e.g. "booking.confirmed"
+  Channel channel = Channel::in_app;
+  std::string user_id;
+  std::optional<std::string> facility_id;
+  std::string recipient;  // the address it went to: the e-mail address, or the user id in-app
+  bool critical = false;
+  DeliveryStatus status = DeliveryStatus::queued;
+  int attempts = 0;
+  std::optional<std::string> error;
+  std::string title;  // the e-mail's subject, or the in-app title
+  std::string body;   // plain text
+  std::optional<std::string> html;
+  nlohmann::json data = nlohmann::json::object();  // what it is about: booking_id, hold_id, ...
+  Instant send_after{};                            // quiet hours hold it until then
+  std::optional<Instant> sent_at;
+  std::optional<Instant> read_at;
+  Instant created_at{};
+};
+
+struct InboxQuery {
+  bool unread_only = false;
+  int limit = 50;
+  std::optional<std::string> cursor;
+};
+
+struct Inbox {
+  std::vector<Notification> items;
+  std::int64_t unread_count = 0;
+  std::optional<std::string> next_cursor;
+};
+
+/// Which channels a type goes on for a user.
+using ChannelSwitches = std::map<Channel, bool>;
+
+/// A user's choices. `types` holds every type of the catalogue, defaults filled in.
+struct Preferences {
+  ChannelSwitches channels;
+  std::map<std::string, ChannelSwitches> types;
+  LocalTime quiet_start{22 * 60};
+  LocalTime quiet_end{7 * 60};
+  bool quiet_hours = true;
+  std::optional<std::string> timezone;  // none: the facility's zone of each message
+};
+
+/// A change to the preferences: what is present replaces, what is absent stays.
+struct PreferencesPatch {
+  std::optional<ChannelSwitches> channels;
+  std::map<std::string, ChannelSwitches> types;
+  std::optional<LocalTime> quiet_start;
+  std::optional<LocalTime> quiet_end;
+  std::optional<bool> quiet_hours;
+  std::optional<std::optional<std::string>> timezone;
+};
+
+struct DeliveryQuery {
+  std::optional<DeliveryStatus> status;
+  std::optional<std::string> user_id;
+  int limit = 100;
+  std::optional<std::string> cursor;
+};
+
+struct DeliveryLog {
+  std::vector<Notification> items;
+  std::optional<std::string> next_cursor;
+};
+
+/// An e-mail as it would have gone out, kept in the local outbox when no mail server is
+/// configured.
+struct OutboxMessage {
+  std::string id;
+  std::string notification_id;
+  std::string to;
+  std::string from;
+  std::string subject;
+  std::string text;
+  std::string html;
+  std::map<std::string, std::string> headers;
+  std::string message;  // the whole message, as it would have been sent (RFC 5322, MIME)
+  Instant created_at{};
+};
+
+struct OutboxQuery {
+  std::optional<std::string> to;
+  int limit = 50;
+  std::optional<std::string> cursor;
+};
+
+struct OutboxPage {
+  std::vector<OutboxMessage> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct Unsubscribed {
+  std::string user_id;
+  std::string type;
+};
+
+}  // namespace slotbase::notification

@@ -1,0 +1,113 @@
+#include "notifier.h"
+
+#include "catalogue.h"
+#include "notification/notification_events.h"
+#include "notification_repository.h"
+#include "platform/core/ids.h"
+#include "platform/core/zone.h"
+#include "rules/mime.h"
+#include "rules/quiet_hours.h"
+#include "rules/unsubscribe_token.h"
+
+namespace slotbase::notification {
+
+std::string Links::unsubscribe(const std::string& token) const {
+  return public_url + "/api/v1/unsubscribe?token=" + token;
+}
+
+std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
+  const TypeInfo& info = type_info(o.type);
+  auto user = identity_.get_user(identity::UserId{o.user_id});
+  if (!user.ok() || user->status != "active") return {};
+  std::optional<organization::Facility> facility;
+  if (o.facility_id) facility = orgs_.find_facility(organization::FacilityId{*o.facility_id});
+  const Preferences prefs = preferences_.of(o.user_id);
+  const Instant now = clock_.now();
+
+  nlohmann::json facts = o.facts;
+  facts["name"] = user->name;
+  facts["facility"] = facility ? facility->name : "";
+  facts["app_url"] = links_.app();
+
+  // Quiet hours in the user's zone, else the facility's, else UTC.
+  std::optional<Instant> held_until;
+  if (!info.critical && prefs.quiet_hours) {
+    auto zone = Zone::find(prefs.timezone.value_or(facility ? facility->timezone : "UTC"));
+    if (!zone) zone = Zone::find("UTC");
+    held_until = rules::quiet_until(now, *zone, prefs.quiet_start, prefs.quiet_end);
+  }
+
+  std::vector<Prepared> out;
+  auto make = [&](Channel channel) {
+    Notification n;
+    n.id = NotificationId{new_id("ntf")};
+    n.type = o.type;
+    n.channel = channel;
+    n.user_id = o.user_id;
+    n.facility_id = o.facility_id;
+    n.critical = info.critical;
+    n.data = o.data;
+    n.send_after = now;
+    n.created_at = now;
+    return n;
+  };
+  const std::string key = o.key + ":" + o.type + ":" + o.user_id + ":";
+
+  // E-mail: to the account's address, with one-click unsubscribe from this type.
+  {
+    Notification n = make(Channel::email);
+    n.recipient = user->email;
+    nlohmann::json with = facts;
+    const std::string token = rules::make_unsubscribe_token(links_.unsubscribe_secret, {o.user_id, o.type});
+    with["unsubscribe_url"] = links_.unsubscribe(token);
+    n.data["unsubscribe_url"] = with["unsubscribe_url"];
+    auto rendered = templates_.render(o.type, Channel::email, Templates::kDefaultLocale, with);
+    n.title = std::move(rendered.title);
+    n.body = std::move(rendered.text);
+    n.html = std::move(rendered.html);
+    if (!PreferenceStore::wants(prefs, o.type, Channel::email)) {
+      n.status = DeliveryStatus::suppressed;
+      n.error = "e-mail of this type is turned off in the user's preferences";
+    } else if (!rules::plausible_address(n.recipient)) {
+      n.status = DeliveryStatus::failed;
+      n.error = "not a deliverable address";
+    } else {
+      n.status = DeliveryStatus::queued;
+      if (held_until) n.send_after = *held_until;
+    }
+    out.push_back({std::move(n), key + "email", o.event_id});
+  }
+  // In-app: in the inbox at once; it makes no noise, so quiet hours do not hold it.
+  {
+    Notification n = make(Channel::in_app);
+    n.recipient = o.user_id;
+    auto rendered = templates_.render(o.type, Channel::in_app, Templates::kDefaultLocale, facts);
+    n.title = std::move(rendered.title);
+    n.body = std::move(rendered.text);
+    if (PreferenceStore::wants(prefs, o.type, Channel::in_app)) {
+      n.status = DeliveryStatus::delivered;
+      n.sent_at = now;
+    } else {
+      n.status = DeliveryStatus::suppressed;
+      n.error = "in-app notifications of this type are turned off in the user's preferences";
+    }
+    out.push_back({std::move(n), key + "in_app", o.event_id});
+  }
+  return out;
+}
+
+void Notifier::write(db::Connection& tx, const std::vector<Prepared>& prepared) const {
+  for (const auto& p : prepared) {
+    const Notification& n = p.notification;
+    if (!NotificationRepository::insert(tx, n, p.dedupe_key, p.event_id)) continue;
+    if (n.channel == Channel::email && n.status == DeliveryStatus::queued)
+      jobs_.enqueue(tx, kSendEmailJob, {{"notification_id", n.id.str()}}, n.send_after,
+                    kSendEmailJob + (":" + n.id.str()), kEmailAttempts);
+    if (n.channel == Channel::in_app && n.status == DeliveryStatus::delivered)
+      outbox_.append(
+          tx, events::new_event(NotificationCreated{n.id.str(), n.user_id, n.type, n.title, n.body, n.created_at},
+                                "notification", n.id.str(), n.facility_id, n.user_id, ""));
+  }
+}
+
+}  // namespace slotbase::notification

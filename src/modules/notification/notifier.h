@@ -1,0 +1,91 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "identity/identity_service.h"
+#include "notification/notification_types.h"
+#include "organization/organization_service.h"
+#include "platform/clock/clock.h"
+#include "platform/db/database.h"
+#include "platform/events/jobs.h"
+#include "platform/events/outbox.h"
+#include "preferences.h"
+#include "templates.h"
+
+namespace slotbase::notification {
+
+/// The job that sends one e-mail: {"notification_id"}.
+inline constexpr const char* kSendEmailJob = "notification.send_email";
+/// An e-mail refused for now is tried this many times in all (delivery.h says when).
+inline constexpr int kEmailAttempts = 6;
+
+/// Where links in messages point, and the key unsubscribe tokens are signed with.
+struct Links {
+  std::string public_url;  // "https://book.example.com": the apps and the API
+  std::string unsubscribe_secret;
+  std::string app() const { return public_url + "/"; }
+  std::string unsubscribe(const std::string& token) const;
+};
+
+/// One message to make: of one type, to one person, about one thing that happened.
+struct Occasion {
+  std::string type;
+  std::string user_id;
+  std::optional<std::string> facility_id;
+  /// What makes it happen once with type, recipient and channel: the event's id, or the
+  /// reminder's "reminder:<booking>:<rule>:<start>".
+  std::string key;
+  std::optional<std::string> event_id;
+  nlohmann::json facts = nlohmann::json::object();  // for the templates
+  nlohmann::json data = nlohmann::json::object();   // for clients: booking_id, hold_id, ...
+};
+
+/// A notification ready to write, with the key that makes it once.
+struct Prepared {
+  Notification notification;
+  std::string dedupe_key;
+  std::optional<std::string> event_id;
+};
+
+/// Turns an occasion into its notifications, one per channel: finds the recipient, applies
+/// their preferences (a channel or type turned off is recorded as suppressed) and quiet hours
+/// (a non-critical e-mail waits for their end), and renders the templates. Writing them inserts
+/// each once (by its unique key), queues each e-mail's sending job, and announces each in-app
+/// notification (notification.created) for the live feed. Thread-safe.
+class Notifier {
+ public:
+  Notifier(const Clock& clock, const events::Outbox& outbox, const events::JobQueue& jobs,
+           identity::IdentityService& identity, organization::OrganizationService& orgs, const Templates& templates,
+           PreferenceStore& preferences, Links links)
+      : clock_(clock),
+        outbox_(outbox),
+        jobs_(jobs),
+        identity_(identity),
+        orgs_(orgs),
+        templates_(templates),
+        preferences_(preferences),
+        links_(std::move(links)) {}
+
+  /// Reads what the messages need (outside any transaction); nothing for a user who is gone.
+  std::vector<Prepared> prepare(const Occasion& o) const;
+  /// Writes them in `tx`; a notification written before (the same key) is left alone.
+  void write(db::Connection& tx, const std::vector<Prepared>& prepared) const;
+
+  const Links& links() const { return links_; }
+
+ private:
+  const Clock& clock_;
+  const events::Outbox& outbox_;
+  const events::JobQueue& jobs_;
+  identity::IdentityService& identity_;
+  organization::OrganizationService& orgs_;
+  const Templates& templates_;
+  PreferenceStore& preferences_;
+  Links links_;
+};
+
+}  // namespace slotbase::notification

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <string>
+
+#include "booking/booking_service.h"
+#include "facts.h"
+#include "notifier.h"
+#include "platform/clock/clock.h"
+#include "platform/db/database.h"
+#include "platform/events/jobs.h"
+
+namespace slotbase::notification {
+
+/// The job that reminds of one booking: {"booking_id", "rule", "start"}.
+inline constexpr const char* kReminderJob = "notification.reminder";
+
+/// Reminders before a booking (rules/reminders.h), as durable jobs. Scheduled when a booking is
+/// confirmed, approved or moved, one job per booking, rule and start time (a job's dedupe key),
+/// so a move schedules the new time's and leaves the old time's to find it stale. The job asks
+/// booking how the booking stands when it runs and sends nothing for one cancelled (by any
+/// path), no longer at that time, awaiting or refused approval, or too near its start; what it
+/// sends is once per booking, rule, start and channel (the notifications' unique key), however
+/// many workers run it. Thread-safe.
+class Reminders {
+ public:
+  Reminders(db::Database& db, const Clock& clock, const events::JobQueue& jobs, booking::BookingService& bookings,
+            const Facts& facts, const Notifier& notifier)
+      : db_(db), clock_(clock), jobs_(jobs), bookings_(bookings), facts_(facts), notifier_(notifier) {}
+
+  /// In the caller's transaction: the reminders whose time has not passed.
+  void schedule(db::Connection& tx, const std::string& booking_id, Instant start) const;
+  /// The job's handler.
+  void run(const events::Job& job) const;
+
+ private:
+  db::Database& db_;
+  const Clock& clock_;
+  const events::JobQueue& jobs_;
+  booking::BookingService& bookings_;
+  const Facts& facts_;
+  const Notifier& notifier_;
+};
+
+}  // namespace slotbase::notification

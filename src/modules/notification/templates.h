@@ -1,0 +1,72 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "notification/notification_types.h"
+#include "platform/core/money.h"
+#include "platform/core/time.h"
+#include "platform/core/zone.h"
+
+namespace slotbase::notification {
+
+/// A message as a template made it: an e-mail's subject, text and HTML, or an in-app title and
+/// body (no HTML).
+struct Rendered {
+  std::string title;
+  std::string text;
+  std::optional<std::string> html;
+};
+
+/// The notification templates: mustache (mstch) files compiled into the binary, one per type,
+/// channel and locale, `templates/<locale>/<type>.<channel>.mustache`, with its parts marked by
+/// comment lines (`{{! subject }}`, `{{! text }}`, `{{! html }}` for e-mail; `{{! title }}`,
+/// `{{! body }}` in-app), partials under `templates/<locale>/partials/`, and the locale's words
+/// for dates and amounts in `templates/<locale>/locale.json`. Every word a message shows is in
+/// these files. In the HTML part `{{x}}` is HTML-escaped; in the other parts nothing is escaped
+/// (they are plain text). A locale without a template falls back to English. Thread-safe.
+class Templates {
+ public:
+  static constexpr std::string_view kDefaultLocale = "en";
+
+  /// Reads the embedded files; std::runtime_error for a file whose parts cannot be read.
+  Templates();
+
+  /// Renders one type for one channel; std::invalid_argument when no template exists for it.
+  Rendered render(std::string_view type, Channel channel, std::string_view locale, const nlohmann::json& data) const;
+  /// A web page (`templates/<locale>/pages/<name>.mustache`), HTML-escaped; std::invalid_argument
+  /// when there is none.
+  std::string page(std::string_view name, std::string_view locale, const nlohmann::json& data) const;
+  /// The locale's name for a type, for people ("Booking confirmations"); the type's name if none.
+  std::string type_label(std::string_view type, std::string_view locale) const;
+  /// Whether a template exists for the type and channel in the locale (no fallback).
+  bool has(std::string_view type, Channel channel, std::string_view locale) const;
+
+  /// "Wed 25 Nov, 10:00 (America/New_York)": the instant in the zone, labelled with it.
+  std::string date_time(Instant t, const Zone& zone, std::string_view locale) const;
+  /// "10:00": the wall-clock time in the zone.
+  std::string time_of_day(Instant t, const Zone& zone, std::string_view locale) const;
+  /// "20.00 USD": minor units shown in the currency's own decimals.
+  std::string money(const Money& m, std::string_view locale) const;
+
+ private:
+  struct Parts {
+    std::map<std::string, std::string> parts;  // part name -> its template
+  };
+  const nlohmann::json& words(std::string_view locale) const;
+  const std::map<std::string, std::string>& partials(std::string_view locale) const;
+
+  std::map<std::string, Parts> templates_;                              // "<locale>/<type>.<channel>"
+  std::map<std::string, std::map<std::string, std::string>> partials_;  // locale -> name -> template
+  std::map<std::string, nlohmann::json> locales_;                       // locale -> locale.json
+  std::map<std::string, std::string> pages_;                            // "<locale>/<name>"
+};
+
+/// How many decimals a currency's minor unit has (ISO 4217): 0 for JPY, 3 for KWD, else 2.
+int minor_digits(std::string_view currency);
+
+}  // namespace slotbase::notification
