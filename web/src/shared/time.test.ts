@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countdown, formatTime, overlaps, sameInstant, todayIn } from "./time";
+import { countdown, formatDay, formatTime, isoWeekday, overlaps, sameInstant, todayIn, wallClock } from "./time";
 
 describe("times", () => {
   it("shows times in the facility's zone, not the browser's", () => {
@@ -17,5 +17,13 @@ describe("times", () => {
     const booking = { start: "2026-12-01T15:00:00Z", end: "2026-12-01T16:00:00Z" };
     expect(overlaps({ start: "2026-12-01T10:30:00-05:00", end: "2026-12-01T11:30:00-05:00" }, booking)).toBe(true);
     expect(overlaps({ start: "2026-12-01T11:00:00-05:00", end: "2026-12-01T12:00:00-05:00" }, booking)).toBe(false);
+  });
+  it("names local dates and reads instants on the facility's wall clock", () => {
+    expect(formatDay("2026-12-07")).toBe("Mon, Dec 7");
+    expect(formatDay("2027-01-01", true)).toBe("Fri, Jan 1, 2027");
+    expect([isoWeekday("2026-12-07"), isoWeekday("2026-12-13")]).toEqual([1, 7]);
+    // 01:30 UTC on Tuesday is 20:30 on Monday in New York.
+    expect(wallClock(new Date("2026-12-08T01:30:00Z").getTime(), "America/New_York")).toEqual({ date: "2026-12-07", weekday: 1, minute: 1230 });
+    expect(wallClock(new Date("2026-12-07T23:00:00Z").getTime(), "Asia/Tokyo")).toEqual({ date: "2026-12-08", weekday: 2, minute: 480 });
   });
 });

@@ -62,3 +62,46 @@ export function sameInstant(a: string, b: string): boolean {
 export function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
   return instant(a.start) < instant(b.end) && instant(b.start) < instant(a.end);
 }
+
+// Local dates (YYYY-MM-DD) name a day on the facility's calendar, not an instant: they are read at
+// noon UTC, where no zone's offset moves them to another day.
+
+/// "Mon, Dec 7" for 2026-12-07 (with the year where `withYear` says so: "Mon, Dec 7, 2026").
+export function formatDay(date: string, withYear = false): string {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: "UTC",
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    ...(withYear ? { year: "numeric" } : {}),
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/// The ISO weekday of a local date: 1 = Monday ... 7 = Sunday, as the API numbers them.
+export function isoWeekday(date: string): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
+}
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/// Where an instant falls on the facility's wall clock: its local date, ISO weekday and minute of
+/// the day (0 to 1439).
+export function wallClock(ms: number, timeZone: string): { date: string; weekday: number; minute: number } {
+  let f = wallClocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    wallClocks.set(timeZone, f);
+  }
+  const part: Record<string, string> = {};
+  for (const p of f.formatToParts(new Date(ms))) part[p.type] = p.value;
+  const date = `${part.year}-${part.month}-${part.day}`;
+  return { date, weekday: isoWeekday(date), minute: Number(part.hour) * 60 + Number(part.minute) };
+}

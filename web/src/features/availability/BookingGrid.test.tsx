@@ -98,6 +98,31 @@ describe("BookingGrid", () => {
     expect(screen.getByRole("button", { name: "Court 1, 18:00 to 19:00, available, $30.00" }).textContent).toBe("18:00 · $30.00");
   });
 
+  it("hides the slots that have started, and says when the whole day has passed", () => {
+    // 18:15 in New York: the 18:00 slots have started, the 18:30 ones have not.
+    render(<BookingGrid availability={availability} now={new Date("2026-12-01T23:15:00Z").getTime()} onPick={() => undefined} />);
+    expect(screen.getAllByRole("rowheader").map((h) => h.textContent)).toEqual(["18:30"]);
+    expect(screen.queryByRole("button", { name: /18:00 to 19:00/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Court 1, 18:30 to 19:30, booked" })).toBeTruthy();
+    cleanup();
+    render(<BookingGrid availability={availability} now={new Date("2026-12-02T01:00:00Z").getTime()} onPick={() => undefined} />);
+    expect(screen.getByText("This day's times have all passed. Pick a later date.")).toBeTruthy();
+  });
+
+  it("says why a free slot's price differs from the court's base price", () => {
+    const why = (resourceId: string, slot: { start: string }) =>
+      resourceId === "r1" && slot.start === "2026-12-01T23:00:00Z"
+        ? [
+            { kind: "peak" as const, short: "peak time", text: "Evenings (peak time, Mon–Fri 17:00–21:00): $30.00 an hour instead of $20.00." },
+            { kind: "member" as const, short: "member price", text: "Member price." },
+          ]
+        : undefined;
+    render(<BookingGrid availability={availability} priceReasons={why} onPick={() => undefined} />);
+    const slot = screen.getByRole("button", { name: "Court 1, 18:00 to 19:00, available, $30.00, peak time, member price" });
+    expect(slot.textContent).toBe("$30.00peak time, member price");
+    expect(screen.getByRole("button", { name: "Court 1, 18:30 to 19:30, booked" })).toBeTruthy();
+  });
+
   it("says so when the facility is closed all day", () => {
     render(<BookingGrid availability={{ ...availability, resources: [] }} onPick={() => undefined} />);
     expect(screen.getByText("The facility is closed on this day.")).toBeTruthy();

@@ -1,6 +1,8 @@
 import type { Availability, Slot } from "../../shared/api/types";
 import { formatMoney } from "../../shared/money";
+import type { PriceReason } from "../../shared/prices";
 import { formatTime, instant, overlaps, sameInstant } from "../../shared/time";
+import { upcoming } from "./days";
 
 /// A stretch of time on one court: the player's hold or one of their bookings.
 export interface CourtRange {
@@ -27,13 +29,17 @@ const STATUS_WORD: Record<Slot["status"], string> = {
 
 /// Every court as a column and time as rows. Each slot is a button whose name says court, time,
 /// status and price, so a screen reader hears what a sighted player sees. The player's own hold
-/// and bookings read "your hold" and "your booking", not as someone else's.
+/// and bookings read "your hold" and "your booking", not as someone else's. A free slot whose
+/// price is not its court's base price says why ("peak time", "weekend rate", "member price").
+/// Given `now`, slots that started before it are not shown.
 export function BookingGrid({
-  availability,
+  availability: all,
   selected,
   myBookings = [],
   onPick,
   asList = false,
+  now,
+  priceReasons,
 }: {
   availability: Availability;
   /// The player's hold.
@@ -43,11 +49,18 @@ export function BookingGrid({
   onPick: (choice: SlotChoice) => void;
   /// On a phone: one list of times per court instead of a table.
   asList?: boolean;
+  /// Hides the slots that started before this instant (milliseconds).
+  now?: number;
+  /// Why a slot costs what it does, where that is not its court's base price.
+  priceReasons?: (resourceId: string, slot: Slot) => PriceReason[] | undefined;
 }) {
-  const tz = availability.timezone;
-  const resources = availability.resources;
-  if (resources.length === 0 || resources.every((r) => r.slots.length === 0))
+  const tz = all.timezone;
+  if (all.resources.length === 0 || all.resources.every((r) => r.slots.length === 0))
     return <p className="notice">The facility is closed on this day.</p>;
+  const availability = now === undefined ? all : upcoming(all, now);
+  const resources = availability.resources;
+  if (resources.every((r) => r.slots.length === 0))
+    return <p className="notice">This day's times have all passed. Pick a later date.</p>;
   // Courts share the facility's grid; rows are the distinct start instants across them.
   const starts = [...new Set(resources.flatMap((r) => r.slots.map((s) => instant(s.start))))].sort((a, b) => a - b);
   const onCourt = (r: Availability["resources"][number], slot: Slot, range: CourtRange) =>
@@ -65,8 +78,9 @@ export function BookingGrid({
           ? "booking"
           : undefined;
     const word = mine ? `your ${mine}` : STATUS_WORD[slot.status];
+    const why = slot.status === "available" ? (priceReasons?.(r.resource_id, slot) ?? []).map((x) => x.short).join(", ") : "";
     const label = `${r.name}, ${formatTime(slot.start, tz)} to ${formatTime(slot.end, tz)}, ${word}${
-      slot.status === "available" ? `, ${formatMoney(slot.price)}` : ""
+      slot.status === "available" ? `, ${formatMoney(slot.price)}${why ? `, ${why}` : ""}` : ""
     }`;
     const canAct = slot.status === "available" || slot.status === "held" || slot.status === "booked";
     return (
@@ -80,6 +94,7 @@ export function BookingGrid({
       >
         {asList ? `${formatTime(slot.start, tz)} · ` : ""}
         {slot.status === "available" ? formatMoney(slot.price) : word}
+        {why && <span className="why">{why}</span>}
       </button>
     );
   };

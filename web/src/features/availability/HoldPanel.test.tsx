@@ -39,6 +39,23 @@ describe("HoldPanel", () => {
     expect(onGone).toHaveBeenCalledWith(expect.stringContaining("expired"));
   });
 
+  it("says why the price is what it is, where it is not the court's base price", () => {
+    const reasons = [
+      { kind: "peak" as const, short: "peak time", text: "Weekday evenings (peak time, Mon–Fri 17:00–21:00): $36.00 an hour instead of $24.00." },
+      { kind: "weekend" as const, short: "weekend rate", text: "Weekend rate: prices × 1.25 (25% more) on Saturdays and Sundays." },
+    ];
+    render(
+      <HoldPanel api={new Api()} hold={hold} facilityId="fac_1" courtName="Court 1" timeZone="America/New_York" priceReasons={reasons} onConfirmed={vi.fn()} onGone={vi.fn()} />,
+    );
+    expect(screen.getByText("Price:").textContent).toBe("Price: $30.00");
+    expect(screen.getByText(/^Why this price:/).textContent).toBe("Why this price: peak time, weekend rate");
+    const why = screen.getByRole("list", { name: "Why this price" });
+    expect(within(why).getAllByRole("listitem").map((li) => li.textContent)).toEqual(reasons.map((r) => r.text));
+    cleanup();
+    render(<HoldPanel api={new Api()} hold={hold} facilityId="fac_1" courtName="Court 1" timeZone="America/New_York" onConfirmed={vi.fn()} onGone={vi.fn()} />);
+    expect(screen.queryByText(/^Why this price/)).toBeNull();
+  });
+
   it("shows why a confirmation failed", async () => {
     vi.useRealTimers();
     const fetcher = (async () =>

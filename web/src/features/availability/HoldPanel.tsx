@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Booking, Hold, PaymentIntent, Series } from "../../shared/api/types";
 import { formatMoney } from "../../shared/money";
+import type { PriceReason } from "../../shared/prices";
 import { addDays, countdown, formatDateTime } from "../../shared/time";
 import { createSeries, weeklyOn } from "../bookings/api";
 import { authenticateAtBank, creditApplied, PayForHold, PriceBreakdown } from "../payments";
@@ -37,6 +38,7 @@ export function HoldPanel({
   payAtBooking = false,
   intent,
   notice,
+  priceReasons = [],
   onConfirmed,
   onSeriesBooked,
   onGone,
@@ -54,6 +56,8 @@ export function HoldPanel({
   intent?: PaymentIntent;
   /// Said first: why the last payment for this hold did not go through.
   notice?: string;
+  /// Why the price is not the court's base price (peak time, weekend or holiday rate, member price).
+  priceReasons?: PriceReason[];
   onConfirmed: (b: Booking) => void;
   onSeriesBooked?: (s: Series) => void;
   onGone: (message: string) => void;
@@ -183,6 +187,18 @@ export function HoldPanel({
         <p>
           Price: <strong>{formatMoney(hold.price)}</strong>
         </p>
+      )}
+      {priceReasons.length > 0 && (
+        // In a word or two, with the whole reason a tap away: on a phone the sheet keeps its
+        // countdown and its button in view.
+        <details className="price-why">
+          <summary>Why this price: {priceReasons.map((r) => r.short).join(", ")}</summary>
+          <ul aria-label="Why this price">
+            {priceReasons.map((r) => (
+              <li key={r.text}>{r.text}</li>
+            ))}
+          </ul>
+        </details>
       )}
       <p>
         Held for you for{" "}

@@ -2,17 +2,20 @@ import type { Api } from "../../shared/api/client";
 import type { Answer, Availability, Body, Booking, Hold, WaitlistEntry } from "../../shared/api/types";
 import { formatTime } from "../../shared/time";
 
-/// The courts' slots on a date for bookings of `minutes`: every court's, or one court's.
+/// The courts' slots on a date (and the `days` - 1 after it, up to 14 days) for bookings of
+/// `minutes`: every court's, or one court's.
 export function getAvailability(
   api: Api,
   facilityId: string,
   date: string,
   minutes: number,
   resourceId?: string,
+  days = 1,
 ): Promise<Availability> {
   const court = resourceId ? `&resource_id=${resourceId}` : "";
+  const more = days > 1 ? `&days=${days}` : "";
   return api.get<Answer<"/api/v1/facilities/{facility_id}/availability", "get">>(
-    `/api/v1/facilities/${facilityId}/availability?date=${date}${court}&duration=${minutes}`,
+    `/api/v1/facilities/${facilityId}/availability?date=${date}${court}&duration=${minutes}${more}`,
   );
 }
 

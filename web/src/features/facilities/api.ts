@@ -1,5 +1,5 @@
-import type { Api } from "../../shared/api/client";
-import { withPolicies, type Answer, type Facility, type Resource, type Role } from "../../shared/api/types";
+import { ApiError, type Api } from "../../shared/api/client";
+import { withPolicies, type Answer, type Facility, type Hours, type Pricing, type Resource, type Role } from "../../shared/api/types";
 
 /// The facilities a player can book at, by name.
 export async function findFacilities(api: Api, query: string): Promise<Facility[]> {
@@ -42,4 +42,25 @@ export async function listResources(api: Api, facilityId: string): Promise<Resou
     `/api/v1/facilities/${facilityId}/resources`,
   );
   return page.items;
+}
+
+/// The facility's weekly hours and holidays, in local time.
+export function getHours(api: Api, facilityId: string): Promise<Hours> {
+  return api.get<Answer<"/api/v1/facilities/{facility_id}/hours", "get">>(`/api/v1/facilities/${facilityId}/hours`);
+}
+
+/// A court's prices (anyone may read them); null when none were ever set.
+export async function getPricing(api: Api, resourceId: string): Promise<Pricing | null> {
+  try {
+    return await api.get<Answer<"/api/v1/resources/{resource_id}/pricing", "get">>(`/api/v1/resources/${resourceId}/pricing`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
+/// Every court's prices, by court id (null for a court whose prices were never set).
+export async function pricesOf(api: Api, resources: readonly Pick<Resource, "id">[]): Promise<Map<string, Pricing | null>> {
+  const all = await Promise.all(resources.map(async (r) => [r.id, await getPricing(api, r.id)] as const));
+  return new Map(all);
 }
