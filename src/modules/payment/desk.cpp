@@ -203,6 +203,7 @@ Result<CreditEntry> Desk::adjust_credit(const std::string& facility_id, const st
                                         const std::string& reason, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto facility,
                       orgs_.facility_for(organization::FacilityId{facility_id}, Permission::bookings_manage, ctx));
+  SB_TRY(identity_.get_user(identity::UserId{user_id}));
   SB_ASSIGN_OR_RETURN(auto why, reason_of(reason));
   if (amount == 0 || amount > kLargestAmount || amount < -kLargestAmount)
     return Error::invalid("amount", "must be a whole number of minor units, not zero, at most " +
@@ -218,6 +219,7 @@ Result<CreditEntry> Desk::adjust_credit(const std::string& facility_id, const st
 Result<std::vector<CreditEntry>> Desk::credit_ledger(const std::string& facility_id, const std::string& user_id,
                                                      const Context& ctx) {
   SB_TRY(orgs_.facility_for(organization::FacilityId{facility_id}, Permission::bookings_manage, ctx));
+  SB_TRY(identity_.get_user(identity::UserId{user_id}));
   return books_.db().read(
       [&](db::Connection& c) { return PaymentRepository::credit_entries(c, facility_id, user_id); });
 }

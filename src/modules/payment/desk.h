@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "books.h"
+#include "identity/identity_service.h"
 #include "organization/organization_service.h"
 #include "payment/payment_types.h"
 #include "platform/events/domain_event.h"
@@ -15,7 +16,8 @@ namespace slotbase::payment {
 /// no-shows and late cancellations, account credit, and the lists that show it all. Thread-safe.
 class Desk {
  public:
-  Desk(Books& books, organization::OrganizationService& orgs) : books_(books), orgs_(orgs) {}
+  Desk(Books& books, organization::OrganizationService& orgs, identity::IdentityService& identity)
+      : books_(books), orgs_(orgs), identity_(identity) {}
 
   Result<Payment> record_booking_payment(const std::string& booking_id, const OfflinePaymentRequest& r,
                                          const Context& ctx);
@@ -50,6 +52,7 @@ class Desk {
 
   Books& books_;
   organization::OrganizationService& orgs_;
+  identity::IdentityService& identity_;
 };
 
 }  // namespace slotbase::payment

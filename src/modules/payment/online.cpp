@@ -376,7 +376,11 @@ Result<void> Online::receive_webhook(const std::string& provider, const std::str
     return Error::malformed("The webhook is not an event.");
   const std::string id = event["id"];
   const std::string type = event["type"];
-  const std::string object_id = event["data"]["object"].value("id", "");
+  std::string object_id;
+  const auto data = event.find("data");
+  if (data != event.end() && data->is_object() && data->contains("object") && (*data)["object"].is_object() &&
+      (*data)["object"].contains("id") && (*data)["object"]["id"].is_string())
+    object_id = (*data)["object"]["id"];
   auto& db = books_.db();
   if (db.read([&](db::Connection& c) {
         return c.query_one("SELECT 1 FROM webhook_events WHERE provider = $1 AND event_id = $2", {provider, id})

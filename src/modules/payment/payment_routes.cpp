@@ -222,6 +222,7 @@ void add_online_routes(http::Router& router, PaymentService& payments) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
                 body.only({"payment_method", "save_card"});
                 auto method = body.string("payment_method", true, 255);
+                if (method && method->empty()) body.fail("payment_method", "is required");
                 auto save = body.boolean("save_card", false);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 return http::reply(req, 200,
@@ -430,6 +431,7 @@ void add_sandbox_routes(http::Router& router, SandboxProvider& sandbox) {
        [&sandbox](Request& req) {
          SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
          body.only({"type", "card"});
+         if (auto type = body.string("type", false); type && *type != "card") body.fail("type", "must be card");
          SandboxCard card;
          if (const json* c = body.object("card", true)) {
            JsonBody cb(*c);

@@ -27,7 +27,7 @@ class PaymentModule final : public Module {
         books_(c.db, c.clock, c.outbox, c.jobs, c.services.get<booking::BookingPayments>()),
         online_(books_, *provider_, c.services.get<organization::OrganizationService>(),
                 c.config.payments == "stripe" ? c.config.stripe_webhook_secret : sandbox_secret_),
-        desk_(books_, c.services.get<organization::OrganizationService>()),
+        desk_(books_, c.services.get<organization::OrganizationService>(), c.services.get<identity::IdentityService>()),
         service_(online_, desk_),
         clock_(c.clock) {
     c.services.provide<PaymentService>(service_);

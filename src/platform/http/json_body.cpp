@@ -6,8 +6,20 @@ namespace slotbase::http {
 
 Result<JsonBody> JsonBody::parse(const std::string& text) {
   if (text.empty()) return JsonBody(nlohmann::json::object());
-  auto doc = nlohmann::json::parse(text, nullptr, false);
+  std::string key, nul_field;
+  auto doc = nlohmann::json::parse(
+      text,
+      [&](int, nlohmann::json::parse_event_t event, nlohmann::json& v) {
+        const bool is_key = event == nlohmann::json::parse_event_t::key;
+        if (!v.is_string() || (!is_key && event != nlohmann::json::parse_event_t::value)) return true;
+        if (nul_field.empty() && v.get_ref<const std::string&>().find('\0') != std::string::npos)
+          nul_field = is_key || key.empty() ? "body" : key;
+        if (is_key) key = v.get<std::string>();
+        return true;
+      },
+      false);
   if (doc.is_discarded()) return Error::malformed("The request body is not valid JSON.");
+  if (!nul_field.empty()) return Error::invalid(nul_field, "must not contain NUL characters");
   if (!doc.is_object()) return Error::invalid("body", "must be a JSON object");
   return JsonBody(std::move(doc));
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 
 #include "platform/core/encoding.h"
@@ -26,6 +27,24 @@ bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
          });
+}
+
+bool is_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (c == 0 || n == 0 || i + n > s.size()) return false;
+    std::uint32_t code = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80) return false;
+      code = (code << 6) | (b & 0x3F);
+    }
+    const std::uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < least[n] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
 }
 
 bool is_unsafe(const std::string& method) {
@@ -143,7 +162,8 @@ Response answer_preflight(Exchange& x) {
 // apps; else 404, or 405 with the methods the path allows.
 Response route_request(Exchange& x) {
   Request& request = x.request;
-  auto match = x.router.match(request.method, request.path);
+  const std::string raw_path = request.target.substr(0, request.target.find('?'));
+  auto match = x.router.match(request.method, raw_path);
   if (!match.ok() && match.error().code == ErrorCode::not_found && x.options.web) {
     if (auto page = x.options.web->serve(request)) {
       request.route = "web";
@@ -153,12 +173,18 @@ Response route_request(Exchange& x) {
   if (!match.ok()) {
     Response r = problem(match.error(), request.path);
     if (match.error().code == ErrorCode::method_not_allowed)
-      r.headers["Allow"] = join(x.router.allowed_methods(request.path), ", ");
+      r.headers["Allow"] = join(x.router.allowed_methods(raw_path), ", ");
     return r;
   }
   x.route = match->route;
   request.route = x.route->pattern;
   request.path_params = std::move(match->params);
+  for (const auto& [name, value] : request.path_params)
+    if (!is_text(value)) return problem(Error::not_found("No such " + name + "."), request.path);
+  for (const auto& [name, value] : request.query)
+    if (!is_text(name) || !is_text(value))
+      return problem(Error::invalid(is_text(name) ? name : "query", "must be UTF-8 text without NUL characters"),
+                     request.path);
   return x.next();
 }
 
@@ -263,8 +289,8 @@ Response replay_idempotent(Exchange& x) {
   auto key = request.header("Idempotency-Key");
   if (!key || !is_unsafe(request.method)) return x.next();
 
-  if (key->empty() || key->size() > 255)
-    return problem(Error::invalid("Idempotency-Key", "must be 1 to 255 characters"), request.path);
+  if (key->empty() || key->size() > 255 || !is_text(*key))
+    return problem(Error::invalid("Idempotency-Key", "must be 1 to 255 characters of UTF-8 text"), request.path);
   const std::string scope = request.principal ? "user:" + request.principal->user_id : "ip:" + request.remote_ip;
   const std::string hash = sha256_hex(request.method + " " + request.path + "\n" + request.body);
   auto begun = x.idempotency.begin(scope, *key, hash);

@@ -1,6 +1,7 @@
 #include "hours.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 namespace slotbase::organization::rules {
@@ -38,8 +39,8 @@ Result<OperatingHours> parse_hours(const json& doc) {
       errors.push_back({f, "must be an object"});
       continue;
     }
-    if (!d.contains("weekday") || !d["weekday"].is_number_integer() || d["weekday"].get<int>() < 1 ||
-        d["weekday"].get<int>() > 7) {
+    if (!d.contains("weekday") || !d["weekday"].is_number_integer() || d["weekday"].get<std::int64_t>() < 1 ||
+        d["weekday"].get<std::int64_t>() > 7) {
       errors.push_back({f + ".weekday", "must be 1 (Monday) to 7 (Sunday)"});
       continue;
     }
@@ -74,12 +75,15 @@ Result<OperatingHours> parse_hours(const json& doc) {
     else
       holiday.name = h["name"];
     if (h.contains("closed") && !h["closed"].is_boolean()) errors.push_back({f + ".closed", "must be true or false"});
-    holiday.closed = h.value("closed", true);
+    holiday.closed = !h.contains("closed") || !h["closed"].is_boolean() || h["closed"].get<bool>();
     if (!holiday.closed) {
       holiday.open = time_field(h, "open", f + ".open", errors);
       holiday.close = time_field(h, "close", f + ".close", errors);
       if (holiday.open && holiday.close && *holiday.open >= *holiday.close)
         errors.push_back({f + ".close", "must be after open"});
+    } else {
+      for (const char* key : {"open", "close"})
+        if (h.contains(key)) time_field(h, key, f + "." + key, errors);
     }
     if (date) holiday.date = *date;
     hours.holidays.push_back(holiday);

@@ -113,7 +113,8 @@ Result<Pricing> parse_pricing(const json& doc) {
       continue;
     }
     PriceRule rule;
-    rule.name = r.value("name", "");
+    if (r.contains("name") && !r["name"].is_string()) errors.push_back({f + ".name", "must be a string"});
+    rule.name = r.contains("name") && r["name"].is_string() ? r["name"].get<std::string>() : "";
     if (rule.name.size() > 100) errors.push_back({f + ".name", "must be at most 100 characters"});
     const json days = r.value("weekdays", json::array());
     if (!days.is_array() || days.empty()) errors.push_back({f + ".weekdays", "must list weekdays 1 (Monday) to 7"});
