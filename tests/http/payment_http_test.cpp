@@ -273,6 +273,11 @@ TEST_P(PaymentHttpTest, WebhooksNeedTheirSignatureAndChangeNothingTheSecondTime)
   EXPECT_EQ(state["status"], "succeeded");
   EXPECT_EQ(my_payments()["payments"].size(), 1u);
   EXPECT_EQ(booking(state["booking_id"])["payment_status"], "paid");
+  // News of an object the provider does not know is taken and dropped, not asked for again.
+  json unknown = event;
+  unknown["id"] = "evt_test_3";
+  unknown["data"]["object"]["id"] = "pi_unknown";
+  EXPECT_EQ(webhook(unknown.dump(), now).status, 200);
   // The Stripe route is not this configuration's.
   EXPECT_EQ(
       client_->request("POST", "/api/v1/webhooks/stripe", event.dump(), {{"Content-Type", "application/json"}}).status,

@@ -388,24 +388,36 @@ Result<void> Online::receive_webhook(const std::string& provider, const std::str
       }))
     return Ok{};
   // The object's state is asked of the provider: a late or out-of-order event then applies
-  // the latest state, never an old one.
+  // the latest state, never an old one. An object the provider does not know (404) is news for
+  // no one here: the event is taken, not asked for again. Any other failure is 503, so the
+  // provider delivers it again.
+  auto unreachable = [](const ProviderError& e) -> Result<void> {
+    if (e.http_status == 404) return Ok{};
+    return Error::unavailable("The payment provider cannot be reached.");
+  };
   if (type.rfind("payment_intent.", 0) == 0) {
     auto pi = provider_.retrieve_intent(object_id);
-    if (!pi.ok()) return Error::unavailable("The payment provider cannot be reached.");
-    auto applied = apply(*pi.value);
-    if (!applied.ok() && applied.error().code != ErrorCode::not_found) return applied.error();
+    if (!pi.ok()) {
+      SB_TRY(unreachable(*pi.error));
+    } else if (auto applied = apply(*pi.value); !applied.ok() && applied.error().code != ErrorCode::not_found) {
+      return applied.error();
+    }
   } else if (type.rfind("refund.", 0) == 0) {
     auto refund = provider_.retrieve_refund(object_id);
-    if (!refund.ok()) return Error::unavailable("The payment provider cannot be reached.");
-    apply_refund(*refund.value);
+    if (!refund.ok())
+      SB_TRY(unreachable(*refund.error));
+    else
+      apply_refund(*refund.value);
   } else if (type == "account.updated") {
     auto account = provider_.retrieve_account(object_id);
-    if (!account.ok()) return Error::unavailable("The payment provider cannot be reached.");
-    db.transact([&](db::Connection& tx) {
-      PaymentRepository::update_account(tx, account.value->id, account.value->charges_enabled,
-                                        account.value->payouts_enabled, account.value->details_submitted,
-                                        books_.clock().now());
-    });
+    if (!account.ok())
+      SB_TRY(unreachable(*account.error));
+    else
+      db.transact([&](db::Connection& tx) {
+        PaymentRepository::update_account(tx, account.value->id, account.value->charges_enabled,
+                                          account.value->payouts_enabled, account.value->details_submitted,
+                                          books_.clock().now());
+      });
   }
   db.transact(
       [&](db::Connection& tx) { PaymentRepository::record_event(tx, provider, id, type, books_.clock().now()); });
