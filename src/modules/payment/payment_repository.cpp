@@ -94,7 +94,9 @@ constexpr std::string_view kMarkRetried =
 constexpr std::string_view kUserRefunds =
     "SELECT " SB_REFUND_COLUMNS " FROM refunds WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200";
 constexpr std::string_view kRefundedTheWayItCame = R"sql(
-SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE payment_id = $1 AND destination = 'original' AND status <> 'failed')sql";
+SELECT payment_id, SUM(amount) FROM refunds
+WHERE facility_id = $1 AND destination = 'original' AND status <> 'failed' AND created_at >= $2
+GROUP BY payment_id)sql";
 
 #define SB_FEE_COLUMNS "id, facility_id, user_id, booking_id, kind, amount, currency, status, waive_reason, created_at"
 constexpr std::string_view kInsertFee = R"sql(
@@ -367,8 +369,12 @@ std::vector<RefundRecord> PaymentRepository::user_refunds(db::Connection& c, con
   return db::query_as(c, kUserRefunds, {user_id}, refund_from);
 }
 
-std::int64_t PaymentRepository::refunded_the_way_it_came(db::Connection& c, const std::string& payment_id) {
-  return c.query_one(kRefundedTheWayItCame, {payment_id})->i64(0);
+std::map<std::string, std::int64_t> PaymentRepository::refunded_the_way_it_came(db::Connection& c,
+                                                                                const std::string& facility_id,
+                                                                                Instant since) {
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : c.query(kRefundedTheWayItCame, {facility_id, epoch_seconds(since)})) out[r.text(0)] = r.i64(1);
+  return out;
 }
 
 bool PaymentRepository::insert_fee(db::Connection& c, const Fee& f) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -103,8 +104,10 @@ class PaymentRepository {
   /// Marks a failed refund as tried again (once): false if it had been, or had not failed.
   static bool mark_retried(db::Connection& c, const std::string& id, const std::string& retried_as);
   static std::vector<RefundRecord> booking_refunds(db::Connection& c, const std::string& booking_id);
-  /// What of a payment went back the way it came (to the card, or cash back), refunds that failed aside.
-  static std::int64_t refunded_the_way_it_came(db::Connection& c, const std::string& payment_id);
+  /// By payment, what went back the way it came (to the card, or cash back) in refunds made since
+  /// `since` at the facility, refunds that failed aside: one query for a whole list.
+  static std::map<std::string, std::int64_t> refunded_the_way_it_came(db::Connection& c, const std::string& facility_id,
+                                                                      Instant since);
 
   // Fees.
   /// Inserts the fee unless the booking has one of its kind; false then.
