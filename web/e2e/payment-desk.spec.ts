@@ -50,6 +50,25 @@ test("the desk records cash, refunds half to credit, and the player's next booki
   await expect(money).toContainText("Payment partial · price $20.00 · paid $10.00 · due $10.00");
   await expect(cash).toContainText("$10.00 refunded");
 
+  // The player's credit at the club: the refund is there; the desk adds some and takes it off again.
+  const credit = money.getByRole("region", { name: "Player's credit" });
+  await expect(credit).toContainText("Balance $10.00");
+  await credit.getByRole("button", { name: "Adjust credit" }).click();
+  const adjust = credit.getByRole("form", { name: "Adjust credit" });
+  await adjust.getByLabel("Amount (USD)").fill("5.00");
+  await adjust.getByLabel("Reason").fill("Goodwill for the lights");
+  await expectAccessible(admin, "adjusting a player's credit");
+  await adjust.getByRole("button", { name: "Save credit change" }).click();
+  await expect(admin.getByRole("status")).toHaveText("$5.00 added to the player's credit.");
+  await expect(credit).toContainText("Balance $15.00");
+  await credit.getByRole("button", { name: "Adjust credit" }).click();
+  await adjust.getByLabel("Change").selectOption("remove");
+  await adjust.getByLabel("Amount (USD)").fill("5.00");
+  await adjust.getByLabel("Reason").fill("Added by mistake");
+  await adjust.getByRole("button", { name: "Save credit change" }).click();
+  await expect(credit).toContainText("Balance $10.00");
+  await expect(credit.getByRole("list", { name: "Credit entries" }).getByRole("listitem")).toHaveCount(3);
+
   // The club takes cards when players book now; the player's next hold spends the credit first.
   await connectPayments(admin);
   await payWhenBooking(admin);

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { aFacility, fakeNetwork, Reply } from "../../shared/api/testing";
-import type { Booking, Fee, Payment, Refund } from "../../shared/api/types";
+import type { Booking, CreditEntry, Fee, Payment, Refund } from "../../shared/api/types";
 import { BookingPayments } from "./BookingPayments";
 
 const booking = (changes: Partial<Booking> = {}): Booking =>
@@ -307,5 +307,45 @@ describe("BookingPayments", () => {
         "$5.00 to account credit · completed",
       ]),
     );
+  });
+
+  it("shows the player's credit and adjusts it, with a reason, never below zero", async () => {
+    const entry = (amount: number, reason: string): CreditEntry => ({
+      id: `led_${amount}`,
+      facility_id: "fac_1",
+      user_id: booking().user_id,
+      amount: { amount, currency: "USD" },
+      kind: "adjustment",
+      reason,
+      created_by: "usr_staff",
+      created_at: "2026-12-01T15:00:00Z",
+    });
+    let ledger: CreditEntry[] = [entry(1000, "Rain")];
+    const ledgerPath = `/api/v1/facilities/fac_1/members/${booking().user_id}/credit`;
+    const { api, requests } = fakeNetwork({
+      "GET /api/v1/bookings/bkg_1/payments": () => money([]),
+      [`GET ${ledgerPath}/ledger`]: () => ({ items: ledger, next_cursor: null }),
+      [`POST ${ledgerPath}`]: () => {
+        ledger = [entry(-250, "Overpaid"), ...ledger];
+        return new Reply(201, ledger[0]);
+      },
+    });
+    const onChanged = vi.fn();
+    render(<BookingPayments api={api} booking={booking()} facility={{ ...facility, id: "fac_1" }} what="10:00 on Court 1" onChanged={onChanged} />);
+    const credit = await screen.findByRole("region", { name: "Player's credit" });
+    await waitFor(() => expect(credit.textContent).toContain("Balance $10.00"));
+    fireEvent.click(within(credit).getByRole("button", { name: "Adjust credit" }));
+    const form = within(credit).getByRole("form", { name: "Adjust credit" });
+    fireEvent.change(within(form).getByLabelText("Change"), { target: { value: "remove" } });
+    fireEvent.change(within(form).getByLabelText("Amount (USD)"), { target: { value: "12.00" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Save credit change" }));
+    expect(within(form).getByLabelText("Amount (USD)").getAttribute("aria-invalid")).toBe("true");
+    expect(within(form).getByLabelText("Reason").getAttribute("aria-invalid")).toBe("true");
+    fireEvent.change(within(form).getByLabelText("Amount (USD)"), { target: { value: "2.50" } });
+    fireEvent.change(within(form).getByLabelText("Reason"), { target: { value: "Overpaid" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Save credit change" }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith("$2.50 taken off the player's credit."));
+    expect(requests.find((r) => r.method === "POST" && r.path === ledgerPath)?.body).toEqual({ amount: -250, reason: "Overpaid" });
+    await waitFor(() => expect(credit.textContent).toContain("Balance $7.50"));
   });
 });

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
 import { ApiError, messageOf, type Api } from "../../shared/api/client";
-import type { Booking, Facility, Fee, OfflineMethod, Payment, Refund } from "../../shared/api/types";
+import type { Booking, CreditEntry, Facility, Fee, OfflineMethod, Payment, Refund } from "../../shared/api/types";
 import { formatMoney, fromMinor, minorDigits, toMinor } from "../../shared/money";
 import { formatDateTime } from "../../shared/time";
 import {
+  adjustCredit,
   bookingPayments,
+  creditLedger,
   recordPayment,
   refundPayment,
   retryRefund,
@@ -353,7 +355,113 @@ export function BookingPayments({
       {open === "waive" && (
         <WaiveForm id={`${id}-waive`} error={error} onSubmit={(reason) => run(() => waiveBookingPayment(api, booking.id, reason), "The payment is waived.")} />
       )}
+      <PlayerCredit api={api} facilityId={facility.id} userId={booking.user_id} currency={currency} seen={loaded} onChanged={onChanged} />
     </div>
+  );
+}
+
+/// The player's account credit at the facility: the balance (the sum of its entries), each
+/// movement, and the desk's adjustment (add, or take off, with the reason the player sees).
+function PlayerCredit({
+  api,
+  facilityId,
+  userId,
+  currency,
+  seen,
+  onChanged,
+}: {
+  api: Api;
+  facilityId: string;
+  userId: string;
+  currency: string;
+  /// The booking's money as last read: a refund to credit there changes the credit too.
+  seen: unknown;
+  onChanged: (message: string) => void;
+}) {
+  const id = useId();
+  const [entries, setEntries] = useState<CreditEntry[] | null>(null);
+  const [open, setOpen] = useState(false);
+  const [direction, setDirection] = useState<"add" | "remove">("add");
+  const [amount, setAmount] = useState("");
+  const [reason, setReason] = useState("");
+  const [bad, setBad] = useState<{ amount?: string; reason?: string }>({});
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setEntries(await creditLedger(api, facilityId, userId));
+    } catch (e) {
+      setError(e);
+    }
+  }, [api, facilityId, userId]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load() sets state only once its request answers
+    load();
+  }, [load, seen]);
+
+  if (entries === null) return null;
+  const balance = entries.reduce((sum, e) => sum + e.amount.amount, 0);
+  const submit = async () => {
+    const minor = toMinor(amount, currency);
+    const problems = {
+      amount: minor === null || minor <= 0 ? amountHint(currency) : direction === "remove" && minor > balance ? `At most ${formatMoney({ amount: balance, currency })} can be taken off.` : undefined,
+      reason: reason.trim() ? undefined : "Say why: the player sees it.",
+    };
+    setBad(problems);
+    if (problems.amount || problems.reason || minor === null) return;
+    setError(null);
+    try {
+      await adjustCredit(api, facilityId, userId, direction === "add" ? minor : -minor, reason.trim());
+      setOpen(false);
+      setAmount("");
+      setReason("");
+      await load();
+      onChanged(`${formatMoney({ amount: minor, currency })} ${direction === "add" ? "added to" : "taken off"} the player's credit.`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-credit`} className="player-credit">
+      <h3 id={`${id}-credit`}>Player's credit</h3>
+      <p>
+        Balance {formatMoney({ amount: balance, currency })}{" "}
+        <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+          Adjust credit
+        </button>
+      </p>
+      {error !== null && !fieldError(error, "amount") && !fieldError(error, "reason") && (
+        <p role="alert" className="error">
+          {messageOf(error)}
+        </p>
+      )}
+      {open && (
+        <SubForm label="Adjust credit" onSubmit={submit}>
+          <div>
+            <label htmlFor={`${id}-direction`}>Change</label>
+            <select id={`${id}-direction`} value={direction} onChange={(e) => setDirection(e.target.value as "add" | "remove")}>
+              <option value="add">Add credit</option>
+              <option value="remove">Take credit off</option>
+            </select>
+          </div>
+          <AmountField id={`${id}-amount`} currency={currency} value={amount} onChange={setAmount} error={bad.amount ?? fieldError(error, "amount")} />
+          <TextField id={`${id}-reason`} label="Reason" value={reason} onChange={setReason} required error={bad.reason ?? fieldError(error, "reason")} />
+          <button type="submit">Save credit change</button>
+        </SubForm>
+      )}
+      {entries.length > 0 && (
+        <ul className="plain" aria-label="Credit entries">
+          {entries.map((e) => (
+            <li key={e.id}>
+              {formatMoney(e.amount)} · {e.kind}
+              {e.reason && <span className="muted"> · {e.reason}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -3,6 +3,7 @@ import type {
   Answer,
   Body,
   Booking,
+  CreditEntry,
   Fee,
   Money,
   Payment,
@@ -141,4 +142,23 @@ export async function connectPayments(api: Api, facilityId: string): Promise<str
     `/api/v1/facilities/${facilityId}/payments/connect`,
   );
   return answer.onboarding_url;
+}
+
+// The desk: a player's account credit at the facility.
+
+/// Every movement of the player's credit at the facility, newest first; the balance is their sum.
+export async function creditLedger(api: Api, facilityId: string, userId: string): Promise<CreditEntry[]> {
+  const answer = await api.get<Answer<"/api/v1/facilities/{facility_id}/members/{user_id}/credit/ledger", "get">>(
+    `/api/v1/facilities/${facilityId}/members/${userId}/credit/ledger`,
+  );
+  return answer.items;
+}
+
+/// Adds credit (a positive amount of minor units) or takes it off (negative), with the reason the player sees.
+export function adjustCredit(api: Api, facilityId: string, userId: string, amount: number, reason: string): Promise<CreditEntry> {
+  const body: Body<"/api/v1/facilities/{facility_id}/members/{user_id}/credit", "post"> = { amount, reason };
+  return api.post<Answer<"/api/v1/facilities/{facility_id}/members/{user_id}/credit", "post">>(
+    `/api/v1/facilities/${facilityId}/members/${userId}/credit`,
+    body,
+  );
 }
