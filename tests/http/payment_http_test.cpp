@@ -1,7 +1,9 @@
 #include <random>
+#include <set>
 #include <thread>
 
 #include "http/booking_fixture.h"
+#include "identity/identity_service.h"
 #include "platform/config/config.h"
 #include "platform/core/encoding.h"
 
@@ -562,6 +564,47 @@ TEST_P(PaymentHttpTest, AfterTheSessionWithoutACardTheDeskCollects) {
   EXPECT_EQ(booking(id)["payment_status"], "pending");
   EXPECT_EQ(record(owner_, id, 2000).status, 201);
   EXPECT_EQ(booking(id)["payment_status"], "paid");
+}
+
+TEST_P(PaymentHttpTest, ThePlatformFeeIsSetByAPlatformAdministratorAndRecordedWithEachPayment) {
+  const std::string route = "/api/v1/admin/facilities/" + facility_ + "/platform-fee";
+  auto admin = sign_up("platform@example.com");
+  ASSERT_TRUE(
+      app_->service<identity::IdentityService>()
+          .grant_role(identity::UserId{admin.id}, identity::Role::platform_admin, identity::ScopeType::platform, "", {})
+          .ok());
+  EXPECT_EQ(account()["platform_fee_percent"], 0);
+  // The facility's own staff and its players do not set what the platform takes.
+  EXPECT_EQ(client_->send("PUT", route, {{"percent", 1}}, owner_.access).status, 403);
+  EXPECT_EQ(client_->send("PUT", route, {{"percent", 1}}, player_.access).status, 403);
+  EXPECT_EQ(client_->send("PUT", route, {{"percent", 1}}).status, 401);
+  EXPECT_EQ(
+      client_->send("PUT", "/api/v1/admin/facilities/fac_nope/platform-fee", {{"percent", 1}}, admin.access).status,
+      404);
+  for (const json& bad : {json(-1), json(100.5), json(2.555), json("2.5"), json(nullptr)}) {
+    auto r = client_->send("PUT", route, {{"percent", bad}}, admin.access);
+    EXPECT_EQ(r.status, 422) << bad << r.body;
+    EXPECT_NE(r.body.find("percent"), std::string::npos) << r.body;
+  }
+  auto set = client_->send("PUT", route, {{"percent", 2.5}}, admin.access);
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.json()["percent"], 2.5);
+  EXPECT_EQ(account()["platform_fee_percent"], 2.5);
+
+  paid_booking();  // 20.00 USD: 2.5% is 0.50
+  auto fee_of_first = [&] {
+    auto list = client_->get("/api/v1/facilities/" + facility_ + "/payments?date=2026-11-24", owner_.access).json();
+    return list["items"][0]["platform_fee"]["amount"];
+  };
+  EXPECT_EQ(fee_of_first(), 50);
+  // A new rate applies to intents made from now on; the payment made keeps its fee.
+  ASSERT_EQ(client_->send("PUT", route, {{"percent", 10}}, admin.access).status, 200);
+  EXPECT_EQ(fee_of_first(), 50);
+  paid_booking("2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");
+  auto list = client_->get("/api/v1/facilities/" + facility_ + "/payments?date=2026-11-24", owner_.access).json();
+  std::multiset<std::int64_t> fees;
+  for (const auto& p : list["items"]) fees.insert(p["platform_fee"]["amount"].get<std::int64_t>());
+  EXPECT_EQ(fees, (std::multiset<std::int64_t>{50, 200}));
 }
 
 TEST_P(PaymentHttpTest, ZeroDecimalCurrenciesAreNotScaled) {

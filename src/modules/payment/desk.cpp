@@ -224,6 +224,19 @@ Result<std::vector<CreditEntry>> Desk::credit_ledger(const std::string& facility
       [&](db::Connection& c) { return PaymentRepository::credit_entries(c, facility_id, user_id); });
 }
 
+Result<std::int64_t> Desk::set_platform_fee(const std::string& facility_id, std::int64_t basis_points,
+                                            const Context& ctx) {
+  if (!ctx.user_id) return Error::unauthenticated();
+  if (!identity_.check_permission(ctx, Permission::platform_manage, {}))
+    return Error::forbidden("Only platform administrators set the platform's fee.");
+  SB_TRY(orgs_.get_facility(organization::FacilityId{facility_id}, ctx));
+  if (basis_points < 0 || basis_points > 10000) return Error::invalid("percent", "must be between 0 and 100");
+  books_.db().transact([&](db::Connection& tx) {
+    PaymentRepository::set_platform_fee(tx, facility_id, basis_points, *ctx.user_id, books_.clock().now());
+  });
+  return basis_points;
+}
+
 Result<PaymentHistory> Desk::my_payments(const Context& ctx) {
   if (!ctx.user_id) return Error::unauthenticated();
   const std::string& me = *ctx.user_id;

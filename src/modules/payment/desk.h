@@ -33,6 +33,7 @@ class Desk {
   Result<std::vector<CreditEntry>> credit_ledger(const std::string& facility_id, const std::string& user_id,
                                                  const Context& ctx);
   Result<PaymentHistory> my_payments(const Context& ctx);
+  Result<std::int64_t> set_platform_fee(const std::string& facility_id, std::int64_t basis_points, const Context& ctx);
   Result<FacilityPayments> facility_payments(const std::string& facility_id, const PaymentFilter& f,
                                              const Context& ctx);
 

@@ -56,8 +56,7 @@ Result<std::string> Online::connect(const std::string& facility_id, const Contex
                          created.value->id,
                          created.value->charges_enabled,
                          created.value->payouts_enabled,
-                         created.value->details_submitted,
-                         0};
+                         created.value->details_submitted};
     db.transact([&](db::Connection& tx) {
       if (!PaymentRepository::account(tx, facility_id))
         PaymentRepository::insert_account(tx, stored, books_.clock().now());
@@ -75,6 +74,8 @@ Result<AccountState> Online::account(const std::string& facility_id, const Conte
   auto account = books_.db().read([&](db::Connection& c) { return PaymentRepository::account(c, facility_id); });
   AccountState state;
   state.provider = provider_.name();
+  state.platform_fee_basis_points =
+      books_.db().read([&](db::Connection& c) { return PaymentRepository::platform_fee_basis_points(c, facility_id); });
   if (!account) return state;
   state.charges_enabled = account->charges_enabled;
   state.payouts_enabled = account->payouts_enabled;
@@ -124,7 +125,9 @@ Result<PaymentIntent> Online::start(PaymentIntent intent, const StoredAccount& a
                                     const std::optional<std::string>& customer, const std::optional<std::string>& card,
                                     bool off_session) {
   auto& db = books_.db();
-  const std::int64_t fee = rules::platform_fee(intent.amount.amount, account.fee_basis_points);
+  const std::int64_t fee = rules::platform_fee(intent.amount.amount, db.read([&](db::Connection& c) {
+    return PaymentRepository::platform_fee_basis_points(c, account.facility_id);
+  }));
   // Ours first: one intent in progress per target and amount (a unique index), so five clicks
   // on "pay" and a retry after a timeout all find the same one.
   // The hold waits for the payment (at most kPaymentWindow from now), in the same transaction: no
@@ -256,7 +259,6 @@ Result<PaymentIntent> Online::apply(const ProviderIntent& pi) {
     }
     // Money came in: this transaction records it and settles what it paid for, or nothing.
     if (!PaymentRepository::update_intent(tx, next, now)) return *PaymentRepository::intent(tx, next.id);
-    auto account = PaymentRepository::account(tx, next.facility_id);
     Payment card;
     card.id = new_id("pay");
     card.facility_id = next.facility_id;
@@ -267,7 +269,8 @@ Result<PaymentIntent> Online::apply(const ProviderIntent& pi) {
     card.amount = next.amount;
     card.status = RecordStatus::succeeded;
     card.reference = pi.latest_charge;
-    card.platform_fee = rules::platform_fee(next.amount.amount, account ? account->fee_basis_points : 0);
+    // The fee agreed when the intent was made (the provider's application fee), not today's rate.
+    card.platform_fee = PaymentRepository::intent_platform_fee(tx, next.id);
     card.created_at = now;
     if (next.target_kind == "fee") {
       card.fee_id = next.target_id;

@@ -7,18 +7,23 @@ namespace slotbase::payment {
 namespace {
 
 constexpr std::string_view kAccount = R"sql(
-SELECT facility_id, provider, account_id, charges_enabled, payouts_enabled, details_submitted, fee_basis_points
+SELECT facility_id, provider, account_id, charges_enabled, payouts_enabled, details_submitted
 FROM payment_accounts WHERE facility_id = $1)sql";
 constexpr std::string_view kAccountById = R"sql(
-SELECT facility_id, provider, account_id, charges_enabled, payouts_enabled, details_submitted, fee_basis_points
+SELECT facility_id, provider, account_id, charges_enabled, payouts_enabled, details_submitted
 FROM payment_accounts WHERE account_id = $1)sql";
 constexpr std::string_view kInsertAccount = R"sql(
 INSERT INTO payment_accounts (facility_id, provider, account_id, charges_enabled, payouts_enabled, details_submitted,
-                              fee_basis_points, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8))sql";
+                              created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $7))sql";
 constexpr std::string_view kUpdateAccount = R"sql(
 UPDATE payment_accounts SET charges_enabled = $2, payouts_enabled = $3, details_submitted = $4, updated_at = $5
 WHERE account_id = $1)sql";
+constexpr std::string_view kPlatformFee = "SELECT basis_points FROM platform_fees WHERE facility_id = $1";
+constexpr std::string_view kSetPlatformFee = R"sql(
+INSERT INTO platform_fees (facility_id, basis_points, updated_by, updated_at) VALUES ($1, $2, $3, $4)
+ON CONFLICT (facility_id) DO UPDATE SET basis_points = excluded.basis_points, updated_by = excluded.updated_by,
+                                        updated_at = excluded.updated_at)sql";
 constexpr std::string_view kCustomer = "SELECT customer_id FROM payment_customers WHERE user_id = $1 AND provider = $2";
 constexpr std::string_view kInsertCustomer =
     "INSERT INTO payment_customers (user_id, provider, customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
@@ -131,7 +136,7 @@ constexpr std::string_view kRecordEvent = R"sql(
 INSERT INTO webhook_events (provider, event_id, type, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING)sql";
 
 StoredAccount account_from(const db::Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.boolean(3), r.boolean(4), r.boolean(5), r.i64(6)};
+  return {r.text(0), r.text(1), r.text(2), r.boolean(3), r.boolean(4), r.boolean(5)};
 }
 
 PaymentIntent intent_from(const db::Row& r) {
@@ -228,12 +233,27 @@ std::optional<StoredAccount> PaymentRepository::account_by_id(db::Connection& c,
 
 void PaymentRepository::insert_account(db::Connection& c, const StoredAccount& a, Instant now) {
   c.execute(kInsertAccount, {a.facility_id, a.provider, a.account_id, a.charges_enabled, a.payouts_enabled,
-                             a.details_submitted, a.fee_basis_points, epoch_seconds(now)});
+                             a.details_submitted, epoch_seconds(now)});
 }
 
 bool PaymentRepository::update_account(db::Connection& c, const std::string& account_id, bool charges, bool payouts,
                                        bool details, Instant now) {
   return c.execute(kUpdateAccount, {account_id, charges, payouts, details, epoch_seconds(now)}) == 1;
+}
+
+std::int64_t PaymentRepository::intent_platform_fee(db::Connection& c, const std::string& intent_id) {
+  auto rows = c.query("SELECT platform_fee FROM payment_intents WHERE id = $1", {intent_id});
+  return rows.empty() ? 0 : rows[0].i64(0);
+}
+
+std::int64_t PaymentRepository::platform_fee_basis_points(db::Connection& c, const std::string& facility_id) {
+  auto rows = c.query(kPlatformFee, {facility_id});
+  return rows.empty() ? 0 : rows[0].i64(0);
+}
+
+void PaymentRepository::set_platform_fee(db::Connection& c, const std::string& facility_id, std::int64_t basis_points,
+                                         const std::string& by, Instant now) {
+  c.execute(kSetPlatformFee, {facility_id, basis_points, by, epoch_seconds(now)});
 }
 
 std::optional<std::string> PaymentRepository::customer(db::Connection& c, const std::string& user_id,

@@ -19,7 +19,6 @@ struct StoredAccount {
   bool charges_enabled = false;
   bool payouts_enabled = false;
   bool details_submitted = false;
-  std::int64_t fee_basis_points = 0;
 };
 
 /// One row of the ledger, as written.
@@ -53,6 +52,12 @@ class PaymentRepository {
   static void insert_account(db::Connection& c, const StoredAccount& a, Instant now);
   static bool update_account(db::Connection& c, const std::string& account_id, bool charges, bool payouts, bool details,
                              Instant now);
+  /// The platform's fee recorded on an intent when it was made.
+  static std::int64_t intent_platform_fee(db::Connection& c, const std::string& intent_id);
+  /// The platform's fee on the facility's card payments, in basis points (0 when none was set).
+  static std::int64_t platform_fee_basis_points(db::Connection& c, const std::string& facility_id);
+  static void set_platform_fee(db::Connection& c, const std::string& facility_id, std::int64_t basis_points,
+                               const std::string& by, Instant now);
   static std::optional<std::string> customer(db::Connection& c, const std::string& user_id,
                                              const std::string& provider);
   static void insert_customer(db::Connection& c, const std::string& user_id, const std::string& provider,

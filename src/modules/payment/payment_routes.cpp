@@ -1,5 +1,7 @@
 #include "payment_routes.h"
 
+#include <cmath>
+
 #include "platform/http/handler_support.h"
 
 namespace slotbase::payment {
@@ -169,6 +171,35 @@ std::string escape(const std::string& s) {
   return out;
 }
 
+/// A percentage with at most two decimals, as basis points: 2.5 -> 250.
+std::optional<std::int64_t> basis_points_of(JsonBody& body, const std::string& field) {
+  if (!body.has(field)) {
+    body.fail(field, "is required");
+    return std::nullopt;
+  }
+  const auto& v = body.doc()[field];
+  if (!v.is_number()) {
+    body.fail(field, "must be a number from 0 to 100");
+    return std::nullopt;
+  }
+  const double percent = v.get<double>();
+  if (!(percent >= 0 && percent <= 100)) {
+    body.fail(field, "must be a number from 0 to 100");
+    return std::nullopt;
+  }
+  const auto bp = static_cast<std::int64_t>(std::llround(percent * 100));
+  if (std::fabs(percent * 100 - static_cast<double>(bp)) > 1e-6) {
+    body.fail(field, "must have at most two decimals");
+    return std::nullopt;
+  }
+  return bp;
+}
+
+json percent_json(std::int64_t basis_points) {
+  if (basis_points % 100 == 0) return basis_points / 100;
+  return static_cast<double>(basis_points) / 100;
+}
+
 Response redirect(const std::string& to) {
   Response r = Response::text(303, "", "text/plain");
   // Only our own paths: a return address never sends anyone to another site.
@@ -192,10 +223,25 @@ void add_online_routes(http::Router& router, PaymentService& payments) {
                                      return json{{"status", str(a.status)},
                                                  {"charges_enabled", a.charges_enabled},
                                                  {"payouts_enabled", a.payouts_enabled},
-                                                 {"provider", a.provider}};
+                                                 {"provider", a.provider},
+                                                 {"platform_fee_percent", percent_json(a.platform_fee_basis_points)}};
                                    });
               },
               http::Auth::required, http::RateClass::normal, "The facility's payment account"});
+  router.add({"PUT", "/api/v1/admin/facilities/{facility_id}/platform-fee",
+              [&payments](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"percent"});
+                auto basis_points = basis_points_of(body, "percent");
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(
+                    req, 200, payments.set_platform_fee(req.param("facility_id"), *basis_points, http::context_of(req)),
+                    [&req](std::int64_t bp) {
+                      return json{{"facility_id", req.param("facility_id")}, {"percent", percent_json(bp)}};
+                    });
+              },
+              http::Auth::required, http::RateClass::normal,
+              "Set the platform's fee on a facility's card payments (platform administrator)"});
   router.add({"POST", "/api/v1/payment-intents",
               [&payments](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);

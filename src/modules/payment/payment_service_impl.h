@@ -17,6 +17,10 @@ class PaymentServiceImpl final : public PaymentService {
   Result<AccountState> account(const std::string& facility_id, const Context& ctx) override {
     return online_.account(facility_id, ctx);
   }
+  Result<std::int64_t> set_platform_fee(const std::string& facility_id, std::int64_t basis_points,
+                                        const Context& ctx) override {
+    return desk_.set_platform_fee(facility_id, basis_points, ctx);
+  }
   Result<PaymentIntent> create_intent_for_hold(const std::string& hold_id, const Context& ctx) override {
     return online_.create_for_hold(hold_id, ctx);
   }

@@ -20,6 +20,10 @@ class PaymentService {
   virtual Result<std::string> connect(const std::string& facility_id, const Context& ctx) = 0;
   /// Staff of the facility.
   virtual Result<AccountState> account(const std::string& facility_id, const Context& ctx) = 0;
+  /// Platform administrator: the platform's fee on the facility's card payments from now on, in
+  /// basis points (0-10000); payments already made keep theirs.
+  virtual Result<std::int64_t> set_platform_fee(const std::string& facility_id, std::int64_t basis_points,
+                                                const Context& ctx) = 0;
 
   /// An intent to pay for the caller's hold: the hold's price less the caller's credit there.
   /// The same intent again for a repeat (five clicks make one). Keeps the hold while it runs.

@@ -167,6 +167,7 @@ struct AccountState {
   bool charges_enabled = false;
   bool payouts_enabled = false;
   std::string provider;
+  std::int64_t platform_fee_basis_points = 0;  // the platform's share of each card payment
 };
 
 struct OfflinePaymentRequest {
