@@ -6,6 +6,7 @@ import { DaySheet } from "../features/day-sheet";
 import { facilitiesIRun } from "../features/facilities";
 import { Lists } from "../features/lists";
 import { PaymentsList } from "../features/payments";
+import { PlatformFacilities, usePlatformAdmin } from "../features/platform";
 import { forgetOnboardingReturn, readOnboardingReturn, Settings } from "../features/settings";
 import { Setup } from "../features/setup";
 
@@ -16,7 +17,8 @@ export function AdminApp({ api }: { api: Api }) {
   // Back from the payment provider's onboarding: the settings' payments area says how it went.
   const [onboarding] = useState(readOnboardingReturn);
   useEffect(forgetOnboardingReturn, []);
-  const [view, setView] = useState<"sheet" | "lists" | "payments" | "settings" | "setup">(onboarding ? "settings" : "sheet");
+  const [view, setView] = useState<"sheet" | "lists" | "payments" | "settings" | "setup" | "platform">(onboarding ? "settings" : "sheet");
+  const platformAdmin = usePlatformAdmin(api, user);
   const [error, setError] = useState<string | null>(null);
 
   // The facilities this account runs: its organizations' and those its roles name.
@@ -73,6 +75,11 @@ export function AdminApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "setup" ? "page" : undefined} onClick={() => setView("setup")}>
               New facility
             </button>
+            {platformAdmin && (
+              <button type="button" aria-current={view === "platform" ? "page" : undefined} onClick={() => setView("platform")}>
+                Platform
+              </button>
+            )}
             <button type="button" onClick={() => api.logout()}>
               Log out
             </button>
@@ -89,6 +96,8 @@ export function AdminApp({ api }: { api: Api }) {
           <p role="status">Loading…</p>
         ) : !user ? (
           <AuthForm api={api} title="SlotBase Admin" onDone={setUser} />
+        ) : view === "platform" && platformAdmin ? (
+          <PlatformFacilities api={api} />
         ) : view === "setup" || !facility ? (
           facilities === null ? (
             <p role="status">Loading…</p>

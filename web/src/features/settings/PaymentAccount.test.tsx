@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { aFacility, fakeNetwork, Reply } from "../../shared/api/testing";
 import { PaymentAccount } from "./PaymentAccount";
 
-const account = (status: string) => ({ status, charges_enabled: status === "active", payouts_enabled: status === "active", provider: "sandbox" });
+const account = (status: string, platform_fee_percent = 0) => ({
+  status,
+  charges_enabled: status === "active",
+  payouts_enabled: status === "active",
+  provider: "sandbox",
+  platform_fee_percent,
+});
 
 describe("PaymentAccount", () => {
   afterEach(() => {
@@ -45,5 +51,11 @@ describe("PaymentAccount", () => {
     render(<PaymentAccount api={api} facility={aFacility()} />);
     fireEvent.click(await screen.findByRole("button", { name: "Connect payments" }));
     expect((await screen.findByRole("alert")).textContent).toBe("You do not have permission to do this.");
+  });
+
+  it("shows the platform's fee on the facility's card payments", async () => {
+    const { api } = fakeNetwork({ "GET /api/v1/facilities/fac_1/payments/account": () => account("active", 2.5) });
+    render(<PaymentAccount api={api} facility={aFacility()} />);
+    expect(await screen.findByText("2.5% of each card payment", { exact: false })).toBeTruthy();
   });
 });

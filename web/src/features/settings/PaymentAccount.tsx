@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Facility, PaymentAccount as Account } from "../../shared/api/types";
 import { connectPayments, paymentAccount } from "../payments/api";
+import { feeWords } from "../platform";
 
 const STATUS: Record<Account["status"], string> = {
   not_connected: "Not connected: players cannot pay by card yet.",
@@ -70,11 +71,16 @@ export function PaymentAccount({ api, facility, returned }: { api: Api; facility
         </p>
       )}
       {account ? (
-        <p>
-          <strong>Status:</strong> <span className={`badge account-${account.status}`}>{account.status.replace("_", " ")}</span>{" "}
-          {STATUS[account.status]}
-          {account.provider === "sandbox" && <span className="muted"> (Sandbox: test cards only, no real money moves.)</span>}
-        </p>
+        <>
+          <p>
+            <strong>Status:</strong> <span className={`badge account-${account.status}`}>{account.status.replace("_", " ")}</span>{" "}
+            {STATUS[account.status]}
+            {account.provider === "sandbox" && <span className="muted"> (Sandbox: test cards only, no real money moves.)</span>}
+          </p>
+          <p>
+            <strong>Platform fee:</strong> {feeWords(account.platform_fee_percent)}.
+          </p>
+        </>
       ) : (
         !error && <p className="muted">Loading the payment account…</p>
       )}

@@ -1,0 +1,2 @@
+export { PlatformFacilities } from "./PlatformFacilities";
+export { feeWords, usePlatformAdmin } from "./PlatformFee";
