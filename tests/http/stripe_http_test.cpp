@@ -159,6 +159,60 @@ TEST_P(StripeHttpTest, APlayerPaysThroughStripesApiAndTheBookingExistsPaid) {
   EXPECT_EQ(refunds[0]["status"], "completed");
 }
 
+TEST_P(StripeHttpTest, AWebhookWhoseHandlerFailsAfterTheMoneyMovedIsRefusedAndItsRedeliveryBooks) {
+  connect();
+  auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
+  stripe_.script(ScriptedReply::json(200, intent("requires_payment_method")));
+  auto created = client_->post("/api/v1/payment-intents", {{"hold_id", h["id"]}}, player_.access);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string intent_id = created.json()["id"];
+  // The player paid in Stripe's own form (Stripe.js): only the webhook tells us. Our write of
+  // that payment fails (the database refuses it, as a full disk or a lost connection would).
+  const bool sqlite = GetParam() == "sqlite";
+  app_->database().transact([&](db::Connection& tx) {
+    if (sqlite) {
+      tx.execute("CREATE TRIGGER refuse_payments BEFORE INSERT ON payments BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+                 {});
+    } else {
+      tx.execute(
+          "CREATE FUNCTION refuse_payment() RETURNS trigger LANGUAGE plpgsql AS "
+          "$$ BEGIN RAISE EXCEPTION 'disk full'; END $$",
+          {});
+      tx.execute(
+          "CREATE TRIGGER refuse_payments BEFORE INSERT ON payments FOR EACH ROW EXECUTE FUNCTION refuse_payment()",
+          {});
+    }
+  });
+  auto succeeded = event("evt_pi_late", "payment_intent.succeeded", "pi_3Riverside", "payment_intent");
+  stripe_.script(ScriptedReply::json(200, intent("succeeded")));
+  auto refused = webhook(succeeded);
+  // Not 2xx: Stripe keeps the event and delivers it again.
+  EXPECT_GE(refused.status, 500) << refused.body;
+  EXPECT_EQ(refused.header("content-type"), "application/problem+json");
+  auto state = client_->get("/api/v1/payment-intents/" + intent_id, player_.access).json();
+  EXPECT_NE(state["status"], "succeeded");
+  EXPECT_TRUE(state["booking_id"].is_null());
+  EXPECT_TRUE(client_->get("/api/v1/me/payments", player_.access).json()["payments"].empty());
+
+  app_->database().transact([&](db::Connection& tx) {
+    tx.execute("DROP TRIGGER refuse_payments" + std::string(sqlite ? "" : " ON payments"), {});
+  });
+  // Stripe's redelivery of the same event books the hold, once.
+  stripe_.script(ScriptedReply::json(200, intent("succeeded")));
+  ASSERT_EQ(webhook(succeeded).status, 200);
+  state = client_->get("/api/v1/payment-intents/" + intent_id, player_.access).json();
+  EXPECT_EQ(state["status"], "succeeded");
+  ASSERT_FALSE(state["booking_id"].is_null()) << state.dump();
+  auto booking = client_->get("/api/v1/bookings/" + state["booking_id"].get<std::string>(), player_.access).json();
+  EXPECT_EQ(booking["status"], "confirmed");
+  EXPECT_EQ(booking["payment_status"], "paid");
+  EXPECT_EQ(client_->get("/api/v1/me/payments", player_.access).json()["payments"].size(), 1u);
+  const auto asked = stripe_.requests().size();
+  EXPECT_EQ(webhook(succeeded).status, 200);
+  EXPECT_EQ(stripe_.requests().size(), asked);
+  EXPECT_EQ(client_->get("/api/v1/me/payments", player_.access).json()["payments"].size(), 1u);
+}
+
 TEST_P(StripeHttpTest, ADeclineComesBackAs402WithStripesReason) {
   connect();
   auto h = hold(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z").json();
