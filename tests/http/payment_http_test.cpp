@@ -756,18 +756,40 @@ TEST_P(PaymentHttpTest, AFeeIsChargedToTheSavedCardByItself) {
 /// credit) and credit adjustments on three bookings: after every step each booking's payment
 /// status and the player's credit balance are what a model of the money says, and no refund ever
 /// exceeds its payment.
-TEST_P(PaymentHttpTest, PaymentStatusesAndCreditFollowTheMoneyThroughRandomSequences) {
+/// Many requests a step, by one player and one owner: the rate limits are not what it tests.
+class PaymentPropertyTest : public PaymentHttpTest {
+ protected:
+  void configure(Config& c) override {
+    PaymentHttpTest::configure(c);
+    c.rate_limit = "off";
+  }
+};
+
+TEST_P(PaymentPropertyTest, PaymentStatusesAndCreditFollowTheMoneyThroughRandomSequences) {
   struct Paid {
     std::string id;
     int booking = 0;
     std::int64_t amount = 0, refunded = 0;
     bool voided = false;
   };
+  struct OwedFee {
+    std::string id;
+    bool waived = false;
+  };
   const std::int64_t price = 2000;
   std::vector<std::string> bookings = {desk_booking("2026-11-25T13:00:00Z", "2026-11-25T14:00:00Z"),
                                        desk_booking("2026-11-25T14:00:00Z", "2026-11-25T15:00:00Z"),
                                        desk_booking("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z")};
+  std::vector<bool> waived(bookings.size(), false);
   std::vector<Paid> paid;
+  std::vector<std::string> bought_with_credit;  // bookings paid wholly from credit
+  std::vector<OwedFee> fees;                    // late cancellations' fees
+  // Fresh slots: more than a day ahead for bookings bought with credit; two to nine hours ahead
+  // (the policy keeps half) for bookings cancelled late.
+  int next_credit_slot = 17, next_late_slot = 14;
+  const auto at = [](const std::string& day, int hour) {
+    return format_rfc3339(*parse_rfc3339(day + "T00:00:00Z") + std::chrono::hours(hour));
+  };
   std::int64_t balance = 0;
   const unsigned seed = static_cast<unsigned>(std::random_device{}());
   SCOPED_TRACE("seed " + std::to_string(seed));
@@ -787,8 +809,9 @@ TEST_P(PaymentHttpTest, PaymentStatusesAndCreditFollowTheMoneyThroughRandomSeque
       if (p.booking == b) r += p.refunded;
     return r;
   };
-  for (int step = 0; step < 40; ++step) {
-    const int op = static_cast<int>(pick(0, paid.empty() ? 0 : 4));
+  for (int step = 0; step < 50; ++step) {
+    int op = static_cast<int>(pick(0, paid.empty() ? 0 : 8));
+    if ((op == 6 && next_credit_slot > 26) || (op == 7 && next_late_slot > 21) || (op == 8 && fees.empty())) op = 0;
     SCOPED_TRACE("step " + std::to_string(step) + " op " + std::to_string(op));
     if (op == 0) {  // record a payment at the desk
       const int b = static_cast<int>(pick(0, 2));
@@ -801,6 +824,49 @@ TEST_P(PaymentHttpTest, PaymentStatusesAndCreditFollowTheMoneyThroughRandomSeque
       } else {
         ASSERT_EQ(r.status, 422) << r.body;
       }
+    } else if (op == 5) {  // staff waive what a booking owes
+      const int b = static_cast<int>(pick(0, 2));
+      auto r = client_->post("/api/v1/bookings/" + bookings[b] + "/payment-status",
+                             {{"status", "waived"}, {"reason", "goodwill"}}, owner_.access);
+      ASSERT_EQ(r.status, 200) << r.body;
+      waived[b] = true;
+    } else if (op == 6) {  // the player books with credit: all of the price, or nothing
+      const std::string start = at("2026-11-25", next_credit_slot), end = at("2026-11-25", next_credit_slot + 1);
+      ++next_credit_slot;
+      auto h = hold(player_, start, end);
+      ASSERT_EQ(h.status, 201) << h.body;
+      const std::int64_t cost = h.json()["price"]["amount"];  // evenings cost more
+      auto r = confirm(player_, h.json()["id"], {{"method", "credit"}});
+      if (balance >= cost) {
+        ASSERT_EQ(r.status, 201) << r.body;
+        bought_with_credit.push_back(r.json()["id"]);
+        balance -= cost;
+      } else {
+        ASSERT_EQ(r.status, 422) << r.body;
+        EXPECT_EQ(r.json()["rule"], "insufficient-credit");
+      }
+    } else if (op == 7) {  // an unpaid booking cancelled late owes the half the policy keeps
+      const std::string start = at("2026-11-24", next_late_slot), end = at("2026-11-24", next_late_slot + 1);
+      ++next_late_slot;
+      auto h = hold(player_, start, end);
+      ASSERT_EQ(h.status, 201) << h.body;
+      auto b = confirm(player_, h.json()["id"]);
+      ASSERT_EQ(b.status, 201) << b.body;
+      ASSERT_EQ(client_
+                    ->post("/api/v1/bookings/" + b.json()["id"].get<std::string>() + "/cancel", {{"reason", "late"}},
+                           player_.access)
+                    .status,
+                200);
+      work();
+      auto at_desk = client_->get("/api/v1/bookings/" + b.json()["id"].get<std::string>() + "/payments", owner_.access);
+      ASSERT_EQ(at_desk.json()["fees"].size(), 1u) << at_desk.body;
+      EXPECT_EQ(at_desk.json()["fees"][0]["amount"]["amount"], h.json()["price"]["amount"].get<std::int64_t>() / 2);
+      fees.push_back({at_desk.json()["fees"][0]["id"], false});
+    } else if (op == 8) {  // staff waive a fee (once)
+      OwedFee& f = fees[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(fees.size()) - 1))];
+      auto r = client_->post("/api/v1/fees/" + f.id + "/waive", {{"reason", "first time"}}, owner_.access);
+      ASSERT_EQ(r.status, f.waived ? 409 : 200) << r.body;
+      f.waived = true;
     } else {
       Paid& p = paid[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(paid.size()) - 1))];
       const std::string base = "/api/v1/payments/" + p.id;
@@ -827,7 +893,7 @@ TEST_P(PaymentHttpTest, PaymentStatusesAndCreditFollowTheMoneyThroughRandomSeque
           if (to_credit) balance += amount;
         }
       } else {  // credit added or taken off by staff
-        const std::int64_t amount = pick(-800, 800) | 1;
+        const std::int64_t amount = pick(-800, 2400) | 1;
         auto r = client_->post("/api/v1/facilities/" + facility_ + "/members/" + player_.id + "/credit",
                                {{"amount", amount}, {"reason", "adjust"}}, owner_.access);
         if (balance + amount < 0) {
@@ -840,14 +906,25 @@ TEST_P(PaymentHttpTest, PaymentStatusesAndCreditFollowTheMoneyThroughRandomSeque
     }
     for (int b = 0; b < 3; ++b) {
       const std::int64_t k = kept(b);
-      const std::string expected = k >= price ? "paid" : k > 0 ? "partial" : returned(b) > 0 ? "refunded" : "pending";
+      const std::string expected = k >= price        ? "paid"
+                                   : k > 0           ? "partial"
+                                   : returned(b) > 0 ? "refunded"
+                                   : waived[b]       ? "waived"
+                                                     : "pending";
       ASSERT_EQ(booking(json(bookings[b]))["payment_status"], expected) << "booking " << b;
     }
+    for (const auto& id : bought_with_credit) ASSERT_EQ(booking(json(id))["payment_status"], "paid");
+    std::map<std::string, std::string> fee_status;
+    const json history = my_payments();
+    for (const auto& f : history["fees"]) fee_status[f["id"]] = f["status"];
+    ASSERT_EQ(fee_status.size(), fees.size()) << history.dump();
+    for (const auto& f : fees) ASSERT_EQ(fee_status[f.id], f.waived ? "waived" : "pending") << f.id;
     ASSERT_EQ(credit(), balance);
   }
 }
 
 SB_INSTANTIATE_BACKENDS(PaymentHttpTest);
+SB_INSTANTIATE_BACKENDS(PaymentPropertyTest);
 
 }  // namespace
 }  // namespace slotbase::testing
