@@ -21,6 +21,7 @@ class StripeHttpTest : public BookingHttpTest {
     c.payments = "stripe";
     c.stripe_secret_key = "sk_test_51SlotBase";
     c.stripe_webhook_secret = kWebhookSecret;
+    c.stripe_publishable_key = "pk_test_51SlotBase";
     c.stripe_api_base = stripe_.base_url();
   }
   void SetUp() override {
@@ -86,6 +87,10 @@ class StripeHttpTest : public BookingHttpTest {
 TEST_P(StripeHttpTest, APlayerPaysThroughStripesApiAndTheBookingExistsPaid) {
   connect();
   EXPECT_EQ(account_status(), "active");
+  // The player app's card form is Stripe.js, with the platform's publishable key.
+  auto seen = client_->get("/api/v1/facilities/" + facility_ + "/payments/account", player_.access).json();
+  EXPECT_EQ(seen["provider"], "stripe");
+  EXPECT_EQ(seen["publishable_key"], "pk_test_51SlotBase");
   auto calls = stripe_.requests();
   ASSERT_EQ(calls.size(), 3u);
   EXPECT_EQ(calls[0].method, "POST");

@@ -86,7 +86,8 @@ class StripeProviderTest : public ::testing::Test {
  protected:
   std::unique_ptr<PaymentProvider> provider(std::chrono::milliseconds timeout = std::chrono::milliseconds(2000),
                                             int max_retries = 2) {
-    return make_stripe_provider({"sk_test_51Slotbase", server.base_url(), "2024-06-20", timeout, max_retries});
+    return make_stripe_provider(
+        {"sk_test_51Slotbase", server.base_url(), "2024-06-20", timeout, max_retries, "pk_test_51Slotbase"});
   }
 
   RecordedRequest only_request() const {
@@ -496,7 +497,7 @@ TEST_F(StripeProviderTest, ATimedOutCreateIsRetriedUnderTheSameKey) {
 
 TEST_F(StripeProviderTest, AnUnreachableStripeIsANetworkError) {
   auto p = make_stripe_provider({"sk_test_51Slotbase", "http://127.0.0.1:" + std::to_string(testing::closed_port()),
-                                 "2024-06-20", std::chrono::milliseconds(300), 0});
+                                 "2024-06-20", std::chrono::milliseconds(300), 0, ""});
   auto result = p->retrieve_account("acct_1Facility");
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error->type, "network");

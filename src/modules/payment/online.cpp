@@ -74,6 +74,7 @@ Result<AccountState> Online::account(const std::string& facility_id, const Conte
   auto account = books_.db().read([&](db::Connection& c) { return PaymentRepository::account(c, facility_id); });
   AccountState state;
   state.provider = provider_.name();
+  state.publishable_key = provider_.publishable_key();
   state.platform_fee_basis_points =
       books_.db().read([&](db::Connection& c) { return PaymentRepository::platform_fee_basis_points(c, facility_id); });
   if (!account) return state;

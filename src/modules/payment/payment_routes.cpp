@@ -224,6 +224,7 @@ void add_online_routes(http::Router& router, PaymentService& payments) {
                                                  {"charges_enabled", a.charges_enabled},
                                                  {"payouts_enabled", a.payouts_enabled},
                                                  {"provider", a.provider},
+                                                 {"publishable_key", opt(a.publishable_key)},
                                                  {"platform_fee_percent", percent_json(a.platform_fee_basis_points)}};
                                    });
               },

@@ -97,6 +97,9 @@ class PaymentProvider {
  public:
   virtual ~PaymentProvider() = default;
   virtual std::string name() const = 0;  // "stripe" | "sandbox"
+  /// The public key the provider's own card form in the browser needs (Stripe.js's publishable
+  /// key); none for a provider whose form needs none (the sandbox's).
+  virtual std::optional<std::string> publishable_key() const { return std::nullopt; }
 
   virtual ProviderResult<ProviderIntent> create_intent(const IntentRequest& request) = 0;
   /// Confirms with a payment method obtained by the client from the provider.

@@ -70,11 +70,17 @@ class PaymentModule final : public Module {
   std::unique_ptr<PaymentProvider> make_provider(ModuleContext& c) {
     if (c.config.payments == "stripe") {
       // Without its keys Stripe would refuse every call, or we every webhook: refuse to start.
-      if (c.config.stripe_secret_key.empty() || c.config.stripe_webhook_secret.empty())
+      // Without the publishable key no player could enter a card.
+      if (c.config.stripe_secret_key.empty() || c.config.stripe_webhook_secret.empty() ||
+          c.config.stripe_publishable_key.empty())
         throw std::invalid_argument(
-            "payments=stripe needs stripe_secret_key and stripe_webhook_secret (SLOTBASE_STRIPE_SECRET_KEY, "
-            "SLOTBASE_STRIPE_WEBHOOK_SECRET)");
-      return make_stripe_provider({c.config.stripe_secret_key, c.config.stripe_api_base});
+            "payments=stripe needs stripe_secret_key, stripe_webhook_secret and stripe_publishable_key "
+            "(SLOTBASE_STRIPE_SECRET_KEY, SLOTBASE_STRIPE_WEBHOOK_SECRET, SLOTBASE_STRIPE_PUBLISHABLE_KEY)");
+      StripeOptions options;
+      options.secret_key = c.config.stripe_secret_key;
+      options.api_base = c.config.stripe_api_base;
+      options.publishable_key = c.config.stripe_publishable_key;
+      return make_stripe_provider(std::move(options));
     }
     auto sandbox = std::make_unique<SandboxProvider>(c.db, c.clock, c.jobs);
     sandbox_ = sandbox.get();

@@ -298,6 +298,10 @@ class StripeProvider final : public PaymentProvider {
   explicit StripeProvider(StripeOptions options) : options_(std::move(options)) { init_curl_once(); }
 
   std::string name() const override { return "stripe"; }
+  std::optional<std::string> publishable_key() const override {
+    if (options_.publishable_key.empty()) return std::nullopt;
+    return options_.publishable_key;
+  }
 
   ProviderResult<ProviderIntent> create_intent(const IntentRequest& r) override {
     Form form = {{"amount", std::to_string(r.amount.amount)},

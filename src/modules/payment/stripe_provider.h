@@ -14,6 +14,7 @@ struct StripeOptions {
   std::string api_version = "2024-06-20";    // pinned: the JSON we read is this version's
   std::chrono::milliseconds timeout{10000};  // per attempt, connecting included
   int max_retries = 2;                       // network errors, 429, 5xx (or as Stripe-Should-Retry says)
+  std::string publishable_key;               // "pk_...": Stripe.js's, for the player app's card form
 };
 
 /// Stripe's HTTP API over libcurl. Each request blocks for at most (max_retries + 1) attempts of

@@ -58,6 +58,7 @@ const std::vector<std::string>& Config::keys() {
                                              "payments",
                                              "stripe_secret_key",
                                              "stripe_webhook_secret",
+                                             "stripe_publishable_key",
                                              "stripe_api_base",
                                              "public_url",
                                              "smtp_url",
@@ -122,7 +123,10 @@ Result<void> Config::set(const std::string& key, const std::string& v) {
     stripe_secret_key = v;
   else if (key == "stripe_webhook_secret")
     stripe_webhook_secret = v;
-  else if (key == "stripe_api_base")
+  else if (key == "stripe_publishable_key") {
+    if (!v.empty() && v.rfind("pk_", 0) != 0) return Error::invalid(key, "must be a Stripe publishable key (pk_...)");
+    stripe_publishable_key = v;
+  } else if (key == "stripe_api_base")
     stripe_api_base = v;
   else if (key == "public_url") {
     if (!v.empty() && v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)

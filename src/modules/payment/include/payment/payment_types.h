@@ -168,6 +168,7 @@ struct AccountState {
   bool payouts_enabled = false;
   std::string provider;
   std::int64_t platform_fee_basis_points = 0;  // the platform's share of each card payment
+  std::optional<std::string> publishable_key;  // for the provider's card form in the browser
 };
 
 struct OfflinePaymentRequest {

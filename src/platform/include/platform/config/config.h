@@ -37,6 +37,7 @@ struct Config {
   std::string payments = "sandbox";  // sandbox | stripe (docs/operations.md)
   std::string stripe_secret_key;
   std::string stripe_webhook_secret;
+  std::string stripe_publishable_key;  // Stripe.js's key: the player app's card form
   std::string stripe_api_base = "https://api.stripe.com";
   std::string public_url;  // where people reach this server ("https://book.example.com"); empty: http://LISTEN
   std::string smtp_url;    // smtp://host:port or smtps://host:port; empty: e-mail goes to the local outbox
