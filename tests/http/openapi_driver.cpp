@@ -356,6 +356,9 @@ std::string OpenApiHttpTest::make(World& w, const std::string& kind) {
     // The member plays there: on its roster.
     made(client_->post("/api/v1/facilities/" + id + "/members", {{"email", member.email}}, staff.access), 201,
          "a member of the facility");
+    for (const auto& [who, role] : w.crew)
+      made(client_->post("/api/v1/facilities/" + id + "/staff", {{"email", who->email}, {"role", role}}, staff.access),
+           201, "a " + role + " of the facility", "role");
     return id;
   }
   if (kind == "court" || kind == "card_court" || kind == "approval_court") {

@@ -107,6 +107,8 @@ class OpenApiHttpTest : public BookingHttpTest {
     int slots = 0;
     Account* holder = nullptr;
     bool hidden = false;
+    /// Who else works at its facilities, and as what (facility_manager, staff, coach).
+    std::vector<std::pair<const Account*, std::string>> crew = {};
   };
 
   /// What the valid-looking values of one request are made for.
