@@ -243,8 +243,12 @@ Result<RecurringServiceImpl::Found> RecurringServiceImpl::find(const SeriesId& s
   if (!facility || !resource || !zone) return Error::not_found("No such recurring booking.");
   const bool staff = parts_.orgs.can(*facility, Permission::bookings_manage, ctx);
   const bool own = s->user_id == *ctx.user_id || s->created_by == *ctx.user_id;
-  if (!own && !staff && !(!to_change && parts_.orgs.can(*facility, Permission::facility_view, ctx)))
-    return Error::not_found("No such recurring booking.");
+  if (!own && !staff) {
+    if (!parts_.orgs.can(*facility, Permission::facility_view, ctx))
+      return Error::not_found("No such recurring booking.");
+    // Who may see the series but not change it is told so, as for one booking.
+    if (to_change) return Error::forbidden("Only the player or the facility's staff can change this series.");
+  }
   s->timezone = facility->timezone;
   // Opening hours matter only to a change, which may place occurrences anew.
   auto hours = to_change ? parts_.orgs.hours_of(facility->id) : organization::OperatingHours{};

@@ -31,7 +31,10 @@ Result<organization::Facility> Desk::staff_of(const std::string& facility_id, co
   if (!ctx.user_id) return Error::unauthenticated();
   auto facility = orgs_.find_facility(organization::FacilityId{facility_id});
   if (facility && orgs_.can(*facility, Permission::bookings_manage, ctx)) return *facility;
-  if (facility && *ctx.user_id == owner_id) return Error::forbidden("Only the facility's staff can do this.");
+  // Who sees the money (the player whose it is, a coach through the booking's payments) is told
+  // it is not theirs to change; to anyone else it does not exist.
+  if (facility && (*ctx.user_id == owner_id || orgs_.can(*facility, Permission::facility_view, ctx)))
+    return Error::forbidden("Only the facility's staff can do this.");
   return Error::not_found("No such payment.");
 }
 

@@ -44,8 +44,9 @@ class Desk {
   void on_no_show(const events::DomainEvent& e);
 
  private:
-  /// The facility if the caller is its staff: not_found for anyone who is not (another tenant's
-  /// staff included), permission_denied for the player whose money it is.
+  /// The facility if the caller is its desk (bookings_manage): permission_denied for who sees the
+  /// money (the player whose it is, the facility's other staff such as a coach), not_found for
+  /// anyone else (another tenant's staff included).
   Result<organization::Facility> staff_of(const std::string& facility_id, const std::string& owner_id,
                                           const Context& ctx);
   /// Writes a fee and asks for its charge to a saved card.
