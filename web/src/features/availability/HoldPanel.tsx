@@ -5,7 +5,7 @@ import { formatMoney } from "../../shared/money";
 import type { PriceReason } from "../../shared/prices";
 import { addDays, countdown, formatDateTime } from "../../shared/time";
 import { createSeries, weeklyOn } from "../bookings/api";
-import { authenticateAtBank, creditApplied, PayForHold, PriceBreakdown } from "../payments";
+import { authenticateAtBank, cardProviderOf, creditApplied, PayForHold, PriceBreakdown, type CardProvider } from "../payments";
 import { myCredit, paymentAccount } from "../payments/api";
 import { confirmHold, releaseHold, type PaymentMethod } from "./api";
 import { localDate, weekdayOf } from "./repeat";
@@ -16,7 +16,7 @@ import { SeriesBooked } from "./SeriesBooked";
 /// desk where the facility takes no cards (yet). `intent` is a card payment already started.
 type Online =
   | { kind: "asking" }
-  | { kind: "card"; credit: number; intent?: PaymentIntent }
+  | { kind: "card"; credit: number; intent?: PaymentIntent; provider?: CardProvider }
   | { kind: "credit" }
   | { kind: "desk" };
 
@@ -68,7 +68,12 @@ export function HoldPanel({
 }) {
   const payOnline = payAtBooking && hold.price.amount > 0;
   const [online, setOnline] = useState<Online>(
-    !payOnline ? { kind: "desk" } : intent ? { kind: "card", credit: intent.credit_amount, intent } : { kind: "asking" },
+    !payOnline
+      ? { kind: "desk" }
+      : intent
+        ? // The sandbox's card form needs nothing more; Stripe's needs the account's key (asked below).
+          { kind: "card", credit: intent.credit_amount, intent, provider: intent.provider === "sandbox" ? { name: "sandbox" } : undefined }
+        : { kind: "asking" },
   );
   // A payment in progress keeps the hold until the payment's own deadline.
   const expiresAt = Math.max(
@@ -111,7 +116,7 @@ export function HoldPanel({
         if (!live) return;
         const credit = creditApplied(hold.price, balance);
         if (credit >= hold.price.amount) setOnline({ kind: "credit" });
-        else if (account.charges_enabled) setOnline({ kind: "card", credit });
+        else if (account.charges_enabled) setOnline({ kind: "card", credit, provider: cardProviderOf(account) });
         // No cards at this facility (yet): the desk takes the payment, as before.
         else setOnline({ kind: "desk" });
       },
@@ -126,6 +131,20 @@ export function HoldPanel({
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hold.id]);
+
+  // Back from the bank with a Stripe payment: its card form needs the account's publishable key.
+  const needsProvider = online.kind === "card" && !online.provider;
+  useEffect(() => {
+    if (!needsProvider) return;
+    let live = true;
+    paymentAccount(api, facilityId).then(
+      (account) => live && setOnline((o) => (o.kind === "card" ? { ...o, provider: cardProviderOf(account) } : o)),
+      (e) => live && setError(`The card form cannot be shown just now (${messageOf(e)}).`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [needsProvider, api, facilityId]);
 
   async function confirm(method: PaymentMethod = payment) {
     if (weekly) return bookSeries();
@@ -211,8 +230,9 @@ export function HoldPanel({
           Checking how you can pay…
         </p>
       )}
-      {online.kind === "card" && (
+      {online.kind === "card" && online.provider && (
         <PayForHold
+          provider={online.provider}
           api={api}
           holdId={hold.id}
           price={hold.price}
@@ -220,7 +240,7 @@ export function HoldPanel({
           intent={online.intent}
           notice={notice}
           onStarted={(started) => {
-            setOnline({ kind: "card", credit: started.credit_amount, intent: started });
+            setOnline((o) => ({ kind: "card", credit: started.credit_amount, intent: started, provider: o.kind === "card" ? o.provider : undefined }));
             // The payment keeps the hold to its own deadline: shown now, not a second later.
             setLeft((Math.max(new Date(hold.expires_at).getTime(), new Date(started.expires_at).getTime()) - now()) / 1000);
           }}

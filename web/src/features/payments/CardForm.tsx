@@ -1,12 +1,13 @@
 // The payment provider's card form: the one module that sees a card's number. It turns the card
 // into a payment method at the provider and hands back only the method's id, which is all that
 // SlotBase's API ever receives. In the sandbox the provider is SlotBase's own
-// `/sandbox/v1/payment_methods` (Stripe's shapes); with Stripe, this file becomes Stripe.js's card
-// element and `stripe.createPaymentMethod`, behind the same props.
+// `/sandbox/v1/payment_methods` (Stripe's shapes); with Stripe it is Stripe.js's card element and
+// `stripe.createPaymentMethod` (StripeCardForm.tsx), behind the same props.
 
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import type { ProviderError, ProviderPaymentMethod } from "../../shared/api/types";
 import { cardError, type CardField } from "./declines";
+import { StripeCardForm } from "./StripeCardForm";
 
 export interface CardPaymentMethod {
   id: string;
@@ -48,23 +49,32 @@ async function createPaymentMethod(card: { number: string; exp_month: number; ex
   return { message: detail ?? "The card could not be checked. Try again." };
 }
 
-/// Card number, expiry and security code, each labelled and pointing at its own error; on
-/// submit (`onAttempt` first, so the caller can clear what it said of the last card), the
-/// provider's payment method for the card goes to `onPaymentMethod`. `children` come between the
-/// card's fields and the button (the app's own choices, like saving the card).
-export function CardForm({
-  submitLabel,
-  busy,
-  onAttempt,
-  onPaymentMethod,
-  children,
-}: {
+/// Whose card form takes the card: the sandbox's own, or Stripe's (Stripe.js) with its key.
+export type CardProvider = { name: "sandbox" } | { name: "stripe"; publishableKey: string };
+
+/// The card form of the facility's payment account (`provider`, `publishable_key`).
+export function cardProviderOf(account: { provider: string; publishable_key?: string | null }): CardProvider {
+  return account.provider === "stripe" && account.publishable_key ? { name: "stripe", publishableKey: account.publishable_key } : { name: "sandbox" };
+}
+
+type CardFormProps = {
   submitLabel: string;
   busy: boolean;
   onAttempt?: () => void;
   onPaymentMethod: (method: CardPaymentMethod) => Promise<void> | void;
   children?: ReactNode;
-}) {
+};
+
+/// The provider's card form: on submit (`onAttempt` first, so the caller can clear what it said
+/// of the last card), the provider's payment method for the card goes to `onPaymentMethod`.
+/// `children` come between the card's fields and the button (the app's own choices, like saving
+/// the card).
+export function CardForm({ provider = { name: "sandbox" }, ...props }: CardFormProps & { provider?: CardProvider }) {
+  return provider.name === "stripe" ? <StripeCardForm publishableKey={provider.publishableKey} {...props} /> : <SandboxCardForm {...props} />;
+}
+
+/// Card number, expiry and security code, each labelled and pointing at its own error.
+function SandboxCardForm({ submitLabel, busy, onAttempt, onPaymentMethod, children }: CardFormProps) {
   const id = useId();
   const [number, setNumber] = useState("");
   const [expiry, setExpiry] = useState("");

@@ -3,7 +3,7 @@ import { ApiError, messageOf, type Api } from "../../shared/api/client";
 import type { Booking, Money, PaymentIntent } from "../../shared/api/types";
 import { formatMoney } from "../../shared/money";
 import { confirmPaymentIntent, getBooking, getPaymentIntent, startHoldPayment } from "./api";
-import { CardForm, type CardPaymentMethod } from "./CardForm";
+import { CardForm, type CardPaymentMethod, type CardProvider } from "./CardForm";
 import { declineMessage } from "./declines";
 import { outcomeOf, waitForIntent } from "./intents";
 
@@ -45,6 +45,7 @@ export function PayForHold({
   credit,
   intent: started,
   notice,
+  provider,
   onStarted,
   onBooked,
   onAuthenticate,
@@ -60,6 +61,8 @@ export function PayForHold({
   intent?: PaymentIntent;
   /// Why the last payment for this hold did not go through, to say first.
   notice?: string;
+  /// Whose card form takes the card (the sandbox's by default).
+  provider?: CardProvider;
   onStarted: (intent: PaymentIntent) => void;
   onBooked: (b: Booking) => void;
   onAuthenticate: (intent: PaymentIntent) => void;
@@ -168,7 +171,9 @@ export function PayForHold({
           {error}
         </p>
       )}
-      <CardForm submitLabel={`Pay ${formatMoney({ amount: toPay, currency: price.currency })}`} busy={busy} onAttempt={() => setError(null)} onPaymentMethod={pay}>
+      <CardForm
+        provider={provider}
+        submitLabel={`Pay ${formatMoney({ amount: toPay, currency: price.currency })}`} busy={busy} onAttempt={() => setError(null)} onPaymentMethod={pay}>
         <label className="check">
           <input type="checkbox" checked={saveCard} onChange={(e) => setSaveCard(e.target.checked)} /> Save this card for later payments
         </label>

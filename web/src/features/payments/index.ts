@@ -6,3 +6,4 @@ export { authenticateAtBank, readPaymentReturn } from "./intents";
 export { MyPayments } from "./MyPayments";
 export { BookingPayments } from "./BookingPayments";
 export { PaymentsList } from "./PaymentsList";
+export { cardProviderOf, type CardProvider } from "./CardForm";
