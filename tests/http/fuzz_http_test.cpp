@@ -858,6 +858,8 @@ class FuzzHttpTest : public BookingHttpTest {
       }
       return items[0].value("id", "missing-notification");
     }
+    // A type of the catalogue: the same for every tenant.
+    if (kind == "notification_type") return "booking.confirmed";
     if (kind == "role") {
       auto r = client_->post("/api/v1/admin/users/" + member.id + "/roles",
                              {{"role", "coach"}, {"scope_type", "platform"}}, admin_.access);
@@ -894,6 +896,7 @@ class FuzzHttpTest : public BookingHttpTest {
         {"account_id", "account"},
         {"token", "calendar_token"},
         {"notification_id", "notification"},
+        {"type", "notification_type"},
     };
     if (sandbox && name == "intent_id") return "provider_intent";
     if (op.path == "/api/v1/unsubscribe" && name == "token") return "unsubscribe_token";
@@ -907,6 +910,7 @@ class FuzzHttpTest : public BookingHttpTest {
   /// caller may reach any (a platform admin, the public sandbox pages, a user as such).
   static bool foreign_id_must_fail(const Operation& op, const std::string& kind) {
     if (op.public_route() || op.path.rfind("/api/v1/admin/", 0) == 0 || kind == "user" || kind == "role") return false;
+    if (kind == "notification_type") return false;  // no tenant's: the catalogue's
     // A facility's public face (its courts, hours, prices, whether it takes cards) is anyone's to read.
     static const std::set<std::string> visible = {"org", "facility", "court", "calendar_token"};
     return op.unsafe() || !visible.contains(kind);
@@ -940,6 +944,8 @@ class FuzzHttpTest : public BookingHttpTest {
     World& w = *cx.world;
     if (path == "payment.method") return "offline";
     if (path == "payment.details.payment_method") return payment_method("4242424242424242");
+    if (name == "body" && cx.op->path.find("/notification-templates/") != std::string::npos)
+      return "Hello {{name}},\n\n{{#price}}Price: {{price}}{{/price}}";
     if (name == "email") {
       if (cx.op->path == "/api/v1/auth/login") return cx.who.email;
       return "fuzz" + std::to_string(++emails_) + "@example.com";
