@@ -85,6 +85,11 @@ std::string seed_demo(App& app) {
     else
       must(orgs.add_staff(facility.id, p.email, p.role, as_owner), p.email);
   }
+  // A platform administrator, who reads the e-mails the demo keeps in its local outbox.
+  auto admin = must(identity.register_user({"admin@demo.slotbase.test", "demo-admin-pass", "Ada Admin"}, system),
+                    "administrator");
+  must(identity.grant_role(admin.user.id, identity::Role::platform_admin, identity::ScopeType::platform, "", system),
+       "administrator's role");
   // Cards through the payments sandbox: the owner's onboarding, as its page's form submits it.
   auto onboarding = must(app.service<payment::PaymentService>().connect(facility.id.str(), as_owner), "payments");
   http::Request submit;

@@ -327,6 +327,38 @@ TEST_P(NotificationTemplateHttpTest, TheDeliveryLogFiltersAndShowsAMessageAsSent
   EXPECT_EQ(client_->get("/api/v1/facilities/" + rival_facility_ + "/notifications/" + id, rival_.access).status, 404);
 }
 
+TEST_P(NotificationTemplateHttpTest, ACriticalTypeIsAlwaysInTheInboxAndOthersAreSuppressedWhenOff) {
+  auto p = client_->get("/api/v1/me/notification-preferences", player_.access).json();
+  ASSERT_EQ(p["catalogue"].size(), p["types"].size());
+  EXPECT_EQ(p["catalogue"][0],
+            json::parse(R"({"type":"booking.confirmed","label":"Booking confirmations","critical":false})"));
+  const std::string prefs = "/api/v1/me/notification-preferences";
+  auto refused = client_->send("PUT", prefs, {{"types", {{"booking.cancelled_by_facility", {{"in_app", false}}}}}},
+                               player_.access);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(field_of(refused), "types.booking.cancelled_by_facility.in_app");
+  // Its e-mail may be turned off; the inbox stays, even with the whole in-app channel off.
+  auto put = client_->send(
+      "PUT", prefs,
+      {{"channels", {{"in_app", false}}}, {"types", {{"booking.cancelled_by_facility", {{"email", false}}}}}},
+      player_.access);
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.json()["types"]["booking.cancelled_by_facility"]["in_app"], true);
+  EXPECT_EQ(put.json()["types"]["booking.cancelled_by_facility"]["email"], false);
+  const auto booking = book(player_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  ASSERT_EQ(client_->post("/api/v1/bookings/" + booking + "/cancel", {{"reason", "Flooded"}}, owner_.access).status,
+            200);
+  work();
+  std::map<std::string, std::string> status;  // "<type> <channel>" -> status
+  const json log = client_->get("/api/v1/facilities/" + facility_ + "/notifications", owner_.access).json();
+  for (const auto& row : log["items"])
+    status[row["type"].get<std::string>() + " " + row["channel"].get<std::string>()] = row["status"];
+  EXPECT_EQ(status["booking.confirmed in_app"], "suppressed");
+  EXPECT_EQ(status["booking.confirmed email"], "sent");
+  EXPECT_EQ(status["booking.cancelled_by_facility in_app"], "delivered");
+  EXPECT_EQ(status["booking.cancelled_by_facility email"], "suppressed");
+}
+
 SB_INSTANTIATE_BACKENDS(NotificationTemplateHttpTest);
 
 }  // namespace

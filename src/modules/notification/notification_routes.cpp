@@ -66,11 +66,18 @@ json switches_json(const ChannelSwitches& s) {
   return out;
 }
 
-json preferences_json(const Preferences& p) {
+json preferences_json(const Preferences& p, const Templates& templates) {
   json types = json::object();
   for (const auto& [type, switches] : p.types) types[type] = switches_json(switches);
+  // The types for people, in the catalogue's order; critical ones are always in the inbox.
+  json listed = json::array();
+  for (const auto& t : catalogue())
+    listed.push_back({{"type", t.name},
+                      {"label", templates.type_label(t.name, Templates::kDefaultLocale)},
+                      {"critical", t.critical}});
   return {{"channels", switches_json(p.channels)},
           {"types", types},
+          {"catalogue", listed},
           {"quiet_hours",
            {{"enabled", p.quiet_hours},
             {"start", p.quiet_start.str()},
@@ -219,15 +226,16 @@ void add_inbox_routes(http::Router& router, NotificationService& notifications) 
 
 void add_preference_routes(http::Router& router, NotificationService& notifications, const Templates& templates) {
   router.add({"GET", "/api/v1/me/notification-preferences",
-              [&notifications](Request& req) {
-                return http::reply(req, 200, notifications.preferences(http::context_of(req)), preferences_json);
+              [&notifications, &templates](Request& req) {
+                return http::reply(req, 200, notifications.preferences(http::context_of(req)),
+                                   [&](const Preferences& p) { return preferences_json(p, templates); });
               },
               http::Auth::required, http::RateClass::normal, "The caller's notification preferences"});
   router.add({"PUT", "/api/v1/me/notification-preferences",
-              [&notifications](Request& req) {
+              [&notifications, &templates](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto patch, read_preferences(req.body), req);
                 return http::reply(req, 200, notifications.update_preferences(patch, http::context_of(req)),
-                                   preferences_json);
+                                   [&](const Preferences& p) { return preferences_json(p, templates); });
               },
               http::Auth::required, http::RateClass::normal, "Change the caller's notification preferences"});
   // The link in an e-mail opens a page that asks; only its POST (or a mail client's RFC 8058
