@@ -43,7 +43,7 @@ describe("DeliveryLog", () => {
 
     fireEvent.change(screen.getByLabelText("Status"), { target: { value: "sent" } });
     fireEvent.change(screen.getByLabelText("Channel"), { target: { value: "email" } });
-    fireEvent.change(screen.getByLabelText("Message"), { target: { value: "booking.confirmed" } });
+    fireEvent.change(screen.getByLabelText("Message type"), { target: { value: "booking.confirmed" } });
     fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2026-11-24" } });
     await waitFor(() => {
       const last = requests.filter((r) => r.path === "/api/v1/facilities/fac_1/notifications").at(-1)!;

@@ -66,7 +66,7 @@ export function DeliveryLog({ api, facility }: { api: Api; facility: Facility })
             </select>
           </div>
           <div>
-            <label htmlFor="log-type">Message</label>
+            <label htmlFor="log-type">Message type</label>
             <select id="log-type" value={filters.type} onChange={(e) => set({ type: e.target.value })}>
               <option value="">any</option>
               {labels.map((l) => (
