@@ -43,6 +43,9 @@ TEST(NotificationTemplateSyntax, NamesTheLineOfWhatIsWrong) {
   EXPECT_EQ(problem("{{> html_footer}}"),
             "line 1: {{> html_footer}}: there is no partial \"html_footer\" (the partials are: booking_facts_text, "
             "text_footer)");
+  std::string deep;
+  for (int i = 0; i < 17; ++i) deep += "{{#price}}\n";
+  EXPECT_EQ(problem(deep), "line 17: {{#price}}: sections nest at most 16 deep");
   EXPECT_EQ(problem("{{}}"), "line 1: {{}} has no name");
   EXPECT_EQ(problem("{{.}}"), "line 1: {{.}} is only meaningful inside a section");
   EXPECT_EQ(problem("{{name.first}}"), "line 1: {{name.first}}: \"name.first\" is not a name (letters, digits and _)");

@@ -6,6 +6,8 @@
 namespace slotbase::notification::rules {
 namespace {
 
+constexpr std::size_t kMaxNesting = 16;
+
 /// A piece of a template: text, or a tag of one kind ('v' a value, '#' a section, '^' an
 /// inverted section, '/' a section's end, '!' a comment, '>' a partial; '{', '&' and '=' are
 /// the kinds refused).
@@ -163,7 +165,12 @@ std::optional<TemplateProblem> check_template(std::string_view source, const Tem
     }
     if (!vocabulary.names.contains(token.name))
       return problem(tag + ": this message has no \"" + token.name + "\" (it has: " + listed(vocabulary.names) + ")");
-    if (token.kind == '#' || token.kind == '^') sections.push_back({token.name, token.line});
+    if (token.kind == '#' || token.kind == '^') {
+      // mstch renders sections recursively: a bound keeps a template from exhausting the stack.
+      if (sections.size() >= kMaxNesting)
+        return problem(tag + ": sections nest at most " + std::to_string(kMaxNesting) + " deep");
+      sections.push_back({token.name, token.line});
+    }
   }
   if (!sections.empty())
     return TemplateProblem{sections.back().line, "the section {{#" + sections.back().name +

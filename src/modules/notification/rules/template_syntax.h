@@ -23,10 +23,10 @@ struct TemplateProblem {
 /// Checks a mustache template a facility wrote before it is stored, so that it can never fail
 /// or silently lose text when a message is sent (mstch itself reports nothing: an unclosed
 /// section renders as nothing). Refused: a tag not closed on its line, a section not closed or
-/// closed by another name, an unknown name (a typo would otherwise show as nothing), a partial
-/// that is not one of ours, and what would show a value unescaped or change the delimiters
-/// (`{{{x}}}`, `{{&x}}`, `{{=<% %>=}}`). Comments may span lines. Nothing else is interpreted:
-/// mstch renders what passes, with our data only (no lambdas).
+/// closed by another name, sections nested more than 16 deep, an unknown name (a typo would
+/// otherwise show as nothing), a partial that is not one of ours, and what would show a value
+/// unescaped or change the delimiters (`{{{x}}}`, `{{&x}}`, `{{=<% %>=}}`). Comments may span
+/// lines. Nothing else is interpreted: mstch renders what passes, with our data only (no lambdas).
 std::optional<TemplateProblem> check_template(std::string_view source, const TemplateVocabulary& vocabulary);
 
 /// The names and partials a template uses (for templates that pass check_template).
