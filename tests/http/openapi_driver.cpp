@@ -497,6 +497,8 @@ std::string OpenApiHttpTest::make(World& w, const std::string& kind) {
     }
     return items[0].value("id", "missing-notification");
   }
+  // A type of the catalogue: the same for every tenant.
+  if (kind == "notification_type") return "booking.confirmed";
   if (kind == "role") {
     auto r = client_->post("/api/v1/admin/users/" + member.id + "/roles",
                            {{"role", "coach"}, {"scope_type", "platform"}}, admin_.access);
@@ -532,6 +534,7 @@ std::string OpenApiHttpTest::kind_of_param(const Operation& op, const std::strin
       {"account_id", "account"},
       {"token", "calendar_token"},
       {"notification_id", "notification"},
+      {"type", "notification_type"},
   };
   if (sandbox && name == "intent_id") return "provider_intent";
   if (op.path == "/api/v1/unsubscribe" && name == "token") return "unsubscribe_token";
@@ -545,6 +548,8 @@ std::optional<json> OpenApiHttpTest::hint(Context& cx, const std::string& path, 
   World& w = *cx.world;
   if (path == "payment.method") return "offline";
   if (path == "payment.details.payment_method") return payment_method("4242424242424242");
+  if (name == "body" && cx.op->path.find("/notification-templates/") != std::string::npos)
+    return "Hello {{name}},\n\n{{#price}}Price: {{price}}{{/price}}";
   if (name == "email") {
     if (cx.op->path == "/api/v1/auth/login") return cx.who.email;
     return "fuzz" + std::to_string(++emails_) + "@example.com";

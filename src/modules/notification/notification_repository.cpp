@@ -1,5 +1,7 @@
 #include "notification_repository.h"
 
+#include <limits>
+
 #include "platform/db/query_as.h"
 
 namespace slotbase::notification {
@@ -37,6 +39,7 @@ WHERE id = $1)sql";
 // notifications_facility (facility_id, id).
 constexpr std::string_view kFacilityLog = "SELECT " SB_NOTIFICATION_COLUMNS R"sql( FROM notifications
 WHERE facility_id = $1 AND ($2 = '' OR status = $2) AND ($3 = '' OR user_id = $3) AND ($4 = '' OR id < $4)
+  AND ($6 = '' OR type = $6) AND ($7 = '' OR channel = $7) AND created_at >= $8 AND created_at < $9
 ORDER BY id DESC LIMIT $5)sql";
 #undef SB_NOTIFICATION_COLUMNS
 
@@ -152,12 +155,16 @@ void NotificationRepository::record_attempt(db::Connection& c, const Notificatio
   c.execute(kRecordAttempt, {id.str(), str(status), db::opt(error), opt_epoch(sent_at), epoch_seconds(now)});
 }
 
-std::vector<Notification> NotificationRepository::facility_log(db::Connection& c, const std::string& facility_id,
-                                                               const DeliveryQuery& q) {
-  return db::query_as(c, kFacilityLog,
-                      {facility_id, q.status ? str(*q.status) : std::string(), q.user_id.value_or(""),
-                       q.cursor.value_or(""), std::int64_t{q.limit}},
-                      notification_from);
+std::vector<Notification> NotificationRepository::facility_log(
+    db::Connection& c, const std::string& facility_id, const DeliveryQuery& q,
+    const std::optional<std::pair<Instant, Instant>>& window) {
+  const std::int64_t since = window ? epoch_seconds(window->first) : std::numeric_limits<std::int64_t>::min();
+  const std::int64_t until = window ? epoch_seconds(window->second) : std::numeric_limits<std::int64_t>::max();
+  return db::query_as(
+      c, kFacilityLog,
+      {facility_id, q.status ? str(*q.status) : std::string(), q.user_id.value_or(""), q.cursor.value_or(""),
+       std::int64_t{q.limit}, q.type.value_or(""), q.channel ? str(*q.channel) : std::string(), since, until},
+      notification_from);
 }
 
 std::optional<nlohmann::json> NotificationRepository::preferences(db::Connection& c, const std::string& user_id) {

@@ -40,8 +40,10 @@ class NotificationRepository {
   /// After an attempt to send: the status it left, its error, and when it was sent.
   static void record_attempt(db::Connection& c, const NotificationId& id, DeliveryStatus status,
                              const std::optional<std::string>& error, std::optional<Instant> sent_at, Instant now);
+  /// `window`: made within [first, second), else at any time.
   static std::vector<Notification> facility_log(db::Connection& c, const std::string& facility_id,
-                                                const DeliveryQuery& q);
+                                                const DeliveryQuery& q,
+                                                const std::optional<std::pair<Instant, Instant>>& window);
 
   static std::optional<nlohmann::json> preferences(db::Connection& c, const std::string& user_id);
   static void save_preferences(db::Connection& c, const std::string& user_id, const nlohmann::json& document,

@@ -1,5 +1,6 @@
 #include "notification_routes.h"
 
+#include "catalogue.h"
 #include "platform/http/handler_support.h"
 
 namespace slotbase::notification {
@@ -65,11 +66,18 @@ json switches_json(const ChannelSwitches& s) {
   return out;
 }
 
-json preferences_json(const Preferences& p) {
+json preferences_json(const Preferences& p, const Templates& templates) {
   json types = json::object();
   for (const auto& [type, switches] : p.types) types[type] = switches_json(switches);
+  // The types for people, in the catalogue's order; critical ones are always in the inbox.
+  json listed = json::array();
+  for (const auto& t : catalogue())
+    listed.push_back({{"type", t.name},
+                      {"label", templates.type_label(t.name, Templates::kDefaultLocale)},
+                      {"critical", t.critical}});
   return {{"channels", switches_json(p.channels)},
           {"types", types},
+          {"catalogue", listed},
           {"quiet_hours",
            {{"enabled", p.quiet_hours},
             {"start", p.quiet_start.str()},
@@ -153,6 +161,23 @@ Result<std::optional<std::string>> query_enum_status(const Request& req) {
   return std::optional<std::string>(*text);
 }
 
+/// The delivery log's type, channel and date filters (empty: any), into `q`.
+Result<void> read_log_filters(const Request& req, DeliveryQuery& q) {
+  if (auto text = req.query_param("type"); text && !text->empty()) {
+    if (!find_type(*text)) return Error::invalid("type", "is not a notification type");
+    q.type = *text;
+  }
+  if (auto text = req.query_param("channel"); text && !text->empty()) {
+    q.channel = enum_from<Channel>(*text);
+    if (!q.channel) return Error::invalid("channel", "must be one of email, in_app, sms, push");
+  }
+  if (auto text = req.query_param("date"); text && !text->empty()) {
+    q.date = LocalDate::parse(*text);
+    if (!q.date) return Error::invalid("date", "must be a date YYYY-MM-DD");
+  }
+  return {};
+}
+
 Response html_page(int status, std::string body) {
   auto r = Response::text(status, std::move(body), "text/html; charset=utf-8");
   r.headers["Cache-Control"] = "no-store";
@@ -201,15 +226,16 @@ void add_inbox_routes(http::Router& router, NotificationService& notifications) 
 
 void add_preference_routes(http::Router& router, NotificationService& notifications, const Templates& templates) {
   router.add({"GET", "/api/v1/me/notification-preferences",
-              [&notifications](Request& req) {
-                return http::reply(req, 200, notifications.preferences(http::context_of(req)), preferences_json);
+              [&notifications, &templates](Request& req) {
+                return http::reply(req, 200, notifications.preferences(http::context_of(req)),
+                                   [&](const Preferences& p) { return preferences_json(p, templates); });
               },
               http::Auth::required, http::RateClass::normal, "The caller's notification preferences"});
   router.add({"PUT", "/api/v1/me/notification-preferences",
-              [&notifications](Request& req) {
+              [&notifications, &templates](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto patch, read_preferences(req.body), req);
                 return http::reply(req, 200, notifications.update_preferences(patch, http::context_of(req)),
-                                   preferences_json);
+                                   [&](const Preferences& p) { return preferences_json(p, templates); });
               },
               http::Auth::required, http::RateClass::normal, "Change the caller's notification preferences"});
   // The link in an e-mail opens a page that asks; only its POST (or a mail client's RFC 8058
@@ -250,6 +276,7 @@ void add_staff_routes(http::Router& router, NotificationService& notifications) 
                 if (status) q.status = enum_from<DeliveryStatus>(*status);
                 q.user_id = req.query_param("user_id");
                 if (q.user_id && q.user_id->empty()) q.user_id.reset();
+                if (auto filters = read_log_filters(req, q); !filters.ok()) return http::fail(req, filters.error());
                 SB_ASSIGN_OR_RETURN_RESPONSE(q.limit, http::query_int(req, "limit", 100, 1, 500), req);
                 q.cursor = req.query_param("cursor");
                 return http::reply(req, 200,
@@ -261,6 +288,20 @@ void add_staff_routes(http::Router& router, NotificationService& notifications) 
                                    });
               },
               http::Auth::required, http::RateClass::normal, "The facility's notification delivery log (staff)"});
+  router.add({"GET", "/api/v1/facilities/{facility_id}/notifications/{notification_id}",
+              [&notifications](Request& req) {
+                return http::reply(
+                    req, 200,
+                    notifications.delivery(req.param("facility_id"), NotificationId{req.param("notification_id")},
+                                           http::context_of(req)),
+                    [](const Notification& n) {
+                      json out = delivery_json(n);
+                      out["html"] = opt(n.html);
+                      return out;
+                    });
+              },
+              http::Auth::required, http::RateClass::normal,
+              "One of the facility's messages as it was sent, with its HTML (staff)"});
   router.add({"GET", "/api/v1/admin/outbox",
               [&notifications](Request& req) {
                 OutboxQuery q;

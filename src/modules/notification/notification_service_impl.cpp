@@ -2,6 +2,7 @@
 
 #include "catalogue.h"
 #include "notification_repository.h"
+#include "platform/core/zone.h"
 #include "platform/log/log.h"
 #include "rules/unsubscribe_token.h"
 
@@ -75,13 +76,27 @@ Result<Unsubscribed> NotificationServiceImpl::unsubscribe(const std::string& tok
 
 Result<DeliveryLog> NotificationServiceImpl::delivery_log(const std::string& facility_id, const DeliveryQuery& q,
                                                           const Context& ctx) {
-  SB_TRY(orgs_.facility_for(organization::FacilityId{facility_id}, identity::Permission::facility_view, ctx));
+  SB_ASSIGN_OR_RETURN(auto facility, orgs_.facility_for(organization::FacilityId{facility_id},
+                                                        identity::Permission::facility_view, ctx));
+  // A day on the facility's wall clock: [its midnight, the next one).
+  std::optional<std::pair<Instant, Instant>> window;
+  if (q.date)
+    if (auto zone = Zone::find(facility.timezone))
+      window = {zone->at(*q.date, LocalTime{0}), zone->at(Zone::add_days(*q.date, 1), LocalTime{0})};
   return db_.read([&](db::Connection& c) {
     DeliveryLog out;
-    out.items = NotificationRepository::facility_log(c, facility_id, q);
+    out.items = NotificationRepository::facility_log(c, facility_id, q, window);
     out.next_cursor = cursor_after(out.items, q.limit, [](const Notification& n) { return n.id.str(); });
     return out;
   });
+}
+
+Result<Notification> NotificationServiceImpl::delivery(const std::string& facility_id, const NotificationId& id,
+                                                       const Context& ctx) {
+  SB_TRY(orgs_.facility_for(organization::FacilityId{facility_id}, identity::Permission::facility_view, ctx));
+  auto n = db_.read([&](db::Connection& c) { return NotificationRepository::find(c, id); });
+  if (!n || n->facility_id != facility_id) return Error::not_found("No such notification at this facility.");
+  return *n;
 }
 
 Result<OutboxPage> NotificationServiceImpl::outbox(const OutboxQuery& q, const Context& ctx) {

@@ -61,7 +61,7 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
     const std::string token = rules::make_unsubscribe_token(links_.unsubscribe_secret, {o.user_id, o.type});
     with["unsubscribe_url"] = links_.unsubscribe(token);
     n.data["unsubscribe_url"] = with["unsubscribe_url"];
-    auto rendered = templates_.render(o.type, Channel::email, Templates::kDefaultLocale, with);
+    auto rendered = overrides_.render(o.facility_id, o.type, Channel::email, Templates::kDefaultLocale, with);
     n.title = std::move(rendered.title);
     n.body = std::move(rendered.text);
     n.html = std::move(rendered.html);
@@ -81,7 +81,7 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
   {
     Notification n = make(Channel::in_app);
     n.recipient = o.user_id;
-    auto rendered = templates_.render(o.type, Channel::in_app, Templates::kDefaultLocale, facts);
+    auto rendered = overrides_.render(o.facility_id, o.type, Channel::in_app, Templates::kDefaultLocale, facts);
     n.title = std::move(rendered.title);
     n.body = std::move(rendered.text);
     if (PreferenceStore::wants(prefs, o.type, Channel::in_app)) {

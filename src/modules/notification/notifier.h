@@ -14,6 +14,7 @@
 #include "platform/events/jobs.h"
 #include "platform/events/outbox.h"
 #include "preferences.h"
+#include "template_overrides.h"
 #include "templates.h"
 
 namespace slotbase::notification {
@@ -60,13 +61,14 @@ class Notifier {
  public:
   Notifier(const Clock& clock, const events::Outbox& outbox, const events::JobQueue& jobs,
            identity::IdentityService& identity, organization::OrganizationService& orgs, const Templates& templates,
-           PreferenceStore& preferences, Links links)
+           const TemplateOverrides& overrides, PreferenceStore& preferences, Links links)
       : clock_(clock),
         outbox_(outbox),
         jobs_(jobs),
         identity_(identity),
         orgs_(orgs),
         templates_(templates),
+        overrides_(overrides),
         preferences_(preferences),
         links_(std::move(links)) {}
 
@@ -84,6 +86,7 @@ class Notifier {
   identity::IdentityService& identity_;
   organization::OrganizationService& orgs_;
   const Templates& templates_;
+  const TemplateOverrides& overrides_;  // a facility's own wording of its messages
   PreferenceStore& preferences_;
   Links links_;
 };

@@ -36,6 +36,8 @@ Preferences PreferenceStore::resolve(const json& stored) {
   if (stored.contains("types") && stored["types"].is_object())
     for (const auto& [type, switches] : stored["types"].items())
       if (p.types.contains(type)) apply_switches(p.types[type], switches);
+  for (const auto& t : catalogue())
+    if (t.critical) p.types[std::string(t.name)][Channel::in_app] = true;
   if (stored.contains("quiet_hours") && stored["quiet_hours"].is_object()) {
     const auto& q = stored["quiet_hours"];
     if (auto t = LocalTime::parse(q.value("start", ""))) p.quiet_start = *t;
@@ -56,14 +58,22 @@ bool PreferenceStore::wants(const Preferences& p, const std::string& type, Chann
     auto it = s.find(c);
     return it != s.end() && it->second;
   };
+  // A critical message always reaches the inbox: it makes no noise, and it changes plans.
+  if (channel == Channel::in_app)
+    if (const auto* info = find_type(type); info && info->critical) return true;
   auto t = p.types.find(type);
   return on(p.channels, channel) && t != p.types.end() && on(t->second, channel);
 }
 
 Result<Preferences> PreferenceStore::update(const std::string& user_id, const PreferencesPatch& patch) {
   std::vector<FieldError> errors;
-  for (const auto& [type, switches] : patch.types)
-    if (!find_type(type)) errors.push_back({"types." + type, "is not a notification type"});
+  for (const auto& [type, switches] : patch.types) {
+    const auto* info = find_type(type);
+    if (!info) errors.push_back({"types." + type, "is not a notification type"});
+    auto in_app = switches.find(Channel::in_app);
+    if (info && info->critical && in_app != switches.end() && !in_app->second)
+      errors.push_back({"types." + type + ".in_app", "is always on: a critical message always reaches the inbox"});
+  }
   if (patch.timezone && *patch.timezone && !is_valid_time_zone(**patch.timezone))
     errors.push_back({"quiet_hours.timezone", "is not an IANA time zone"});
   if (!errors.empty()) return Error::invalid(std::move(errors));

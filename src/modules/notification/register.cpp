@@ -13,6 +13,9 @@
 #include "preferences.h"
 #include "reminders.h"
 #include "resource/resource_service.h"
+#include "template_overrides.h"
+#include "template_routes.h"
+#include "template_service.h"
 #include "templates.h"
 
 namespace slotbase::notification {
@@ -27,23 +30,29 @@ class NotificationModule final : public Module {
  public:
   explicit NotificationModule(ModuleContext& c)
       : unsubscribe_secret_(load_or_create_secret(c.config.data_dir, "unsubscribe.key", 32)),
+        overrides_(c.db, templates_),
         preferences_(c.db, c.clock),
         facts_(c.services.get<organization::OrganizationService>(), c.services.get<resource::ResourceService>(),
                templates_),
         notifier_(c.clock, c.outbox, c.jobs, c.services.get<identity::IdentityService>(),
-                  c.services.get<organization::OrganizationService>(), templates_, preferences_,
+                  c.services.get<organization::OrganizationService>(), templates_, overrides_, preferences_,
                   Links{c.config.public_base_url(), unsubscribe_secret_}),
         reminders_(c.db, c.clock, c.jobs, c.services.get<booking::BookingService>(), facts_, notifier_),
         listener_(c.db, c.clock, c.services.get<booking::BookingService>(), facts_, notifier_, reminders_),
         delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from),
         service_(c.db, c.clock, c.services.get<identity::IdentityService>(),
-                 c.services.get<organization::OrganizationService>(), preferences_, unsubscribe_secret_) {
+                 c.services.get<organization::OrganizationService>(), preferences_, unsubscribe_secret_),
+        template_service_(c.db, c.clock, c.services.get<organization::OrganizationService>(),
+                          c.services.get<resource::ResourceService>(), overrides_, notifier_.links()) {
     c.services.provide<NotificationService>(service_);
   }
 
   std::string_view name() const override { return "notification"; }
 
-  void register_routes(http::Router& router) override { register_notification_routes(router, service_, templates_); }
+  void register_routes(http::Router& router) override {
+    register_notification_routes(router, service_, templates_);
+    register_template_routes(router, template_service_);
+  }
 
   void subscribe(events::EventDispatcher& dispatcher) override {
     dispatcher.subscribe(Listener::kSubscriber, Listener::event_types(),
@@ -58,6 +67,7 @@ class NotificationModule final : public Module {
  private:
   std::string unsubscribe_secret_;
   Templates templates_;
+  TemplateOverrides overrides_;
   PreferenceStore preferences_;
   Facts facts_;
   Notifier notifier_;
@@ -65,6 +75,7 @@ class NotificationModule final : public Module {
   Listener listener_;
   Delivery delivery_;
   NotificationServiceImpl service_;
+  TemplateService template_service_;
 };
 
 }  // namespace

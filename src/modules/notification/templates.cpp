@@ -200,6 +200,34 @@ Rendered Templates::render(std::string_view type, Channel channel, std::string_v
   return {one_line(part("title", false)), part("body", false), std::nullopt};
 }
 
+std::string Templates::render_source(std::string_view source, Part part, std::string_view locale,
+                                     const nlohmann::json& data) const {
+  HtmlMode mode(part == Part::html);
+  const std::string out = mstch::render(std::string(source), to_node(data), partials(locale));
+  return part == Part::line ? one_line(out) : out;
+}
+
+std::optional<std::string> Templates::source(std::string_view type, Channel channel, std::string_view locale,
+                                             std::string_view part) const {
+  auto it = templates_.find(key_of(locale, type, channel));
+  if (it == templates_.end()) return std::nullopt;
+  auto p = it->second.parts.find(std::string(part));
+  if (p == it->second.parts.end()) return std::nullopt;
+  return p->second;
+}
+
+std::set<std::string> Templates::partial_names(std::string_view locale) const {
+  std::set<std::string> out;
+  for (const auto& [name, text] : partials(locale)) out.insert(name);
+  return out;
+}
+
+const nlohmann::json& Templates::samples(std::string_view locale) const {
+  static const nlohmann::json none = nlohmann::json::object();
+  const auto& w = words(locale);
+  return w.contains("samples") ? w["samples"] : none;
+}
+
 std::string Templates::page(std::string_view name, std::string_view locale, const nlohmann::json& data) const {
   auto it = pages_.find(std::string(locale) + "/" + std::string(name));
   if (it == pages_.end()) it = pages_.find(std::string(kDefaultLocale) + "/" + std::string(name));

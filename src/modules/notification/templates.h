@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,22 @@ class Templates {
   std::string type_label(std::string_view type, std::string_view locale) const;
   /// Whether a template exists for the type and channel in the locale (no fallback).
   bool has(std::string_view type, Channel channel, std::string_view locale) const;
+
+  /// How a template given as text is rendered: as a one-line part (subject, title), a text part,
+  /// or an HTML part (values HTML-escaped).
+  enum class Part { line, text, html };
+  /// A template given as text (a facility's own, checked before it was stored), rendered with
+  /// the locale's partials.
+  std::string render_source(std::string_view source, Part part, std::string_view locale,
+                            const nlohmann::json& data) const;
+  /// One part of a template file as written ("subject", "text", "html", "title", "body"), for
+  /// people to start from; none when the file or the part does not exist (no fallback).
+  std::optional<std::string> source(std::string_view type, Channel channel, std::string_view locale,
+                                    std::string_view part) const;
+  /// The names of the locale's partials.
+  std::set<std::string> partial_names(std::string_view locale) const;
+  /// The locale's words for previews' sample messages (`samples` in locale.json).
+  const nlohmann::json& samples(std::string_view locale) const;
 
   /// "Wed 25 Nov, 10:00 (America/New_York)": the instant in the zone, labelled with it.
   std::string date_time(Instant t, const Zone& zone, std::string_view locale) const;

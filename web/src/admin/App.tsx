@@ -5,8 +5,9 @@ import { AuthForm, useSession } from "../features/auth";
 import { DaySheet } from "../features/day-sheet";
 import { facilitiesIRun } from "../features/facilities";
 import { Lists } from "../features/lists";
+import { DeliveryLog, isPlatformAdmin, NotificationTemplates, Outbox } from "../features/notifications";
 import { PaymentsList } from "../features/payments";
-import { PlatformFacilities, usePlatformAdmin } from "../features/platform";
+import { PlatformFacilities } from "../features/platform";
 import { forgetOnboardingReturn, readOnboardingReturn, Settings } from "../features/settings";
 import { Setup } from "../features/setup";
 
@@ -17,8 +18,11 @@ export function AdminApp({ api }: { api: Api }) {
   // Back from the payment provider's onboarding: the settings' payments area says how it went.
   const [onboarding] = useState(readOnboardingReturn);
   useEffect(forgetOnboardingReturn, []);
-  const [view, setView] = useState<"sheet" | "lists" | "payments" | "settings" | "setup" | "platform">(onboarding ? "settings" : "sheet");
-  const platformAdmin = usePlatformAdmin(api, user);
+  const [view, setView] = useState<"sheet" | "lists" | "payments" | "messages" | "settings" | "setup" | "outbox" | "platform">(
+    onboarding ? "settings" : "sheet",
+  );
+  const [messages, setMessages] = useState<"log" | "templates">("log");
+  const [platformAdmin, setPlatformAdmin] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   // The facilities this account runs: its organizations' and those its roles name.
@@ -37,6 +41,10 @@ export function AdminApp({ api }: { api: Api }) {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- load() sets state only once its first request answers
     if (user) load();
   }, [user, load]);
+
+  useEffect(() => {
+    if (user) isPlatformAdmin(api).then(setPlatformAdmin, () => setPlatformAdmin(false));
+  }, [api, user]);
 
   return (
     <>
@@ -69,17 +77,25 @@ export function AdminApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "payments" ? "page" : undefined} onClick={() => setView("payments")} disabled={!facility}>
               Payments
             </button>
+            <button type="button" aria-current={view === "messages" ? "page" : undefined} onClick={() => setView("messages")} disabled={!facility}>
+              Messages
+            </button>
             <button type="button" aria-current={view === "settings" ? "page" : undefined} onClick={() => setView("settings")} disabled={!facility}>
               Settings
             </button>
-            <button type="button" aria-current={view === "setup" ? "page" : undefined} onClick={() => setView("setup")}>
-              New facility
-            </button>
+            {platformAdmin && (
+              <button type="button" aria-current={view === "outbox" ? "page" : undefined} onClick={() => setView("outbox")}>
+                Outbox
+              </button>
+            )}
             {platformAdmin && (
               <button type="button" aria-current={view === "platform" ? "page" : undefined} onClick={() => setView("platform")}>
                 Platform
               </button>
             )}
+            <button type="button" aria-current={view === "setup" ? "page" : undefined} onClick={() => setView("setup")}>
+              New facility
+            </button>
             <button type="button" onClick={() => api.logout()}>
               Log out
             </button>
@@ -96,6 +112,8 @@ export function AdminApp({ api }: { api: Api }) {
           <p role="status">Loading…</p>
         ) : !user ? (
           <AuthForm api={api} title="SlotBase Admin" onDone={setUser} />
+        ) : view === "outbox" && platformAdmin ? (
+          <Outbox api={api} />
         ) : view === "platform" && platformAdmin ? (
           <PlatformFacilities api={api} />
         ) : view === "setup" || !facility ? (
@@ -115,6 +133,22 @@ export function AdminApp({ api }: { api: Api }) {
           <DaySheet api={api} facility={facility} />
         ) : view === "payments" ? (
           <PaymentsList key={facility.id} api={api} facility={facility} />
+        ) : view === "messages" ? (
+          <>
+            <nav className="subnav" aria-label="Messages">
+              <button type="button" className="secondary" aria-current={messages === "log" ? "page" : undefined} onClick={() => setMessages("log")}>
+                Delivery log
+              </button>
+              <button type="button" className="secondary" aria-current={messages === "templates" ? "page" : undefined} onClick={() => setMessages("templates")}>
+                Templates
+              </button>
+            </nav>
+            {messages === "log" ? (
+              <DeliveryLog key={facility.id} api={api} facility={facility} />
+            ) : (
+              <NotificationTemplates key={facility.id} api={api} facility={facility} />
+            )}
+          </>
         ) : view === "settings" ? (
           <Settings
             api={api}

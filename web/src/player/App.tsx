@@ -3,12 +3,12 @@ import type { Api } from "../shared/api/client";
 import { AuthForm, useSession } from "../features/auth";
 import { BookView } from "../features/availability";
 import { MyBookings } from "../features/bookings";
-import { NotificationBell } from "../features/notifications";
+import { NotificationBell, NotificationPreferences } from "../features/notifications";
 import { MyPayments } from "../features/payments";
 
 export function PlayerApp({ api }: { api: Api }) {
   const { user, ready, setUser } = useSession(api);
-  const [view, setView] = useState<"book" | "mine" | "payments">("book");
+  const [view, setView] = useState<"book" | "mine" | "payments" | "notifications">("book");
 
   return (
     <>
@@ -28,7 +28,7 @@ export function PlayerApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "payments" ? "page" : undefined} onClick={() => setView("payments")}>
               My payments
             </button>
-            <NotificationBell api={api} />
+            <NotificationBell api={api} onSettings={() => setView("notifications")} />
             <span>{user.name}</span>
             <button type="button" onClick={() => api.logout()}>
               Log out
@@ -45,6 +45,8 @@ export function PlayerApp({ api }: { api: Api }) {
           <BookView api={api} onBooked={() => undefined} />
         ) : view === "mine" ? (
           <MyBookings api={api} />
+        ) : view === "notifications" ? (
+          <NotificationPreferences api={api} />
         ) : (
           <MyPayments api={api} />
         )}

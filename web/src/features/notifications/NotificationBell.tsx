@@ -6,7 +6,7 @@ import { followNotifications, type Follow } from "./live";
 
 /// The bell in the player app's header: how many notifications are unread, and the latest ones
 /// with their read state. New ones arrive live over /ws (`follow`; tests pass their own).
-export function NotificationBell({ api, follow }: { api: Api; follow?: Follow }) {
+export function NotificationBell({ api, follow, onSettings }: { api: Api; follow?: Follow; onSettings?: () => void }) {
   const [items, setItems] = useState<AppNotification[]>([]);
   const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
@@ -82,11 +82,24 @@ export function NotificationBell({ api, follow }: { api: Api; follow?: Follow })
               {error}
             </p>
           )}
-          {unread > 0 && (
-            <button type="button" onClick={() => void readAll()}>
-              Mark all read
-            </button>
-          )}
+          <div className="row">
+            {unread > 0 && (
+              <button type="button" onClick={() => void readAll()}>
+                Mark all read
+              </button>
+            )}
+            {onSettings && (
+              <button
+                type="button"
+                onClick={() => {
+                  setOpen(false);
+                  onSettings();
+                }}
+              >
+                Notification settings
+              </button>
+            )}
+          </div>
           {items.length === 0 ? (
             <p className="muted">Nothing yet. Bookings, reminders and payments will show here.</p>
           ) : (

@@ -1,24 +1,6 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
-import type { User } from "../../shared/api/types";
-import { myProfile, setPlatformFee } from "./api";
-
-/// Whether the signed-in account administers the platform (it sets what the platform takes and
-/// reads the local outbox).
-export function usePlatformAdmin(api: Api, user: User | null): boolean {
-  const [admin, setAdmin] = useState(false);
-  useEffect(() => {
-    let live = true;
-    if (user)
-      myProfile(api)
-        .then((me) => live && setAdmin(me.roles.some((r) => r.role === "platform_admin")))
-        .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api, user]);
-  return Boolean(user) && admin;
-}
+import { setPlatformFee } from "./api";
 
 /// How a platform fee reads: "none" or "2.5% of each card payment".
 export function feeWords(percent: number): string {

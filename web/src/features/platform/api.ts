@@ -1,13 +1,6 @@
 import type { Api } from "../../shared/api/client";
 import type { Answer } from "../../shared/api/types";
 
-export type Profile = Answer<"/api/v1/me", "get">;
-
-/// The signed-in account with its roles.
-export function myProfile(api: Api): Promise<Profile> {
-  return api.get<Profile>("/api/v1/me");
-}
-
 /// A platform administrator sets the platform's fee on a facility's card payments (percent).
 export async function setPlatformFee(api: Api, facilityId: string, percent: number): Promise<number> {
   const answer = await api.put<Answer<"/api/v1/admin/facilities/{facility_id}/platform-fee", "put">>(

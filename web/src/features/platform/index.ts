@@ -1,2 +1,2 @@
 export { PlatformFacilities } from "./PlatformFacilities";
-export { feeWords, usePlatformAdmin } from "./PlatformFee";
+export { feeWords } from "./PlatformFee";

@@ -44,6 +44,11 @@ export type SavedCard = Schemas["SavedCard"];
 export type PaymentHistory = Schemas["PaymentHistory"];
 export type CalendarFeedLink = Schemas["CalendarFeedLink"];
 export type AppNotification = Schemas["Notification"];
+export type NotificationDelivery = Schemas["NotificationDelivery"];
+export type NotificationTemplate = Schemas["NotificationTemplate"];
+export type NotificationPreferences = Schemas["NotificationPreferences"];
+export type ChannelSwitches = Schemas["ChannelSwitches"];
+export type OutboxMessage = Schemas["OutboxMessage"];
 /// The payment provider's own answers (the sandbox's, in Stripe's shapes), not SlotBase's.
 export type ProviderPaymentMethod = Schemas["SandboxPaymentMethod"];
 export type ProviderError = Schemas["ProviderError"];

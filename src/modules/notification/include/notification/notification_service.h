@@ -40,6 +40,10 @@ class NotificationService {
   /// Staff of the facility: its messages and how each went, newest first.
   virtual Result<DeliveryLog> delivery_log(const std::string& facility_id, const DeliveryQuery& q,
                                            const Context& ctx) = 0;
+  /// Staff of the facility: one of its messages as it was sent (with its HTML); not_found for
+  /// another facility's.
+  virtual Result<Notification> delivery(const std::string& facility_id, const NotificationId& id,
+                                        const Context& ctx) = 0;
   /// Platform administrators: the e-mails kept in the local outbox, newest first.
   virtual Result<OutboxPage> outbox(const OutboxQuery& q, const Context& ctx) = 0;
 };

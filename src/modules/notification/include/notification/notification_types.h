@@ -96,6 +96,9 @@ struct PreferencesPatch {
 struct DeliveryQuery {
   std::optional<DeliveryStatus> status;
   std::optional<std::string> user_id;
+  std::optional<std::string> type;
+  std::optional<Channel> channel;
+  std::optional<LocalDate> date;  // made on this day of the facility's wall clock
   int limit = 100;
   std::optional<std::string> cursor;
 };
