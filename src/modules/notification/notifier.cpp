@@ -101,19 +101,19 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
   const bool wants_push = PreferenceStore::wants(prefs, o.type, Channel::push);
   std::vector<PushSubscription> devices;
   if (wants_push || push_by_default) devices = push_.of_user(o.user_id);
+  const Rendered words =
+      devices.empty() ? Rendered{} : templates_.render(o.type, Channel::in_app, Templates::kDefaultLocale, facts);
+  // A newer message about the same booking (or offer, or payment) replaces the older one.
+  nlohmann::json tag;
+  for (const char* about : {"booking_id", "hold_id", "intent_id", "payment_id", "refund_id", "fee_id"})
+    if (tag.is_null() && o.data.contains(about) && o.data[about].is_string()) tag = o.data[about];
   for (const auto& device : devices) {
     Notification n = make(Channel::push);
     n.recipient = device.id;
-    auto rendered = templates_.render(o.type, Channel::in_app, Templates::kDefaultLocale, facts);
-    n.title = std::move(rendered.title);
-    n.body = std::move(rendered.text);
+    n.title = words.title;
+    n.body = words.text;
     n.data["url"] = links_.app();
-    // A newer message about the same booking (or offer, or payment) replaces the older one.
-    for (const char* about : {"booking_id", "hold_id", "intent_id", "payment_id", "refund_id", "fee_id"})
-      if (o.data.contains(about) && o.data[about].is_string()) {
-        n.data["tag"] = o.data[about];
-        break;
-      }
+    if (!tag.is_null()) n.data["tag"] = tag;
     if (wants_push) {
       n.status = DeliveryStatus::queued;
       if (held_until) n.send_after = *held_until;

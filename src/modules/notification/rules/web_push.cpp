@@ -290,22 +290,29 @@ std::optional<std::string> decode_b64url(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+/// What is wrong with an endpoint, if anything.
+std::optional<std::string> endpoint_problem(std::string_view endpoint, bool allow_loopback_http) {
+  if (endpoint.size() > 2048) return "must be at most 2048 characters";
+  const auto url = parse_url(endpoint);
+  if (!url || endpoint.find_first_of(" \t\r\n") != std::string_view::npos)
+    return "must be the push service's https:// URL";
+  const bool loopback = url->host == "127.0.0.1" || url->host == "localhost" || url->host == "[::1]";
+  // A local push service, when the configuration allows one.
+  if (allow_loopback_http && loopback && (url->scheme == "http" || url->scheme == "https")) return std::nullopt;
+  if (url->scheme != "https") return "must be an https:// URL";
+  if (loopback || is_ip_literal(url->host) || url->host.find('.') == std::string::npos)
+    return "must be on a push service's host name, not an address or a local name";
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<FieldError> check_subscription(std::string_view endpoint, std::string_view p256dh, std::string_view auth,
                                            bool allow_loopback_http) {
   std::vector<FieldError> errors;
-  const auto url = parse_url(endpoint);
-  const bool loopback = url && (url->host == "127.0.0.1" || url->host == "localhost" || url->host == "[::1]");
-  if (endpoint.size() > 2048)
-    errors.push_back({"endpoint", "must be at most 2048 characters"});
-  else if (endpoint.find_first_of(" \t\r\n") != std::string_view::npos || !url)
-    errors.push_back({"endpoint", "must be the push service's https:// URL"});
-  else if (allow_loopback_http && loopback && (url->scheme == "http" || url->scheme == "https"))
-    ;  // a local push service, allowed by the configuration
-  else if (url->scheme != "https")
-    errors.push_back({"endpoint", "must be an https:// URL"});
-  else if (loopback || is_ip_literal(url->host) || url->host.find('.') == std::string::npos)
-    errors.push_back({"endpoint", "must be on a push service's host name, not an address or a local name"});
-
+  if (auto problem = endpoint_problem(endpoint, allow_loopback_http)) errors.push_back({"endpoint", *problem});
   const auto key = decode_b64url(p256dh);
   if (!key || key->size() != kP256PublicBytes || !P256Key::from_public(*key))
     errors.push_back({"keys.p256dh", "must be the base64url of an uncompressed P-256 public key (65 bytes)"});
