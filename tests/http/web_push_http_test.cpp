@@ -294,5 +294,34 @@ TEST_P(WebPushHttpTest, OnlyItsOwnerTurnsADeviceOffAndTheLastToOptInOwnsIt) {
 
 SB_INSTANTIATE_BACKENDS(WebPushHttpTest);
 
+/// Without push_allow_loopback_http, as in production.
+class WebPushGuardHttpTest : public WebPushHttpTest {
+ protected:
+  void configure(Config&) override {}
+};
+
+TEST_P(WebPushGuardHttpTest, TheServerDoesNotPostIntoItsOwnNetwork) {
+  // A host name that resolves to this machine (here written as its address, as if a DNS name
+  // led there): the row is kept as a browser would have sent it, past the API's checks.
+  PushReceiver device;
+  EXPECT_EQ(subscribe(device).status, 422);  // the API refuses it outright
+  const std::string endpoint = "https://127.0.0.1:" + push_.base_url().substr(push_.base_url().rfind(':') + 1) + "/x";
+  app_->database().transact([&](db::Connection& tx) {
+    tx.execute(
+        "INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, created_at, updated_at, failure_count) "
+        "VALUES ('psub_internal', $1, $2, $3, $4, 0, 0, 0)",
+        {player_.id, endpoint, device.p256dh(), device.auth()});
+  });
+  book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  work_for(3);
+  EXPECT_TRUE(push_.requests().empty());
+  auto rows = pushes();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["status"], "failed");
+  EXPECT_NE(rows[0]["error"].get<std::string>().find("local or private address"), std::string::npos) << rows[0].dump();
+}
+
+SB_INSTANTIATE_BACKENDS(WebPushGuardHttpTest);
+
 }  // namespace
 }  // namespace slotbase::testing

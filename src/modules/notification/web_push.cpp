@@ -79,8 +79,12 @@ bool is_internal(const sockaddr* sa) {
   return true;
 }
 
-curl_socket_t open_public_socket(void*, curlsocktype, curl_sockaddr* address) {
-  if (is_internal(&address->addr)) return CURL_SOCKET_BAD;
+/// Opens sockets to public addresses only; `refused` (the callback's data) says it refused one.
+curl_socket_t open_public_socket(void* refused, curlsocktype, curl_sockaddr* address) {
+  if (is_internal(&address->addr)) {
+    *static_cast<bool*>(refused) = true;
+    return CURL_SOCKET_BAD;
+  }
   return socket(address->family, address->socktype, address->protocol);
 }
 
@@ -135,7 +139,11 @@ PushOutcome WebPushClient::post(const PushRequest& r) const {
   CURL* h = curl.get();
   curl_easy_setopt(h, CURLOPT_URL, r.endpoint.c_str());
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, allow_loopback_http_ ? "https,http" : "https");
-  if (!allow_loopback_http_) curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_public_socket);
+  bool refused_address = false;
+  if (!allow_loopback_http_) {
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_public_socket);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &refused_address);
+  }
   curl_easy_setopt(h, CURLOPT_POST, 1L);
   curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(r.body.size()));
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, r.body.data());
@@ -150,6 +158,13 @@ PushOutcome WebPushClient::post(const PushRequest& r) const {
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &outcome);
   const CURLcode code = curl_easy_perform(h);
+  if (code != CURLE_OK && refused_address) {
+    // A name that leads into this server's own network is not a push service; it will not
+    // become one on a second try.
+    outcome.verdict = rules::PushVerdict::failed;
+    outcome.error = "not sent: the push endpoint's host is a local or private address";
+    return outcome;
+  }
   if (code != CURLE_OK) {
     outcome.verdict = code == CURLE_URL_MALFORMAT || code == CURLE_UNSUPPORTED_PROTOCOL ? rules::PushVerdict::failed
                                                                                         : rules::PushVerdict::retry;
