@@ -396,7 +396,7 @@ TEST_P(NotificationHttpTest, QuietHoursHoldEmailsUntilMorningButNotCriticalOnes)
 TEST_P(NotificationHttpTest, PreferencesTurnAChannelOffAndBadInputNamesTheField) {
   auto p = preferences(player_);
   EXPECT_EQ(p["channels"], json::parse(R"({"email":true,"sms":true,"push":true,"in_app":true})"));
-  EXPECT_EQ(p["types"]["booking.confirmed"], json::parse(R"({"email":true,"sms":false,"push":false,"in_app":true})"));
+  EXPECT_EQ(p["types"]["booking.confirmed"], json::parse(R"({"email":true,"sms":false,"push":true,"in_app":true})"));
   EXPECT_EQ(p["types"].size(), 17u);
   EXPECT_EQ(p["quiet_hours"], json::parse(R"({"enabled":true,"start":"22:00","end":"07:00","timezone":null})"));
 

@@ -17,6 +17,7 @@ class WebHttpTest : public HttpTest {
     write("admin/index.html", "<!doctype html><title>admin</title>");
     write("assets/player-abc123.js", "console.log('player')");
     write("manifest.webmanifest", R"({"name":"SlotBase"})");
+    write("sw.js", "self.addEventListener('install', () => undefined);");
     write("../secret.txt", "not for the web");
     c.web_dir = web_.string();
   }
@@ -48,6 +49,12 @@ TEST_P(WebHttpTest, AssetsAreCachedForeverAndTypedByExtension) {
   EXPECT_EQ(js.header("Content-Type"), "text/javascript; charset=utf-8");
   EXPECT_EQ(js.header("Cache-Control"), "public, max-age=31536000, immutable");
   EXPECT_EQ(client_->get("/manifest.webmanifest").header("Content-Type"), "application/manifest+json");
+  // The service worker may fetch the app's own files (its install caches the shell); other
+  // scripts fetch nothing.
+  auto sw = client_->get("/sw.js");
+  EXPECT_EQ(sw.header("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
+  EXPECT_NE(sw.header("Content-Security-Policy").find("connect-src 'self'"), std::string::npos);
+  EXPECT_NE(js.header("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
   // A missing file is a 404, not the page.
   EXPECT_EQ(client_->get("/assets/gone-999.js").status, 404);
 }

@@ -34,3 +34,36 @@ self.addEventListener("fetch", (event) => {
     );
   }
 });
+
+// Web Push: the server's message (RFC 8291, decrypted by the browser) is {title, body, url, tag};
+// a newer message with the same tag (the same booking) replaces the older one on the screen.
+self.addEventListener("push", (event) => {
+  let message;
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = { body: event.data ? event.data.text() : "" };
+  }
+  const title = message.title || "SlotBase";
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: message.body || "",
+      tag: message.tag || undefined,
+      icon: "/icon.svg",
+      data: { url: message.url || "/" },
+    }),
+  );
+});
+
+// A tap on the notification: back to an open window of the app, or a new one at its link.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || "/", self.location.origin);
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const same = windows.find((w) => new URL(w.url).origin === target.origin);
+      if (same) return same.focus().then((w) => (w && target.href !== w.url ? w.navigate(target.href) : w));
+      return self.clients.openWindow(target.href);
+    }),
+  );
+});

@@ -8,25 +8,27 @@ namespace {
 
 using enum Channel;
 
-// E-mail and in-app for every type until SMS and push have providers; the 1 h reminder will
-// move to push and SMS then. Critical: a change the player did not ask for that spoils their
+// E-mail and in-app for every type until SMS has a provider. Push, which buzzes a phone, for what
+// a player needs to know before they next open the app: a booking made or refused for them,
+// one spoiled, moved or coming up, an offer that lapses, a payment that failed. Not for what
+// they just did themselves in the app. Critical: a change the player did not ask for that spoils their
 // plans, or an offer that lapses while they sleep.
 const std::vector<TypeInfo> kCatalogue = {
-    {types::kBookingConfirmed, {in_app, email}, false, Recipient::player},
+    {types::kBookingConfirmed, {in_app, email, push}, false, Recipient::player},
     {types::kBookingPendingApproval, {in_app, email}, false, Recipient::player},
-    {types::kBookingApproved, {in_app, email}, false, Recipient::player},
-    {types::kBookingRejected, {in_app, email}, true, Recipient::player},
+    {types::kBookingApproved, {in_app, email, push}, false, Recipient::player},
+    {types::kBookingRejected, {in_app, email, push}, true, Recipient::player},
     {types::kCancelledByPlayer, {in_app, email}, false, Recipient::player},
-    {types::kCancelledByFacility, {in_app, email}, true, Recipient::player},
-    {types::kCancelledByBlock, {in_app, email}, true, Recipient::player},
-    {types::kBookingRescheduled, {in_app, email}, false, Recipient::player},
-    {types::kReminder24h, {in_app, email}, false, Recipient::player},
-    {types::kReminder1h, {in_app, email}, false, Recipient::player},
+    {types::kCancelledByFacility, {in_app, email, push}, true, Recipient::player},
+    {types::kCancelledByBlock, {in_app, email, push}, true, Recipient::player},
+    {types::kBookingRescheduled, {in_app, email, push}, false, Recipient::player},
+    {types::kReminder24h, {in_app, email, push}, false, Recipient::player},
+    {types::kReminder1h, {in_app, email, push}, false, Recipient::player},
     {types::kNoShow, {in_app, email}, false, Recipient::player},
-    {types::kWaitlistOffer, {in_app, email}, true, Recipient::player},
+    {types::kWaitlistOffer, {in_app, email, push}, true, Recipient::player},
     {types::kWaitlistOfferExpired, {in_app, email}, false, Recipient::player},
     {types::kPaymentSucceeded, {in_app, email}, false, Recipient::payer},
-    {types::kPaymentFailed, {in_app, email}, true, Recipient::payer},
+    {types::kPaymentFailed, {in_app, email, push}, true, Recipient::payer},
     {types::kRefundCompleted, {in_app, email}, false, Recipient::payer},
     {types::kFeeCharged, {in_app, email}, false, Recipient::payer},
 };

@@ -1,5 +1,7 @@
 #include "notifier.h"
 
+#include <algorithm>
+
 #include "catalogue.h"
 #include "notification/notification_events.h"
 #include "notification_repository.h"
@@ -8,6 +10,7 @@
 #include "rules/mime.h"
 #include "rules/quiet_hours.h"
 #include "rules/unsubscribe_token.h"
+#include "web_push.h"
 
 namespace slotbase::notification {
 
@@ -93,6 +96,33 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
     }
     out.push_back({std::move(n), key + "in_app", o.event_id});
   }
+  // Push: the in-app words, to each device the user turned push on for (web_push.h sends them).
+  const bool push_by_default = std::ranges::count(info.channels, Channel::push) > 0;
+  const bool wants_push = PreferenceStore::wants(prefs, o.type, Channel::push);
+  std::vector<PushSubscription> devices;
+  if (wants_push || push_by_default) devices = push_.of_user(o.user_id);
+  const Rendered words =
+      devices.empty() ? Rendered{} : templates_.render(o.type, Channel::in_app, Templates::kDefaultLocale, facts);
+  // A newer message about the same booking (or offer, or payment) replaces the older one.
+  nlohmann::json tag;
+  for (const char* about : {"booking_id", "hold_id", "intent_id", "payment_id", "refund_id", "fee_id"})
+    if (tag.is_null() && o.data.contains(about) && o.data[about].is_string()) tag = o.data[about];
+  for (const auto& device : devices) {
+    Notification n = make(Channel::push);
+    n.recipient = device.id;
+    n.title = words.title;
+    n.body = words.text;
+    n.data["url"] = links_.app();
+    if (!tag.is_null()) n.data["tag"] = tag;
+    if (wants_push) {
+      n.status = DeliveryStatus::queued;
+      if (held_until) n.send_after = *held_until;
+    } else {
+      n.status = DeliveryStatus::suppressed;
+      n.error = "push notifications of this type are turned off in the user's preferences";
+    }
+    out.push_back({std::move(n), key + "push:" + device.id, o.event_id});
+  }
   return out;
 }
 
@@ -103,6 +133,9 @@ void Notifier::write(db::Connection& tx, const std::vector<Prepared>& prepared) 
     if (n.channel == Channel::email && n.status == DeliveryStatus::queued)
       jobs_.enqueue(tx, kSendEmailJob, {{"notification_id", n.id.str()}}, n.send_after,
                     kSendEmailJob + (":" + n.id.str()), kEmailAttempts);
+    if (n.channel == Channel::push && n.status == DeliveryStatus::queued)
+      jobs_.enqueue(tx, kSendPushJob, {{"notification_id", n.id.str()}}, n.send_after,
+                    kSendPushJob + (":" + n.id.str()), kPushAttempts);
     if (n.channel == Channel::in_app && n.status == DeliveryStatus::delivered)
       outbox_.append(
           tx, events::new_event(NotificationCreated{n.id.str(), n.user_id, n.type, n.title, n.body, n.created_at},

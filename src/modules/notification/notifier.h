@@ -14,6 +14,7 @@
 #include "platform/events/jobs.h"
 #include "platform/events/outbox.h"
 #include "preferences.h"
+#include "push_subscriptions.h"
 #include "template_overrides.h"
 #include "templates.h"
 
@@ -54,14 +55,16 @@ struct Prepared {
 
 /// Turns an occasion into its notifications, one per channel: finds the recipient, applies
 /// their preferences (a channel or type turned off is recorded as suppressed) and quiet hours
-/// (a non-critical e-mail waits for their end), and renders the templates. Writing them inserts
-/// each once (by its unique key), queues each e-mail's sending job, and announces each in-app
+/// (a non-critical e-mail or push waits for their end), and renders the templates. Push goes to
+/// each device the user turned it on for, one notification each. Writing them inserts each once
+/// (by its unique key), queues each e-mail's and push's sending job, and announces each in-app
 /// notification (notification.created) for the live feed. Thread-safe.
 class Notifier {
  public:
   Notifier(const Clock& clock, const events::Outbox& outbox, const events::JobQueue& jobs,
            identity::IdentityService& identity, organization::OrganizationService& orgs, const Templates& templates,
-           const TemplateOverrides& overrides, PreferenceStore& preferences, Links links)
+           const TemplateOverrides& overrides, PreferenceStore& preferences, Links links,
+           const PushSubscriptions& push)
       : clock_(clock),
         outbox_(outbox),
         jobs_(jobs),
@@ -70,7 +73,8 @@ class Notifier {
         templates_(templates),
         overrides_(overrides),
         preferences_(preferences),
-        links_(std::move(links)) {}
+        links_(std::move(links)),
+        push_(push) {}
 
   /// Reads what the messages need (outside any transaction); nothing for a user who is gone.
   std::vector<Prepared> prepare(const Occasion& o) const;
@@ -89,6 +93,7 @@ class Notifier {
   const TemplateOverrides& overrides_;  // a facility's own wording of its messages
   PreferenceStore& preferences_;
   Links links_;
+  const PushSubscriptions& push_;
 };
 
 }  // namespace slotbase::notification

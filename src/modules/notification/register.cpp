@@ -11,12 +11,15 @@
 #include "organization/organization_service.h"
 #include "platform/config/config.h"
 #include "preferences.h"
+#include "push_routes.h"
+#include "push_subscriptions.h"
 #include "reminders.h"
 #include "resource/resource_service.h"
 #include "template_overrides.h"
 #include "template_routes.h"
 #include "template_service.h"
 #include "templates.h"
+#include "web_push.h"
 
 namespace slotbase::notification {
 namespace {
@@ -26,20 +29,33 @@ std::unique_ptr<SmtpMailer> mailer_from(const Config& config) {
   return std::make_unique<SmtpMailer>(config.smtp_url);
 }
 
+/// The contact VAPID tokens name: the configured one, else the platform's sender address.
+std::string vapid_subject(const Config& config) {
+  if (!config.vapid_subject.empty()) return config.vapid_subject;
+  const auto open = config.smtp_from.find('<'), close = config.smtp_from.find('>');
+  if (open != std::string::npos && close != std::string::npos && close > open)
+    return "mailto:" + config.smtp_from.substr(open + 1, close - open - 1);
+  return "mailto:" + config.smtp_from;
+}
+
 class NotificationModule final : public Module {
  public:
   explicit NotificationModule(ModuleContext& c)
       : unsubscribe_secret_(load_or_create_secret(c.config.data_dir, "unsubscribe.key", 32)),
         overrides_(c.db, templates_),
         preferences_(c.db, c.clock),
+        vapid_(load_or_create_vapid(c.config.data_dir, vapid_subject(c.config))),
+        push_subscriptions_(c.db, c.clock, c.config.push_allow_loopback_http),
         facts_(c.services.get<organization::OrganizationService>(), c.services.get<resource::ResourceService>(),
                templates_),
         notifier_(c.clock, c.outbox, c.jobs, c.services.get<identity::IdentityService>(),
                   c.services.get<organization::OrganizationService>(), templates_, overrides_, preferences_,
-                  Links{c.config.public_base_url(), unsubscribe_secret_}),
+                  Links{c.config.public_base_url(), unsubscribe_secret_}, push_subscriptions_),
         reminders_(c.db, c.clock, c.jobs, c.services.get<booking::BookingService>(), facts_, notifier_),
         listener_(c.db, c.clock, c.services.get<booking::BookingService>(), facts_, notifier_, reminders_),
         delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from),
+        push_delivery_(c.db, c.clock, c.jobs, push_subscriptions_, vapid_,
+                       WebPushClient(c.config.push_allow_loopback_http)),
         service_(c.db, c.clock, c.services.get<identity::IdentityService>(),
                  c.services.get<organization::OrganizationService>(), preferences_, unsubscribe_secret_),
         template_service_(c.db, c.clock, c.services.get<organization::OrganizationService>(),
@@ -52,6 +68,7 @@ class NotificationModule final : public Module {
   void register_routes(http::Router& router) override {
     register_notification_routes(router, service_, templates_);
     register_template_routes(router, template_service_);
+    register_push_routes(router, push_subscriptions_, vapid_);
   }
 
   void subscribe(events::EventDispatcher& dispatcher) override {
@@ -61,6 +78,7 @@ class NotificationModule final : public Module {
 
   void register_jobs(events::JobQueue& jobs) override {
     jobs.handle(kSendEmailJob, [this](const events::Job& job) { delivery_.send_email(job); });
+    jobs.handle(kSendPushJob, [this](const events::Job& job) { push_delivery_.send(job); });
     jobs.handle(kReminderJob, [this](const events::Job& job) { reminders_.run(job); });
   }
 
@@ -69,11 +87,14 @@ class NotificationModule final : public Module {
   Templates templates_;
   TemplateOverrides overrides_;
   PreferenceStore preferences_;
+  Vapid vapid_;
+  PushSubscriptions push_subscriptions_;
   Facts facts_;
   Notifier notifier_;
   Reminders reminders_;
   Listener listener_;
   Delivery delivery_;
+  PushDelivery push_delivery_;
   NotificationServiceImpl service_;
   TemplateService template_service_;
 };

@@ -62,7 +62,9 @@ const std::vector<std::string>& Config::keys() {
                                              "stripe_api_base",
                                              "public_url",
                                              "smtp_url",
-                                             "smtp_from"};
+                                             "smtp_from",
+                                             "vapid_subject",
+                                             "push_allow_loopback_http"};
   return k;
 }
 
@@ -141,6 +143,13 @@ Result<void> Config::set(const std::string& key, const std::string& v) {
     if (at == std::string::npos || v.find_first_of("\r\n") != std::string::npos)
       return Error::invalid(key, "must be an address, or a name and an address: SlotBase <no-reply@example.com>");
     smtp_from = v;
+  } else if (key == "vapid_subject") {
+    if (!v.empty() &&
+        ((v.rfind("mailto:", 0) != 0 && v.rfind("https://", 0) != 0) || v.find_first_of(" \r\n") != std::string::npos))
+      return Error::invalid(key, "must be a mailto: or https: URI (RFC 8292): mailto:ops@example.com");
+    vapid_subject = v;
+  } else if (key == "push_allow_loopback_http") {
+    SB_ASSIGN_OR_RETURN(push_allow_loopback_http, to_bool(key, v));
   } else
     return Error::invalid(key, "is not a configuration key");
   return Ok{};

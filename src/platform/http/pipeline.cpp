@@ -126,10 +126,14 @@ Response add_headers(Exchange& x) {
   response.headers["X-Frame-Options"] = "DENY";
   auto ct = response.headers.find("Content-Type");
   const bool html = ct != response.headers.end() && ct->second.rfind("text/html", 0) == 0;
+  // A service worker lives under its script's CSP: it must fetch the app's own pages and files
+  // (and show its icon), or its install fails and the browser drops it.
+  const bool service_worker = request.path == "/sw.js" && response.status == 200;
   response.headers["Content-Security-Policy"] =
-      html ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-             "connect-src 'self' ws: wss:; frame-ancestors 'none'"
-           : "default-src 'none'; frame-ancestors 'none'";
+      html             ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                         "connect-src 'self' ws: wss:; frame-ancestors 'none'"
+      : service_worker ? "default-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
+                       : "default-src 'none'; frame-ancestors 'none'";
   if (request.path.rfind("/api/", 0) == 0 && !response.headers.contains("Cache-Control"))
     response.headers["Cache-Control"] = "no-store";
   if (auto origin = request.header("Origin")) {

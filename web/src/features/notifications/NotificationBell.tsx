@@ -3,14 +3,19 @@ import { messageOf, type Api } from "../../shared/api/client";
 import type { AppNotification } from "../../shared/api/types";
 import { markAllRead, markRead, myNotifications } from "./api";
 import { followNotifications, type Follow } from "./live";
+import { browserPush, type PushDevice } from "./push";
+import { PushOptIn } from "./PushOptIn";
 
 /// The bell in the player app's header: how many notifications are unread, and the latest ones
-/// with their read state. New ones arrive live over /ws (`follow`; tests pass their own).
-export function NotificationBell({ api, follow, onSettings }: { api: Api; follow?: Follow; onSettings?: () => void }) {
+/// with their read state. New ones arrive live over /ws (`follow`; tests pass their own), and,
+/// once turned on for the device, as the system's notifications by Web Push (`push`: the
+/// browser's, or a test's). `onSettings` opens the player's notification settings.
+export function NotificationBell({ api, follow, push, onSettings }: { api: Api; follow?: Follow; push?: PushDevice; onSettings?: () => void }) {
   const [items, setItems] = useState<AppNotification[]>([]);
   const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const device = useMemo(() => push ?? browserPush(), [push]);
 
   const load = useCallback(async () => {
     try {
@@ -77,6 +82,7 @@ export function NotificationBell({ api, follow, onSettings }: { api: Api; follow
       {open && (
         <section id="notifications-panel" className="panel notifications" aria-labelledby="notifications-title">
           <h2 id="notifications-title">Notifications</h2>
+          <PushOptIn api={api} device={device} />
           {error && (
             <p role="alert" className="error">
               {error}

@@ -10,6 +10,7 @@ import type {
 } from "../../shared/api/types";
 
 export type Inbox = Answer<"/api/v1/me/notifications", "get">;
+export type PushSubscriptionRecord = Answer<"/api/v1/me/push-subscriptions", "post">;
 
 /// The caller's in-app notifications, newest first, with how many are unread.
 export function myNotifications(api: Api, limit = 20): Promise<Inbox> {
@@ -95,4 +96,21 @@ export async function outbox(api: Api, to: string): Promise<OutboxMessage[]> {
 export async function isPlatformAdmin(api: Api): Promise<boolean> {
   const me = await api.get<Answer<"/api/v1/me", "get">>("/api/v1/me");
   return me.roles.some((r) => r.role === "platform_admin");
+}
+
+/// The server's VAPID public key (base64url): PushManager.subscribe's applicationServerKey.
+export async function vapidPublicKey(api: Api): Promise<string> {
+  return (await api.get<Answer<"/api/v1/push/vapid-public-key", "get">>("/api/v1/push/vapid-public-key")).public_key;
+}
+
+/// Tells the server about this device's subscription (again is fine: the same endpoint).
+export function savePushSubscription(api: Api, sub: PushSubscriptionJSON): Promise<PushSubscriptionRecord> {
+  return api.post<PushSubscriptionRecord>("/api/v1/me/push-subscriptions", {
+    endpoint: sub.endpoint,
+    keys: { p256dh: sub.keys?.p256dh, auth: sub.keys?.auth },
+  });
+}
+
+export function deletePushSubscription(api: Api, endpoint: string): Promise<void> {
+  return api.del<void>("/api/v1/me/push-subscriptions", { endpoint });
 }

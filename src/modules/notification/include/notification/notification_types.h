@@ -15,8 +15,8 @@ namespace slotbase::notification {
 
 using NotificationId = Id<struct NotificationTag>;
 
-/// The ways a message reaches someone. SMS and push are in the catalogue and the preferences,
-/// but no provider delivers them yet: they are recorded as suppressed.
+/// The ways a message reaches someone. SMS is in the catalogue and the preferences, but no
+/// provider delivers it yet. Push goes by Web Push to each device the user subscribed.
 enum class Channel { in_app, email, sms, push };
 constexpr EnumNames<Channel, 4> names_of(Channel) {
   return {{{{Channel::in_app, "in_app"}, {Channel::email, "email"}, {Channel::sms, "sms"}, {Channel::push, "push"}}}};

@@ -42,6 +42,8 @@ struct Config {
   std::string public_url;  // where people reach this server ("https://book.example.com"); empty: http://LISTEN
   std::string smtp_url;    // smtp://host:port or smtps://host:port; empty: e-mail goes to the local outbox
   std::string smtp_from = "SlotBase <no-reply@slotbase.localhost>";
+  std::string vapid_subject;              // Web Push contact, mailto: or https:; empty: mailto: smtp_from's address
+  bool push_allow_loopback_http = false;  // accept http://127.0.0.1 push endpoints (tests, a local push service)
 
   std::string effective_database_url() const;
   /// public_url without a trailing slash, or http://LISTEN: the base of links in messages.
