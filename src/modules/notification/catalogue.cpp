@@ -8,22 +8,24 @@ namespace {
 
 using enum Channel;
 
-// E-mail and in-app for every type until SMS and push have providers; the 1 h reminder will
-// move to push and SMS then. Critical: a change the player did not ask for that spoils their
-// plans, or an offer that lapses while they sleep.
+// E-mail and in-app for every type. SMS, short and costly, for what cannot wait for the inbox:
+// the hour-before reminder (instead of its e-mail), a waitlist offer that lapses soon, and a
+// booking the facility took away. Critical: a change the player did not ask for that spoils their
+// plans, or an offer that lapses while they sleep. Batched: what staff do to many bookings at
+// once (a closure, a day cancelled at the desk).
 const std::vector<TypeInfo> kCatalogue = {
     {types::kBookingConfirmed, {in_app, email}, false, Recipient::player},
     {types::kBookingPendingApproval, {in_app, email}, false, Recipient::player},
     {types::kBookingApproved, {in_app, email}, false, Recipient::player},
     {types::kBookingRejected, {in_app, email}, true, Recipient::player},
     {types::kCancelledByPlayer, {in_app, email}, false, Recipient::player},
-    {types::kCancelledByFacility, {in_app, email}, true, Recipient::player},
-    {types::kCancelledByBlock, {in_app, email}, true, Recipient::player},
+    {types::kCancelledByFacility, {in_app, email, sms}, true, Recipient::player, true},
+    {types::kCancelledByBlock, {in_app, email, sms}, true, Recipient::player, true},
     {types::kBookingRescheduled, {in_app, email}, false, Recipient::player},
     {types::kReminder24h, {in_app, email}, false, Recipient::player},
-    {types::kReminder1h, {in_app, email}, false, Recipient::player},
+    {types::kReminder1h, {in_app, email, sms}, false, Recipient::player, false, true},
     {types::kNoShow, {in_app, email}, false, Recipient::player},
-    {types::kWaitlistOffer, {in_app, email}, true, Recipient::player},
+    {types::kWaitlistOffer, {in_app, email, sms}, true, Recipient::player},
     {types::kWaitlistOfferExpired, {in_app, email}, false, Recipient::player},
     {types::kPaymentSucceeded, {in_app, email}, false, Recipient::payer},
     {types::kPaymentFailed, {in_app, email}, true, Recipient::payer},

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dispatch.h"
 #include "identity/identity_service.h"
 #include "notification/notification_types.h"
 #include "organization/organization_service.h"
@@ -17,11 +18,6 @@
 #include "templates.h"
 
 namespace slotbase::notification {
-
-/// The job that sends one e-mail: {"notification_id"}.
-inline constexpr const char* kSendEmailJob = "notification.send_email";
-/// An e-mail refused for now is tried this many times in all (delivery.h says when).
-inline constexpr int kEmailAttempts = 6;
 
 /// Where links in messages point, and the key unsubscribe tokens are signed with.
 struct Links {
@@ -53,14 +49,18 @@ struct Prepared {
 
 /// Turns an occasion into its notifications, one per channel: finds the recipient, applies
 /// their preferences (a channel or type turned off is recorded as suppressed) and quiet hours
-/// (a non-critical e-mail waits for their end), and renders the templates. Writing them inserts
-/// each once (by its unique key), queues each e-mail's sending job, and announces each in-app
+/// (a non-critical e-mail or SMS waits for their end), and renders the templates. SMS goes only
+/// to a user with a phone number, for types with an SMS template; where it replaces the e-mail
+/// (TypeInfo::sms_replaces_email) the e-mail is kept behind as its fallback. Writing them inserts
+/// each once (by its unique key); suppresses what would go to an undeliverable address or number
+/// (and lets the fallback e-mail go instead); holds a batched type's messages for their batch;
+/// queues the others' sending jobs within the hourly cap; and announces each in-app
 /// notification (notification.created) for the live feed. Thread-safe.
 class Notifier {
  public:
   Notifier(const Clock& clock, const events::Outbox& outbox, const events::JobQueue& jobs,
            identity::IdentityService& identity, organization::OrganizationService& orgs, const Templates& templates,
-           PreferenceStore& preferences, Links links)
+           PreferenceStore& preferences, Links links, Limits limits = {})
       : clock_(clock),
         outbox_(outbox),
         jobs_(jobs),
@@ -68,7 +68,8 @@ class Notifier {
         orgs_(orgs),
         templates_(templates),
         preferences_(preferences),
-        links_(std::move(links)) {}
+        links_(std::move(links)),
+        limits_(limits) {}
 
   /// Reads what the messages need (outside any transaction); nothing for a user who is gone.
   std::vector<Prepared> prepare(const Occasion& o) const;
@@ -86,6 +87,7 @@ class Notifier {
   const Templates& templates_;
   PreferenceStore& preferences_;
   Links links_;
+  Limits limits_;
 };
 
 }  // namespace slotbase::notification
