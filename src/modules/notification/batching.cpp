@@ -36,6 +36,8 @@ void Batcher::flush(const events::Job& job) const {
         items.push_back(n.data.value("batch_item", nlohmann::json::object()));
         if (n.id != carrier.id) others.push_back(n.id.str());
       }
+      std::sort(items.begin(), items.end(),
+                [](const auto& a, const auto& b) { return a.value("starts_at", "") < b.value("starts_at", ""); });
       facts["count"] = static_cast<std::int64_t>(batch.size());
       facts["items"] = items;
       facts["first_when"] = items[0].value("when", "");

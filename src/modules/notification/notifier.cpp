@@ -101,6 +101,7 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
     for (auto& p : out) {
       p.notification.data["batch_item"] = {{"resource", facts.value("resource", "")},
                                            {"when", facts.value("when", "")},
+                                           {"starts_at", facts.value("starts_at", "")},
                                            {"reason", facts.value("reason", "")},
                                            {"refund", facts.value("refund", "")}};
       p.notification.data["batch_context"] = {
