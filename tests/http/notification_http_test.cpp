@@ -377,6 +377,7 @@ TEST_P(NotificationHttpTest, QuietHoursHoldEmailsUntilMorningButNotCriticalOnes)
       client_->post("/api/v1/bookings/" + cancelled + "/cancel", {{"reason", "Tournament"}}, owner_.access).status,
       200);
   work();
+  at("2026-11-25T04:31:00Z");  // the desk's cancellations are gathered for a minute, in case more follow
   // In the app at once; the confirmations' e-mails wait; the facility's cancellation does not.
   EXPECT_EQ(of_type(player_, "booking.confirmed").size(), 2u);
   EXPECT_TRUE(mails("Booking confirmed").empty());
@@ -747,6 +748,24 @@ TEST_P(NotificationSmtpTest, ATemporaryRefusalIsTriedAgainAndAPermanentOneIsNot)
       << by_recipient["reject@example.com"].dump();
   // Nothing is left to try.
   for (const auto& job : app_->jobs().list("pending", 1000)) EXPECT_NE(job.kind, "notification.send_email");
+  EXPECT_EQ(by_recipient["busy@example.com"]["attempt_log"].size(), 3u);
+  EXPECT_EQ(by_recipient["busy@example.com"]["undeliverable"], false);
+
+  // The dead letter, with its try; its address refused for good gets no more mail.
+  auto dead = log("?status=failed");
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead[0]["undeliverable"], true);
+  ASSERT_EQ(dead[0]["attempt_log"].size(), 1u);
+  EXPECT_EQ(dead[0]["attempt_log"][0]["provider"], "smtp");
+  EXPECT_EQ(dead[0]["attempt_log"][0]["outcome"], "permanent");
+  book("2026-11-25T19:00:00Z", "2026-11-25T20:00:00Z", "", &gone);
+  work_for(2);
+  EXPECT_EQ(sink_.received().size(), 1u);
+  int stopped = 0;
+  for (const auto& row : log("?status=suppressed&user_id=" + gone.id))
+    stopped += row["channel"] == "email" &&
+               row["error"].get<std::string>().find("the address is undeliverable: SMTP 550") == 0;
+  EXPECT_EQ(stopped, 1);
 }
 
 SB_INSTANTIATE_BACKENDS(NotificationSmtpTest);

@@ -7,14 +7,14 @@ namespace slotbase::identity {
 namespace {
 
 constexpr std::string_view kInsertUser = R"sql(
-INSERT INTO users (id, email, name, password_hash, status, created_at, updated_at)
-VALUES ($1, $2, $3, $4, 'active', $5, $5))sql";
+INSERT INTO users (id, email, name, password_hash, status, created_at, updated_at, phone)
+VALUES ($1, $2, $3, $4, 'active', $5, $5, $6))sql";
 constexpr std::string_view kUserByEmail = R"sql(
-SELECT id, email, name, status, created_at, password_hash FROM users WHERE email = $1)sql";
+SELECT id, email, name, status, created_at, password_hash, phone FROM users WHERE email = $1)sql";
 constexpr std::string_view kUserById = R"sql(
-SELECT id, email, name, status, created_at, password_hash FROM users WHERE id = $1)sql";
+SELECT id, email, name, status, created_at, password_hash, phone FROM users WHERE id = $1)sql";
 constexpr std::string_view kUpdateUser = R"sql(
-UPDATE users SET name = $2, password_hash = $3, updated_at = $4 WHERE id = $1)sql";
+UPDATE users SET name = $2, password_hash = $3, updated_at = $4, phone = $5 WHERE id = $1)sql";
 // The email of a deleted account is replaced, so the address can sign up again.
 constexpr std::string_view kMarkDeleted = R"sql(
 UPDATE users SET status = 'deleted', email = 'deleted+' || id || '@invalid', name = 'Deleted user',
@@ -85,13 +85,15 @@ RoleAssignment role_from(const db::Row& r) {
 }
 
 IdentityRepository::StoredUser stored_user_from(const db::Row& r) {
-  return {user_at(r, 0), r.text(5)};
+  IdentityRepository::StoredUser stored{user_at(r, 0), r.text(5)};
+  stored.user.phone = r.opt_text(6);
+  return stored;
 }
 
 }  // namespace
 
 void IdentityRepository::insert_user(db::Connection& c, const User& u, const std::string& password_hash, Instant now) {
-  c.execute(kInsertUser, {u.id.str(), u.email, u.name, password_hash, epoch_seconds(now)});
+  c.execute(kInsertUser, {u.id.str(), u.email, u.name, password_hash, epoch_seconds(now), db::opt(u.phone)});
 }
 
 std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_email(db::Connection& c,
@@ -104,8 +106,9 @@ std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_id(db:
 }
 
 void IdentityRepository::update_user(db::Connection& c, const UserId& id, const std::string& name,
-                                     const std::string& password_hash, Instant now) {
-  c.execute(kUpdateUser, {id.str(), name, password_hash, epoch_seconds(now)});
+                                     const std::string& password_hash, const std::optional<std::string>& phone,
+                                     Instant now) {
+  c.execute(kUpdateUser, {id.str(), name, password_hash, epoch_seconds(now), db::opt(phone)});
 }
 
 void IdentityRepository::mark_deleted(db::Connection& c, const UserId& id, Instant now) {

@@ -29,7 +29,7 @@ class IdentityRepository {
   static std::optional<StoredUser> user_by_email(db::Connection& c, const std::string& email);
   static std::optional<StoredUser> user_by_id(db::Connection& c, const UserId& id);
   static void update_user(db::Connection& c, const UserId& id, const std::string& name,
-                          const std::string& password_hash, Instant now);
+                          const std::string& password_hash, const std::optional<std::string>& phone, Instant now);
   /// Marks the user deleted and frees their email for a new account.
   static void mark_deleted(db::Connection& c, const UserId& id, Instant now);
 

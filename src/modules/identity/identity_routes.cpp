@@ -15,6 +15,7 @@ json user_json(const User& u) {
           {"email", u.email},
           {"name", u.name},
           {"status", u.status},
+          {"phone", u.phone ? json(*u.phone) : json(nullptr)},
           {"created_at", format_rfc3339(u.created_at)}};
 }
 
@@ -49,8 +50,10 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
                 auto email = body.string("email", true, 254);
                 auto password = body.string("password", true, 1024);
                 auto name = body.string("name", true, 200);
+                auto phone = body.string("phone", false, 40);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 201, identity.register_user({*email, *password, *name}, http::context_of(req)),
+                return http::reply(req, 201,
+                                   identity.register_user({*email, *password, *name, phone}, http::context_of(req)),
                                    auth_json);
               },
               http::Auth::none, http::RateClass::auth, "Create an account and log in"});
@@ -90,15 +93,19 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
   router.add({"PATCH", "/api/v1/me",
               [&identity](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
-                body.only({"name", "password", "current_password"});
+                body.only({"name", "password", "current_password", "phone"});
                 UserUpdate update{body.string("name", false), body.string("password", false, 1024),
                                   body.string("current_password", false, 1024)};
+                if (body.is_null("phone"))
+                  update.phone = std::optional<std::string>();
+                else if (auto phone = body.string("phone", false, 40))
+                  update.phone = phone;
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 return http::reply(req, 200,
                                    identity.update_user(UserId{http::caller(req)}, update, http::context_of(req)),
                                    user_json);
               },
-              http::Auth::required, http::RateClass::normal, "Change the caller's name or password"});
+              http::Auth::required, http::RateClass::normal, "Change the caller's name, password or phone number"});
 
   router.add({"DELETE", "/api/v1/me",
               [&identity](Request& req) {

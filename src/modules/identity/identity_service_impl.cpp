@@ -9,6 +9,7 @@
 #include "platform/core/ids.h"
 #include "rules/credentials.h"
 #include "rules/permissions.h"
+#include "rules/phone.h"
 
 namespace slotbase::identity {
 namespace {
@@ -57,12 +58,20 @@ Result<AuthResult> IdentityServiceImpl::register_user(const Registration& r, con
     errors.push_back({"name", "is required"});
   else if (name.size() > 100)
     errors.push_back({"name", "must be at most 100 characters"});
+  std::optional<std::string> phone;
+  if (r.phone) {
+    auto checked = rules::normalize_phone(*r.phone);
+    if (checked.ok())
+      phone = checked.e164;
+    else
+      errors.push_back({"phone", checked.why});
+  }
   if (!errors.empty()) return Error::invalid(std::move(errors));
 
   // Hash outside the transaction: it takes tens of milliseconds and holds no lock.
   const std::string hash = hasher_.hash(r.password);
   const Instant now = clock_.now();
-  User user{UserId{new_id("usr")}, email, name, "active", now};
+  User user{UserId{new_id("usr")}, email, name, "active", now, phone};
   try {
     return db_.transact([&](db::Connection& tx) -> Result<AuthResult> {
       if (IdentityRepository::user_by_email(tx, email))
@@ -206,6 +215,16 @@ Result<User> IdentityServiceImpl::update_user(const UserId& user_id, const UserU
     if (name.empty() || name.size() > 100) return Error::invalid("name", "must be 1 to 100 characters");
     if (name != current.name) changes.push_back("name");
   }
+  std::optional<std::string> phone = current.phone;
+  if (update.phone) {
+    phone.reset();
+    if (*update.phone) {
+      auto checked = rules::normalize_phone(**update.phone);
+      if (!checked.ok()) return Error::invalid("phone", checked.why);
+      phone = checked.e164;
+    }
+    if (phone != current.phone) changes.push_back("phone");
+  }
   if (update.new_password) {
     if (!update.current_password) return Error::invalid("current_password", "is required to change the password");
     auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_id(c, user_id); });
@@ -219,9 +238,10 @@ Result<User> IdentityServiceImpl::update_user(const UserId& user_id, const UserU
   return db_.transact([&](db::Connection& tx) -> Result<User> {
     auto stored = IdentityRepository::user_by_id(tx, user_id);
     if (!stored) return Error::not_found("No such user.");
-    IdentityRepository::update_user(tx, user_id, name, new_hash.value_or(stored->password_hash), now);
+    IdentityRepository::update_user(tx, user_id, name, new_hash.value_or(stored->password_hash), phone, now);
     if (!changes.empty()) emit(tx, UserUpdated{user_id.str(), changes}, user_id, ctx);
     stored->user.name = name;
+    stored->user.phone = phone;
     return stored->user;
   });
 }

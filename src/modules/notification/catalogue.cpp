@@ -8,24 +8,27 @@ namespace {
 
 using enum Channel;
 
-// E-mail and in-app for every type until SMS has a provider. Push, which buzzes a phone, for what
-// a player needs to know before they next open the app: a booking made or refused for them,
-// one spoiled, moved or coming up, an offer that lapses, a payment that failed. Not for what
-// they just did themselves in the app. Critical: a change the player did not ask for that spoils their
-// plans, or an offer that lapses while they sleep.
+// E-mail and in-app for every type. Push, which buzzes a phone, for what a player needs to know
+// before they next open the app: a booking made or refused for them, one spoiled, moved or coming
+// up, an offer that lapses, a payment that failed; not for what they just did themselves in the
+// app. SMS, short and costly, for what cannot wait for the inbox: the hour-before reminder
+// (instead of its e-mail), a waitlist offer that lapses soon, and a booking the facility took
+// away. Critical: a change the player did not ask for that spoils their plans, or an offer that
+// lapses while they sleep. Batched: what staff do to many bookings at once (a closure, a day
+// cancelled at the desk).
 const std::vector<TypeInfo> kCatalogue = {
     {types::kBookingConfirmed, {in_app, email, push}, false, Recipient::player},
     {types::kBookingPendingApproval, {in_app, email}, false, Recipient::player},
     {types::kBookingApproved, {in_app, email, push}, false, Recipient::player},
     {types::kBookingRejected, {in_app, email, push}, true, Recipient::player},
     {types::kCancelledByPlayer, {in_app, email}, false, Recipient::player},
-    {types::kCancelledByFacility, {in_app, email, push}, true, Recipient::player},
-    {types::kCancelledByBlock, {in_app, email, push}, true, Recipient::player},
+    {types::kCancelledByFacility, {in_app, email, push, sms}, true, Recipient::player, true},
+    {types::kCancelledByBlock, {in_app, email, push, sms}, true, Recipient::player, true},
     {types::kBookingRescheduled, {in_app, email, push}, false, Recipient::player},
     {types::kReminder24h, {in_app, email, push}, false, Recipient::player},
-    {types::kReminder1h, {in_app, email, push}, false, Recipient::player},
+    {types::kReminder1h, {in_app, email, push, sms}, false, Recipient::player, false, true},
     {types::kNoShow, {in_app, email}, false, Recipient::player},
-    {types::kWaitlistOffer, {in_app, email, push}, true, Recipient::player},
+    {types::kWaitlistOffer, {in_app, email, push, sms}, true, Recipient::player},
     {types::kWaitlistOfferExpired, {in_app, email}, false, Recipient::player},
     {types::kPaymentSucceeded, {in_app, email}, false, Recipient::payer},
     {types::kPaymentFailed, {in_app, email, push}, true, Recipient::payer},

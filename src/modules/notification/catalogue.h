@@ -15,12 +15,17 @@ enum class Recipient { player, payer };
 
 /// One kind of message: its name (as the API, the preferences and the template files spell
 /// it), the channels it goes on unless the user says otherwise, and whether it is critical
-/// (it ignores quiet hours).
+/// (it ignores quiet hours and the hourly cap). SMS goes only to a user who gave a phone number.
 struct TypeInfo {
   std::string_view name;
   std::vector<Channel> channels;
   bool critical = false;
   Recipient recipient = Recipient::player;
+  /// Several of one person's within a short while go out as one message per channel ("10
+  /// bookings cancelled"), rendered from `<type>.batch.<channel>.mustache`.
+  bool batched{false};
+  /// When it goes by SMS the e-mail stays behind, kept to be sent only if the SMS fails for good.
+  bool sms_replaces_email{false};
 };
 
 /// Every type, in the order the preferences list them.

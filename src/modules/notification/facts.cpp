@@ -27,7 +27,8 @@ nlohmann::json Facts::slot(const std::string& facility_id, const std::string& re
   const Zone zone = zone_of(facility_id);
   return {{"resource", resource_name(resource_id)},
           {"when", templates_.date_time(start, zone, Templates::kDefaultLocale)},
-          {"ends", templates_.time_of_day(end, zone, Templates::kDefaultLocale)}};
+          {"ends", templates_.time_of_day(end, zone, Templates::kDefaultLocale)},
+          {"starts_at", format_rfc3339(start)}};  // sorts in time order, for a batch's list
 }
 
 nlohmann::json Facts::booking(const booking::Booking& b) const {

@@ -20,10 +20,13 @@ json opt_time(const std::optional<Instant>& t) {
   return t ? json(format_rfc3339(*t)) : json(nullptr);
 }
 
-/// What a client may see of what it is about (the unsubscribe link is the e-mail's own).
+/// What a client may see of what it is about (the unsubscribe link is the e-mail's own; what a
+/// batch needs to say is the module's).
 json public_data(const json& data) {
   json out = data;
   out.erase("unsubscribe_url");
+  out.erase("batch_item");
+  out.erase("batch_context");
   return out;
 }
 
@@ -39,7 +42,13 @@ json inbox_item_json(const Notification& n) {
           {"created_at", format_rfc3339(n.created_at)}};
 }
 
-json delivery_json(const Notification& n) {
+json attempt_json(const DeliveryAttempt& a) {
+  return {{"at", format_rfc3339(a.at)}, {"provider", a.provider}, {"outcome", a.outcome}, {"error", opt(a.error)}};
+}
+
+json delivery_json(const Notification& n, const std::vector<DeliveryAttempt>& attempts) {
+  json log = json::array();
+  for (const auto& a : attempts) log.push_back(attempt_json(a));
   return {{"id", n.id.str()},
           {"type", n.type},
           {"channel", str(n.channel)},
@@ -47,7 +56,9 @@ json delivery_json(const Notification& n) {
           {"recipient", n.recipient},
           {"status", str(n.status)},
           {"attempts", n.attempts},
+          {"attempt_log", log},
           {"error", opt(n.error)},
+          {"undeliverable", n.undeliverable},
           {"critical", n.critical},
           {"subject", n.title},
           {"body", n.body},
@@ -283,7 +294,11 @@ void add_staff_routes(http::Router& router, NotificationService& notifications) 
                                    notifications.delivery_log(req.param("facility_id"), q, http::context_of(req)),
                                    [](const DeliveryLog& log) {
                                      json items = json::array();
-                                     for (const auto& n : log.items) items.push_back(delivery_json(n));
+                                     static const std::vector<DeliveryAttempt> none;
+                                     for (const auto& n : log.items) {
+                                       auto it = log.attempts.find(n.id.str());
+                                       items.push_back(delivery_json(n, it == log.attempts.end() ? none : it->second));
+                                     }
                                      return json{{"items", items}, {"next_cursor", opt(log.next_cursor)}};
                                    });
               },
@@ -313,6 +328,7 @@ void add_staff_routes(http::Router& router, NotificationService& notifications) 
                   json items = json::array();
                   for (const auto& m : p.items)
                     items.push_back({{"id", m.id},
+                                     {"channel", m.channel},
                                      {"notification_id", m.notification_id},
                                      {"to", m.to},
                                      {"from", m.from},
@@ -326,7 +342,17 @@ void add_staff_routes(http::Router& router, NotificationService& notifications) 
                 });
               },
               http::Auth::required, http::RateClass::normal,
-              "E-mails kept in the local outbox (platform administrators)"});
+              "E-mails and text messages kept in the local outbox (platform administrators)"});
+  router.add({"POST", "/api/v1/webhooks/resend",
+              [&notifications](Request& req) {
+                auto received = notifications.receive_resend_webhook(
+                    req.body, {req.header("svix-id").value_or(""), req.header("svix-timestamp").value_or(""),
+                               req.header("svix-signature").value_or("")});
+                if (!received.ok()) return http::fail(req, received.error());
+                return Response::json(200, {{"received", true}});
+              },
+              http::Auth::none, http::RateClass::exempt,
+              "Events from Resend: bounces, complaints, deliveries (Svix-signed; a repeat changes nothing)"});
 }
 
 }  // namespace

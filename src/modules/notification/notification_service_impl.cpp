@@ -86,6 +86,7 @@ Result<DeliveryLog> NotificationServiceImpl::delivery_log(const std::string& fac
   return db_.read([&](db::Connection& c) {
     DeliveryLog out;
     out.items = NotificationRepository::facility_log(c, facility_id, q, window);
+    out.attempts = NotificationRepository::facility_attempts(c, facility_id, q, window);
     out.next_cursor = cursor_after(out.items, q.limit, [](const Notification& n) { return n.id.str(); });
     return out;
   });
@@ -109,6 +110,11 @@ Result<OutboxPage> NotificationServiceImpl::outbox(const OutboxQuery& q, const C
     out.next_cursor = cursor_after(out.items, q.limit, [](const OutboxMessage& m) { return m.id; });
     return out;
   });
+}
+
+Result<void> NotificationServiceImpl::receive_resend_webhook(const std::string& payload,
+                                                             const WebhookSignature& signature) {
+  return resend_.receive(payload, signature);
 }
 
 }  // namespace slotbase::notification

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "bounces.h"
 #include "identity/identity_service.h"
 #include "notification/notification_service.h"
 #include "organization/organization_service.h"
@@ -15,13 +16,14 @@ class NotificationServiceImpl final : public NotificationService {
  public:
   NotificationServiceImpl(db::Database& db, const Clock& clock, identity::IdentityService& identity,
                           organization::OrganizationService& orgs, PreferenceStore& preferences,
-                          std::string unsubscribe_secret)
+                          std::string unsubscribe_secret, const ResendWebhooks& resend)
       : db_(db),
         clock_(clock),
         identity_(identity),
         orgs_(orgs),
         preferences_(preferences),
-        unsubscribe_secret_(std::move(unsubscribe_secret)) {}
+        unsubscribe_secret_(std::move(unsubscribe_secret)),
+        resend_(resend) {}
 
   Result<Inbox> inbox(const InboxQuery& q, const Context& ctx) override;
   Result<Notification> mark_read(const NotificationId& id, const Context& ctx) override;
@@ -33,6 +35,7 @@ class NotificationServiceImpl final : public NotificationService {
   Result<DeliveryLog> delivery_log(const std::string& facility_id, const DeliveryQuery& q, const Context& ctx) override;
   Result<Notification> delivery(const std::string& facility_id, const NotificationId& id, const Context& ctx) override;
   Result<OutboxPage> outbox(const OutboxQuery& q, const Context& ctx) override;
+  Result<void> receive_resend_webhook(const std::string& payload, const WebhookSignature& signature) override;
 
  private:
   db::Database& db_;
@@ -41,6 +44,7 @@ class NotificationServiceImpl final : public NotificationService {
   organization::OrganizationService& orgs_;
   PreferenceStore& preferences_;
   std::string unsubscribe_secret_;
+  const ResendWebhooks& resend_;
 };
 
 }  // namespace slotbase::notification

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "batching.h"
 #include "catalogue.h"
 #include "notification/notification_events.h"
 #include "notification_repository.h"
@@ -80,6 +81,35 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
     }
     out.push_back({std::move(n), key + "email", o.event_id});
   }
+  // SMS: to the user's phone, only when they gave one, for the types that have a text.
+  if (user->phone && PreferenceStore::wants(prefs, o.type, Channel::sms) &&
+      templates_.has(o.type, Channel::sms, Templates::kDefaultLocale)) {
+    Notification n = make(Channel::sms);
+    n.recipient = *user->phone;
+    n.body = templates_.render(o.type, Channel::sms, Templates::kDefaultLocale, facts).text;
+    n.status = DeliveryStatus::queued;
+    if (held_until) n.send_after = *held_until;
+    Notification& email = out.front().notification;
+    if (info.sms_replaces_email && email.status == DeliveryStatus::queued) {
+      // The text says it; the e-mail waits in case the text cannot be delivered.
+      email.status = DeliveryStatus::suppressed;
+      email.error = "sent by text message instead; kept in case the text fails";
+      email.data["fallback"] = true;
+      n.data["fallback_id"] = email.id.str();
+    }
+    out.push_back({std::move(n), key + "sms", o.event_id});
+  }
+  // What a batch needs to say of each message and of them all, if several are gathered.
+  if (info.batched)
+    for (auto& p : out) {
+      p.notification.data["batch_item"] = {{"resource", facts.value("resource", "")},
+                                           {"when", facts.value("when", "")},
+                                           {"starts_at", facts.value("starts_at", "")},
+                                           {"reason", facts.value("reason", "")},
+                                           {"refund", facts.value("refund", "")}};
+      p.notification.data["batch_context"] = {
+          {"name", user->name}, {"facility", facts["facility"]}, {"app_url", links_.app()}};
+    }
   // In-app: in the inbox at once; it makes no noise, so quiet hours do not hold it.
   {
     Notification n = make(Channel::in_app);
@@ -127,12 +157,36 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
 }
 
 void Notifier::write(db::Connection& tx, const std::vector<Prepared>& prepared) const {
-  for (const auto& p : prepared) {
-    const Notification& n = p.notification;
+  const Instant now = clock_.now();
+  std::vector<Prepared> rows = prepared;
+  // Nothing goes to an address or number known to be unreachable; a text that cannot go lets
+  // the e-mail it replaced go instead.
+  for (auto& p : rows) {
+    Notification& n = p.notification;
+    if (n.status != DeliveryStatus::queued || (n.channel != Channel::email && n.channel != Channel::sms)) continue;
+    auto why = NotificationRepository::undeliverable(tx, n.channel, n.recipient);
+    if (!why) continue;
+    n.status = DeliveryStatus::suppressed;
+    n.error = std::string(n.channel == Channel::sms ? "the number" : "the address") + " is undeliverable: " + *why;
+    if (!n.data.contains("fallback_id")) continue;
+    for (auto& e : rows)
+      if (e.notification.id.str() == n.data["fallback_id"]) {
+        e.notification.status = DeliveryStatus::queued;
+        e.notification.error.reset();
+        e.notification.data.erase("fallback");
+      }
+  }
+  for (auto& p : rows) {
+    Notification& n = p.notification;
+    const bool sendable =
+        n.status == DeliveryStatus::queued && (n.channel == Channel::email || n.channel == Channel::sms);
+    if (sendable && type_info(n.type).batched) n.batch_key = batch_key_of(n);
     if (!NotificationRepository::insert(tx, n, p.dedupe_key, p.event_id)) continue;
-    if (n.channel == Channel::email && n.status == DeliveryStatus::queued)
-      jobs_.enqueue(tx, kSendEmailJob, {{"notification_id", n.id.str()}}, n.send_after,
-                    kSendEmailJob + (":" + n.id.str()), kEmailAttempts);
+    if (sendable && n.batch_key)
+      hold_for_batch(tx, jobs_, n, limits_, now);
+    else if (sendable)
+      queue_send(tx, jobs_, n, limits_, now);
+    // A push goes to its one device at once: it is not batched or capped with e-mail and texts.
     if (n.channel == Channel::push && n.status == DeliveryStatus::queued)
       jobs_.enqueue(tx, kSendPushJob, {{"notification_id", n.id.str()}}, n.send_after,
                     kSendPushJob + (":" + n.id.str()), kPushAttempts);

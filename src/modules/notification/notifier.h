@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dispatch.h"
 #include "identity/identity_service.h"
 #include "notification/notification_types.h"
 #include "organization/organization_service.h"
@@ -19,11 +20,6 @@
 #include "templates.h"
 
 namespace slotbase::notification {
-
-/// The job that sends one e-mail: {"notification_id"}.
-inline constexpr const char* kSendEmailJob = "notification.send_email";
-/// An e-mail refused for now is tried this many times in all (delivery.h says when).
-inline constexpr int kEmailAttempts = 6;
 
 /// Where links in messages point, and the key unsubscribe tokens are signed with.
 struct Links {
@@ -55,16 +51,20 @@ struct Prepared {
 
 /// Turns an occasion into its notifications, one per channel: finds the recipient, applies
 /// their preferences (a channel or type turned off is recorded as suppressed) and quiet hours
-/// (a non-critical e-mail or push waits for their end), and renders the templates. Push goes to
-/// each device the user turned it on for, one notification each. Writing them inserts each once
-/// (by its unique key), queues each e-mail's and push's sending job, and announces each in-app
+/// (a non-critical e-mail, push or SMS waits for their end), and renders the templates. Push goes
+/// to each device the user turned it on for, one notification each. SMS goes only to a user with a
+/// phone number, for types with an SMS template; where it replaces the e-mail
+/// (TypeInfo::sms_replaces_email) the e-mail is kept behind as its fallback. Writing them inserts
+/// each once (by its unique key); suppresses what would go to an undeliverable address or number
+/// (and lets the fallback e-mail go instead); holds a batched type's messages for their batch;
+/// queues the others' sending jobs within the hourly cap; and announces each in-app
 /// notification (notification.created) for the live feed. Thread-safe.
 class Notifier {
  public:
   Notifier(const Clock& clock, const events::Outbox& outbox, const events::JobQueue& jobs,
            identity::IdentityService& identity, organization::OrganizationService& orgs, const Templates& templates,
-           const TemplateOverrides& overrides, PreferenceStore& preferences, Links links,
-           const PushSubscriptions& push)
+           const TemplateOverrides& overrides, PreferenceStore& preferences, Links links, const PushSubscriptions& push,
+           Limits limits = {})
       : clock_(clock),
         outbox_(outbox),
         jobs_(jobs),
@@ -74,7 +74,8 @@ class Notifier {
         overrides_(overrides),
         preferences_(preferences),
         links_(std::move(links)),
-        push_(push) {}
+        push_(push),
+        limits_(limits) {}
 
   /// Reads what the messages need (outside any transaction); nothing for a user who is gone.
   std::vector<Prepared> prepare(const Occasion& o) const;
@@ -94,6 +95,7 @@ class Notifier {
   PreferenceStore& preferences_;
   Links links_;
   const PushSubscriptions& push_;
+  Limits limits_;
 };
 
 }  // namespace slotbase::notification

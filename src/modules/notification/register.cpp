@@ -1,6 +1,8 @@
 #include "notification/register.h"
 
+#include "batching.h"
 #include "booking/booking_service.h"
+#include "bounces.h"
 #include "delivery.h"
 #include "facts.h"
 #include "identity/identity_service.h"
@@ -10,23 +12,47 @@
 #include "notifier.h"
 #include "organization/organization_service.h"
 #include "platform/config/config.h"
+#include "platform/log/log.h"
 #include "preferences.h"
 #include "push_routes.h"
 #include "push_subscriptions.h"
 #include "reminders.h"
+#include "resend_mailer.h"
 #include "resource/resource_service.h"
+#include "smtp_mailer.h"
 #include "template_overrides.h"
 #include "template_routes.h"
 #include "template_service.h"
 #include "templates.h"
+#include "twilio_sms.h"
 #include "web_push.h"
 
 namespace slotbase::notification {
 namespace {
 
-std::unique_ptr<SmtpMailer> mailer_from(const Config& config) {
-  if (config.smtp_url.empty()) return nullptr;  // the local outbox
-  return std::make_unique<SmtpMailer>(config.smtp_url);
+// SMTP when both are configured: a mail server of one's own is the deliberate choice
+// (docs/decisions.md).
+std::unique_ptr<EmailSender> mailer_from(const Config& config) {
+  if (!config.smtp_url.empty()) {
+    if (!config.resend_api_key.empty()) log::warn("both smtp_url and resend_api_key are set: e-mail goes over SMTP");
+    return std::make_unique<SmtpMailer>(config.smtp_url);
+  }
+  if (!config.resend_api_key.empty())
+    return std::make_unique<ResendMailer>(ResendOptions{config.resend_api_key, config.resend_api_base});
+  return nullptr;  // the local outbox
+}
+
+std::unique_ptr<SmsSender> texter_from(const Config& config) {
+  if (config.twilio_account_sid.empty() || config.twilio_auth_token.empty() || config.twilio_from.empty())
+    return nullptr;  // the local outbox
+  return std::make_unique<TwilioSms>(
+      TwilioOptions{config.twilio_account_sid, config.twilio_auth_token, config.twilio_from, config.twilio_api_base});
+}
+
+Limits limits_from(const Config& config) {
+  Limits limits;
+  limits.hourly_cap = config.notification_hourly_cap;
+  return limits;
 }
 
 /// The contact VAPID tokens name: the configured one, else the platform's sender address.
@@ -50,14 +76,17 @@ class NotificationModule final : public Module {
                templates_),
         notifier_(c.clock, c.outbox, c.jobs, c.services.get<identity::IdentityService>(),
                   c.services.get<organization::OrganizationService>(), templates_, overrides_, preferences_,
-                  Links{c.config.public_base_url(), unsubscribe_secret_}, push_subscriptions_),
+                  Links{c.config.public_base_url(), unsubscribe_secret_}, push_subscriptions_, limits_from(c.config)),
         reminders_(c.db, c.clock, c.jobs, c.services.get<booking::BookingService>(), facts_, notifier_),
         listener_(c.db, c.clock, c.services.get<booking::BookingService>(), facts_, notifier_, reminders_),
-        delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from),
+        delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from, texter_from(c.config),
+                  c.config.twilio_from.empty() ? "SlotBase" : c.config.twilio_from),
         push_delivery_(c.db, c.clock, c.jobs, push_subscriptions_, vapid_,
                        WebPushClient(c.config.push_allow_loopback_http)),
+        batcher_(c.db, c.clock, c.jobs, templates_, limits_from(c.config)),
+        resend_(c.db, c.clock, c.config.resend_webhook_secret),
         service_(c.db, c.clock, c.services.get<identity::IdentityService>(),
-                 c.services.get<organization::OrganizationService>(), preferences_, unsubscribe_secret_),
+                 c.services.get<organization::OrganizationService>(), preferences_, unsubscribe_secret_, resend_),
         template_service_(c.db, c.clock, c.services.get<organization::OrganizationService>(),
                           c.services.get<resource::ResourceService>(), overrides_, notifier_.links()) {
     c.services.provide<NotificationService>(service_);
@@ -79,6 +108,8 @@ class NotificationModule final : public Module {
   void register_jobs(events::JobQueue& jobs) override {
     jobs.handle(kSendEmailJob, [this](const events::Job& job) { delivery_.send_email(job); });
     jobs.handle(kSendPushJob, [this](const events::Job& job) { push_delivery_.send(job); });
+    jobs.handle(kSendSmsJob, [this](const events::Job& job) { delivery_.send_sms(job); });
+    jobs.handle(kFlushBatchJob, [this](const events::Job& job) { batcher_.flush(job); });
     jobs.handle(kReminderJob, [this](const events::Job& job) { reminders_.run(job); });
   }
 
@@ -95,6 +126,8 @@ class NotificationModule final : public Module {
   Listener listener_;
   Delivery delivery_;
   PushDelivery push_delivery_;
+  Batcher batcher_;
+  ResendWebhooks resend_;
   NotificationServiceImpl service_;
   TemplateService template_service_;
 };

@@ -69,7 +69,17 @@ SendOutcome SmtpMailer::send(const std::string& from_address, const std::string&
   // A 5xx reply is the server's final word; so is a URL that cannot work. The rest may pass.
   const bool permanent = (reply >= 500 && reply < 600) || code == CURLE_URL_MALFORMAT ||
                          code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_LOGIN_DENIED;
-  return {permanent ? SendOutcome::Kind::permanent : SendOutcome::Kind::transient, what, reply};
+  // 550-554 name the mailbox or the message; libcurl says "MAIL failed" when it was our sender
+  // address that was refused, which is no fault of the recipient's.
+  const bool refused =
+      reply >= 550 && reply <= 554 && code != CURLE_LOGIN_DENIED && what.find("MAIL failed") == std::string::npos;
+  SendOutcome out{permanent ? SendOutcome::Kind::permanent : SendOutcome::Kind::transient, what, reply};
+  out.recipient_refused = refused;
+  return out;
+}
+
+SendOutcome SmtpMailer::send(const rules::MailMessage& m, const std::string& mime, const std::string&) const {
+  return send(rules::bare_address(m.from), m.to, mime);
 }
 
 }  // namespace slotbase::notification

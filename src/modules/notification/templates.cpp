@@ -138,6 +138,7 @@ std::string key_of(std::string_view locale, std::string_view type, Channel chann
 
 const char* const kEmailParts[] = {"subject", "text", "html"};
 const char* const kInAppParts[] = {"title", "body"};
+const char* const kSmsParts[] = {"body"};
 
 std::string two_digits(int n) {
   return (n < 10 ? "0" : "") + std::to_string(n);
@@ -168,6 +169,7 @@ Templates::Templates() {
       if (!channel) throw std::runtime_error(std::string(f.path) + ": the name must end in .<channel>.mustache");
       auto parts = split_parts(f.path, f.content);
       for (const char* need : *channel == Channel::email ? std::span<const char* const>(kEmailParts)
+                              : *channel == Channel::sms ? std::span<const char* const>(kSmsParts)
                                                          : std::span<const char* const>(kInAppParts))
         if (!parts.contains(need)) throw std::runtime_error(std::string(f.path) + ": no " + need + " part");
       templates_[locale + "/" + stem] = Parts{std::move(parts)};
@@ -197,6 +199,7 @@ Rendered Templates::render(std::string_view type, Channel channel, std::string_v
     return mstch::render(it->second.parts.at(name), node, with);
   };
   if (channel == Channel::email) return {one_line(part("subject", false)), part("text", false), part("html", true)};
+  if (channel == Channel::sms) return {"", one_line(part("body", false)), std::nullopt};
   return {one_line(part("title", false)), part("body", false), std::nullopt};
 }
 

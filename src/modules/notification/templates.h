@@ -15,8 +15,8 @@
 
 namespace slotbase::notification {
 
-/// A message as a template made it: an e-mail's subject, text and HTML, or an in-app title and
-/// body (no HTML).
+/// A message as a template made it: an e-mail's subject, text and HTML, an in-app title and
+/// body (no HTML), or a text message's body (one line, no title).
 struct Rendered {
   std::string title;
   std::string text;
@@ -26,7 +26,7 @@ struct Rendered {
 /// The notification templates: mustache (mstch) files compiled into the binary, one per type,
 /// channel and locale, `templates/<locale>/<type>.<channel>.mustache`, with its parts marked by
 /// comment lines (`{{! subject }}`, `{{! text }}`, `{{! html }}` for e-mail; `{{! title }}`,
-/// `{{! body }}` in-app), partials under `templates/<locale>/partials/`, and the locale's words
+/// `{{! body }}` in-app; `{{! body }}` for SMS), partials under `templates/<locale>/partials/`, and the locale's words
 /// for dates and amounts in `templates/<locale>/locale.json`. Every word a message shows is in
 /// these files. In the HTML part `{{x}}` is HTML-escaped; in the other parts nothing is escaped
 /// (they are plain text). A locale without a template falls back to English. Thread-safe.

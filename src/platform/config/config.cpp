@@ -64,7 +64,15 @@ const std::vector<std::string>& Config::keys() {
                                              "smtp_url",
                                              "smtp_from",
                                              "vapid_subject",
-                                             "push_allow_loopback_http"};
+                                             "push_allow_loopback_http",
+                                             "resend_api_key",
+                                             "resend_api_base",
+                                             "resend_webhook_secret",
+                                             "twilio_account_sid",
+                                             "twilio_auth_token",
+                                             "twilio_from",
+                                             "twilio_api_base",
+                                             "notification_hourly_cap"};
   return k;
 }
 
@@ -150,6 +158,30 @@ Result<void> Config::set(const std::string& key, const std::string& v) {
     vapid_subject = v;
   } else if (key == "push_allow_loopback_http") {
     SB_ASSIGN_OR_RETURN(push_allow_loopback_http, to_bool(key, v));
+  } else if (key == "resend_api_key")
+    resend_api_key = v;
+  else if (key == "resend_api_base") {
+    if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+      return Error::invalid(key, "must be an http:// or https:// URL");
+    resend_api_base = v;
+  } else if (key == "resend_webhook_secret") {
+    if (!v.empty() && v.rfind("whsec_", 0) != 0)
+      return Error::invalid(key, "must be Resend's signing secret, whsec_...");
+    resend_webhook_secret = v;
+  } else if (key == "twilio_account_sid")
+    twilio_account_sid = v;
+  else if (key == "twilio_auth_token")
+    twilio_auth_token = v;
+  else if (key == "twilio_from") {
+    if (!v.empty() && v[0] != '+' && v.rfind("MG", 0) != 0)
+      return Error::invalid(key, "must be a number in E.164 (+15005550006) or a Messaging Service SID (MG...)");
+    twilio_from = v;
+  } else if (key == "twilio_api_base") {
+    if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+      return Error::invalid(key, "must be an http:// or https:// URL");
+    twilio_api_base = v;
+  } else if (key == "notification_hourly_cap") {
+    SB_ASSIGN_OR_RETURN(notification_hourly_cap, to_int(key, v, 0, 10000));
   } else
     return Error::invalid(key, "is not a configuration key");
   return Ok{};
@@ -192,6 +224,11 @@ Result<void> Config::validate() const {
     return Error::invalid("database_url", "must be sqlite:PATH or postgresql://...");
   if (!redis_url.empty() && redis_url.rfind("redis://", 0) != 0)
     return Error::invalid("redis_url", "must be redis://HOST:PORT");
+  // Texts need all three of Twilio's settings, or none (the local outbox).
+  const bool any_twilio = !twilio_account_sid.empty() || !twilio_auth_token.empty() || !twilio_from.empty();
+  if (any_twilio && twilio_account_sid.empty()) return Error::invalid("twilio_account_sid", "is required with Twilio");
+  if (any_twilio && twilio_auth_token.empty()) return Error::invalid("twilio_auth_token", "is required with Twilio");
+  if (any_twilio && twilio_from.empty()) return Error::invalid("twilio_from", "is required with Twilio");
   return Ok{};
 }
 

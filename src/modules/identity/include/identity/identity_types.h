@@ -57,6 +57,7 @@ struct User {
   std::string name;
   std::string status;  // active | inactive | suspended | deleted
   Instant created_at;
+  std::optional<std::string> phone{};  // E.164 ("+12125550123"), for text messages
 };
 
 struct Profile {
@@ -68,6 +69,7 @@ struct Registration {
   std::string email;
   std::string password;
   std::string name;
+  std::optional<std::string> phone{};  // as entered; stored in E.164
 };
 
 struct AuthResult {
@@ -82,6 +84,8 @@ struct UserUpdate {
   std::optional<std::string> name;
   std::optional<std::string> new_password;
   std::optional<std::string> current_password;
+  /// Absent: unchanged; null: removed; a number as entered: checked and stored in E.164.
+  std::optional<std::optional<std::string>> phone{};
 };
 
 /// A valid access token's session.

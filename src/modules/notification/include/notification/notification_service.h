@@ -44,8 +44,13 @@ class NotificationService {
   /// another facility's.
   virtual Result<Notification> delivery(const std::string& facility_id, const NotificationId& id,
                                         const Context& ctx) = 0;
-  /// Platform administrators: the e-mails kept in the local outbox, newest first.
+  /// Platform administrators: the e-mails and texts kept in the local outbox, newest first.
   virtual Result<OutboxPage> outbox(const OutboxQuery& q, const Context& ctx) = 0;
+
+  /// A Resend webhook: a bounce or a complaint marks the address undeliverable (a bounce also
+  /// fails the message), a delivery marks it delivered; a repeat changes nothing. malformed for a
+  /// bad or old signature; not_found when Resend webhooks are not configured.
+  virtual Result<void> receive_resend_webhook(const std::string& payload, const WebhookSignature& signature) = 0;
 };
 
 }  // namespace slotbase::notification

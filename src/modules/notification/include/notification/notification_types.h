@@ -15,17 +15,18 @@ namespace slotbase::notification {
 
 using NotificationId = Id<struct NotificationTag>;
 
-/// The ways a message reaches someone. SMS is in the catalogue and the preferences, but no
-/// provider delivers it yet. Push goes by Web Push to each device the user subscribed.
+/// The ways a message reaches someone. Push goes by Web Push to each device the user subscribed.
 enum class Channel { in_app, email, sms, push };
 constexpr EnumNames<Channel, 4> names_of(Channel) {
   return {{{{Channel::in_app, "in_app"}, {Channel::email, "email"}, {Channel::sms, "sms"}, {Channel::push, "push"}}}};
 }
 inline constexpr Channel kChannels[] = {Channel::email, Channel::sms, Channel::push, Channel::in_app};
 
-/// queued: waiting to go (also while quiet hours hold it); sent: handed to the mail server or the
-/// local outbox; delivered: in the user's inbox (in-app); failed: a permanent refusal, or retries
-/// used up; suppressed: not sent, by the user's preferences or for want of a channel.
+/// queued: waiting to go (also while quiet hours or a batch hold it); sent: handed to the mail
+/// server, the SMS provider or the local outbox; delivered: in the user's inbox (in-app), or
+/// reported delivered by the provider; failed: a permanent refusal, a bounce, or retries used up
+/// (the dead letters); suppressed: not sent, by the user's preferences, an undeliverable address
+/// or number, the hourly cap, or because it went out inside a batch.
 enum class DeliveryStatus { queued, sent, delivered, failed, suppressed };
 constexpr EnumNames<DeliveryStatus, 5> names_of(DeliveryStatus) {
   return {{{{DeliveryStatus::queued, "queued"},
@@ -56,6 +57,17 @@ struct Notification {
   std::optional<Instant> sent_at;
   std::optional<Instant> read_at;
   Instant created_at{};
+  std::optional<std::string> provider_id;  // the provider's id of it (Resend's e-mail id, Twilio's SID)
+  std::optional<std::string> batch_key;    // held to go out together with others of its kind
+  bool undeliverable = false;              // its recipient is now known to be unreachable (read only)
+};
+
+/// One try to hand a message over, or what its provider said of it afterwards.
+struct DeliveryAttempt {
+  Instant at{};
+  std::string provider;  // smtp | resend | twilio | outbox
+  std::string outcome;   // sent | transient | permanent | bounced | complained | delivered | suppressed
+  std::optional<std::string> error;
 };
 
 struct InboxQuery {
@@ -105,13 +117,16 @@ struct DeliveryQuery {
 
 struct DeliveryLog {
   std::vector<Notification> items;
+  std::map<std::string, std::vector<DeliveryAttempt>> attempts;  // notification id -> its attempts, oldest first
   std::optional<std::string> next_cursor;
 };
 
-/// An e-mail as it would have gone out, kept in the local outbox when no mail server is
-/// configured.
+/// An e-mail or a text message as it would have gone out, kept in the local outbox when no
+/// provider is configured for its channel. A text message has no subject or HTML; `to` is the
+/// number.
 struct OutboxMessage {
   std::string id;
+  std::string channel = "email";  // email | sms
   std::string notification_id;
   std::string to;
   std::string from;
@@ -132,6 +147,13 @@ struct OutboxQuery {
 struct OutboxPage {
   std::vector<OutboxMessage> items;
   std::optional<std::string> next_cursor;
+};
+
+/// The headers a provider's webhook is signed with (Svix: svix-id, svix-timestamp, svix-signature).
+struct WebhookSignature {
+  std::string id;
+  std::string timestamp;
+  std::string signature;
 };
 
 struct Unsubscribed {

@@ -44,6 +44,16 @@ struct Config {
   std::string smtp_from = "SlotBase <no-reply@slotbase.localhost>";
   std::string vapid_subject;              // Web Push contact, mailto: or https:; empty: mailto: smtp_from's address
   bool push_allow_loopback_http = false;  // accept http://127.0.0.1 push endpoints (tests, a local push service)
+  // E-mail through Resend's API when set (and no smtp_url: SMTP wins, docs/decisions.md).
+  std::string resend_api_key;
+  std::string resend_api_base = "https://api.resend.com";
+  std::string resend_webhook_secret;  // whsec_...: checks POST /api/v1/webhooks/resend; empty: refused
+  // Text messages through Twilio when all of sid, token and from are set; else the local outbox.
+  std::string twilio_account_sid;
+  std::string twilio_auth_token;
+  std::string twilio_from;  // +E.164 number or a Messaging Service SID (MG...)
+  std::string twilio_api_base = "https://api.twilio.com";
+  int notification_hourly_cap = 10;  // non-critical messages per user, channel and hour; 0: no cap
 
   std::string effective_database_url() const;
   /// public_url without a trailing slash, or http://LISTEN: the base of links in messages.
