@@ -247,6 +247,15 @@ std::map<std::string, std::vector<DeliveryAttempt>> NotificationRepository::faci
   return out;
 }
 
+std::vector<DeliveryAttempt> NotificationRepository::attempts_of(db::Connection& c, const NotificationId& id) {
+  return db::query_as(c,
+                      "SELECT at, provider, outcome, error FROM notification_attempts WHERE notification_id = $1 "
+                      "ORDER BY at, id",
+                      {id.str()}, [](const db::Row& r) {
+                        return DeliveryAttempt{from_epoch_seconds(r.i64(0)), r.text(1), r.text(2), r.opt_text(3)};
+                      });
+}
+
 void NotificationRepository::log_attempt(db::Connection& c, const std::string& key, const NotificationId& id,
                                          const DeliveryAttempt& a) {
   c.execute(kLogAttempt, {key, id.str(), epoch_seconds(a.at), a.provider, a.outcome, db::opt(a.error)});

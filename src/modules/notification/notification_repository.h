@@ -60,6 +60,8 @@ class NotificationRepository {
   static std::map<std::string, std::vector<DeliveryAttempt>> facility_attempts(
       db::Connection& c, const std::string& facility_id, const DeliveryQuery& q,
       const std::optional<std::pair<Instant, Instant>>& window);
+  /// One message's attempts, in order.
+  static std::vector<DeliveryAttempt> attempts_of(db::Connection& c, const NotificationId& id);
   /// Adds to a message's attempts; `key` makes it once (a repeated webhook adds nothing).
   static void log_attempt(db::Connection& c, const std::string& key, const NotificationId& id,
                           const DeliveryAttempt& a);

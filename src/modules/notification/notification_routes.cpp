@@ -309,9 +309,9 @@ void add_staff_routes(http::Router& router, NotificationService& notifications) 
                     req, 200,
                     notifications.delivery(req.param("facility_id"), NotificationId{req.param("notification_id")},
                                            http::context_of(req)),
-                    [](const Notification& n) {
-                      json out = delivery_json(n);
-                      out["html"] = opt(n.html);
+                    [](const DeliveryRecord& r) {
+                      json out = delivery_json(r.notification, r.attempts);
+                      out["html"] = opt(r.notification.html);
                       return out;
                     });
               },

@@ -92,12 +92,16 @@ Result<DeliveryLog> NotificationServiceImpl::delivery_log(const std::string& fac
   });
 }
 
-Result<Notification> NotificationServiceImpl::delivery(const std::string& facility_id, const NotificationId& id,
-                                                       const Context& ctx) {
+Result<DeliveryRecord> NotificationServiceImpl::delivery(const std::string& facility_id, const NotificationId& id,
+                                                         const Context& ctx) {
   SB_TRY(orgs_.facility_for(organization::FacilityId{facility_id}, identity::Permission::facility_view, ctx));
-  auto n = db_.read([&](db::Connection& c) { return NotificationRepository::find(c, id); });
-  if (!n || n->facility_id != facility_id) return Error::not_found("No such notification at this facility.");
-  return *n;
+  auto record = db_.read([&](db::Connection& c) -> std::optional<DeliveryRecord> {
+    auto n = NotificationRepository::find(c, id);
+    if (!n || n->facility_id != facility_id) return std::nullopt;
+    return DeliveryRecord{*n, NotificationRepository::attempts_of(c, id)};
+  });
+  if (!record) return Error::not_found("No such notification at this facility.");
+  return *record;
 }
 
 Result<OutboxPage> NotificationServiceImpl::outbox(const OutboxQuery& q, const Context& ctx) {

@@ -33,7 +33,8 @@ class NotificationServiceImpl final : public NotificationService {
   Result<Unsubscribed> unsubscribe_target(const std::string& token) override;
   Result<Unsubscribed> unsubscribe(const std::string& token, const Context& ctx) override;
   Result<DeliveryLog> delivery_log(const std::string& facility_id, const DeliveryQuery& q, const Context& ctx) override;
-  Result<Notification> delivery(const std::string& facility_id, const NotificationId& id, const Context& ctx) override;
+  Result<DeliveryRecord> delivery(const std::string& facility_id, const NotificationId& id,
+                                  const Context& ctx) override;
   Result<OutboxPage> outbox(const OutboxQuery& q, const Context& ctx) override;
   Result<void> receive_resend_webhook(const std::string& payload, const WebhookSignature& signature) override;
 

@@ -66,7 +66,7 @@ void register_push_routes(http::Router& router, PushSubscriptions& subscriptions
                 std::string endpoint = req.query_param("endpoint").value_or("");
                 if (!req.body.empty()) {
                   SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
-                  body.only({"endpoint", "keys", "expirationTime"});
+                  body.only({"endpoint"});
                   if (auto v = body.string("endpoint", endpoint.empty(), 4096)) endpoint = *v;
                   if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 }

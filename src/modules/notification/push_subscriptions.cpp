@@ -65,8 +65,9 @@ Result<Subscribed> PushSubscriptions::subscribe(const std::string& user_id, cons
 }
 
 Result<void> PushSubscriptions::unsubscribe(const std::string& user_id, const std::string& endpoint) {
-  const auto removed = db_.transact([&](db::Connection& tx) { return tx.execute(kDelete, {endpoint, user_id}); });
-  if (removed == 0) return Error::not_found("No push subscription of yours has this endpoint.");
+  // Turning off is idempotent: afterwards the endpoint pushes nothing to the caller, whether it
+  // was theirs, was gone already, or is someone else's (which stays theirs, and is not revealed).
+  db_.transact([&](db::Connection& tx) { tx.execute(kDelete, {endpoint, user_id}); });
   return Ok{};
 }
 

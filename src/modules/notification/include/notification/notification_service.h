@@ -42,8 +42,8 @@ class NotificationService {
                                            const Context& ctx) = 0;
   /// Staff of the facility: one of its messages as it was sent (with its HTML); not_found for
   /// another facility's.
-  virtual Result<Notification> delivery(const std::string& facility_id, const NotificationId& id,
-                                        const Context& ctx) = 0;
+  virtual Result<DeliveryRecord> delivery(const std::string& facility_id, const NotificationId& id,
+                                          const Context& ctx) = 0;
   /// Platform administrators: the e-mails and texts kept in the local outbox, newest first.
   virtual Result<OutboxPage> outbox(const OutboxQuery& q, const Context& ctx) = 0;
 

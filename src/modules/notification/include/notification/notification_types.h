@@ -70,6 +70,12 @@ struct DeliveryAttempt {
   std::optional<std::string> error;
 };
 
+/// A message as it was sent, with every try to hand it over.
+struct DeliveryRecord {
+  Notification notification;
+  std::vector<DeliveryAttempt> attempts;
+};
+
 struct InboxQuery {
   bool unread_only = false;
   int limit = 50;
