@@ -57,6 +57,8 @@ struct User {
   std::string name;
   std::string status;  // active | inactive | suspended | deleted
   Instant created_at;
+  bool email_verified = false;               // a link sent to `email` was used
+  std::optional<std::string> pending_email;  // a new address asked for, waiting for its link
 };
 
 struct Profile {
@@ -68,6 +70,9 @@ struct Registration {
   std::string email;
   std::string password;
   std::string name;
+  /// The caller vouches for the address (demo data, imports; never a request's word): it counts
+  /// as verified and no link is sent.
+  bool email_verified = false;
 };
 
 struct AuthResult {
@@ -80,9 +85,14 @@ struct AuthResult {
 
 struct UserUpdate {
   std::optional<std::string> name;
+  /// A new address: it becomes the account's once a link sent to it is used.
+  std::optional<std::string> email;
   std::optional<std::string> new_password;
   std::optional<std::string> current_password;
 };
+
+/// Which app a link in an e-mail opens: the player app at `/`, or the admin app at `/admin`.
+enum class LinkApp { player, admin };
 
 /// A valid access token's session.
 struct SessionInfo {
