@@ -22,10 +22,16 @@ std::chrono::seconds retry_delay(int attempt);
 /// the notification's row says what happened (status, attempts, error). Thread-safe.
 class Delivery {
  public:
-  /// `mailer` null: the local outbox. `from`: "SlotBase <no-reply@example.com>".
+  /// `mailer` null: the local outbox. `from`: "SlotBase <no-reply@example.com>". `seal_secret`
+  /// opens the sealed links of account e-mails (rules/sealed_link.h).
   Delivery(db::Database& db, const Clock& clock, const events::JobQueue& jobs, std::unique_ptr<SmtpMailer> mailer,
-           std::string from)
-      : db_(db), clock_(clock), jobs_(jobs), mailer_(std::move(mailer)), from_(std::move(from)) {}
+           std::string from, std::string seal_secret)
+      : db_(db),
+        clock_(clock),
+        jobs_(jobs),
+        mailer_(std::move(mailer)),
+        from_(std::move(from)),
+        seal_secret_(std::move(seal_secret)) {}
 
   void send_email(const events::Job& job) const;
 
@@ -35,6 +41,7 @@ class Delivery {
   const events::JobQueue& jobs_;
   std::unique_ptr<SmtpMailer> mailer_;
   std::string from_;
+  std::string seal_secret_;
 };
 
 }  // namespace slotbase::notification

@@ -1,5 +1,6 @@
 #include "notification/register.h"
 
+#include "account_mail.h"
 #include "booking/booking_service.h"
 #include "delivery.h"
 #include "facts.h"
@@ -27,6 +28,7 @@ class NotificationModule final : public Module {
  public:
   explicit NotificationModule(ModuleContext& c)
       : unsubscribe_secret_(load_or_create_secret(c.config.data_dir, "unsubscribe.key", 32)),
+        seal_secret_(load_or_create_secret(c.config.data_dir, "sealed-links.key", 32)),
         preferences_(c.db, c.clock),
         facts_(c.services.get<organization::OrganizationService>(), c.services.get<resource::ResourceService>(),
                templates_),
@@ -35,10 +37,12 @@ class NotificationModule final : public Module {
                   Links{c.config.public_base_url(), unsubscribe_secret_}),
         reminders_(c.db, c.clock, c.jobs, c.services.get<booking::BookingService>(), facts_, notifier_),
         listener_(c.db, c.clock, c.services.get<booking::BookingService>(), facts_, notifier_, reminders_),
-        delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from),
+        delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from, seal_secret_),
+        account_mail_(c.db, c.clock, templates_, notifier_, seal_secret_),
         service_(c.db, c.clock, c.services.get<identity::IdentityService>(),
                  c.services.get<organization::OrganizationService>(), preferences_, unsubscribe_secret_) {
     c.services.provide<NotificationService>(service_);
+    c.services.provide<identity::AccountMailer>(account_mail_);
   }
 
   std::string_view name() const override { return "notification"; }
@@ -57,6 +61,7 @@ class NotificationModule final : public Module {
 
  private:
   std::string unsubscribe_secret_;
+  std::string seal_secret_;
   Templates templates_;
   PreferenceStore preferences_;
   Facts facts_;
@@ -64,6 +69,7 @@ class NotificationModule final : public Module {
   Reminders reminders_;
   Listener listener_;
   Delivery delivery_;
+  AccountMail account_mail_;
   NotificationServiceImpl service_;
 };
 
