@@ -143,8 +143,8 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
               [&identity](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
                 body.only({"name", "email", "password", "current_password"});
-                UserUpdate update{body.string("name", false), body.string("email", false, 254),
-                                  body.string("password", false, 1024), body.string("current_password", false, 1024)};
+                UserUpdate update{body.string("name", false), body.string("password", false, 1024),
+                                  body.string("current_password", false, 1024), body.string("email", false, 254)};
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 return http::reply(req, 200,
                                    identity.update_user(UserId{http::caller(req)}, update, http::context_of(req)),

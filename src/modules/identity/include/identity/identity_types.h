@@ -57,8 +57,8 @@ struct User {
   std::string name;
   std::string status;  // active | inactive | suspended | deleted
   Instant created_at;
-  bool email_verified = false;               // a link sent to `email` was used
-  std::optional<std::string> pending_email;  // a new address asked for, waiting for its link
+  bool email_verified = false;                              // a link sent to `email` was used
+  std::optional<std::string> pending_email = std::nullopt;  // a new address asked for, waiting for its link
 };
 
 struct Profile {
@@ -85,10 +85,10 @@ struct AuthResult {
 
 struct UserUpdate {
   std::optional<std::string> name;
-  /// A new address: it becomes the account's once a link sent to it is used.
-  std::optional<std::string> email;
   std::optional<std::string> new_password;
   std::optional<std::string> current_password;
+  /// A new address: it becomes the account's once a link sent to it is used.
+  std::optional<std::string> email = std::nullopt;
 };
 
 /// Which app a link in an e-mail opens: the player app at `/`, or the admin app at `/admin`.
