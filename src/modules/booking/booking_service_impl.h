@@ -21,15 +21,15 @@ namespace slotbase::booking {
 /// waitlist and availability. The module owns one; its services and job handlers use it.
 struct BookingParts {
   BookingParts(db::Database& db, const Clock& clock, const events::Outbox& outbox, const events::JobQueue& jobs,
-               organization::OrganizationService& orgs, resource::ResourceService& resources, PaymentGateway& payments,
-               std::size_t availability_cache_bytes)
+               identity::IdentityService& identity, organization::OrganizationService& orgs,
+               resource::ResourceService& resources, PaymentGateway& payments, std::size_t availability_cache_bytes)
       : orgs(orgs),
         resources(resources),
         events(outbox),
         places(orgs, resources),
         ledger(clock, events),
         lifecycle(db, clock, jobs, orgs, places, ledger, events),
-        holds(db, clock, orgs, places, ledger, lifecycle, events, payments),
+        holds(db, clock, identity, orgs, places, ledger, lifecycle, events, payments),
         blocks(db, clock, resources, places, ledger, lifecycle, events),
         waitlist(db, clock, orgs, resources, places, ledger, events),
         availability(db, clock, orgs, resources, availability_cache_bytes) {}

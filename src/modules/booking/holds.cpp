@@ -27,6 +27,17 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
   }
   if (p.resource.status != resource::ResourceStatus::active)
     return Error::rule_violation("resource-inactive", "This resource is not bookable.");
+  // The player's own address, proven: staff holding a slot at the desk vouch for the player.
+  if (policies.require_verified_email && !staff) {
+    auto me = identity_.get_user(identity::UserId{*ctx.user_id});
+    if (!me.ok() || !me->email_verified) {
+      Error refused = Error::forbidden(
+          "This facility takes bookings only from verified e-mail addresses: open the link we sent you, or ask for a "
+          "new one.");
+      refused.rule = "email-not-verified";
+      return refused;
+    }
+  }
   std::optional<bool> member;  // asked once, for the rule and the price alike
   if (!staff && !p.facility.settings.allow_non_member_bookings) {
     member = orgs_.is_member(p.facility.id, identity::UserId{user});

@@ -6,6 +6,7 @@
 #include "booking/payment_gateway.h"
 #include "claims_ledger.h"
 #include "event_log.h"
+#include "identity/identity_service.h"
 #include "lifecycle.h"
 #include "organization/organization_service.h"
 #include "places.h"
@@ -21,10 +22,12 @@ inline constexpr const char* kExpireHoldJob = "booking.expire_hold";
 /// turns it into a booking in one transaction. Thread-safe.
 class Holds {
  public:
-  Holds(db::Database& db, const Clock& clock, organization::OrganizationService& orgs, Places& places,
-        ClaimsLedger& ledger, Lifecycle& lifecycle, const EventLog& events, PaymentGateway& payments)
+  Holds(db::Database& db, const Clock& clock, identity::IdentityService& identity,
+        organization::OrganizationService& orgs, Places& places, ClaimsLedger& ledger, Lifecycle& lifecycle,
+        const EventLog& events, PaymentGateway& payments)
       : db_(db),
         clock_(clock),
+        identity_(identity),
         orgs_(orgs),
         places_(places),
         ledger_(ledger),
@@ -56,6 +59,7 @@ class Holds {
 
   db::Database& db_;
   const Clock& clock_;
+  identity::IdentityService& identity_;
   organization::OrganizationService& orgs_;
   Places& places_;
   ClaimsLedger& ledger_;

@@ -5,6 +5,7 @@
 #include "booking_routes.h"
 #include "booking_service_impl.h"
 #include "desk_payments.h"
+#include "identity/identity_service.h"
 #include "organization/organization_service.h"
 #include "payment_link.h"
 #include "platform/http/metrics.h"
@@ -29,9 +30,9 @@ class BookingModule final : public Module {
  public:
   explicit BookingModule(ModuleContext& c)
       : payments_(c.services),
-        parts_(c.db, c.clock, c.outbox, c.jobs, c.services.get<organization::OrganizationService>(),
-               c.services.get<resource::ResourceService>(), payments_,
-               static_cast<std::size_t>(c.config.availability_cache_bytes)),
+        parts_(c.db, c.clock, c.outbox, c.jobs, c.services.get<identity::IdentityService>(),
+               c.services.get<organization::OrganizationService>(), c.services.get<resource::ResourceService>(),
+               payments_, static_cast<std::size_t>(c.config.availability_cache_bytes)),
         service_(parts_),
         recurring_(c.db, c.clock, c.jobs, parts_),
         documents_(static_cast<std::size_t>(c.config.availability_cache_bytes)),

@@ -7,12 +7,14 @@ namespace slotbase::identity {
 namespace {
 
 constexpr std::string_view kInsertUser = R"sql(
-INSERT INTO users (id, email, name, password_hash, status, created_at, updated_at, phone)
-VALUES ($1, $2, $3, $4, 'active', $5, $5, $6))sql";
+INSERT INTO users (id, email, name, password_hash, status, created_at, updated_at, email_verified_at, phone)
+VALUES ($1, $2, $3, $4, 'active', $5, $5, $6, $7))sql";
 constexpr std::string_view kUserByEmail = R"sql(
-SELECT id, email, name, status, created_at, password_hash, phone FROM users WHERE email = $1)sql";
+SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone FROM users
+WHERE email = $1)sql";
 constexpr std::string_view kUserById = R"sql(
-SELECT id, email, name, status, created_at, password_hash, phone FROM users WHERE id = $1)sql";
+SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone FROM users
+WHERE id = $1)sql";
 constexpr std::string_view kUpdateUser = R"sql(
 UPDATE users SET name = $2, password_hash = $3, updated_at = $4, phone = $5 WHERE id = $1)sql";
 // The email of a deleted account is replaced, so the address can sign up again.
@@ -34,7 +36,8 @@ constexpr std::string_view kDeleteRole = "DELETE FROM user_roles WHERE id = $1";
 constexpr std::string_view kRolesOf = R"sql(
 SELECT id, role, scope_type, scope_id FROM user_roles WHERE user_id = $1 ORDER BY granted_at, id)sql";
 constexpr std::string_view kHolders = R"sql(
-SELECT u.id, u.email, u.name, u.status, u.created_at, r.id, r.role, r.scope_type, r.scope_id
+SELECT u.id, u.email, u.name, u.status, u.created_at, u.email_verified_at, u.pending_email,
+       r.id, r.role, r.scope_type, r.scope_id
 FROM user_roles r JOIN users u ON u.id = r.user_id
 WHERE r.scope_type = $1 AND r.scope_id = $2 AND u.status = 'active'
 ORDER BY u.name, u.id)sql";
@@ -69,9 +72,27 @@ WHERE t.token_hash = $1)sql";
 constexpr std::string_view kRotateRefresh = R"sql(
 UPDATE refresh_tokens SET status = 'rotated' WHERE token_hash = $1 AND status = 'active')sql";
 
-// A user's columns from column `o` on: id, email, name, status, created_at.
+constexpr std::string_view kSetEmailState = R"sql(
+UPDATE users SET email = $2, pending_email = $3, email_verified_at = $4, updated_at = $5 WHERE id = $1)sql";
+constexpr std::string_view kEmailVerifiedAt = "SELECT email_verified_at FROM users WHERE id = $1";
+
+// Bounded by the primary key (token_hash), or by account_tokens_user.
+constexpr std::string_view kInsertToken = R"sql(
+INSERT INTO account_tokens (token_hash, user_id, purpose, email, created_at, expires_at)
+VALUES ($1, $2, $3, $4, $5, $6))sql";
+constexpr std::string_view kTokenByHash = R"sql(
+SELECT user_id, email, expires_at, used_at FROM account_tokens WHERE token_hash = $1 AND purpose = $2)sql";
+constexpr std::string_view kSpendToken = R"sql(
+UPDATE account_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2)sql";
+constexpr std::string_view kSpendUserTokens = R"sql(
+UPDATE account_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL)sql";
+
+// A user's columns from column `o` on: id, email, name, status, created_at, email_verified_at,
+// pending_email (kUserColumns of them).
+constexpr std::size_t kUserColumns = 7;
 User user_at(const db::Row& r, std::size_t o) {
-  return {UserId{r.text(o)}, r.text(o + 1), r.text(o + 2), r.text(o + 3), from_epoch_seconds(r.i64(o + 4))};
+  return {UserId{r.text(o)}, r.text(o + 1),    r.text(o + 2), r.text(o + 3), from_epoch_seconds(r.i64(o + 4)),
+          !r.is_null(o + 5), r.opt_text(o + 6)};
 }
 
 // A role's columns from column `o` on: id, role, scope_type, scope_id.
@@ -85,15 +106,16 @@ RoleAssignment role_from(const db::Row& r) {
 }
 
 IdentityRepository::StoredUser stored_user_from(const db::Row& r) {
-  IdentityRepository::StoredUser stored{user_at(r, 0), r.text(5)};
-  stored.user.phone = r.opt_text(6);
+  IdentityRepository::StoredUser stored{user_at(r, 0), r.text(kUserColumns)};
+  stored.user.phone = r.opt_text(kUserColumns + 1);
   return stored;
 }
 
 }  // namespace
 
 void IdentityRepository::insert_user(db::Connection& c, const User& u, const std::string& password_hash, Instant now) {
-  c.execute(kInsertUser, {u.id.str(), u.email, u.name, password_hash, epoch_seconds(now), db::opt(u.phone)});
+  c.execute(kInsertUser, {u.id.str(), u.email, u.name, password_hash, epoch_seconds(now),
+                          u.email_verified ? db::Param(epoch_seconds(now)) : db::Param(nullptr), db::opt(u.phone)});
 }
 
 std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_email(db::Connection& c,
@@ -145,7 +167,7 @@ std::vector<RoleAssignment> IdentityRepository::roles_of(db::Connection& c, cons
 std::vector<std::pair<User, RoleAssignment>> IdentityRepository::holders(db::Connection& c, ScopeType scope_type,
                                                                          const std::string& scope_id) {
   return db::query_as(c, kHolders, {std::string(to_string(scope_type)), scope_id}, [](const db::Row& r) {
-    return std::pair{user_at(r, 0), role_at(r, 5)};
+    return std::pair{user_at(r, 0), role_at(r, kUserColumns)};
   });
 }
 
@@ -197,6 +219,43 @@ std::optional<IdentityRepository::StoredRefresh> IdentityRepository::refresh_by_
 
 bool IdentityRepository::rotate_refresh(db::Connection& c, const std::string& token_hash) {
   return c.execute(kRotateRefresh, {token_hash}) == 1;
+}
+
+void IdentityRepository::set_email_state(db::Connection& c, const UserId& id, const std::string& email,
+                                         const std::optional<std::string>& pending_email,
+                                         std::optional<Instant> verified_at, Instant now) {
+  c.execute(kSetEmailState,
+            {id.str(), email, db::opt(pending_email),
+             verified_at ? db::Param(epoch_seconds(*verified_at)) : db::Param(nullptr), epoch_seconds(now)});
+}
+
+std::optional<Instant> IdentityRepository::email_verified_at(db::Connection& c, const UserId& id) {
+  auto row = c.query_one(kEmailVerifiedAt, {id.str()});
+  if (!row || row->is_null(0)) return std::nullopt;
+  return from_epoch_seconds(row->i64(0));
+}
+
+void IdentityRepository::insert_token(db::Connection& c, const std::string& token_hash, const StoredToken& t,
+                                      Instant now) {
+  c.execute(kInsertToken, {token_hash, t.user_id.str(), std::string(to_string(t.purpose)), t.email, epoch_seconds(now),
+                           epoch_seconds(t.expires_at)});
+}
+
+std::optional<IdentityRepository::StoredToken> IdentityRepository::token_by_hash(db::Connection& c,
+                                                                                 const std::string& token_hash,
+                                                                                 TokenPurpose purpose) {
+  return db::query_one_as(c, kTokenByHash, {token_hash, std::string(to_string(purpose))}, [&](const db::Row& r) {
+    return StoredToken{UserId{r.text(0)}, purpose, r.text(1), from_epoch_seconds(r.i64(2)), !r.is_null(3)};
+  });
+}
+
+bool IdentityRepository::spend_token(db::Connection& c, const std::string& token_hash, Instant now) {
+  return c.execute(kSpendToken, {token_hash, epoch_seconds(now)}) == 1;
+}
+
+void IdentityRepository::spend_user_tokens(db::Connection& c, const UserId& user_id, TokenPurpose purpose,
+                                           Instant now) {
+  c.execute(kSpendUserTokens, {user_id.str(), std::string(to_string(purpose)), epoch_seconds(now)});
 }
 
 }  // namespace slotbase::identity

@@ -9,6 +9,12 @@
 
 namespace slotbase::identity {
 
+/// What a link in an account e-mail is for.
+enum class TokenPurpose { password_reset, email_verification };
+inline std::string_view to_string(TokenPurpose p) {
+  return p == TokenPurpose::password_reset ? "password_reset" : "email_verification";
+}
+
 /// The identity module's tables: users, user_roles, sessions, refresh_tokens. Every method runs
 /// in the caller's transaction.
 class IdentityRepository {
@@ -16,6 +22,14 @@ class IdentityRepository {
   struct StoredUser {
     User user;
     std::string password_hash;
+  };
+  /// A link's token as kept (by its hash): whose, for what, to which address, until when.
+  struct StoredToken {
+    UserId user_id;
+    TokenPurpose purpose;
+    std::string email;
+    Instant expires_at;
+    bool used = false;
   };
   struct StoredRefresh {
     SessionId session_id;
@@ -30,6 +44,11 @@ class IdentityRepository {
   static std::optional<StoredUser> user_by_id(db::Connection& c, const UserId& id);
   static void update_user(db::Connection& c, const UserId& id, const std::string& name,
                           const std::string& password_hash, const std::optional<std::string>& phone, Instant now);
+  /// The account's address, the one waiting for its link, and when the address was proven.
+  static void set_email_state(db::Connection& c, const UserId& id, const std::string& email,
+                              const std::optional<std::string>& pending_email, std::optional<Instant> verified_at,
+                              Instant now);
+  static std::optional<Instant> email_verified_at(db::Connection& c, const UserId& id);
   /// Marks the user deleted and frees their email for a new account.
   static void mark_deleted(db::Connection& c, const UserId& id, Instant now);
 
@@ -60,6 +79,14 @@ class IdentityRepository {
   static std::optional<StoredRefresh> refresh_by_hash(db::Connection& c, const std::string& token_hash, Instant now);
   /// Active -> rotated; false if it was not active (a concurrent or repeated use).
   static bool rotate_refresh(db::Connection& c, const std::string& token_hash);
+
+  static void insert_token(db::Connection& c, const std::string& token_hash, const StoredToken& t, Instant now);
+  static std::optional<StoredToken> token_by_hash(db::Connection& c, const std::string& token_hash,
+                                                  TokenPurpose purpose);
+  /// Spends a live token; false when it was spent already or has expired (a second use, or a race).
+  static bool spend_token(db::Connection& c, const std::string& token_hash, Instant now);
+  /// Spends every live token of the user for `purpose`.
+  static void spend_user_tokens(db::Connection& c, const UserId& user_id, TokenPurpose purpose, Instant now);
 };
 
 }  // namespace slotbase::identity

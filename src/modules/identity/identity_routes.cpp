@@ -13,10 +13,18 @@ using nlohmann::json;
 json user_json(const User& u) {
   return {{"id", u.id.str()},
           {"email", u.email},
+          {"email_verified", u.email_verified},
+          {"pending_email", u.pending_email ? json(*u.pending_email) : json(nullptr)},
           {"name", u.name},
           {"status", u.status},
           {"phone", u.phone ? json(*u.phone) : json(nullptr)},
           {"created_at", format_rfc3339(u.created_at)}};
+}
+
+/// 202 with what happens next, or the error.
+Response accepted(const Request& req, const Result<void>& result, const char* detail) {
+  if (!result.ok()) return http::fail(req, result.error());
+  return Response::json(202, {{"status", "accepted"}, {"detail", detail}});
 }
 
 json role_json(const RoleAssignment& r) {
@@ -84,6 +92,50 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
               },
               http::Auth::required, http::RateClass::normal, "End the current session"});
 
+  router.add({"POST", "/api/v1/auth/password-reset",
+              [&identity](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"email", "app"});
+                auto email = body.string("email", true, 254);
+                auto app = body.string("app", false, 10);
+                if (app && *app != "player" && *app != "admin") body.fail("app", "must be player or admin");
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return accepted(req,
+                                identity.request_password_reset(
+                                    *email, app == "admin" ? LinkApp::admin : LinkApp::player, http::context_of(req)),
+                                "If an account has this address, a link to set a new password is on its way.");
+              },
+              http::Auth::none, http::RateClass::auth, "Ask for a link to set a new password"});
+
+  router.add({"POST", "/api/v1/auth/password-reset/confirm",
+              [&identity](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"token", "password"});
+                auto token = body.string("token", true, 128);
+                auto password = body.string("password", true, 1024);
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 200, identity.reset_password(*token, *password, http::context_of(req)),
+                                   user_json);
+              },
+              http::Auth::none, http::RateClass::auth, "Set a new password with a reset link's token"});
+
+  router.add({"POST", "/api/v1/auth/verify-email",
+              [&identity](Request& req) {
+                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+                body.only({"token"});
+                auto token = body.string("token", true, 128);
+                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+                return http::reply(req, 200, identity.verify_email(*token, http::context_of(req)), user_json);
+              },
+              http::Auth::optional, http::RateClass::auth, "Prove an e-mail address with a verification link's token"});
+
+  router.add({"POST", "/api/v1/auth/verify-email/resend",
+              [&identity](Request& req) {
+                return accepted(req, identity.resend_verification(UserId{http::caller(req)}, http::context_of(req)),
+                                "A new verification link is on its way.");
+              },
+              http::Auth::required, http::RateClass::normal, "Send the caller a new verification link"});
+
   router.add({"GET", "/api/v1/me",
               [&identity](Request& req) {
                 return http::reply(req, 200, identity.profile(UserId{http::caller(req)}), profile_json);
@@ -93,9 +145,9 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
   router.add({"PATCH", "/api/v1/me",
               [&identity](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
-                body.only({"name", "password", "current_password", "phone"});
+                body.only({"name", "email", "password", "current_password", "phone"});
                 UserUpdate update{body.string("name", false), body.string("password", false, 1024),
-                                  body.string("current_password", false, 1024)};
+                                  body.string("current_password", false, 1024), body.string("email", false, 254)};
                 if (body.is_null("phone"))
                   update.phone = std::optional<std::string>();
                 else if (auto phone = body.string("phone", false, 40))
@@ -105,7 +157,8 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
                                    identity.update_user(UserId{http::caller(req)}, update, http::context_of(req)),
                                    user_json);
               },
-              http::Auth::required, http::RateClass::normal, "Change the caller's name, password or phone number"});
+              http::Auth::required, http::RateClass::normal,
+              "Change the caller's name, password or phone number, or ask to change their email"});
 
   router.add({"DELETE", "/api/v1/me",
               [&identity](Request& req) {

@@ -25,14 +25,17 @@ RoleScope scope_of(ScopeType type, const std::string& id) {
 
 IdentityServiceImpl::IdentityServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
                                          const security::PasswordHasher& hasher, const security::JwtSigner& jwt,
-                                         ratelimit::RateLimiter& limiter, IdentityOptions options)
+                                         ratelimit::RateLimiter& limiter, const events::JobQueue& jobs,
+                                         AccountMailer& mailer, IdentityOptions options)
     : db_(db),
       clock_(clock),
       outbox_(outbox),
       hasher_(hasher),
       jwt_(jwt),
       limiter_(limiter),
-      options_(options),
+      jobs_(jobs),
+      mailer_(mailer),
+      options_(std::move(options)),
       dummy_hash_(hasher.hash(random_token(16))) {}
 
 std::string IdentityServiceImpl::issue_access_token(const UserId& user_id, const SessionId& session_id,
@@ -71,12 +74,13 @@ Result<AuthResult> IdentityServiceImpl::register_user(const Registration& r, con
   // Hash outside the transaction: it takes tens of milliseconds and holds no lock.
   const std::string hash = hasher_.hash(r.password);
   const Instant now = clock_.now();
-  User user{UserId{new_id("usr")}, email, name, "active", now, phone};
+  User user{UserId{new_id("usr")}, email, name, "active", now, r.email_verified, std::nullopt, phone};
   try {
     return db_.transact([&](db::Connection& tx) -> Result<AuthResult> {
       if (IdentityRepository::user_by_email(tx, email))
         return Error::conflict("email-taken", "An account with this email already exists.");
       IdentityRepository::insert_user(tx, user, hash, now);
+      if (!user.email_verified) send_verification(tx, user, user.email, now);
       emit(tx, UserCreated{user.id.str(), user.email}, user.id, Context{user.id.str(), ctx.correlation_id, ctx.ip});
       return open_session(tx, user, now);
     });
@@ -225,6 +229,11 @@ Result<User> IdentityServiceImpl::update_user(const UserId& user_id, const UserU
     }
     if (phone != current.phone) changes.push_back("phone");
   }
+  std::optional<std::string> email;
+  if (update.email) {
+    email = rules::normalize_email(*update.email);
+    if (auto why = rules::check_email(*email)) return Error::invalid("email", *why);
+  }
   if (update.new_password) {
     if (!update.current_password) return Error::invalid("current_password", "is required to change the password");
     auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_id(c, user_id); });
@@ -239,6 +248,9 @@ Result<User> IdentityServiceImpl::update_user(const UserId& user_id, const UserU
     auto stored = IdentityRepository::user_by_id(tx, user_id);
     if (!stored) return Error::not_found("No such user.");
     IdentityRepository::update_user(tx, user_id, name, new_hash.value_or(stored->password_hash), phone, now);
+    if (email) {
+      SB_ASSIGN_OR_RETURN(stored->user.pending_email, request_email_change(tx, stored->user, *email, now));
+    }
     if (!changes.empty()) emit(tx, UserUpdated{user_id.str(), changes}, user_id, ctx);
     stored->user.name = name;
     stored->user.phone = phone;

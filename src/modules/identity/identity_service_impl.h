@@ -3,6 +3,7 @@
 #include <atomic>
 #include <memory>
 
+#include "identity/account_mailer.h"
 #include "identity/identity_events.h"
 #include "identity/identity_service.h"
 #include "identity_repository.h"
@@ -10,6 +11,7 @@
 #include "platform/core/byte_cache.h"
 #include "platform/core/parse_cache.h"
 #include "platform/db/database.h"
+#include "platform/events/jobs.h"
 #include "platform/events/outbox.h"
 #include "platform/ratelimit/rate_limiter.h"
 #include "platform/security/jwt.h"
@@ -27,25 +29,39 @@ struct SignInLimits {
   ratelimit::Bucket per_account_daily{100, 100.0 / 1440};  // and the delay grows: past 100 a day, ~15 min
   ratelimit::Bucket per_address{30, 30};                   // many accounts tried from one address (credential stuffing)
   ratelimit::Bucket refresh_per_session{10, 4};            // a client refreshes once per access token's life
+  ratelimit::Bucket reset_per_address{3, 3.0 / 60};        // reset links: 3, then one every 20 minutes
+  ratelimit::Bucket verification_per_user{3, 3.0 / 60};    // verification links sent again: the same
 };
+
+/// The job that sends a password-reset link: {"email", "app"}. Asking for a link only queues it,
+/// so that an address with an account and one without answer alike, in the same time.
+inline constexpr const char* kPasswordResetJob = "identity.password_reset";
 
 struct IdentityOptions {
   std::chrono::seconds access_ttl{900};
   std::chrono::hours refresh_ttl{24 * 30};
   SignInLimits limits;
+  std::string public_url;  // the base of links in e-mails: "https://book.example.com"
+  std::chrono::hours reset_ttl{1};
+  std::chrono::hours verification_ttl{48};
 };
 
 class IdentityServiceImpl final : public IdentityService {
  public:
   IdentityServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
                       const security::PasswordHasher& hasher, const security::JwtSigner& jwt,
-                      ratelimit::RateLimiter& limiter, IdentityOptions options);
+                      ratelimit::RateLimiter& limiter, const events::JobQueue& jobs, AccountMailer& mailer,
+                      IdentityOptions options);
 
   Result<AuthResult> register_user(const Registration& r, const Context& ctx) override;
   Result<AuthResult> login(const std::string& email, const std::string& password, const Context& ctx) override;
   Result<AuthResult> refresh(const std::string& refresh_token, const Context& ctx) override;
   Result<void> logout(const SessionId& session_id, const Context& ctx) override;
   Result<SessionInfo> validate_session(const std::string& access_token) override;
+  Result<void> request_password_reset(const std::string& email, LinkApp app, const Context& ctx) override;
+  Result<User> reset_password(const std::string& token, const std::string& new_password, const Context& ctx) override;
+  Result<User> verify_email(const std::string& token, const Context& ctx) override;
+  Result<void> resend_verification(const UserId& user_id, const Context& ctx) override;
   Result<Profile> profile(const UserId& user_id) override;
   Result<User> update_user(const UserId& user_id, const UserUpdate& update, const Context& ctx) override;
   Result<void> delete_user(const UserId& user_id, const Context& ctx) override;
@@ -62,7 +78,20 @@ class IdentityServiceImpl final : public IdentityService {
   bool check_permission(const UserId& user_id, Permission permission, const ScopeRef& scope) override;
   bool check_permission(const Context& ctx, Permission permission, const ScopeRef& scope) override;
 
+  /// kPasswordResetJob: a link to the account of the address, if it has one (account_emails.cpp).
+  void send_password_reset(const events::Job& job);
+
  private:
+  // Account e-mails (account_emails.cpp).
+  /// Stores a new verification token for `to` and sends its link, in `tx`.
+  void send_verification(db::Connection& tx, const User& user, const std::string& to, Instant now);
+  /// Asks for `user`'s address to become `email`, in `tx`: the link goes to the new address and
+  /// a notice to the old one. The present address again cancels a pending change.
+  Result<std::optional<std::string>> request_email_change(db::Connection& tx, const User& user,
+                                                          const std::string& email, Instant now);
+  /// "https://book.example.com/admin/reset-password?token=...".
+  std::string link_to(LinkApp app, std::string_view page, const std::string& token) const;
+
   /// Grants a role in `tx` (assign_role and grant_role).
   Result<RoleAssignment> assign(db::Connection& tx, const UserId& user_id, Role role, ScopeType scope_type,
                                 const std::string& scope_id, const Context& ctx);
@@ -82,6 +111,8 @@ class IdentityServiceImpl final : public IdentityService {
   const security::PasswordHasher& hasher_;
   const security::JwtSigner& jwt_;
   ratelimit::RateLimiter& limiter_;
+  const events::JobQueue& jobs_;
+  AccountMailer& mailer_;
   IdentityOptions options_;
   std::string dummy_hash_;  // verified against for unknown emails, so both paths take as long
   /// What a signed access token says, kept per token text once its signature checked out.

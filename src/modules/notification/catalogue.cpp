@@ -36,6 +36,12 @@ const std::vector<TypeInfo> kCatalogue = {
     {types::kFeeCharged, {in_app, email}, false, Recipient::payer},
 };
 
+const std::vector<TypeInfo> kAccountTypes = {
+    {types::kPasswordReset, {email}, true, Recipient::player},
+    {types::kEmailVerification, {email}, true, Recipient::player},
+    {types::kEmailChangeRequested, {email}, true, Recipient::player},
+};
+
 }  // namespace
 
 std::span<const TypeInfo> catalogue() {
@@ -44,6 +50,12 @@ std::span<const TypeInfo> catalogue() {
 
 const TypeInfo* find_type(std::string_view name) {
   for (const auto& t : kCatalogue)
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+const TypeInfo* find_account_type(std::string_view name) {
+  for (const auto& t : kAccountTypes)
     if (t.name == name) return &t;
   return nullptr;
 }

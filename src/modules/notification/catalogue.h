@@ -35,6 +35,11 @@ const TypeInfo* find_type(std::string_view name);
 /// The type of this name; std::invalid_argument for a name the catalogue does not have.
 const TypeInfo& type_info(std::string_view name);
 
+/// The account e-mails (identity's AccountMailer): e-mail only, critical, sent at once whatever
+/// the preferences say, without an unsubscribe link; they are not in the catalogue, so the
+/// preferences neither list them nor turn them off. The type of this name, if it is one.
+const TypeInfo* find_account_type(std::string_view name);
+
 /// The types' names, as constants for the code that sends them.
 namespace types {
 inline constexpr std::string_view kBookingConfirmed = "booking.confirmed";
@@ -54,6 +59,9 @@ inline constexpr std::string_view kPaymentSucceeded = "payment.succeeded";
 inline constexpr std::string_view kPaymentFailed = "payment.failed";
 inline constexpr std::string_view kRefundCompleted = "payment.refund_completed";
 inline constexpr std::string_view kFeeCharged = "payment.fee_charged";
+inline constexpr std::string_view kPasswordReset = "account.password_reset";
+inline constexpr std::string_view kEmailVerification = "account.email_verification";
+inline constexpr std::string_view kEmailChangeRequested = "account.email_change_requested";
 }  // namespace types
 
 }  // namespace slotbase::notification

@@ -5,6 +5,7 @@
 #include "notification_repository.h"
 #include "platform/core/ids.h"
 #include "rules/mime.h"
+#include "rules/sealed_link.h"
 
 namespace slotbase::notification {
 
@@ -44,6 +45,14 @@ void Delivery::send_email(const events::Job& job) const {
   m.html = n->html.value_or("");
   m.message_id = n->id.str() + "@" + rules::domain_of(rules::bare_address(from_));
   m.date = now;
+  if (!rules::open_sealed_link(seal_secret_, n->data, m.text, m.html)) {
+    db_.transact([&](db::Connection& tx) {
+      NotificationRepository::record_attempt(tx, n->id, DeliveryStatus::failed,
+                                             "its sealed link cannot be opened with this server's key", std::nullopt,
+                                             now);
+    });
+    return;
+  }
   if (n->data.contains("unsubscribe_url") && n->data["unsubscribe_url"].is_string())
     m.unsubscribe_url = n->data["unsubscribe_url"].get<std::string>();
   const std::string boundary = "=_" + n->id.str();

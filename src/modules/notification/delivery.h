@@ -29,14 +29,17 @@ std::chrono::seconds retry_delay(int attempt);
 class Delivery {
  public:
   /// `mailer` / `texter` null: the local outbox. `from`: "SlotBase <no-reply@example.com>";
-  /// `sms_from`: the sender a text shows (in the outbox).
+  /// `seal_secret` opens the sealed links of account e-mails (rules/sealed_link.h); `sms_from`:
+  /// the sender a text shows (in the outbox).
   Delivery(db::Database& db, const Clock& clock, const events::JobQueue& jobs, std::unique_ptr<EmailSender> mailer,
-           std::string from, std::unique_ptr<SmsSender> texter = nullptr, std::string sms_from = "SlotBase")
+           std::string from, std::string seal_secret, std::unique_ptr<SmsSender> texter = nullptr,
+           std::string sms_from = "SlotBase")
       : db_(db),
         clock_(clock),
         jobs_(jobs),
         mailer_(std::move(mailer)),
         from_(std::move(from)),
+        seal_secret_(std::move(seal_secret)),
         texter_(std::move(texter)),
         sms_from_(std::move(sms_from)) {}
 
@@ -56,6 +59,7 @@ class Delivery {
   const events::JobQueue& jobs_;
   std::unique_ptr<EmailSender> mailer_;
   std::string from_;
+  std::string seal_secret_;
   std::unique_ptr<SmsSender> texter_;
   std::string sms_from_;
 };

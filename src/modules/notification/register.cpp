@@ -1,5 +1,6 @@
 #include "notification/register.h"
 
+#include "account_mail.h"
 #include "batching.h"
 #include "booking/booking_service.h"
 #include "bounces.h"
@@ -68,6 +69,7 @@ class NotificationModule final : public Module {
  public:
   explicit NotificationModule(ModuleContext& c)
       : unsubscribe_secret_(load_or_create_secret(c.config.data_dir, "unsubscribe.key", 32)),
+        seal_secret_(load_or_create_secret(c.config.data_dir, "sealed-links.key", 32)),
         overrides_(c.db, templates_),
         preferences_(c.db, c.clock),
         vapid_(load_or_create_vapid(c.config.data_dir, vapid_subject(c.config))),
@@ -79,17 +81,19 @@ class NotificationModule final : public Module {
                   Links{c.config.public_base_url(), unsubscribe_secret_}, push_subscriptions_, limits_from(c.config)),
         reminders_(c.db, c.clock, c.jobs, c.services.get<booking::BookingService>(), facts_, notifier_),
         listener_(c.db, c.clock, c.services.get<booking::BookingService>(), facts_, notifier_, reminders_),
-        delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from, texter_from(c.config),
+        delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from, seal_secret_, texter_from(c.config),
                   c.config.twilio_from.empty() ? "SlotBase" : c.config.twilio_from),
         push_delivery_(c.db, c.clock, c.jobs, push_subscriptions_, vapid_,
                        WebPushClient(c.config.push_allow_loopback_http)),
         batcher_(c.db, c.clock, c.jobs, templates_, limits_from(c.config)),
         resend_(c.db, c.clock, c.config.resend_webhook_secret),
+        account_mail_(c.db, c.clock, templates_, notifier_, seal_secret_),
         service_(c.db, c.clock, c.services.get<identity::IdentityService>(),
                  c.services.get<organization::OrganizationService>(), preferences_, unsubscribe_secret_, resend_),
         template_service_(c.db, c.clock, c.services.get<organization::OrganizationService>(),
                           c.services.get<resource::ResourceService>(), overrides_, notifier_.links()) {
     c.services.provide<NotificationService>(service_);
+    c.services.provide<identity::AccountMailer>(account_mail_);
   }
 
   std::string_view name() const override { return "notification"; }
@@ -115,6 +119,7 @@ class NotificationModule final : public Module {
 
  private:
   std::string unsubscribe_secret_;
+  std::string seal_secret_;
   Templates templates_;
   TemplateOverrides overrides_;
   PreferenceStore preferences_;
@@ -128,6 +133,7 @@ class NotificationModule final : public Module {
   PushDelivery push_delivery_;
   Batcher batcher_;
   ResendWebhooks resend_;
+  AccountMail account_mail_;
   NotificationServiceImpl service_;
   TemplateService template_service_;
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { messageOf, type Api } from "../shared/api/client";
 import type { Facility } from "../shared/api/types";
-import { AuthForm, useSession } from "../features/auth";
+import { AccountLinkPage, accountPage, appRoot, AuthForm, useSession } from "../features/auth";
 import { DaySheet } from "../features/day-sheet";
 import { facilitiesIRun } from "../features/facilities";
 import { Lists } from "../features/lists";
@@ -24,6 +24,14 @@ export function AdminApp({ api }: { api: Api }) {
   const [messages, setMessages] = useState<"log" | "templates">("log");
   const [platformAdmin, setPlatformAdmin] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A link from an account e-mail (reset a password) opens its page first.
+  const [linkPage, setLinkPage] = useState(() => accountPage(location.pathname, location.search));
+  const leaveLinkPage = () => {
+    history.replaceState(null, "", appRoot(location.pathname));
+    setLinkPage(null);
+    // A reset ended every session: the app starts again signed out.
+    if (linkPage?.kind === "reset-password") location.reload();
+  };
 
   // The facilities this account runs: its organizations' and those its roles name.
   const load = useCallback(async () => {
@@ -108,10 +116,12 @@ export function AdminApp({ api }: { api: Api }) {
             {error}
           </p>
         )}
-        {!ready ? (
+        {linkPage ? (
+          <AccountLinkPage api={api} app="admin" page={linkPage} onDone={leaveLinkPage} />
+        ) : !ready ? (
           <p role="status">Loading…</p>
         ) : !user ? (
-          <AuthForm api={api} title="SlotBase Admin" onDone={setUser} />
+          <AuthForm api={api} title="SlotBase Admin" app="admin" onDone={setUser} />
         ) : view === "outbox" && platformAdmin ? (
           <Outbox api={api} />
         ) : view === "platform" && platformAdmin ? (

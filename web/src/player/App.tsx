@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Api } from "../shared/api/client";
-import { AuthForm, useSession } from "../features/auth";
+import { AccountLinkPage, accountPage, appRoot, AuthForm, useSession, VerifyNotice } from "../features/auth";
 import { BookView } from "../features/availability";
 import { MyBookings } from "../features/bookings";
 import { NotificationBell, NotificationPreferences } from "../features/notifications";
@@ -9,6 +9,14 @@ import { MyPayments } from "../features/payments";
 export function PlayerApp({ api }: { api: Api }) {
   const { user, ready, setUser } = useSession(api);
   const [view, setView] = useState<"book" | "mine" | "payments" | "notifications">("book");
+  // A link from an account e-mail (reset a password, verify an address) opens its page first.
+  const [linkPage, setLinkPage] = useState(() => accountPage(location.pathname, location.search));
+  const leaveLinkPage = () => {
+    history.replaceState(null, "", appRoot(location.pathname));
+    setLinkPage(null);
+    // A reset ended every session: the app starts again signed out.
+    if (linkPage?.kind === "reset-password") location.reload();
+  };
 
   return (
     <>
@@ -37,7 +45,10 @@ export function PlayerApp({ api }: { api: Api }) {
         )}
       </header>
       <main id="main">
-        {!ready ? (
+        {user && !linkPage && <VerifyNotice key={user.id} api={api} />}
+        {linkPage ? (
+          <AccountLinkPage api={api} app="player" page={linkPage} onDone={leaveLinkPage} />
+        ) : !ready ? (
           <p role="status">Loading…</p>
         ) : !user ? (
           <AuthForm api={api} title="SlotBase" onDone={setUser} />

@@ -89,6 +89,7 @@ json to_json(const Policies& p) {
       {"holiday_multiplier", p.holiday_multiplier},
       {"allow_player_recurring", p.allow_player_recurring},
       {"recurring_horizon_days", p.recurring_horizon_days},
+      {"require_verified_email", p.require_verified_email},
   };
 }
 
@@ -165,6 +166,8 @@ Result<PoliciesPatch> parse_policies(const json& patch) {
       c.boolean(v, key, p.allow_player_recurring);
     else if (key == "recurring_horizon_days")
       c.integer(v, key, 7, 366, p.recurring_horizon_days);
+    else if (key == "require_verified_email")
+      c.boolean(v, key, p.require_verified_email);
     else if (key == "cancellation") {
       const json* tiers = v.is_object() && v.contains("tiers") ? &v["tiers"] : nullptr;
       if (!tiers || !tiers->is_array() || tiers->empty() || tiers->size() > 10) {
@@ -221,6 +224,7 @@ Result<Policies> apply_policies(const Policies& current, const PoliciesPatch& pa
   set(p.holiday_multiplier, patch.holiday_multiplier);
   set(p.allow_player_recurring, patch.allow_player_recurring);
   set(p.recurring_horizon_days, patch.recurring_horizon_days);
+  set(p.require_verified_email, patch.require_verified_email);
   // Members checked one by one can still disagree with each other, or with those left as they were.
   if (p.min_duration_minutes > p.max_duration_minutes)
     return Error::invalid("policies.max_duration_minutes", "must not be less than min_duration_minutes");

@@ -1,11 +1,23 @@
 import { useState, type FormEvent } from "react";
 import { ApiError, messageOf, type Api } from "../../shared/api/client";
 import type { User } from "../../shared/api/types";
+import { ForgotPassword } from "./ForgotPassword";
 
-/// Log in or sign up. Errors from the server are shown next to the field they name, and in a
-/// summary that screen readers announce.
-export function AuthForm({ api, onDone, title }: { api: Api; onDone: (u: User) => void; title: string }) {
-  const [mode, setMode] = useState<"login" | "register">("login");
+/// Log in or sign up, or ask for a link to set a new password ("Forgot password?", whose link
+/// opens `app`). Errors from the server are shown next to the field they name, and in a summary
+/// that screen readers announce.
+export function AuthForm({
+  api,
+  onDone,
+  title,
+  app = "player",
+}: {
+  api: Api;
+  onDone: (u: User) => void;
+  title: string;
+  app?: "player" | "admin";
+}) {
+  const [mode, setMode] = useState<"login" | "register" | "forgot">("login");
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -47,6 +59,7 @@ export function AuthForm({ api, onDone, title }: { api: Api; onDone: (u: User) =
     </div>
   );
 
+  if (mode === "forgot") return <ForgotPassword api={api} app={app} initialEmail={email} onBack={() => setMode("login")} />;
   return (
     <section className="panel" aria-labelledby="auth-title">
       <h2 id="auth-title">{mode === "login" ? `Log in to ${title}` : `Create your ${title} account`}</h2>
@@ -74,6 +87,18 @@ export function AuthForm({ api, onDone, title }: { api: Api; onDone: (u: User) =
           >
             {mode === "login" ? "New here? Create an account" : "Have an account? Log in"}
           </button>
+          {mode === "login" && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setMode("forgot");
+                setError(null);
+              }}
+            >
+              Forgot password?
+            </button>
+          )}
         </div>
       </form>
     </section>

@@ -70,6 +70,7 @@ describe("PoliciesForm", () => {
         holiday_multiplier: 1,
         allow_player_recurring: false,
         recurring_horizon_days: 90,
+        require_verified_email: false,
       },
     });
     await waitFor(() => expect(onSaved).toHaveBeenCalled());

@@ -39,6 +39,7 @@ const NULLABLE: NumberPolicy[] = ["auto_approve_after_minutes", "max_active_book
 interface Draft {
   numbers: Record<NumberPolicy, string>;
   require_booking_approval: boolean;
+  require_verified_email: boolean;
   allow_player_recurring: boolean;
   payment_timing: NonNullable<Policies["payment_timing"]>;
   offline_methods: Offline[];
@@ -51,6 +52,7 @@ function draftOf(p: Policies): Draft {
   return {
     numbers,
     require_booking_approval: p.require_booking_approval ?? false,
+    require_verified_email: p.require_verified_email ?? false,
     allow_player_recurring: p.allow_player_recurring ?? false,
     payment_timing: p.payment_timing ?? "at_booking",
     offline_methods: p.offline_methods ?? [],
@@ -66,6 +68,7 @@ function policiesOf(d: Draft): Partial<Policies> {
   return {
     ...numbers,
     require_booking_approval: d.require_booking_approval,
+    require_verified_email: d.require_verified_email,
     allow_player_recurring: d.allow_player_recurring,
     payment_timing: d.payment_timing,
     offline_methods: d.offline_methods,
@@ -128,6 +131,15 @@ export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: F
           New bookings need approval
         </label>
         {at("require_booking_approval") && <div className="field-error">{at("require_booking_approval")}</div>}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.require_verified_email}
+            onChange={(e) => setDraft({ ...draft, require_verified_email: e.target.checked })}
+          />{" "}
+          Players book only once their e-mail address is verified
+        </label>
+        {at("require_verified_email") && <div className="field-error">{at("require_verified_email")}</div>}
         {numberBox({ k: "auto_approve_after_minutes", label: "Approve automatically after (minutes)", hint: "Blank: never." })}
       </fieldset>
 

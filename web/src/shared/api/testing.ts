@@ -81,6 +81,7 @@ export function aFacility(changes: Partial<Facility> = {}): Facility {
       holiday_multiplier: 1,
       allow_player_recurring: false,
       recurring_horizon_days: 90,
+      require_verified_email: false,
     },
     ...changes,
   };

@@ -31,7 +31,31 @@ class IdentityService {
   /// The session behind an access token, if the token is good and the session alive.
   virtual Result<SessionInfo> validate_session(const std::string& access_token) = 0;
 
+  /// Sends a link to set a new password to the account of `email`, if there is one: the same Ok,
+  /// in the same time, for an address without an account (the e-mail is made by a job, for both).
+  /// A few requests per address an hour; the ones past that send nothing, and say nothing
+  /// different either. invalid_argument "email" for something that is not an address.
+  virtual Result<void> request_password_reset(const std::string& email, LinkApp app, const Context& ctx) = 0;
+  /// Sets the password of the account a reset link was sent to, spends the link (and any other
+  /// reset link of the account) and ends every session of the account but the caller's own.
+  /// expired for a token that is unknown, used or past its hour; invalid_argument "password"
+  /// for a weak password (the token stays good).
+  virtual Result<User> reset_password(const std::string& token, const std::string& new_password,
+                                      const Context& ctx) = 0;
+  /// Proves the address a verification link was sent to: the account's address becomes
+  /// verified, or a pending new address becomes the account's. expired for a token that is
+  /// unknown, used, past its time, or for an address the account no longer has or asks for;
+  /// permission_denied when the caller is signed in to another account; conflict "email-taken"
+  /// when another account took the new address meanwhile.
+  virtual Result<User> verify_email(const std::string& token, const Context& ctx) = 0;
+  /// Sends a new verification link to the pending address, else to an unverified one; conflict
+  /// "email-already-verified" when there is nothing to verify; rate_limited past a few an hour.
+  virtual Result<void> resend_verification(const UserId& user_id, const Context& ctx) = 0;
+
   virtual Result<Profile> profile(const UserId& user_id) = 0;
+  /// A new email is only asked for: it takes effect once the link sent to it is used (the old
+  /// address is told of the request); the present address again cancels the request. conflict
+  /// "email-taken" when another account has it.
   virtual Result<User> update_user(const UserId& user_id, const UserUpdate& update, const Context& ctx) = 0;
   /// Deactivates the account and ends all its sessions; the email becomes free again.
   virtual Result<void> delete_user(const UserId& user_id, const Context& ctx) = 0;

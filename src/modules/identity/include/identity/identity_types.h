@@ -57,7 +57,9 @@ struct User {
   std::string name;
   std::string status;  // active | inactive | suspended | deleted
   Instant created_at;
-  std::optional<std::string> phone{};  // E.164 ("+12125550123"), for text messages
+  bool email_verified = false;                              // a link sent to `email` was used
+  std::optional<std::string> pending_email = std::nullopt;  // a new address asked for, waiting for its link
+  std::optional<std::string> phone{};                       // E.164 ("+12125550123"), for text messages
 };
 
 struct Profile {
@@ -69,6 +71,9 @@ struct Registration {
   std::string email;
   std::string password;
   std::string name;
+  /// The caller vouches for the address (demo data, imports; never a request's word): it counts
+  /// as verified and no link is sent.
+  bool email_verified = false;
   std::optional<std::string> phone{};  // as entered; stored in E.164
 };
 
@@ -84,9 +89,14 @@ struct UserUpdate {
   std::optional<std::string> name;
   std::optional<std::string> new_password;
   std::optional<std::string> current_password;
+  /// A new address: it becomes the account's once a link sent to it is used.
+  std::optional<std::string> email = std::nullopt;
   /// Absent: unchanged; null: removed; a number as entered: checked and stored in E.164.
   std::optional<std::optional<std::string>> phone{};
 };
+
+/// Which app a link in an e-mail opens: the player app at `/`, or the admin app at `/admin`.
+enum class LinkApp { player, admin };
 
 /// A valid access token's session.
 struct SessionInfo {

@@ -53,6 +53,7 @@ struct Policies {
   double holiday_multiplier = 1.0;
   bool allow_player_recurring = false;  // players may book a weekly (or other) series themselves
   int recurring_horizon_days = 90;      // how far ahead a series is booked; a daily job moves it on
+  bool require_verified_email = false;  // players book only once they proved their e-mail address
 };
 
 /// Display and access settings.
@@ -109,6 +110,7 @@ struct PoliciesPatch {
   std::optional<double> holiday_multiplier;
   std::optional<bool> allow_player_recurring;
   std::optional<int> recurring_horizon_days;
+  std::optional<bool> require_verified_email;
 };
 
 enum class FacilityStatus { active, inactive, pending_setup, suspended };

@@ -1,0 +1,65 @@
+#include "account_mail.h"
+
+#include "catalogue.h"
+#include "platform/core/ids.h"
+#include "platform/core/zone.h"
+#include "rules/mime.h"
+#include "rules/sealed_link.h"
+
+namespace slotbase::notification {
+
+void AccountMail::send_password_reset(const db::UnitOfWork& work, const identity::AccountLink& m) {
+  send(work, types::kPasswordReset, m.user_id, m.to,
+       {{"name", m.name},
+        {"expires", templates_.date_time(m.expires_at, *Zone::find("UTC"), Templates::kDefaultLocale)}},
+       m.link);
+}
+
+void AccountMail::send_email_verification(const db::UnitOfWork& work, const identity::AccountLink& m) {
+  send(work, types::kEmailVerification, m.user_id, m.to,
+       {{"name", m.name},
+        {"address", m.to},
+        {"expires", templates_.date_time(m.expires_at, *Zone::find("UTC"), Templates::kDefaultLocale)}},
+       m.link);
+}
+
+void AccountMail::send_email_change_notice(const db::UnitOfWork& work, const identity::EmailChangeNotice& m) {
+  send(work, types::kEmailChangeRequested, m.user_id, m.to,
+       {{"name", m.name}, {"address", m.to}, {"new_address", m.new_email}}, std::nullopt);
+}
+
+void AccountMail::send(const db::UnitOfWork& work, std::string_view type, const identity::UserId& user_id,
+                       const std::string& to, nlohmann::json facts, const std::optional<std::string>& link) const {
+  const TypeInfo& info = *find_account_type(type);
+  const Instant now = clock_.now();
+  facts["app_url"] = notifier_.links().app();
+  // The stored message shows a mark where the link goes; the link, which holds a token that
+  // resets a password or proves an address, is kept sealed until the message is sent.
+  if (link) facts["link"] = std::string(rules::kSealedLinkMark);
+  auto rendered = templates_.render(type, Channel::email, Templates::kDefaultLocale, facts);
+
+  Notification n;
+  n.id = NotificationId{new_id("ntf")};
+  n.type = std::string(type);
+  n.channel = Channel::email;
+  n.user_id = user_id.str();
+  n.recipient = to;
+  n.critical = info.critical;
+  n.title = std::move(rendered.title);
+  n.body = std::move(rendered.text);
+  n.html = std::move(rendered.html);
+  if (link) n.data[rules::kSealedLinkField] = rules::seal(seal_secret_, *link);
+  n.send_after = now;
+  n.created_at = now;
+  if (rules::plausible_address(to)) {
+    n.status = DeliveryStatus::queued;
+  } else {
+    n.status = DeliveryStatus::failed;
+    n.error = "not a deliverable address";
+  }
+  // Each message is its own: its id is its key.
+  const std::string key = "account:" + n.id.str();
+  work.join(db_, [&](db::Connection& tx) { notifier_.write(tx, {{std::move(n), key, std::nullopt}}); });
+}
+
+}  // namespace slotbase::notification
