@@ -108,7 +108,7 @@ Result<User> IdentityServiceImpl::reset_password(const std::string& token, const
     if (!IdentityRepository::spend_token(tx, hash, now)) return Error::expired(kSpentLink);
     auto stored = IdentityRepository::user_by_id(tx, found->user_id);
     if (!stored || stored->user.status != "active") return Error::expired(kSpentLink);
-    IdentityRepository::update_user(tx, stored->user.id, stored->user.name, password_hash, now);
+    IdentityRepository::update_user(tx, stored->user.id, stored->user.name, password_hash, stored->user.phone, now);
     IdentityRepository::spend_user_tokens(tx, stored->user.id, TokenPurpose::password_reset, now);
     // Whoever knew the old password is signed out everywhere; the new one signs in anew.
     IdentityRepository::revoke_user_sessions(tx, stored->user.id, "password-reset", now);

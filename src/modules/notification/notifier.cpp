@@ -180,7 +180,9 @@ void Notifier::write(db::Connection& tx, const std::vector<Prepared>& prepared) 
     Notification& n = p.notification;
     const bool sendable =
         n.status == DeliveryStatus::queued && (n.channel == Channel::email || n.channel == Channel::sms);
-    if (sendable && type_info(n.type).batched) n.batch_key = batch_key_of(n);
+    // Account e-mails are outside the catalogue, and never batched.
+    const TypeInfo* info = find_type(n.type);
+    if (sendable && info && info->batched) n.batch_key = batch_key_of(n);
     if (!NotificationRepository::insert(tx, n, p.dedupe_key, p.event_id)) continue;
     if (sendable && n.batch_key)
       hold_for_batch(tx, jobs_, n, limits_, now);

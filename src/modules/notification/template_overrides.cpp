@@ -98,7 +98,7 @@ rules::TemplateVocabulary TemplateOverrides::vocabulary(std::string_view type, C
         for (const auto& n : rules::vocabulary_of(*source).names)
           if (c == channel || n != kEmailOnly) v.names.insert(n);
   for (const auto& p : templates_.partial_names(locale))
-    if (!html_partial(p)) v.partials.insert(p);
+    if (!html_partial(p) && !p.starts_with("account_")) v.partials.insert(p);  // account e-mails' own
   return v;
 }
 
