@@ -180,6 +180,11 @@ std::vector<RecordedRequest> LoopbackServer::requests() const {
   return requests_;
 }
 
+void LoopbackServer::forget_requests() {
+  std::lock_guard lock(mutex_);
+  requests_.clear();
+}
+
 ScriptedReply LoopbackServer::next_reply() {
   std::lock_guard lock(mutex_);
   if (replies_.empty())

@@ -55,6 +55,8 @@ class LoopbackServer {
   std::string base_url() const;
   void script(ScriptedReply reply);
   std::vector<RecordedRequest> requests() const;
+  /// Forgets the requests recorded so far (what a test's set-up sent).
+  void forget_requests();
 
  private:
   void run();
