@@ -46,6 +46,9 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   if (std::filesystem::create_directories(config_.data_dir))
     std::filesystem::permissions(config_.data_dir, std::filesystem::perms::owner_all,
                                  std::filesystem::perm_options::replace);
+  // Held while the process lives: `slotbase restore` refuses a data directory in use.
+  data_lock_ = ops::DataDirLock::take(config_.data_dir, ops::DataDirLock::Mode::shared);
+  if (!data_lock_) throw std::runtime_error("a restore into " + config_.data_dir + " is running");
   db_ = db::open_database(config_.effective_database_url(), config_.db_pool_size);
   for (const auto& m : db::migrate(*db_)) log::info("migration applied", {{"version", m.version}, {"name", m.name}});
 

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/app.h"
+#include "app/operations.h"
 #include "app/seed_demo.h"
 #include "identity/identity_service.h"
 #include "platform/db/migrations.h"
@@ -108,6 +109,19 @@ int main(int argc, char** argv) {
   jobs_list->add_option("--status", job_status, "pending, running, done or dead");
   jobs_list->add_option("--limit", job_limit, "How many");
 
+  auto* backup = cli.add_subcommand("backup", "Copy the database and the secrets into one file, while serving");
+  flags.add_to(backup, false);
+  std::string backup_file;
+  bool force = false;
+  backup->add_option("--to", backup_file, "The backup file to write")->required();
+  backup->add_flag("--force", force, "Replace the file if it exists");
+  auto* restore = cli.add_subcommand("restore", "Put a backup into a stopped or new data directory");
+  flags.add_to(restore, false);
+  restore->add_option("--from", backup_file, "The backup file to read")->required();
+  restore->add_flag("--force", force, "Replace the database and secrets that are there");
+  auto* check = cli.add_subcommand("check", "Report what a crash or an outage left behind (exit status 1 if any)");
+  flags.add_to(check, false);
+
   auto* admin = cli.add_subcommand("admin", "Administration");
   admin->require_subcommand(1);
   auto* grant = admin->add_subcommand("grant-platform-admin", "Make an existing account a platform administrator");
@@ -126,6 +140,10 @@ int main(int argc, char** argv) {
       std::cout << "applied " << applied.size() << " migration(s)\n";
       return 0;
     }
+    // These work on the database as it is: no App, no migrations.
+    if (backup->parsed()) return slotbase::ops::backup(config, backup_file, force, std::cout, std::cerr);
+    if (restore->parsed()) return slotbase::ops::restore(config, backup_file, force, std::cout, std::cerr);
+    if (check->parsed()) return slotbase::ops::check(config, std::cout);
     slotbase::App app(config);
     if (serve->parsed()) {
       if (config.demo) slotbase::log::info(slotbase::seed_demo(app));

@@ -45,10 +45,15 @@ TEST(RedisRateLimiter, ACheckTakesNothing) {
   EXPECT_FALSE(limiter.check(key, bucket).allowed);
 }
 
-TEST(RedisRateLimiter, AllowsWhenRedisIsDown) {
+TEST(RedisRateLimiter, LimitsInProcessWhenRedisIsDown) {
   RedisRateLimiter limiter("redis://127.0.0.1:1");
   EXPECT_FALSE(limiter.ping());
+  EXPECT_TRUE(limiter.check("k", Bucket{1, 1}).allowed);
   EXPECT_TRUE(limiter.take("k", Bucket{1, 1}).allowed);
+  auto denied = limiter.take("k", Bucket{1, 1});
+  EXPECT_FALSE(denied.allowed);
+  EXPECT_GE(denied.retry_after_seconds, 59);
+  EXPECT_TRUE(limiter.take("other", Bucket{1, 1}).allowed);
 }
 
 }  // namespace

@@ -29,8 +29,7 @@ std::string HttpResult::header(const std::string& name) const {
 HttpResult HttpClient::request(const std::string& method, const std::string& target, const std::string& body,
                                const std::map<std::string, std::string>& headers) const {
   asio::io_context ioc;
-  asio::ip::tcp::socket socket(ioc);
-  socket.connect({asio::ip::make_address("127.0.0.1"), port_});
+  beast::tcp_stream stream(ioc);
   bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
   req.set(bhttp::field::host, "127.0.0.1");
   for (const auto& [k, v] : headers) req.set(k, v);
@@ -38,19 +37,42 @@ HttpResult HttpClient::request(const std::string& method, const std::string& tar
   req.body() = body;
   req.prepare_payload();
   req.keep_alive(false);
-  bhttp::write(socket, req);
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
   parser.body_limit(64 << 20);
   if (method == "HEAD") parser.skip(true);
-  bhttp::read(socket, buffer, parser);
+  const asio::ip::tcp::endpoint server{asio::ip::make_address("127.0.0.1"), port_};
+  if (timeout_.count() == 0) {
+    stream.socket().connect(server);
+    bhttp::write(stream.socket(), req);
+    bhttp::read(stream.socket(), buffer, parser);
+  } else {
+    // The whole exchange within the timeout: connect, send, and read the whole answer.
+    beast::error_code failed;
+    stream.expires_after(timeout_);
+    stream.async_connect(server, [&](beast::error_code ec) {
+      if (ec) {
+        failed = ec;
+        return;
+      }
+      bhttp::async_write(stream, req, [&](beast::error_code ec, std::size_t) {
+        if (ec) {
+          failed = ec;
+          return;
+        }
+        bhttp::async_read(stream, buffer, parser, [&](beast::error_code ec, std::size_t) { failed = ec; });
+      });
+    });
+    ioc.run();
+    if (failed) throw beast::system_error(failed);
+  }
   auto& res = parser.get();
   HttpResult out;
   out.status = res.result_int();
   for (const auto& f : res) out.headers[std::string(f.name_string())] = std::string(f.value());
   out.body = res.body();
   beast::error_code ec;
-  socket.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
   return out;
 }
 

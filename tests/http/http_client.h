@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -22,10 +23,11 @@ struct HttpResult {
   std::string header(const std::string& name) const;
 };
 
-/// A blocking HTTP/1.1 client over a real socket (one connection per request).
+/// A blocking HTTP/1.1 client over a real socket (one connection per request). With a
+/// `timeout`, a request that has no whole answer within it throws.
 class HttpClient {
  public:
-  explicit HttpClient(std::uint16_t port) : port_(port) {}
+  explicit HttpClient(std::uint16_t port, std::chrono::milliseconds timeout = {}) : port_(port), timeout_(timeout) {}
   HttpResult request(const std::string& method, const std::string& target, const std::string& body = "",
                      const std::map<std::string, std::string>& headers = {}) const;
   HttpResult get(const std::string& target, const std::string& token = "") const;
@@ -36,6 +38,7 @@ class HttpClient {
 
  private:
   std::uint16_t port_;
+  std::chrono::milliseconds timeout_;
 };
 
 /// How `n` simultaneous POSTs of one body came out.

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "platform/core/ids.h"
+#include "platform/core/process_owner.h"
 #include "platform/events/outbox.h"
 
 namespace slotbase::events {
@@ -20,6 +20,11 @@ RETURNING last_seq, attempts)sql";
 constexpr std::string_view kAdvance = R"sql(
 UPDATE event_subscriptions SET last_seq = $2, attempts = 0, next_attempt_at = 0, last_error = NULL
 WHERE subscriber = $1 AND lease_owner = $3)sql";
+// Progress within a pass, which also extends the lease: a pass stopped by a crash is redone
+// from its last batch, not from its start.
+constexpr std::string_view kProgress = R"sql(
+UPDATE event_subscriptions SET last_seq = $2, attempts = 0, next_attempt_at = 0, last_error = NULL, lease_until = $4
+WHERE subscriber = $1 AND lease_owner = $3)sql";
 constexpr std::string_view kFailed = R"sql(
 UPDATE event_subscriptions SET attempts = $2, next_attempt_at = $3, last_error = $4
 WHERE subscriber = $1 AND lease_owner = $5)sql";
@@ -35,6 +40,9 @@ ON CONFLICT DO NOTHING)sql";
 constexpr std::string_view kForget = R"sql(
 DELETE FROM processed_events WHERE subscriber = $1
   AND event_id IN (SELECT event_id FROM outbox WHERE seq >= $2 AND seq <= $3))sql";
+constexpr std::string_view kLeaseHolder = R"sql(
+SELECT lease_owner FROM event_subscriptions WHERE subscriber = $1 AND lease_owner IS NOT NULL AND lease_owner <> $2
+  AND lease_until >= $3)sql";
 constexpr std::string_view kBehind = "SELECT subscriber FROM event_subscriptions WHERE last_seq < $1";
 constexpr std::string_view kMinCursor = "SELECT COALESCE(MIN(last_seq), 0) FROM event_subscriptions";
 
@@ -45,7 +53,7 @@ bool mark_processed(db::Connection& tx, const std::string& subscriber, const std
 }
 
 EventDispatcher::EventDispatcher(db::Database& db, const Clock& clock, Options options)
-    : db_(db), clock_(clock), options_(options), owner_(new_id("dsp")) {}
+    : db_(db), clock_(clock), options_(options), owner_(process_owner("dsp")) {}
 
 void EventDispatcher::subscribe(std::string subscriber, std::vector<std::string> types, Handler handler) {
   // A new subscriber starts at the end of the log: it receives what happens from now on.
@@ -88,18 +96,32 @@ int EventDispatcher::run_once() {
 
 int EventDispatcher::deliver(const Subscription& s) {
   const Instant now = clock_.now();
-  std::optional<std::pair<std::int64_t, int>> cursor = db_.transact([&](db::Connection& c) {
-    auto row = c.query_one(kTakeLease, {s.name, owner_, epoch_seconds(now + options_.lease), epoch_seconds(now)});
-    if (!row) return std::optional<std::pair<std::int64_t, int>>{};
-    return std::optional<std::pair<std::int64_t, int>>{{row->i64(0), static_cast<int>(row->i64(1))}};
-  });
+  auto take_lease = [&] {
+    return db_.transact([&](db::Connection& c) {
+      auto row = c.query_one(kTakeLease, {s.name, owner_, epoch_seconds(now + options_.lease), epoch_seconds(now)});
+      if (!row) return std::optional<std::pair<std::int64_t, int>>{};
+      return std::optional<std::pair<std::int64_t, int>>{{row->i64(0), static_cast<int>(row->i64(1))}};
+    });
+  };
+  std::optional<std::pair<std::int64_t, int>> cursor = take_lease();
+  // Held by a process of this machine that died mid-pass: its lease is taken over now rather
+  // than when it lapses. What it delivered and did not record is delivered again (at least once).
+  if (!cursor && release_if_gone(s.name, now)) cursor = take_lease();
   if (!cursor) return 0;
   auto [last_seq, attempts] = *cursor;
-  const std::int64_t started_at = last_seq;
+  std::int64_t started_at = last_seq;  // the cursor as the database has it
   int delivered = 0;
-  // The cursor is written once at the end rather than after every event: a crash redelivers at
-  // most what this pass had handled, which handlers tolerate (at-least-once, apply_once).
+  // The cursor is written after each batch rather than after every event: a crash redelivers at
+  // most one batch, which handlers tolerate (at-least-once, apply_once). A subscriber far behind
+  // (after an outage, or slower than the writes) so keeps what it has done, and its lease.
   for (bool more = true; more;) {
+    if (last_seq != started_at) {
+      const bool still_ours = db_.transact([&](db::Connection& c) {
+        return c.execute(kProgress, {s.name, last_seq, owner_, epoch_seconds(clock_.now() + options_.lease)}) == 1;
+      });
+      if (!still_ours) return delivered;  // the lease lapsed and another process took it
+      started_at = last_seq;
+    }
     auto batch = db_.read([&](db::Connection& c) {
       return Outbox::read(c, last_seq + 1, INT64_MAX, options_.batch,
                           [&](const std::string& type) { return matches(s, type); });
@@ -141,6 +163,15 @@ int EventDispatcher::deliver(const Subscription& s) {
     c.execute(kReleaseLease, {s.name, owner_});
   });
   return delivered;
+}
+
+bool EventDispatcher::release_if_gone(const std::string& subscriber, Instant now) {
+  auto holder = db_.read([&](db::Connection& c) {
+    auto row = c.query_one(kLeaseHolder, {subscriber, owner_, epoch_seconds(now)});
+    return row ? row->text(0) : std::string();
+  });
+  if (holder.empty() || !owner_is_gone(holder)) return false;
+  return db_.transact([&](db::Connection& c) { return c.execute(kReleaseLease, {subscriber, holder}) == 1; });
 }
 
 Result<int> EventDispatcher::replay(const std::string& subscriber, std::int64_t from, std::int64_t to) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "platform/core/ids.h"
+#include "platform/core/process_owner.h"
 
 namespace slotbase::events {
 namespace {
@@ -48,6 +49,9 @@ WHERE id = $1 AND locked_by = $6)sql";
 constexpr std::string_view kList = R"sql(
 SELECT id, kind, payload, run_at, attempts, max_attempts, status, last_error FROM jobs
 WHERE ($1 = '' OR status = $1) ORDER BY run_at DESC, id LIMIT $2)sql";
+constexpr std::string_view kRunningOwners =
+    "SELECT DISTINCT locked_by FROM jobs WHERE status = 'running' AND locked_by <> $1";
+constexpr std::string_view kLapse = "UPDATE jobs SET locked_until = 0 WHERE status = 'running' AND locked_by = $1";
 constexpr std::string_view kDepth = "SELECT COUNT(*) FROM jobs WHERE status IN ('pending', 'running')";
 constexpr std::string_view kDead = "SELECT COUNT(*) FROM jobs WHERE status = 'dead'";
 
@@ -67,7 +71,7 @@ Job job_from(const db::Row& r) {
 }  // namespace
 
 JobQueue::JobQueue(db::Database& db, const Clock& clock, Options options)
-    : db_(db), clock_(clock), options_(options), worker_(new_id("wkr")) {}
+    : db_(db), clock_(clock), options_(options), worker_(process_owner("wkr")) {}
 
 std::string JobQueue::enqueue(db::Connection& tx, const std::string& kind, const nlohmann::json& payload,
                               Instant run_at, std::optional<std::string> dedupe_key,
@@ -91,7 +95,26 @@ void JobQueue::handle(std::string kind, Handler handler) {
   handlers_[std::move(kind)] = std::move(handler);
 }
 
+void JobQueue::release_gone_workers() {
+  {
+    std::lock_guard lock(mu_);
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_gone_check_) return;
+    next_gone_check_ = now + std::chrono::seconds(1);
+  }
+  auto owners = db_.read([&](db::Connection& c) {
+    std::vector<std::string> out;
+    for (const auto& r : c.query(kRunningOwners, {worker_}))
+      if (!r.is_null(0) && owner_is_gone(r.text(0))) out.push_back(r.text(0));
+    return out;
+  });
+  for (const auto& owner : owners) db_.transact([&](db::Connection& c) { c.execute(kLapse, {owner}); });
+}
+
 int JobQueue::run_due(int limit) {
+  // The jobs a process of this machine had claimed when it died are due again now, not when
+  // their locks lapse.
+  release_gone_workers();
   const Instant now = clock_.now();
   // Most passes find nothing due: a read says so without taking the write lock.
   const bool any_due = db_.read([&](db::Connection& c) {

@@ -47,6 +47,9 @@ bool is_text(std::string_view s) {
   return true;
 }
 
+// How long a client is asked to wait before trying again while the database is unreachable.
+constexpr int kDatabaseRetryAfterSeconds = 2;
+
 bool is_unsafe(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
@@ -223,6 +226,26 @@ Response require_json_body(Exchange& x) {
                  x.request.path);
 }
 
+// While the database is down (PostgreSQL restarting, its connections cut), every stage that reads
+// it (the session check, the idempotency record, the handler) fails to connect: the client is
+// told 503 with Retry-After, the pool opens new connections on the next requests, and the server
+// serves again as soon as the database does.
+Response database_unavailable(const Request& request) {
+  Error error = Error::unavailable("The database is unavailable; try again shortly.");
+  error.retry_after_seconds = kDatabaseRetryAfterSeconds;
+  return problem(error, request.path);
+}
+
+Response survive_database_outage(Exchange& x) {
+  try {
+    return x.next();
+  } catch (const db::DbError& e) {
+    if (e.kind() != db::ErrorKind::connection && e.kind() != db::ErrorKind::serialization_failure) throw;
+    log::error("database unavailable", {{"request_id", x.request.request_id}, {"error", e.what()}});
+    return database_unavailable(x.request);
+  }
+}
+
 // Takes the token from the Authorization header, on routes that look at one; a header that is
 // not 'Bearer <token>' is 401 before any token is checked.
 Response read_bearer_token(Exchange& x) {
@@ -327,7 +350,7 @@ Response run_handler(Exchange& x) {
   } catch (const db::DbError& e) {
     log::error("database error", {{"request_id", request.request_id}, {"error", e.what()}});
     if (e.kind() == db::ErrorKind::connection || e.kind() == db::ErrorKind::serialization_failure)
-      return problem(Error::unavailable("The database is unavailable; try again shortly."), request.path);
+      return database_unavailable(request);
     // The last guard: a service should have named the field, but a value taken meanwhile is a
     // conflict, never a server error.
     if (e.kind() == db::ErrorKind::unique_violation)
@@ -344,18 +367,19 @@ Response run_handler(Exchange& x) {
 // Plain function pointers in a constant table: nothing is built per request.
 using Stage = Response (*)(Exchange&);
 constexpr Stage kStages[] = {
-    observe,             // metrics and the access log
-    assign_request_id,   // X-Request-Id
-    add_headers,         // security, cache and CORS headers
-    answer_preflight,    // CORS preflight
-    route_request,       // 404, 405, or the web apps
-    require_json_body,   // 415 for a body that is not JSON
-    read_bearer_token,   // 401 for a malformed Authorization header
-    lend_read_snapshot,  // a signed-in write's session check shares its snapshot with the handler
-    authenticate,        // 401 for a bad or missing token
-    limit_rate,          // 429
-    replay_idempotent,   // Idempotency-Key
-    run_handler,         // the handler; 500 for what it throws
+    observe,                  // metrics and the access log
+    assign_request_id,        // X-Request-Id
+    add_headers,              // security, cache and CORS headers
+    answer_preflight,         // CORS preflight
+    survive_database_outage,  // 503 with Retry-After while the database cannot be reached
+    route_request,            // 404, 405, or the web apps
+    require_json_body,        // 415 for a body that is not JSON
+    read_bearer_token,        // 401 for a malformed Authorization header
+    lend_read_snapshot,       // a signed-in write's session check shares its snapshot with the handler
+    authenticate,             // 401 for a bad or missing token
+    limit_rate,               // 429
+    replay_idempotent,        // Idempotency-Key
+    run_handler,              // the handler; 500 for what it throws
 };
 
 Response Exchange::next() {

@@ -71,7 +71,7 @@ Response problem(const Error& error, const std::string& instance) {
   if (!instance.empty()) body["instance"] = instance;
   Response r = Response::json(e.status, body);
   r.headers["Content-Type"] = "application/problem+json";
-  if (error.code == ErrorCode::rate_limited)
+  if (error.code == ErrorCode::rate_limited || error.code == ErrorCode::unavailable)
     r.headers["Retry-After"] = std::to_string(std::max(1, error.retry_after_seconds));
   return r;
 }

@@ -3,6 +3,7 @@
 #include <hiredis/hiredis.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -71,6 +72,11 @@ struct RedisRateLimiter::Impl {
   int db = 0;
   std::mutex mu;
   redisContext* ctx = nullptr;
+  // After a failed connection, none is tried again before this: while Redis is down (or its host
+  // does not answer) requests do not each wait for a connection timeout.
+  std::chrono::steady_clock::time_point next_connect;
+  bool down = false;  // the last attempt failed: logged once, not per request
+  InProcessRateLimiter local;
 
   void disconnect() {
     if (ctx) redisFree(ctx);
@@ -78,12 +84,19 @@ struct RedisRateLimiter::Impl {
   }
   bool connect() {
     disconnect();
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_connect) return false;
     timeval timeout{1, 0};
     ctx = redisConnectWithTimeout(host.c_str(), port, timeout);
     if (!ctx || ctx->err) {
+      if (!down) log::warn("rate limiter: Redis unavailable, limiting in this process until it is back");
+      down = true;
+      next_connect = now + std::chrono::seconds(1);
       disconnect();
       return false;
     }
+    if (down) log::info("rate limiter: Redis is back");
+    down = false;
     redisSetTimeout(ctx, timeout);
     if (db != 0) {
       auto* r = static_cast<redisReply*>(redisCommand(ctx, "SELECT %d", db));
@@ -140,13 +153,17 @@ Decision RedisRateLimiter::draw(const std::string& key, const Bucket& bucket, in
   const std::string capacity = std::to_string(bucket.capacity);
   const std::string per_ms = std::to_string(bucket.per_minute / 60000.0);
   const std::string redis_key = "slotbase:rl:" + key;
-  std::lock_guard lock(impl_->mu);
+  std::unique_lock lock(impl_->mu);
   auto* r = impl_->command("EVAL %s 1 %s %s %s %d", kScript, redis_key.c_str(), capacity.c_str(), per_ms.c_str(), cost);
   if (!r || r->type != REDIS_REPLY_ARRAY || r->elements != 2) {
-    log::warn("rate limiter: Redis unavailable, allowing request",
-              {{"error", r && r->type == REDIS_REPLY_ERROR ? std::string(r->str) : "no reply"}});
-    if (r) freeReplyObject(r);
-    return {true, 0};
+    if (r) {
+      log::warn("rate limiter: Redis refused the script, limiting in this process",
+                {{"error", r->type == REDIS_REPLY_ERROR ? std::string(r->str) : "unexpected reply"}});
+      freeReplyObject(r);
+    }
+    lock.unlock();
+    // Each instance limits on its own meanwhile: not shared, but limits still.
+    return cost == 0 ? impl_->local.check(key, bucket) : impl_->local.take(key, bucket);
   }
   Decision d{r->element[0]->integer == 1, static_cast<int>((r->element[1]->integer + 999) / 1000)};
   freeReplyObject(r);

@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
+#include "app/operations.h"
 #include "platform/clock/clock.h"
 #include "platform/config/config.h"
 #include "platform/core/doorbell.h"
@@ -75,6 +77,7 @@ class App {
   void worker_loop();
 
   Config config_;
+  std::optional<ops::DataDirLock> data_lock_;
   SystemClock system_clock_;
   const Clock& clock_;
   std::unique_ptr<db::Database> db_;

@@ -50,7 +50,7 @@ struct Error {
   std::string detail;
   std::vector<FieldError> fields;  // for invalid_argument
   std::string rule;                // for rule_violation and conflict: a stable machine name
-  int retry_after_seconds = 0;     // for rate_limited
+  int retry_after_seconds = 0;     // for rate_limited and unavailable (Retry-After)
   std::string decline_code;        // for card_declined: the issuer's reason ("insufficient_funds")
 
   static Error invalid(std::string field, std::string message);

@@ -17,7 +17,8 @@ namespace slotbase::events {
 /// aggregate). Each subscriber has a cursor in the database; a handler that throws is retried with
 /// exponential backoff and, after `max_attempts`, the event is recorded in `dead_events` and the
 /// cursor moves on. Several processes may run dispatchers on one database: a lease on each cursor
-/// lets one of them deliver to a subscriber at a time. Thread-safe.
+/// lets one of them deliver to a subscriber at a time; the lease of a process that died on this
+/// machine is taken over at once, another machine's lapses after `lease`. Thread-safe.
 class EventDispatcher {
  public:
   using Handler = std::function<void(const DomainEvent&)>;
@@ -55,6 +56,8 @@ class EventDispatcher {
   };
   bool matches(const Subscription& s, const std::string& type) const;
   int deliver(const Subscription& s);
+  /// Ends the lease on `subscriber` if a process of this machine that is gone holds it.
+  bool release_if_gone(const std::string& subscriber, Instant now);
 
   db::Database& db_;
   const Clock& clock_;

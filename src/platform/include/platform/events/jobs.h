@@ -30,7 +30,8 @@ struct Job {
 /// a worker claims due ones (on PostgreSQL with FOR UPDATE SKIP LOCKED, so several workers share
 /// the table), runs the handler for its kind, and on failure retries with exponential backoff
 /// until `max_attempts`, after which the job is `dead`. Handlers must be idempotent: a worker that
-/// dies mid-job leaves it to be claimed again when its lock lapses. Thread-safe.
+/// dies mid-job leaves it to be claimed again when its lock lapses, or at once by a worker on the
+/// same machine that sees the process gone. Thread-safe.
 class JobQueue {
  public:
   using Handler = std::function<void(const Job&)>;
@@ -67,12 +68,17 @@ class JobQueue {
   std::int64_t dead();
 
  private:
+  /// At most once a second: makes the jobs that a gone process of this machine had claimed
+  /// due at once (see owner_is_gone).
+  void release_gone_workers();
+
   db::Database& db_;
   const Clock& clock_;
   Options options_;
   std::string worker_;
   mutable std::mutex mu_;
   std::map<std::string, Handler> handlers_;
+  std::chrono::steady_clock::time_point next_gone_check_;  // guarded by mu_
 };
 
 }  // namespace slotbase::events

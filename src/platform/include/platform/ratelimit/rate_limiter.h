@@ -56,8 +56,9 @@ class InProcessRateLimiter final : public RateLimiter {
 };
 
 /// Buckets in Redis (one Lua script per take, timed by the Redis server's clock), so that every
-/// instance behind a load balancer draws from the same buckets. If Redis cannot be reached the
-/// request is allowed and the failure logged: a rate limiter must not take the API down.
+/// instance behind a load balancer draws from the same buckets. While Redis cannot be reached,
+/// each instance limits with buckets of its own (as InProcessRateLimiter) and tries Redis again
+/// at most once a second: a rate limiter must not take the API down, nor stop limiting.
 class RedisRateLimiter final : public RateLimiter {
  public:
   /// `url` is redis://host:port[/db].
