@@ -13,6 +13,8 @@ const mail: NotificationDelivery = {
   status: "sent",
   attempts: 1,
   error: null,
+  undeliverable: false,
+  attempt_log: [{ at: "2026-11-24T12:00:00Z", provider: "smtp", outcome: "sent", error: null }],
   critical: false,
   subject: "Booking confirmed: Court 1",
   body: "Hello Pat,\nYour booking is confirmed.",
@@ -57,5 +59,34 @@ describe("DeliveryLog", () => {
     const frame = within(sent).getByTitle("The e-mail as sent");
     expect(frame.getAttribute("sandbox")).toBe("");
     expect(frame.getAttribute("srcdoc")).toBe("<p>Hello <b>Pat</b></p>");
+  });
+
+  it("shows a dead letter's every attempt and that its address is undeliverable", async () => {
+    const bounced: NotificationDelivery = {
+      ...mail,
+      status: "failed",
+      attempts: 2,
+      error: "550 5.1.1 no such user",
+      undeliverable: true,
+      attempt_log: [
+        { at: "2026-11-24T12:00:00Z", provider: "smtp", outcome: "transient", error: "451 try later" },
+        { at: "2026-11-24T12:01:00Z", provider: "smtp", outcome: "permanent", error: "550 5.1.1 no such user" },
+      ],
+    };
+    const { api } = fakeNetwork({
+      "GET /api/v1/me/notification-preferences": () => ({ channels: {}, types: {}, catalogue: [], quiet_hours: {} }),
+      "GET /api/v1/facilities/fac_1/notifications": () => ({ items: [bounced], next_cursor: null }),
+      "GET /api/v1/facilities/fac_1/notifications/ntf_2": () => bounced,
+    });
+    render(<DeliveryLog api={api} facility={aFacility()} />);
+    const row = await screen.findByRole("row", { name: /pat@example.com/ });
+    expect(within(row).getByText("undeliverable")).toBeTruthy();
+    fireEvent.click(within(row).getByRole("button", { name: /^Open / }));
+    const sent = await screen.findByRole("region", { name: /as sent$/ });
+    const attempts = within(sent).getAllByRole("listitem").map((li) => li.textContent);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]).toContain("smtp, transient (451 try later)");
+    expect(attempts[1]).toContain("smtp, permanent (550 5.1.1 no such user)");
+    expect(within(sent).getByText(/Undeliverable: nothing more is sent to this address/)).toBeTruthy();
   });
 });

@@ -116,6 +116,7 @@ export function DeliveryLog({ api, facility }: { api: Api; facility: Facility })
                     <td>{n.recipient}</td>
                     <td>
                       <span className={`badge log-${n.status}`}>{n.status}</span>
+                      {n.undeliverable && <span className="badge log-failed">undeliverable</span>}
                       {n.error && <div className="muted">{n.error}</div>}
                     </td>
                     <td>{n.attempts}</td>
@@ -151,8 +152,26 @@ export function DeliveryLog({ api, facility }: { api: Api; facility: Facility })
             </div>
             <div>
               <dt>Attempts</dt>
-              <dd>{open.attempts}</dd>
+              <dd>
+                {open.attempts}
+                {open.attempt_log.length > 0 && (
+                  <ol className="attempt-log">
+                    {open.attempt_log.map((a, i) => (
+                      <li key={i}>
+                        {formatDateTime(a.at, facility.timezone)}: {a.provider}, {a.outcome}
+                        {a.error && ` (${a.error})`}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </dd>
             </div>
+            {open.undeliverable && (
+              <div>
+                <dt>Recipient</dt>
+                <dd>Undeliverable: nothing more is sent to this {open.channel === "sms" ? "number" : "address"}.</dd>
+              </div>
+            )}
             {open.error && (
               <div>
                 <dt>Error</dt>
