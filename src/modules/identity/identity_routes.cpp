@@ -60,9 +60,9 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
                 auto name = body.string("name", true, 200);
                 auto phone = body.string("phone", false, 40);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 201,
-                                   identity.register_user({*email, *password, *name, false, phone}, http::context_of(req)),
-                                   auth_json);
+                return http::reply(
+                    req, 201, identity.register_user({*email, *password, *name, false, phone}, http::context_of(req)),
+                    auth_json);
               },
               http::Auth::none, http::RateClass::auth, "Create an account and log in"});
 
