@@ -9,11 +9,12 @@ test("the platform's administrator sets a facility's fee and its owner sees it",
   await logIn(admin, "admin@demo.slotbase.test", "demo-admin-pass");
   await admin.getByRole("button", { name: "Platform", exact: true }).click();
   await expect(admin.getByRole("heading", { name: "Platform: facilities and fees" })).toBeVisible();
-  const fee = admin.getByRole("form", { name: `Platform fee of ${DEMO}` });
+  const row = admin.getByRole("listitem").filter({ has: admin.getByRole("heading", { name: DEMO, exact: true }) });
+  const fee = row.getByRole("form", { name: `Platform fee of ${DEMO}` });
   await fee.getByLabel("Platform fee (%)").fill("2.5");
   await fee.getByRole("button", { name: "Save the fee" }).click();
   await expect(fee.getByRole("status")).toHaveText("Saved: new card payments carry it.");
-  await expect(admin.getByText("platform fee: 2.5% of each card payment")).toBeVisible();
+  await expect(row.getByText("platform fee: 2.5% of each card payment")).toBeVisible();
   await expectAccessible(admin, "the platform's facilities and fees");
 
   const owner = await (await browser.newContext()).newPage();
@@ -29,5 +30,5 @@ test("the platform's administrator sets a facility's fee and its owner sees it",
   // The demo club goes back to no fee for the other tests.
   await fee.getByLabel("Platform fee (%)").fill("0");
   await fee.getByRole("button", { name: "Save the fee" }).click();
-  await expect(admin.getByText("platform fee: none")).toBeVisible();
+  await expect(row.getByText("platform fee: none")).toBeVisible();
 });
