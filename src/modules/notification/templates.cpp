@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "platform/core/embedded.h"
+#include "platform/core/strings.h"
 
 namespace slotbase::notification {
 namespace {
@@ -17,33 +18,6 @@ constexpr std::string_view kRoot = "src/modules/notification/templates/";
 // mstch escapes through one global function. It is set once, to one that escapes only while
 // this thread renders an HTML part: plain-text parts keep "&" and "<" as they are.
 thread_local bool rendering_html = false;
-
-std::string html_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 /// HTML escaping for what renders while it lives, on this thread.
 struct HtmlMode {

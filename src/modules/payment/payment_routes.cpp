@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "platform/core/strings.h"
 #include "platform/http/handler_support.h"
 
 namespace slotbase::payment {
@@ -146,29 +147,6 @@ Response page(int status, const std::string& title, const std::string& body) {
   auto r = Response::text(status, std::move(html), "text/html; charset=utf-8");
   r.headers["Cache-Control"] = "no-store";
   return r;
-}
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 /// A percentage with at most two decimals, as basis points: 2.5 -> 250.
@@ -506,22 +484,23 @@ void add_sandbox_routes(http::Router& router, SandboxProvider& sandbox) {
                                        {"exp_year", made.value->exp_year}}}});
        },
        http::Auth::none, http::RateClass::normal, "The sandbox's card form: a payment method for a test card"});
-  router.add(
-      {"GET", "/sandbox/authenticate/{intent_id}",
-       [&sandbox](Request& req) {
-         const std::string id = escape(req.param("intent_id"));
-         auto intent = sandbox.retrieve_intent(req.param("intent_id"));
-         if (!intent.ok()) return page(404, "No such payment", "<p>This payment does not exist.</p>");
-         if (intent.value->status != "requires_action")
-           return page(409, "Nothing to authenticate", "<p>This payment is " + escape(intent.value->status) + ".</p>");
-         return page(200, "Authenticate this payment",
-                     "<p>Your bank asks you to confirm a payment of " + std::to_string(intent.value->amount.amount) +
-                         " " + escape(intent.value->amount.currency) +
-                         " (minor units).</p><form method=\"post\" action=\"/sandbox/authenticate/" + id +
-                         "\"><button class=\"primary\" name=\"action\" value=\"complete\">Complete</button>"
-                         "<button name=\"action\" value=\"fail\">Fail</button></form>");
-       },
-       http::Auth::none, http::RateClass::normal, "The sandbox's 3-D Secure page"});
+  router.add({"GET", "/sandbox/authenticate/{intent_id}",
+              [&sandbox](Request& req) {
+                const std::string id = html_escape(req.param("intent_id"));
+                auto intent = sandbox.retrieve_intent(req.param("intent_id"));
+                if (!intent.ok()) return page(404, "No such payment", "<p>This payment does not exist.</p>");
+                if (intent.value->status != "requires_action")
+                  return page(409, "Nothing to authenticate",
+                              "<p>This payment is " + html_escape(intent.value->status) + ".</p>");
+                return page(200, "Authenticate this payment",
+                            "<p>Your bank asks you to confirm a payment of " +
+                                std::to_string(intent.value->amount.amount) + " " +
+                                html_escape(intent.value->amount.currency) +
+                                " (minor units).</p><form method=\"post\" action=\"/sandbox/authenticate/" + id +
+                                "\"><button class=\"primary\" name=\"action\" value=\"complete\">Complete</button>"
+                                "<button name=\"action\" value=\"fail\">Fail</button></form>");
+              },
+              http::Auth::none, http::RateClass::normal, "The sandbox's 3-D Secure page"});
   router.add({"POST", "/sandbox/authenticate/{intent_id}",
               [&sandbox](Request& req) {
                 const auto form = http::parse_query(req.body);
@@ -531,7 +510,7 @@ void add_sandbox_routes(http::Router& router, SandboxProvider& sandbox) {
                 auto done = sandbox.authenticate(req.param("intent_id"), action->second == "complete");
                 if (!done.ok())
                   return page(409, "This payment cannot be authenticated",
-                              "<p>" + escape(done.error->message) + "</p>");
+                              "<p>" + html_escape(done.error->message) + "</p>");
                 return redirect(done.value->value_or("/"));
               },
               http::Auth::none, http::RateClass::normal, "Complete or fail a 3-D Secure challenge",
@@ -544,7 +523,7 @@ void add_sandbox_routes(http::Router& router, SandboxProvider& sandbox) {
                             "<p>In the sandbox, submitting this form stands for the provider's onboarding "
                             "(identity, bank account). The facility then takes card payments.</p>"
                             "<form method=\"post\" action=\"/sandbox/onboarding/" +
-                                escape(req.param("account_id")) +
+                                html_escape(req.param("account_id")) +
                                 "\"><button class=\"primary\">Submit and activate</button></form>");
               },
               http::Auth::none, http::RateClass::normal, "The sandbox's onboarding page"});

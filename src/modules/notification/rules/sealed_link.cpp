@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "platform/core/encoding.h"
+#include "platform/core/strings.h"
 
 namespace slotbase::notification::rules {
 namespace {
@@ -23,23 +24,6 @@ void init_sodium() {
 void replace_all(std::string& s, std::string_view mark, const std::string& with) {
   for (auto at = s.find(mark); at != std::string::npos; at = s.find(mark, at + with.size()))
     s.replace(at, mark.size(), with);
-}
-
-std::string html_attribute(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out += c;
-  }
-  return out;
 }
 
 }  // namespace
@@ -76,7 +60,7 @@ bool open_sealed_link(std::string_view secret, const nlohmann::json& data, std::
   auto link = sealed.is_string() ? unseal(secret, sealed.get<std::string>()) : std::nullopt;
   if (!link) return false;
   replace_all(text, kSealedLinkMark, *link);
-  replace_all(html, kSealedLinkMark, html_attribute(*link));
+  replace_all(html, kSealedLinkMark, html_escape(*link));
   return true;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "platform/core/strings.h"
+
 namespace slotbase::notification::rules {
 namespace {
 
@@ -85,33 +87,6 @@ std::string listed(const std::set<std::string>& names) {
   if (names.empty()) return "none";
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
-std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
   return out;
 }
 
@@ -251,7 +226,7 @@ std::string html_from_text(std::string_view source, const std::map<std::string, 
       } else if (t.kind == 't') {
         if (!open && blank(t.text)) continue;
         ensure_paragraph();
-        out += escape_html(t.text);
+        out += html_escape(t.text);
       } else if (t.kind != '!') {
         ensure_paragraph();
         out += t.text;

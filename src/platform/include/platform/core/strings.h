@@ -22,6 +22,34 @@ inline std::string lower(std::string s) {
   return s;
 }
 
+/// `s` safe in HTML text and in quoted attribute values: & < > " ' as character references.
+inline std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 /// A hash map keyed by text that can be searched with a string_view, without building a string.
 struct TextHash {
   using is_transparent = void;
