@@ -12,7 +12,10 @@ Result<void> ClaimsLedger::claim(db::Connection& tx, const Place& p, Instant sta
                                  OverlapCheck check) {
   const Instant now = clock_.now();
   const bool by_query = check == OverlapCheck::query || tx.dialect() != db::Dialect::postgres;
-  if (by_query) BookingRepository::take_turns_on(tx, p.resource.id.str());
+  // Claimers of one resource queue even where the constraint decides: two transactions inserting
+  // overlapping rows at once each wait at the constraint for the other, a deadlock PostgreSQL
+  // breaks only after its deadlock_timeout. Queued, the second meets the first's committed row.
+  BookingRepository::take_turns_on(tx, p.resource.id.str());
   // On PostgreSQL the claim of a lapsed hold would still make the exclusion constraint refuse: it
   // ends first. SQLite's overlap query passes over lapsed holds, and the worker ends them.
   if (tx.dialect() == db::Dialect::postgres)

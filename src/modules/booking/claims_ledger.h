@@ -32,7 +32,8 @@ class ClaimsLedger {
   /// lapsed holds in the way are let go; any other claim is kSlotTaken. With
   /// OverlapCheck::constraint, on PostgreSQL the constraint alone refuses the claim (see
   /// write): for a transaction that claims once and does nothing a failure would wrongly undo,
-  /// it saves the query and the lock that queues claimers of one resource.
+  /// it saves the query. Claimers of one resource queue either way (an advisory lock sent
+  /// with the first statement), so overlapping inserts never deadlock at the constraint.
   Result<void> claim(db::Connection& tx, const Place& p, Instant start, Instant end, const ClaimOwner& owner,
                      std::optional<Instant> expires_at, const Context& ctx, OverlapCheck check = OverlapCheck::query);
   /// Makes way for a block of [start, end): queues behind other claimers of the resource, lets
