@@ -206,11 +206,13 @@ TEST_P(NotificationHttpTest, AReplayOfTheEventLogSendsNothingTwice) {
 TEST_P(NotificationHttpTest, RemindersComeOnlyWhileStillAhead) {
   // Booked 36 h, 2 h and 10 minutes before they start, with the clock frozen at each booking.
   const auto far = book("2026-11-26T00:00:00Z", "2026-11-26T01:00:00Z");  // 19:00 on the 25th in New York
-  EXPECT_EQ(reminder_jobs(far),
-            (std::map<std::string, std::string>{{"24h", "2026-11-25T00:00:00Z"}, {"1h", "2026-11-25T23:00:00Z"}}));
+  EXPECT_EQ(reminder_jobs(far), (std::map<std::string, std::string>{{"24h", "2026-11-25T00:00:00Z"},
+                                                                    {"1h", "2026-11-25T23:00:00Z"},
+                                                                    {"check_in", "2026-11-25T23:30:00Z"}}));
   at("2026-11-24T14:00:00Z");
   const auto soon = book("2026-11-24T16:00:00Z", "2026-11-24T17:00:00Z");
-  EXPECT_EQ(reminder_jobs(soon), (std::map<std::string, std::string>{{"1h", "2026-11-24T15:00:00Z"}}));
+  EXPECT_EQ(reminder_jobs(soon),
+            (std::map<std::string, std::string>{{"1h", "2026-11-24T15:00:00Z"}, {"check_in", "2026-11-24T15:30:00Z"}}));
   at("2026-11-24T15:00:00Z");
   EXPECT_EQ(of_type(player_, "booking.reminder_1h", soon).size(), 1u);
   at("2026-11-24T16:50:00Z");
@@ -246,7 +248,7 @@ TEST_P(NotificationHttpTest, NoReminderGoesOutForACancelledBookingOrForTheOldTim
   patch_policies({{"require_booking_approval", true}});
   const auto rejected = book("2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");
   patch_policies({{"require_booking_approval", false}});
-  for (const auto& id : {by_player, by_staff, by_block, moved, rejected}) EXPECT_EQ(reminder_jobs(id).size(), 2u) << id;
+  for (const auto& id : {by_player, by_staff, by_block, moved, rejected}) EXPECT_EQ(reminder_jobs(id).size(), 3u) << id;
   work();
 
   ASSERT_EQ(client_->post("/api/v1/bookings/" + by_player + "/cancel", {{"reason", "sick"}}, player_.access).status,
@@ -283,7 +285,7 @@ TEST_P(NotificationHttpTest, NoReminderGoesOutForACancelledBookingOrForTheOldTim
   int waiting = 0;
   for (const auto& job : app_->jobs().list("pending", 1000))
     waiting += job.kind == "notification.reminder" && job.payload["booking_id"] == moved;
-  EXPECT_EQ(waiting, 4);
+  EXPECT_EQ(waiting, 6);
 
   // Every reminder's time comes, old and new.
   for (const char* when :
@@ -303,9 +305,66 @@ TEST_P(NotificationHttpTest, NoReminderGoesOutForACancelledBookingOrForTheOldTim
   EXPECT_EQ(mails("In one hour: ").size(), 1u);
 }
 
+TEST_P(NotificationHttpTest, CheckInOpenComesWhenCheckInOpensOnlyForBookingsThatStillStand) {
+  // The clock at 12:00 UTC, 07:00 in New York; check-in opens 30 minutes before (the default).
+  const auto two_hours = book("2026-11-24T14:00:00Z", "2026-11-24T15:00:00Z");
+  const auto cancelled = book("2026-11-24T16:00:00Z", "2026-11-24T17:00:00Z");
+  const auto moved = book("2026-11-24T18:00:00Z", "2026-11-24T19:00:00Z");
+  EXPECT_EQ(reminder_jobs(two_hours),
+            (std::map<std::string, std::string>{{"1h", "2026-11-24T13:00:00Z"}, {"check_in", "2026-11-24T13:30:00Z"}}));
+  ASSERT_EQ(client_->post("/api/v1/bookings/" + cancelled + "/cancel", {{"reason", "sick"}}, player_.access).status,
+            200);
+  auto move = client_->post("/api/v1/bookings/" + moved + "/reschedule",
+                            {{"start", "2026-11-24T20:00:00Z"}, {"end", "2026-11-24T21:00:00Z"}}, player_.access);
+  ASSERT_EQ(move.status, 200) << move.body;
+  work();
+  // The new time's beside the old time's, which will find the booking moved.
+  std::set<std::string> check_ins;
+  for (const auto& job : app_->jobs().list("pending", 1000))
+    if (job.kind == "notification.reminder" && job.payload["booking_id"] == moved && job.payload["rule"] == "check_in")
+      check_ins.insert(format_rfc3339(job.run_at));
+  EXPECT_EQ(check_ins, (std::set<std::string>{"2026-11-24T17:30:00Z", "2026-11-24T19:30:00Z"}));
+
+  at("2026-11-24T13:29:00Z");
+  EXPECT_TRUE(of_type(player_, "booking.check_in_open", two_hours).empty());
+  at("2026-11-24T13:30:00Z");
+  auto open = of_type(player_, "booking.check_in_open", two_hours);
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0]["title"], "Check-in is open");
+  EXPECT_NE(open[0]["body"].get<std::string>().find("Court 1"), std::string::npos) << open[0].dump();
+  EXPECT_NE(open[0]["body"].get<std::string>().find("Tue 24 Nov, 09:00 (America/New_York)"), std::string::npos)
+      << open[0].dump();
+
+  // Booked ten minutes before the start: check-in is open already, nothing to tell.
+  at("2026-11-24T14:50:00Z");
+  const auto near = book("2026-11-24T15:00:00Z", "2026-11-24T16:00:00Z");
+  EXPECT_TRUE(reminder_jobs(near).empty());
+
+  // The cancelled booking's time, the moved one's old and new times, and long after.
+  for (const char* when :
+       {"2026-11-24T15:30:00Z", "2026-11-24T17:30:00Z", "2026-11-24T19:30:00Z", "2026-11-24T22:00:00Z"})
+    at(when);
+  EXPECT_EQ(of_type(player_, "booking.check_in_open", two_hours).size(), 1u);
+  EXPECT_TRUE(of_type(player_, "booking.check_in_open", cancelled).empty());
+  EXPECT_TRUE(of_type(player_, "booking.check_in_open", near).empty());
+  auto moved_open = of_type(player_, "booking.check_in_open", moved);
+  ASSERT_EQ(moved_open.size(), 1u);
+  EXPECT_NE(moved_open[0]["body"].get<std::string>().find("Tue 24 Nov, 15:00 (America/New_York)"), std::string::npos)
+      << moved_open[0].dump();
+  EXPECT_EQ(of_type(player_, "booking.check_in_open").size(), 2u);
+  // No e-mail by default: the staff's log has it as turned off.
+  EXPECT_TRUE(mails("Check-in is open").empty());
+  int emails = 0;
+  for (const auto& row : log("?type=booking.check_in_open&channel=email")) {
+    ++emails;
+    EXPECT_EQ(row["status"], "suppressed");
+  }
+  EXPECT_EQ(emails, 2);
+}
+
 TEST_P(NotificationHttpTest, TwoWorkersRunningOneReminderSendItOnce) {
   const auto booking = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
-  ASSERT_EQ(reminder_jobs(booking).size(), 2u);
+  ASSERT_EQ(reminder_jobs(booking).size(), 3u);
   // A second job for the same reminder, as a second scheduler or a restored queue would make.
   app_->database().transact([&](db::Connection& tx) {
     app_->jobs().enqueue(tx, "notification.reminder",
@@ -404,7 +463,10 @@ TEST_P(NotificationHttpTest, PreferencesTurnAChannelOffAndBadInputNamesTheField)
   auto p = preferences(player_);
   EXPECT_EQ(p["channels"], json::parse(R"({"email":true,"sms":true,"push":true,"in_app":true})"));
   EXPECT_EQ(p["types"]["booking.confirmed"], json::parse(R"({"email":true,"sms":false,"push":true,"in_app":true})"));
-  EXPECT_EQ(p["types"].size(), 17u);
+  EXPECT_EQ(p["types"].size(), 18u);
+  // Check-in open taps the phone and shows in the app; its e-mail is off until the player wants it.
+  EXPECT_EQ(p["types"]["booking.check_in_open"],
+            json::parse(R"({"email":false,"sms":false,"push":true,"in_app":true})"));
   EXPECT_EQ(p["quiet_hours"], json::parse(R"({"enabled":true,"start":"22:00","end":"07:00","timezone":null})"));
 
   auto put = client_->send("PUT", "/api/v1/me/notification-preferences",

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "notification/catalogue.h"
 #include "notification/rules/mime.h"
 #include "notification/rules/quiet_hours.h"
@@ -168,6 +170,26 @@ TEST(NotificationReminders, OnlyRemindersStillAheadAreScheduled) {
   EXPECT_EQ(scheduled(std::chrono::hours(36)), (std::vector<std::string>{"24h", "1h"}));
   EXPECT_EQ(scheduled(std::chrono::hours(2)), (std::vector<std::string>{"1h"}));
   EXPECT_EQ(scheduled(std::chrono::minutes(10)), (std::vector<std::string>{}));
+}
+
+TEST(NotificationReminders, CheckInOpenComesAtTheFacilitysLeadWhileStillAhead) {
+  const Instant now = at("2026-11-24T12:00:00Z");
+  auto scheduled = [&](std::chrono::minutes ahead, std::chrono::minutes lead) {
+    std::map<std::string, Instant> due;
+    for (const auto& r : rules::booking_reminders(lead))
+      if (rules::worth_scheduling(r, now + ahead, now)) due[std::string(r.name)] = rules::reminder_due(r, now + ahead);
+    return due;
+  };
+  const auto two_hours = scheduled(std::chrono::hours(2), std::chrono::minutes(30));
+  EXPECT_EQ(two_hours.size(), 2u);
+  EXPECT_EQ(two_hours.at("check_in"), now + std::chrono::minutes(90));
+  EXPECT_EQ(scheduled(std::chrono::hours(36), std::chrono::minutes(45)).at("check_in"),
+            now + std::chrono::hours(36) - std::chrono::minutes(45));
+  EXPECT_TRUE(scheduled(std::chrono::minutes(10), std::chrono::minutes(30)).empty());
+  // Check-in that opens only at the start says nothing the start does not.
+  EXPECT_FALSE(scheduled(std::chrono::hours(2), std::chrono::minutes(0)).contains("check_in"));
+  EXPECT_EQ(rules::check_in_open(std::chrono::minutes(30))->type, types::kCheckInOpen);
+  EXPECT_FALSE(type_info(types::kCheckInOpen).critical);
 }
 
 TEST(NotificationReminders, TwentyFourHoursIsRealTimeAcrossADstChange) {

@@ -8,7 +8,9 @@ namespace {
 
 using enum Channel;
 
-// E-mail and in-app for every type. Push, which buzzes a phone, for what a player needs to know
+// E-mail and in-app for every type but check-in open, which matters only in the half hour before
+// the start, when the player is on the way: a tap on the phone and a line in the inbox, no
+// e-mail (they may turn it on). Push, which buzzes a phone, for what a player needs to know
 // before they next open the app: a booking made or refused for them, one spoiled, moved or coming
 // up, an offer that lapses, a payment that failed; not for what they just did themselves in the
 // app. SMS, short and costly, for what cannot wait for the inbox: the hour-before reminder
@@ -27,6 +29,7 @@ const std::vector<TypeInfo> kCatalogue = {
     {types::kBookingRescheduled, {in_app, email, push}, false, Recipient::player},
     {types::kReminder24h, {in_app, email, push}, false, Recipient::player},
     {types::kReminder1h, {in_app, email, push, sms}, false, Recipient::player, false, true},
+    {types::kCheckInOpen, {in_app, push}, false, Recipient::player},
     {types::kNoShow, {in_app, email}, false, Recipient::player},
     {types::kWaitlistOffer, {in_app, email, push, sms}, true, Recipient::player},
     {types::kWaitlistOfferExpired, {in_app, email}, false, Recipient::player},

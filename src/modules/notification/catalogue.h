@@ -52,6 +52,7 @@ inline constexpr std::string_view kCancelledByBlock = "booking.cancelled_by_bloc
 inline constexpr std::string_view kBookingRescheduled = "booking.rescheduled";
 inline constexpr std::string_view kReminder24h = "booking.reminder_24h";
 inline constexpr std::string_view kReminder1h = "booking.reminder_1h";
+inline constexpr std::string_view kCheckInOpen = "booking.check_in_open";
 inline constexpr std::string_view kNoShow = "booking.no_show";
 inline constexpr std::string_view kWaitlistOffer = "waitlist.offer";
 inline constexpr std::string_view kWaitlistOfferExpired = "waitlist.offer_expired";

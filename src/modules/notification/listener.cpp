@@ -57,14 +57,16 @@ void Listener::on_event(const events::DomainEvent& e) const {
       o.data = {{"booking_id", c->booking_id}};
       occasions.push_back(std::move(o));
     }
-    also = [&, id = c->booking_id, start = c->start](db::Connection& tx) { reminders_.schedule(tx, id, start); };
+    also = [&, id = c->booking_id, start = c->start, lead = reminders_.check_in_lead(c->facility_id)](
+               db::Connection& tx) { reminders_.schedule(tx, id, start, lead); };
   } else if (auto a = events::decode_event<BookingApproved>(e)) {
     auto o = occasion(types::kBookingApproved, a->user_id, facility);
     add_booking(o, a->booking_id);
     o.facts["automatic"] = a->approval_status == "auto_approved";
     occasions.push_back(std::move(o));
     if (auto b = booking_of(a->booking_id))
-      also = [&, id = a->booking_id, start = b->start](db::Connection& tx) { reminders_.schedule(tx, id, start); };
+      also = [&, id = a->booking_id, start = b->start, lead = reminders_.check_in_lead(b->facility_id)](
+                 db::Connection& tx) { reminders_.schedule(tx, id, start, lead); };
   } else if (auto r = events::decode_event<BookingRejected>(e)) {
     auto o = occasion(types::kBookingRejected, r->user_id, facility);
     add_booking(o, r->booking_id);
@@ -95,7 +97,8 @@ void Listener::on_event(const events::DomainEvent& e) const {
     if (m->from.resource_id != m->resource_id) o.facts["was_resource"] = facts_.resource_name(m->from.resource_id);
     o.data = {{"booking_id", m->booking_id}};
     occasions.push_back(std::move(o));
-    also = [&, id = m->booking_id, start = m->start](db::Connection& tx) { reminders_.schedule(tx, id, start); };
+    also = [&, id = m->booking_id, start = m->start, lead = reminders_.check_in_lead(b->facility_id)](
+               db::Connection& tx) { reminders_.schedule(tx, id, start, lead); };
   } else if (auto n = events::decode_event<BookingNoShow>(e)) {
     auto o = occasion(types::kNoShow, n->user_id, facility);
     add_booking(o, n->booking_id);

@@ -4,19 +4,33 @@
 
 namespace slotbase::notification {
 
-void Reminders::schedule(db::Connection& tx, const std::string& booking_id, Instant start) const {
+std::chrono::minutes Reminders::check_in_lead(const std::string& facility_id) const {
+  auto facility = orgs_.find_facility(organization::FacilityId{facility_id});
+  return std::chrono::minutes(facility ? facility->policies.check_in_opens_minutes_before
+                                       : organization::Policies{}.check_in_opens_minutes_before);
+}
+
+void Reminders::schedule(db::Connection& tx, const std::string& booking_id, Instant start,
+                         std::chrono::minutes check_in_lead) const {
   const Instant now = clock_.now();
-  for (const auto& rule : rules::reminder_rules()) {
+  for (const auto& rule : rules::booking_reminders(check_in_lead)) {
     if (!rules::worth_scheduling(rule, start, now)) continue;
     const std::string key = std::string(kReminderJob) + ":" + booking_id + ":" + std::string(rule.name) + ":" +
                             std::to_string(epoch_seconds(start));
-    jobs_.enqueue(tx, kReminderJob, {{"booking_id", booking_id}, {"rule", rule.name}, {"start", format_rfc3339(start)}},
-                  rules::reminder_due(rule, start), key);
+    nlohmann::json payload = {{"booking_id", booking_id}, {"rule", rule.name}, {"start", format_rfc3339(start)}};
+    if (rule.name == rules::kCheckInRule)
+      payload["before_minutes"] = std::chrono::duration_cast<std::chrono::minutes>(rule.before).count();
+    jobs_.enqueue(tx, kReminderJob, payload, rules::reminder_due(rule, start), key);
   }
 }
 
 void Reminders::run(const events::Job& job) const {
-  const auto* rule = rules::find_reminder(job.payload.at("rule").get<std::string>());
+  const std::string name = job.payload.at("rule").get<std::string>();
+  std::optional<rules::ReminderRule> rule;
+  if (name == rules::kCheckInRule)
+    rule = rules::check_in_open(std::chrono::minutes(job.payload.value("before_minutes", 0)));
+  else if (const auto* fixed = rules::find_reminder(name))
+    rule = *fixed;
   const auto start = parse_rfc3339(job.payload.at("start").get<std::string>());
   const std::string booking_id = job.payload.at("booking_id");
   if (!rule || !start) return;

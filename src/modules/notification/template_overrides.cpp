@@ -31,6 +31,7 @@ const std::map<std::string_view, std::vector<std::string_view>>& type_facts() {
       {types::kBookingRescheduled, {"was_when", "was_resource"}},
       {types::kReminder24h, {"price"}},
       {types::kReminder1h, {"price"}},
+      {types::kCheckInOpen, {"price"}},
       {types::kNoShow, {"price", "fee"}},
       {types::kWaitlistOffer, {"price", "deadline", "link"}},
       {types::kWaitlistOfferExpired, {}},

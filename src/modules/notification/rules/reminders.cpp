@@ -16,6 +16,17 @@ const ReminderRule* find_reminder(std::string_view name) {
   return nullptr;
 }
 
+std::optional<ReminderRule> check_in_open(std::chrono::minutes opens_before) {
+  if (opens_before <= std::chrono::minutes(0)) return std::nullopt;
+  return ReminderRule{kCheckInRule, types::kCheckInOpen, opens_before};
+}
+
+std::vector<ReminderRule> booking_reminders(std::chrono::minutes check_in_opens_before) {
+  std::vector<ReminderRule> out = reminder_rules();
+  if (auto check_in = check_in_open(check_in_opens_before)) out.push_back(*check_in);
+  return out;
+}
+
 Instant reminder_due(const ReminderRule& rule, Instant start) {
   return start - rule.before;
 }

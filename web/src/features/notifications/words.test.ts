@@ -11,11 +11,12 @@ describe("notification words", () => {
       "waitlist.offer",
       "payment.failed",
       "booking.reminder_1h",
+      "booking.check_in_open",
       "something.new",
     ].map((type) => ({ type }));
     expect(groupTypes(types).map((g) => [g.title, g.types.map((t) => t.type)])).toEqual([
       ["Bookings", ["booking.confirmed", "booking.cancelled_by_facility"]],
-      ["Reminders", ["booking.reminder_24h", "booking.reminder_1h"]],
+      ["Reminders", ["booking.reminder_24h", "booking.reminder_1h", "booking.check_in_open"]],
       ["Waitlist", ["waitlist.offer"]],
       ["Payments", ["payment.failed"]],
       ["Other", ["something.new"]],

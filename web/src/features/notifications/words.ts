@@ -19,7 +19,7 @@ export interface TypeGroup<T> {
 }
 
 function groupOf(type: string): string {
-  if (type.startsWith("booking.reminder_")) return "Reminders";
+  if (type.startsWith("booking.reminder_") || type === "booking.check_in_open") return "Reminders";
   if (type.startsWith("booking.")) return "Bookings";
   if (type.startsWith("waitlist.")) return "Waitlist";
   if (type.startsWith("payment.")) return "Payments";
