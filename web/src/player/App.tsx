@@ -3,7 +3,7 @@ import type { Api } from "../shared/api/client";
 import { AccountLinkPage, accountPage, appRoot, AuthForm, useSession, VerifyNotice } from "../features/auth";
 import { BookView } from "../features/availability";
 import { MyBookings } from "../features/bookings";
-import { NotificationBell, NotificationPreferences } from "../features/notifications";
+import { NotificationBell, NotificationPreferences, PhoneNumber } from "../features/notifications";
 import { MyPayments } from "../features/payments";
 
 export function PlayerApp({ api }: { api: Api }) {
@@ -57,7 +57,10 @@ export function PlayerApp({ api }: { api: Api }) {
         ) : view === "mine" ? (
           <MyBookings api={api} />
         ) : view === "notifications" ? (
-          <NotificationPreferences api={api} />
+          <>
+            <PhoneNumber api={api} />
+            <NotificationPreferences api={api} />
+          </>
         ) : (
           <MyPayments api={api} />
         )}

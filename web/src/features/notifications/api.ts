@@ -7,6 +7,7 @@ import type {
   NotificationPreferences,
   NotificationTemplate,
   OutboxMessage,
+  User,
 } from "../../shared/api/types";
 
 export type Inbox = Answer<"/api/v1/me/notifications", "get">;
@@ -113,4 +114,10 @@ export function savePushSubscription(api: Api, sub: PushSubscriptionJSON): Promi
 
 export function deletePushSubscription(api: Api, endpoint: string): Promise<void> {
   return api.del<void>("/api/v1/me/push-subscriptions", { endpoint });
+}
+
+/// Sets the caller's phone number for text messages (the server keeps it in E.164; a number it
+/// cannot read is a 422 naming `phone`), or removes it with null.
+export function savePhone(api: Api, phone: string | null): Promise<User> {
+  return api.patch<Answer<"/api/v1/me", "patch">>("/api/v1/me", { phone } satisfies Body<"/api/v1/me", "patch">);
 }
