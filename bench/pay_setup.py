@@ -42,7 +42,9 @@ try:
     urllib.request.build_opener(NoRedirect).open(urllib.request.Request(base + onboarding, method="POST", data=b""))
 except urllib.error.HTTPError as e:  # the 303 back to the admin app
     assert e.code == 303, e.code
-for _ in range(100):
+# The worker activates it, perhaps after the events of the hold + confirm scenario just run
+# (every booking's notifications): up to two minutes.
+for _ in range(1200):
     if call("GET", f"/api/v1/facilities/{fid}/payments/account")["status"] == "active":
         break
     time.sleep(0.1)
