@@ -325,6 +325,13 @@ TEST_P(NotificationHttpTest, CheckInOpenComesWhenCheckInOpensOnlyForBookingsThat
       check_ins.insert(format_rfc3339(job.run_at));
   EXPECT_EQ(check_ins, (std::set<std::string>{"2026-11-24T17:30:00Z", "2026-11-24T19:30:00Z"}));
 
+  // A second job for the same message, as a second scheduler or a restored queue would make.
+  app_->database().transact([&](db::Connection& tx) {
+    app_->jobs().enqueue(
+        tx, "notification.reminder",
+        {{"booking_id", two_hours}, {"rule", "check_in"}, {"start", "2026-11-24T14:00:00Z"}, {"before_minutes", 30}},
+        *parse_rfc3339("2026-11-24T13:30:00Z"), "a second copy");
+  });
   at("2026-11-24T13:29:00Z");
   EXPECT_TRUE(of_type(player_, "booking.check_in_open", two_hours).empty());
   at("2026-11-24T13:30:00Z");
