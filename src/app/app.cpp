@@ -15,6 +15,7 @@
 #include "platform/db/migrations.h"
 #include "platform/http/idempotency.h"
 #include "platform/http/pipeline.h"
+#include "platform/http/problem.h"
 #include "platform/http/server.h"
 #include "platform/log/log.h"
 #include "platform/ratelimit/rate_limiter.h"
@@ -74,6 +75,9 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   services_.provide(*hasher_);
   services_.provide(*jwt_);
   services_.provide(*limiter_);
+  // Logos and court pictures, by their content (organization and resource store them).
+  media_ = std::make_unique<media::MediaStore>(std::filesystem::path(config_.data_dir) / "media");
+  services_.provide(*media_);
   ModuleContext context{config_, *db_, clock_, *outbox_, *jobs_, metrics_, services_};
   for (ModuleFactory make : kModules) modules_.push_back(make(context));
 
@@ -167,6 +171,26 @@ void App::register_platform_routes() {
          return r;
        },
        http::Auth::none, http::RateClass::exempt, "WebSocket: live availability changes"});
+  // Stored images by their content-addressed names: a name never changes meaning, so caches may
+  // keep a file forever; the ETag is the name's hash, for a client that revalidates anyway.
+  router_.add({"GET", "/api/v1/media/{file_name}",
+               [this](http::Request& req) {
+                 const std::string& name = req.param("file_name");
+                 auto bytes = media_->read(name);
+                 if (!bytes) return http::problem(Error::not_found("No such image."), req.path);
+                 const std::string etag = "\"" + name.substr(0, name.find('.')) + "\"";
+                 http::Response r;
+                 if (auto match = req.header("If-None-Match");
+                     match && (match->find(etag) != std::string::npos || *match == "*")) {
+                   r.status = 304;
+                 } else {
+                   r = http::Response::text(200, std::move(*bytes), std::string(media::content_type_of(name)));
+                 }
+                 r.headers["ETag"] = etag;
+                 r.headers["Cache-Control"] = "public, max-age=31536000, immutable";
+                 return r;
+               },
+               http::Auth::none, http::RateClass::normal, "A stored image (a facility's logo, a court's picture)"});
   router_.add({"GET", "/api/v1/openapi.json",
                [](http::Request&) {
                  return http::Response::text(200, std::string(embedded_file("api/openapi.json")), "application/json");
@@ -185,6 +209,10 @@ std::uint16_t App::start() {
   options.threads = config_.http_threads();
   options.write_threads = config_.http_write_threads();
   options.body_limit = static_cast<std::size_t>(config_.body_limit_bytes);
+  options.body_limit_for = [this](std::string_view method, std::string_view target) -> std::size_t {
+    auto match = router_.match(std::string(method), std::string(target.substr(0, target.find('?'))));
+    return match.ok() ? match->route->body_limit : 0;
+  };
   server_ = std::make_unique<http::HttpServer>(options, [this](http::Request& r) { return handle(r); });
   server_->set_websocket("/ws", hub_.get());
   live_feed_->start();

@@ -25,6 +25,7 @@
 #include "platform/core/process_owner.h"
 #include "platform/core/time.h"
 #include "platform/db/database.h"
+#include "platform/media/media_store.h"
 
 extern char** environ;
 
@@ -269,6 +270,21 @@ std::vector<fs::path> secret_files(const Config& config) {
   return out;
 }
 
+fs::path media_dir(const Config& config) {
+  return fs::path(config.data_dir) / "media";
+}
+
+/// The stored images (logos, court pictures): only files named as the store names them.
+std::vector<fs::path> media_files(const Config& config) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(media_dir(config), ec))
+    if (entry.is_regular_file() && media::MediaStore::valid_name(entry.path().filename().string()))
+      out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 /// Makes the data directory as App does: for its owner alone.
 void ensure_data_dir(const Config& config) {
   if (fs::create_directories(config.data_dir))
@@ -325,6 +341,10 @@ int backup(const Config& config, const std::string& to, bool force, std::ostream
     const auto secrets = secret_files(config);
     manifest["secrets"] = nlohmann::json::array();
     for (const auto& s : secrets) manifest["secrets"].push_back(s.filename().string());
+    // After the database: an image is stored before any row names it and never changes, so every
+    // image the copied database names is here.
+    const auto images = media_files(config);
+    manifest["media"] = images.size();
 
     const int fd = create_private(partial);
     try {
@@ -332,6 +352,7 @@ int backup(const Config& config, const std::string& to, bool force, std::ostream
       tar.add(kManifest, manifest.dump(2) + "\n");
       tar.add_file(entry, dump);
       for (const auto& s : secrets) tar.add_file("secrets/" + s.filename().string(), s.string());
+      for (const auto& m : images) tar.add_file("media/" + m.filename().string(), m.string());
       tar.finish();
       if (::fsync(fd) != 0) throw std::runtime_error("cannot write " + partial + ": " + std::strerror(errno));
     } catch (...) {
@@ -346,7 +367,7 @@ int backup(const Config& config, const std::string& to, bool force, std::ostream
         << (manifest.contains("schema_version")
                 ? " (schema version " + std::to_string(manifest["schema_version"].get<int>()) + ")"
                 : "")
-        << " and " << secrets.size() << " secret(s) to " << to << "\n";
+        << ", " << secrets.size() << " secret(s) and " << images.size() << " image(s) to " << to << "\n";
     return 0;
   } catch (const std::exception& e) {
     std::error_code ec;
@@ -401,8 +422,10 @@ int restore(const Config& config, const std::string& from, bool force, std::ostr
       }
     }
 
-    // The database, then the secrets.
+    // The database, then the secrets and the images (staged beside where they go).
     std::map<std::string, std::string> secrets;
+    std::vector<std::string> images;
+    const fs::path media = media_dir(config);
     const std::string staged = sqlite ? sqlite_path(config) + ".restoring" : config.data_dir + "/restore.dump";
     bool found = false;
     read_tar(from, [&](const std::string& name, std::uint64_t size, std::istream& in) {
@@ -414,6 +437,12 @@ int restore(const Config& config, const std::string& from, bool force, std::ostr
       if (name.rfind("secrets/", 0) == 0 && name.find('/', 8) == std::string::npos && name.size() > 8 &&
           name.find("..") == std::string::npos) {
         secrets[name.substr(8)] = read_text(in, size);
+        return true;
+      }
+      if (name.rfind("media/", 0) == 0 && media::MediaStore::valid_name(name.substr(6))) {
+        if (fs::create_directories(media)) fs::permissions(media, fs::perms::owner_all, fs::perm_options::replace);
+        extract(in, size, (media / (name.substr(6) + ".restoring")).string());
+        images.push_back(name.substr(6));
         return true;
       }
       return false;
@@ -453,8 +482,10 @@ int restore(const Config& config, const std::string& from, bool force, std::ostr
       fs::rename(tmp, dir / name);
     }
     sync_directory(dir);
+    for (const auto& name : images) fs::rename(media / (name + ".restoring"), media / name);
+    if (!images.empty()) sync_directory(media);
     out << "restored the " << manifest.value("database", "") << " database of " << manifest.value("created_at", "?")
-        << " and " << secrets.size() << " secret(s) into " << config.data_dir << "\n";
+        << ", " << secrets.size() << " secret(s) and " << images.size() << " image(s) into " << config.data_dir << "\n";
     return 0;
   } catch (const std::exception& e) {
     err << "slotbase: restore failed: " << e.what() << "\n";

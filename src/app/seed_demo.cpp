@@ -1,10 +1,12 @@
 #include "app/seed_demo.h"
 
+#include <cmath>
 #include <stdexcept>
 
 #include "identity/identity_service.h"
 #include "organization/organization_service.h"
 #include "payment/payment_service.h"
+#include "platform/media/png.h"
 #include "resource/resource_service.h"
 
 namespace slotbase {
@@ -14,6 +16,27 @@ template <class T>
 T must(Result<T> r, const char* what) {
   if (!r.ok()) throw std::runtime_error(std::string("demo data: ") + what + ": " + r.error().detail);
   return std::move(r).value();
+}
+
+/// The demo club's logo, drawn here rather than shipped as a file: a tennis ball, its two seams
+/// white, on the club's green.
+std::string demo_logo() {
+  constexpr int kSize = 96;
+  constexpr double kCentre = (kSize - 1) / 2.0, kBall = 38, kSeam = 56, kSeamWidth = 2.2;
+  std::vector<std::uint32_t> pixels;
+  pixels.reserve(kSize * kSize);
+  for (int y = 0; y < kSize; ++y)
+    for (int x = 0; x < kSize; ++x) {
+      const double dx = x - kCentre, dy = y - kCentre;
+      const double from_left = std::hypot(dx + 64, dy), from_right = std::hypot(dx - 64, dy);
+      std::uint32_t colour = 0x1B5E20;  // the club's green
+      if (std::hypot(dx, dy) <= kBall) {
+        colour = 0xC6E03A;  // the ball
+        if (std::abs(from_left - kSeam) < kSeamWidth || std::abs(from_right - kSeam) < kSeamWidth) colour = 0xFFFFFF;
+      }
+      pixels.push_back(colour);
+    }
+  return media::encode_png(kSize, kSize, pixels);
 }
 
 }  // namespace
@@ -48,6 +71,7 @@ std::string seed_demo(App& app) {
   about.policies->weekend_multiplier = 1.25;
   about.policies->holiday_multiplier = 1.5;
   must(orgs.update_facility(facility.id, about, as_owner), "policies");
+  must(orgs.set_logo(facility.id, demo_logo(), "image/png", as_owner), "logo");
 
   // Eight hard courts and four clay ones, with evening peak prices and member rates.
   resource::Pricing pricing{{2400, "USD"}, 1800, 60, {}};

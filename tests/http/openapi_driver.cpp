@@ -14,6 +14,7 @@
 #include "identity/identity_service.h"
 #include "platform/config/config.h"
 #include "platform/core/encoding.h"
+#include "platform/media/png.h"
 
 namespace slotbase::testing::openapi {
 namespace {
@@ -77,6 +78,10 @@ Answer parse_answer(const std::string& in) {
 }
 
 }  // namespace
+
+std::string fixture_png() {
+  return media::encode_png(2, 2, {0x228B22, 0xFFFFFF, 0xFFFFFF, 0x228B22});
+}
 
 std::string form_text(const json& b) {
   std::string out;
@@ -331,6 +336,13 @@ std::string OpenApiHttpTest::make(World& w, const std::string& kind) {
     return days;
   }();
   if (kind == "org") return w.tenant->org;
+  if (kind == "image") {
+    // The world's facility's logo: the stored file's name, from the URL it is served at.
+    auto r = client_->request("PUT", "/api/v1/facilities/" + need(w, "facility") + "/logo", fixture_png(),
+                              {{"Content-Type", "image/png"}, {"Authorization", "Bearer " + staff.access}});
+    const std::string url = made(r, 200, "a logo", "logo_url");
+    return url.substr(url.rfind('/') + 1);
+  }
   if (kind == "user") return member.id;
   if (kind == "facility" || kind == "card_facility" || kind == "approval_facility") {
     const std::string name = "Fuzz " + w.tenant->label + " " + std::to_string(++facilities_);
@@ -535,6 +547,7 @@ std::string OpenApiHttpTest::kind_of_param(const Operation& op, const std::strin
       {"token", "calendar_token"},
       {"notification_id", "notification"},
       {"type", "notification_type"},
+      {"file_name", "image"},
   };
   if (sandbox && name == "intent_id") return "provider_intent";
   if (op.path == "/api/v1/unsubscribe" && name == "token") return "unsubscribe_token";
@@ -707,12 +720,13 @@ OpenApiHttpTest::Request OpenApiHttpTest::request_for(const Operation& op, World
   }
 
   // The body: an example of the declared schema, as JSON where the operation takes it, else in
-  // an HTML form's encoding; other declared types are only sent as those bodies' Content-Type.
+  // an HTML form's encoding, else a PNG where it takes images; other declared types are only
+  // sent as those bodies' Content-Type.
   if (op.op.contains("requestBody")) {
     const json& rb = op.op["requestBody"];
     r.body_required = rb.value("required", false);
     for (const auto& [type, content] : rb["content"].items()) r.declared_types.insert(type);
-    for (const char* type : {"application/json", "application/x-www-form-urlencoded"})
+    for (const char* type : {"application/json", "application/x-www-form-urlencoded", "image/png"})
       if (r.content_type.empty() && r.declared_types.contains(type)) r.content_type = type;
     if (r.content_type.empty())
       ADD_FAILURE() << op.name() << ": no body of a known type in " << json(r.declared_types).dump();
@@ -720,8 +734,9 @@ OpenApiHttpTest::Request OpenApiHttpTest::request_for(const Operation& op, World
       r.body_schema = schemas_->resolve(rb["content"][r.content_type].value("schema", json::object()));
   }
   r.form = r.content_type == "application/x-www-form-urlencoded";
-  r.body = r.content_type.empty() ? json(nullptr) : example(cx, r.body_schema, "", "");
-  r.text = r.content_type.empty() ? "" : r.form ? form_text(r.body) : r.body.dump();
+  r.image = r.content_type == "image/png";
+  r.body = r.content_type.empty() || r.image ? json(nullptr) : example(cx, r.body_schema, "", "");
+  r.text = r.content_type.empty() ? "" : r.image ? fixture_png() : r.form ? form_text(r.body) : r.body.dump();
 
   if (r.send_token) r.headers.push_back({"Authorization", "Bearer " + who.access});
   if (!r.content_type.empty() && !r.text.empty()) r.headers.push_back({"Content-Type", r.content_type});

@@ -51,6 +51,8 @@ std::string repeat(const std::string& s, std::size_t n);
 std::string encode(const std::string& s);
 /// Bytes as a reader can see them: non-printable ones escaped, long texts cut.
 std::string shown(const std::string& s, std::size_t limit = 300);
+/// A small valid PNG (a few pixels), for operations whose body is an image.
+std::string fixture_png();
 /// An object's members in an HTML form's encoding.
 std::string form_text(const nlohmann::json& b);
 
@@ -132,6 +134,7 @@ class OpenApiHttpTest : public BookingHttpTest {
     json body_schema = json::object();
     bool body_required = false;
     bool form = false;
+    bool image = false;  // the body is an image's bytes (an upload), not a document
     bool send_token = false;
     json body;
     std::string text;

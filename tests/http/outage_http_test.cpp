@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "http/crash_load.h"
+#include "platform/media/png.h"
 
 namespace slotbase::testing {
 namespace {
@@ -137,6 +138,13 @@ TEST_P(BackupTest, ABackupTakenUnderLoadRestoresEveryConfirmedBooking) {
   const std::string file = scratch.dir() + "/slotbase.backup";
   auto serve = std::make_unique<ServeProcess>(scratch.url(), data, pick_port(sqlite ? 100 : 101));
   const Club club = set_up_club(HttpClient(serve->port()));
+  // The club's logo is kept too.
+  const std::string logo_bytes = media::encode_png(3, 3, std::vector<std::uint32_t>(9, 0x2E7D32));
+  auto logo = HttpClient(serve->port())
+                  .request("PUT", "/api/v1/facilities/" + club.facility + "/logo", logo_bytes,
+                           {{"Content-Type", "image/png"}, {"Authorization", "Bearer " + club.owner}});
+  ASSERT_EQ(logo.status, 200) << logo.body;
+  const std::string logo_url = logo.json()["logo_url"];
   Load load(club, static_cast<unsigned>(std::random_device{}()));
   load.point_at(serve->port());
   load.start();
@@ -183,6 +191,10 @@ TEST_P(BackupTest, ABackupTakenUnderLoadRestoresEveryConfirmedBooking) {
   ServeProcess served(url, fresh, pick_port(sqlite ? 102 : 103));
   HttpClient c(served.port());
   expect_restored(c, club, before, cancelled_before, load.cancelled());
+  EXPECT_EQ(c.get("/api/v1/facilities/" + club.facility).json()["logo_url"], logo_url);
+  EXPECT_EQ(c.get(logo_url).body, logo_bytes);
+  ASSERT_EQ(::stat((fresh + "/media/" + logo_url.substr(logo_url.rfind('/') + 1)).c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
   Store store(url);
   EXPECT_EQ(store.count("SELECT COUNT(*) FROM bookings a JOIN bookings b ON a.resource_id = b.resource_id AND "
                         "a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at "

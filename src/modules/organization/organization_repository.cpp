@@ -17,24 +17,30 @@ INSERT INTO facilities (id, organization_id, name, slug, timezone, currency, add
                         created_at, updated_at, is_public)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12))sql";
 constexpr std::string_view kFacility = R"sql(
-SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at
+SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at,
+       logo
 FROM facilities WHERE id = $1)sql";
 constexpr std::string_view kVersionedFacility = R"sql(
 SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at,
-       config_version
+       logo, config_version
 FROM facilities WHERE id = $1)sql";
 constexpr std::string_view kSlugTaken = "SELECT 1 FROM facilities WHERE slug = $1";
 constexpr std::string_view kFacilitiesOf = R"sql(
-SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at
+SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at,
+       logo
 FROM facilities WHERE organization_id = $1 ORDER BY name, id)sql";
 constexpr std::string_view kPublicFacilities = R"sql(
-SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at
+SELECT id, organization_id, name, slug, timezone, currency, address, status, settings, policies, created_at, updated_at,
+       logo
 FROM facilities WHERE is_public = $4 AND status = 'active' AND LOWER(name) LIKE $1 AND id > $2
 ORDER BY id LIMIT $3)sql";
 constexpr std::string_view kUpdateFacility = R"sql(
 UPDATE facilities SET name = $2, address = $3, settings = $4, policies = $5, updated_at = $6, is_public = $7,
   config_version = config_version + 1
 WHERE id = $1)sql";
+// The logo changes the facility as every reader sees it: its configuration version moves on.
+constexpr std::string_view kSetLogo = R"sql(
+UPDATE facilities SET logo = $2, updated_at = $3, config_version = config_version + 1 WHERE id = $1)sql";
 constexpr std::string_view kConfigVersion = "SELECT config_version FROM facilities WHERE id = $1";
 constexpr std::string_view kNextVersion = "UPDATE facilities SET config_version = config_version + 1 WHERE id = $1";
 
@@ -97,6 +103,7 @@ Facility facility_from(const db::Row& r) {
       policies.get(r.text(9), [](const std::string& t) { return rules::policies_from_json(nlohmann::json::parse(t)); });
   f.created_at = from_epoch_seconds(r.i64(10));
   f.updated_at = from_epoch_seconds(r.i64(11));
+  f.logo = r.opt_text(12);
   return f;
 }
 
@@ -147,7 +154,7 @@ std::optional<std::int64_t> OrganizationRepository::config_version(db::Connectio
 std::optional<std::pair<Facility, std::int64_t>> OrganizationRepository::versioned_facility(db::Connection& c,
                                                                                             const FacilityId& id) {
   return db::query_one_as(c, kVersionedFacility, {id.str()}, [](const db::Row& r) {
-    return std::pair{facility_from(r), r.i64(12)};
+    return std::pair{facility_from(r), r.i64(13)};
   });
 }
 
@@ -167,6 +174,11 @@ std::vector<Facility> OrganizationRepository::public_facilities(db::Connection& 
 void OrganizationRepository::update_facility(db::Connection& c, const Facility& f) {
   c.execute(kUpdateFacility, {f.id.str(), f.name, address_param(f.address), rules::to_json(f.settings).dump(),
                               rules::to_json(f.policies).dump(), epoch_seconds(f.updated_at), f.settings.is_public});
+}
+
+void OrganizationRepository::set_logo(db::Connection& c, const FacilityId& id, const std::optional<std::string>& logo,
+                                      Instant now) {
+  c.execute(kSetLogo, {id.str(), db::opt(logo), epoch_seconds(now)});
 }
 
 void OrganizationRepository::replace_hours(db::Connection& c, const FacilityId& facility_id, const OperatingHours& h) {

@@ -36,6 +36,8 @@ class OrganizationRepository {
                                                  const std::string& after, int limit);
   /// Also moves the facility's configuration version on, as replace_hours does.
   static void update_facility(db::Connection& c, const Facility& f);
+  /// The stored image's file name, or none.
+  static void set_logo(db::Connection& c, const FacilityId& id, const std::optional<std::string>& logo, Instant now);
 
   static void replace_hours(db::Connection& c, const FacilityId& facility_id, const OperatingHours& h);
   static OperatingHours hours(db::Connection& c, const FacilityId& facility_id);

@@ -1,6 +1,7 @@
 #include "organization_routes.h"
 
 #include "platform/http/handler_support.h"
+#include "platform/media/media_store.h"
 #include "rules/address.h"
 #include "rules/hours.h"
 #include "rules/policies.h"
@@ -28,6 +29,7 @@ json facility_json(const Facility& f) {
           {"status", str(f.status)},
           {"settings", rules::to_json(f.settings)},
           {"policies", rules::to_json(f.policies)},
+          {"logo_url", f.logo ? json(media::MediaStore::url_of(*f.logo)) : json(nullptr)},
           {"created_at", format_rfc3339(f.created_at)},
           {"updated_at", format_rfc3339(f.updated_at)}};
 }
@@ -148,6 +150,23 @@ void register_organization_routes(http::Router& router, OrganizationService& org
                             facility_json);
        },
        http::Auth::required, http::RateClass::normal, "Change a facility's name, address, settings or policies"});
+
+  router.add({"PUT", "/api/v1/facilities/{facility_id}/logo",
+              [&orgs](Request& req) {
+                auto result = orgs.set_logo(FacilityId{req.param("facility_id")}, req.body,
+                                            req.header("Content-Type").value_or(""), http::context_of(req));
+                return http::reply(req, 200, result, facility_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Upload the facility's logo (the image as the body)",
+              std::string(media::kImageBodyTypes), media::kImageRouteBodyLimit});
+
+  router.add({"DELETE", "/api/v1/facilities/{facility_id}/logo",
+              [&orgs](Request& req) {
+                return http::reply(req, 200,
+                                   orgs.remove_logo(FacilityId{req.param("facility_id")}, http::context_of(req)),
+                                   facility_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Remove the facility's logo"});
 
   router.add({"PUT", "/api/v1/facilities/{facility_id}/hours",
               [&orgs](Request& req) {

@@ -35,8 +35,8 @@ std::string slugify(const std::string& name) {
 }  // namespace
 
 OrganizationServiceImpl::OrganizationServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
-                                                 identity::IdentityService& identity)
-    : db_(db), clock_(clock), outbox_(outbox), identity_(identity) {}
+                                                 identity::IdentityService& identity, const media::MediaStore& media)
+    : db_(db), clock_(clock), outbox_(outbox), identity_(identity), media_(media) {}
 
 bool OrganizationServiceImpl::can(const Facility& f, Permission p, const Context& ctx) {
   return identity_.check_permission(ctx, p, {f.organization_id.str(), f.id.str()});
@@ -198,6 +198,31 @@ Result<Facility> OrganizationServiceImpl::update_facility(const FacilityId& id, 
   return db_.transact([&](db::Connection& tx) -> Result<Facility> {
     OrganizationRepository::update_facility(tx, f);
     emit(tx, FacilityUpdated{f.id.str(), changes}, f.id.str(), f.id.str(), ctx);
+    return f;
+  });
+}
+
+Result<Facility> OrganizationServiceImpl::set_logo(const FacilityId& id, std::string_view bytes,
+                                                   std::string_view content_type, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Facility f, facility_for(id, Permission::facility_manage, ctx));
+  // The file first: it is named by its bytes, so one written for a write that then fails is
+  // only a file nobody points at.
+  SB_ASSIGN_OR_RETURN(std::string name, media_.put_image(bytes, content_type, "body"));
+  return change_logo(f, name, ctx);
+}
+
+Result<Facility> OrganizationServiceImpl::remove_logo(const FacilityId& id, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Facility f, facility_for(id, Permission::facility_manage, ctx));
+  return change_logo(f, std::nullopt, ctx);
+}
+
+Result<Facility> OrganizationServiceImpl::change_logo(Facility f, const std::optional<std::string>& logo,
+                                                      const Context& ctx) {
+  f.logo = logo;
+  f.updated_at = clock_.now();
+  return db_.transact([&](db::Connection& tx) -> Result<Facility> {
+    OrganizationRepository::set_logo(tx, f.id, f.logo, f.updated_at);
+    emit(tx, FacilityUpdated{f.id.str(), {"logo"}}, f.id.str(), f.id.str(), ctx);
     return f;
   });
 }

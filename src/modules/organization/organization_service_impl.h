@@ -10,13 +10,14 @@
 #include "platform/db/database.h"
 #include "platform/events/domain_event.h"
 #include "platform/events/outbox.h"
+#include "platform/media/media_store.h"
 
 namespace slotbase::organization {
 
 class OrganizationServiceImpl final : public OrganizationService {
  public:
   OrganizationServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
-                          identity::IdentityService& identity);
+                          identity::IdentityService& identity, const media::MediaStore& media);
 
   Result<Organization> create_organization(const std::string& name, const Context& ctx) override;
   Result<Organization> get_organization(const OrganizationId& id, const Context& ctx) override;
@@ -29,6 +30,9 @@ class OrganizationServiceImpl final : public OrganizationService {
                                    const std::optional<std::string>& cursor) override;
   Result<Facility> get_facility(const FacilityId& id, const Context& ctx) override;
   Result<Facility> update_facility(const FacilityId& id, const FacilityPatch& patch, const Context& ctx) override;
+  Result<Facility> set_logo(const FacilityId& id, std::string_view bytes, std::string_view content_type,
+                            const Context& ctx) override;
+  Result<Facility> remove_logo(const FacilityId& id, const Context& ctx) override;
   Result<OperatingHours> set_hours(const FacilityId& facility_id, const OperatingHours& hours,
                                    const Context& ctx) override;
   Result<OperatingHours> get_hours(const FacilityId& facility_id, const Context& ctx) override;
@@ -51,6 +55,7 @@ class OrganizationServiceImpl final : public OrganizationService {
   void accept_invitations(const events::DomainEvent& user_created);
 
  private:
+  Result<Facility> change_logo(Facility f, const std::optional<std::string>& logo, const Context& ctx);
   /// Appends `event` (one of organization_events.h) about `aggregate_id` to `tx`'s outbox.
   template <class E>
   void emit(db::Connection& tx, const E& event, const std::string& aggregate_id,
@@ -63,6 +68,7 @@ class OrganizationServiceImpl final : public OrganizationService {
   const Clock& clock_;
   const events::Outbox& outbox_;
   identity::IdentityService& identity_;
+  const media::MediaStore& media_;
   std::mutex configs_mu_;
   TextMap<std::shared_ptr<const FacilityConfig>> configs_;  // by facility id, the newest read
 };

@@ -4,6 +4,7 @@
 #include "identity/identity_service.h"
 #include "organization_routes.h"
 #include "organization_service_impl.h"
+#include "platform/media/media_store.h"
 
 namespace slotbase::organization {
 namespace {
@@ -11,7 +12,8 @@ namespace {
 class OrganizationModule final : public Module {
  public:
   explicit OrganizationModule(ModuleContext& c)
-      : service_(c.db, c.clock, c.outbox, c.services.get<identity::IdentityService>()) {
+      : service_(c.db, c.clock, c.outbox, c.services.get<identity::IdentityService>(),
+                 c.services.get<media::MediaStore>()) {
     c.services.provide<OrganizationService>(service_);
   }
 

@@ -1,6 +1,7 @@
 #include "resource/register.h"
 
 #include "organization/organization_service.h"
+#include "platform/media/media_store.h"
 #include "resource_routes.h"
 #include "resource_service_impl.h"
 
@@ -10,7 +11,8 @@ namespace {
 class ResourceModule final : public Module {
  public:
   explicit ResourceModule(ModuleContext& c)
-      : service_(c.db, c.clock, c.outbox, c.services.get<organization::OrganizationService>()) {
+      : service_(c.db, c.clock, c.outbox, c.services.get<organization::OrganizationService>(),
+                 c.services.get<media::MediaStore>()) {
     c.services.provide<ResourceService>(service_);
   }
 

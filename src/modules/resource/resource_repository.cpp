@@ -12,17 +12,18 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13))sql";
 // A resource's columns as from_row reads them, then its pricing as stored (find_priced).
 constexpr std::string_view kFind = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
-       created_at, pricing
+       created_at, image, pricing
 FROM resources WHERE id = $1)sql";
 constexpr std::string_view kOfFacility = R"sql(
 SELECT id, facility_id, name, type, description, indoor, surface, lighting, color, display_order, capacity, status,
-       created_at
+       created_at, image
 FROM resources WHERE facility_id = $1 ORDER BY display_order, name, id)sql";
 constexpr std::string_view kUpdate = R"sql(
 UPDATE resources SET name = $2, description = $3, indoor = $4, surface = $5, lighting = $6, color = $7,
   display_order = $8, status = $9, updated_at = $10
 WHERE id = $1)sql";
 constexpr std::string_view kSetPricing = "UPDATE resources SET pricing = $2, updated_at = $3 WHERE id = $1";
+constexpr std::string_view kSetImage = "UPDATE resources SET image = $2, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kPricing = "SELECT pricing FROM resources WHERE id = $1";
 constexpr std::string_view kFacilityPricing = "SELECT id, pricing FROM resources WHERE facility_id = $1";
 
@@ -41,6 +42,7 @@ Resource from_row(const db::Row& r) {
   if (!r.is_null(10)) x.capacity = static_cast<int>(r.i64(10));
   x.status = enum_at<ResourceStatus>(r.text(11));
   x.created_at = from_epoch_seconds(r.i64(12));
+  x.image = r.opt_text(13);
   return x;
 }
 
@@ -75,8 +77,13 @@ void ResourceRepository::set_pricing(db::Connection& c, const ResourceId& id, co
 std::optional<std::pair<Resource, std::optional<std::string>>> ResourceRepository::find_priced(db::Connection& c,
                                                                                                const ResourceId& id) {
   return db::query_one_as(c, kFind, {id.str()}, [](const db::Row& r) {
-    return std::pair{from_row(r), r.opt_text(13)};
+    return std::pair{from_row(r), r.opt_text(14)};
   });
+}
+
+void ResourceRepository::set_image(db::Connection& c, const ResourceId& id, const std::optional<std::string>& image,
+                                   Instant now) {
+  c.execute(kSetImage, {id.str(), db::opt(image), epoch_seconds(now)});
 }
 
 std::optional<std::string> ResourceRepository::pricing(db::Connection& c, const ResourceId& id) {

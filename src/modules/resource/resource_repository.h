@@ -18,6 +18,8 @@ class ResourceRepository {
   static std::optional<Resource> find(db::Connection& c, const ResourceId& id);
   static std::vector<Resource> of_facility(db::Connection& c, const organization::FacilityId& facility_id);
   static void update(db::Connection& c, const Resource& r, Instant now);
+  /// The stored picture's file name, or none.
+  static void set_image(db::Connection& c, const ResourceId& id, const std::optional<std::string>& image, Instant now);
   static void set_pricing(db::Connection& c, const ResourceId& id, const nlohmann::json& pricing, Instant now);
   /// The stored pricing document's text, if the resource has one.
   static std::optional<std::string> pricing(db::Connection& c, const ResourceId& id);

@@ -1,6 +1,7 @@
 #include "resource_routes.h"
 
 #include "platform/http/handler_support.h"
+#include "platform/media/media_store.h"
 #include "rules/pricing.h"
 
 namespace slotbase::resource {
@@ -24,6 +25,7 @@ json resource_json(const Resource& r) {
           {"display_order", r.display_order},
           {"capacity", r.capacity ? json(*r.capacity) : json(nullptr)},
           {"status", str(r.status)},
+          {"image_url", r.image ? json(media::MediaStore::url_of(*r.image)) : json(nullptr)},
           {"created_at", format_rfc3339(r.created_at)}};
 }
 
@@ -98,6 +100,23 @@ void register_resource_routes(http::Router& router, ResourceService& resources) 
                     resource_json);
               },
               http::Auth::required, http::RateClass::normal, "Change a resource; status activates or deactivates it"});
+
+  router.add({"PUT", "/api/v1/resources/{resource_id}/image",
+              [&resources](Request& req) {
+                auto result = resources.set_image(ResourceId{req.param("resource_id")}, req.body,
+                                                  req.header("Content-Type").value_or(""), http::context_of(req));
+                return http::reply(req, 200, result, resource_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Upload the resource's picture (the image as the body)",
+              std::string(media::kImageBodyTypes), media::kImageRouteBodyLimit});
+
+  router.add({"DELETE", "/api/v1/resources/{resource_id}/image",
+              [&resources](Request& req) {
+                return http::reply(req, 200,
+                                   resources.remove_image(ResourceId{req.param("resource_id")}, http::context_of(req)),
+                                   resource_json);
+              },
+              http::Auth::required, http::RateClass::normal, "Remove the resource's picture"});
 
   router.add({"PUT", "/api/v1/resources/{resource_id}/pricing",
               [&resources](Request& req) {

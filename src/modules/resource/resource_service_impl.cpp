@@ -39,8 +39,8 @@ std::vector<FieldError> check(const Resource& r) {
 }  // namespace
 
 ResourceServiceImpl::ResourceServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
-                                         organization::OrganizationService& orgs)
-    : db_(db), clock_(clock), outbox_(outbox), orgs_(orgs) {}
+                                         organization::OrganizationService& orgs, const media::MediaStore& media)
+    : db_(db), clock_(clock), outbox_(outbox), orgs_(orgs), media_(media) {}
 
 Result<std::pair<Resource, organization::Facility>> ResourceServiceImpl::authorize(const ResourceId& resource_id,
                                                                                    Permission p, const Context& ctx) {
@@ -69,7 +69,8 @@ Result<Resource> ResourceServiceImpl::create_resource(const organization::Facili
              in.display_order,
              in.capacity,
              ResourceStatus::active,
-             clock_.now()};
+             clock_.now(),
+             std::nullopt};
   if (auto errors = check(r); !errors.empty()) return Error::invalid(std::move(errors));
   return db_.transact([&](db::Connection& tx) -> Result<Resource> {
     ResourceRepository::insert(tx, r);
@@ -119,6 +120,30 @@ Result<Resource> ResourceServiceImpl::update_resource(const ResourceId& id, cons
   return db_.transact([&](db::Connection& tx) -> Result<Resource> {
     ResourceRepository::update(tx, r, clock_.now());
     if (!changes.empty()) emit(tx, ResourceUpdated{r.id.str(), r.facility_id.str(), changes}, r, ctx);
+    return r;
+  });
+}
+
+Result<Resource> ResourceServiceImpl::set_image(const ResourceId& id, std::string_view bytes,
+                                                std::string_view content_type, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, authorize(id, Permission::facility_manage, ctx));
+  // The file first: it is named by its bytes, so one written for a write that then fails is
+  // only a file nobody points at.
+  SB_ASSIGN_OR_RETURN(std::string name, media_.put_image(bytes, content_type, "body"));
+  return change_image(found.first, name, ctx);
+}
+
+Result<Resource> ResourceServiceImpl::remove_image(const ResourceId& id, const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(auto found, authorize(id, Permission::facility_manage, ctx));
+  return change_image(found.first, std::nullopt, ctx);
+}
+
+Result<Resource> ResourceServiceImpl::change_image(Resource r, const std::optional<std::string>& image,
+                                                   const Context& ctx) {
+  r.image = image;
+  return db_.transact([&](db::Connection& tx) -> Result<Resource> {
+    ResourceRepository::set_image(tx, r.id, r.image, clock_.now());
+    emit(tx, ResourceUpdated{r.id.str(), r.facility_id.str(), {"image"}}, r, ctx);
     return r;
   });
 }

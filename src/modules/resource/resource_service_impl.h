@@ -5,6 +5,7 @@
 #include "platform/core/parse_cache.h"
 #include "platform/db/database.h"
 #include "platform/events/outbox.h"
+#include "platform/media/media_store.h"
 #include "resource/resource_events.h"
 #include "resource/resource_service.h"
 
@@ -13,7 +14,7 @@ namespace slotbase::resource {
 class ResourceServiceImpl final : public ResourceService {
  public:
   ResourceServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
-                      organization::OrganizationService& orgs);
+                      organization::OrganizationService& orgs, const media::MediaStore& media);
 
   Result<Resource> create_resource(const organization::FacilityId& facility_id, const NewResource& r,
                                    const Context& ctx) override;
@@ -21,6 +22,9 @@ class ResourceServiceImpl final : public ResourceService {
                                                const Context& ctx) override;
   Result<Resource> get_resource(const ResourceId& id, const Context& ctx) override;
   Result<Resource> update_resource(const ResourceId& id, const ResourcePatch& patch, const Context& ctx) override;
+  Result<Resource> set_image(const ResourceId& id, std::string_view bytes, std::string_view content_type,
+                             const Context& ctx) override;
+  Result<Resource> remove_image(const ResourceId& id, const Context& ctx) override;
   Result<Pricing> set_pricing(const ResourceId& resource_id, const Pricing& pricing, const Context& ctx) override;
   Result<Pricing> get_pricing(const ResourceId& resource_id, const Context& ctx) override;
   std::optional<Resource> find_resource(const ResourceId& id) override;
@@ -34,6 +38,7 @@ class ResourceServiceImpl final : public ResourceService {
                                                     const std::string& currency) override;
 
  private:
+  Result<Resource> change_image(Resource r, const std::optional<std::string>& image, const Context& ctx);
   /// The resource and its facility, if the caller may see the facility and holds `p` there.
   Result<std::pair<Resource, organization::Facility>> authorize(const ResourceId& resource_id, identity::Permission p,
                                                                 const Context& ctx);
@@ -50,6 +55,7 @@ class ResourceServiceImpl final : public ResourceService {
   const Clock& clock_;
   const events::Outbox& outbox_;
   organization::OrganizationService& orgs_;
+  const media::MediaStore& media_;
   ParseCache<std::optional<Pricing>> pricings_{512};  // by stored text
 };
 

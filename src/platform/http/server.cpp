@@ -13,7 +13,10 @@
 #include <boost/beast/http/span_body.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include <algorithm>
 #include <deque>
+#include <limits>
+#include <string_view>
 
 #include "platform/http/gzip.h"
 #include "platform/log/log.h"
@@ -231,11 +234,23 @@ asio::awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
     }
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(16 * 1024);
-    parser.body_limit(options.body_limit);
+    // Beast checks a Content-Length against the limit as the header ends: with limits by route,
+    // the header is read without one and the length checked here once the route's is known.
+    parser.body_limit(options.body_limit_for ? std::numeric_limits<std::uint64_t>::max() : options.body_limit);
     stream.expires_after(options.header_timeout);
     co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    std::size_t body_limit = options.body_limit;
+    if (!ec && options.body_limit_for) {
+      const auto& head = parser.get();
+      const auto method = head.method_string();
+      const auto target = head.target();
+      body_limit = std::max(body_limit, options.body_limit_for(std::string_view(method.data(), method.size()),
+                                                               std::string_view(target.data(), target.size())));
+      parser.body_limit(body_limit);
+      if (parser.content_length().value_or(0) > body_limit) ec = bhttp::error::body_limit;
+    }
     if (!ec && parser.get()[bhttp::field::expect] == "100-continue" &&
-        parser.content_length().value_or(0) <= options.body_limit) {
+        parser.content_length().value_or(0) <= body_limit) {
       bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
       co_await bhttp::async_write(stream, cont, asio::redirect_error(asio::use_awaitable, ec));
     }

@@ -18,6 +18,7 @@
 #include "platform/http/metrics.h"
 #include "platform/http/router.h"
 #include "platform/http/static_files.h"
+#include "platform/media/media_store.h"
 #include "platform/module/module.h"
 #include "platform/ws/hub.h"
 #include "platform/ws/live_feed.h"
@@ -87,6 +88,7 @@ class App {
   std::unique_ptr<ratelimit::RateLimiter> limiter_;
   std::unique_ptr<security::PasswordHasher> hasher_;
   std::unique_ptr<security::JwtSigner> jwt_;
+  std::unique_ptr<media::MediaStore> media_;
   ServiceRegistry services_;
   std::vector<std::unique_ptr<Module>> modules_;
   http::Router router_;

@@ -304,7 +304,10 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   return (
     <div className={`book-layout${panelOpen ? " with-panel" : ""}`}>
       <section className="panel" aria-labelledby="book-title">
-        <h2 id="book-title">Book a court at {facility.name}</h2>
+        <div className="club-title">
+          {facility.logo_url && <img className="logo" src={facility.logo_url} alt={`Logo of ${facility.name}`} />}
+          <h2 id="book-title">Book a court at {facility.name}</h2>
+        </div>
         <p className="muted">
           All times are in {facility.timezone} ({zoneLabel(facility.timezone)}).{" "}
           <button type="button" className="secondary" onClick={() => setAbout(facility)}>

@@ -170,4 +170,28 @@ describe("FacilityPage", () => {
     render(<FacilityPage api={fakeNetwork({}).api} facilityId="fac_1" now={NOW} />);
     expect((await screen.findByRole("alert")).textContent).toMatch(/^This club's page could not be loaded/);
   });
+
+  it("shows the club's logo by its name and each court's picture in the court list", async () => {
+    const logo = "/api/v1/media/" + "a".repeat(64) + ".png";
+    const picture = "/api/v1/media/" + "b".repeat(64) + ".jpg";
+    const { api } = fakeNetwork({
+      "GET /api/v1/facilities/fac_1": () => ({ ...facility, logo_url: logo }),
+      "GET /api/v1/facilities/fac_1/hours": () => hours,
+      "GET /api/v1/facilities/fac_1/resources": () => page([{ ...courts[0], image_url: picture }, { ...courts[1], image_url: null }]),
+    });
+    render(<FacilityPage api={api} facilityId="fac_1" now={NOW} />);
+    const img = (await screen.findByAltText("Logo of Riverside Tennis Center")) as HTMLImageElement;
+    expect(img.getAttribute("src")).toBe(logo);
+    const pictures = screen.getAllByAltText("Picture of Court 1");
+    expect(pictures.length).toBeGreaterThan(0);
+    expect(pictures.every((p) => p.getAttribute("src") === picture)).toBe(true);
+    expect(screen.queryByAltText("Picture of Court 2")).toBeNull();
+  });
+
+  it("shows no logo where the club has none", async () => {
+    const { api } = club();
+    render(<FacilityPage api={api} facilityId="fac_1" now={NOW} />);
+    await screen.findByRole("heading", { name: "Riverside Tennis Center", level: 2 });
+    expect(screen.queryByAltText(/^Logo of/)).toBeNull();
+  });
 });

@@ -108,9 +108,12 @@ export function FacilityPage({
   return (
     <article className="club" aria-labelledby="club-name">
       <section className="panel">
-        <h2 id="club-name" ref={heading} tabIndex={-1}>
-          {f.name}
-        </h2>
+        <div className="club-title">
+          {f.logo_url && <img className="logo" src={f.logo_url} alt={`Logo of ${f.name}`} />}
+          <h2 id="club-name" ref={heading} tabIndex={-1}>
+            {f.name}
+          </h2>
+        </div>
         {f.settings?.description && <p>{f.settings.description}</p>}
         {sports.length > 0 && (
           <p>
@@ -232,6 +235,7 @@ function CourtList({ courts, prices }: { courts: Resource[]; prices: Map<string,
             {courts.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
+                  {r.image_url && <img className="court-image" src={r.image_url} alt={`Picture of ${r.name}`} />}
                   <span className="swatch" style={{ background: r.color || "transparent" }} aria-hidden="true" />
                   {r.name}
                   {r.description && <span className="muted small">{r.description}</span>}
@@ -249,6 +253,7 @@ function CourtList({ courts, prices }: { courts: Resource[]; prices: Map<string,
       <ul className="plain court-cards" aria-label="Court list">
         {courts.map((r) => (
           <li key={r.id}>
+            {r.image_url && <img className="court-image" src={r.image_url} alt={`Picture of ${r.name}`} />}
             <span>
               <span className="swatch" style={{ background: r.color || "transparent" }} aria-hidden="true" />
               <strong>{r.name}</strong>

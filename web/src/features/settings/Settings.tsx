@@ -1,6 +1,8 @@
 import { useState } from "react";
 import type { Api } from "../../shared/api/client";
 import type { Facility } from "../../shared/api/types";
+import { CourtPictures } from "./CourtPictures";
+import { FacilityProfile } from "./FacilityProfile";
 import { HoursForm } from "./HoursForm";
 import { PaymentAccount, type OnboardingReturn } from "./PaymentAccount";
 import { PoliciesForm } from "./PoliciesForm";
@@ -10,6 +12,8 @@ const AREAS = [
   { key: "policies", label: "Booking policies" },
   { key: "hours", label: "Opening hours and holidays" },
   { key: "prices", label: "Prices per court" },
+  { key: "profile", label: "Club profile" },
+  { key: "pictures", label: "Court pictures" },
   { key: "payments", label: "Payments" },
 ] as const;
 type Area = (typeof AREAS)[number]["key"];
@@ -42,6 +46,8 @@ export function Settings({
       {area === "policies" && <PoliciesForm key={facility.id} api={api} facility={facility} onSaved={onSaved} />}
       {area === "hours" && <HoursForm key={facility.id} api={api} facility={facility} />}
       {area === "prices" && <PricingForm key={facility.id} api={api} facility={facility} />}
+      {area === "profile" && <FacilityProfile key={facility.id} api={api} facility={facility} onSaved={onSaved} />}
+      {area === "pictures" && <CourtPictures key={facility.id} api={api} facility={facility} />}
       {area === "payments" && <PaymentAccount key={facility.id} api={api} facility={facility} returned={onboarding} />}
     </section>
   );

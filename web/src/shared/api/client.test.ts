@@ -24,6 +24,18 @@ const session = (n: number) => ({
 describe("Api", () => {
   beforeEach(() => localStorage.clear());
 
+  it("sends a file as its bytes under its own type, and anything else as JSON", async () => {
+    const { calls, fetcher } = network([{ status: 200, body: { id: "fac_1" } }, { status: 200, body: {} }]);
+    const api = new Api("", fetcher);
+    const file = new File([new Uint8Array([0x89, 0x50])], "logo.png", { type: "image/png" });
+    await api.put("/api/v1/facilities/fac_1/logo", file);
+    expect(calls[0].init.body).toBe(file);
+    expect((calls[0].init.headers as Record<string, string>)["Content-Type"]).toBe("image/png");
+    await api.patch("/api/v1/facilities/fac_1", { name: "x" });
+    expect(calls[1].init.body).toBe('{"name":"x"}');
+    expect((calls[1].init.headers as Record<string, string>)["Content-Type"]).toBe("application/json");
+  });
+
   it("turns problem+json into an ApiError naming the fields", async () => {
     const { fetcher } = network([
       {

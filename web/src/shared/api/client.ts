@@ -143,14 +143,16 @@ export class Api {
 
   async request<T>(method: string, path: string, body?: unknown, auth = true, retried = false): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json" };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
+    // A file (an image upload) goes as its bytes under its own type; anything else as JSON.
+    const file = body instanceof Blob ? body : undefined;
+    if (body !== undefined) headers["Content-Type"] = file ? file.type : "application/json";
     if (auth && this.access) headers.Authorization = `Bearer ${this.access}`;
     let res: Response;
     try {
       res = await this.fetcher(this.base + path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : (file ?? JSON.stringify(body)),
       });
     } catch {
       throw new ApiError(0, "SlotBase cannot be reached. Check your connection and try again.");

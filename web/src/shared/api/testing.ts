@@ -33,7 +33,8 @@ export function fakeNetwork(routes: Record<string, Handler>): { api: Api; reques
       method,
       path: url.pathname,
       query: url.searchParams,
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      // An upload's file as it was sent; any other body as the JSON it carried.
+      body: init?.body instanceof Blob ? init.body : init?.body ? JSON.parse(String(init.body)) : undefined,
     };
     requests.push(request);
     const handler = routes[`${method} ${url.pathname}`];

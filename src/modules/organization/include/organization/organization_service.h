@@ -43,6 +43,13 @@ class OrganizationService {
   /// A public facility for anyone; a private one only for its staff and members (else not_found).
   virtual Result<Facility> get_facility(const FacilityId& id, const Context& ctx) = 0;
   virtual Result<Facility> update_facility(const FacilityId& id, const FacilityPatch& patch, const Context& ctx) = 0;
+  /// Facility managers and owners. Stores the image and makes it the facility's logo:
+  /// unsupported_media_type (field "body") unless `bytes` are a PNG, JPEG or WebP image of the
+  /// `content_type` given, payload_too_large over media::kMaxImageBytes.
+  virtual Result<Facility> set_logo(const FacilityId& id, std::string_view bytes, std::string_view content_type,
+                                    const Context& ctx) = 0;
+  /// Facility managers and owners. The facility has no logo afterwards (none before is fine).
+  virtual Result<Facility> remove_logo(const FacilityId& id, const Context& ctx) = 0;
 
   /// Replaces the weekly hours and the holidays in one transaction.
   virtual Result<OperatingHours> set_hours(const FacilityId& facility_id, const OperatingHours& hours,

@@ -132,6 +132,7 @@ struct Facility {
   FacilityStatus status = FacilityStatus::active;
   Settings settings;
   Policies policies;
+  std::optional<std::string> logo;  // the stored image's file name (platform MediaStore), if any
   Instant created_at;
   Instant updated_at;
 };

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "platform/core/context.h"
@@ -25,6 +26,13 @@ class ResourceService {
   virtual Result<Resource> get_resource(const ResourceId& id, const Context& ctx) = 0;
   /// Name, attributes, display order, and status (active | inactive).
   virtual Result<Resource> update_resource(const ResourceId& id, const ResourcePatch& patch, const Context& ctx) = 0;
+  /// Facility managers and owners. Stores the image and makes it the resource's picture:
+  /// unsupported_media_type (field "body") unless `bytes` are a PNG, JPEG or WebP image of the
+  /// `content_type` given, payload_too_large over media::kMaxImageBytes.
+  virtual Result<Resource> set_image(const ResourceId& id, std::string_view bytes, std::string_view content_type,
+                                     const Context& ctx) = 0;
+  /// Facility managers and owners. The resource has no picture afterwards.
+  virtual Result<Resource> remove_image(const ResourceId& id, const Context& ctx) = 0;
   /// invalid_argument ("base.currency") unless the prices are in the facility's currency.
   virtual Result<Pricing> set_pricing(const ResourceId& resource_id, const Pricing& pricing, const Context& ctx) = 0;
   virtual Result<Pricing> get_pricing(const ResourceId& resource_id, const Context& ctx) = 0;

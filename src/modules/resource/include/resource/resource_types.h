@@ -41,6 +41,7 @@ struct Resource {
   std::optional<int> capacity;
   ResourceStatus status = ResourceStatus::active;
   Instant created_at;
+  std::optional<std::string> image;  // the stored picture's file name (platform MediaStore), if any
 };
 
 struct NewResource {

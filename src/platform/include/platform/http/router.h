@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -35,6 +36,9 @@ struct Route {
   // The body the route reads: JSON, or an HTML form's (application/x-www-form-urlencoded) for
   // the few pages that post forms, or several form types separated by commas. Any other is 415.
   std::string body_type = "application/json";
+  // The largest body the route reads, in bytes, when it is more than the server's limit (an
+  // upload); 0 is the server's limit.
+  std::size_t body_limit = 0;
 };
 
 /// Matches method and path to a route; path segments in braces bind parameters, the whole

@@ -30,6 +30,9 @@ class HttpServer {
     /// OPTIONS); 0 runs them on the connection threads too.
     int write_threads = 0;
     std::size_t body_limit = 1 << 20;
+    /// A larger limit for some requests (uploads) by method and target, read once the header is
+    /// in; 0 or a smaller value keeps body_limit. Called on the connection threads.
+    std::function<std::size_t(std::string_view method, std::string_view target)> body_limit_for;
     std::chrono::seconds idle_timeout{60};
     std::chrono::seconds header_timeout{10};
     std::chrono::seconds body_timeout{30};

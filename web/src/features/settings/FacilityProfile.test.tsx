@@ -1,0 +1,114 @@
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { aFacility, fakeNetwork, page, Reply } from "../../shared/api/testing";
+import type { Facility } from "../../shared/api/types";
+import { CourtPictures } from "./CourtPictures";
+import { FacilityProfile } from "./FacilityProfile";
+import { fill } from "./testing";
+
+const LOGO = "/api/v1/media/" + "c".repeat(64) + ".png";
+const png = (bytes = 10, name = "logo.png", type = "image/png") => new File([new Uint8Array(bytes)], name, { type });
+const choose = (label: string | RegExp, file: File) => fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
+
+describe("FacilityProfile", () => {
+  afterEach(cleanup);
+
+  it("uploads a logo, shows it, and removes it", async () => {
+    const onSaved = vi.fn();
+    const { api, requests } = fakeNetwork({
+      "PUT /api/v1/facilities/fac_1/logo": () => aFacility({ logo_url: LOGO }),
+      "DELETE /api/v1/facilities/fac_1/logo": () => aFacility({ logo_url: null }),
+    });
+    render(<FacilityProfile api={api} facility={aFacility()} onSaved={onSaved} />);
+    expect(screen.getByText("No logo yet.")).toBeTruthy();
+    const file = png();
+    choose("Upload a logo", file);
+    const img = (await screen.findByAltText("Logo of Riverside")) as HTMLImageElement;
+    expect(img.getAttribute("src")).toBe(LOGO);
+    expect(screen.getByRole("status").textContent).toBe("Logo saved.");
+    expect(requests[0].body).toBe(file);
+    expect((onSaved.mock.calls[0][0] as Facility).logo_url).toBe(LOGO);
+
+    fireEvent.click(screen.getByRole("button", { name: "Remove the logo" }));
+    await waitFor(() => expect(screen.queryByAltText("Logo of Riverside")).toBeNull());
+    expect(screen.getByText("No logo yet.")).toBeTruthy();
+    expect(requests.map((r) => r.method)).toEqual(["PUT", "DELETE"]);
+  });
+
+  it("refuses a file of another type or over 2 MB before sending it", async () => {
+    const { api, requests } = fakeNetwork({});
+    render(<FacilityProfile api={api} facility={aFacility()} onSaved={() => undefined} />);
+    choose("Upload a logo", png(10, "logo.gif", "image/gif"));
+    expect(screen.getByRole("alert").textContent).toBe("logo.gif is not a PNG, JPEG or WebP image.");
+    choose("Upload a logo", png(2 * 1024 * 1024 + 1, "huge.png"));
+    expect(screen.getByRole("alert").textContent).toBe("huge.png is 2.0 MB; a picture may be at most 2 MB.");
+    expect(screen.getByLabelText("Upload a logo").getAttribute("aria-invalid")).toBe("true");
+    expect(requests).toEqual([]);
+  });
+
+  it("shows the server's refusal", async () => {
+    const { api } = fakeNetwork({
+      "PUT /api/v1/facilities/fac_1/logo": () =>
+        new Reply(415, {
+          type: "about:blank",
+          title: "Unsupported media type",
+          status: 415,
+          detail: "Send a PNG, JPEG or WebP image: the bytes are not a PNG, JPEG or WebP image",
+          errors: [{ field: "body", message: "the bytes are not a PNG, JPEG or WebP image" }],
+        }),
+    });
+    render(<FacilityProfile api={api} facility={aFacility({ logo_url: LOGO })} onSaved={() => undefined} />);
+    choose("Replace the logo", png());
+    expect((await screen.findByRole("alert")).textContent).toBe("body: the bytes are not a PNG, JPEG or WebP image");
+    // The logo that was there stays.
+    expect(screen.getByAltText("Logo of Riverside").getAttribute("src")).toBe(LOGO);
+  });
+
+  it("saves the address and the description", async () => {
+    const onSaved = vi.fn();
+    const { api, requests } = fakeNetwork({ "PATCH /api/v1/facilities/fac_1": () => aFacility() });
+    render(<FacilityProfile api={api} facility={aFacility()} onSaved={onSaved} />);
+    fill("Street", "1 Main Street");
+    fill("City", "Springfield");
+    fill("Country (two letters, e.g. US)", "US");
+    fill("Description", "Six clay courts.");
+    fireEvent.click(screen.getByRole("button", { name: "Save the profile" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Profile saved.");
+    expect(requests[0].body).toEqual({
+      address: { street: "1 Main Street", city: "Springfield", country: "US" },
+      settings: { description: "Six clay courts." },
+    });
+    expect(onSaved).toHaveBeenCalled();
+  });
+});
+
+describe("CourtPictures", () => {
+  afterEach(cleanup);
+
+  it("uploads a picture per court", async () => {
+    const picture = "/api/v1/media/" + "d".repeat(64) + ".webp";
+    const { api, requests } = fakeNetwork({
+      "GET /api/v1/facilities/fac_1/resources": () =>
+        page([
+          { id: "res_1", facility_id: "fac_1", name: "Court 1", type: "tennis_court", status: "active", image_url: null },
+          { id: "res_2", facility_id: "fac_1", name: "Court 2", type: "tennis_court", status: "active", image_url: null },
+        ]),
+      "PUT /api/v1/resources/res_2/image": () => ({
+        id: "res_2",
+        facility_id: "fac_1",
+        name: "Court 2",
+        type: "tennis_court",
+        status: "active",
+        image_url: picture,
+      }),
+    });
+    render(<CourtPictures api={api} facility={aFacility()} />);
+    await screen.findByRole("heading", { name: "Court 2" });
+    const boxes = screen.getAllByLabelText("Upload a picture");
+    expect(boxes).toHaveLength(2);
+    fireEvent.change(boxes[1], { target: { files: [png(10, "court.webp", "image/webp")] } });
+    expect((await screen.findByAltText("Picture of Court 2")).getAttribute("src")).toBe(picture);
+    expect(screen.queryByAltText("Picture of Court 1")).toBeNull();
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toContain("PUT /api/v1/resources/res_2/image");
+  });
+});
