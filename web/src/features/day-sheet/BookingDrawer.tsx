@@ -65,8 +65,11 @@ export function BookingDrawer({
     setMoveError(null);
     const slot = await slotAt(api, facility.id, b.resource_id, moveDate, moveTime, minutes).catch(() => undefined);
     if (!slot) return setMoveError(`${moveTime} on ${moveDate} is not on ${court}'s grid for a booking of ${minutes} minutes.`);
-    if (await act(() => rescheduleBooking(api, b.id, { start: slot.start, end: slot.end }), `Moved to ${formatDay(moveDate)} ${moveTime}.`))
-      setPanel("none");
+    if (!(await act(() => rescheduleBooking(api, b.id, { start: slot.start, end: slot.end }), `Moved to ${formatDay(moveDate)} ${moveTime}.`)))
+      return;
+    setPanel("none");
+    // Moved to another day, it is no longer on the calendar shown.
+    if (moveDate !== localDate) onClose();
   };
 
   return (

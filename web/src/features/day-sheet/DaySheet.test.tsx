@@ -302,6 +302,47 @@ describe("the desk's calendar", () => {
     expect(screen.queryByRole("button", { name: /^18:00–19:00 on Court 1/ })).toBeNull();
   });
 
+  it("reschedules a booking from its drawer to a start on the court's grid", async () => {
+    const { api, requests, day } = club({
+      "GET /api/v1/facilities/fac_1/availability": (r) => ({
+        facility_id: "fac_1",
+        timezone: "America/New_York",
+        resources: r.query.get("resource_id")
+          ? [
+              {
+                resource_id: "res_1",
+                name: "Court 1",
+                slots: [{ start: "2026-12-02T19:30:00-05:00", end: "2026-12-02T20:30:00-05:00", status: "available", price: { amount: 3000, currency: "USD" } }],
+              },
+            ]
+          : [],
+      }),
+      "POST /api/v1/bookings/bkg_evening/reschedule": (r) => {
+        const moved = { ...evening, ...(r.body as object) };
+        day.bookings = [morning];
+        return moved;
+      },
+    });
+    render(<DaySheet api={api} facility={aFacility()} />);
+    fireEvent.click(await screen.findByRole("button", { name: /^18:00–19:00 on Court 1/ }));
+    const drawer = screen.getByRole("complementary", { name: "Booking 18:00 on Court 1" });
+    fireEvent.click(within(drawer).getByRole("button", { name: "Reschedule 18:00 on Court 1" }));
+    const move = within(drawer).getByRole("group", { name: "Move 18:00 on Court 1" });
+    expect((within(move).getByLabelText("New date") as HTMLInputElement).value).toBe("2026-12-01");
+    fireEvent.change(within(move).getByLabelText("New date"), { target: { value: "2026-12-02" } });
+    fireEvent.change(within(move).getByLabelText(/New start/), { target: { value: "19:00" } });
+    fireEvent.click(within(move).getByRole("button", { name: "Move booking" }));
+    expect((await within(move).findByRole("alert")).textContent).toBe("19:00 on 2026-12-02 is not on Court 1's grid for a booking of 60 minutes.");
+
+    fireEvent.change(within(move).getByLabelText(/New start/), { target: { value: "19:30" } });
+    fireEvent.click(within(move).getByRole("button", { name: "Move booking" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Moved to Wed, Dec 2 19:30.");
+    expect(requests.find((r) => r.method === "POST")?.body).toEqual({ start: "2026-12-02T19:30:00-05:00", end: "2026-12-02T20:30:00-05:00" });
+    // Another day's now: the drawer closes and the evening is free again.
+    await waitFor(() => expect(screen.queryByRole("complementary")).toBeNull());
+    expect(screen.getByRole("button", { name: "Court 1, 18:00, free" })).toBeTruthy();
+  });
+
   it("rejects a booking awaiting approval only with a reason", async () => {
     const pending = { ...evening, approval_status: "pending" as const, payment_status: "paid" as const };
     const { api, requests, day } = club({
