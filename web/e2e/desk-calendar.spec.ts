@@ -11,6 +11,8 @@ function dayName(date: string): string {
 test("the demo desk works a day from the calendar: books a member, blocks by dragging, checks in, looks at the week and month", async ({
   page,
 }) => {
+  // A whole morning's work with an accessibility audit at each step: more than one minute on a busy machine.
+  test.slow();
   await page.goto("/admin");
   await logIn(page, "desk@demo.slotbase.test", "demo-desk-pass");
   await expect(page.getByRole("heading", { name: "Calendar", exact: true })).toBeVisible();
@@ -52,6 +54,16 @@ test("the demo desk works a day from the calendar: books a member, blocks by dra
   await expect(page.getByRole("status")).toHaveText("Court blocked.");
   await expect(page.getByRole("button", { name: "Remove block 15:00 on Court 12" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Court 12, 15:30, free" })).toHaveCount(0);
+
+  // The same from the keyboard: Shift and the arrow keys select slots, Enter offers the choice.
+  await page.getByRole("button", { name: "Court 10, 17:00, free" }).focus();
+  await page.keyboard.press("Shift+ArrowDown");
+  await expect(page.getByRole("button", { name: "Court 10, 17:30, free" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const keyed = page.getByRole("dialog", { name: "Court 10, 17:00 to 18:00" });
+  await expect(keyed.getByRole("button", { name: "Book" })).toBeFocused();
+  await keyed.getByRole("button", { name: "Never mind" }).click();
+  await expect(keyed).toHaveCount(0);
 
   // The booking's drawer: who, how to reach them, what it is; the desk checks it in.
   await booking.click();

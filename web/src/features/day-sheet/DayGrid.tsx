@@ -51,7 +51,7 @@ export function DayGrid({
   const live = bookings.filter((b) => b.status !== "cancelled");
   const taken = new Map<string, boolean[]>();
   for (const r of resources) {
-    const t = rows.map((row) => row.closed || (held.get(r.id)?.[rows.indexOf(row)] ?? false));
+    const t = rows.map((row, i) => row.closed || (held.get(r.id)?.[i] ?? false));
     for (const item of [...live, ...blocks].filter((i) => i.resource_id === r.id)) {
       const at = rowsOf(rows, item);
       if (at) for (let i = at.first; i < at.last; i++) t[i] = true;
@@ -109,6 +109,7 @@ export function DayGrid({
       for (let i = from; i >= 0 && i < rows.length; i += step) if (free(resources[c].id, i)) return i;
       return -1;
     };
+    dragged.current = false;
     if (e.key === "Escape") {
       setSelection(null);
       return;
