@@ -8,6 +8,7 @@ import { checkIn, refundPercent, rescheduleBooking } from "../bookings/api";
 import { BookingPayments } from "../payments";
 import { approveBooking, cancelAtDesk, markNoShow, rejectBooking } from "./api";
 import { RejectBooking } from "./RejectBooking";
+import { isTime, TimeField } from "./TimeField";
 import { approvalOf, paymentOf, statusOf, typeOf } from "./words";
 
 /// What the drawer runs its actions through: the calendar's `act`, which reports and reloads.
@@ -63,6 +64,7 @@ export function BookingDrawer({
 
   const move = async () => {
     setMoveError(null);
+    if (!isTime(moveTime)) return setMoveError("Give the new start as HH:MM on the 24-hour clock, e.g. 18:00.");
     const slot = await slotAt(api, facility.id, b.resource_id, moveDate, moveTime, minutes).catch(() => undefined);
     if (!slot) return setMoveError(`${moveTime} on ${moveDate} is not on ${court}'s grid for a booking of ${minutes} minutes.`);
     if (!(await act(() => rescheduleBooking(api, b.id, { start: slot.start, end: slot.end }), `Moved to ${formatDay(moveDate)} ${moveTime}.`)))
@@ -214,7 +216,7 @@ export function BookingDrawer({
             </div>
             <div>
               <label htmlFor={`${id}-time`}>New start (24 h)</label>
-              <input id={`${id}-time`} type="time" step={facility.policies.slot_step_minutes * 60} value={moveTime} onChange={(e) => setMoveTime(e.target.value)} />
+              <TimeField id={`${id}-time`} value={moveTime} onChange={setMoveTime} />
             </div>
             <button type="button" onClick={move}>
               Move booking

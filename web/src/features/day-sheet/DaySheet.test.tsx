@@ -248,6 +248,18 @@ describe("the desk's calendar", () => {
     });
   });
 
+  it("takes times on the 24-hour clock, as the calendar shows them", async () => {
+    const { api, requests } = club();
+    render(<DaySheet api={api} facility={aFacility()} />);
+    await screen.findByRole("button", { name: "Court 3, 12:00, free" });
+    const form = screen.getByRole("region", { name: "Book for a member" });
+    expect(within(form).getByLabelText("Start").getAttribute("placeholder")).toBe("HH:MM");
+    fireEvent.change(within(form).getByLabelText("Start"), { target: { value: "6pm" } });
+    fireEvent.submit(within(form).getByRole("button", { name: "Book" }).closest("form")!);
+    expect((await screen.findByRole("alert")).textContent).toBe("Give the start as HH:MM on the 24-hour clock, e.g. 18:00.");
+    expect(requests.filter((r) => r.path.endsWith("/availability") && r.query.get("resource_id"))).toEqual([]);
+  });
+
   it("opens a booking's drawer with the booker, price and states, and checks it in", async () => {
     const { api, requests, day } = club({
       "POST /api/v1/bookings/bkg_evening/check-in": () => {

@@ -6,6 +6,7 @@ import { slotAt } from "../availability/api";
 import { createSeries, weeklyOn } from "../bookings/api";
 import { blockCourt, bookAtDesk } from "./api";
 import { MemberPicker } from "./MemberPicker";
+import { isTime, TimeField } from "./TimeField";
 import { SeriesPanel } from "./SeriesPanel";
 
 const DESK_BOOKING_TYPES: BookingType[] = ["open_play", "lesson", "league", "tournament", "private"];
@@ -46,7 +47,7 @@ function CourtTime({
       </div>
       <div>
         <label htmlFor={`${prefix}-time`}>{timeLabel}</label>
-        <input id={`${prefix}-time`} type="time" step={1800} value={time} onChange={(e) => setTime(e.target.value)} />
+        <TimeField id={`${prefix}-time`} value={time} onChange={setTime} />
       </div>
       <div>
         <label htmlFor={`${prefix}-minutes`}>Minutes</label>
@@ -110,6 +111,7 @@ export function BookForMember({
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
+      if (!isTime(time)) return onError("Give the start as HH:MM on the 24-hour clock, e.g. 18:00.");
       const resourceId = court || resources[0]?.id;
       const slot = await slotAt(api, facility.id, resourceId, date, time, minutes);
       if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
@@ -176,6 +178,7 @@ export function BlockCourt({ api, facility, date, resources, preset, onDone, onE
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
+      if (!isTime(from)) return onError("Give the start as HH:MM on the 24-hour clock, e.g. 12:00.");
       const resourceId = court || resources[0]?.id;
       const slot = await slotAt(api, facility.id, resourceId, date, from, minutes);
       if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
