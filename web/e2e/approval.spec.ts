@@ -20,8 +20,9 @@ test("the desk rejects a booking awaiting approval with a reason, and the player
   await expect(player.getByRole("heading", { name: "Booking confirmed" })).toBeVisible();
 
   // The desk sees it waiting, and rejects it: not without a reason.
-  await admin.getByRole("button", { name: "Day sheet" }).click();
+  await admin.getByRole("button", { name: "Calendar", exact: true }).click();
   await admin.getByLabel("Date").fill(bookingDay());
+  await admin.getByRole("button", { name: /^10:00–11:00 on Court 1: .*awaiting approval/ }).click();
   await expect(admin.getByRole("button", { name: "Approve 10:00 on Court 1" })).toBeVisible();
   await admin.getByRole("button", { name: "Reject 10:00 on Court 1" }).click();
   const form = admin.getByRole("form", { name: "Reject 10:00 on Court 1" });
@@ -32,7 +33,7 @@ test("the desk rejects a booking awaiting approval with a reason, and the player
   await form.getByRole("button", { name: "Reject booking" }).click();
   await expect(admin.getByRole("status")).toHaveText(/^Rejected and cancelled; refund \$/);
   await expect(admin.getByRole("button", { name: "Approve 10:00 on Court 1" })).toHaveCount(0);
-  await expect(admin.getByRole("row", { name: /Court 1/ })).toContainText("rejected Court 1 is kept for the league that morning");
+  await expect(admin.getByRole("list", { name: "Cancelled this day" })).toContainText("rejected · Court 1 is kept for the league that morning");
 
   await player.getByRole("button", { name: "My bookings" }).click();
   const rejected = player.getByRole("listitem").filter({ hasText: "10:00" });

@@ -5,7 +5,7 @@ test("a club is set up, a player books, the desk sees it and checks in, the play
   const club = `Riverside ${Date.now()}`;
   const admin = await (await browser.newContext()).newPage();
   await setUpClub(admin, club);
-  await expectAccessible(admin, "the day sheet");
+  await expectAccessible(admin, "the calendar");
 
   const player = await (await browser.newContext()).newPage();
   await playerOnGrid(player, club, "Pat Player");
@@ -25,10 +25,10 @@ test("a club is set up, a player books, the desk sees it and checks in, the play
   await player.getByRole("button", { name: "Confirm booking" }).click();
   await expect(player.getByRole("heading", { name: "Booking confirmed" })).toBeVisible();
 
-  // The desk sees both on that day's sheet and checks the first in.
+  // The desk sees both on that day's calendar and checks the first in from its drawer.
   await admin.getByLabel("Date").fill(bookingDay());
-  await expect(admin.getByRole("button", { name: "Check in 10:00 on Court 1" })).toBeVisible();
-  await expect(admin.getByRole("button", { name: "Check in 12:00 on Court 1" })).toBeVisible();
+  await expect(admin.getByRole("button", { name: /^12:00–13:00 on Court 1: .*confirmed/ })).toBeVisible();
+  await admin.getByRole("button", { name: /^10:00–11:00 on Court 1: .*confirmed/ }).click();
   await admin.getByRole("button", { name: "Check in 10:00 on Court 1" }).click();
   await expect(admin.getByRole("status")).toHaveText("Checked in.");
   await expect(admin.getByRole("button", { name: "Check in 10:00 on Court 1" })).toHaveCount(0);
@@ -43,8 +43,9 @@ test("a club is set up, a player books, the desk sees it and checks in, the play
   await player.getByRole("button", { name: "Yes, cancel this booking" }).click();
   await expect(player.getByRole("status")).toHaveText("Your booking was cancelled.");
 
-  // The sheet follows live: 12:00 is cancelled, with no check-in button any more.
-  await expect(admin.getByRole("button", { name: "Check in 12:00 on Court 1" })).toHaveCount(0);
+  // The calendar follows live: 12:00 is cancelled, off the grid and listed as cancelled.
+  await expect(admin.getByRole("button", { name: /^12:00–13:00 on Court 1:/ })).toHaveCount(0);
+  await expect(admin.getByRole("list", { name: "Cancelled this day" })).toContainText(/12:00–13:00 Court 1 · .* · cancelled/);
 
   await admin.getByRole("button", { name: "People and bookings" }).click();
   await expect(admin.getByRole("heading", { name: "People and bookings" })).toBeVisible();
@@ -134,7 +135,7 @@ test("the desk books for the club and blocks a court; players see both", async (
   await booking.getByLabel("Start").fill("09:00");
   await booking.getByLabel("Type").selectOption("league");
   await booking.getByRole("button", { name: "Book" }).click();
-  await expect(admin.getByRole("button", { name: "Check in 09:00 on Court 2" })).toBeVisible();
+  await expect(admin.getByRole("button", { name: /^09:00–10:00 on Court 2: .*confirmed/ })).toBeVisible();
 
   const block = admin.getByRole("region", { name: "Block a court for maintenance" });
   await block.getByLabel("Court").selectOption({ label: "Court 1" });
@@ -142,7 +143,7 @@ test("the desk books for the club and blocks a court; players see both", async (
   await block.getByLabel("Reason").fill("Resurfacing");
   await block.getByRole("button", { name: "Block court" }).click();
   await expect(admin.getByRole("button", { name: "Remove block 16:00 on Court 1" })).toBeVisible();
-  await expectAccessible(admin, "the day sheet with bookings and blocks");
+  await expectAccessible(admin, "the calendar with bookings and blocks");
 
   const player = await (await browser.newContext()).newPage();
   await playerOnGrid(player, club, "Pat Player");

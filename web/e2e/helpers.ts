@@ -48,7 +48,7 @@ export function bookingDay(): string {
 }
 
 /// Sets up a club through the admin app's set-up flow (in New York unless `timeZone` says
-/// otherwise: one of the set-up's zones) and leaves the page on the day sheet.
+/// otherwise: one of the set-up's zones) and leaves the page on the calendar.
 export async function setUpClub(page: Page, clubName: string, timeZone = "America/New_York") {
   await page.goto("/admin");
   await signUp(page, "Olivia Owner", uniqueEmail("owner"));
@@ -75,7 +75,7 @@ export async function setUpClub(page: Page, clubName: string, timeZone = "Americ
   await expectAccessible(page, "the policies step");
   await page.getByLabel("Booking window (days ahead)").fill("30");
   await page.getByRole("button", { name: "Finish set-up" }).click();
-  await expect(page.getByRole("heading", { name: "Day sheet" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Calendar", exact: true })).toBeVisible();
 }
 
 /// A player signs up in the player app and opens the booking grid of `clubName` on the booking day.

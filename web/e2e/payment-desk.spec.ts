@@ -17,6 +17,7 @@ test("the desk records cash, refunds half to credit, and the player's next booki
 
   // The desk takes $20.00 in cash for it.
   await admin.getByLabel("Date").fill(bookingDay());
+  await admin.getByRole("button", { name: /^10:00–11:00 on Court 1:/ }).click();
   await admin.getByRole("button", { name: "Payments 10:00 on Court 1" }).click();
   const money = admin.getByRole("region", { name: "Payments of 10:00 on Court 1" });
   await expect(money).toContainText("Payment pending · price $20.00 · paid $0.00 · due $20.00");
@@ -144,7 +145,8 @@ test("a player's late cancellation owes a fee, which the desk waives with a reas
 
   // The desk finds the fee on the cancelled booking: owed, and nothing of the price is due.
   await admin.reload();
-  await expect(admin.getByRole("heading", { name: "Day sheet" })).toBeVisible();
+  await expect(admin.getByRole("heading", { name: "Calendar", exact: true })).toBeVisible();
+  await admin.getByRole("list", { name: "Cancelled this day" }).getByRole("button", { name: new RegExp(`^${start}`) }).click();
   await admin.getByRole("button", { name: `Payments ${start} on Court 1` }).click();
   const money = admin.getByRole("region", { name: `Payments of ${start} on Court 1` });
   const fee = money.getByRole("row", { name: /Late cancellation fee/ });

@@ -11,12 +11,13 @@ test("the desk books a 4-week series for a member, who cancels from the second o
   const desk = await (await browser.newContext()).newPage();
   await desk.goto("/admin");
   await logIn(desk, "desk@demo.slotbase.test", "demo-desk-pass");
-  await expect(desk.getByRole("heading", { name: "Day sheet" })).toBeVisible();
+  await expect(desk.getByRole("heading", { name: "Calendar", exact: true })).toBeVisible();
 
   const first = bookingDay();
   await desk.getByLabel("Date", { exact: true }).fill(first);
   const form = desk.getByRole("region", { name: "Book for a member" });
-  await form.getByLabel("Member").selectOption({ label: "Pat Player" });
+  await form.getByLabel("Member").fill("pat");
+  await form.getByRole("option", { name: /^Pat Player/ }).click();
   await form.getByLabel("Court").selectOption({ label: "Court 7" });
   await form.getByLabel("Start").fill("07:30");
   await form.getByRole("checkbox", { name: /^Repeat weekly on \w+days$/ }).check();
@@ -26,7 +27,7 @@ test("the desk books a 4-week series for a member, who cancels from the second o
   const occurrences = form.getByRole("list", { name: "Occurrences" }).getByRole("listitem");
   await expect(occurrences).toHaveCount(4);
   await expect(occurrences.filter({ hasText: "07:30–08:30" })).toHaveCount(4);
-  await expectAccessible(desk, "the day sheet with a weekly series");
+  await expectAccessible(desk, "the calendar with a weekly series");
 
   const player = await (await browser.newContext()).newPage();
   await player.goto("/");

@@ -77,7 +77,7 @@ export function AdminApp({ api }: { api: Api }) {
               </select>
             )}
             <button type="button" aria-current={view === "sheet" ? "page" : undefined} onClick={() => setView("sheet")} disabled={!facility}>
-              Day sheet
+              Calendar
             </button>
             <button type="button" aria-current={view === "lists" ? "page" : undefined} onClick={() => setView("lists")} disabled={!facility}>
               People and bookings

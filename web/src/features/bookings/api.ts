@@ -70,3 +70,5 @@ export function calendarFeed(api: Api): Promise<CalendarFeedLink> {
 export function newCalendarFeed(api: Api): Promise<CalendarFeedLink> {
   return api.post<Answer<"/api/v1/me/calendar-feed/rotate", "post">>("/api/v1/me/calendar-feed/rotate");
 }
+
+export { refundPercent } from "./refund";

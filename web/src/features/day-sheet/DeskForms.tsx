@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { BookingType, Facility, MemberEntry, Resource, Series } from "../../shared/api/types";
 import { WordSelect } from "../../shared/WordSelect";
 import { slotAt } from "../availability/api";
 import { createSeries, weeklyOn } from "../bookings/api";
 import { blockCourt, bookAtDesk } from "./api";
+import { MemberPicker } from "./MemberPicker";
+import { isTime, TimeField } from "./TimeField";
 import { SeriesPanel } from "./SeriesPanel";
 
 const DESK_BOOKING_TYPES: BookingType[] = ["open_play", "lesson", "league", "tournament", "private"];
@@ -45,7 +47,7 @@ function CourtTime({
       </div>
       <div>
         <label htmlFor={`${prefix}-time`}>{timeLabel}</label>
-        <input id={`${prefix}-time`} type="time" step={1800} value={time} onChange={(e) => setTime(e.target.value)} />
+        <TimeField id={`${prefix}-time`} value={time} onChange={setTime} />
       </div>
       <div>
         <label htmlFor={`${prefix}-minutes`}>Minutes</label>
@@ -55,14 +57,34 @@ function CourtTime({
   );
 }
 
-/// What both desk forms get from the day sheet: the day and its courts, and where to report.
+/// A court and time chosen on the calendar, which the form opens with.
+export interface Preset {
+  court: string;
+  time: string;
+  minutes: number;
+}
+
+/// What both desk forms get from the calendar: the day and its courts, where to report, and
+/// the court and time chosen on the calendar, if any.
 interface DeskFormProps {
   api: Api;
   facility: Facility;
   date: string;
   resources: Resource[];
+  preset?: Preset;
   onDone: (t: string) => void;
   onError: (t: string) => void;
+}
+
+/// A form opened from the calendar comes into view with its first field focused.
+function useShowWhenPreset(preset: Preset | undefined) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!preset || !ref.current) return;
+    ref.current.scrollIntoView?.({ block: "nearest" });
+    (ref.current.querySelector<HTMLElement>("[data-first]") ?? ref.current.querySelector<HTMLElement>("input, select"))?.focus();
+  }, [preset]);
+  return ref;
 }
 
 export function BookForMember({
@@ -71,13 +93,15 @@ export function BookForMember({
   date,
   resources,
   members,
+  preset,
   onDone,
   onError,
 }: DeskFormProps & { members: MemberEntry[] }) {
-  const [court, setCourt] = useState("");
+  const [court, setCourt] = useState(preset?.court ?? "");
   const [member, setMember] = useState("");
-  const [time, setTime] = useState("18:00");
-  const [minutes, setMinutes] = useState(60);
+  const [time, setTime] = useState(preset?.time ?? "18:00");
+  const [minutes, setMinutes] = useState(preset?.minutes ?? 60);
+  const ref = useShowWhenPreset(preset);
   const [type, setType] = useState<BookingType>("open_play");
   const [repeat, setRepeat] = useState(false);
   const [until, setUntil] = useState("");
@@ -87,6 +111,7 @@ export function BookForMember({
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
+      if (!isTime(time)) return onError("Give the start as HH:MM on the 24-hour clock, e.g. 18:00.");
       const resourceId = court || resources[0]?.id;
       const slot = await slotAt(api, facility.id, resourceId, date, time, minutes);
       if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
@@ -107,22 +132,10 @@ export function BookForMember({
   }
 
   return (
-    <section className="panel" aria-labelledby="book-member-title">
+    <section className="panel" aria-labelledby="book-member-title" ref={ref}>
       <h2 id="book-member-title">Book for a member</h2>
       <form onSubmit={submit} className="row">
-        <div>
-          <label htmlFor="bm-member">Member</label>
-          <select id="bm-member" value={member} onChange={(e) => setMember(e.target.value)}>
-            <option value="">(the club itself)</option>
-            {members
-              .filter((m) => m.user_id)
-              .map((m) => (
-                <option key={m.user_id} value={m.user_id!}>
-                  {m.name || m.email}
-                </option>
-              ))}
-          </select>
-        </div>
+        <MemberPicker id="bm-member" members={members} value={member} onChange={setMember} />
         <CourtTime prefix="bm" timeLabel="Start" {...{ resources, court, setCourt, time, setTime, minutes, setMinutes }} />
         <WordSelect id="bm-type" label="Type" value={type} words={DESK_BOOKING_TYPES} onChange={setType} />
         <div>
@@ -154,16 +167,18 @@ export function BookForMember({
   );
 }
 
-export function BlockCourt({ api, facility, date, resources, onDone, onError }: DeskFormProps) {
-  const [court, setCourt] = useState("");
-  const [from, setFrom] = useState("12:00");
-  const [minutes, setMinutes] = useState(60);
+export function BlockCourt({ api, facility, date, resources, preset, onDone, onError }: DeskFormProps) {
+  const [court, setCourt] = useState(preset?.court ?? "");
+  const [from, setFrom] = useState(preset?.time ?? "12:00");
+  const [minutes, setMinutes] = useState(preset?.minutes ?? 60);
+  const ref = useShowWhenPreset(preset);
   const [reason, setReason] = useState("");
   const [force, setForce] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
+      if (!isTime(from)) return onError("Give the start as HH:MM on the 24-hour clock, e.g. 12:00.");
       const resourceId = court || resources[0]?.id;
       const slot = await slotAt(api, facility.id, resourceId, date, from, minutes);
       if (!slot) return onError("That time is outside the opening hours or off the slot grid.");
@@ -175,13 +190,13 @@ export function BlockCourt({ api, facility, date, resources, onDone, onError }: 
   }
 
   return (
-    <section className="panel" aria-labelledby="block-title">
+    <section className="panel" aria-labelledby="block-title" ref={ref}>
       <h2 id="block-title">Block a court for maintenance</h2>
       <form onSubmit={submit} className="row">
         <CourtTime prefix="bl" timeLabel="From" time={from} setTime={setFrom} {...{ resources, court, setCourt, minutes, setMinutes }} />
         <div>
           <label htmlFor="bl-reason">Reason</label>
-          <input id="bl-reason" value={reason} required onChange={(e) => setReason(e.target.value)} />
+          <input id="bl-reason" data-first value={reason} required onChange={(e) => setReason(e.target.value)} />
         </div>
         <div>
           <label htmlFor="bl-force">

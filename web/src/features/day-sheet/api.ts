@@ -1,5 +1,5 @@
 import type { Api } from "../../shared/api/client";
-import type { Answer, Block, Body, Booking } from "../../shared/api/types";
+import type { Answer, Block, Body, Booking, MemberEntry } from "../../shared/api/types";
 
 /// The blocks on a facility's courts on one local date.
 export async function listBlocks(api: Api, facilityId: string, date: string): Promise<Block[]> {
@@ -42,5 +42,28 @@ export function removeBlock(api: Api, blockId: string): Promise<void> {
 export function rejectBooking(api: Api, bookingId: string, reason: string) {
   return api.post<Answer<"/api/v1/bookings/{booking_id}/reject", "post">>(`/api/v1/bookings/${bookingId}/reject`, {
     reason,
+  });
+}
+
+/// Every member of a facility, all pages of the list, for the desk's member picker.
+export async function allMembers(api: Api, facilityId: string): Promise<MemberEntry[]> {
+  const out: MemberEntry[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `?limit=100&cursor=${encodeURIComponent(cursor)}` : "?limit=100";
+    const page: Answer<"/api/v1/facilities/{facility_id}/members", "get"> = await api.get<
+      Answer<"/api/v1/facilities/{facility_id}/members", "get">
+    >(`/api/v1/facilities/${facilityId}/members${query}`);
+    out.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return out;
+}
+
+/// Cancels at the desk under the facility's policy, or with `fullRefund` in full whatever the notice.
+export function cancelAtDesk(api: Api, bookingId: string, reason: string, fullRefund: boolean) {
+  return api.post<Answer<"/api/v1/bookings/{booking_id}/cancel", "post">>(`/api/v1/bookings/${bookingId}/cancel`, {
+    reason,
+    ...(fullRefund ? { full_refund: true } : {}),
   });
 }

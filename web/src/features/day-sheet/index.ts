@@ -1,2 +1,2 @@
-// The desk's view of one day: every court's bookings and blocks, with the desk's actions.
+// The desk's calendar: courts as columns by day, the week and the month, with the desk's actions.
 export { DaySheet } from "./DaySheet";
