@@ -70,3 +70,11 @@ export function calendarFeed(api: Api): Promise<CalendarFeedLink> {
 export function newCalendarFeed(api: Api): Promise<CalendarFeedLink> {
   return api.post<Answer<"/api/v1/me/calendar-feed/rotate", "post">>("/api/v1/me/calendar-feed/rotate");
 }
+
+export type SeriesChangeBody = Body<"/api/v1/recurring-bookings/{series_id}", "patch">;
+
+/// Moves one occurrence, it and the ones after it, or all to come to another time, court or
+/// note. All or nothing: when any would clash, nothing moves (409 naming the dates).
+export function changeSeries(api: Api, seriesId: string, change: SeriesChangeBody): Promise<Series> {
+  return api.patch<Answer<"/api/v1/recurring-bookings/{series_id}", "patch">>(`/api/v1/recurring-bookings/${seriesId}`, change);
+}
