@@ -516,7 +516,7 @@ void add_series_routes(http::Router& router, RecurringService& recurring) {
   router.add({"PATCH", "/api/v1/recurring-bookings/{series_id}",
               [&recurring](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
-                body.only({"scope", "booking_id", "start", "end", "resource_id", "note"});
+                body.only({"scope", "booking_id", "start", "end", "resource_id", "note", "dry_run"});
                 SeriesChange c;
                 c.scope = body.string("scope", true, 20).value_or("");
                 c.booking_id = opt_id<BookingId>(body.string("booking_id", false, 100));
@@ -525,6 +525,7 @@ void add_series_routes(http::Router& router, RecurringService& recurring) {
                 if (start.has_value() != end.has_value()) body.fail(start ? "end" : "start", "is needed too");
                 c.resource_id = body.string("resource_id", false, 100);
                 c.note = body.string("note", false, 1000);
+                c.dry_run = body.boolean("dry_run", false).value_or(false);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 if (start) {
                   SB_ASSIGN_OR_RETURN_RESPONSE(auto range, rules::parse_range(*start, *end), req);
