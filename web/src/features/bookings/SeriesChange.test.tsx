@@ -34,23 +34,30 @@ function open(routes: Parameters<typeof fakeNetwork>[0], onChanged = vi.fn()) {
 }
 
 describe("changing a series", () => {
-  it("shows which occurrences move before it sends the change, then sends it for this and following", async () => {
+  it("reviews the change with a dry run, then sends it for this and following", async () => {
     const changed = { ...series, start_time: "19:30" };
-    const { requests, onChanged } = open({ "PATCH /api/v1/recurring-bookings/ser_1": () => changed });
+    // The dry run: the 15th and the 22nd at 19:30 on Court 2, no clashes.
+    const moved = (o: Booking, start: string) => ({ ...o, resource_id: "res_2", start, end: new Date(Date.parse(start) + 3_600_000).toISOString().replace(".000Z", "Z") });
+    const preview = { ...changed, occurrences: [weeks[0], moved(weeks[1], "2030-01-16T00:30:00Z"), moved(weeks[2], "2030-01-23T00:30:00Z")] };
+    const { requests, onChanged } = open({
+      "PATCH /api/v1/recurring-bookings/ser_1": ({ body }) => ((body as { dry_run?: boolean }).dry_run ? preview : changed),
+    });
     expect(screen.getByRole<HTMLInputElement>("radio", { name: /and the ones after it/ }).checked).toBe(true);
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Review the change" }).disabled).toBe(true); // nothing changed yet
     fireEvent.change(screen.getByLabelText("New start time"), { target: { value: "19:30" } });
     fireEvent.change(screen.getByLabelText("Court"), { target: { value: "res_2" } });
     fireEvent.click(screen.getByRole("button", { name: "Review the change" }));
 
-    const review = screen.getByRole("region", { name: "Review the change" });
+    const review = await screen.findByRole("region", { name: "Review the change" });
     expect(review.textContent).toContain("2 occurrences will move to 19:30–20:30, to Court 2");
-    expect(within(review).getAllByRole("listitem")).toHaveLength(2); // the 15th and the 22nd, not the 8th
-    expect(requests.filter((r) => r.method === "PATCH")).toHaveLength(0);
+    const items = within(review).getAllByRole("listitem"); // the 15th and the 22nd, not the 8th
+    expect(items).toHaveLength(2);
+    expect(items[0].textContent).toMatch(/18:00.*→.*19:30/);
+    expect(requests.filter((r) => r.method === "PATCH").map((r) => (r.body as { dry_run?: boolean }).dry_run)).toEqual([true]);
 
     fireEvent.click(screen.getByRole("button", { name: "Confirm the change" }));
     await vi.waitFor(() => expect(onChanged).toHaveBeenCalledWith(changed, "That occurrence and the ones after it were changed."));
-    expect(requests.find((r) => r.method === "PATCH")!.body).toEqual({
+    expect(requests.filter((r) => r.method === "PATCH")[1].body).toEqual({
       scope: "following",
       booking_id: "bkg_1",
       start: "2030-01-16T00:30:00Z",
@@ -64,24 +71,43 @@ describe("changing a series", () => {
     fireEvent.click(screen.getByRole("radio", { name: "Every occurrence to come" }));
     fireEvent.change(screen.getByLabelText("Note"), { target: { value: "bring balls" } });
     fireEvent.click(screen.getByRole("button", { name: "Review the change" }));
-    expect(within(screen.getByRole("region", { name: "Review the change" })).getAllByRole("listitem")).toHaveLength(3);
+    expect(within(await screen.findByRole("region", { name: "Review the change" })).getAllByRole("listitem")).toHaveLength(3);
     fireEvent.click(screen.getByRole("button", { name: "Confirm the change" }));
-    await vi.waitFor(() => expect(requests.some((r) => r.method === "PATCH")).toBe(true));
-    expect(requests.find((r) => r.method === "PATCH")!.body).toEqual({ scope: "all", note: "bring balls" });
+    await vi.waitFor(() => expect(requests.filter((r) => r.method === "PATCH")).toHaveLength(2));
+    expect(requests[requests.length - 1].body).toEqual({ scope: "all", note: "bring balls" });
   });
 
-  it("says nothing changed and lists the dates the API says would clash", async () => {
-    const { onChanged } = open({
-      "PATCH /api/v1/recurring-bookings/ser_1": () =>
-        new Reply(409, {
-          status: 409,
-          code: "series-conflict",
-          detail: "2 occurrences would clash with other bookings, so nothing moved: 2030-01-15, 2030-01-22.",
-        }),
+  it("shows the dates the dry run says would clash and cannot be confirmed until another time is chosen", async () => {
+    const clash = { date: "2030-01-22", start: "2030-01-22T22:00:00Z", end: "2030-01-22T23:00:00Z", rule: "slot-unavailable", detail: "Court 1 is taken then" };
+    const { requests } = open({
+      "PATCH /api/v1/recurring-bookings/ser_1": ({ body }) =>
+        (body as { start?: string }).start?.includes("T22:00") ? { ...series, conflicts: [clash] } : { ...series, conflicts: [] },
     });
     fireEvent.change(screen.getByLabelText("New start time"), { target: { value: "17:00" } });
     fireEvent.click(screen.getByRole("button", { name: "Review the change" }));
-    fireEvent.click(screen.getByRole("button", { name: "Confirm the change" }));
+    const review = await screen.findByRole("region", { name: "Review the change" });
+    expect(within(within(review).getByRole("list", { name: "Conflicts" })).getByRole("listitem").textContent).toContain("Court 1 is taken then");
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Confirm the change" }).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText("New start time"), { target: { value: "16:00" } });
+    fireEvent.click(screen.getByRole("button", { name: "Review the change" }));
+    await vi.waitFor(() => expect(screen.getByRole<HTMLButtonElement>("button", { name: "Confirm the change" }).disabled).toBe(false));
+    expect(requests.every((r) => (r.body as { dry_run?: boolean }).dry_run)).toBe(true);
+  });
+
+  it("says nothing changed and lists the dates when the change is refused after all", async () => {
+    const { onChanged } = open({
+      "PATCH /api/v1/recurring-bookings/ser_1": ({ body }) =>
+        (body as { dry_run?: boolean }).dry_run
+          ? series
+          : new Reply(409, {
+              status: 409,
+              code: "series-conflict",
+              detail: "2 occurrences would clash with other bookings, so nothing moved: 2030-01-15, 2030-01-22.",
+            }),
+    });
+    fireEvent.change(screen.getByLabelText("New start time"), { target: { value: "17:00" } });
+    fireEvent.click(screen.getByRole("button", { name: "Review the change" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Confirm the change" }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Nothing was changed.");
     expect(within(within(alert).getByRole("list", { name: "Clashing dates" })).getAllByRole("listitem").map((li) => li.textContent)).toEqual([

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ApiError, messageOf, type Api } from "../../shared/api/client";
 import type { Booking, Resource, Series, SeriesScope } from "../../shared/api/types";
+import { SeriesConflicts } from "../../shared/SeriesConflicts";
 import { formatDateTime, formatTime, instantAt, wallClock } from "../../shared/time";
 import { changeSeries, type SeriesChangeBody } from "./api";
 
@@ -17,9 +18,10 @@ const minuteOf = (time: string) => {
 };
 
 /// Changes a series from one of its occurrences: a new start time, length, court or note, for
-/// that occurrence only, it and the ones after it, or every one to come. The change is reviewed
-/// before it is sent; the API moves all or nothing, and when occurrences would clash it says
-/// which dates, which are shown so that another time or court can be chosen.
+/// that occurrence only, it and the ones after it, or every one to come. Reviewing asks the API
+/// for a dry run, which shows the occurrences that would move and the dates that would clash
+/// before anything is confirmed; the API moves all or nothing, so a change with clashes cannot be
+/// confirmed until another time or court is chosen.
 export function SeriesChange({
   api,
   series,
@@ -44,7 +46,7 @@ export function SeriesChange({
   const [minutes, setMinutes] = useState(length);
   const [court, setCourt] = useState(occurrence.resource_id);
   const [note, setNote] = useState(occurrence.note ?? "");
-  const [reviewing, setReviewing] = useState(false);
+  const [reviewing, setReviewing] = useState<Series | null>(null); // the dry run's answer
   const [refusal, setRefusal] = useState<{ text: string; dates: string[] } | null>(null);
   const id = `series-change-${occurrence.id}`;
 
@@ -74,12 +76,21 @@ export function SeriesChange({
     return change;
   };
 
+  const review = async () => {
+    setRefusal(null);
+    try {
+      setReviewing(await changeSeries(api, series.id, { ...body(), dry_run: true }));
+    } catch (e) {
+      setRefusal({ text: messageOf(e), dates: [] });
+    }
+  };
+
   const confirm = async () => {
     setRefusal(null);
     try {
       onChanged(await changeSeries(api, series.id, body()), DONE[scope]);
     } catch (e) {
-      setReviewing(false);
+      setReviewing(null);
       const dates = e instanceof ApiError && e.status === 409 ? (e.message.match(/\d{4}-\d{2}-\d{2}/g) ?? []) : [];
       setRefusal({ text: messageOf(e), dates });
     }
@@ -97,7 +108,7 @@ export function SeriesChange({
           ] as [SeriesScope, string][]
         ).map(([value, label]) => (
           <label key={value} style={{ display: "block" }}>
-            <input type="radio" name={`${id}-scope`} value={value} checked={scope === value} onChange={() => { setScope(value); setReviewing(false); }} style={{ width: "auto" }} />{" "}
+            <input type="radio" name={`${id}-scope`} value={value} checked={scope === value} onChange={() => { setScope(value); setReviewing(null); }} style={{ width: "auto" }} />{" "}
             {label}
           </label>
         ))}
@@ -105,15 +116,15 @@ export function SeriesChange({
       <div className="row">
         <div>
           <label htmlFor={`${id}-time`}>New start time</label>
-          <input id={`${id}-time`} type="time" step={900} value={time} onChange={(e) => { setTime(e.target.value || time); setReviewing(false); }} />
+          <input id={`${id}-time`} type="time" step={900} value={time} onChange={(e) => { setTime(e.target.value || time); setReviewing(null); }} />
         </div>
         <div>
           <label htmlFor={`${id}-minutes`}>Length (minutes)</label>
-          <input id={`${id}-minutes`} type="number" min={15} max={1440} step={15} value={minutes} onChange={(e) => { setMinutes(Number(e.target.value) || length); setReviewing(false); }} />
+          <input id={`${id}-minutes`} type="number" min={15} max={1440} step={15} value={minutes} onChange={(e) => { setMinutes(Number(e.target.value) || length); setReviewing(null); }} />
         </div>
         <div>
           <label htmlFor={`${id}-court`}>Court</label>
-          <select id={`${id}-court`} value={court} onChange={(e) => { setCourt(e.target.value); setReviewing(false); }}>
+          <select id={`${id}-court`} value={court} onChange={(e) => { setCourt(e.target.value); setReviewing(null); }}>
             {courts.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -123,7 +134,7 @@ export function SeriesChange({
         </div>
         <div>
           <label htmlFor={`${id}-note`}>Note</label>
-          <input id={`${id}-note`} value={note} onChange={(e) => { setNote(e.target.value); setReviewing(false); }} />
+          <input id={`${id}-note`} value={note} onChange={(e) => { setNote(e.target.value); setReviewing(null); }} />
         </div>
       </div>
       {refusal && (
@@ -147,24 +158,30 @@ export function SeriesChange({
             {affected.length === 1 ? "1 occurrence" : `${affected.length} occurrences`} will move {changes.join(", ")} (times in {timeZone}):
           </p>
           <ul aria-label="Occurrences that change">
-            {affected.map((o) => (
-              <li key={o.id}>
-                {formatDateTime(o.start, timeZone)}–{formatTime(o.end, timeZone)}
-              </li>
-            ))}
+            {affected.map((o) => {
+              const after = reviewing.occurrences?.find((n) => n.id === o.id) ?? o;
+              return (
+                <li key={o.id}>
+                  {formatDateTime(o.start, timeZone)}–{formatTime(o.end, timeZone)} → {formatDateTime(after.start, timeZone)}–
+                  {formatTime(after.end, timeZone)}
+                </li>
+              );
+            })}
           </ul>
+          <SeriesConflicts series={reviewing} timeZone={timeZone} />
+          {reviewing.conflicts.length > 0 && <p className="error">These dates are taken at the new time: choose another time or court.</p>}
           <div className="row">
-            <button type="button" onClick={confirm}>
+            <button type="button" disabled={reviewing.conflicts.length > 0} onClick={confirm}>
               Confirm the change
             </button>
-            <button type="button" className="secondary" onClick={() => setReviewing(false)}>
+            <button type="button" className="secondary" onClick={() => setReviewing(null)}>
               Back
             </button>
           </div>
         </div>
       ) : (
         <div className="row">
-          <button type="button" disabled={changes.length === 0 || affected.length === 0} onClick={() => { setRefusal(null); setReviewing(true); }}>
+          <button type="button" disabled={changes.length === 0 || affected.length === 0} onClick={review}>
             Review the change
           </button>
           <button type="button" className="secondary" onClick={onClose}>
