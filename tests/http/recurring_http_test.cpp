@@ -206,6 +206,57 @@ TEST_P(RecurringHttpTest, EditsMoveThisOneThoseFollowingOrAllAtomically) {
   EXPECT_EQ(patch(id, {{"scope", "following"}, {"note", "x"}}, owner_).json()["errors"][0]["field"], "booking_id");
 }
 
+TEST_P(RecurringHttpTest, ADryRunShowsTheClashesAndWritesNothing) {
+  auto s = create(owner_, weekly_lesson(3)).json();
+  const std::string id = s["id"];
+  auto occ = field_of(s["occurrences"], "id");
+  ASSERT_EQ(occ.size(), 3u);
+  book(player_, "2026-12-15T17:00:00-05:00", "2026-12-15T18:00:00-05:00");
+  const json to_five = {{"scope", "all"},
+                        {"start", "2026-12-01T17:00:00-05:00"},
+                        {"end", "2026-12-01T18:00:00-05:00"},
+                        {"dry_run", true}};
+
+  auto preview = patch(id, to_five, owner_);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(preview.json()["start_time"], "17:00");
+  EXPECT_EQ(field_of(preview.json()["occurrences"], "start"),
+            (std::vector<std::string>{"2026-12-01T22:00:00Z", "2026-12-08T22:00:00Z", "2026-12-15T22:00:00Z"}));
+  ASSERT_EQ(preview.json()["conflicts"].size(), 1u);
+  EXPECT_EQ(preview.json()["conflicts"][0]["date"], "2026-12-15");
+  EXPECT_EQ(preview.json()["conflicts"][0]["rule"], "slot-unavailable");
+  // Nothing moved, and the slots it tried are free as before.
+  EXPECT_EQ(series(id)["start_time"], "18:00");
+  EXPECT_EQ(field_of(series(id)["occurrences"], "start"),
+            (std::vector<std::string>{"2026-12-01T23:00:00Z", "2026-12-08T23:00:00Z", "2026-12-15T23:00:00Z"}));
+  EXPECT_EQ(slot_status(availability("date=2026-12-08"), "2026-12-08T17:00:00-05:00"), "available");
+  EXPECT_EQ(slot_status(availability("date=2026-12-08"), "2026-12-08T18:00:00-05:00"), "booked");
+  // The same change for real is refused on the date the dry run named.
+  EXPECT_EQ(patch(id, with(to_five, {{"dry_run", false}}), owner_).status, 409);
+
+  // One occurrence that fits: no conflicts, still nothing written.
+  auto one = patch(id,
+                   {{"scope", "this"},
+                    {"booking_id", occ[1]},
+                    {"start", "2026-12-08T17:00:00-05:00"},
+                    {"end", "2026-12-08T18:00:00-05:00"},
+                    {"dry_run", true}},
+                   owner_);
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_TRUE(one.json()["conflicts"].empty());
+  EXPECT_EQ(one.json()["occurrences"][1]["start"], "2026-12-08T22:00:00Z");
+  EXPECT_EQ(series(id)["occurrences"][1]["start"], "2026-12-08T23:00:00Z");
+  // The player's rules are checked as for the change itself: 06:00 is before opening.
+  auto early = patch(id,
+                     {{"scope", "following"},
+                      {"booking_id", occ[1]},
+                      {"start", "2026-12-08T06:00:00-05:00"},
+                      {"end", "2026-12-08T07:00:00-05:00"},
+                      {"dry_run", true}},
+                     player_);
+  EXPECT_EQ(early.status, 422) << early.body;
+}
+
 TEST_P(RecurringHttpTest, CancellingThisFollowingOrAllRefundsByPolicy) {
   auto s = create(owner_, weekly_lesson(4)).json();
   const std::string id = s["id"];

@@ -69,8 +69,15 @@ constexpr std::string_view kUserBookings = SB_BOOKING_COLUMNS R"sql(
 FROM bookings
 WHERE user_id = $1 AND ($2 = '' OR status = $2) AND (start_at > $3 OR (start_at = $3 AND id > $4))
 ORDER BY start_at, id LIMIT $5)sql";
+// The staff's lists: bookings_facility_start walks the facility's bookings by start from
+// $12 = $2 - kLongestClaim (or the cursor) on; an empty filter ('') lets every value through.
 constexpr std::string_view kFacilityBookings = SB_BOOKING_COLUMNS R"sql(
-FROM bookings WHERE facility_id = $1 AND start_at < $3 AND end_at > $2 ORDER BY start_at, resource_id, id)sql";
+FROM bookings
+WHERE facility_id = $1 AND start_at >= $12 AND start_at < $3 AND end_at > $2
+  AND ($4 = '' OR resource_id = $4) AND ($5 = '' OR status = $5) AND ($6 = '' OR approval_status = $6)
+  AND ($7 = '' OR payment_status = $7) AND ($8 = '' OR type = $8)
+  AND (start_at > $9 OR (start_at = $9 AND id > $10))
+ORDER BY start_at, id LIMIT $11)sql";
 constexpr std::string_view kPaidBookings = SB_BOOKING_COLUMNS R"sql(
 FROM bookings WHERE facility_id = $1 AND payment_status = 'paid' AND created_at >= $2 ORDER BY created_at, id
 LIMIT 1000)sql";
@@ -400,9 +407,12 @@ std::vector<Booking> BookingRepository::paid_bookings(db::Connection& c, const s
   return db::query_as(c, kPaidBookings, {facility_id, epoch_seconds(since)}, booking_from);
 }
 
-std::vector<Booking> BookingRepository::facility_bookings(db::Connection& c, const std::string& facility_id,
-                                                          Instant from, Instant to) {
-  return db::query_as(c, kFacilityBookings, {facility_id, epoch_seconds(from), epoch_seconds(to)}, booking_from);
+std::vector<Booking> BookingRepository::facility_bookings(db::Connection& c, const FacilityBookingSelection& s) {
+  return db::query_as(c, kFacilityBookings,
+                      {s.facility_id, epoch_seconds(s.from), epoch_seconds(s.to), s.resource_id, s.status,
+                       s.approval_status, s.payment_status, s.type, epoch_seconds(s.after_start), s.after_id.str(),
+                       s.limit, epoch_seconds(s.from - kLongestClaim)},
+                      booking_from);
 }
 
 bool BookingRepository::cancel_booking(db::Connection& c, const Booking& b, Instant now) {

@@ -20,6 +20,21 @@ inline constexpr std::chrono::hours kLongestClaim{26};
 /// A resource's time taken by a hold, booking or block.
 using rules::Claim;
 
+/// Which of a facility's bookings a staff list reads; '' in a filter lets every value through.
+struct FacilityBookingSelection {
+  std::string facility_id;
+  Instant from;
+  Instant to;
+  std::string resource_id;
+  std::string status;
+  std::string approval_status;
+  std::string payment_status;
+  std::string type;
+  Instant after_start;
+  BookingId after_id;
+  std::int64_t limit = 0;
+};
+
 /// The booking module's tables. Every method runs in the caller's transaction.
 class BookingRepository {
  public:
@@ -69,8 +84,9 @@ class BookingRepository {
   static std::vector<Booking> user_bookings(db::Connection& c, const std::string& user_id,
                                             const std::optional<std::string>& status, Instant after_start,
                                             const BookingId& after_id, int limit);
-  static std::vector<Booking> facility_bookings(db::Connection& c, const std::string& facility_id, Instant from,
-                                                Instant to);
+  /// A facility's bookings overlapping [from, to) that pass the selection's filters, by start and
+  /// id after (after_start, after_id), at most `limit`.
+  static std::vector<Booking> facility_bookings(db::Connection& c, const FacilityBookingSelection& s);
   /// confirmed (any approval but rejected) -> cancelled; false if it was not cancellable.
   static bool cancel_booking(db::Connection& c, const Booking& cancelled, Instant now);
   /// confirmed and approved (or not needing approval) -> checked_in.

@@ -11,6 +11,7 @@
 #include "event_log.h"
 #include "holds.h"
 #include "lifecycle.h"
+#include "lists.h"
 #include "places.h"
 #include "waitlist.h"
 
@@ -32,7 +33,8 @@ struct BookingParts {
         holds(db, clock, identity, orgs, places, ledger, lifecycle, events, payments),
         blocks(db, clock, resources, places, ledger, lifecycle, events),
         waitlist(db, clock, orgs, resources, places, ledger, events),
-        availability(db, clock, orgs, resources, availability_cache_bytes) {}
+        availability(db, clock, orgs, resources, availability_cache_bytes),
+        lists(db, identity, resources, places) {}
 
   organization::OrganizationService& orgs;
   resource::ResourceService& resources;
@@ -44,6 +46,7 @@ struct BookingParts {
   Blocks blocks;
   Waitlist waitlist;
   AvailabilityReader availability;
+  BookingLists lists;
 };
 
 /// BookingService as the other modules and the routes see it: each call goes to the part that
@@ -78,9 +81,13 @@ class BookingServiceImpl final : public BookingService {
   Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx) override {
     return parts_.lifecycle.my_bookings(f, ctx);
   }
-  Result<std::vector<Booking>> facility_bookings(const std::string& facility_id, const std::string& date,
+  Result<FacilityBookingPage> facility_bookings(const std::string& facility_id, const FacilityBookingQuery& q,
+                                                const Context& ctx) override {
+    return parts_.lists.page(facility_id, q, ctx);
+  }
+  Result<BookingExport> export_facility_bookings(const std::string& facility_id, const FacilityBookingQuery& q,
                                                  const Context& ctx) override {
-    return parts_.lifecycle.facility_bookings(facility_id, date, ctx);
+    return parts_.lists.download(facility_id, q, ctx);
   }
   Result<CancelResult> cancel(const BookingId& booking_id, const std::string& reason, bool full_refund,
                               const Context& ctx) override {

@@ -47,13 +47,6 @@ Result<std::vector<Booking>> Lifecycle::my_bookings(const BookingFilter& f, cons
   });
 }
 
-Result<std::vector<Booking>> Lifecycle::facility_bookings(const std::string& facility_id, const std::string& date,
-                                                          const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(Day day, places_.day_of(facility_id, date, ctx));
-  return db_.read(
-      [&](db::Connection& c) { return BookingRepository::facility_bookings(c, day.facility_id, day.from, day.to); });
-}
-
 Result<std::pair<Booking, organization::Facility>> Lifecycle::booking_for(const BookingId& booking_id,
                                                                           const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Booking b, get_booking(booking_id, ctx));

@@ -32,8 +32,6 @@ class Lifecycle {
   /// The booking as it stands, without a permission check.
   std::optional<Booking> find_booking(const BookingId& booking_id);
   Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx);
-  Result<std::vector<Booking>> facility_bookings(const std::string& facility_id, const std::string& date,
-                                                 const Context& ctx);
   Result<CancelResult> cancel(const BookingId& booking_id, const std::string& reason, bool full_refund,
                               const Context& ctx);
   Result<Booking> check_in(const BookingId& booking_id, const Context& ctx);

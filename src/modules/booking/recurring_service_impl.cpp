@@ -273,6 +273,68 @@ Result<Series> RecurringServiceImpl::get(const SeriesId& series_id, const Contex
   return with_occurrences(std::move(f.series));
 }
 
+Result<Series> RecurringServiceImpl::preview_change(Series s, const Place& p, bool staff,
+                                                    const std::optional<Booking>& anchor, const SeriesChange& c,
+                                                    const Context& ctx) {
+  Series next = s;
+  Place to = p;
+  if (c.resource_id) {
+    SB_ASSIGN_OR_RETURN(to, parts_.places.place_of(*c.resource_id, ctx));
+    if (to.facility.id.str() != s.facility_id)
+      return Error::invalid("resource_id", "is not a resource of this facility");
+    if (to.resource.status != resource::ResourceStatus::active)
+      return Error::rule_violation("resource-inactive", "This resource is not bookable.");
+    next.resource_id = to.resource.id.str();
+  }
+  if (c.start && c.scope != "this") {
+    next.start_minute = p.zone.minute_of_day(*c.start);
+    next.duration_minutes = static_cast<int>((*c.end - *c.start).count() / 60);
+  }
+  if (c.note) next.note = *c.note;
+  const std::string from_date = anchor ? *anchor->series_date : s.first_date;
+  const Instant now = clock_.now();
+  std::vector<Booking> moved;
+  std::vector<SeriesConflict> clashes;
+  // The change's own claims, in a transaction that is always rolled back.
+  const Error kRollback = Error::conflict("dry-run", "nothing is written");
+  auto tried = ClaimsLedger::write([&] {
+    return db_.transact([&](db::Connection& tx) -> Result<void> {
+      std::vector<Booking> moving;
+      for (auto& b : BookingRepository::series_bookings(tx, s.id))
+        if (b.status == BookingStatus::confirmed && b.start > now &&
+            (c.scope == "this" ? b.id == anchor->id : *b.series_date >= from_date))
+          moving.push_back(std::move(b));
+      for (const auto& b : moving) parts_.ledger.release(tx, b.id);
+      for (auto& b : moving) {
+        if (c.scope == "this") {
+          if (c.start) std::tie(b.start, b.end) = std::pair{*c.start, *c.end};
+        } else {
+          std::tie(b.start, b.end) = times_on(next, to.zone, *LocalDate::parse(*b.series_date));
+        }
+        b.resource_id = to.resource.id.str();
+        if (!staff) {
+          auto allowed = rules::check_player_slot(to.facility.policies, to.hours, to.zone, b.start, b.end, now);
+          if (!allowed.ok())
+            return Error::rule_violation(allowed.error().rule, *b.series_date + ": " + allowed.error().detail);
+        }
+        if (!parts_.ledger.claim(tx, to, b.start, b.end, b.id, std::nullopt, ctx).ok())
+          clashes.push_back({*b.series_date, b.start, b.end, "slot-unavailable", to.resource.name + " is taken then"});
+        if (c.note) b.note = *c.note;
+        moved.push_back(b);
+      }
+      return kRollback;
+    });
+  });
+  if (!tried.ok() && !(tried.error().code == kRollback.code && tried.error().rule == kRollback.rule))
+    return tried.error();
+  Series out = with_occurrences(std::move(next));
+  for (auto& o : out.occurrences)
+    for (const auto& m : moved)
+      if (o.id == m.id) o = m;
+  out.conflicts = std::move(clashes);
+  return out;
+}
+
 Result<Series> RecurringServiceImpl::change(const SeriesId& series_id, const SeriesChange& c, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(Found f, find(series_id, true, ctx));
   auto& [s, p, staff] = f;
@@ -283,6 +345,7 @@ Result<Series> RecurringServiceImpl::change(const SeriesId& series_id, const Ser
     return Error::invalid("start", "nothing to change: send start and end, resource_id or note");
 
   SB_ASSIGN_OR_RETURN(auto anchor, anchor_of(s, c.scope, c.booking_id));
+  if (c.dry_run) return preview_change(s, p, staff, anchor, c, ctx);
   if (c.scope == "this") {
     if (c.start) {
       RescheduleRequest move{*c.start, *c.end, c.resource_id};

@@ -34,6 +34,9 @@ class RecurringServiceImpl final : public RecurringService {
                                            const std::optional<BookingId>& booking_id);
   /// The series with its occurrences and conflicts, read in one go.
   Series with_occurrences(Series s);
+  /// What `c` would do, without writing: the series as it would be, its clashes as conflicts.
+  Result<Series> preview_change(Series s, const Place& p, bool staff, const std::optional<Booking>& anchor,
+                                const SeriesChange& c, const Context& ctx);
 
   /// The start and end of the occurrence on a local date, by the series' wall-clock times.
   static std::pair<Instant, Instant> times_on(const Series& s, const Zone& zone, LocalDate date);

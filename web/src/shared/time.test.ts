@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countdown, formatDay, formatTime, isoWeekday, overlaps, sameInstant, todayIn, wallClock } from "./time";
+import { countdown, formatDay, formatTime, instantAt, isoWeekday, overlaps, sameInstant, todayIn, wallClock } from "./time";
 
 describe("times", () => {
   it("shows times in the facility's zone, not the browser's", () => {
@@ -25,5 +25,15 @@ describe("times", () => {
     // 01:30 UTC on Tuesday is 20:30 on Monday in New York.
     expect(wallClock(new Date("2026-12-08T01:30:00Z").getTime(), "America/New_York")).toEqual({ date: "2026-12-07", weekday: 1, minute: 1230 });
     expect(wallClock(new Date("2026-12-07T23:00:00Z").getTime(), "Asia/Tokyo")).toEqual({ date: "2026-12-08", weekday: 2, minute: 480 });
+  });
+});
+
+describe("instantAt", () => {
+  it("turns a facility's wall clock into the instant, daylight saving time included", () => {
+    expect(instantAt("2026-12-08", 18 * 60, "America/New_York")).toBe("2026-12-08T23:00:00Z");
+    expect(instantAt("2026-07-08", 18 * 60, "America/New_York")).toBe("2026-07-08T22:00:00Z");
+    expect(instantAt("2026-03-08", 3 * 60, "America/New_York")).toBe("2026-03-08T07:00:00Z");
+    expect(instantAt("2026-11-01", 90, "America/New_York")).toBe("2026-11-01T05:30:00Z");
+    expect(instantAt("2026-11-02", 0, "Europe/Berlin")).toBe("2026-11-01T23:00:00Z");
   });
 });

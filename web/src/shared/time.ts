@@ -105,3 +105,18 @@ export function wallClock(ms: number, timeZone: string): { date: string; weekday
   const date = `${part.year}-${part.month}-${part.day}`;
   return { date, weekday: isoWeekday(date), minute: Number(part.hour) * 60 + Number(part.minute) };
 }
+
+/// The instant (UTC, RFC 3339) of a wall-clock minute of a local date in `timeZone`; a minute
+/// that a fall-back night repeats is its first occurrence.
+export function instantAt(date: string, minute: number, timeZone: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const wall = Date.UTC(y, m - 1, d, 0, minute);
+  const offsetAt = (t: number) => {
+    const w = wallClock(t, timeZone);
+    const [wy, wm, wd] = w.date.split("-").map(Number);
+    return Date.UTC(wy, wm - 1, wd, 0, w.minute) - Math.floor(t / 60_000) * 60_000;
+  };
+  let t = wall - offsetAt(wall);
+  t = wall - offsetAt(t);
+  return new Date(t).toISOString().replace(".000Z", "Z");
+}

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
-import type { Booking, Facility, Resource, SeriesScope, WaitlistEntry } from "../../shared/api/types";
+import type { Booking, Facility, Resource, Series, SeriesScope, WaitlistEntry } from "../../shared/api/types";
 import { formatMoney } from "../../shared/money";
 import { formatDateTime } from "../../shared/time";
 import { confirmHold } from "../availability/api";
 import { getFacility, listResources } from "../facilities/api";
-import { cancelBooking, cancelSeries, checkIn, leaveWaitlist, myBookings, myWaitlist } from "./api";
+import { cancelBooking, cancelSeries, checkIn, getSeries, leaveWaitlist, myBookings, myWaitlist } from "./api";
 import { icsFor } from "./calendar";
 import { CalendarFeed } from "./CalendarFeed";
 import { refundPercent } from "./refund";
 import { Reschedule } from "./Reschedule";
+import { SeriesChange } from "./SeriesChange";
 
 /// How much of a series the player may cancel from one occurrence, and what they are told after.
 const SERIES_CHOICES: [SeriesScope, string, string][] = [
@@ -33,6 +34,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
   const [message, setMessage] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [moving, setMoving] = useState<string | null>(null);
+  const [changing, setChanging] = useState<{ booking: string; series: Series } | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -65,6 +67,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
       setMessage(done);
       setCancelling(null);
       setMoving(null);
+      setChanging(null);
       await load();
     } catch (e) {
       setError(messageOf(e));
@@ -137,6 +140,22 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
             <button type="button" className="secondary" onClick={() => setMoving(moving === b.id ? null : b.id)}>
               Reschedule
             </button>
+            {b.series_id && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={async () => {
+                  if (changing?.booking === b.id) return setChanging(null);
+                  try {
+                    setChanging({ booking: b.id, series: await getSeries(api, b.series_id!) });
+                  } catch (e) {
+                    setError(messageOf(e));
+                  }
+                }}
+              >
+                Change series
+              </button>
+            )}
             <button type="button" className="danger" onClick={() => setCancelling(cancelling === b.id ? null : b.id)}>
               Cancel
             </button>
@@ -177,6 +196,17 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
               </button>
             )}
           </div>
+        )}
+        {changing?.booking === b.id && (
+          <SeriesChange
+            api={api}
+            series={changing.series}
+            occurrence={b}
+            courts={[...(place?.resources.values() ?? [])].filter((r) => r.status === "active")}
+            timeZone={tz}
+            onClose={() => setChanging(null)}
+            onChanged={(_, text) => act(async () => {}, text)}
+          />
         )}
         {moving === b.id && <Reschedule api={api} booking={b} timeZone={tz} onDone={(m) => act(async () => {}, m)} onError={setError} />}
       </li>

@@ -72,3 +72,11 @@ export function newCalendarFeed(api: Api): Promise<CalendarFeedLink> {
 }
 
 export { refundPercent } from "./refund";
+
+export type SeriesChangeBody = Body<"/api/v1/recurring-bookings/{series_id}", "patch">;
+
+/// Moves one occurrence, it and the ones after it, or all to come to another time, court or
+/// note. All or nothing: when any would clash, nothing moves (409 naming the dates).
+export function changeSeries(api: Api, seriesId: string, change: SeriesChangeBody): Promise<Series> {
+  return api.patch<Answer<"/api/v1/recurring-bookings/{series_id}", "patch">>(`/api/v1/recurring-bookings/${seriesId}`, change);
+}

@@ -1,8 +1,10 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
-import type { Series, SeriesScope } from "../../shared/api/types";
+import type { Resource, Series, SeriesScope } from "../../shared/api/types";
 import { formatDateTime, formatTime } from "../../shared/time";
 import { cancelSeries } from "../bookings/api";
+import { SeriesChange } from "../bookings";
+import { listResources } from "../facilities/api";
 import { SeriesConflicts } from "../../shared/SeriesConflicts";
 
 const DONE: Record<SeriesScope, string> = {
@@ -12,9 +14,23 @@ const DONE: Record<SeriesScope, string> = {
 };
 
 /// A weekly series the desk just booked: every occurrence with its state, the dates it could not
-/// have and why, and cancelling one, those from one on, or all of it.
+/// have and why, changing its time, court or note from one occurrence on (reviewed first), and
+/// cancelling one, those from one on, or all of it.
 export function SeriesPanel({ api, series, timeZone, onChanged }: { api: Api; series: Series; timeZone: string; onChanged: (s: Series, text: string) => void }) {
   const [error, setError] = useState<string | null>(null);
+  const [changing, setChanging] = useState<string | null>(null);
+  const [courts, setCourts] = useState<Resource[]>([]);
+  const facilityId = series.facility_id ?? "";
+  useEffect(() => {
+    let live = true;
+    listResources(api, facilityId).then(
+      (list) => live && setCourts(list.filter((r) => r.status === "active")),
+      (e) => live && setError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, facilityId]);
   const occurrences = [...(series.occurrences ?? [])].sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime());
   const live = occurrences.filter((o) => o.status !== "cancelled");
 
@@ -48,6 +64,9 @@ export function SeriesPanel({ api, series, timeZone, onChanged }: { api: Api; se
               </span>
               {o.status === "confirmed" && (
                 <span className="row">
+                  <button type="button" className="secondary" onClick={() => setChanging(changing === o.id ? null : o.id)}>
+                    Change from {when}
+                  </button>
                   <button type="button" className="secondary" onClick={() => cancel("this", o.id)}>
                     Cancel {when} only
                   </button>
@@ -55,6 +74,20 @@ export function SeriesPanel({ api, series, timeZone, onChanged }: { api: Api; se
                     Cancel {when} and after
                   </button>
                 </span>
+              )}
+              {changing === o.id && (
+                <SeriesChange
+                  api={api}
+                  series={series}
+                  occurrence={o}
+                  courts={courts}
+                  timeZone={timeZone}
+                  onClose={() => setChanging(null)}
+                  onChanged={(s, text) => {
+                    setChanging(null);
+                    onChanged(s, text);
+                  }}
+                />
               )}
             </li>
           );

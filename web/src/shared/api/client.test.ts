@@ -100,4 +100,28 @@ describe("Api", () => {
     expect(await api.resume()).toBe(false);
     expect(localStorage.getItem("slotbase.refresh_token")).toBeNull();
   });
+
+  it("fetches a file with the bearer token and the name its Content-Disposition gives", async () => {
+    const calls: Call[] = [];
+    const answers = [
+      new Response(JSON.stringify(session(1)), { status: 201 }),
+      new Response("booking_id,court\r\nbkg_1,\"Court, 1\"\r\n", {
+        status: 200,
+        headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="bookings-2026-12-01-to-2026-12-07.csv"' },
+      }),
+      new Response(JSON.stringify({ status: 422, detail: "Validation failed", errors: [{ field: "to", message: "must not be before from" }] }), { status: 422 }),
+    ];
+    const fetcher = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return answers.shift()!;
+    }) as unknown as typeof fetch;
+    const api = new Api("", fetcher);
+    await api.register("Pat", "pat@example.com", "a long enough passphrase");
+    const file = await api.file("/api/v1/facilities/fac_1/bookings?from=2026-12-01&format=csv");
+    expect(file).toEqual({ text: 'booking_id,court\r\nbkg_1,"Court, 1"\r\n', type: "text/csv; charset=utf-8", filename: "bookings-2026-12-01-to-2026-12-07.csv" });
+    expect((calls[1].init.headers as Record<string, string>).Authorization).toBe("Bearer access-1");
+    const error = await api.file("/api/v1/facilities/fac_1/bookings?from=2026-12-01&to=2026-11-01&format=csv").catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.field("to")).toBe("must not be before from");
+  });
 });

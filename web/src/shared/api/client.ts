@@ -141,6 +141,28 @@ export class Api {
     return this.request<T>("DELETE", path, body);
   }
 
+  /// A file the API sends (a CSV download): its text, type and the name its Content-Disposition
+  /// gives it. Errors are problem+json as for every other call.
+  async file(path: string, retried = false): Promise<{ text: string; type: string; filename: string | null }> {
+    const headers: Record<string, string> = { Accept: "text/csv, application/problem+json" };
+    if (this.access) headers.Authorization = `Bearer ${this.access}`;
+    let res: Response;
+    try {
+      res = await this.fetcher(this.base + path, { method: "GET", headers });
+    } catch {
+      throw new ApiError(0, "SlotBase cannot be reached. Check your connection and try again.");
+    }
+    if (res.status === 401 && !retried && (await this.refresh())) return this.file(path, true);
+    const text = await res.text();
+    if (!res.ok) {
+      const problem = (text ? JSON.parse(text) : undefined) as Partial<Problem> | undefined;
+      throw new ApiError(res.status, problem?.detail ?? `The request failed (${res.status}).`, problem?.rule, problem?.errors ?? []);
+    }
+    const disposition = res.headers.get("Content-Disposition") ?? "";
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+    return { text, type: res.headers.get("Content-Type") ?? "application/octet-stream", filename };
+  }
+
   async request<T>(method: string, path: string, body?: unknown, auth = true, retried = false): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json" };
     // A file (an image upload) goes as its bytes under its own type; anything else as JSON.

@@ -39,8 +39,14 @@ class BookingService {
   /// booking events (the notification module reads whose it is and when it is).
   virtual std::optional<Booking> find_booking(const BookingId& booking_id) = 0;
   virtual Result<std::vector<Booking>> my_bookings(const BookingFilter& f, const Context& ctx) = 0;
-  /// Staff: every booking overlapping the local date.
-  virtual Result<std::vector<Booking>> facility_bookings(const std::string& facility_id, const std::string& date,
+  /// Staff: the bookings overlapping the query's local dates that pass its filters, soonest
+  /// first, a page at a time. The caller is checked before the query: invalid_argument names the
+  /// date, filter or cursor that is wrong (`to` for a range backwards or over kMaxListDays).
+  virtual Result<FacilityBookingPage> facility_bookings(const std::string& facility_id, const FacilityBookingQuery& q,
+                                                        const Context& ctx) = 0;
+  /// Staff: every booking the query matches (its limit and cursor ignored) with court and player
+  /// names; invalid_argument naming `to` when more than kMaxExportRows match.
+  virtual Result<BookingExport> export_facility_bookings(const std::string& facility_id, const FacilityBookingQuery& q,
                                                          const Context& ctx) = 0;
   /// By its player (the facility's cancellation policy) or staff (the policy too, unless
   /// `full_refund`). A pending approval cancels without fee.

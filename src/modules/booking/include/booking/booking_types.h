@@ -276,4 +276,47 @@ struct BookingFilter {
   std::optional<std::string> cursor;
 };
 
+/// Staff's list of a facility's bookings: those overlapping one local `date`, or the local dates
+/// `from` to `to` (both inclusive, at most kMaxListDays; `to` defaults to `from`), narrowed by
+/// each filter given. As the request has them: the service checks the caller first, then them
+/// (invalid_argument naming the field: a date, a word none of the enum's, a range too long).
+struct FacilityBookingQuery {
+  std::optional<std::string> date;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::optional<std::string> resource_id;
+  std::optional<std::string> status;           // a BookingStatus
+  std::optional<std::string> approval_status;  // an ApprovalStatus
+  std::optional<std::string> payment_status;   // a PaymentStatus
+  std::optional<std::string> type;             // one of kBookingTypes
+  std::optional<int> limit;                    // nullopt: every booking (the desk's one day)
+  std::optional<std::string> cursor;
+};
+inline constexpr int kMaxListDays = 366;
+/// An export holds at most this many bookings; a wider one is refused (narrow the filters).
+inline constexpr int kMaxExportRows = 10000;
+
+/// One page, soonest first; `next_cursor` when more follow.
+struct FacilityBookingPage {
+  std::vector<Booking> items;
+  std::optional<std::string> next_cursor;
+};
+
+/// A booking with the names people read: its court's, its player's name and e-mail.
+struct BookingRow {
+  Booking booking;
+  std::string resource_name;
+  std::string player_name;
+  std::string player_email;
+};
+
+/// Every booking a query matches, for a download, with the facility's zone to show times in.
+struct BookingExport {
+  std::string facility_name;
+  std::string timezone;
+  LocalDate from;  // the dates asked for
+  LocalDate to;
+  std::vector<BookingRow> rows;
+};
+
 }  // namespace slotbase::booking

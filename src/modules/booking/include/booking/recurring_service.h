@@ -85,6 +85,7 @@ struct SeriesChange {
   std::optional<Instant> end;
   std::optional<std::string> resource_id;
   std::optional<std::string> note;
+  bool dry_run = false;  // check only: nothing is written
 };
 
 struct SeriesCancel {
@@ -104,6 +105,10 @@ class RecurringService {
   /// players only where the facility allows player series, under the player rules.
   virtual Result<Series> create(const SeriesRequest& r, const Context& ctx) = 0;
   virtual Result<Series> get(const SeriesId& series_id, const Context& ctx) = 0;
+  /// All or nothing: conflict "series-conflict" naming the dates when any occurrence would clash.
+  /// A `dry_run` writes nothing and answers the series as the change would leave it, with the
+  /// occurrences that would clash as its `conflicts` (rule slot-unavailable) instead of the 409;
+  /// the rules a player breaks are refused as for the change itself.
   virtual Result<Series> change(const SeriesId& series_id, const SeriesChange& c, const Context& ctx) = 0;
   /// Cancels one occurrence, those from one on (the series then ends before it), or all to come.
   virtual Result<Series> cancel(const SeriesId& series_id, const SeriesCancel& c, const Context& ctx) = 0;
