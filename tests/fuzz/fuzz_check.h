@@ -28,8 +28,10 @@ inline void check_client_error(const Error& e, std::string_view input) {
         "a refused input is malformed_request or invalid_argument", input);
   if (e.code == ErrorCode::invalid_argument) {
     check(!e.fields.empty(), "invalid_argument names the fields", input);
+    // A member named "" is named "" (an unknown field); nothing else is nameless.
+    const bool empty_key = input.find("\"\"") != std::string_view::npos;
     for (const auto& f : e.fields)
-      check(!f.field.empty() && !f.message.empty(), "each field error says which and why", input);
+      check((!f.field.empty() || empty_key) && !f.message.empty(), "each field error says which and why", input);
   }
 }
 
