@@ -51,6 +51,27 @@ TEST(Hub, KnowsWhetherAnyoneFollowsAnything) {
   EXPECT_EQ(hub.connections(), 0u);
 }
 
+// Found by the fuzz target `ws_messages`: a facility_id, channel or access_token that was not a
+// string threw out of on_message, which ended the connection without an answer.
+TEST(Hub, AnswersMembersOfTheWrongTypeWithAnError) {
+  Hub hub([](const std::string&, const std::string&) { return true; },
+          [](const std::string& token) { return token == "good" ? "usr_a" : ""; });
+  auto a = std::make_shared<Client>();
+  for (const char* message : {R"({"type":"subscribe","facility_id":5})", R"({"type":"subscribe","channel":7})",
+                              R"({"type":"subscribe","facility_id":"fac_1","access_token":5})",
+                              R"({"type":"subscribe","channel":"notifications","access_token":["good"]})",
+                              R"({"type":"unsubscribe","facility_id":{}})"}) {
+    const auto before = a->frames.size();
+    EXPECT_NO_THROW(hub.on_message(a, message)) << message;
+    ASSERT_EQ(a->frames.size(), before + 1) << message;
+    EXPECT_EQ(a->frames.back()["type"], "error") << message;
+    EXPECT_EQ(a->frames.back()["code"], "invalid_argument") << message;
+  }
+  EXPECT_FALSE(hub.followed());
+  hub.on_message(a, R"({"type":"subscribe","facility_id":"fac_1","access_token":null})");  // null: no token
+  EXPECT_EQ(a->frames.back()["type"], "subscribed");
+}
+
 TEST(Hub, ASignedInClientHearsItsOwnNotificationsOnly) {
   Hub hub([](const std::string&, const std::string&) { return true; },
           [](const std::string& token) { return token == "good-a"   ? "usr_a"

@@ -26,6 +26,25 @@ TEST(Rrule, RefusesWhatASeriesCannotBe) {
   }
 }
 
+// Found by the fuzz target `rrule`: rules that can never occur were accepted, and libical spends
+// about a second of CPU on each expansion of one looking for its first occurrence (the sixth
+// Monday of a month, the ninth Monday of a month by BYSETPOS, February 30th).
+TEST(Rrule, RefusesRulesThatCanNeverOccur) {
+  for (const char* never :
+       {"FREQ=MONTHLY;BYDAY=6MO", "FREQ=MONTHLY;BYDAY=-6MO", "FREQ=MONTHLY;BYDAY=6MO,52TU", "FREQ=YEARLY;BYDAY=54MO",
+        "FREQ=YEARLY;BYDAY=6MO;BYMONTH=3", "FREQ=WEEKLY;BYDAY=2MO", "FREQ=MONTHLY;BYSETPOS=9;BYDAY=MO",
+        "FREQ=MONTHLY;BYSETPOS=-32", "FREQ=MONTHLY;BYMONTHDAY=30;BYMONTH=2", "FREQ=YEARLY;BYMONTHDAY=31;BYMONTH=4,6"}) {
+    auto r = parse_rrule(never);
+    ASSERT_FALSE(r.ok()) << never;
+    EXPECT_EQ(r.error().fields.at(0).field, "rrule") << never;
+  }
+  for (const char* fine :
+       {"FREQ=MONTHLY;BYDAY=5MO", "FREQ=MONTHLY;BYDAY=-1FR", "FREQ=YEARLY;BYDAY=53MO",
+        "FREQ=YEARLY;BYDAY=5MO;BYMONTH=3", "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR",
+        "FREQ=MONTHLY;BYSETPOS=10;BYDAY=MO,TU", "FREQ=YEARLY;BYMONTHDAY=29;BYMONTH=2", "FREQ=MONTHLY;BYMONTHDAY=31"})
+    EXPECT_TRUE(parse_rrule(fine).ok()) << fine;
+}
+
 TEST(Rrule, KnowsWhetherItEnds) {
   EXPECT_TRUE(rrule_has_end("FREQ=WEEKLY;COUNT=4"));
   EXPECT_TRUE(rrule_has_end("FREQ=WEEKLY;UNTIL=20270101"));

@@ -44,6 +44,36 @@ TEST(Jwt, RejectsAlgNone) {
   EXPECT_FALSE(jwt.verify(none, kNow).ok());
 }
 
+// Found by the fuzz target `jwt`: a signed header whose alg was not a string, or claims whose iss
+// was not one, threw out of the verifier instead of refusing the token.
+TEST(Jwt, RefusesMembersOfTheWrongTypeWithoutThrowing) {
+  const std::string key(48, 'k');
+  JwtSigner jwt(key);
+  auto signed_as = [&](const std::string& header, const std::string& claims) {
+    const std::string input = base64url_encode(header) + "." + base64url_encode(claims);
+    return input + "." + base64url_encode(hmac_sha256(key, input));
+  };
+  EXPECT_TRUE(jwt.verify(signed_as(R"({"alg":"HS256"})", R"({"iss":"slotbase","exp":9999999999})"), kNow).ok());
+  EXPECT_FALSE(jwt.verify(signed_as(R"({"alg":256})", R"({"iss":"slotbase","exp":9999999999})"), kNow).ok());
+  EXPECT_FALSE(jwt.verify(signed_as(R"({"alg":"HS256"})", R"({"iss":1,"exp":9999999999})"), kNow).ok());
+  EXPECT_FALSE(jwt.verify(signed_as(R"({"alg":null})", R"({"iss":"slotbase","exp":9999999999})"), kNow).ok());
+}
+
+// Found by the fuzz target `jwt`: the last character of a signature carries two bits that are not
+// part of it, and any value of them was accepted, so each token had four spellings.
+TEST(Jwt, AcceptsATokenOnlyAsItWasSigned) {
+  JwtSigner jwt(std::string(48, 'k'));
+  const auto token = jwt.sign({{"sub", "usr_1"}}, kNow, std::chrono::seconds(60));
+  ASSERT_TRUE(jwt.verify(token, kNow).ok());
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const auto last = alphabet.find(token.back());
+  for (std::size_t low = 1; low < 4; ++low) {
+    std::string other = token;
+    other.back() = alphabet[(last & ~std::size_t{3}) | ((last + low) & 3)];
+    EXPECT_FALSE(jwt.verify(other, kNow).ok()) << other;
+  }
+}
+
 TEST(Password, VerifiesOnlyTheRightPassword) {
   PasswordHasher hasher(1024, 1);
   auto hash = hasher.hash("correct horse battery");
@@ -51,6 +81,13 @@ TEST(Password, VerifiesOnlyTheRightPassword) {
   EXPECT_TRUE(hasher.verify(hash, "correct horse battery"));
   EXPECT_FALSE(hasher.verify(hash, "correct horse battery!"));
   EXPECT_NE(hasher.hash("correct horse battery"), hash);  // salted
+}
+
+TEST(Encoding, Base64UrlRefusesBitsBeyondTheLastByte) {
+  EXPECT_EQ(base64url_decode("QQ"), "A");
+  EXPECT_FALSE(base64url_decode("QR"));  // the same byte with a stray bit after it
+  EXPECT_EQ(base64url_decode("QUE"), "AA");
+  EXPECT_FALSE(base64url_decode("QUF"));
 }
 
 TEST(Encoding, Base64UrlRoundTrips) {

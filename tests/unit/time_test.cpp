@@ -24,6 +24,21 @@ TEST(Rfc3339, AcceptsFractionsAndRejectsNonsense) {
   EXPECT_FALSE(parse_rfc3339("tomorrow"));
 }
 
+// Found by the fuzz target `instants`: 9999-12-31T23:59:59-01:00 falls in year 10000, which was
+// written back as 0000-01-01T00:59:59Z, another instant; year 0 with a positive offset fell in
+// year -1 and was written as garbage. Only instants four-digit RFC 3339 writes back are taken.
+TEST(Rfc3339, RefusesInstantsOutsideTheYearsItWritesBack) {
+  EXPECT_FALSE(parse_rfc3339("9999-12-31T23:59:59-01:00"));
+  EXPECT_FALSE(parse_rfc3339("0000-01-01T00:30:00+01:00"));
+  for (const char* edge : {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"}) {
+    auto t = parse_rfc3339(edge);
+    ASSERT_TRUE(t) << edge;
+    EXPECT_EQ(format_rfc3339(*t), edge);
+  }
+  EXPECT_EQ(parse_rfc3339("9999-12-31T23:59:59+01:00"), parse_rfc3339("9999-12-31T22:59:59Z"));
+  EXPECT_EQ(parse_rfc3339("0000-01-01T00:00:00-01:00"), parse_rfc3339("0000-01-01T01:00:00Z"));
+}
+
 TEST(LocalDate, KnowsIsoWeekdays) {
   EXPECT_EQ(LocalDate::parse("2026-11-23")->iso_weekday(), 1u);  // a Monday
   EXPECT_EQ(LocalDate::parse("2026-11-29")->iso_weekday(), 7u);  // a Sunday

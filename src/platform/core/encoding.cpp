@@ -58,6 +58,9 @@ std::optional<std::string> base64url_decode(std::string_view text) {
       out.push_back(static_cast<char>((buffer >> bits) & 0xff));
     }
   }
+  // The bits after the last byte must be zero, as every encoder writes them: otherwise one value
+  // has several spellings (a token's signature four, all accepted).
+  if (bits > 0 && (buffer & ((1u << bits) - 1)) != 0) return std::nullopt;
   return out;
 }
 

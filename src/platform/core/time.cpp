@@ -94,7 +94,13 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
   if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
   auto local =
       date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{std::min(se, 59)};
-  return Instant{local - std::chrono::minutes{offset_minutes}};
+  const Instant t{local - std::chrono::minutes{offset_minutes}};
+  // An offset may carry a time near the ends of year 0 or 9999 into year -1 or 10000, which four
+  // digits cannot write back (10000 came out as year 0000): refused like any other bad instant.
+  static const Instant first{date::sys_days{date::year{0} / 1 / 1}};
+  static const Instant last{date::sys_days{date::year{9999} / 12 / 31} + std::chrono::seconds{86399}};
+  if (t < first || t > last) return std::nullopt;
+  return t;
 }
 
 unsigned LocalDate::iso_weekday() const {

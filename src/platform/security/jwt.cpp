@@ -33,8 +33,9 @@ Result<nlohmann::json> JwtSigner::verify_signed(const std::string& token) const 
   if (!header_text || !payload_text) return bad;
   auto header = nlohmann::json::parse(*header_text, nullptr, false);
   auto claims = nlohmann::json::parse(*payload_text, nullptr, false);
-  if (!header.is_object() || header.value("alg", "") != "HS256" || !claims.is_object()) return bad;
-  if (claims.value("iss", "") != issuer_) return bad;
+  // Compared as JSON values: value("alg", "") would throw on an alg that is not a string.
+  if (!header.is_object() || !claims.is_object() || header.value("alg", nlohmann::json()) != "HS256") return bad;
+  if (claims.value("iss", nlohmann::json()) != issuer_) return bad;
   if (!claims.contains("exp") || !claims["exp"].is_number_integer()) return bad;
   return claims;
 }

@@ -16,9 +16,17 @@ void Hub::on_message(const std::shared_ptr<Connection>& c, const std::string& te
   if (!msg.is_object() || !msg.contains("type") || !msg["type"].is_string())
     return c->send(error_frame("malformed_request", "Send {\"type\":\"subscribe\",\"facility_id\":\"...\"}."));
   const std::string type = msg["type"];
-  if (msg.value("channel", "") == "notifications" && (type == "subscribe" || type == "unsubscribe"))
-    return on_user_message(c, type, msg.value("access_token", ""));
-  const std::string facility = msg.value("facility_id", "");
+  // Members read as text only when they are text (or absent, or null): value(key, "") throws on a
+  // number, which ended the connection without an answer.
+  for (const char* key : {"channel", "facility_id", "access_token"})
+    if (msg.contains(key) && !msg[key].is_string() && !msg[key].is_null())
+      return c->send(error_frame("invalid_argument", std::string(key) + " must be a string."));
+  auto member = [&msg](const char* key) {
+    return msg.contains(key) && msg[key].is_string() ? msg[key].get<std::string>() : "";
+  };
+  if (member("channel") == "notifications" && (type == "subscribe" || type == "unsubscribe"))
+    return on_user_message(c, type, member("access_token"));
+  const std::string facility = member("facility_id");
   if (facility.empty() || (type != "subscribe" && type != "unsubscribe"))
     return c->send(error_frame("invalid_argument", "type must be subscribe or unsubscribe, with a facility_id."));
   if (type == "unsubscribe") {
@@ -27,7 +35,7 @@ void Hub::on_message(const std::shared_ptr<Connection>& c, const std::string& te
     c->send(nlohmann::json{{"type", "unsubscribed"}, {"facility_id", facility}}.dump());
     return;
   }
-  if (!authorize_(facility, msg.value("access_token", "")))
+  if (!authorize_(facility, member("access_token")))
     return c->send(error_frame("not_found", "No such facility, or it is not visible to you."));
   {
     std::lock_guard lock(mu_);

@@ -22,7 +22,8 @@ Result<std::optional<Address>> parse_address(const nlohmann::json& j) {
   if (!j.is_object()) return Error::invalid("address", "must be an object");
   Address a;
   for (const auto& [key, v] : j.items()) {
-    auto part = std::find_if(kParts.begin(), kParts.end(), [&](const auto& p) { return key == p.first; });
+    // The binding named in the capture: clang 14 (the fuzzing build) cannot capture it implicitly.
+    auto part = std::find_if(kParts.begin(), kParts.end(), [&key = key](const auto& p) { return key == p.first; });
     if (part == kParts.end()) return Error::invalid("address." + key, "is not a known address field");
     if (!v.is_string() || v.get<std::string>().size() > 200)
       return Error::invalid("address." + key, "must be a string of at most 200 characters");
