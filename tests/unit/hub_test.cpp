@@ -51,6 +51,25 @@ TEST(Hub, KnowsWhetherAnyoneFollowsAnything) {
   EXPECT_EQ(hub.connections(), 0u);
 }
 
+// A client may send any facility_id: unsubscribing from ones it never followed, or leaving all it
+// followed, leaves nothing behind in the hub.
+TEST(Hub, KeepsNothingForFacilitiesNoOneFollows) {
+  Hub hub([](const std::string&, const std::string&) { return true; },
+          [](const std::string& token) { return token == "good" ? "usr_a" : ""; });
+  auto a = std::make_shared<Client>();
+  for (int i = 0; i < 1000; ++i)
+    hub.on_message(a, nlohmann::json{{"type", "unsubscribe"}, {"facility_id", "fac_" + std::to_string(i)}}.dump());
+  EXPECT_EQ(hub.entries(), 0u);
+  hub.on_message(a, subscribe("fac_1"));
+  hub.on_message(a, subscribe("fac_2"));
+  hub.on_message(a, R"({"type":"subscribe","channel":"notifications","access_token":"good"})");
+  EXPECT_EQ(hub.entries(), 3u);
+  hub.on_message(a, nlohmann::json{{"type", "unsubscribe"}, {"facility_id", "fac_1"}}.dump());
+  EXPECT_EQ(hub.entries(), 2u);
+  hub.on_close(a.get());
+  EXPECT_EQ(hub.entries(), 0u);
+}
+
 // Found by the fuzz target `ws_messages`: a facility_id, channel or access_token that was not a
 // string threw out of on_message, which ended the connection without an answer.
 TEST(Hub, AnswersMembersOfTheWrongTypeWithAnError) {

@@ -1,5 +1,6 @@
 #include "platform/ws/hub.h"
 
+#include <iterator>
 #include <vector>
 
 namespace slotbase::ws {
@@ -7,6 +8,15 @@ namespace {
 
 std::string error_frame(const std::string& code, const std::string& detail) {
   return nlohmann::json{{"type", "error"}, {"code", code}, {"detail", detail}}.dump();
+}
+
+// Drops `c` from every entry of `followers`, and the entries it leaves empty.
+template <class Map>
+void forget(Map& followers, std::atomic<std::size_t>& count, const Connection* c) {
+  for (auto it = followers.begin(); it != followers.end();) {
+    count -= it->second.erase(c);
+    it = it->second.empty() ? followers.erase(it) : std::next(it);
+  }
 }
 
 }  // namespace
@@ -31,7 +41,12 @@ void Hub::on_message(const std::shared_ptr<Connection>& c, const std::string& te
     return c->send(error_frame("invalid_argument", "type must be subscribe or unsubscribe, with a facility_id."));
   if (type == "unsubscribe") {
     std::lock_guard lock(mu_);
-    follows_ -= followers_[facility].erase(c.get());
+    // Looked up, never inserted: any string may be sent here, and an entry per string would grow
+    // without bound.
+    if (auto it = followers_.find(facility); it != followers_.end()) {
+      follows_ -= it->second.erase(c.get());
+      if (it->second.empty()) followers_.erase(it);
+    }
     c->send(nlohmann::json{{"type", "unsubscribed"}, {"facility_id", facility}}.dump());
     return;
   }
@@ -47,7 +62,7 @@ void Hub::on_message(const std::shared_ptr<Connection>& c, const std::string& te
 void Hub::on_user_message(const std::shared_ptr<Connection>& c, const std::string& type, const std::string& token) {
   if (type == "unsubscribe") {
     std::lock_guard lock(mu_);
-    for (auto& [user, conns] : user_followers_) user_follows_ -= conns.erase(c.get());
+    forget(user_followers_, user_follows_, c.get());
     c->send(nlohmann::json{{"type", "unsubscribed"}, {"channel", "notifications"}}.dump());
     return;
   }
@@ -63,8 +78,8 @@ void Hub::on_user_message(const std::shared_ptr<Connection>& c, const std::strin
 
 void Hub::on_close(const Connection* c) {
   std::lock_guard lock(mu_);
-  for (auto& [facility, conns] : followers_) follows_ -= conns.erase(c);
-  for (auto& [user, conns] : user_followers_) user_follows_ -= conns.erase(c);
+  forget(followers_, follows_, c);
+  forget(user_followers_, user_follows_, c);
 }
 
 void Hub::publish_to_user(const std::string& user_id, const nlohmann::json& message) {

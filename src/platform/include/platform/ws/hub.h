@@ -44,6 +44,11 @@ class Hub {
   bool followed() const { return follows_.load(std::memory_order_acquire) > 0; }
   /// Whether any connection follows a user's notifications.
   bool users_followed() const { return user_follows_.load(std::memory_order_acquire) > 0; }
+  /// How many facilities and users have at least one follower (what the hub keeps in memory).
+  std::size_t entries() const {
+    std::lock_guard lock(mu_);
+    return followers_.size() + user_followers_.size();
+  }
 
  private:
   using Followers = std::map<const Connection*, std::weak_ptr<Connection>>;
