@@ -1,8 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { aFacility, fakeNetwork, page, Reply } from "../../shared/api/testing";
+import { aFacility, fakeNetwork, Reply } from "../../shared/api/testing";
 import type { Facility } from "../../shared/api/types";
-import { CourtPictures } from "./CourtPictures";
 import { FacilityProfile } from "./FacilityProfile";
 import { box, fill, invalid, messageAt } from "./testing";
 
@@ -134,36 +133,5 @@ describe("FacilityProfile's contact, sports and listing", () => {
     const sports = screen.getByRole("group", { name: "Sports" });
     expect(document.getElementById(sports.getAttribute("aria-describedby") ?? "")?.textContent).toBe("must be a list of up to 20 sport names");
     expect(onSaved).not.toHaveBeenCalled();
-  });
-});
-
-describe("CourtPictures", () => {
-  afterEach(cleanup);
-
-  it("uploads a picture per court", async () => {
-    const picture = "/api/v1/media/" + "d".repeat(64) + ".webp";
-    const { api, requests } = fakeNetwork({
-      "GET /api/v1/facilities/fac_1/resources": () =>
-        page([
-          { id: "res_1", facility_id: "fac_1", name: "Court 1", type: "tennis_court", status: "active", image_url: null },
-          { id: "res_2", facility_id: "fac_1", name: "Court 2", type: "tennis_court", status: "active", image_url: null },
-        ]),
-      "PUT /api/v1/resources/res_2/image": () => ({
-        id: "res_2",
-        facility_id: "fac_1",
-        name: "Court 2",
-        type: "tennis_court",
-        status: "active",
-        image_url: picture,
-      }),
-    });
-    render(<CourtPictures api={api} facility={aFacility()} />);
-    await screen.findByRole("heading", { name: "Court 2" });
-    const boxes = screen.getAllByLabelText("Upload a picture");
-    expect(boxes).toHaveLength(2);
-    fireEvent.change(boxes[1], { target: { files: [png(10, "court.webp", "image/webp")] } });
-    expect((await screen.findByAltText("Picture of Court 2")).getAttribute("src")).toBe(picture);
-    expect(screen.queryByAltText("Picture of Court 1")).toBeNull();
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toContain("PUT /api/v1/resources/res_2/image");
   });
 });
