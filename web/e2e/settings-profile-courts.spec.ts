@@ -115,3 +115,26 @@ test("the owner renames a court, sets its surface and moves it first; players se
   await expect(heads.nth(1)).toHaveText("Centre Court");
   await expect(heads.nth(2)).toHaveText("Court 1");
 });
+
+test("with non-members turned away, a player who is not on the roster cannot hold a court", async ({ browser }) => {
+  const club = `Members Mews ${Date.now()}`;
+  const admin = await (await browser.newContext()).newPage();
+  await setUpClub(admin, club);
+  await openSettings(admin, "Booking policies");
+  const open = admin.getByRole("checkbox", { name: "Players who are not members of the club may book" });
+  await expect(open).toBeChecked();
+  await open.uncheck();
+  await admin.getByRole("button", { name: "Save policies" }).click();
+  await expect(admin.getByRole("status")).toHaveText("The policies are saved.");
+  await expectAccessible(admin, "the booking policies");
+  await admin.reload();
+  await openSettings(admin, "Booking policies");
+  await expect(admin.getByRole("checkbox", { name: "Players who are not members of the club may book" })).not.toBeChecked();
+
+  const player = await (await browser.newContext()).newPage();
+  await player.goto("/");
+  await signUp(player, "Nina Nonmember", uniqueEmail("nina"));
+  await openGrid(player, club);
+  await player.getByRole("button", { name: /^Court 1, 10:00 to 11:00, available/ }).click();
+  await expect(player.getByRole("alert")).toContainText("Only members can book at this facility.");
+});
