@@ -34,7 +34,7 @@ test("the owner uploads a logo and a court picture, and the player's club page s
   await expect(admin.getByRole("alert")).toHaveText("notes.txt is not a PNG, JPEG or WebP image.");
   await expectDrawn(admin.getByRole("img", { name: `Logo of ${club}` }));
 
-  await openSettings(admin, "Court pictures");
+  await openSettings(admin, "Courts");
   const court1 = admin.getByRole("region", { name: "Court 1" });
   await court1.getByLabel("Upload a picture").setInputFiles(COURT);
   await expect(court1.getByRole("status")).toHaveText("Picture saved.");

@@ -3,3 +3,5 @@
 // facilities and courts through ./api.
 export { facilitiesIRun } from "./api";
 export { FacilityPage } from "./FacilityPage";
+// How a court's type reads ("Tennis court"), for the screens that name courts.
+export { typeWords } from "./words";

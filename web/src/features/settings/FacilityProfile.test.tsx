@@ -1,10 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { aFacility, fakeNetwork, page, Reply } from "../../shared/api/testing";
+import { aFacility, fakeNetwork, Reply } from "../../shared/api/testing";
 import type { Facility } from "../../shared/api/types";
-import { CourtPictures } from "./CourtPictures";
 import { FacilityProfile } from "./FacilityProfile";
-import { fill } from "./testing";
+import { box, fill, invalid, messageAt } from "./testing";
 
 const LOGO = "/api/v1/media/" + "c".repeat(64) + ".png";
 const png = (bytes = 10, name = "logo.png", type = "image/png") => new File([new Uint8Array(bytes)], name, { type });
@@ -76,39 +75,63 @@ describe("FacilityProfile", () => {
     expect((await screen.findByRole("status")).textContent).toBe("Profile saved.");
     expect(requests[0].body).toEqual({
       address: { street: "1 Main Street", city: "Springfield", country: "US" },
-      settings: { description: "Six clay courts." },
+      settings: { description: "Six clay courts.", contact_email: "", contact_phone: "", sports: [], public: true },
     });
     expect(onSaved).toHaveBeenCalled();
   });
 });
 
-describe("CourtPictures", () => {
+describe("FacilityProfile's contact, sports and listing", () => {
   afterEach(cleanup);
+  const club = aFacility({
+    settings: { description: "Clay.", sports: ["tennis", "table_tennis"], contact_email: "old@club.test", contact_phone: "", public: true },
+  });
 
-  it("uploads a picture per court", async () => {
-    const picture = "/api/v1/media/" + "d".repeat(64) + ".webp";
-    const { api, requests } = fakeNetwork({
-      "GET /api/v1/facilities/fac_1/resources": () =>
-        page([
-          { id: "res_1", facility_id: "fac_1", name: "Court 1", type: "tennis_court", status: "active", image_url: null },
-          { id: "res_2", facility_id: "fac_1", name: "Court 2", type: "tennis_court", status: "active", image_url: null },
-        ]),
-      "PUT /api/v1/resources/res_2/image": () => ({
-        id: "res_2",
-        facility_id: "fac_1",
-        name: "Court 2",
-        type: "tennis_court",
-        status: "active",
-        image_url: picture,
-      }),
+  it("shows what is set and sends the contact, the sports and whether the club is listed", async () => {
+    const onSaved = vi.fn();
+    const { api, requests } = fakeNetwork({ "PATCH /api/v1/facilities/fac_1": () => aFacility() });
+    render(<FacilityProfile api={api} facility={club} onSaved={onSaved} />);
+    expect(box("Contact e-mail").value).toBe("old@club.test");
+    expect((screen.getByRole("checkbox", { name: "Tennis" }) as HTMLInputElement).checked).toBe(true);
+    expect(box("Other sports").value).toBe("table_tennis");
+    expect((screen.getByRole("checkbox", { name: "Listed publicly" }) as HTMLInputElement).checked).toBe(true);
+
+    fill("Contact e-mail", " desk@club.test ");
+    fill("Contact phone", "+1 555 0100");
+    fireEvent.click(screen.getByRole("checkbox", { name: "Padel" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Tennis" }));
+    fill("Other sports", "table_tennis, futsal, , futsal");
+    fireEvent.click(screen.getByRole("checkbox", { name: "Listed publicly" }));
+    fireEvent.click(screen.getByRole("button", { name: "Save the profile" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Profile saved.");
+    expect((requests[0].body as { settings: unknown }).settings).toEqual({
+      description: "Clay.",
+      contact_email: "desk@club.test",
+      contact_phone: "+1 555 0100",
+      sports: ["padel", "table_tennis", "futsal"],
+      public: false,
     });
-    render(<CourtPictures api={api} facility={aFacility()} />);
-    await screen.findByRole("heading", { name: "Court 2" });
-    const boxes = screen.getAllByLabelText("Upload a picture");
-    expect(boxes).toHaveLength(2);
-    fireEvent.change(boxes[1], { target: { files: [png(10, "court.webp", "image/webp")] } });
-    expect((await screen.findByAltText("Picture of Court 2")).getAttribute("src")).toBe(picture);
-    expect(screen.queryByAltText("Picture of Court 1")).toBeNull();
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toContain("PUT /api/v1/resources/res_2/image");
+    expect(onSaved).toHaveBeenCalled();
+  });
+
+  it("shows the server's objections at the fields they name", async () => {
+    const onSaved = vi.fn();
+    const { api } = fakeNetwork({
+      "PATCH /api/v1/facilities/fac_1": () =>
+        invalid([
+          { field: "settings.contact_phone", message: "must be at most 32 characters" },
+          { field: "settings.sports", message: "must be a list of up to 20 sport names" },
+        ]),
+    });
+    render(<FacilityProfile api={api} facility={club} onSaved={onSaved} />);
+    fill("Contact phone", "1".repeat(40));
+    fireEvent.click(screen.getByRole("button", { name: "Save the profile" }));
+    await screen.findByRole("alert");
+    expect(box("Contact phone").getAttribute("aria-invalid")).toBe("true");
+    expect(messageAt("Contact phone")).toBe("must be at most 32 characters");
+    expect(box("Contact e-mail").getAttribute("aria-invalid")).toBeNull();
+    const sports = screen.getByRole("group", { name: "Sports" });
+    expect(document.getElementById(sports.getAttribute("aria-describedby") ?? "")?.textContent).toBe("must be a list of up to 20 sport names");
+    expect(onSaved).not.toHaveBeenCalled();
   });
 });

@@ -72,6 +72,7 @@ describe("PoliciesForm", () => {
         recurring_horizon_days: 90,
         require_verified_email: false,
       },
+      settings: { allow_non_member_bookings: true },
     });
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(onSaved.mock.calls[0][0].policies.booking_window_days).toBe(30);
@@ -98,5 +99,27 @@ describe("PoliciesForm", () => {
     expect(messageAt("Tier 1 refund percent")).toBe("must be from 0 to 100");
     expect(box("Shortest booking (minutes)").getAttribute("aria-invalid")).toBeNull();
     expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it("lets only members book, worded as membership of the roster, and shows the server's objection there", async () => {
+    const { api, requests } = fakeNetwork({
+      "PATCH /api/v1/facilities/fac_1": () => invalid([{ field: "settings.allow_non_member_bookings", message: "must be true or false" }]),
+    });
+    render(<PoliciesForm api={api} facility={facility} onSaved={() => undefined} />);
+    const open = screen.getByRole("checkbox", { name: "Players who are not members of the club may book" }) as HTMLInputElement;
+    expect(open.checked).toBe(true);
+    expect(document.getElementById("policy-allow_non_member_bookings-hint")?.textContent).toContain("players on the club's roster");
+    fireEvent.click(open);
+    fireEvent.click(screen.getByRole("button", { name: "Save policies" }));
+    await screen.findByRole("alert");
+    expect((requests[0].body as { settings: unknown }).settings).toEqual({ allow_non_member_bookings: false });
+    expect(open.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(open.getAttribute("aria-describedby")!.split(" ")[1])?.textContent).toBe("must be true or false");
+  });
+
+  it("shows the club's current choice", () => {
+    const { api } = fakeNetwork({});
+    render(<PoliciesForm api={api} facility={{ ...facility, settings: { allow_non_member_bookings: false } }} onSaved={() => undefined} />);
+    expect((screen.getByRole("checkbox", { name: "Players who are not members of the club may book" }) as HTMLInputElement).checked).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import type { Api } from "../../shared/api/client";
 import type { Facility, Policies } from "../../shared/api/types";
-import { setPolicies } from "./api";
+import { updateFacility } from "./api";
 import { Cell, Field, fieldMessage, SaveBar, useSave } from "./Fields";
 
 type Offline = NonNullable<Policies["offline_methods"]>[number];
@@ -45,9 +45,12 @@ interface Draft {
   offline_methods: Offline[];
   offline_refund_destination: NonNullable<Policies["offline_refund_destination"]>;
   tiers: { hours: string; percent: string }[];
+  /// A setting rather than a policy, but a rule of booking all the same.
+  allow_non_member_bookings: boolean;
 }
 
-function draftOf(p: Policies): Draft {
+function draftOf(f: Facility): Draft {
+  const p = f.policies;
   const numbers = Object.fromEntries(NUMBERS.map((k) => [k, p[k] == null ? "" : String(p[k])])) as Record<NumberPolicy, string>;
   return {
     numbers,
@@ -58,6 +61,7 @@ function draftOf(p: Policies): Draft {
     offline_methods: p.offline_methods ?? [],
     offline_refund_destination: p.offline_refund_destination ?? "credit",
     tiers: (p.cancellation?.tiers ?? []).map((t) => ({ hours: String(t.min_hours_before), percent: String(t.refund_percent) })),
+    allow_non_member_bookings: f.settings?.allow_non_member_bookings ?? true,
   };
 }
 
@@ -82,10 +86,11 @@ function policiesOf(d: Draft): Partial<Policies> {
 /// Every booking policy of the facility, grouped, with its current value; one button saves them
 /// all, and the server's objections appear at the fields they name.
 export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: Facility; onSaved: (f: Facility) => void }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(facility.policies));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(facility));
   const { error, saved, busy, run } = useSave();
 
   const at = (field: string) => fieldMessage(error, `policies.${field}`);
+  const nonMemberError = fieldMessage(error, "settings.allow_non_member_bookings");
   const setNumber = (k: NumberPolicy, v: string) => setDraft({ ...draft, numbers: { ...draft.numbers, [k]: v } });
   const setTier = (i: number, t: Partial<Draft["tiers"][number]>) =>
     setDraft({ ...draft, tiers: draft.tiers.map((x, k) => (k === i ? { ...x, ...t } : x)) });
@@ -111,8 +116,11 @@ export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: F
   function save(e: FormEvent) {
     e.preventDefault();
     run(async () => {
-      const f = await setPolicies(api, facility.id, policiesOf(draft));
-      setDraft(draftOf(f.policies));
+      const f = await updateFacility(api, facility.id, {
+        policies: policiesOf(draft),
+        settings: { allow_non_member_bookings: draft.allow_non_member_bookings },
+      });
+      setDraft(draftOf(f));
       onSaved(f);
     });
   }
@@ -120,6 +128,29 @@ export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: F
   return (
     <form onSubmit={save} aria-labelledby="policies-title" noValidate>
       <h3 id="policies-title">Booking policies</h3>
+      <fieldset>
+        <legend>Who may book</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.allow_non_member_bookings}
+            aria-describedby={`policy-allow_non_member_bookings-hint${nonMemberError ? " policy-allow_non_member_bookings-error" : ""}`}
+            aria-invalid={nonMemberError ? true : undefined}
+            onChange={(e) => setDraft({ ...draft, allow_non_member_bookings: e.target.checked })}
+          />{" "}
+          Players who are not members of the club may book
+        </label>
+        <div id="policy-allow_non_member_bookings-hint" className="muted hint">
+          Members are the players on the club's roster: invited, added by the club, or whose request to join was approved. Off:
+          only members book.
+        </div>
+        {nonMemberError && (
+          <div id="policy-allow_non_member_bookings-error" className="field-error">
+            {nonMemberError}
+          </div>
+        )}
+      </fieldset>
+
       <fieldset>
         <legend>Approval</legend>
         <label className="check">

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { Api } from "../../shared/api/client";
 import type { Facility } from "../../shared/api/types";
-import { CourtPictures } from "./CourtPictures";
+import { Courts } from "./Courts";
 import { FacilityProfile } from "./FacilityProfile";
 import { HoursForm } from "./HoursForm";
 import { PaymentAccount, type OnboardingReturn } from "./PaymentAccount";
@@ -13,7 +13,7 @@ const AREAS = [
   { key: "hours", label: "Opening hours and holidays" },
   { key: "prices", label: "Prices per court" },
   { key: "profile", label: "Club profile" },
-  { key: "pictures", label: "Court pictures" },
+  { key: "courts", label: "Courts" },
   { key: "payments", label: "Payments" },
 ] as const;
 type Area = (typeof AREAS)[number]["key"];
@@ -47,7 +47,7 @@ export function Settings({
       {area === "hours" && <HoursForm key={facility.id} api={api} facility={facility} />}
       {area === "prices" && <PricingForm key={facility.id} api={api} facility={facility} />}
       {area === "profile" && <FacilityProfile key={facility.id} api={api} facility={facility} onSaved={onSaved} />}
-      {area === "pictures" && <CourtPictures key={facility.id} api={api} facility={facility} />}
+      {area === "courts" && <Courts key={facility.id} api={api} facility={facility} />}
       {area === "payments" && <PaymentAccount key={facility.id} api={api} facility={facility} returned={onboarding} />}
     </section>
   );
