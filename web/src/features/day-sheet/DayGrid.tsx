@@ -170,8 +170,9 @@ export function DayGrid({
         Click a free slot to book it; drag down a court, or hold Shift with the arrow keys, to book or block several.
       </p>
       <div className="cal-day" style={{ gridTemplateColumns: columns, gridTemplateRows: `auto repeat(${rows.length}, 1.75rem)` }}>
+        {/* The zone is named above the grid; its corner stays as narrow as the times. */}
         <div className="cal-corner" style={{ gridRow: 1, gridColumn: 1 }}>
-          {tz}
+          Time
         </div>
         {resources.map((r, c) => (
           <div

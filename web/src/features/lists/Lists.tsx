@@ -146,7 +146,8 @@ export function Lists({ api, facility }: { api: Api; facility: Facility }) {
           </button>
           <span className="muted">Every booking of these dates and filters; times in {facility.timezone}.</span>
         </p>
-        <div style={{ overflowX: "auto" }}>
+        {/* A tab stop, so that a keyboard can scroll the table sideways on a narrow screen. */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Bookings, scrolls sideways">
           <table aria-label="Bookings">
             <thead>
               <tr>
