@@ -273,24 +273,32 @@ Result<Series> RecurringServiceImpl::get(const SeriesId& series_id, const Contex
   return with_occurrences(std::move(f.series));
 }
 
+Result<RecurringServiceImpl::Changed> RecurringServiceImpl::changed_template(const Series& s, const Place& p,
+                                                                             const SeriesChange& c,
+                                                                             const Context& ctx) {
+  Changed out{s, p};
+  if (c.resource_id) {
+    SB_ASSIGN_OR_RETURN(out.place, parts_.places.place_of(*c.resource_id, ctx));
+    if (out.place.facility.id.str() != s.facility_id)
+      return Error::invalid("resource_id", "is not a resource of this facility");
+    if (out.place.resource.status != resource::ResourceStatus::active)
+      return Error::rule_violation("resource-inactive", "This resource is not bookable.");
+    out.series.resource_id = out.place.resource.id.str();
+  }
+  if (c.start && c.scope != "this") {
+    out.series.start_minute = p.zone.minute_of_day(*c.start);
+    out.series.duration_minutes = static_cast<int>((*c.end - *c.start).count() / 60);
+  }
+  if (c.note) out.series.note = *c.note;
+  return out;
+}
+
 Result<Series> RecurringServiceImpl::preview_change(Series s, const Place& p, bool staff,
                                                     const std::optional<Booking>& anchor, const SeriesChange& c,
                                                     const Context& ctx) {
-  Series next = s;
-  Place to = p;
-  if (c.resource_id) {
-    SB_ASSIGN_OR_RETURN(to, parts_.places.place_of(*c.resource_id, ctx));
-    if (to.facility.id.str() != s.facility_id)
-      return Error::invalid("resource_id", "is not a resource of this facility");
-    if (to.resource.status != resource::ResourceStatus::active)
-      return Error::rule_violation("resource-inactive", "This resource is not bookable.");
-    next.resource_id = to.resource.id.str();
-  }
-  if (c.start && c.scope != "this") {
-    next.start_minute = p.zone.minute_of_day(*c.start);
-    next.duration_minutes = static_cast<int>((*c.end - *c.start).count() / 60);
-  }
-  if (c.note) next.note = *c.note;
+  SB_ASSIGN_OR_RETURN(auto changed, changed_template(s, p, c, ctx));
+  Series& next = changed.series;
+  Place& to = changed.place;
   const std::string from_date = anchor ? *anchor->series_date : s.first_date;
   const Instant now = clock_.now();
   std::vector<Booking> moved;
@@ -360,22 +368,9 @@ Result<Series> RecurringServiceImpl::change(const SeriesId& series_id, const Ser
   }
 
   // following / all: a new template for every occurrence still to come.
-  Series next = s;
-  Place to = p;
-  if (c.start) {
-    const std::pair<Instant, Instant> range{*c.start, *c.end};
-    next.start_minute = p.zone.minute_of_day(range.first);
-    next.duration_minutes = static_cast<int>((range.second - range.first).count() / 60);
-  }
-  if (c.resource_id) {
-    SB_ASSIGN_OR_RETURN(to, parts_.places.place_of(*c.resource_id, ctx));
-    if (to.facility.id.str() != s.facility_id)
-      return Error::invalid("resource_id", "is not a resource of this facility");
-    if (to.resource.status != resource::ResourceStatus::active)
-      return Error::rule_violation("resource-inactive", "This resource is not bookable.");
-    next.resource_id = to.resource.id.str();
-  }
-  if (c.note) next.note = *c.note;
+  SB_ASSIGN_OR_RETURN(auto changed, changed_template(s, p, c, ctx));
+  Series& next = changed.series;
+  Place& to = changed.place;
   const std::string from_date = anchor ? *anchor->series_date : s.first_date;
   const Instant now = clock_.now();
   SB_TRY(ClaimsLedger::write([&] {

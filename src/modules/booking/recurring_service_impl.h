@@ -37,6 +37,14 @@ class RecurringServiceImpl final : public RecurringService {
   /// What `c` would do, without writing: the series as it would be, its clashes as conflicts.
   Result<Series> preview_change(Series s, const Place& p, bool staff, const std::optional<Booking>& anchor,
                                 const SeriesChange& c, const Context& ctx);
+  /// The series' template after `c` (its times unless the scope is "this", its court, its note)
+  /// and the place its occurrences move to; a court of another facility or one not bookable is
+  /// refused.
+  struct Changed {
+    Series series;
+    Place place;
+  };
+  Result<Changed> changed_template(const Series& s, const Place& p, const SeriesChange& c, const Context& ctx);
 
   /// The start and end of the occurrence on a local date, by the series' wall-clock times.
   static std::pair<Instant, Instant> times_on(const Series& s, const Zone& zone, LocalDate date);
