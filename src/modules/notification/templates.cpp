@@ -265,13 +265,4 @@ std::string Templates::money(const Money& m, std::string_view locale) const {
   return mstch::render(w.at("money").get<std::string>(), to_node(facts));
 }
 
-int minor_digits(std::string_view currency) {
-  static const std::set<std::string_view> none = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW",
-                                                  "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"};
-  static const std::set<std::string_view> three = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
-  if (none.contains(currency)) return 0;
-  if (three.contains(currency)) return 3;
-  return 2;
-}
-
 }  // namespace slotbase::notification

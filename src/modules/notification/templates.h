@@ -83,7 +83,4 @@ class Templates {
   std::map<std::string, std::string> pages_;                            // "<locale>/<name>"
 };
 
-/// How many decimals a currency's minor unit has (ISO 4217): 0 for JPY, 3 for KWD, else 2.
-int minor_digits(std::string_view currency);
-
 }  // namespace slotbase::notification

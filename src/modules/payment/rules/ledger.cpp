@@ -1,7 +1,5 @@
 #include "rules/ledger.h"
 
-#include <set>
-
 namespace slotbase::payment::rules {
 
 booking::PaymentStatus payment_status(std::int64_t received, std::int64_t returned, bool waived, std::int64_t price,
@@ -27,26 +25,8 @@ std::optional<std::string> check_amount(std::int64_t amount, std::int64_t limit)
   return std::nullopt;
 }
 
-int minor_digits(const std::string& currency) {
-  static const std::set<std::string> none = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW",
-                                             "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"};
-  static const std::set<std::string> three = {"BHD", "JOD", "KWD", "OMR", "TND"};
-  if (none.contains(currency)) return 0;
-  if (three.contains(currency)) return 3;
-  return 2;
-}
-
 std::string format_money(const Money& money) {
-  const int digits = minor_digits(money.currency);
-  std::string sign = money.amount < 0 ? "-" : "";
-  // Digits of |amount|, without negating INT64_MIN.
-  std::string text = std::to_string(money.amount);
-  if (!sign.empty()) text.erase(0, 1);
-  if (digits > 0) {
-    if (text.size() <= static_cast<std::size_t>(digits)) text.insert(0, digits + 1 - text.size(), '0');
-    text.insert(text.size() - digits, ".");
-  }
-  return sign + text + " " + money.currency;
+  return decimal_text(money) + " " + money.currency;
 }
 
 std::int64_t platform_fee(std::int64_t amount, std::int64_t basis_points) {

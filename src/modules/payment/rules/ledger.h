@@ -24,9 +24,6 @@ std::int64_t percent_of(std::int64_t amount, int percent);
 /// The error message for its field, or nullopt when it is fine.
 std::optional<std::string> check_amount(std::int64_t amount, std::int64_t limit);
 
-/// How many decimals a currency's minor unit has (ISO 4217): 0 for JPY, KRW and the other
-/// zero-decimal currencies, 3 for BHD, JOD, KWD, OMR and TND, 2 for the rest.
-int minor_digits(const std::string& currency);
 /// An amount for people to read in messages: "9.00 USD", "1500 JPY".
 std::string format_money(const Money& money);
 
