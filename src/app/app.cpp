@@ -58,7 +58,9 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
     worker_bell_.ring();
     if (live_feed_) live_feed_->wake();
   });
-  dispatcher_ = std::make_unique<events::EventDispatcher>(*db_, clock_);
+  events::EventDispatcher::Options dispatch;
+  dispatch.parallel = true;
+  dispatcher_ = std::make_unique<events::EventDispatcher>(*db_, clock_, dispatch);
   jobs_ = std::make_unique<events::JobQueue>(*db_, clock_);
 
   if (config_.rate_limit == "off")

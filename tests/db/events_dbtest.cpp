@@ -1,4 +1,5 @@
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -186,6 +187,76 @@ TEST_P(EventsTest, ANewSubscriberStartsAtTheEndOfTheLog) {
   emit("thing.made", "a1", 2);
   dispatcher_->run_once();
   EXPECT_EQ(seen, 1);
+}
+
+TEST_P(EventsTest, ABatchHandlerTakesARunOfEventsAtOnceInOrder) {
+  std::vector<std::vector<int>> calls;
+  dispatcher_->subscribe(
+      "projection", {"thing.*"}, [&](const events::DomainEvent& e) { calls.push_back({e.payload["n"]}); },
+      [&](const std::vector<events::DomainEvent>& run) {
+        std::vector<int> ns;
+        for (const auto& e : run) ns.push_back(e.payload["n"]);
+        calls.push_back(ns);
+      });
+  emit("thing.made", "a1", 1);
+  emit("other.event", "a1", 99);
+  emit("thing.changed", "a1", 2);
+  emit("thing.changed", "a2", 3);
+  EXPECT_EQ(dispatcher_->run_once(), 3);
+  EXPECT_EQ(calls, (std::vector<std::vector<int>>{{1, 2, 3}}));
+  EXPECT_EQ(dispatcher_->lag(), 0);
+}
+
+TEST_P(EventsTest, AFailingBatchIsDeliveredAgainOneByOneSoOnlyThePoisonWaits) {
+  // The batch applies all or nothing; when it throws, the events go one at a time, and the one
+  // that fails meets the retries and the dead-letter list alone.
+  std::vector<int> applied;
+  auto one = [&](const events::DomainEvent& e) {
+    if (e.payload["n"] == 2) throw std::runtime_error("cannot handle 2");
+    applied.push_back(e.payload["n"]);
+  };
+  int batches = 0;
+  dispatcher_->subscribe("picky", {}, one, [&](const std::vector<events::DomainEvent>& run) {
+    ++batches;
+    for (const auto& e : run)
+      if (e.payload["n"] == 2) throw std::runtime_error("cannot handle 2");
+    for (const auto& e : run) applied.push_back(e.payload["n"]);
+  });
+  emit("thing.made", "a1", 1);
+  emit("thing.made", "a2", 2);
+  emit("thing.made", "a3", 3);
+  EXPECT_EQ(dispatcher_->run_once(), 1);
+  EXPECT_EQ(applied, std::vector<int>{1});  // 2 backs off; 3 waits behind it, in order
+  for (int i = 0; i < 4; ++i) {
+    clock_.advance(std::chrono::seconds(100));
+    dispatcher_->run_once();
+  }
+  EXPECT_EQ(applied, (std::vector<int>{1, 3}));
+  EXPECT_EQ(batches, 1);  // after a failure the retries go one by one
+  auto dead = db_->read([](db::Connection& c) { return c.query_one("SELECT error FROM dead_events"); });
+  ASSERT_TRUE(dead);
+  EXPECT_EQ(dead->text(0), "cannot handle 2");
+}
+
+TEST_P(EventsTest, ParallelSubscribersEachGetEveryEventOnceInOrder) {
+  events::EventDispatcher parallel(
+      *db_, clock_, events::EventDispatcher::Options{3, std::chrono::seconds(10), 7, std::chrono::seconds(30), true});
+  std::mutex mu;
+  std::map<std::string, std::vector<int>> seen;
+  for (std::string name : {"a", "b", "c"})
+    parallel.subscribe(name, {}, [&, name](const events::DomainEvent& e) {
+      std::lock_guard lock(mu);
+      seen[name].push_back(e.payload["n"]);
+    });
+  std::vector<int> expected;
+  for (int i = 1; i <= 30; ++i) {
+    emit("thing.made", "a" + std::to_string(i % 4), i);
+    expected.push_back(i);
+  }
+  EXPECT_EQ(parallel.run_once(), 90);
+  for (std::string name : {"a", "b", "c"}) EXPECT_EQ(seen[name], expected) << name;
+  EXPECT_EQ(parallel.lag(), 0);
+  EXPECT_EQ(parallel.run_once(), 0);
 }
 
 SB_INSTANTIATE_BACKENDS(EventsTest);

@@ -1,6 +1,7 @@
 #include "platform/events/dispatcher.h"
 
 #include <algorithm>
+#include <future>
 #include <set>
 
 #include "platform/core/process_owner.h"
@@ -56,10 +57,15 @@ EventDispatcher::EventDispatcher(db::Database& db, const Clock& clock, Options o
     : db_(db), clock_(clock), options_(options), owner_(process_owner("dsp")) {}
 
 void EventDispatcher::subscribe(std::string subscriber, std::vector<std::string> types, Handler handler) {
+  subscribe(std::move(subscriber), std::move(types), std::move(handler), nullptr);
+}
+
+void EventDispatcher::subscribe(std::string subscriber, std::vector<std::string> types, Handler handler,
+                                BatchHandler batch) {
   // A new subscriber starts at the end of the log: it receives what happens from now on.
   db_.transact([&](db::Connection& c) { c.execute(kEnsureCursor, {subscriber, Outbox::last_sequence(c)}); });
   std::lock_guard lock(mu_);
-  subscriptions_.push_back({std::move(subscriber), std::move(types), std::move(handler)});
+  subscriptions_.push_back({std::move(subscriber), std::move(types), std::move(handler), std::move(batch)});
 }
 
 std::vector<std::string> EventDispatcher::subscribers() const {
@@ -88,9 +94,26 @@ int EventDispatcher::run_once() {
   db_.read([&](db::Connection& c) {
     for (const auto& r : c.query(kBehind, {Outbox::last_sequence(c)})) behind.insert(r.text(0));
   });
+  std::erase_if(subs, [&](const Subscription* s) { return !behind.count(s->name); });
+  if (!options_.parallel || subs.size() < 2) {
+    int delivered = 0;
+    for (const auto* s : subs) delivered += deliver(*s);
+    return delivered;
+  }
+  // A subscriber far behind (thousands of events after a burst of bookings) no longer holds up
+  // the others: each takes its own thread, and their writes meet in the database's group commit.
+  std::vector<std::future<int>> running;
+  for (const auto* s : subs) running.push_back(std::async(std::launch::async, [this, s] { return deliver(*s); }));
   int delivered = 0;
-  for (const auto* s : subs)
-    if (behind.count(s->name)) delivered += deliver(*s);
+  std::exception_ptr failure;
+  for (auto& r : running) {
+    try {
+      delivered += r.get();
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
   return delivered;
 }
 
@@ -114,19 +137,40 @@ int EventDispatcher::deliver(const Subscription& s) {
   // The cursor is written after each batch rather than after every event: a crash redelivers at
   // most one batch, which handlers tolerate (at-least-once, apply_once). A subscriber far behind
   // (after an outage, or slower than the writes) so keeps what it has done, and its lease.
+  // Batches it had nothing to do with are not worth a write (a crash would only skim them again):
+  // the cursor then moves with the next delivery, at the end of the pass, or when the lease needs
+  // renewing. Under load a write waits for the database's one writer, behind the handlers' own.
+  int delivered_at_progress = 0;
+  auto progress_due = clock_.now() + options_.lease / 3;
   for (bool more = true; more;) {
-    if (last_seq != started_at) {
+    if (last_seq != started_at && (delivered != delivered_at_progress || clock_.now() >= progress_due)) {
       const bool still_ours = db_.transact([&](db::Connection& c) {
         return c.execute(kProgress, {s.name, last_seq, owner_, epoch_seconds(clock_.now() + options_.lease)}) == 1;
       });
       if (!still_ours) return delivered;  // the lease lapsed and another process took it
       started_at = last_seq;
+      delivered_at_progress = delivered;
+      progress_due = clock_.now() + options_.lease / 3;
     }
     auto batch = db_.read([&](db::Connection& c) {
       return Outbox::read(c, last_seq + 1, INT64_MAX, options_.batch,
                           [&](const std::string& type) { return matches(s, type); });
     });
     more = static_cast<int>(batch.size()) == options_.batch;
+    if (s.batch && attempts == 0 && !batch.empty()) {
+      // The whole read in one call; if it throws, nothing of it was applied and the events go
+      // one by one below, where a failing one meets the retries and the dead-letter list alone.
+      std::vector<DomainEvent> matching;
+      for (auto& e : batch)
+        if (matches(s, e.type)) matching.push_back(e);
+      try {
+        if (!matching.empty()) s.batch(matching);
+        delivered += static_cast<int>(matching.size());
+        last_seq = batch.back().sequence;
+        continue;
+      } catch (const std::exception&) {
+      }
+    }
     for (const auto& e : batch) {
       if (matches(s, e.type)) {
         try {

@@ -22,12 +22,19 @@ namespace slotbase::events {
 class EventDispatcher {
  public:
   using Handler = std::function<void(const DomainEvent&)>;
+  /// Takes a run of events at once, in order (e.g. to apply them in one transaction). It must
+  /// either apply them all or throw having applied none: the run is then delivered again one event
+  /// at a time through the Handler, so a failing event is retried, or dead-lettered, alone.
+  using BatchHandler = std::function<void(const std::vector<DomainEvent>&)>;
 
   struct Options {
     int max_attempts = 8;
     std::chrono::seconds base_backoff{1};
     int batch = 200;
     std::chrono::seconds lease{30};
+    /// Subscribers that are behind are served at once, each on a thread of its own for the pass,
+    /// rather than one after the other (handlers must then be thread-safe with each other's).
+    bool parallel = false;
   };
 
   EventDispatcher(db::Database& db, const Clock& clock, Options options);
@@ -36,6 +43,8 @@ class EventDispatcher {
   /// `types` are event types or prefixes ending in ".*" ("booking.*"); empty means every event.
   /// Subscriptions are made before delivery starts.
   void subscribe(std::string subscriber, std::vector<std::string> types, Handler handler);
+  /// The same, delivering each read's matching events to `batch` in one call.
+  void subscribe(std::string subscriber, std::vector<std::string> types, Handler handler, BatchHandler batch);
 
   /// Delivers every event that is due to every subscriber; returns how many deliveries succeeded.
   int run_once();
@@ -53,6 +62,7 @@ class EventDispatcher {
     std::string name;
     std::vector<std::string> types;
     Handler handler;
+    BatchHandler batch;  // optional
   };
   bool matches(const Subscription& s, const std::string& type) const;
   int deliver(const Subscription& s);
