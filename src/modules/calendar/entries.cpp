@@ -32,27 +32,30 @@ const std::vector<std::string>& Entries::event_types() {
 }
 
 void Entries::apply(const events::DomainEvent& e) {
+  db_.transact([&](db::Connection& tx) { apply_in(tx, e); });
+}
+
+void Entries::apply_all(const std::vector<events::DomainEvent>& batch) {
+  db_.transact([&](db::Connection& tx) {
+    for (const auto& e : batch) apply_in(tx, e);
+  });
+}
+
+void Entries::apply_in(db::Connection& tx, const events::DomainEvent& e) {
   const Instant at = e.timestamp;
+  if (!events::mark_processed(tx, kSubscriber, e.id, at)) return;
   if (auto confirmed = events::decode_event<booking::BookingConfirmed>(e)) {
     const auto status = confirmed->approval_status == str(booking::ApprovalStatus::pending) ? EventStatus::tentative
                                                                                             : EventStatus::confirmed;
-    events::apply_once(db_, kSubscriber, e, [&](db::Connection& tx) {
-      CalendarRepository::add_entry(
-          tx, Entry{confirmed->booking_id, confirmed->user_id, confirmed->facility_id, confirmed->resource_id,
-                    confirmed->start, confirmed->end, status, 0, at, at});
-    });
+    CalendarRepository::add_entry(
+        tx, Entry{confirmed->booking_id, confirmed->user_id, confirmed->facility_id, confirmed->resource_id,
+                  confirmed->start, confirmed->end, status, 0, at, at});
   } else if (auto moved = events::decode_event<booking::BookingRescheduled>(e)) {
-    events::apply_once(db_, kSubscriber, e, [&](db::Connection& tx) {
-      CalendarRepository::move_entry(tx, moved->booking_id, moved->resource_id, moved->start, moved->end, at);
-    });
+    CalendarRepository::move_entry(tx, moved->booking_id, moved->resource_id, moved->start, moved->end, at);
   } else if (auto cancelled = events::decode_event<booking::BookingCancelled>(e)) {
-    events::apply_once(db_, kSubscriber, e, [&](db::Connection& tx) {
-      CalendarRepository::set_status(tx, cancelled->booking_id, EventStatus::cancelled, at);
-    });
+    CalendarRepository::set_status(tx, cancelled->booking_id, EventStatus::cancelled, at);
   } else if (auto approved = events::decode_event<booking::BookingApproved>(e)) {
-    events::apply_once(db_, kSubscriber, e, [&](db::Connection& tx) {
-      CalendarRepository::set_status(tx, approved->booking_id, EventStatus::confirmed, at);
-    });
+    CalendarRepository::set_status(tx, approved->booking_id, EventStatus::confirmed, at);
   }
 }
 

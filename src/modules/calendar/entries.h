@@ -22,12 +22,17 @@ class Entries {
   /// while it awaits approval); a reschedule, a cancellation or an approval changes it and raises
   /// its sequence.
   void apply(const events::DomainEvent& e);
+  /// A run of them in one transaction, all or nothing (events::EventDispatcher::BatchHandler).
+  void apply_all(const std::vector<events::DomainEvent>& batch);
 
   /// Adds the caller's bookings that start from `since` on and have no entry yet (those booked
   /// before this module listened), as BookingService::my_bookings gives them.
   void add_existing(const Context& ctx, Instant since);
 
  private:
+  /// Writes what `e` calls for as part of `tx`, unless it was applied before.
+  static void apply_in(db::Connection& tx, const events::DomainEvent& e);
+
   db::Database& db_;
   booking::BookingService& bookings_;
 };

@@ -27,8 +27,9 @@ class CalendarModule final : public Module {
   void register_routes(http::Router& router) override { register_calendar_routes(router, service_); }
 
   void subscribe(events::EventDispatcher& dispatcher) override {
-    dispatcher.subscribe("calendar.entries", Entries::event_types(),
-                         [this](const events::DomainEvent& e) { entries_.apply(e); });
+    dispatcher.subscribe(
+        "calendar.entries", Entries::event_types(), [this](const events::DomainEvent& e) { entries_.apply(e); },
+        [this](const std::vector<events::DomainEvent>& batch) { entries_.apply_all(batch); });
   }
 
  private:

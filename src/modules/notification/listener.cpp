@@ -26,6 +26,36 @@ std::vector<std::string> Listener::event_types() {
 }
 
 void Listener::on_event(const events::DomainEvent& e) const {
+  auto p = plan(e);
+  if (!p) return;
+  db_.transact([&](db::Connection& tx) { apply(tx, *p); });
+}
+
+void Listener::on_events(const std::vector<events::DomainEvent>& batch) const {
+  std::vector<Planned> pending;
+  auto flush = [&] {
+    if (pending.empty()) return;
+    db_.transact([&](db::Connection& tx) {
+      for (const auto& p : pending) apply(tx, p);
+    });
+    pending.clear();
+  };
+  for (const auto& e : batch) {
+    // An expired hold is told only if it was a waitlist offer, which an earlier event of the run
+    // may have recorded: what came before is written first.
+    if (e.type == HoldExpired::kType) flush();
+    if (auto p = plan(e)) pending.push_back(std::move(*p));
+  }
+  flush();
+}
+
+void Listener::apply(db::Connection& tx, const Planned& p) const {
+  if (!events::mark_processed(tx, kSubscriber, p.event_id, p.at)) return;
+  notifier_.write(tx, p.prepared);
+  if (p.also) p.also(tx);
+}
+
+std::optional<Listener::Planned> Listener::plan(const events::DomainEvent& e) const {
   std::vector<Occasion> occasions;
   std::function<void(db::Connection&)> also;  // what else the event calls for, in the same transaction
   auto occasion = [&](std::string_view type, const std::string& user_id, std::optional<std::string> facility_id) {
@@ -48,7 +78,7 @@ void Listener::on_event(const events::DomainEvent& e) const {
 
   if (auto c = events::decode_event<BookingConfirmed>(e)) {
     // Blocks and maintenance are staff's own; an occurrence of a series is told with its series.
-    if (c->type == "block" || c->type == "maintenance") return;
+    if (c->type == "block" || c->type == "maintenance") return std::nullopt;
     if (!c->series_id) {
       auto o = occasion(c->approval_status == "pending" ? types::kBookingPendingApproval : types::kBookingConfirmed,
                         c->user_id, c->facility_id);
@@ -57,7 +87,7 @@ void Listener::on_event(const events::DomainEvent& e) const {
       o.data = {{"booking_id", c->booking_id}};
       occasions.push_back(std::move(o));
     }
-    also = [&, id = c->booking_id, start = c->start, lead = reminders_.check_in_lead(c->facility_id)](
+    also = [this, id = c->booking_id, start = c->start, lead = reminders_.check_in_lead(c->facility_id)](
                db::Connection& tx) { reminders_.schedule(tx, id, start, lead); };
   } else if (auto a = events::decode_event<BookingApproved>(e)) {
     auto o = occasion(types::kBookingApproved, a->user_id, facility);
@@ -65,7 +95,7 @@ void Listener::on_event(const events::DomainEvent& e) const {
     o.facts["automatic"] = a->approval_status == "auto_approved";
     occasions.push_back(std::move(o));
     if (auto b = booking_of(a->booking_id))
-      also = [&, id = a->booking_id, start = b->start, lead = reminders_.check_in_lead(b->facility_id)](
+      also = [this, id = a->booking_id, start = b->start, lead = reminders_.check_in_lead(b->facility_id)](
                  db::Connection& tx) { reminders_.schedule(tx, id, start, lead); };
   } else if (auto r = events::decode_event<BookingRejected>(e)) {
     auto o = occasion(types::kBookingRejected, r->user_id, facility);
@@ -78,7 +108,7 @@ void Listener::on_event(const events::DomainEvent& e) const {
     const auto cause = x->cause ? enum_from<CancelCause>(*x->cause)
                                 : std::optional(x->by_staff ? CancelCause::staff : CancelCause::player);
     // A rejection is told by booking.rejected, which follows.
-    if (!cause || *cause == CancelCause::rejection) return;
+    if (!cause || *cause == CancelCause::rejection) return std::nullopt;
     const std::string_view type = *cause == CancelCause::block   ? types::kCancelledByBlock
                                   : *cause == CancelCause::staff ? types::kCancelledByFacility
                                                                  : types::kCancelledByPlayer;
@@ -90,14 +120,14 @@ void Listener::on_event(const events::DomainEvent& e) const {
     occasions.push_back(std::move(o));
   } else if (auto m = events::decode_event<BookingRescheduled>(e)) {
     auto b = booking_of(m->booking_id);
-    if (!b) return;
+    if (!b) return std::nullopt;
     auto o = occasion(types::kBookingRescheduled, b->user_id, b->facility_id);
     o.facts = facts_.slot(b->facility_id, m->resource_id, m->start, m->end);
     o.facts["was_when"] = facts_.when(b->facility_id, m->from.start);
     if (m->from.resource_id != m->resource_id) o.facts["was_resource"] = facts_.resource_name(m->from.resource_id);
     o.data = {{"booking_id", m->booking_id}};
     occasions.push_back(std::move(o));
-    also = [&, id = m->booking_id, start = m->start, lead = reminders_.check_in_lead(b->facility_id)](
+    also = [this, id = m->booking_id, start = m->start, lead = reminders_.check_in_lead(b->facility_id)](
                db::Connection& tx) { reminders_.schedule(tx, id, start, lead); };
   } else if (auto n = events::decode_event<BookingNoShow>(e)) {
     auto o = occasion(types::kNoShow, n->user_id, facility);
@@ -105,7 +135,7 @@ void Listener::on_event(const events::DomainEvent& e) const {
     if (n->fee.amount > 0) o.facts["fee"] = facts_.money({n->fee.amount, n->fee.currency});
     occasions.push_back(std::move(o));
   } else if (auto w = events::decode_event<WaitlistNotified>(e)) {
-    if (!facility) return;
+    if (!facility) return std::nullopt;
     auto o = occasion(types::kWaitlistOffer, w->user_id, facility);
     o.facts = facts_.slot(*facility, w->resource_id, w->start, w->end);
     o.facts["deadline"] = facts_.when(*facility, w->claim_deadline);
@@ -114,14 +144,14 @@ void Listener::on_event(const events::DomainEvent& e) const {
     o.data = {
         {"hold_id", w->hold_id}, {"entry_id", w->entry_id}, {"claim_deadline", format_rfc3339(w->claim_deadline)}};
     occasions.push_back(std::move(o));
-    also = [&, offer = StoredOffer{w->hold_id, w->entry_id, w->user_id, *facility, w->resource_id, w->start, w->end,
-                                   w->claim_deadline}](db::Connection& tx) {
+    also = [this, offer = StoredOffer{w->hold_id, w->entry_id, w->user_id, *facility, w->resource_id, w->start, w->end,
+                                      w->claim_deadline}](db::Connection& tx) {
       NotificationRepository::insert_offer(tx, offer, clock_.now());
     };
   } else if (auto h = events::decode_event<HoldExpired>(e)) {
     // Most holds are not offers: one read tells.
     auto offer = db_.read([&](db::Connection& c) { return NotificationRepository::offer(c, h->hold_id); });
-    if (!offer) return;
+    if (!offer) return std::nullopt;
     auto o = occasion(types::kWaitlistOfferExpired, offer->user_id, offer->facility_id);
     o.facts = facts_.slot(offer->facility_id, offer->resource_id, offer->start, offer->end);
     o.data = {{"hold_id", offer->hold_id}, {"entry_id", offer->entry_id}};
@@ -140,7 +170,7 @@ void Listener::on_event(const events::DomainEvent& e) const {
     o.data = {{"intent_id", f->intent_id}};
     occasions.push_back(std::move(o));
   } else if (auto rf = events::decode_event<payment::PaymentRefunded>(e)) {
-    if (rf->status != "completed") return;
+    if (rf->status != "completed") return std::nullopt;
     auto o = occasion(types::kRefundCompleted, rf->user_id, facility);
     add_booking(o, rf->booking_id);
     o.facts["amount"] = facts_.money({rf->amount, rf->currency});
@@ -156,15 +186,12 @@ void Listener::on_event(const events::DomainEvent& e) const {
     o.data["fee_id"] = fee->fee_id;
     occasions.push_back(std::move(o));
   }
-  if (occasions.empty() && !also) return;
+  if (occasions.empty() && !also) return std::nullopt;
 
-  std::vector<Prepared> prepared;
+  Planned planned{e.id, e.timestamp, {}, std::move(also)};
   for (const auto& o : occasions)
-    for (auto& p : notifier_.prepare(o)) prepared.push_back(std::move(p));
-  events::apply_once(db_, kSubscriber, e, [&](db::Connection& tx) {
-    notifier_.write(tx, prepared);
-    if (also) also(tx);
-  });
+    for (auto& p : notifier_.prepare(o)) planned.prepared.push_back(std::move(p));
+  return planned;
 }
 
 }  // namespace slotbase::notification

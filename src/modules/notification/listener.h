@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,8 +29,22 @@ class Listener {
   /// The event types it hears.
   static std::vector<std::string> event_types();
   void on_event(const events::DomainEvent& e) const;
+  /// A run of events, in order, applied in one transaction (each once): under load the messages
+  /// of hundreds of bookings cost one commit. All or nothing (events::EventDispatcher::BatchHandler).
+  void on_events(const std::vector<events::DomainEvent>& batch) const;
 
  private:
+  /// What an event calls for, read and rendered before any write: the messages, and what else it
+  /// writes in the same transaction (reminders, a waitlist offer).
+  struct Planned {
+    std::string event_id;
+    Instant at;
+    std::vector<Prepared> prepared;
+    std::function<void(db::Connection&)> also;
+  };
+  std::optional<Planned> plan(const events::DomainEvent& e) const;
+  void apply(db::Connection& tx, const Planned& p) const;
+
   db::Database& db_;
   const Clock& clock_;
   booking::BookingService& bookings_;

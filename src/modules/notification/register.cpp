@@ -106,8 +106,9 @@ class NotificationModule final : public Module {
   }
 
   void subscribe(events::EventDispatcher& dispatcher) override {
-    dispatcher.subscribe(Listener::kSubscriber, Listener::event_types(),
-                         [this](const events::DomainEvent& e) { listener_.on_event(e); });
+    dispatcher.subscribe(
+        Listener::kSubscriber, Listener::event_types(), [this](const events::DomainEvent& e) { listener_.on_event(e); },
+        [this](const std::vector<events::DomainEvent>& batch) { listener_.on_events(batch); });
   }
 
   void register_jobs(events::JobQueue& jobs) override {

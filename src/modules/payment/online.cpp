@@ -1,5 +1,7 @@
 #include "online.h"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "booking/booking_events.h"
@@ -551,18 +553,36 @@ void Online::charge_fee(const std::string& fee_id) {
 }
 
 void Online::on_confirmed(const events::DomainEvent& e) {
-  auto confirmed = events::decode_event<booking::BookingConfirmed>(e);
-  if (!confirmed || confirmed->payment_status != "pending" || confirmed->price.amount <= 0) return;
-  auto facility = orgs_.find_facility(organization::FacilityId{confirmed->facility_id});
-  if (!facility) return;
-  const std::string& timing = facility->policies.payment_timing;
-  if (timing != "before_session" && timing != "after_session") return;
+  on_confirmed_all({e});
+}
+
+void Online::on_confirmed_all(const std::vector<events::DomainEvent>& batch) {
+  // Only bookings that owe money under a timing that charges the saved card later get a job.
+  std::map<std::string, std::optional<std::string>> timing_of;  // facility -> its payment timing
+  struct Due {
+    std::string booking_id;
+    Instant at;
+  };
+  std::vector<Due> due;
   const Instant now = books_.clock().now();
-  const Instant due = timing == "before_session" ? std::max(now, confirmed->start - std::chrono::hours(24))
-                                                 : std::max(now, confirmed->end);
+  for (const auto& e : batch) {
+    auto confirmed = events::decode_event<booking::BookingConfirmed>(e);
+    if (!confirmed || confirmed->payment_status != "pending" || confirmed->price.amount <= 0) continue;
+    auto [known, fresh] = timing_of.try_emplace(confirmed->facility_id);
+    if (fresh)
+      if (auto facility = orgs_.find_facility(organization::FacilityId{confirmed->facility_id}))
+        known->second = facility->policies.payment_timing;
+    const auto& timing = known->second;
+    if (timing == "before_session")
+      due.push_back({confirmed->booking_id, std::max(now, confirmed->start - std::chrono::hours(24))});
+    else if (timing == "after_session")
+      due.push_back({confirmed->booking_id, std::max(now, confirmed->end)});
+  }
+  if (due.empty()) return;
   books_.db().transact([&](db::Connection& tx) {
-    books_.jobs().enqueue(tx, kChargeBookingJob, {{"booking_id", confirmed->booking_id}}, due,
-                          std::string(kChargeBookingJob) + ":" + confirmed->booking_id);
+    for (const auto& d : due)
+      books_.jobs().enqueue(tx, kChargeBookingJob, {{"booking_id", d.booking_id}}, d.at,
+                            std::string(kChargeBookingJob) + ":" + d.booking_id);
   });
 }
 

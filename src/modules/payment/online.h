@@ -48,6 +48,8 @@ class Online final : public booking::PaymentGateway {
   /// booking.confirmed at a facility that takes payment before or after the session: queues the
   /// charge of the player's saved card for 24 hours before the start, or for the end.
   void on_confirmed(const events::DomainEvent& e);
+  /// A run of booking.confirmed at once: each facility read once, the jobs in one transaction.
+  void on_confirmed_all(const std::vector<events::DomainEvent>& batch);
   /// Job: charges what a booking still owes to the player's saved card, off session; without a
   /// card (or with nothing due, or the booking cancelled) it does nothing: the desk collects.
   void charge_booking(const std::string& booking_id);

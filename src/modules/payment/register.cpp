@@ -39,8 +39,10 @@ class PaymentModule final : public Module {
   void register_routes(http::Router& router) override { register_payment_routes(router, service_, sandbox_); }
 
   void subscribe(events::EventDispatcher& dispatcher) override {
-    dispatcher.subscribe("payment.charges", {booking::BookingConfirmed::kType},
-                         [this](const events::DomainEvent& e) { online_.on_confirmed(e); });
+    dispatcher.subscribe(
+        "payment.charges", {booking::BookingConfirmed::kType},
+        [this](const events::DomainEvent& e) { online_.on_confirmed(e); },
+        [this](const std::vector<events::DomainEvent>& batch) { online_.on_confirmed_all(batch); });
     dispatcher.subscribe("payment.bookings", {booking::BookingCancelled::kType, booking::BookingNoShow::kType},
                          [this](const events::DomainEvent& e) {
                            if (e.type == booking::BookingCancelled::kType)
