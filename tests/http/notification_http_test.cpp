@@ -855,6 +855,33 @@ TEST_P(NotificationSmtpTest, ATemporaryRefusalIsTriedAgainAndAPermanentOneIsNot)
   EXPECT_EQ(stopped, 1);
 }
 
+TEST_P(NotificationSmtpTest, MessagesInARowShareOneConnectionAndARefusalDoesNotSpoilIt) {
+  // The sender keeps its connection open: three bookings' e-mails, and a fourth after a
+  // recipient was refused (550), go over one SMTP session rather than one each.
+  book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  book("2026-11-25T16:00:00Z", "2026-11-25T17:00:00Z");
+  book("2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");
+  work();
+  auto got = sink_.received();
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[1]["connection"], got[0]["connection"]);
+  EXPECT_EQ(got[2]["connection"], got[0]["connection"]);
+  auto r = app_->service<identity::IdentityService>().register_user(
+      {"reject@example.com", "a long enough passphrase", "Test User", true}, {});
+  ASSERT_TRUE(r.ok());
+  Account gone{r->user.id.str(), "reject@example.com", r->access_token, r->refresh_token};
+  book("2026-11-25T19:00:00Z", "2026-11-25T20:00:00Z", "", &gone);
+  work();
+  book("2026-11-25T20:00:00Z", "2026-11-25T21:00:00Z");
+  work();
+  got = sink_.received();
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[3]["rcpt_tos"], json::array({"player@example.com"}));
+  int sent = 0;
+  for (const auto& row : log("?status=sent")) sent += row["channel"] == "email";
+  EXPECT_EQ(sent, 4);
+}
+
 SB_INSTANTIATE_BACKENDS(NotificationSmtpTest);
 
 }  // namespace

@@ -3,7 +3,8 @@
 
 Listens on 127.0.0.1 at a free port, writes the port to PORT_FILE once it accepts connections,
 and writes every message it accepts to OUT_DIR as JSON: the envelope, the headers as received,
-and each part decoded by Python's own e-mail parser (so a test sees what a mail client shows).
+and each part decoded by Python's own e-mail parser (so a test sees what a mail client shows), with
+the connection (the client's address and port) it came over.
 Recipients steer the server: an address starting "reject" is refused for good (550), one starting
 "busy" is deferred (451) the first two times it is offered.
 
@@ -48,6 +49,7 @@ class Sink:
         self.count += 1
         record = {
             "mail_from": envelope.mail_from,
+            "connection": "%s:%s" % tuple(session.peer[:2]),
             "rcpt_tos": envelope.rcpt_tos,
             "headers": {k: str(v) for k, v in msg.items()},
             "content_type": msg.get_content_type(),

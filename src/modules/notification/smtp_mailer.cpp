@@ -36,9 +36,37 @@ SmtpMailer::SmtpMailer(std::string url) : url_(std::move(url)) {
   has_credentials_ = authority.substr(0, authority.find('/')).find('@') != std::string::npos;
 }
 
+SmtpMailer::~SmtpMailer() {
+  for (void* h : idle_) curl_easy_cleanup(static_cast<CURL*>(h));
+}
+
+void* SmtpMailer::take_handle() const {
+  {
+    std::lock_guard lock(mu_);
+    if (!idle_.empty()) {
+      void* h = idle_.back();
+      idle_.pop_back();
+      return h;
+    }
+  }
+  return curl_easy_init();
+}
+
+void SmtpMailer::give_back(void* handle) const {
+  constexpr std::size_t kMaxIdle = 4;  // as many as senders usually run at once
+  {
+    std::lock_guard lock(mu_);
+    if (idle_.size() < kMaxIdle) {
+      idle_.push_back(handle);
+      return;
+    }
+  }
+  curl_easy_cleanup(static_cast<CURL*>(handle));
+}
+
 SendOutcome SmtpMailer::send(const std::string& from_address, const std::string& to_address,
                              const std::string& message) const {
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(static_cast<CURL*>(take_handle()), curl_easy_cleanup);
   if (!curl) return {SendOutcome::Kind::transient, "could not start libcurl", 0};
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt(
       curl_slist_append(nullptr, ("<" + to_address + ">").c_str()), curl_slist_free_all);
@@ -63,7 +91,14 @@ SendOutcome SmtpMailer::send(const std::string& from_address, const std::string&
   const CURLcode code = curl_easy_perform(c);
   long reply = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply);
-  if (code == CURLE_OK) return {SendOutcome::Kind::sent, "", reply};
+  // The handle keeps pointers to this call's strings and lists: cleared before it waits idle.
+  curl_easy_setopt(c, CURLOPT_MAIL_RCPT, nullptr);
+  curl_easy_setopt(c, CURLOPT_READDATA, nullptr);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+  if (code == CURLE_OK) {
+    give_back(curl.release());
+    return {SendOutcome::Kind::sent, "", reply};
+  }
   std::string what = error[0] ? error : curl_easy_strerror(code);
   if (reply > 0) what = "SMTP " + std::to_string(reply) + ": " + what;
   // A 5xx reply is the server's final word; so is a URL that cannot work. The rest may pass.
