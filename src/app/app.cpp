@@ -56,6 +56,7 @@ App::App(Config config, const Clock* clock) : config_(std::move(config)), clock_
   outbox_ = std::make_unique<events::Outbox>(clock_);
   outbox_->on_commit([this] {
     worker_bell_.ring();
+    jobs_bell_.ring();
     if (live_feed_) live_feed_->wake();
   });
   events::EventDispatcher::Options dispatch;
@@ -238,12 +239,15 @@ void App::stop() {
   if (server_) server_->stop();
   if (live_feed_) live_feed_->stop();
   worker_bell_.stop();
+  jobs_bell_.stop();
   if (worker_.joinable()) worker_.join();
+  if (jobs_worker_.joinable()) jobs_worker_.join();
 }
 
 void App::start_worker() {
   if (worker_.joinable()) return;
   worker_ = std::thread([this] { worker_loop(); });
+  jobs_worker_ = std::thread([this] { jobs_loop(); });
 }
 
 void App::run_background_once() {
@@ -253,16 +257,36 @@ void App::run_background_once() {
 }
 
 void App::worker_loop() {
-  // Rung by a commit that emitted events; otherwise polls, which also picks up jobs coming due and
-  // events written by other processes. Passes start at least kWorkerBatch apart, so under load
-  // one pass takes many events with one lease and one cursor write per subscriber.
+  // Rung by a commit that emitted events; otherwise polls, which also picks up events written by
+  // other processes (the jobs have their own thread, jobs_loop). Passes start at least kWorkerBatch apart, so under
+  // load one pass takes many events with one lease and one cursor write per subscriber.
   for (auto started = Doorbell::Clock::now();; started = Doorbell::Clock::now()) {
     try {
-      run_background_once();
+      dispatcher_->run_once();
+      for (auto& m : modules_) m->run_background_once();
     } catch (const std::exception& e) {
       log::error("background worker pass failed", {{"error", e.what()}});
     }
     if (!worker_bell_.wait(std::chrono::milliseconds(250), started, kWorkerBatch)) return;
+  }
+}
+
+void App::jobs_loop() {
+  // Jobs (sending messages, charging, reminders coming due) on a thread of their own, so a queue
+  // of e-mails never holds up the events, nor the events the e-mails. A pass that found a full
+  // batch starts the next at once; otherwise it waits for a commit or a quarter of a second.
+  for (auto started = Doorbell::Clock::now();; started = Doorbell::Clock::now()) {
+    int ran = 0;
+    try {
+      ran = jobs_->run_due(kJobBatch);
+    } catch (const std::exception& e) {
+      log::error("background jobs pass failed", {{"error", e.what()}});
+    }
+    if (ran >= kJobBatch) {
+      if (!jobs_bell_.wait(std::chrono::milliseconds(0), started, std::chrono::milliseconds(0))) return;
+      continue;
+    }
+    if (!jobs_bell_.wait(std::chrono::milliseconds(250), started, kWorkerBatch)) return;
   }
 }
 

@@ -76,6 +76,7 @@ class App {
  private:
   void register_platform_routes();
   void worker_loop();
+  void jobs_loop();
 
   Config config_;
   std::optional<ops::DataDirLock> data_lock_;
@@ -104,6 +105,10 @@ class App {
   static constexpr std::chrono::milliseconds kWorkerBatch{20};
   Doorbell worker_bell_;
   std::thread worker_;
+  /// Jobs run per pass of jobs_loop.
+  static constexpr int kJobBatch = 50;
+  Doorbell jobs_bell_;
+  std::thread jobs_worker_;
 };
 
 }  // namespace slotbase
