@@ -109,8 +109,8 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
           <span className="muted">({tz})</span>
           <div>
             <span className={`badge ${b.status}`}>{b.status.replace("_", " ")}</span>{" "}
-            {b.approval_status === "pending" && <span className="badge">awaiting approval</span>}{" "}
-            {b.approval_status === "rejected" && <span className="badge cancelled">rejected</span>}{" "}
+            {b.approval_status === "pending" && <span className="badge approval-pending">awaiting approval</span>}{" "}
+            {b.approval_status === "rejected" && <span className="badge approval-rejected">rejected</span>}{" "}
             {b.series_id && <span className="badge">weekly series</span>}{" "}
             <span className="muted">
               {formatMoney(b.price)} · payment {b.payment_status}
@@ -167,7 +167,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
           </button>
         )}
         {cancelling === b.id && (
-          <div role="group" aria-label="Confirm the cancellation" className="notice" style={{ width: "100%" }}>
+          <div role="group" aria-label="Confirm the cancellation" className="notice">
             <p>
               Cancelling now refunds {percent}% of what you paid
               {paid > 0 ? ` (${formatMoney({ amount: Math.round((paid * percent) / 100), currency: b.price.currency })})` : " (nothing was paid yet)"}.
