@@ -227,7 +227,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
         </p>
       )}
       <h3>Upcoming</h3>
-      {upcoming.length === 0 ? <p className="muted">No upcoming bookings.</p> : <ul className="plain">{upcoming.map(item)}</ul>}
+      {upcoming.length === 0 ? <p className="empty">No upcoming bookings.</p> : <ul className="plain">{upcoming.map(item)}</ul>}
       {waitlist.length > 0 && (
         <>
           <h3>Waitlist</h3>
@@ -261,7 +261,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
         </>
       )}
       <h3>Past and cancelled</h3>
-      {past.length === 0 ? <p className="muted">Nothing yet.</p> : <ul className="plain">{past.map(item)}</ul>}
+      {past.length === 0 ? <p className="empty">Nothing yet.</p> : <ul className="plain">{past.map(item)}</ul>}
       <CalendarFeed api={api} />
     </section>
   );

@@ -91,7 +91,7 @@ export function DeliveryLog({ api, facility }: { api: Api; facility: Facility })
         )}
         {items &&
           (items.length === 0 ? (
-            <p className="muted">No messages match.</p>
+            <p className="empty">No messages match.</p>
           ) : (
             <div className="table-scroll" tabIndex={0} role="region" aria-label="Delivery log, scrolls sideways">
               <table className="sheet" aria-labelledby="delivery-log-title">

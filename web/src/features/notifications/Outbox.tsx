@@ -44,7 +44,7 @@ export function Outbox({ api }: { api: Api }) {
         )}
         {items &&
           (items.length === 0 ? (
-            <p className="muted">No e-mails.</p>
+            <p className="empty">No e-mails.</p>
           ) : (
             <div className="table-scroll" tabIndex={0} role="region" aria-label="Outbox, scrolls sideways">
               <table className="sheet" aria-labelledby="outbox-title">

@@ -97,7 +97,7 @@ export function PaymentsList({ api, facility }: { api: Api; facility: Facility }
             )}
             <h3 id="payments-list-title">Payments</h3>
             {answer.items.length === 0 ? (
-              <p className="muted">No payments match.</p>
+              <p className="empty">No payments match.</p>
             ) : (
               <div className="table-scroll" tabIndex={0} role="region" aria-label="Payments, scrolls sideways">
                 <table className="sheet" aria-labelledby="payments-list-title">
