@@ -14,6 +14,9 @@ const DEVICES = {
 } satisfies Record<string, BrowserContextOptions>;
 type Device = keyof typeof DEVICES;
 
+// Each test audits and shoots a dozen pages: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
 const NY = "America/New_York";
 /// The day the pictures show: five days ahead in the demo club's zone, open all day whatever the
 /// weekday, inside the booking window, and a day (with Courts 3, 4 and 7) no other test books.
@@ -192,7 +195,7 @@ test("screens of the admin app, on a desktop and on a phone", async ({ browser, 
     await expect(page.getByRole("button", { name: /^18:00–19:00 on Court 4: Pat Player/ })).toBeAttached();
     // (On a phone the calendar shows a court or two: scroll to the booking.)
     // (The browser's own scrolling, which keeps the court clear of the sticky time column.)
-    await booking.evaluate((el) => el.scrollIntoView({ block: "center", inline: "nearest" }));
+    await booking.evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "nearest" }));
     await shoot(page, dir, "admin-calendar-day", device);
 
     // A booking's drawer.
