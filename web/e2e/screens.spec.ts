@@ -2,7 +2,7 @@
 // looking (docs/screens.md shows a committed set). Each page also passes the axe-core audit.
 // The pictures go to SLOTBASE_SCREENS_DIR when it is set (docs/screens.md: regenerate the set),
 // else to this run's test-results folder, so a run in CI writes nothing into the repository.
-import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { dayIn } from "./club-api";
@@ -13,6 +13,9 @@ const DEVICES = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true },
 } satisfies Record<string, BrowserContextOptions>;
 type Device = keyof typeof DEVICES;
+
+// Each test audits and shoots a dozen pages: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 150_000 });
 
 const NY = "America/New_York";
 /// The day the pictures show: five days ahead in the demo club's zone, open all day whatever the
@@ -36,6 +39,23 @@ async function shoot(page: Page, dir: string, name: string, device: Device, excl
   await page.screenshot({ path: join(dir, `${name}-${device}.png`), animations: "disabled", caret: "hide" });
 }
 
+/// Opens one of the app's pages from its navigation: on a phone the admin app's pages sit behind
+/// the header's Menu button, which keeps the header to one row.
+async function go(nav: Locator, name: string) {
+  const menu = nav.getByRole("button", { name: "Menu" });
+  if (await menu.isVisible()) {
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+  }
+  await nav.getByRole("button", { name, exact: true }).click();
+}
+
+/// The header's height: one row of controls on a phone as on a desktop (the player app adds its
+/// three pages as tabs under it).
+async function headerHeight(page: Page) {
+  return (await page.getByRole("banner").boundingBox())!.height;
+}
+
 /// One signed-in session for an app, opened once on each device from the same storage state.
 async function sessions(browser: Browser, path: string, email: string, password: string) {
   const first = await browser.newContext(DEVICES.desktop);
@@ -46,7 +66,8 @@ async function sessions(browser: Browser, path: string, email: string, password:
   const state = await first.storageState();
   const phone = await (await browser.newContext({ ...DEVICES.phone, storageState: state })).newPage();
   await phone.goto(path);
-  await expect(phone.getByRole("button", { name: "Log out" })).toBeVisible();
+  // (The admin app's Log out is in its menu on a phone.)
+  await expect(phone.getByRole("button", { name: /^(Log out|Menu)$/ })).toBeVisible();
   return { desktop, phone } satisfies Record<Device, Page>;
 }
 
@@ -125,6 +146,8 @@ test("screens of the player app, on a desktop and on a phone", async ({ browser,
     const hold = page.getByRole("region", { name: "Your hold" });
     await expect(hold.getByRole("timer")).toBeInViewport();
     await expect(hold.getByRole("list", { name: "Price breakdown" })).toBeVisible();
+    // The sheet keeps its Pay button in view on a phone too.
+    await expect(hold.getByRole("button", { name: /^Pay / })).toBeInViewport({ ratio: 1 });
     await shoot(page, dir, "player-grid-hold", device);
     await hold.getByRole("button", { name: "Let it go" }).click();
     await expect(hold).toHaveCount(0);
@@ -139,6 +162,11 @@ test("screens of the player app, on a desktop and on a phone", async ({ browser,
     // The bell's notifications, then the notification settings.
     await nav.getByRole("button", { name: /^Notifications/ }).click();
     await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
+    // The list lies wholly on the screen, under the header.
+    const list = (await page.getByRole("region", { name: "Notifications", exact: true }).boundingBox())!;
+    expect(list.x).toBeGreaterThanOrEqual(0);
+    expect(list.x + list.width).toBeLessThanOrEqual(DEVICES[device].viewport.width);
+    expect(list.y).toBeGreaterThanOrEqual(await headerHeight(page) - 1);
     await shoot(page, dir, "player-notifications", device);
     await page.getByRole("button", { name: "Notification settings" }).click();
     await expect(page.getByRole("heading", { name: "Notification settings" })).toBeVisible();
@@ -155,9 +183,10 @@ test("screens of the admin app, on a desktop and on a phone", async ({ browser, 
   for (const device of ["desktop", "phone"] as const) {
     const page = pages[device];
     const nav = page.getByRole("navigation", { name: "Admin" });
+    expect(await headerHeight(page)).toBeLessThan(72);
 
     // The calendar's day view on the day: the two bookings and the block.
-    await nav.getByRole("button", { name: "Calendar", exact: true }).click();
+    await go(nav, "Calendar");
     await expect(page.getByRole("heading", { name: "Calendar", exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Day", exact: true }).click();
     await page.getByLabel("Date", { exact: true }).fill(DAY);
@@ -165,7 +194,8 @@ test("screens of the admin app, on a desktop and on a phone", async ({ browser, 
     await expect(booking).toBeVisible();
     await expect(page.getByRole("button", { name: /^18:00–19:00 on Court 4: Pat Player/ })).toBeAttached();
     // (On a phone the calendar shows a court or two: scroll to the booking.)
-    await booking.scrollIntoViewIfNeeded();
+    // (The browser's own scrolling, which keeps the court clear of the sticky time column.)
+    await booking.evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "nearest" }));
     await shoot(page, dir, "admin-calendar-day", device);
 
     // A booking's drawer.
@@ -183,12 +213,12 @@ test("screens of the admin app, on a desktop and on a phone", async ({ browser, 
     await page.getByRole("button", { name: "Day", exact: true }).click();
 
     // Settings: the booking policies.
-    await nav.getByRole("button", { name: "Settings", exact: true }).click();
+    await go(nav, "Settings");
     await expect(page.getByRole("button", { name: "Save policies" })).toBeVisible();
     await shoot(page, dir, "admin-settings", device);
 
     // People and bookings.
-    await nav.getByRole("button", { name: "People and bookings" }).click();
+    await go(nav, "People and bookings");
     await expect(page.getByRole("heading", { name: "People and bookings" })).toBeVisible();
     await expect(page.getByText("Dan Desk").first()).toBeVisible();
     // Bookings up to the day, with the two of the pictures.
@@ -197,7 +227,7 @@ test("screens of the admin app, on a desktop and on a phone", async ({ browser, 
     await shoot(page, dir, "admin-lists", device);
 
     // The delivery log, with the confirmations of the day's bookings.
-    await nav.getByRole("button", { name: "Messages" }).click();
+    await go(nav, "Messages");
     await expect(page.getByRole("table", { name: "Delivery log" })).toBeVisible();
     await shoot(page, dir, "admin-delivery-log", device);
   }

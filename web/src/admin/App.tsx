@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { AppHeader } from "../shared/AppHeader";
 import { messageOf, type Api } from "../shared/api/client";
 import type { Facility } from "../shared/api/types";
 import { AccountLinkPage, accountPage, appRoot, AuthForm, useSession } from "../features/auth";
@@ -59,10 +60,9 @@ export function AdminApp({ api }: { api: Api }) {
       <a className="skip" href="#main">
         Skip to content
       </a>
-      <header className="top">
-        <h1>SlotBase Admin</h1>
+      <AppHeader title="SlotBase Admin" navLabel="Admin" collapse>
         {user && (
-          <nav aria-label="Admin">
+          <>
             {facilities && facilities.length > 1 && (
               <select
                 aria-label="Facility"
@@ -104,12 +104,12 @@ export function AdminApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "setup" ? "page" : undefined} onClick={() => setView("setup")}>
               New facility
             </button>
-            <button type="button" onClick={() => api.logout()}>
+            <button type="button" className="logout" onClick={() => api.logout()}>
               Log out
             </button>
-          </nav>
+          </>
         )}
-      </header>
+      </AppHeader>
       <main id="main">
         {error && (
           <p role="alert" className="error">
@@ -146,10 +146,10 @@ export function AdminApp({ api }: { api: Api }) {
         ) : view === "messages" ? (
           <>
             <nav className="subnav" aria-label="Messages">
-              <button type="button" className="secondary" aria-current={messages === "log" ? "page" : undefined} onClick={() => setMessages("log")}>
+              <button type="button" aria-current={messages === "log" ? "page" : undefined} onClick={() => setMessages("log")}>
                 Delivery log
               </button>
-              <button type="button" className="secondary" aria-current={messages === "templates" ? "page" : undefined} onClick={() => setMessages("templates")}>
+              <button type="button" aria-current={messages === "templates" ? "page" : undefined} onClick={() => setMessages("templates")}>
                 Templates
               </button>
             </nav>

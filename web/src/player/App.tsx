@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { AppHeader } from "../shared/AppHeader";
 import type { Api } from "../shared/api/client";
 import { AccountLinkPage, accountPage, appRoot, AuthForm, useSession, VerifyNotice } from "../features/auth";
 import { BookView } from "../features/availability";
@@ -23,10 +24,23 @@ export function PlayerApp({ api }: { api: Api }) {
       <a className="skip" href="#main">
         Skip to content
       </a>
-      <header className="top">
-        <h1>SlotBase</h1>
+      <AppHeader
+        title="SlotBase"
+        navLabel="Main"
+        actions={
+          user && (
+            <>
+              <NotificationBell api={api} onSettings={() => setView("notifications")} />
+              <span className="user">{user.name}</span>
+              <button type="button" className="logout" onClick={() => api.logout()}>
+                Log out
+              </button>
+            </>
+          )
+        }
+      >
         {user && (
-          <nav aria-label="Main">
+          <>
             <button type="button" aria-current={view === "book" ? "page" : undefined} onClick={() => setView("book")}>
               Book a court
             </button>
@@ -36,14 +50,9 @@ export function PlayerApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "payments" ? "page" : undefined} onClick={() => setView("payments")}>
               My payments
             </button>
-            <NotificationBell api={api} onSettings={() => setView("notifications")} />
-            <span>{user.name}</span>
-            <button type="button" onClick={() => api.logout()}>
-              Log out
-            </button>
-          </nav>
+          </>
         )}
-      </header>
+      </AppHeader>
       <main id="main">
         {user && !linkPage && <VerifyNotice key={user.id} api={api} />}
         {linkPage ? (

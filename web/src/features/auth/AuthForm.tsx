@@ -73,7 +73,7 @@ export function AuthForm({
             {error instanceof ApiError && error.fields.length ? "Please correct the fields above." : messageOf(error)}
           </p>
         )}
-        <div className="row" style={{ marginTop: 12 }}>
+        <div className="row actions">
           <button type="submit" disabled={busy}>
             {mode === "login" ? "Log in" : "Sign up"}
           </button>

@@ -68,7 +68,7 @@ export function ForgotPassword({
               {messageOf(error)}
             </p>
           )}
-          <div className="row" style={{ marginTop: 12 }}>
+          <div className="row actions">
             <button type="submit" disabled={busy}>
               Send me a link
             </button>

@@ -116,7 +116,7 @@ export function ResetPassword({
               {messageOf(error)}
             </p>
           )}
-          <div className="row" style={{ marginTop: 12 }}>
+          <div className="row actions">
             <button type="submit" disabled={busy}>
               Set my new password
             </button>

@@ -38,7 +38,7 @@ export function VerifyNotice({ api }: { api: Api }) {
 
   return (
     <section className="notice" aria-label="Verify your e-mail">
-      <p style={{ marginTop: 0 }}>
+      <p className="flush">
         {me.pending_email
           ? `Confirm your new address, ${me.pending_email}, with the link we sent there. Until then we write to ${me.email}.`
           : `Verify your e-mail: open the link we sent to ${me.email}. Some facilities take bookings only from verified addresses.`}

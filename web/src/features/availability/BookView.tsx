@@ -286,7 +286,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
             </li>
           ))}
         </ul>
-        {facilities.length === 0 && <p className="muted">No facilities found.</p>}
+        {facilities.length === 0 && <p className="empty">No facilities found.</p>}
       </section>
     );
 
@@ -492,7 +492,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
                   </p>
                 </>
               )}
-              <div className="row" style={{ marginTop: 12 }}>
+              <div className="row actions">
                 <button type="button" className="secondary" onClick={closePanel}>
                   Close
                 </button>

@@ -119,7 +119,7 @@ export function BookingGrid({
   return (
     <div className="grid-wrap">
       <table className="grid">
-        <caption className="muted" style={{ textAlign: "left" }}>
+        <caption className="muted">
           Times in the facility's time zone ({tz})
         </caption>
         <thead>

@@ -298,7 +298,7 @@ export function HoldPanel({
           {error}
         </p>
       )}
-      <div className="row" style={{ marginTop: 12 }}>
+      <div className="row actions">
         {online.kind === "desk" && (
           <button type="button" onClick={() => confirm()} disabled={busy}>
             {weekly ? "Book the weekly series" : "Confirm booking"}

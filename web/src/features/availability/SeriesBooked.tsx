@@ -28,7 +28,7 @@ export function SeriesBooked({ series, timeZone, onDone }: { series: Series; tim
       {later && (
         <p className="muted">The dates after {series.booked_through} are booked as the booking window reaches them.</p>
       )}
-      <div className="row" style={{ marginTop: 12 }}>
+      <div className="row actions">
         <button type="button" onClick={onDone}>
           Done
         </button>

@@ -94,7 +94,7 @@ export function CalendarFeed({ api, origin = window.location.origin }: { api: Ap
             </button>
             <a href={where.webcal}>Open in my calendar app</a>
           </div>
-          <div className="row" style={{ marginTop: 12 }}>
+          <div className="row actions">
             {confirming ? (
               <div role="group" aria-label="Confirm the new link" className="notice">
                 <p>Calendars subscribed to the current link stop receiving your bookings.</p>

@@ -109,8 +109,8 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
           <span className="muted">({tz})</span>
           <div>
             <span className={`badge ${b.status}`}>{b.status.replace("_", " ")}</span>{" "}
-            {b.approval_status === "pending" && <span className="badge">awaiting approval</span>}{" "}
-            {b.approval_status === "rejected" && <span className="badge cancelled">rejected</span>}{" "}
+            {b.approval_status === "pending" && <span className="badge approval-pending">awaiting approval</span>}{" "}
+            {b.approval_status === "rejected" && <span className="badge approval-rejected">rejected</span>}{" "}
             {b.series_id && <span className="badge">weekly series</span>}{" "}
             <span className="muted">
               {formatMoney(b.price)} · payment {b.payment_status}
@@ -167,7 +167,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
           </button>
         )}
         {cancelling === b.id && (
-          <div role="group" aria-label="Confirm the cancellation" className="notice" style={{ width: "100%" }}>
+          <div role="group" aria-label="Confirm the cancellation" className="notice">
             <p>
               Cancelling now refunds {percent}% of what you paid
               {paid > 0 ? ` (${formatMoney({ amount: Math.round((paid * percent) / 100), currency: b.price.currency })})` : " (nothing was paid yet)"}.
@@ -227,7 +227,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
         </p>
       )}
       <h3>Upcoming</h3>
-      {upcoming.length === 0 ? <p className="muted">No upcoming bookings.</p> : <ul className="plain">{upcoming.map(item)}</ul>}
+      {upcoming.length === 0 ? <p className="empty">No upcoming bookings.</p> : <ul className="plain">{upcoming.map(item)}</ul>}
       {waitlist.length > 0 && (
         <>
           <h3>Waitlist</h3>
@@ -261,7 +261,7 @@ export function MyBookings({ api, now = () => Date.now() }: { api: Api; now?: ()
         </>
       )}
       <h3>Past and cancelled</h3>
-      {past.length === 0 ? <p className="muted">Nothing yet.</p> : <ul className="plain">{past.map(item)}</ul>}
+      {past.length === 0 ? <p className="empty">Nothing yet.</p> : <ul className="plain">{past.map(item)}</ul>}
       <CalendarFeed api={api} />
     </section>
   );

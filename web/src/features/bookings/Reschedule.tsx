@@ -36,7 +36,7 @@ export function Reschedule({
   }
 
   return (
-    <div role="group" aria-label="Move this booking" className="notice" style={{ width: "100%" }}>
+    <div role="group" aria-label="Move this booking" className="notice">
       <div className="row">
         <div>
           <label htmlFor={`move-date-${booking.id}`}>New date</label>

@@ -97,7 +97,7 @@ export function SeriesChange({
   };
 
   return (
-    <div role="group" aria-label="Change the series" className="notice" style={{ width: "100%" }}>
+    <div role="group" aria-label="Change the series" className="notice">
       <fieldset>
         <legend>Which occurrences</legend>
         {(
@@ -107,8 +107,8 @@ export function SeriesChange({
             ["all", "Every occurrence to come"],
           ] as [SeriesScope, string][]
         ).map(([value, label]) => (
-          <label key={value} style={{ display: "block" }}>
-            <input type="radio" name={`${id}-scope`} value={value} checked={scope === value} onChange={() => { setScope(value); setReviewing(null); }} style={{ width: "auto" }} />{" "}
+          <label key={value} className="radio">
+            <input type="radio" name={`${id}-scope`} value={value} checked={scope === value} onChange={() => { setScope(value); setReviewing(null); }} />{" "}
             {label}
           </label>
         ))}

@@ -156,7 +156,7 @@ export function BookingDrawer({
           </button>
         </div>
       )}
-      <div className="row" style={{ marginTop: 4 }}>
+      <div className="row actions">
         <button aria-label={`Payments ${what}`} type="button" className="secondary" aria-expanded={panel === "payments"} onClick={() => setPanel(panel === "payments" ? "none" : "payments")}>
           Payments
         </button>
@@ -184,7 +184,7 @@ export function BookingDrawer({
           </p>
           {!pending && byPolicy < 100 && (
             <label htmlFor={`${id}-full`}>
-              <input id={`${id}-full`} type="checkbox" checked={fullRefund} onChange={(e) => setFullRefund(e.target.checked)} style={{ width: "auto" }} /> Refund in
+              <input id={`${id}-full`} type="checkbox" checked={fullRefund} onChange={(e) => setFullRefund(e.target.checked)} /> Refund in
               full whatever the notice
             </label>
           )}

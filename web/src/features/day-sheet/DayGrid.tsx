@@ -248,7 +248,7 @@ export function DayGrid({
                 <span className="cal-item-time">{when}</span> <strong>{nameOf(b.user_id)}</strong>
                 <span className="cal-item-tags">
                   {b.status === "checked_in" && <span className="badge checked_in">checked in</span>}
-                  {b.approval_status === "pending" && <span className="badge">awaiting approval</span>}
+                  {b.approval_status === "pending" && <span className="badge approval-pending">awaiting approval</span>}
                   {b.status === "no_show" && <span className="badge no_show">no-show</span>}
                 </span>
               </button>,

@@ -147,7 +147,7 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
       <section className="panel" aria-labelledby="sheet-title">
         <h2 id="sheet-title">Calendar</h2>
         <div className="row cal-bar">
-          <div className="cal-views" role="group" aria-label="View">
+          <div className="cal-views segmented" role="group" aria-label="View">
             {(["day", "week", "month"] as View[]).map((v) => (
               <button key={v} type="button" className="secondary" aria-pressed={view === v} onClick={() => setView(v)}>
                 {v[0].toUpperCase() + v.slice(1)}

@@ -140,7 +140,7 @@ export function BookForMember({
         <WordSelect id="bm-type" label="Type" value={type} words={DESK_BOOKING_TYPES} onChange={setType} />
         <div>
           <label htmlFor="bm-repeat">
-            <input id="bm-repeat" type="checkbox" checked={repeat} onChange={(e) => setRepeat(e.target.checked)} style={{ width: "auto" }} /> Repeat weekly
+            <input id="bm-repeat" type="checkbox" checked={repeat} onChange={(e) => setRepeat(e.target.checked)} /> Repeat weekly
             on {weekday}s
           </label>
           {repeat && (
@@ -200,7 +200,7 @@ export function BlockCourt({ api, facility, date, resources, preset, onDone, onE
         </div>
         <div>
           <label htmlFor="bl-force">
-            <input id="bl-force" type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} style={{ width: "auto" }} /> Cancel bookings in the way (full refund)
+            <input id="bl-force" type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Cancel bookings in the way (full refund)
           </label>
         </div>
         <button type="submit">Block court</button>

@@ -21,7 +21,7 @@ export function RejectBooking({
   }
 
   return (
-    <form onSubmit={submit} aria-label={`Reject ${what}`} className="notice" noValidate style={{ width: "100%" }}>
+    <form onSubmit={submit} aria-label={`Reject ${what}`} className="notice" noValidate>
       <label htmlFor={`${id}-reason`}>Reason for rejecting (the player sees it)</label>
       <textarea
         id={`${id}-reason`}
@@ -40,7 +40,7 @@ export function RejectBooking({
           Say why, so the player knows.
         </div>
       )}
-      <div className="row" style={{ marginTop: 4 }}>
+      <div className="row actions">
         <button type="submit" className="danger">
           Reject booking
         </button>

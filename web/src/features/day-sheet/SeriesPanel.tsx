@@ -44,7 +44,7 @@ export function SeriesPanel({ api, series, timeZone, onChanged }: { api: Api; se
   };
 
   return (
-    <section className="notice" aria-labelledby="series-title" style={{ marginTop: 8 }}>
+    <section className="notice" aria-labelledby="series-title">
       <h3 id="series-title">Weekly series</h3>
       <p>
         {live.length} of {occurrences.length} occurrences booked ({series.status}); times in {timeZone}.

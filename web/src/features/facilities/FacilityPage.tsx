@@ -191,7 +191,7 @@ export function FacilityPage({
       <section className="panel" aria-labelledby="club-courts">
         <h3 id="club-courts">Courts</h3>
         {courts.length === 0 ? (
-          <p className="muted">No courts are open for booking yet.</p>
+          <p className="empty">No courts are open for booking yet.</p>
         ) : (
           <CourtList courts={courts} prices={prices} />
         )}

@@ -91,44 +91,46 @@ export function DeliveryLog({ api, facility }: { api: Api; facility: Facility })
         )}
         {items &&
           (items.length === 0 ? (
-            <p className="muted">No messages match.</p>
+            <p className="empty">No messages match.</p>
           ) : (
-            <table className="sheet" aria-labelledby="delivery-log-title">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Message</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">
-                    <span className="sr-only">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((n) => (
-                  <tr key={n.id} aria-current={open?.id === n.id ? "true" : undefined}>
-                    <td>{formatDateTime(n.created_at, facility.timezone)}</td>
-                    <td>{labelOf(n.type)}</td>
-                    <td>{channelLabel(n.channel)}</td>
-                    <td>{n.recipient}</td>
-                    <td>
-                      <span className={`badge log-${n.status}`}>{n.status}</span>
-                      {n.undeliverable && <span className="badge log-failed">undeliverable</span>}
-                      {n.error && <div className="muted">{n.error}</div>}
-                    </td>
-                    <td>{n.attempts}</td>
-                    <td>
-                      <button type="button" className="secondary" aria-label={`Open ${labelOf(n.type)}, ${channelLabel(n.channel)} to ${n.recipient}`} onClick={() => void show(n.id)}>
-                        Open
-                      </button>
-                    </td>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Delivery log, scrolls sideways">
+              <table className="sheet" aria-labelledby="delivery-log-title">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Message</th>
+                    <th scope="col">Channel</th>
+                    <th scope="col">To</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Attempts</th>
+                    <th scope="col">
+                      <span className="sr-only">Open</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {items.map((n) => (
+                    <tr key={n.id} aria-current={open?.id === n.id ? "true" : undefined}>
+                      <td>{formatDateTime(n.created_at, facility.timezone)}</td>
+                      <td>{labelOf(n.type)}</td>
+                      <td>{channelLabel(n.channel)}</td>
+                      <td>{n.recipient}</td>
+                      <td>
+                        <span className={`badge log-${n.status}`}>{n.status}</span>
+                        {n.undeliverable && <span className="badge log-failed">undeliverable</span>}
+                        {n.error && <div className="muted">{n.error}</div>}
+                      </td>
+                      <td>{n.attempts}</td>
+                      <td>
+                        <button type="button" className="secondary" aria-label={`Open ${labelOf(n.type)}, ${channelLabel(n.channel)} to ${n.recipient}`} onClick={() => void show(n.id)}>
+                          Open
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ))}
       </section>
       {open && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { AppNotification } from "../../shared/api/types";
 import { markAllRead, markRead, myNotifications } from "./api";
@@ -14,6 +14,8 @@ export function NotificationBell({ api, follow, push, onSettings }: { api: Api; 
   const [items, setItems] = useState<AppNotification[]>([]);
   const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
+  // Where the header ends: on a phone the open list lies under it, across the screen.
+  const [below, setBelow] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const device = useMemo(() => push ?? browserPush(), [push]);
 
@@ -68,63 +70,98 @@ export function NotificationBell({ api, follow, push, onSettings }: { api: Api; 
     }
   };
 
+  // Escape closes the list and gives the focus back to the bell.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      document.getElementById("notifications-button")?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+
   return (
-    <div className="bell">
+    // On a phone the open list dims the page behind it (the div's ::before); a tap there closes it.
+    <div className={`bell${open ? " open" : ""}`} onClick={(e) => e.target === e.currentTarget && setOpen(false)}>
       <button
         type="button"
+        id="notifications-button"
         aria-expanded={open}
         aria-controls="notifications-panel"
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
-        onClick={() => setOpen((o) => !o)}
+        onClick={(e) => {
+          setBelow(e.currentTarget.closest("header")?.getBoundingClientRect().bottom ?? 0);
+          setOpen((o) => !o);
+        }}
       >
-        Notifications{unread > 0 && <span className="count">{unread}</span>}
+        <svg className="bell-icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        <span className="bell-label">Notifications</span>
+        {unread > 0 && <span className="count">{unread}</span>}
       </button>
       {open && (
-        <section id="notifications-panel" className="panel notifications" aria-labelledby="notifications-title">
-          <h2 id="notifications-title">Notifications</h2>
-          <PushOptIn api={api} device={device} />
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <div className="row">
-            {unread > 0 && (
-              <button type="button" onClick={() => void readAll()}>
-                Mark all read
-              </button>
+        <section
+          id="notifications-panel"
+          className="panel popover notifications"
+          aria-labelledby="notifications-title"
+          style={below ? ({ "--below-header": `${below}px` } as CSSProperties) : undefined}
+        >
+          <div className="popover-head">
+            <h2 id="notifications-title">Notifications</h2>
+            <button type="button" className="quiet small" onClick={() => setOpen(false)}>
+              Close
+            </button>
+          </div>
+          <div className="popover-body">
+            <PushOptIn api={api} device={device} />
+            {error && (
+              <p role="alert" className="error">
+                {error}
+              </p>
             )}
-            {onSettings && (
-              <button
-                type="button"
-                onClick={() => {
-                  setOpen(false);
-                  onSettings();
-                }}
-              >
-                Notification settings
-              </button>
+            <div className="row">
+              {unread > 0 && (
+                <button type="button" className="secondary small" onClick={() => void readAll()}>
+                  Mark all read
+                </button>
+              )}
+              {onSettings && (
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => {
+                    setOpen(false);
+                    onSettings();
+                  }}
+                >
+                  Notification settings
+                </button>
+              )}
+            </div>
+            {items.length === 0 ? (
+              <p className="empty">Nothing yet. Bookings, reminders and payments will show here.</p>
+            ) : (
+              <ul className="plain" aria-labelledby="notifications-title">
+                {items.map((n) => (
+                  <li key={n.id} className={n.read ? "read" : "unread"}>
+                    <div>
+                      <strong>{n.title}</strong>
+                      <p>{n.body}</p>
+                    </div>
+                    {!n.read && (
+                      <button type="button" className="quiet small" aria-label={`Mark read: ${n.title}`} onClick={() => void readOne(n.id)}>
+                        Mark read
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
             )}
           </div>
-          {items.length === 0 ? (
-            <p className="muted">Nothing yet. Bookings, reminders and payments will show here.</p>
-          ) : (
-            <ul className="plain" aria-labelledby="notifications-title">
-              {items.map((n) => (
-                <li key={n.id} className={n.read ? "read" : "unread"}>
-                  <div>
-                    <strong>{n.title}</strong>
-                    <p>{n.body}</p>
-                  </div>
-                  {!n.read && (
-                    <button type="button" aria-label={`Mark read: ${n.title}`} onClick={() => void readOne(n.id)}>
-                      Mark read
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
         </section>
       )}
     </div>

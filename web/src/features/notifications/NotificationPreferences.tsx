@@ -85,42 +85,44 @@ export function NotificationPreferences({ api }: { api: Api }) {
         {groupTypes(draft.catalogue).map((g) => (
           <fieldset key={g.title}>
             <legend>{g.title}</legend>
-            <table className="sheet preferences">
-              <thead>
-                <tr>
-                  <th scope="col">Message</th>
-                  {columns.map((c) => (
-                    <th key={c} scope="col">
-                      {channelLabel(c)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {g.types.map((t) => (
-                  <tr key={t.type}>
-                    <th scope="row">
-                      {t.label}
-                      {t.critical && <div className="muted">Always in your inbox: it changes your plans.</div>}
-                    </th>
-                    {columns.map((c) => {
-                      const always = t.critical && c === "in_app";
-                      return (
-                        <td key={c}>
-                          <input
-                            type="checkbox"
-                            aria-label={`${t.label}: ${channelLabel(c)}${always ? " (always on)" : ""}`}
-                            checked={always || (draft.types[t.type]?.[c] ?? false)}
-                            disabled={always || !(draft.channels[c] ?? false)}
-                            onChange={(e) => setType(t.type, c, e.target.checked)}
-                          />
-                        </td>
-                      );
-                    })}
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={`${g.title} by channel, scrolls sideways`}>
+              <table className="sheet preferences">
+                <thead>
+                  <tr>
+                    <th scope="col">Message</th>
+                    {columns.map((c) => (
+                      <th key={c} scope="col">
+                        {channelLabel(c)}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {g.types.map((t) => (
+                    <tr key={t.type}>
+                      <th scope="row">
+                        {t.label}
+                        {t.critical && <div className="muted">Always in your inbox: it changes your plans.</div>}
+                      </th>
+                      {columns.map((c) => {
+                        const always = t.critical && c === "in_app";
+                        return (
+                          <td key={c}>
+                            <input
+                              type="checkbox"
+                              aria-label={`${t.label}: ${channelLabel(c)}${always ? " (always on)" : ""}`}
+                              checked={always || (draft.types[t.type]?.[c] ?? false)}
+                              disabled={always || !(draft.channels[c] ?? false)}
+                              onChange={(e) => setType(t.type, c, e.target.checked)}
+                            />
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </fieldset>
         ))}
         <fieldset>

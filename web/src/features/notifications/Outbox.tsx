@@ -44,34 +44,36 @@ export function Outbox({ api }: { api: Api }) {
         )}
         {items &&
           (items.length === 0 ? (
-            <p className="muted">No e-mails.</p>
+            <p className="empty">No e-mails.</p>
           ) : (
-            <table className="sheet" aria-labelledby="outbox-title">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">
-                    <span className="sr-only">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((m) => (
-                  <tr key={m.id} aria-current={open?.id === m.id ? "true" : undefined}>
-                    <td>{formatDateTime(m.created_at, zone)}</td>
-                    <td>{m.to}</td>
-                    <td>{m.subject}</td>
-                    <td>
-                      <button type="button" className="secondary" aria-label={`Open the e-mail to ${m.to}: ${m.subject}`} onClick={() => setOpen(m)}>
-                        Open
-                      </button>
-                    </td>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Outbox, scrolls sideways">
+              <table className="sheet" aria-labelledby="outbox-title">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">To</th>
+                    <th scope="col">Subject</th>
+                    <th scope="col">
+                      <span className="sr-only">Open</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {items.map((m) => (
+                    <tr key={m.id} aria-current={open?.id === m.id ? "true" : undefined}>
+                      <td>{formatDateTime(m.created_at, zone)}</td>
+                      <td>{m.to}</td>
+                      <td>{m.subject}</td>
+                      <td>
+                        <button type="button" className="secondary" aria-label={`Open the e-mail to ${m.to}: ${m.subject}`} onClick={() => setOpen(m)}>
+                          Open
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ))}
       </section>
       {open && (

@@ -69,7 +69,7 @@ export function PushOptIn({ api, device }: { api: Api; device: PushDevice }) {
         <p className="muted">Notifications are blocked for SlotBase in this browser. Allow them in its site settings.</p>
       )}
       {state === "off" && (
-        <button type="button" onClick={() => void turnOn()}>
+        <button type="button" className="secondary small" onClick={() => void turnOn()}>
           Turn on notifications on this device
         </button>
       )}
@@ -81,7 +81,7 @@ export function PushOptIn({ api, device }: { api: Api; device: PushDevice }) {
       {state === "on" && (
         <>
           <p role="status">Notifications are on for this device.</p>
-          <button type="button" onClick={() => void turnOff()}>
+          <button type="button" className="quiet small" onClick={() => void turnOff()}>
             Turn off notifications on this device
           </button>
         </>

@@ -36,35 +36,37 @@ export function NotificationTemplates({ api, facility }: { api: Api; facility: F
           </p>
         )}
         {items && (
-          <table className="sheet" aria-labelledby="templates-title">
-            <thead>
-              <tr>
-                <th scope="col">Message</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Wording</th>
-                <th scope="col">
-                  <span className="sr-only">Edit</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((t) => (
-                <tr key={`${t.type}/${t.channel}`} aria-current={editing?.type === t.type && editing.channel === t.channel ? "true" : undefined}>
-                  <td>
-                    {t.label}
-                    {t.critical && <span className="muted"> · critical</span>}
-                  </td>
-                  <td>{channelLabel(t.channel)}</td>
-                  <td>{t.override ? `Your own, since ${formatDateTime(t.override.updated_at, facility.timezone)}` : "Standard"}</td>
-                  <td>
-                    <button type="button" className="secondary" aria-label={`Edit ${t.label}, ${channelLabel(t.channel)}`} onClick={() => setEditing(t)}>
-                      Edit
-                    </button>
-                  </td>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Templates, scrolls sideways">
+            <table className="sheet" aria-labelledby="templates-title">
+              <thead>
+                <tr>
+                  <th scope="col">Message</th>
+                  <th scope="col">Channel</th>
+                  <th scope="col">Wording</th>
+                  <th scope="col">
+                    <span className="sr-only">Edit</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((t) => (
+                  <tr key={`${t.type}/${t.channel}`} aria-current={editing?.type === t.type && editing.channel === t.channel ? "true" : undefined}>
+                    <td>
+                      {t.label}
+                      {t.critical && <span className="muted"> · critical</span>}
+                    </td>
+                    <td>{channelLabel(t.channel)}</td>
+                    <td>{t.override ? `Your own, since ${formatDateTime(t.override.updated_at, facility.timezone)}` : "Standard"}</td>
+                    <td>
+                      <button type="button" className="secondary" aria-label={`Edit ${t.label}, ${channelLabel(t.channel)}`} onClick={() => setEditing(t)}>
+                        Edit
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       {editing && (

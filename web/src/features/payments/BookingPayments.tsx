@@ -330,7 +330,7 @@ export function BookingPayments({
             />
           ),
       )}
-      <div className="row" style={{ marginTop: 8 }}>
+      <div className="row actions">
         {due > 0 && (
           <button type="button" aria-expanded={open === "record"} onClick={() => setOpen(open === "record" ? null : "record")}>
             Record payment

@@ -132,7 +132,7 @@ function SandboxCardForm({ submitLabel, busy, onAttempt, onPaymentMethod, childr
         </p>
       )}
       {children}
-      <div className="row" style={{ marginTop: 12 }}>
+      <div className="row actions">
         <button type="submit" disabled={busy || checking}>
           {submitLabel}
         </button>

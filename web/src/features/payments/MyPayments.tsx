@@ -71,7 +71,7 @@ export function MyPayments({ api }: { api: Api }) {
 
       <h3 id="paid-title">Payments</h3>
       {history.payments.length === 0 ? (
-        <p className="muted">No payments yet.</p>
+        <p className="empty">No payments yet.</p>
       ) : (
         <ul className="plain" aria-labelledby="paid-title">
           {history.payments.map((p) => (
@@ -91,7 +91,7 @@ export function MyPayments({ api }: { api: Api }) {
 
       <h3 id="refunds-title">Refunds</h3>
       {history.refunds.length === 0 ? (
-        <p className="muted">No refunds.</p>
+        <p className="empty">No refunds.</p>
       ) : (
         <ul className="plain" aria-labelledby="refunds-title">
           {history.refunds.map((r) => (
@@ -111,7 +111,7 @@ export function MyPayments({ api }: { api: Api }) {
 
       <h3 id="fees-title">Fees</h3>
       {history.fees.length === 0 ? (
-        <p className="muted">No fees.</p>
+        <p className="empty">No fees.</p>
       ) : (
         <ul className="plain" aria-labelledby="fees-title">
           {history.fees.map((f) => (

@@ -70,63 +70,67 @@ export function PaymentsList({ api, facility }: { api: Api; facility: Facility }
             {answer.takings.length === 0 ? (
               <p className="muted">Nothing taken.</p>
             ) : (
-              <table className="sheet takings" aria-labelledby="takings-title">
-                <thead>
-                  <tr>
-                    <th scope="col">Method</th>
-                    <th scope="col">Taken, less refunds</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {answer.takings.map((t) => (
-                    <tr key={t.method}>
-                      <th scope="row">{methodLabel(t.method)}</th>
-                      <td>{formatMoney(t.amount)}</td>
+              <div className="table-scroll" tabIndex={0} role="region" aria-label="Takings, scrolls sideways">
+                <table className="sheet takings" aria-labelledby="takings-title">
+                  <thead>
+                    <tr>
+                      <th scope="col">Method</th>
+                      <th scope="col">Taken, less refunds</th>
                     </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">Total</th>
-                    <td>
-                      <strong>{formatMoney({ amount: total, currency: facility.currency })}</strong>
-                    </td>
-                  </tr>
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {answer.takings.map((t) => (
+                      <tr key={t.method}>
+                        <th scope="row">{methodLabel(t.method)}</th>
+                        <td>{formatMoney(t.amount)}</td>
+                      </tr>
+                    ))}
+                    <tr>
+                      <th scope="row">Total</th>
+                      <td>
+                        <strong>{formatMoney({ amount: total, currency: facility.currency })}</strong>
+                      </td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
             )}
             <h3 id="payments-list-title">Payments</h3>
             {answer.items.length === 0 ? (
-              <p className="muted">No payments match.</p>
+              <p className="empty">No payments match.</p>
             ) : (
-              <table className="sheet" aria-labelledby="payments-list-title">
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Player</th>
-                    <th scope="col">Method</th>
-                    <th scope="col">Amount</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Reference</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {answer.items.map((p) => (
-                    <tr key={p.id}>
-                      <td>{formatDateTime(p.created_at, facility.timezone)}</td>
-                      <td>{nameOf(p.user_id)}</td>
-                      <td>
-                        {methodLabel(p.method)}
-                        {p.fee_id && <span className="muted"> · fee</span>}
-                      </td>
-                      <td>
-                        {formatMoney(p.amount)}
-                        {p.refunded.amount > 0 && <div className="muted">{formatMoney(p.refunded)} refunded</div>}
-                      </td>
-                      <td>{paymentStatusLabel(p.status)}</td>
-                      <td>{p.reference ?? ""}</td>
+              <div className="table-scroll" tabIndex={0} role="region" aria-label="Payments, scrolls sideways">
+                <table className="sheet" aria-labelledby="payments-list-title">
+                  <thead>
+                    <tr>
+                      <th scope="col">When</th>
+                      <th scope="col">Player</th>
+                      <th scope="col">Method</th>
+                      <th scope="col">Amount</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Reference</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {answer.items.map((p) => (
+                      <tr key={p.id}>
+                        <td>{formatDateTime(p.created_at, facility.timezone)}</td>
+                        <td>{nameOf(p.user_id)}</td>
+                        <td>
+                          {methodLabel(p.method)}
+                          {p.fee_id && <span className="muted"> · fee</span>}
+                        </td>
+                        <td>
+                          {formatMoney(p.amount)}
+                          {p.refunded.amount > 0 && <div className="muted">{formatMoney(p.refunded)} refunded</div>}
+                        </td>
+                        <td>{paymentStatusLabel(p.status)}</td>
+                        <td>{p.reference ?? ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </>
         )}

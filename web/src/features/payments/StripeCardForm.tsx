@@ -88,7 +88,7 @@ export function StripeCardForm({
         </p>
       )}
       {children}
-      <div className="row" style={{ marginTop: 12 }}>
+      <div className="row actions">
         <button type="submit" disabled={busy || checking || !stripe}>
           {submitLabel}
         </button>

@@ -85,7 +85,7 @@ export function Courts({ api, facility }: { api: Api; facility: Facility }) {
       )}
       {news && <p role="status">{news}</p>}
       {!courts && !error && <p role="status">Loading the courts…</p>}
-      {courts?.length === 0 && <p className="muted">No courts yet: add the first below.</p>}
+      {courts?.length === 0 && <p className="empty">No courts yet: add the first below.</p>}
       {courts && courts.length > 0 && (
         <ol className="plain-list" aria-label="Courts in order">
           {courts.map((c, i) => (

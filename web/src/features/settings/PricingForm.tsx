@@ -215,7 +215,7 @@ export function PricingForm({ api, facility }: { api: Api; facility: Facility })
           </fieldset>
         );
       })}
-      <div className="row" style={{ marginBottom: 12 }}>
+      <div className="row toolbar">
         <button
           type="button"
           className="secondary"

@@ -38,7 +38,7 @@ export function Settings({
       <p className="muted">Times are local to the facility ({facility.timezone}), 24-hour; amounts are in {facility.currency}.</p>
       <nav className="subnav" aria-label="Settings">
         {AREAS.map((a) => (
-          <button key={a.key} type="button" className="secondary" aria-current={area === a.key ? "page" : undefined} onClick={() => setArea(a.key)}>
+          <button key={a.key} type="button" aria-current={area === a.key ? "page" : undefined} onClick={() => setArea(a.key)}>
             {a.label}
           </button>
         ))}

@@ -38,7 +38,7 @@ function Form({ onSubmit, children, submit }: { onSubmit: () => void; children: 
       }}
     >
       {children}
-      <div className="row" style={{ marginTop: 12 }}>
+      <div className="row actions">
         <button type="submit">{submit}</button>
       </div>
     </form>
@@ -113,7 +113,7 @@ export function HoursStep({
       }
     >
       <table className="sheet">
-        <caption className="muted" style={{ textAlign: "left" }}>
+        <caption className="muted">
           Weekly hours, local time
         </caption>
         <thead>
