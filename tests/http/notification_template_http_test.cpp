@@ -177,6 +177,14 @@ TEST_P(NotificationTemplateHttpTest, ASpanishReaderGetsTheConfirmationInSpanishA
   EXPECT_EQ(inbox[0]["title"], "Reserva confirmada");
   EXPECT_EQ(inbox[0]["body"],
             "Court 1 en Courts, miércoles 25 de noviembre, 10:00 (America/New_York). Precio: 20,00 US$.");
+  // The page the e-mail's unsubscribe link opens asks in Spanish too.
+  const std::string link = mails[0]["headers"]["List-Unsubscribe"];  // <http://.../api/v1/unsubscribe?token=...>
+  const auto path = link.substr(link.find("/api/v1/unsubscribe"));
+  auto page = client_->get(path.substr(0, path.size() - 1));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<html lang=\"es\">"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("¿Dejar de recibir estos correos?"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("Confirmaciones de reserva"), std::string::npos) << page.body;
 
   // The English reader at the same club gets the English one.
   book(player_, "2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");

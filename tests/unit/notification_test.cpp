@@ -83,8 +83,9 @@ TEST(NotificationTemplates, EveryTypeRendersOnEveryChannelWithItsFactsInEveryLoc
     ASSERT_TRUE(kGreeting.contains(locale)) << "say how " << locale << " greets Pat in kGreeting";
     for (const auto& type : catalogue()) {
       SCOPED_TRACE(std::string(type.name));
-      ASSERT_TRUE(templates.has(type.name, Channel::email, locale));
-      ASSERT_TRUE(templates.has(type.name, Channel::in_app, locale));
+      for (Channel c : {Channel::email, Channel::in_app})
+        ASSERT_TRUE(templates.has(type.name, c, locale))
+            << "templates/" << locale << "/" << type.name << "." << to_string(c) << ".mustache is missing";
       const auto email = templates.render(type.name, Channel::email, locale, data);
       const auto in_app = templates.render(type.name, Channel::in_app, locale, data);
       for (const std::string* part : {&email.title, &email.text, &*email.html, &in_app.title, &in_app.text}) {
