@@ -244,6 +244,29 @@ TEST_P(AccountEmailHttpTest, SignUpSendsAVerificationLink) {
   EXPECT_EQ(client_->post("/api/v1/auth/verify-email/resend", json::object(), player_.access).status, 409);
 }
 
+TEST_P(AccountEmailHttpTest, ASpanishAccountGetsItsAccountEmailsInSpanish) {
+  auto r = client_->post(
+      "/api/v1/auth/register",
+      {{"email", "ana@example.com"}, {"password", "a long enough passphrase"}, {"name", "Ana"}, {"locale", "es"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto verify = mails("ana@example.com", "Confirma tu dirección de correo en SlotBase");
+  ASSERT_EQ(verify.size(), 1u);
+  const std::string text = verify[0]["text"];
+  EXPECT_EQ(text.rfind("Hola, Ana:\n", 0), 0u) << text;
+  EXPECT_NE(text.find("/verify-email?token="), std::string::npos) << text;
+  // Its expiry in Spanish words (UTC: an account has no facility).
+  EXPECT_NE(text.find("hasta el jueves 26 de noviembre, 12:00 (UTC)"), std::string::npos) << text;
+  EXPECT_TRUE(mails("ana@example.com", "Confirm your e-mail address").empty());
+
+  ASSERT_EQ(client_->post("/api/v1/auth/password-reset", {{"email", "ana@example.com"}}).status, 202);
+  auto reset = mails("ana@example.com", "Elige una nueva contraseña de SlotBase");
+  ASSERT_EQ(reset.size(), 1u);
+  const std::string token = token_in(reset[0], "/reset-password");
+  auto done =
+      client_->post("/api/v1/auth/password-reset/confirm", {{"token", token}, {"password", "a brand new passphrase"}});
+  EXPECT_EQ(done.status, 200) << done.body;
+}
+
 TEST_P(AccountEmailHttpTest, AVerificationLinkCanBeSentAgain) {
   auto again = client_->post("/api/v1/auth/verify-email/resend", json::object(), player_.access);
   ASSERT_EQ(again.status, 202) << again.body;

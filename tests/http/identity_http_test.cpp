@@ -100,6 +100,42 @@ TEST_P(IdentityHttpTest, AccountCanBeRenamedAndDeleted) {
   EXPECT_EQ(client_->get("/api/v1/me", a.access).status, 401);
 }
 
+TEST_P(IdentityHttpTest, AUserReadsTheirMessagesInTheLanguageTheyChoose) {
+  // English unless the sign-up says otherwise.
+  auto pat = sign_up("pat@example.com");
+  EXPECT_EQ(client_->get("/api/v1/me", pat.access).json()["locale"], "en");
+  auto es = client_->send("PATCH", "/api/v1/me", {{"locale", "es"}}, pat.access);
+  ASSERT_EQ(es.status, 200) << es.body;
+  EXPECT_EQ(es.json()["locale"], "es");
+  EXPECT_EQ(es.json()["name"], "Test User");  // nothing else changed
+  EXPECT_EQ(client_->get("/api/v1/me", pat.access).json()["locale"], "es");
+  auto name_only = client_->send("PATCH", "/api/v1/me", {{"name", "Pat"}}, pat.access);
+  EXPECT_EQ(name_only.json()["locale"], "es");  // kept when not sent
+
+  // A language we do not write messages in, or one spelled otherwise, names the field.
+  for (const nlohmann::json& bad : {nlohmann::json("fr"), nlohmann::json("ES"), nlohmann::json("es-ES"),
+                                    nlohmann::json(""), nlohmann::json(7), nlohmann::json(nullptr)}) {
+    auto r = client_->send("PATCH", "/api/v1/me", {{"locale", bad}}, pat.access);
+    ASSERT_EQ(r.status, 422) << bad.dump() << " " << r.body;
+    EXPECT_EQ(r.header("Content-Type"), "application/problem+json");
+    EXPECT_EQ(r.json()["errors"][0]["field"], "locale") << r.body;
+  }
+  EXPECT_EQ(client_->get("/api/v1/me", pat.access).json()["locale"], "es");
+
+  // Sign-up takes it too, and checks it alike.
+  auto signed_up = client_->post(
+      "/api/v1/auth/register",
+      {{"email", "sam@example.com"}, {"password", "a long enough passphrase"}, {"name", "Sam"}, {"locale", "es"}});
+  ASSERT_EQ(signed_up.status, 201) << signed_up.body;
+  EXPECT_EQ(signed_up.json()["user"]["locale"], "es");
+  EXPECT_EQ(client_->get("/api/v1/me", signed_up.json()["access_token"]).json()["locale"], "es");
+  auto refused = client_->post(
+      "/api/v1/auth/register",
+      {{"email", "kim@example.com"}, {"password", "a long enough passphrase"}, {"name", "Kim"}, {"locale", "de"}});
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.json()["errors"][0]["field"], "locale");
+}
+
 TEST_P(IdentityHttpTest, OnlyPlatformAdminsGrantRoles) {
   auto a = sign_up("pat@example.com");
   auto b = sign_up("sam@example.com");

@@ -228,6 +228,32 @@ TEST_P(ChannelsHttpTest, TenCancelledByOneClosureMakeOneEmailAndOneText) {
   EXPECT_EQ(inbox_count("booking.cancelled_by_block"), 10);
 }
 
+TEST_P(ChannelsHttpTest, ABatchIsWrittenInTheLanguageOfItsReader) {
+  ASSERT_EQ(client_->send("PATCH", "/api/v1/me", {{"locale", "es"}}, player_.access).status, 200);
+  for (int hour = 12; hour < 15; ++hour)
+    book("2026-11-25T" + std::to_string(hour) + ":00:00Z", "2026-11-25T" + std::to_string(hour + 1) + ":00:00Z");
+  drain();
+  auto block = client_->post(
+      "/api/v1/resources/" + court_ + "/blocks",
+      {{"start", "2026-11-25T12:00:00Z"}, {"end", "2026-11-25T15:00:00Z"}, {"reason", "Resurfacing"}, {"force", true}},
+      owner_.access);
+  ASSERT_EQ(block.status, 201) << block.body;
+  settle();
+  auto mails = outbox_of("email", "reservas canceladas");
+  ASSERT_EQ(mails.size(), 1u) << outbox().dump();
+  EXPECT_EQ(mails[0]["subject"], "3 reservas canceladas: Courts ha cerrado pistas");
+  const std::string text = mails[0]["text"];
+  EXPECT_EQ(text.rfind("Hola, Test User:\n\nCourts ha cerrado pistas y ha cancelado 3 de tus reservas:\n", 0), 0u)
+      << text;
+  EXPECT_NE(text.find("- Court 1, miércoles 25 de noviembre, 07:00 (America/New_York)"), std::string::npos) << text;
+  EXPECT_LT(text.find("noviembre, 07:00"), text.find("noviembre, 09:00"));  // in time order
+  auto texts = outbox_of("sms", "ha cancelado 3 de tus reservas");
+  ASSERT_EQ(texts.size(), 1u) << outbox().dump();
+  EXPECT_NE(texts[0]["text"].get<std::string>().find("la primera, miércoles 25 de noviembre, 07:00 (America/New_York)"),
+            std::string::npos)
+      << texts[0]["text"];
+}
+
 TEST_P(ChannelsHttpTest, TenRebookingsInAnHourSendNoMoreThanTheCap) {
   for (int i = 0; i < 10; ++i) {
     const auto booking = book("2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");

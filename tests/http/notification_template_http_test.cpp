@@ -156,6 +156,95 @@ TEST_P(NotificationTemplateHttpTest, AnOverrideIsUsedInTheNextMessagesUntilItIsR
             204);
 }
 
+TEST_P(NotificationTemplateHttpTest, ASpanishReaderGetsTheConfirmationInSpanishAtTheFacilitysTime) {
+  auto ana = sign_up("ana@example.com");
+  ASSERT_EQ(client_->send("PATCH", "/api/v1/me", {{"locale", "es"}}, ana.access).status, 200);
+  book(ana, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  auto mails = outbox("ana@example.com");
+  ASSERT_EQ(mails.size(), 1u);
+  // The facility's wall clock and zone, in Spanish words and a 24-hour clock; its currency.
+  EXPECT_EQ(mails[0]["subject"], "Reserva confirmada: Court 1, miércoles 25 de noviembre, 10:00 (America/New_York)");
+  const std::string text = mails[0]["text"], html = mails[0]["html"];
+  EXPECT_EQ(text.rfind("Hola, Test User:\n\nTu reserva está confirmada.\n\n", 0), 0u) << text;
+  EXPECT_NE(text.find("Cuándo: miércoles 25 de noviembre, 10:00 (America/New_York) a 11:00"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Precio: 20,00 US$"), std::string::npos) << text;
+  EXPECT_NE(text.find("Dejar de recibir estos correos: http"), std::string::npos) << text;
+  EXPECT_NE(html.find("<html lang=\"es\">"), std::string::npos) << html;
+  EXPECT_NE(html.find("<p>Tu reserva está confirmada.</p>"), std::string::npos) << html;
+  auto inbox = client_->get("/api/v1/me/notifications", ana.access).json()["items"];
+  ASSERT_EQ(inbox.size(), 1u);
+  EXPECT_EQ(inbox[0]["title"], "Reserva confirmada");
+  EXPECT_EQ(inbox[0]["body"],
+            "Court 1 en Courts, miércoles 25 de noviembre, 10:00 (America/New_York). Precio: 20,00 US$.");
+  // The page the e-mail's unsubscribe link opens asks in Spanish too.
+  const std::string link = mails[0]["headers"]["List-Unsubscribe"];  // <http://.../api/v1/unsubscribe?token=...>
+  const auto path = link.substr(link.find("/api/v1/unsubscribe"));
+  auto page = client_->get(path.substr(0, path.size() - 1));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<html lang=\"es\">"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("¿Dejar de recibir estos correos?"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("Confirmaciones de reserva"), std::string::npos) << page.body;
+
+  // The English reader at the same club gets the English one.
+  book(player_, "2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");
+  auto theirs = outbox("player@example.com");
+  ASSERT_EQ(theirs.size(), 1u);
+  EXPECT_EQ(theirs[0]["subject"], "Booking confirmed: Court 1, Wed 25 Nov, 12:00 (America/New_York)");
+  EXPECT_NE(theirs[0]["text"].get<std::string>().find("Price: 20.00 USD"), std::string::npos);
+  auto theirs_inbox = client_->get("/api/v1/me/notifications", player_.access).json()["items"];
+  ASSERT_EQ(theirs_inbox.size(), 1u);
+  EXPECT_EQ(theirs_inbox[0]["title"], "Booking confirmed");
+}
+
+TEST_P(NotificationTemplateHttpTest, AFacilityWordsEachLocaleOnItsOwn) {
+  auto list = [&](const std::string& locale) { return client_->get(base() + "?locale=" + locale, owner_.access); };
+  auto es = list("es");
+  ASSERT_EQ(es.status, 200) << es.body;
+  const json spanish = es.json();
+  EXPECT_EQ(spanish["items"].size(), list("en").json()["items"].size());
+  json confirmed;
+  for (const auto& e : spanish["items"])
+    if (e["type"] == "booking.confirmed" && e["channel"] == "email") confirmed = e;
+  ASSERT_TRUE(confirmed.is_object());
+  EXPECT_EQ(confirmed["locale"], "es");
+  EXPECT_EQ(confirmed["label"], "Confirmaciones de reserva");
+  EXPECT_EQ(confirmed["default"]["subject"], "Reserva confirmada: {{resource}}, {{when}}");
+  auto unknown = list("fr");
+  ASSERT_EQ(unknown.status, 422);
+  EXPECT_EQ(field_of(unknown), "locale");
+  EXPECT_EQ(message_of(unknown), "must be one of en, es");
+
+  // The preview shows the sample in the locale's words: tomorrow at 10:00 at the facility.
+  auto shown =
+      preview("booking.confirmed", {{"channel", "in_app"}, {"locale", "es"}, {"body", "{{when}}: {{price}}"}}, owner_);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_EQ(shown.json()["text"], "miércoles 25 de noviembre, 10:00 (America/New_York): 20,00 US$");
+  EXPECT_EQ(shown.json()["subject"], "Reserva confirmada");
+
+  ASSERT_EQ(put("booking.confirmed",
+                {{"channel", "in_app"},
+                 {"locale", "es"},
+                 {"subject", "Pista reservada"},
+                 {"body", "{{resource}} es tuya: {{when}}."}},
+                owner_)
+                .status,
+            200);
+  auto ana = sign_up("ana@example.com");
+  ASSERT_EQ(client_->send("PATCH", "/api/v1/me", {{"locale", "es"}}, ana.access).status, 200);
+  book(ana, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  auto hers = client_->get("/api/v1/me/notifications", ana.access).json()["items"];
+  ASSERT_EQ(hers.size(), 1u);
+  EXPECT_EQ(hers[0]["title"], "Pista reservada");
+  EXPECT_EQ(hers[0]["body"], "Court 1 es tuya: miércoles 25 de noviembre, 10:00 (America/New_York).");
+  // The Spanish wording is not the English readers'.
+  book(player_, "2026-11-25T17:00:00Z", "2026-11-25T18:00:00Z");
+  auto theirs = client_->get("/api/v1/me/notifications", player_.access).json()["items"];
+  ASSERT_EQ(theirs.size(), 1u);
+  EXPECT_EQ(theirs[0]["title"], "Booking confirmed");
+  EXPECT_TRUE(entry("booking.confirmed", "in_app")["override"].is_null());  // the English list
+}
+
 TEST_P(NotificationTemplateHttpTest, UserDataAndTheFacilitysOwnTextAreEscapedInTheHtml) {
   auto r = client_->post("/api/v1/auth/register", {{"email", "mallory@example.com"},
                                                    {"password", "a long enough passphrase"},

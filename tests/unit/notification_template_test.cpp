@@ -75,27 +75,29 @@ TEST(NotificationTemplateOverrides, EveryNameTheDefaultsUseIsAllowedAndHasASampl
                               *parse_rfc3339("2026-11-25T09:00:00Z"),
                               "https://book.example.com/",
                               "https://book.example.com/api/v1/unsubscribe?token=preview"};
-  for (const auto& info : catalogue())
-    for (Channel c : {Channel::email, Channel::in_app}) {
-      const auto words = overrides.vocabulary(info.name, c, "en");
-      const auto sample = overrides.sample(info.name, c, setting);
-      for (const char* part : {"subject", "text", "title", "body"}) {
-        auto source = t.source(info.name, c, "en", part);
-        if (!source) continue;
-        EXPECT_FALSE(check_template(*source, words)) << info.name << " " << part;
-        for (const auto& name : rules::vocabulary_of(*source).names)
-          EXPECT_TRUE(sample.contains(name)) << info.name << " " << part << " " << name;
+  for (const auto& locale : t.locales())
+    for (const auto& info : catalogue())
+      for (Channel c : {Channel::email, Channel::in_app}) {
+        SCOPED_TRACE(locale);
+        const auto words = overrides.vocabulary(info.name, c, locale);
+        const auto sample = overrides.sample(info.name, c, locale, setting);
+        for (const char* part : {"subject", "text", "title", "body"}) {
+          auto source = t.source(info.name, c, locale, part);
+          if (!source) continue;
+          EXPECT_FALSE(check_template(*source, words)) << info.name << " " << part;
+          for (const auto& name : rules::vocabulary_of(*source).names)
+            EXPECT_TRUE(sample.contains(name)) << info.name << " " << part << " " << name;
+        }
+        // The default's own words, as an override, render as the file does but for the HTML part.
+        const TemplateText standard{t.source(info.name, c, locale, c == Channel::email ? "subject" : "title"),
+                                    *t.source(info.name, c, locale, c == Channel::email ? "text" : "body")};
+        EXPECT_TRUE(overrides.check(standard, info.name, c, locale).ok()) << info.name;
+        const auto mine = overrides.render_text(standard, info.name, c, locale, sample);
+        const auto file = t.render(info.name, c, locale, sample);
+        EXPECT_EQ(mine.title, file.title) << info.name;
+        EXPECT_EQ(mine.text, file.text) << info.name;
+        EXPECT_EQ(mine.html.has_value(), c == Channel::email);
       }
-      // The default's own words, as an override, render as the file does but for the HTML part.
-      const TemplateText standard{t.source(info.name, c, "en", c == Channel::email ? "subject" : "title"),
-                                  *t.source(info.name, c, "en", c == Channel::email ? "text" : "body")};
-      EXPECT_TRUE(overrides.check(standard, info.name, c, "en").ok()) << info.name;
-      const auto mine = overrides.render_text(standard, info.name, c, "en", sample);
-      const auto file = t.render(info.name, c, "en", sample);
-      EXPECT_EQ(mine.title, file.title) << info.name;
-      EXPECT_EQ(mine.text, file.text) << info.name;
-      EXPECT_EQ(mine.html.has_value(), c == Channel::email);
-    }
 }
 
 TEST(NotificationTemplateOverrides, ASampleIsTomorrowsBookingInTheFacilitysZoneAndCurrency) {
@@ -105,14 +107,18 @@ TEST(NotificationTemplateOverrides, ASampleIsTomorrowsBookingInTheFacilitysZoneA
   const SampleSetting setting{"Riverside", *Zone::find("Europe/Berlin"),           "JPY",
                               "Court 7",   *parse_rfc3339("2026-11-25T09:00:00Z"), "https://book.example.com/",
                               "u"};
-  const auto sample = overrides.sample(types::kBookingConfirmed, Channel::email, setting);
+  const auto sample = overrides.sample(types::kBookingConfirmed, Channel::email, "en", setting);
   EXPECT_EQ(sample["when"], "Wed 25 Nov, 10:00 (Europe/Berlin)");
   EXPECT_EQ(sample["ends"], "11:00");
   EXPECT_EQ(sample["price"], "20 JPY");
   EXPECT_EQ(sample["resource"], "Court 7");
   EXPECT_EQ(sample["facility"], "Riverside");
   EXPECT_FALSE(sample.contains("deadline"));  // not a fact of this type
-  EXPECT_FALSE(overrides.sample(types::kBookingConfirmed, Channel::in_app, setting).contains("unsubscribe_url"));
+  EXPECT_FALSE(overrides.sample(types::kBookingConfirmed, Channel::in_app, "en", setting).contains("unsubscribe_url"));
+  const auto es = overrides.sample(types::kBookingRejected, Channel::email, "es", setting);
+  EXPECT_EQ(es["when"], "miércoles 25 de noviembre, 10:00 (Europe/Berlin)");
+  EXPECT_EQ(es["refund"], "20 JPY");
+  EXPECT_EQ(es["reason"], "Mantenimiento de la pista");
 }
 
 }  // namespace

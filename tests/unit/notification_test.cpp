@@ -23,74 +23,121 @@ const Zone& new_york() {
   return z;
 }
 
-/// What the notifier gives a template of each type: every fact any type shows.
-json sample(const Templates& t) {
+/// What the notifier gives a template of each type: every fact any type shows, its times and
+/// amounts as facts that each locale writes its own way.
+json sample(const Templates&) {
   const Instant start = at("2026-11-25T15:00:00Z");
   return {{"name", "Pat Player"},
           {"facility", "Riverside Tennis Center"},
           {"app_url", "https://book.example.com/"},
           {"unsubscribe_url", "https://book.example.com/api/v1/unsubscribe?token=abc.def"},
           {"resource", "Court 7"},
-          {"when", t.date_time(start, new_york(), "en")},
-          {"ends", t.time_of_day(start + std::chrono::hours(1), new_york(), "en")},
-          {"was_when", t.date_time(start - std::chrono::hours(24), new_york(), "en")},
-          {"price", t.money({2000, "USD"}, "en")},
-          {"refund", t.money({1500, "USD"}, "en")},
-          {"fee", t.money({1000, "USD"}, "en")},
-          {"amount", t.money({2000, "USD"}, "en")},
+          {"when", Templates::when_fact(start, new_york())},
+          {"ends", Templates::time_fact(start + std::chrono::hours(1), new_york())},
+          {"was_when", Templates::when_fact(start - std::chrono::hours(24), new_york())},
+          {"price", Templates::money_fact({2000, "USD"})},
+          {"refund", Templates::money_fact({1500, "USD"})},
+          {"fee", Templates::money_fact({1000, "USD"})},
+          {"amount", Templates::money_fact({2000, "USD"})},
           {"reason", "Resurfacing"},
           {"message", "Your card was declined."},
-          {"deadline", t.date_time(start - std::chrono::hours(2), new_york(), "en")},
+          {"deadline", Templates::when_fact(start - std::chrono::hours(2), new_york())},
           {"link", "https://book.example.com/"},
           {"card", true},
-          {"no_show", true}};
+          {"no_show", true},
+          {"expires", Templates::when_fact(start, new_york())},
+          {"address", "pat@example.com"},
+          {"new_address", "pat@example.org"},
+          {"count", 3},
+          {"first_when", "Wed 25 Nov"},
+          {"items", json::array({{{"resource", "Court 7"}, {"when", "Wed 25 Nov"}}})}};
 }
 
-/// The facts each type's messages must show.
-std::vector<std::string> key_facts(std::string_view type) {
-  const std::string when = "Wed 25 Nov, 10:00 (America/New_York)";
+/// The facts each type's messages must show, as the locale writes them.
+std::vector<std::string> key_facts(const Templates& t, std::string_view type, std::string_view locale) {
+  const Instant start = at("2026-11-25T15:00:00Z");
+  const std::string when = t.date_time(start, new_york(), locale);
   if (type == types::kPaymentFailed) return {"Riverside Tennis Center", "Your card was declined."};
   if (type == types::kPaymentSucceeded || type == types::kRefundCompleted || type == types::kFeeCharged)
-    return {"20.00 USD"};
+    return {t.money({2000, "USD"}, locale)};
   std::vector<std::string> facts = {"Court 7", when};
   if (type == types::kBookingRejected || type == types::kCancelledByFacility || type == types::kCancelledByBlock)
     facts.push_back("Resurfacing");
-  if (type == types::kBookingRescheduled) facts.push_back("Tue 24 Nov, 10:00 (America/New_York)");
-  if (type == types::kWaitlistOffer) facts.push_back("Wed 25 Nov, 08:00 (America/New_York)");
-  if (type == types::kNoShow) facts.push_back("10.00 USD");
-  if (type == types::kCancelledByPlayer) facts.push_back("15.00 USD");
+  if (type == types::kBookingRescheduled)
+    facts.push_back(t.date_time(start - std::chrono::hours(24), new_york(), locale));
+  if (type == types::kWaitlistOffer) facts.push_back(t.date_time(start - std::chrono::hours(2), new_york(), locale));
+  if (type == types::kNoShow) facts.push_back(t.money({1000, "USD"}, locale));
+  if (type == types::kCancelledByPlayer) facts.push_back(t.money({1500, "USD"}, locale));
   return facts;
 }
 
-TEST(NotificationTemplates, EveryTypeRendersOnEveryChannelWithItsFacts) {
+/// How each shipped locale greets Pat in an e-mail.
+const std::map<std::string, std::string> kGreeting = {{"en", "Hello Pat Player,"}, {"es", "Hola, Pat Player:"}};
+
+TEST(NotificationTemplates, EveryTypeRendersOnEveryChannelWithItsFactsInEveryLocale) {
   const Templates templates;
   const json data = sample(templates);
-  for (const auto& type : catalogue()) {
-    SCOPED_TRACE(std::string(type.name));
-    ASSERT_TRUE(templates.has(type.name, Channel::email, "en"));
-    ASSERT_TRUE(templates.has(type.name, Channel::in_app, "en"));
-    const auto email = templates.render(type.name, Channel::email, "en", data);
-    const auto in_app = templates.render(type.name, Channel::in_app, "en", data);
-    for (const std::string* part : {&email.title, &email.text, &*email.html, &in_app.title, &in_app.text}) {
-      EXPECT_EQ(part->find("{{"), std::string::npos) << *part;
-      EXPECT_EQ(part->find("}}"), std::string::npos) << *part;
-      EXPECT_FALSE(part->empty());
+  ASSERT_EQ(templates.locales(), (std::vector<std::string>{"en", "es"}));
+  for (const auto& locale : templates.locales()) {
+    SCOPED_TRACE(locale);
+    ASSERT_TRUE(kGreeting.contains(locale)) << "say how " << locale << " greets Pat in kGreeting";
+    for (const auto& type : catalogue()) {
+      SCOPED_TRACE(std::string(type.name));
+      for (Channel c : {Channel::email, Channel::in_app})
+        ASSERT_TRUE(templates.has(type.name, c, locale))
+            << "templates/" << locale << "/" << type.name << "." << to_string(c) << ".mustache is missing";
+      const auto email = templates.render(type.name, Channel::email, locale, data);
+      const auto in_app = templates.render(type.name, Channel::in_app, locale, data);
+      for (const std::string* part : {&email.title, &email.text, &*email.html, &in_app.title, &in_app.text}) {
+        EXPECT_EQ(part->find("{{"), std::string::npos) << *part;
+        EXPECT_EQ(part->find("}}"), std::string::npos) << *part;
+        EXPECT_FALSE(part->empty());
+      }
+      EXPECT_FALSE(in_app.html.has_value());
+      EXPECT_EQ(email.title.find('\n'), std::string::npos);
+      for (const auto& fact : key_facts(templates, type.name, locale)) {
+        EXPECT_NE(email.text.find(fact), std::string::npos) << fact << " not in\n" << email.text;
+        EXPECT_NE(email.html->find(fact), std::string::npos) << fact << " not in\n" << *email.html;
+        EXPECT_NE((in_app.title + " " + in_app.text).find(fact), std::string::npos) << fact << " not in\n"
+                                                                                    << in_app.title << "\n"
+                                                                                    << in_app.text;
+      }
+      EXPECT_NE(email.text.find(kGreeting.at(locale)), std::string::npos) << email.text;
+      EXPECT_NE(email.text.find("https://book.example.com/api/v1/unsubscribe?token=abc.def"), std::string::npos);
+      EXPECT_NE(email.html->find("href=\"https://book.example.com/api/v1/unsubscribe?token=abc.def\""),
+                std::string::npos);
+      EXPECT_NE(email.html->find("<html lang=\"" + locale + "\">"), std::string::npos);
     }
-    EXPECT_FALSE(in_app.html.has_value());
-    EXPECT_EQ(email.title.find('\n'), std::string::npos);
-    for (const auto& fact : key_facts(type.name)) {
-      EXPECT_NE(email.text.find(fact), std::string::npos) << fact << " not in\n" << email.text;
-      EXPECT_NE(email.html->find(fact), std::string::npos) << fact << " not in\n" << *email.html;
-      EXPECT_NE((in_app.title + " " + in_app.text).find(fact), std::string::npos) << fact << " not in\n"
-                                                                                  << in_app.title << "\n"
-                                                                                  << in_app.text;
-    }
-    EXPECT_NE(email.text.find("Hello Pat Player,"), std::string::npos);
-    EXPECT_NE(email.text.find("https://book.example.com/api/v1/unsubscribe?token=abc.def"), std::string::npos);
-    EXPECT_NE(email.html->find("href=\"https://book.example.com/api/v1/unsubscribe?token=abc.def\""),
-              std::string::npos);
-    EXPECT_NE(email.html->find("<!doctype html>"), std::string::npos);
   }
+}
+
+TEST(NotificationTemplates, EveryLocaleShipsEveryFileEnglishHas) {
+  const Templates templates;
+  const auto english = templates.contents("en");
+  for (const auto& locale : templates.locales()) {
+    std::string missing;
+    for (const auto& name : english)
+      if (!templates.contents(locale).contains(name)) missing += "\n  templates/" + locale + "/" + name;
+    EXPECT_TRUE(missing.empty()) << "translate into " << locale << " (as in templates/en/):" << missing;
+  }
+}
+
+TEST(NotificationTemplates, EveryFileOfEveryLocaleRendersWithoutATagLeft) {
+  const Templates templates;
+  const json data = sample(templates);
+  for (const auto& locale : templates.locales())
+    for (const auto& name : templates.contents(locale)) {
+      if (name.starts_with("partials/") || name.starts_with("pages/")) continue;
+      const auto dot = name.rfind('.');
+      const auto channel = *enum_from<Channel>(name.substr(dot + 1));
+      const auto m = templates.render(name.substr(0, dot), channel, locale, data);
+      for (const std::string& part : {m.title, m.text, m.html.value_or("")}) {
+        EXPECT_EQ(part.find("{{"), std::string::npos) << locale << "/" << name << ": " << part;
+        EXPECT_EQ(part.find("$when"), std::string::npos) << locale << "/" << name << ": " << part;
+        EXPECT_EQ(part.find("$money"), std::string::npos) << locale << "/" << name << ": " << part;
+      }
+      EXPECT_FALSE(m.text.empty()) << locale << "/" << name;
+    }
 }
 
 TEST(NotificationTemplates, TextPartsKeepCharactersAndHtmlEscapesThem) {
@@ -105,6 +152,55 @@ TEST(NotificationTemplates, TextPartsKeepCharactersAndHtmlEscapesThem) {
   EXPECT_EQ(email.html->find("<Bob>"), std::string::npos);
   const auto in_app = templates.render(types::kBookingConfirmed, Channel::in_app, "en", data);
   EXPECT_NE(in_app.text.find("Court \"A\""), std::string::npos);
+}
+
+TEST(NotificationTemplates, SpanishWritesItsOwnDaysMonthsTwentyFourHourTimesAndEuros) {
+  const Templates t;
+  const Zone madrid = *Zone::find("Europe/Madrid");
+  EXPECT_EQ(t.date_time(at("2026-11-25T17:00:00Z"), madrid, "es"), "miércoles 25 de noviembre, 18:00 (Europe/Madrid)");
+  EXPECT_EQ(t.date_time(at("2026-03-29T08:30:00Z"), madrid, "es"), "domingo 29 de marzo, 10:30 (Europe/Madrid)");
+  EXPECT_EQ(t.time_of_day(at("2026-11-25T21:05:00Z"), madrid, "es"), "22:05");
+  EXPECT_EQ(t.money({2500, "EUR"}, "es"), "25,00 €");
+  EXPECT_EQ(t.money({125000, "EUR"}, "es"), "1250,00 €");  // Spanish groups from five digits on
+  EXPECT_EQ(t.money({1250000, "EUR"}, "es"), "12.500,00 €");
+  EXPECT_EQ(t.money({123456789, "EUR"}, "es"), "1.234.567,89 €");
+  EXPECT_EQ(t.money({-250, "EUR"}, "es"), "-2,50 €");
+  EXPECT_EQ(t.money({1500, "JPY"}, "es"), "1500 JPY");  // no symbol for it: its code
+  EXPECT_EQ(t.money({2000, "USD"}, "es"), "20,00 US$");
+}
+
+TEST(NotificationTemplates, FactsBecomeWordsInTheLocaleTheyRenderIn) {
+  const Templates t;
+  const Zone madrid = *Zone::find("Europe/Madrid");
+  const json facts = {{"resource", "Pista 3"},
+                      {"facility", "Club Norte"},
+                      {"when", Templates::when_fact(at("2026-11-25T17:00:00Z"), madrid)},
+                      {"ends", Templates::time_fact(at("2026-11-25T18:30:00Z"), madrid)},
+                      {"price", Templates::money_fact({2500, "EUR"})},
+                      {"items", json::array({{{"refund", Templates::money_fact({500, "EUR"})}}})}};
+  const json es = t.localize(facts, "es");
+  EXPECT_EQ(es["when"], "miércoles 25 de noviembre, 18:00 (Europe/Madrid)");
+  EXPECT_EQ(es["ends"], "19:30");
+  EXPECT_EQ(es["price"], "25,00 €");
+  EXPECT_EQ(es["items"][0]["refund"], "5,00 €");
+  EXPECT_EQ(es["resource"], "Pista 3");
+  const json en = t.localize(facts, "en");
+  EXPECT_EQ(en["when"], "Wed 25 Nov, 18:00 (Europe/Madrid)");
+  EXPECT_EQ(en["price"], "25.00 EUR");
+  const auto m = t.render(types::kBookingConfirmed, Channel::in_app, "es", facts);
+  EXPECT_EQ(m.title, "Reserva confirmada");
+  EXPECT_NE(m.text.find("Pista 3 en Club Norte, miércoles 25 de noviembre, 18:00 (Europe/Madrid). Precio: 25,00 €."),
+            std::string::npos)
+      << m.text;
+}
+
+TEST(NotificationTemplates, AMissingTranslationFallsBackToEnglishWithEnglishDates) {
+  const Templates t;
+  EXPECT_EQ(t.effective_locale(types::kBookingConfirmed, Channel::email, "es"), "es");
+  EXPECT_EQ(t.effective_locale(types::kBookingConfirmed, Channel::email, "xx"), "en");
+  EXPECT_EQ(t.effective_locale(types::kBookingConfirmed, Channel::push, "es"), "en");  // push has no file
+  const auto m = t.render(types::kReminder24h, Channel::in_app, "xx", sample(t));
+  EXPECT_NE(m.text.find("Wed 25 Nov, 10:00 (America/New_York)"), std::string::npos) << m.text;
 }
 
 TEST(NotificationTemplates, AnUnknownLocaleFallsBackToEnglish) {

@@ -32,7 +32,7 @@ void IdentityServiceImpl::send_verification(db::Connection& tx, const User& user
                                    {user.id, TokenPurpose::email_verification, to, expires_at, false}, now);
   mailer_.send_email_verification(
       db::UnitOfWork::of(db_, tx),
-      {user.id, user.name, to, link_to(LinkApp::player, "verify-email", token), expires_at});
+      {user.id, user.name, to, link_to(LinkApp::player, "verify-email", token), expires_at, user.locale});
 }
 
 Result<std::optional<std::string>> IdentityServiceImpl::request_email_change(db::Connection& tx, const User& user,
@@ -53,7 +53,7 @@ Result<std::optional<std::string>> IdentityServiceImpl::request_email_change(db:
   IdentityRepository::spend_user_tokens(tx, user.id, TokenPurpose::email_verification, now);
   IdentityRepository::set_email_state(tx, user.id, user.email, email, verified_at, now);
   send_verification(tx, user, email, now);
-  mailer_.send_email_change_notice(db::UnitOfWork::of(db_, tx), {user.id, user.name, user.email, email});
+  mailer_.send_email_change_notice(db::UnitOfWork::of(db_, tx), {user.id, user.name, user.email, email, user.locale});
   return std::optional<std::string>{email};
 }
 
@@ -81,8 +81,9 @@ void IdentityServiceImpl::send_password_reset(const events::Job& job) {
     const Instant expires_at = now + options_.reset_ttl;
     IdentityRepository::insert_token(tx, sha256_hex(token),
                                      {stored->user.id, TokenPurpose::password_reset, email, expires_at, false}, now);
-    mailer_.send_password_reset(db::UnitOfWork::of(db_, tx), {stored->user.id, stored->user.name, email,
-                                                              link_to(app, "reset-password", token), expires_at});
+    mailer_.send_password_reset(db::UnitOfWork::of(db_, tx),
+                                {stored->user.id, stored->user.name, email, link_to(app, "reset-password", token),
+                                 expires_at, stored->user.locale});
   });
 }
 

@@ -7,16 +7,17 @@ namespace slotbase::identity {
 namespace {
 
 constexpr std::string_view kInsertUser = R"sql(
-INSERT INTO users (id, email, name, password_hash, status, created_at, updated_at, email_verified_at, phone)
-VALUES ($1, $2, $3, $4, 'active', $5, $5, $6, $7))sql";
+INSERT INTO users (id, email, name, password_hash, status, created_at, updated_at, email_verified_at, phone, locale)
+VALUES ($1, $2, $3, $4, 'active', $5, $5, $6, $7, $8))sql";
 constexpr std::string_view kUserByEmail = R"sql(
-SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone FROM users
+SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone, locale FROM users
 WHERE email = $1)sql";
 constexpr std::string_view kUserById = R"sql(
-SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone FROM users
+SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone, locale FROM users
 WHERE id = $1)sql";
 constexpr std::string_view kUpdateUser = R"sql(
 UPDATE users SET name = $2, password_hash = $3, updated_at = $4, phone = $5 WHERE id = $1)sql";
+constexpr std::string_view kSetLocale = "UPDATE users SET locale = $2, updated_at = $3 WHERE id = $1";
 // The email of a deleted account is replaced, so the address can sign up again.
 constexpr std::string_view kMarkDeleted = R"sql(
 UPDATE users SET status = 'deleted', email = 'deleted+' || id || '@invalid', name = 'Deleted user',
@@ -108,14 +109,16 @@ RoleAssignment role_from(const db::Row& r) {
 IdentityRepository::StoredUser stored_user_from(const db::Row& r) {
   IdentityRepository::StoredUser stored{user_at(r, 0), r.text(kUserColumns)};
   stored.user.phone = r.opt_text(kUserColumns + 1);
+  stored.user.locale = r.text(kUserColumns + 2);
   return stored;
 }
 
 }  // namespace
 
 void IdentityRepository::insert_user(db::Connection& c, const User& u, const std::string& password_hash, Instant now) {
-  c.execute(kInsertUser, {u.id.str(), u.email, u.name, password_hash, epoch_seconds(now),
-                          u.email_verified ? db::Param(epoch_seconds(now)) : db::Param(nullptr), db::opt(u.phone)});
+  c.execute(kInsertUser,
+            {u.id.str(), u.email, u.name, password_hash, epoch_seconds(now),
+             u.email_verified ? db::Param(epoch_seconds(now)) : db::Param(nullptr), db::opt(u.phone), u.locale});
 }
 
 std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_email(db::Connection& c,
@@ -131,6 +134,10 @@ void IdentityRepository::update_user(db::Connection& c, const UserId& id, const 
                                      const std::string& password_hash, const std::optional<std::string>& phone,
                                      Instant now) {
   c.execute(kUpdateUser, {id.str(), name, password_hash, epoch_seconds(now), db::opt(phone)});
+}
+
+void IdentityRepository::set_locale(db::Connection& c, const UserId& id, const std::string& locale, Instant now) {
+  c.execute(kSetLocale, {id.str(), locale, epoch_seconds(now)});
 }
 
 void IdentityRepository::mark_deleted(db::Connection& c, const UserId& id, Instant now) {

@@ -44,6 +44,7 @@ class IdentityRepository {
   static std::optional<StoredUser> user_by_id(db::Connection& c, const UserId& id);
   static void update_user(db::Connection& c, const UserId& id, const std::string& name,
                           const std::string& password_hash, const std::optional<std::string>& phone, Instant now);
+  static void set_locale(db::Connection& c, const UserId& id, const std::string& locale, Instant now);
   /// The account's address, the one waiting for its link, and when the address was proven.
   static void set_email_state(db::Connection& c, const UserId& id, const std::string& email,
                               const std::optional<std::string>& pending_email, std::optional<Instant> verified_at,

@@ -18,6 +18,7 @@ json user_json(const User& u) {
           {"name", u.name},
           {"status", u.status},
           {"phone", u.phone ? json(*u.phone) : json(nullptr)},
+          {"locale", u.locale},
           {"created_at", format_rfc3339(u.created_at)}};
 }
 
@@ -59,9 +60,11 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
                 auto password = body.string("password", true, 1024);
                 auto name = body.string("name", true, 200);
                 auto phone = body.string("phone", false, 40);
+                auto locale = body.string("locale", false, 35);
                 if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
                 return http::reply(
-                    req, 201, identity.register_user({*email, *password, *name, false, phone}, http::context_of(req)),
+                    req, 201,
+                    identity.register_user({*email, *password, *name, false, phone, locale}, http::context_of(req)),
                     auth_json);
               },
               http::Auth::none, http::RateClass::auth, "Create an account and log in"});
@@ -142,23 +145,25 @@ void register_identity_routes(http::Router& router, IdentityService& identity) {
               },
               http::Auth::required, http::RateClass::normal, "The caller's profile and roles"});
 
-  router.add({"PATCH", "/api/v1/me",
-              [&identity](Request& req) {
-                SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
-                body.only({"name", "email", "password", "current_password", "phone"});
-                UserUpdate update{body.string("name", false), body.string("password", false, 1024),
-                                  body.string("current_password", false, 1024), body.string("email", false, 254)};
-                if (body.is_null("phone"))
-                  update.phone = std::optional<std::string>();
-                else if (auto phone = body.string("phone", false, 40))
-                  update.phone = phone;
-                if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
-                return http::reply(req, 200,
-                                   identity.update_user(UserId{http::caller(req)}, update, http::context_of(req)),
-                                   user_json);
-              },
-              http::Auth::required, http::RateClass::normal,
-              "Change the caller's name, password or phone number, or ask to change their email"});
+  router.add(
+      {"PATCH", "/api/v1/me",
+       [&identity](Request& req) {
+         SB_ASSIGN_OR_RETURN_RESPONSE(auto body, JsonBody::parse(req.body), req);
+         body.only({"name", "email", "password", "current_password", "phone", "locale"});
+         UserUpdate update{body.string("name", false), body.string("password", false, 1024),
+                           body.string("current_password", false, 1024), body.string("email", false, 254)};
+         if (body.is_null("phone"))
+           update.phone = std::optional<std::string>();
+         else if (auto phone = body.string("phone", false, 40))
+           update.phone = phone;
+         // A language cannot be removed: null is refused as an unknown one is.
+         update.locale = body.is_null("locale") ? std::optional<std::string>("") : body.string("locale", false, 35);
+         if (auto done = body.finish(); !done.ok()) return http::fail(req, done.error());
+         return http::reply(req, 200, identity.update_user(UserId{http::caller(req)}, update, http::context_of(req)),
+                            user_json);
+       },
+       http::Auth::required, http::RateClass::normal,
+       "Change the caller's name, password, phone number or language, or ask to change their email"});
 
   router.add({"DELETE", "/api/v1/me",
               [&identity](Request& req) {

@@ -8,6 +8,7 @@
 #include "platform/core/encoding.h"
 #include "platform/core/ids.h"
 #include "rules/credentials.h"
+#include "rules/locale.h"
 #include "rules/permissions.h"
 #include "rules/phone.h"
 
@@ -69,12 +70,14 @@ Result<AuthResult> IdentityServiceImpl::register_user(const Registration& r, con
     else
       errors.push_back({"phone", checked.why});
   }
+  const std::string locale = r.locale.value_or(std::string(rules::kDefaultLocale));
+  if (auto why = rules::check_locale(locale)) errors.push_back({"locale", *why});
   if (!errors.empty()) return Error::invalid(std::move(errors));
 
   // Hash outside the transaction: it takes tens of milliseconds and holds no lock.
   const std::string hash = hasher_.hash(r.password);
   const Instant now = clock_.now();
-  User user{UserId{new_id("usr")}, email, name, "active", now, r.email_verified, std::nullopt, phone};
+  User user{UserId{new_id("usr")}, email, name, "active", now, r.email_verified, std::nullopt, phone, locale};
   try {
     return db_.transact([&](db::Connection& tx) -> Result<AuthResult> {
       if (IdentityRepository::user_by_email(tx, email))
@@ -229,6 +232,10 @@ Result<User> IdentityServiceImpl::update_user(const UserId& user_id, const UserU
     }
     if (phone != current.phone) changes.push_back("phone");
   }
+  if (update.locale) {
+    if (auto why = rules::check_locale(*update.locale)) return Error::invalid("locale", *why);
+    if (*update.locale != current.locale) changes.push_back("locale");
+  }
   std::optional<std::string> email;
   if (update.email) {
     email = rules::normalize_email(*update.email);
@@ -248,6 +255,10 @@ Result<User> IdentityServiceImpl::update_user(const UserId& user_id, const UserU
     auto stored = IdentityRepository::user_by_id(tx, user_id);
     if (!stored) return Error::not_found("No such user.");
     IdentityRepository::update_user(tx, user_id, name, new_hash.value_or(stored->password_hash), phone, now);
+    if (update.locale && *update.locale != stored->user.locale) {
+      IdentityRepository::set_locale(tx, user_id, *update.locale, now);
+      stored->user.locale = *update.locale;
+    }
     if (email) {
       SB_ASSIGN_OR_RETURN(stored->user.pending_email, request_email_change(tx, stored->user, *email, now));
     }

@@ -9,34 +9,31 @@
 namespace slotbase::notification {
 
 void AccountMail::send_password_reset(const db::UnitOfWork& work, const identity::AccountLink& m) {
-  send(work, types::kPasswordReset, m.user_id, m.to,
-       {{"name", m.name},
-        {"expires", templates_.date_time(m.expires_at, *Zone::find("UTC"), Templates::kDefaultLocale)}},
-       m.link);
+  send(work, types::kPasswordReset, m.user_id, m.to, m.locale,
+       {{"name", m.name}, {"expires", Templates::when_fact(m.expires_at, *Zone::find("UTC"))}}, m.link);
 }
 
 void AccountMail::send_email_verification(const db::UnitOfWork& work, const identity::AccountLink& m) {
-  send(work, types::kEmailVerification, m.user_id, m.to,
-       {{"name", m.name},
-        {"address", m.to},
-        {"expires", templates_.date_time(m.expires_at, *Zone::find("UTC"), Templates::kDefaultLocale)}},
+  send(work, types::kEmailVerification, m.user_id, m.to, m.locale,
+       {{"name", m.name}, {"address", m.to}, {"expires", Templates::when_fact(m.expires_at, *Zone::find("UTC"))}},
        m.link);
 }
 
 void AccountMail::send_email_change_notice(const db::UnitOfWork& work, const identity::EmailChangeNotice& m) {
-  send(work, types::kEmailChangeRequested, m.user_id, m.to,
+  send(work, types::kEmailChangeRequested, m.user_id, m.to, m.locale,
        {{"name", m.name}, {"address", m.to}, {"new_address", m.new_email}}, std::nullopt);
 }
 
 void AccountMail::send(const db::UnitOfWork& work, std::string_view type, const identity::UserId& user_id,
-                       const std::string& to, nlohmann::json facts, const std::optional<std::string>& link) const {
+                       const std::string& to, const std::string& locale, nlohmann::json facts,
+                       const std::optional<std::string>& link) const {
   const TypeInfo& info = *find_account_type(type);
   const Instant now = clock_.now();
   facts["app_url"] = notifier_.links().app();
   // The stored message shows a mark where the link goes; the link, which holds a token that
   // resets a password or proves an address, is kept sealed until the message is sent.
   if (link) facts["link"] = std::string(rules::kSealedLinkMark);
-  auto rendered = templates_.render(type, Channel::email, Templates::kDefaultLocale, facts);
+  auto rendered = templates_.render(type, Channel::email, locale, facts);
 
   Notification n;
   n.id = NotificationId{new_id("ntf")};

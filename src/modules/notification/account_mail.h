@@ -33,7 +33,7 @@ class AccountMail final : public identity::AccountMailer {
   /// Renders `type` for `to` with `facts` and writes it in the unit of work; `link`, if any, is
   /// sealed.
   void send(const db::UnitOfWork& work, std::string_view type, const identity::UserId& user_id, const std::string& to,
-            nlohmann::json facts, const std::optional<std::string>& link) const;
+            const std::string& locale, nlohmann::json facts, const std::optional<std::string>& link) const;
 
   db::Database& db_;
   const Clock& clock_;

@@ -30,6 +30,9 @@ void Batcher::flush(const events::Job& job) const {
     for (const auto& n : batch) carrier.send_after = std::max(carrier.send_after, n.send_after);
     if (batch.size() > 1) {
       nlohmann::json facts = carrier.data.value("batch_context", nlohmann::json::object());
+      // Written in the recipient's language, as each of the messages it gathers was.
+      const std::string locale = facts.value("locale", std::string(Templates::kDefaultLocale));
+      facts.erase("locale");
       nlohmann::json items = nlohmann::json::array();
       nlohmann::json others = nlohmann::json::array();
       for (const auto& n : batch) {
@@ -42,7 +45,7 @@ void Batcher::flush(const events::Job& job) const {
       facts["items"] = items;
       facts["first_when"] = items[0].value("when", "");
       if (carrier.data.contains("unsubscribe_url")) facts["unsubscribe_url"] = carrier.data["unsubscribe_url"];
-      auto rendered = templates_.render(carrier.type + ".batch", carrier.channel, Templates::kDefaultLocale, facts);
+      auto rendered = templates_.render(carrier.type + ".batch", carrier.channel, locale, facts);
       carrier.title = std::move(rendered.title);
       carrier.body = std::move(rendered.text);
       carrier.html = std::move(rendered.html);

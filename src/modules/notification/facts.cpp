@@ -9,12 +9,12 @@ Zone Facts::zone_of(const std::string& facility_id) const {
   return *Zone::find("UTC");
 }
 
-std::string Facts::when(const std::string& facility_id, Instant t) const {
-  return templates_.date_time(t, zone_of(facility_id), Templates::kDefaultLocale);
+nlohmann::json Facts::when(const std::string& facility_id, Instant t) const {
+  return Templates::when_fact(t, zone_of(facility_id));
 }
 
-std::string Facts::money(const Money& m) const {
-  return templates_.money(m, Templates::kDefaultLocale);
+nlohmann::json Facts::money(const Money& m) const {
+  return Templates::money_fact(m);
 }
 
 std::string Facts::resource_name(const std::string& resource_id) const {
@@ -26,8 +26,8 @@ nlohmann::json Facts::slot(const std::string& facility_id, const std::string& re
                            Instant end) const {
   const Zone zone = zone_of(facility_id);
   return {{"resource", resource_name(resource_id)},
-          {"when", templates_.date_time(start, zone, Templates::kDefaultLocale)},
-          {"ends", templates_.time_of_day(end, zone, Templates::kDefaultLocale)},
+          {"when", Templates::when_fact(start, zone)},
+          {"ends", Templates::time_fact(end, zone)},
           {"starts_at", format_rfc3339(start)}};  // sorts in time order, for a batch's list
 }
 

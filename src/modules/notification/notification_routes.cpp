@@ -256,9 +256,9 @@ void add_preference_routes(http::Router& router, NotificationService& notificati
                 const std::string token = req.query_param("token").value_or("");
                 auto target = notifications.unsubscribe_target(token);
                 if (!target.ok()) return html_page(404, templates.page("unsubscribe", "en", {{"invalid", true}}));
-                return html_page(200, templates.page("unsubscribe", "en",
+                return html_page(200, templates.page("unsubscribe", target->locale,
                                                      {{"confirm", true},
-                                                      {"label", templates.type_label(target->type, "en")},
+                                                      {"label", templates.type_label(target->type, target->locale)},
                                                       {"action", "/api/v1/unsubscribe?token=" + token}}));
               },
               http::Auth::none, http::RateClass::normal, "The page an unsubscribe link opens (changes nothing)"});
@@ -267,9 +267,9 @@ void add_preference_routes(http::Router& router, NotificationService& notificati
                 auto done = notifications.unsubscribe(req.query_param("token").value_or(""), http::context_of(req));
                 if (wants_html(req)) {
                   if (!done.ok()) return html_page(404, templates.page("unsubscribe", "en", {{"invalid", true}}));
-                  return html_page(200,
-                                   templates.page("unsubscribe", "en",
-                                                  {{"done", true}, {"label", templates.type_label(done->type, "en")}}));
+                  return html_page(
+                      200, templates.page("unsubscribe", done->locale,
+                                          {{"done", true}, {"label", templates.type_label(done->type, done->locale)}}));
                 }
                 return http::reply(req, 200, done, [](const Unsubscribed& u) {
                   return json{{"unsubscribed", true}, {"type", u.type}, {"channel", "email"}};

@@ -63,7 +63,9 @@ Result<Preferences> NotificationServiceImpl::update_preferences(const Preference
 Result<Unsubscribed> NotificationServiceImpl::unsubscribe_target(const std::string& token) {
   auto scope = rules::read_unsubscribe_token(unsubscribe_secret_, token);
   if (!scope || !find_type(scope->type)) return Error::invalid("token", "is not a valid unsubscribe token");
-  return Unsubscribed{scope->user_id, scope->type};
+  Unsubscribed target{scope->user_id, scope->type};
+  if (auto user = identity_.get_user(identity::UserId{scope->user_id}); user.ok()) target.locale = user->locale;
+  return target;
 }
 
 Result<Unsubscribed> NotificationServiceImpl::unsubscribe(const std::string& token, const Context& ctx) {

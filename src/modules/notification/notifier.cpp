@@ -28,6 +28,8 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
   const Preferences prefs = preferences_.of(o.user_id);
   const Instant now = clock_.now();
 
+  // Times and amounts stay facts until a template writes them in the recipient's language.
+  const std::string& locale = user->locale;
   nlohmann::json facts = o.facts;
   facts["name"] = user->name;
   facts["facility"] = facility ? facility->name : "";
@@ -65,7 +67,7 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
     const std::string token = rules::make_unsubscribe_token(links_.unsubscribe_secret, {o.user_id, o.type});
     with["unsubscribe_url"] = links_.unsubscribe(token);
     n.data["unsubscribe_url"] = with["unsubscribe_url"];
-    auto rendered = overrides_.render(o.facility_id, o.type, Channel::email, Templates::kDefaultLocale, with);
+    auto rendered = overrides_.render(o.facility_id, o.type, Channel::email, locale, with);
     n.title = std::move(rendered.title);
     n.body = std::move(rendered.text);
     n.html = std::move(rendered.html);
@@ -86,7 +88,7 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
       templates_.has(o.type, Channel::sms, Templates::kDefaultLocale)) {
     Notification n = make(Channel::sms);
     n.recipient = *user->phone;
-    n.body = templates_.render(o.type, Channel::sms, Templates::kDefaultLocale, facts).text;
+    n.body = templates_.render(o.type, Channel::sms, locale, facts).text;
     n.status = DeliveryStatus::queued;
     if (held_until) n.send_after = *held_until;
     Notification& email = out.front().notification;
@@ -99,22 +101,25 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
     }
     out.push_back({std::move(n), key + "sms", o.event_id});
   }
-  // What a batch needs to say of each message and of them all, if several are gathered.
-  if (info.batched)
+  // What a batch needs to say of each message and of them all, if several are gathered: the
+  // items' words already in the recipient's language, which the batch is written in too.
+  if (info.batched) {
+    const nlohmann::json words = templates_.localize(facts, locale);
     for (auto& p : out) {
-      p.notification.data["batch_item"] = {{"resource", facts.value("resource", "")},
-                                           {"when", facts.value("when", "")},
-                                           {"starts_at", facts.value("starts_at", "")},
-                                           {"reason", facts.value("reason", "")},
-                                           {"refund", facts.value("refund", "")}};
+      p.notification.data["batch_item"] = {{"resource", words.value("resource", "")},
+                                           {"when", words.value("when", "")},
+                                           {"starts_at", words.value("starts_at", "")},
+                                           {"reason", words.value("reason", "")},
+                                           {"refund", words.value("refund", "")}};
       p.notification.data["batch_context"] = {
-          {"name", user->name}, {"facility", facts["facility"]}, {"app_url", links_.app()}};
+          {"name", user->name}, {"facility", facts["facility"]}, {"app_url", links_.app()}, {"locale", locale}};
     }
+  }
   // In-app: in the inbox at once; it makes no noise, so quiet hours do not hold it.
   {
     Notification n = make(Channel::in_app);
     n.recipient = o.user_id;
-    auto rendered = overrides_.render(o.facility_id, o.type, Channel::in_app, Templates::kDefaultLocale, facts);
+    auto rendered = overrides_.render(o.facility_id, o.type, Channel::in_app, locale, facts);
     n.title = std::move(rendered.title);
     n.body = std::move(rendered.text);
     if (PreferenceStore::wants(prefs, o.type, Channel::in_app)) {
@@ -131,8 +136,7 @@ std::vector<Prepared> Notifier::prepare(const Occasion& o) const {
   const bool wants_push = PreferenceStore::wants(prefs, o.type, Channel::push);
   std::vector<PushSubscription> devices;
   if (wants_push || push_by_default) devices = push_.of_user(o.user_id);
-  const Rendered words =
-      devices.empty() ? Rendered{} : templates_.render(o.type, Channel::in_app, Templates::kDefaultLocale, facts);
+  const Rendered words = devices.empty() ? Rendered{} : templates_.render(o.type, Channel::in_app, locale, facts);
   // A newer message about the same booking (or offer, or payment) replaces the older one.
   nlohmann::json tag;
   for (const char* about : {"booking_id", "hold_id", "intent_id", "payment_id", "refund_id", "fee_id"})

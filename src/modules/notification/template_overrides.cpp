@@ -148,7 +148,10 @@ Rendered TemplateOverrides::render_text(const TemplateText& text, std::string_vi
 }
 
 Rendered TemplateOverrides::render(const std::optional<std::string>& facility_id, std::string_view type,
-                                   Channel channel, std::string_view locale, const nlohmann::json& data) const {
+                                   Channel channel, std::string_view wanted, const nlohmann::json& data) const {
+  // The facility's wording in the reader's language, else ours; English when we have none in it
+  // (a type newer than its translation), the facility's English wording first.
+  const std::string_view locale = templates_.effective_locale(type, channel, wanted);
   if (facility_id) {
     auto custom = db_.read([&](db::Connection& c) {
       return TemplateRepository::find(c, *facility_id, std::string(type), channel, std::string(locale));
@@ -165,15 +168,15 @@ Rendered TemplateOverrides::render(const std::optional<std::string>& facility_id
   return templates_.render(type, channel, locale, data);
 }
 
-json TemplateOverrides::sample(std::string_view type, Channel channel, const SampleSetting& s) const {
-  const auto& words = templates_.samples(Templates::kDefaultLocale);
+json TemplateOverrides::sample(std::string_view type, Channel channel, std::string_view locale,
+                               const SampleSetting& s) const {
+  const auto& words = templates_.samples(locale);
   auto word = [&](const char* key) { return words.value(key, std::string()); };
   auto money = [&](std::int64_t major) {
     std::int64_t minor = major;
     for (int i = 0; i < minor_digits(s.currency); ++i) minor *= 10;
-    return templates_.money({minor, s.currency}, Templates::kDefaultLocale);
+    return templates_.money({minor, s.currency}, locale);
   };
-  const std::string_view locale = Templates::kDefaultLocale;
   const json all = {
       {"name", word("name")},
       {"facility", s.facility},

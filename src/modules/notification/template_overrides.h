@@ -61,8 +61,9 @@ class TemplateOverrides {
   Result<void> check(const TemplateText& text, std::string_view type, Channel channel, std::string_view locale) const;
   /// The names and partials a wording of the type on the channel may use.
   rules::TemplateVocabulary vocabulary(std::string_view type, Channel channel, std::string_view locale) const;
-  /// The sample facts a preview of the type shows.
-  nlohmann::json sample(std::string_view type, Channel channel, const SampleSetting& setting) const;
+  /// The sample facts a preview of the type shows, in the locale's words.
+  nlohmann::json sample(std::string_view type, Channel channel, std::string_view locale,
+                        const SampleSetting& setting) const;
 
   const Templates& templates() const { return templates_; }
 

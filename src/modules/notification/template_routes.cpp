@@ -54,17 +54,19 @@ Result<TemplateRequest> read_template(const Request& req) {
 }  // namespace
 
 void register_template_routes(http::Router& router, TemplateService& templates) {
-  router.add({"GET", "/api/v1/facilities/{facility_id}/notification-templates",
-              [&templates](Request& req) {
-                return http::reply(req, 200, templates.list(req.param("facility_id"), http::context_of(req)),
-                                   [](const std::vector<TemplateEntry>& entries) {
-                                     json items = json::array();
-                                     for (const auto& e : entries) items.push_back(entry_json(e));
-                                     return json{{"items", items}};
-                                   });
-              },
-              http::Auth::required, http::RateClass::normal,
-              "The facility's notification templates: each type and channel, the default and its own (staff)"});
+  router.add(
+      {"GET", "/api/v1/facilities/{facility_id}/notification-templates",
+       [&templates](Request& req) {
+         const std::string locale = req.query_param("locale").value_or(std::string(Templates::kDefaultLocale));
+         return http::reply(req, 200, templates.list(req.param("facility_id"), locale, http::context_of(req)),
+                            [](const std::vector<TemplateEntry>& entries) {
+                              json items = json::array();
+                              for (const auto& e : entries) items.push_back(entry_json(e));
+                              return json{{"items", items}};
+                            });
+       },
+       http::Auth::required, http::RateClass::normal,
+       "The facility's notification templates in one locale: each type and channel, the default and its own (staff)"});
   router.add({"PUT", "/api/v1/facilities/{facility_id}/notification-templates/{type}",
               [&templates](Request& req) {
                 SB_ASSIGN_OR_RETURN_RESPONSE(auto r, read_template(req), req);

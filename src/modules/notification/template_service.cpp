@@ -1,5 +1,7 @@
 #include "template_service.h"
 
+#include <algorithm>
+
 #include "catalogue.h"
 
 namespace slotbase::notification {
@@ -29,9 +31,15 @@ TemplateEntry TemplateService::entry(const std::string& type, Channel channel, c
   return e;
 }
 
-Result<std::vector<TemplateEntry>> TemplateService::list(const std::string& facility_id, const Context& ctx) {
+Result<std::vector<TemplateEntry>> TemplateService::list(const std::string& facility_id, const std::string& locale,
+                                                         const Context& ctx) {
   SB_TRY(orgs_.facility_for(FacilityId{facility_id}, identity::Permission::facility_view, ctx));
-  const std::string locale(Templates::kDefaultLocale);
+  const auto shipped = overrides_.templates().locales();
+  if (std::ranges::find(shipped, locale) == shipped.end()) {
+    std::string known;
+    for (const auto& l : shipped) known += (known.empty() ? "" : ", ") + l;
+    return Error::invalid("locale", "must be one of " + known);
+  }
   auto custom = db_.read([&](db::Connection& c) { return TemplateRepository::of_facility(c, facility_id); });
   std::vector<TemplateEntry> out;
   for (const auto& info : catalogue())
@@ -69,7 +77,7 @@ Result<void> TemplateService::remove(const std::string& facility_id, const std::
   return {};
 }
 
-SampleSetting TemplateService::setting(const organization::Facility& f) const {
+SampleSetting TemplateService::setting(const organization::Facility& f, const std::string& locale) const {
   SampleSetting s{f.name, *Zone::find("UTC"), f.currency, "", {}, links_.app(), links_.unsubscribe("preview")};
   if (auto zone = Zone::find(f.timezone)) s.zone = *zone;
   // Tomorrow at 10:00 on the facility's wall clock, on its first court.
@@ -78,8 +86,7 @@ SampleSetting TemplateService::setting(const organization::Facility& f) const {
     s.court = r.name;
     break;
   }
-  if (s.court.empty())
-    s.court = overrides_.templates().samples(Templates::kDefaultLocale).value("court", std::string());
+  if (s.court.empty()) s.court = overrides_.templates().samples(locale).value("court", std::string());
   return s;
 }
 
@@ -89,7 +96,7 @@ Result<Rendered> TemplateService::preview(const std::string& facility_id, const 
                       orgs_.facility_for(FacilityId{facility_id}, identity::Permission::facility_view, ctx));
   SB_TRY(overrides_.check(r.text, r.type, r.channel, r.locale));
   return overrides_.render_text(r.text, r.type, r.channel, r.locale,
-                                overrides_.sample(r.type, r.channel, setting(facility)));
+                                overrides_.sample(r.type, r.channel, r.locale, setting(facility, r.locale)));
 }
 
 }  // namespace slotbase::notification

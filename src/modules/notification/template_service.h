@@ -48,8 +48,10 @@ class TemplateService {
                   resource::ResourceService& resources, const TemplateOverrides& overrides, Links links)
       : db_(db), clock_(clock), orgs_(orgs), resources_(resources), overrides_(overrides), links_(std::move(links)) {}
 
-  /// Every type and channel that has a template, in the catalogue's order, in English.
-  Result<std::vector<TemplateEntry>> list(const std::string& facility_id, const Context& ctx);
+  /// Every type and channel that has a template in the locale, in the catalogue's order;
+  /// invalid_argument naming "locale" for one we do not ship.
+  Result<std::vector<TemplateEntry>> list(const std::string& facility_id, const std::string& locale,
+                                          const Context& ctx);
   /// Stores the facility's wording after check(): invalid_argument naming type, channel, locale,
   /// subject or body (with its line).
   Result<TemplateEntry> save(const std::string& facility_id, const TemplateRequest& r, const Context& ctx);
@@ -62,7 +64,7 @@ class TemplateService {
 
  private:
   TemplateEntry entry(const std::string& type, Channel channel, const std::string& locale) const;
-  SampleSetting setting(const organization::Facility& f) const;
+  SampleSetting setting(const organization::Facility& f, const std::string& locale) const;
 
   db::Database& db_;
   const Clock& clock_;

@@ -118,6 +118,25 @@ std::string two_digits(int n) {
   return (n < 10 ? "0" : "") + std::to_string(n);
 }
 
+// The keys that mark a fact to be written in the locale (Templates::when_fact and its siblings).
+constexpr const char* kWhenKey = "$when";
+constexpr const char* kTimeKey = "$time";
+constexpr const char* kMoneyKey = "$money";
+
+/// "1250" with the locale's group separator every three digits, from `from` digits on (Spanish
+/// writes 1250 but 12.500).
+std::string grouped(const std::string& digits, const nlohmann::json& words) {
+  const std::string sep = words.value("group_separator", std::string());
+  const auto from = words.value("group_from_digits", std::size_t{4});
+  if (sep.empty() || digits.size() < from) return digits;
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 Templates::Templates() {
@@ -157,6 +176,59 @@ bool Templates::has(std::string_view type, Channel channel, std::string_view loc
   return templates_.contains(key_of(locale, type, channel));
 }
 
+std::set<std::string> Templates::contents(std::string_view locale) const {
+  const std::string prefix = std::string(locale) + "/";
+  std::set<std::string> out;
+  for (const auto& [key, parts] : templates_)
+    if (key.starts_with(prefix)) out.insert(key.substr(prefix.size()));
+  for (const auto& [key, text] : pages_)
+    if (key.starts_with(prefix)) out.insert("pages/" + key.substr(prefix.size()));
+  if (auto it = partials_.find(std::string(locale)); it != partials_.end())
+    for (const auto& [name, text] : it->second) out.insert("partials/" + name);
+  return out;
+}
+
+std::vector<std::string> Templates::locales() const {
+  std::vector<std::string> out;
+  for (const auto& [locale, words] : locales_) out.push_back(locale);
+  return out;
+}
+
+std::string_view Templates::effective_locale(std::string_view type, Channel channel, std::string_view wanted) const {
+  return has(type, channel, wanted) ? wanted : kDefaultLocale;
+}
+
+nlohmann::json Templates::when_fact(Instant t, const Zone& zone) {
+  return {{kWhenKey, epoch_seconds(t)}, {"zone", zone.name()}};
+}
+
+nlohmann::json Templates::time_fact(Instant t, const Zone& zone) {
+  return {{kTimeKey, epoch_seconds(t)}, {"zone", zone.name()}};
+}
+
+nlohmann::json Templates::money_fact(const Money& m) {
+  return {{kMoneyKey, m.amount}, {"currency", m.currency}};
+}
+
+nlohmann::json Templates::localize(const nlohmann::json& facts, std::string_view locale) const {
+  if (facts.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& v : facts) out.push_back(localize(v, locale));
+    return out;
+  }
+  if (!facts.is_object()) return facts;
+  auto zone_of = [&] { return Zone::find(facts.value("zone", std::string("UTC"))).value_or(*Zone::find("UTC")); };
+  if (facts.contains(kWhenKey))
+    return date_time(from_epoch_seconds(facts[kWhenKey].get<std::int64_t>()), zone_of(), locale);
+  if (facts.contains(kTimeKey))
+    return time_of_day(from_epoch_seconds(facts[kTimeKey].get<std::int64_t>()), zone_of(), locale);
+  if (facts.contains(kMoneyKey))
+    return money({facts[kMoneyKey].get<std::int64_t>(), facts.value("currency", std::string())}, locale);
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [k, v] : facts.items()) out[k] = localize(v, locale);
+  return out;
+}
+
 Rendered Templates::render(std::string_view type, Channel channel, std::string_view locale,
                            const nlohmann::json& data) const {
   auto it = templates_.find(key_of(locale, type, channel));
@@ -166,7 +238,7 @@ Rendered Templates::render(std::string_view type, Channel channel, std::string_v
   }
   if (it == templates_.end())
     throw std::invalid_argument("no template for " + std::string(type) + " on " + std::string(to_string(channel)));
-  const auto node = to_node(data);
+  const auto node = to_node(localize(data, locale));
   const auto& with = partials(locale);
   auto part = [&](const char* name, bool html) {
     HtmlMode mode(html);
@@ -180,7 +252,7 @@ Rendered Templates::render(std::string_view type, Channel channel, std::string_v
 std::string Templates::render_source(std::string_view source, Part part, std::string_view locale,
                                      const nlohmann::json& data) const {
   HtmlMode mode(part == Part::html);
-  const std::string out = mstch::render(std::string(source), to_node(data), partials(locale));
+  const std::string out = mstch::render(std::string(source), to_node(localize(data, locale)), partials(locale));
   return part == Part::line ? one_line(out) : out;
 }
 
@@ -257,11 +329,16 @@ std::string Templates::money(const Money& m, std::string_view locale) const {
   std::string text = std::to_string(m.amount);
   const bool negative = !text.empty() && text[0] == '-';
   if (negative) text.erase(0, 1);
+  std::string fraction;
   if (digits > 0) {
     if (text.size() <= static_cast<std::size_t>(digits)) text.insert(0, digits + 1 - text.size(), '0');
-    text.insert(text.size() - digits, w.at("decimal_separator").get<std::string>());
+    fraction = w.at("decimal_separator").get<std::string>() + text.substr(text.size() - digits);
+    text.erase(text.size() - digits);
   }
-  nlohmann::json facts = {{"amount", (negative ? "-" : "") + text}, {"currency", m.currency}};
+  const auto& symbols = w.value("currency_symbols", nlohmann::json::object());
+  nlohmann::json facts = {{"amount", (negative ? "-" : "") + grouped(text, w) + fraction},
+                          {"currency", m.currency},
+                          {"symbol", symbols.value(m.currency, m.currency)}};
   return mstch::render(w.at("money").get<std::string>(), to_node(facts));
 }
 

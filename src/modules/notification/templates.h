@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,10 @@ struct Rendered {
 /// for dates and amounts in `templates/<locale>/locale.json`. Every word a message shows is in
 /// these files. In the HTML part `{{x}}` is HTML-escaped; in the other parts nothing is escaped
 /// (they are plain text). A locale without a template falls back to English. Thread-safe.
+///
+/// Times and amounts are given to a render as facts that become words only in the locale it
+/// renders in (when_fact, time_fact, money_fact): whoever gathers the facts need not know the
+/// recipient's language, and a message that falls back to English shows English dates.
 class Templates {
  public:
   static constexpr std::string_view kDefaultLocale = "en";
@@ -46,6 +51,24 @@ class Templates {
   std::string type_label(std::string_view type, std::string_view locale) const;
   /// Whether a template exists for the type and channel in the locale (no fallback).
   bool has(std::string_view type, Channel channel, std::string_view locale) const;
+  /// Every file the locale ships, by name: "<type>.<channel>" for a template, "partials/<name>",
+  /// "pages/<name>" (to tell what a translation lacks).
+  std::set<std::string> contents(std::string_view locale) const;
+  /// The locales shipped (those with a locale.json), "en" among them.
+  std::vector<std::string> locales() const;
+  /// The locale a message of the type on the channel renders in for someone who reads
+  /// `wanted`: that one when it has the template, else English.
+  std::string_view effective_locale(std::string_view type, Channel channel, std::string_view wanted) const;
+
+  /// A fact shown as date_time (the instant in the zone, labelled with it).
+  static nlohmann::json when_fact(Instant t, const Zone& zone);
+  /// A fact shown as time_of_day in the zone.
+  static nlohmann::json time_fact(Instant t, const Zone& zone);
+  /// A fact shown as money.
+  static nlohmann::json money_fact(const Money& m);
+  /// The facts with every when_fact, time_fact and money_fact in them (at any depth) written in
+  /// the locale; everything else as it was.
+  nlohmann::json localize(const nlohmann::json& facts, std::string_view locale) const;
 
   /// How a template given as text is rendered: as a one-line part (subject, title), a text part,
   /// or an HTML part (values HTML-escaped).
@@ -67,7 +90,8 @@ class Templates {
   std::string date_time(Instant t, const Zone& zone, std::string_view locale) const;
   /// "10:00": the wall-clock time in the zone.
   std::string time_of_day(Instant t, const Zone& zone, std::string_view locale) const;
-  /// "20.00 USD": minor units shown in the currency's own decimals.
+  /// "20.00 USD", "1.250,00 €": minor units shown in the currency's own decimals, with the
+  /// locale's separators and currency symbol (its code when the locale has no symbol for it).
   std::string money(const Money& m, std::string_view locale) const;
 
  private:

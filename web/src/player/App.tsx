@@ -4,7 +4,7 @@ import type { Api } from "../shared/api/client";
 import { AccountLinkPage, accountPage, appRoot, AuthForm, useSession, VerifyNotice } from "../features/auth";
 import { BookView } from "../features/availability";
 import { MyBookings } from "../features/bookings";
-import { NotificationBell, NotificationPreferences, PhoneNumber } from "../features/notifications";
+import { MessageLanguage, NotificationBell, NotificationPreferences, PhoneNumber } from "../features/notifications";
 import { MyPayments } from "../features/payments";
 
 export function PlayerApp({ api }: { api: Api }) {
@@ -68,6 +68,7 @@ export function PlayerApp({ api }: { api: Api }) {
         ) : view === "notifications" ? (
           <>
             <PhoneNumber api={api} />
+            <MessageLanguage api={api} />
             <NotificationPreferences api={api} />
           </>
         ) : (

@@ -55,4 +55,30 @@ describe("NotificationTemplates", () => {
     expect(put.body).toEqual({ channel: "email", locale: "en", subject: null, body: "Hi {{name}},\n\n{{#price}}You pay {{price}}.{{/price}}" });
     expect(screen.getByRole("row", { name: /Booking confirmations/ }).textContent).toContain("Your own, since");
   });
+
+  it("lists and edits the wording of the language staff pick", async () => {
+    const spanish: NotificationTemplate = {
+      ...confirmed,
+      label: "Confirmaciones de reserva",
+      locale: "es",
+      default: { subject: "Reserva confirmada: {{resource}}, {{when}}", body: "Hola, {{name}}:\n\nTu reserva está confirmada.\n" },
+    };
+    const { api, requests } = fakeNetwork({
+      "GET /api/v1/facilities/fac_1/notification-templates": (r) => ({ items: [r.query.get("locale") === "es" ? spanish : confirmed] }),
+      "POST /api/v1/facilities/fac_1/notification-templates/booking.confirmed/preview": (r) => ({
+        subject: "Reserva confirmada: Court 1, miércoles 25 de noviembre, 10:00 (America/New_York)",
+        text: (r.body as { body: string }).body,
+        html: null,
+      }),
+    });
+    render(<NotificationTemplates api={api} facility={aFacility()} />);
+    expect(await screen.findByRole("button", { name: "Edit Booking confirmations, E-mail" })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Language"), { target: { value: "es" } });
+    fireEvent.click(await screen.findByRole("button", { name: "Edit Confirmaciones de reserva, E-mail" }));
+    expect(screen.getByRole("heading", { name: "Confirmaciones de reserva: E-mail (Español)" })).toBeTruthy();
+    expect((screen.getByLabelText(/^Text/) as HTMLTextAreaElement).value).toBe("Hola, {{name}}:\n\nTu reserva está confirmada.\n");
+    await waitFor(() => expect(requests.some((r) => r.method === "POST")).toBe(true));
+    expect((requests.find((r) => r.method === "POST")!.body as { locale: string }).locale).toBe("es");
+    expect(requests.filter((r) => r.method === "GET").map((r) => r.query.get("locale"))).toEqual(["en", "es"]);
+  });
 });

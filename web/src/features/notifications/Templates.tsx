@@ -2,20 +2,41 @@ import { useEffect, useRef, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Facility, NotificationTemplate } from "../../shared/api/types";
 import { formatDateTime } from "../../shared/time";
-import { facilityTemplates, previewTemplate, removeTemplate, saveTemplate, type TemplatePreview } from "./api";
+import { facilityTemplates, previewTemplate, removeTemplate, saveTemplate, type Locale, type TemplatePreview } from "./api";
 import { MessageView } from "./MessageView";
 import { channelLabel, templateProblem, type TemplateProblem } from "./words";
 
-/// The facility's messages, each type on each channel, worded as the files say or as the
-/// facility chose; one opens in the editor.
+/// The languages messages are written in: players choose theirs, and each has its own wording.
+const LANGUAGES: { locale: Locale; name: string }[] = [
+  { locale: "en", name: "English" },
+  { locale: "es", name: "Español" },
+];
+
+/// The facility's messages in one language, each type on each channel, worded as the files say
+/// or as the facility chose; one opens in the editor.
 export function NotificationTemplates({ api, facility }: { api: Api; facility: Facility }) {
+  const [locale, setLocale] = useState<Locale>("en");
   const [items, setItems] = useState<NotificationTemplate[] | null>(null);
   const [editing, setEditing] = useState<NotificationTemplate | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    facilityTemplates(api, facility.id).then(setItems, (e) => setError(messageOf(e)));
-  }, [api, facility.id]);
+    let live = true;
+    facilityTemplates(api, facility.id, locale).then(
+      (all) => live && setItems(all),
+      (e) => live && setError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, facility.id, locale]);
+
+  // Another language is another list; the open editor belonged to the old one.
+  const pickLocale = (l: Locale) => {
+    setItems(null);
+    setEditing(null);
+    setLocale(l);
+  };
 
   const replaced = (t: NotificationTemplate) => {
     setItems((all) => all?.map((x) => (x.type === t.type && x.channel === t.channel ? t : x)) ?? null);
@@ -28,8 +49,16 @@ export function NotificationTemplates({ api, facility }: { api: Api; facility: F
         <h2 id="templates-title">Message templates</h2>
         <p className="muted">
           What players are told, in your words. A template shows the booking&apos;s facts with names in braces, such as {"{{when}}"}; e-mails
-          always end with the unsubscribe link.
+          always end with the unsubscribe link. Each player gets the language they chose, so each language has its own wording.
         </p>
+        <label htmlFor="templates-language">Language</label>
+        <select id="templates-language" value={locale} onChange={(e) => pickLocale(e.target.value as Locale)}>
+          {LANGUAGES.map((l) => (
+            <option key={l.locale} value={l.locale} lang={l.locale}>
+              {l.name}
+            </option>
+          ))}
+        </select>
         {error && (
           <p role="alert" className="error">
             {error}
@@ -71,7 +100,7 @@ export function NotificationTemplates({ api, facility }: { api: Api; facility: F
       </section>
       {editing && (
         <TemplateEditor
-          key={`${editing.type}/${editing.channel}`}
+          key={`${editing.locale}/${editing.type}/${editing.channel}`}
           api={api}
           facility={facility}
           template={editing}
@@ -113,7 +142,7 @@ export function TemplateEditor({
   // The subject is the facility's own only when it differs from the standard one.
   const input = () => ({
     channel: template.channel as "email" | "in_app",
-    locale: template.locale as "en",
+    locale: template.locale as Locale,
     subject: subject === (template.default.subject ?? "") ? null : subject,
     body,
   });
@@ -170,7 +199,7 @@ export function TemplateEditor({
   return (
     <section className="panel" aria-labelledby="template-editor-title">
       <h2 id="template-editor-title">
-        {template.label}: {channelLabel(template.channel)}
+        {template.label}: {channelLabel(template.channel)} ({LANGUAGES.find((l) => l.locale === template.locale)?.name ?? template.locale})
       </h2>
       <div className="template-layout">
         <form

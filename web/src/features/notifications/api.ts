@@ -65,9 +65,9 @@ export function deliveryOne(api: Api, facilityId: string, id: string): Promise<N
   return api.get<NotificationDelivery>(`/api/v1/facilities/${facilityId}/notifications/${id}`);
 }
 
-export async function facilityTemplates(api: Api, facilityId: string): Promise<NotificationTemplate[]> {
+export async function facilityTemplates(api: Api, facilityId: string, locale: Locale = "en"): Promise<NotificationTemplate[]> {
   const page = await api.get<Answer<"/api/v1/facilities/{facility_id}/notification-templates", "get">>(
-    `/api/v1/facilities/${facilityId}/notification-templates`,
+    `/api/v1/facilities/${facilityId}/notification-templates${query({ locale })}`,
   );
   return page.items;
 }
@@ -120,4 +120,13 @@ export function deletePushSubscription(api: Api, endpoint: string): Promise<void
 /// cannot read is a 422 naming `phone`), or removes it with null.
 export function savePhone(api: Api, phone: string | null): Promise<User> {
   return api.patch<Answer<"/api/v1/me", "patch">>("/api/v1/me", { phone } satisfies Body<"/api/v1/me", "patch">);
+}
+
+/// The languages the server writes messages in (User.locale).
+export type Locale = NonNullable<Body<"/api/v1/me", "patch">["locale"]>;
+
+/// Sets the language of the caller's messages (a language the server does not write is a 422
+/// naming `locale`).
+export function saveLocale(api: Api, locale: Locale): Promise<User> {
+  return api.patch<Answer<"/api/v1/me", "patch">>("/api/v1/me", { locale } satisfies Body<"/api/v1/me", "patch">);
 }

@@ -16,6 +16,7 @@ struct AccountLink {
   std::string to;    // the address it goes to
   std::string link;  // "https://book.example.com/reset-password?token=..."
   Instant expires_at;
+  std::string locale = "en";  // the account's language (User::locale)
 };
 
 /// To the account's present address: a change to `new_email` was asked for.
@@ -24,6 +25,7 @@ struct EmailChangeNotice {
   std::string name;
   std::string to;
   std::string new_email;
+  std::string locale = "en";  // the account's language (User::locale)
 };
 
 /// The e-mails identity sends about an account. Declared here, where they are needed, and

@@ -60,6 +60,7 @@ struct User {
   bool email_verified = false;                              // a link sent to `email` was used
   std::optional<std::string> pending_email = std::nullopt;  // a new address asked for, waiting for its link
   std::optional<std::string> phone{};                       // E.164 ("+12125550123"), for text messages
+  std::string locale = "en";                                // the language of their messages (rules/locale.h)
 };
 
 struct Profile {
@@ -74,7 +75,8 @@ struct Registration {
   /// The caller vouches for the address (demo data, imports; never a request's word): it counts
   /// as verified and no link is sent.
   bool email_verified = false;
-  std::optional<std::string> phone{};  // as entered; stored in E.164
+  std::optional<std::string> phone{};   // as entered; stored in E.164
+  std::optional<std::string> locale{};  // one of rules/locale.h's; "en" when absent
 };
 
 struct AuthResult {
@@ -93,6 +95,8 @@ struct UserUpdate {
   std::optional<std::string> email = std::nullopt;
   /// Absent: unchanged; null: removed; a number as entered: checked and stored in E.164.
   std::optional<std::optional<std::string>> phone{};
+  /// Absent: unchanged; else one of the supported locales (rules/locale.h).
+  std::optional<std::string> locale{};
 };
 
 /// Which app a link in an e-mail opens: the player app at `/`, or the admin app at `/admin`.

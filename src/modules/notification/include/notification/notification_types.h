@@ -165,6 +165,7 @@ struct WebhookSignature {
 struct Unsubscribed {
   std::string user_id;
   std::string type;
+  std::string locale = "en";  // the user's language, for the page that answers
 };
 
 }  // namespace slotbase::notification
