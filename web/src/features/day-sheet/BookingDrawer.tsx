@@ -8,7 +8,7 @@ import { checkIn, refundPercent, rescheduleBooking } from "../bookings/api";
 import { BookingPayments } from "../payments";
 import { approveBooking, cancelAtDesk, markNoShow, rejectBooking } from "./api";
 import { RejectBooking } from "./RejectBooking";
-import { isTime, TimeField } from "./TimeField";
+import { isTime, TimeField } from "../../shared/TimeField";
 import { approvalOf, paymentOf, statusOf, typeOf } from "./words";
 
 /// What the drawer runs its actions through: the calendar's `act`, which reports and reloads.

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Block, Booking, Facility, Hours, MemberEntry, Resource, StaffEntry } from "../../shared/api/types";
-import { addDays, formatDay, formatTime, todayIn } from "../../shared/time";
+import { addDays, formatDay, formatMonth, formatTime, todayIn } from "../../shared/time";
 import { useLiveReload } from "../../shared/useLiveReload";
 import { getAvailability } from "../availability/api";
 import { facilityBookings } from "../bookings/api";
@@ -136,7 +136,7 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
       ? formatDay(date, true)
       : view === "week"
         ? `Week of ${formatDay(dates[0], true)}`
-        : new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(new Date(`${date.slice(0, 7)}-15T12:00:00Z`));
+        : formatMonth(date.slice(0, 7));
   const dayBookings = data?.bookings.get(date) ?? [];
   const cancelled = view === "day" ? dayBookings.filter((b) => b.status === "cancelled") : [];
   const holiday = data?.hours.holidays?.find((h) => h.date === date);
