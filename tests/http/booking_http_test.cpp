@@ -640,6 +640,83 @@ TEST_P(LifecycleHttpTest, TheFacilitysBlocksOfOneLocalDayComeInOneList) {
   EXPECT_EQ(bad.json()["errors"][0]["field"], "date");
 }
 
+TEST_P(LifecycleHttpTest, TheFacilitysBlocksOfARangeOfLocalDatesComeInOneList) {
+  auto block = [&](const std::string& start, const std::string& end) {
+    auto r = client_->post("/api/v1/resources/" + court_ + "/blocks",
+                           {{"start", start}, {"end", end}, {"reason", "net repair"}}, owner_.access);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json().value("id", "");
+  };
+  block("2026-11-22T20:00:00-05:00", "2026-11-22T21:00:00-05:00");  // the Sunday before the week
+  const auto monday = block("2026-11-23T09:00:00-05:00", "2026-11-23T10:00:00-05:00");
+  const auto overnight = block("2026-11-25T23:00:00-05:00", "2026-11-26T01:00:00-05:00");
+  const auto sunday = block("2026-11-29T21:00:00-05:00", "2026-11-29T22:00:00-05:00");
+  block("2026-11-30T00:00:00-05:00", "2026-11-30T01:00:00-05:00");  // the Monday after
+  const std::string base = "/api/v1/facilities/" + facility_ + "/blocks?";
+  auto week = client_->get(base + "from=2026-11-23&to=2026-11-29", owner_.access);
+  ASSERT_EQ(week.status, 200) << week.body;
+  std::vector<std::string> ids;
+  const json items = week.json()["items"];
+  for (const auto& b : items) ids.push_back(b["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{monday, overnight, sunday}));
+  // `to` defaults to `from`: one day, as with date.
+  auto one = client_->get(base + "from=2026-11-26", owner_.access);
+  ASSERT_EQ(one.status, 200) << one.body;
+  ASSERT_EQ(one.json()["items"].size(), 1u);
+  EXPECT_EQ(one.json()["items"][0]["id"], overnight);
+
+  auto field = [&](const std::string& query) {
+    auto r = client_->get(base + query, owner_.access);
+    EXPECT_EQ(r.status, 422) << query << ": " << r.body;
+    return r.json()["errors"][0].value("field", "");
+  };
+  EXPECT_EQ(field("from=2026-11-29&to=2026-11-23"), "to");
+  EXPECT_EQ(field("from=2026-01-01&to=2027-06-01"), "to");
+  EXPECT_EQ(field("date=2026-11-23&from=2026-11-23"), "date");
+  EXPECT_EQ(field("to=2026-11-23"), "from");
+  EXPECT_EQ(field("from=23.11.2026"), "from");
+  EXPECT_EQ(client_->get(base + "from=2026-11-23&to=2026-11-29", player_.access).status, 403);
+}
+
+TEST_P(LifecycleHttpTest, StaffSeeEachLiveHoldAtItsExactTimes) {
+  const std::string court2 = add_court("Court 2");
+  auto kept = hold(player_, "2026-11-25T14:00:00-05:00", "2026-11-25T15:30:00-05:00");
+  ASSERT_EQ(kept.status, 201) << kept.body;
+  auto let_go = hold(player_, "2026-11-26T09:00:00-05:00", "2026-11-26T10:00:00-05:00", court2);
+  ASSERT_EQ(let_go.status, 201) << let_go.body;
+  const std::string base = "/api/v1/facilities/" + facility_ + "/holds?";
+  auto day = client_->get(base + "date=2026-11-25", owner_.access);
+  ASSERT_EQ(day.status, 200) << day.body;
+  ASSERT_EQ(day.json()["items"].size(), 1u) << day.body;
+  const json h = day.json()["items"][0];
+  EXPECT_EQ(h["id"], kept.json()["id"]);
+  EXPECT_EQ(h["resource_id"], court_);
+  EXPECT_EQ(h["start"], "2026-11-25T19:00:00Z");
+  EXPECT_EQ(h["end"], "2026-11-25T20:30:00Z");
+  auto week = client_->get(base + "from=2026-11-23&to=2026-11-29", owner_.access);
+  ASSERT_EQ(week.status, 200) << week.body;
+  EXPECT_EQ(week.json()["items"].size(), 2u);
+
+  // A released hold is gone; so is one that lapsed.
+  ASSERT_EQ(client_->send("DELETE", "/api/v1/holds/" + let_go.json()["id"].get<std::string>(), nullptr, player_.access)
+                .status,
+            204);
+  EXPECT_EQ(client_->get(base + "from=2026-11-23&to=2026-11-29", owner_.access).json()["items"].size(), 1u);
+  travel_to("2026-11-24T13:00:00Z");
+  auto later = client_->get(base + "from=2026-11-23&to=2026-11-29", owner_.access);
+  ASSERT_EQ(later.status, 200) << later.body;
+  EXPECT_TRUE(later.json()["items"].empty()) << later.body;
+
+  EXPECT_EQ(client_->get(base + "date=2026-11-25", player_.access).status, 403);
+  auto rival = sign_up("rival@example.com");
+  create_facility(rival, create_organization(rival, "Rival Club"), "Rival Courts");
+  const int theirs = client_->get(base + "date=2026-11-25", rival.access).status;
+  EXPECT_TRUE(theirs == 403 || theirs == 404) << theirs;
+  auto bad = client_->get(base + "date=2026-11-25&to=2026-11-26", owner_.access);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["errors"][0]["field"], "date");
+}
+
 SB_INSTANTIATE_BACKENDS(LifecycleHttpTest);
 
 }  // namespace

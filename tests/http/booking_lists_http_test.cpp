@@ -180,12 +180,50 @@ TEST_P(BookingListsHttpTest, AnotherTenantSeesNeitherListNorDownload) {
   EXPECT_TRUE(own.json()["items"].empty());
 }
 
+TEST_P(BookingListsHttpTest, StaffSeeTheNameAndContactOfAPlayerWhoIsNotAMember) {
+  ASSERT_EQ(client_->send("PATCH", "/api/v1/me", {{"phone", "+12125550123"}}, player_.access).status, 200);
+  const auto theirs = player_book(player_, court_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
+  // The desk's own booking is the staff member's: staff see who made it.
+  const auto club = desk_book(court2_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z", "maintenance");
+  for (const std::string q : {"date=2026-11-25", "from=2026-11-25&to=2026-11-26&limit=10"}) {
+    auto r = list(q);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json page = r.json();
+    ASSERT_EQ(page["items"].size(), 2u) << r.body;
+    for (const auto& b : page["items"]) {
+      if (b["id"] == theirs) {
+        EXPECT_EQ(
+            b["player"],
+            (json{
+                {"id", player_.id}, {"name", "Test User"}, {"email", "player@example.com"}, {"phone", "+12125550123"}}))
+            << q;
+      } else {
+        EXPECT_EQ(b["id"], club);
+        EXPECT_EQ(b["player"]["id"], owner_.id) << q;
+        EXPECT_EQ(b["player"]["email"], "owner@example.com") << q;
+      }
+    }
+  }
+  // The player's own list is as it was: nobody's contact in it.
+  auto mine = client_->get("/api/v1/bookings?mine=true", player_.access);
+  ASSERT_EQ(mine.status, 200);
+  ASSERT_EQ(mine.json()["items"].size(), 1u);
+  EXPECT_FALSE(mine.json()["items"][0].contains("player"));
+  // Another club's staff read none of it.
+  auto rival = sign_up("rival@example.com");
+  create_facility(rival, create_organization(rival, "Across Town"), "Their Courts");
+  auto refused = list("date=2026-11-25", rival.access);
+  EXPECT_TRUE(refused.status == 403 || refused.status == 404) << refused.status;
+  EXPECT_EQ(refused.body.find("player@example.com"), std::string::npos);
+}
+
 TEST_P(BookingListsHttpTest, TheCsvDownloadParsesBackWithNamesQuotedAndFormulasDefused) {
   const std::string name = "=HYPERLINK(\"http://x\"), \"Ace\" Smith";
   auto reg = client_->post("/api/v1/auth/register",
                            {{"email", "ace@example.com"}, {"password", "a long enough passphrase"}, {"name", name}});
   ASSERT_EQ(reg.status, 201) << reg.body;
   Account ace{reg.json()["user"]["id"], "ace@example.com", reg.json()["access_token"], reg.json()["refresh_token"]};
+  ASSERT_EQ(client_->send("PATCH", "/api/v1/me", {{"phone", "+12125550123"}}, ace.access).status, 200);
   const auto first = player_book(ace, court_, "2026-11-25T15:00:00Z", "2026-11-25T16:00:00Z");
   const auto second = desk_book(court2_, "2027-03-14T23:00:00-04:00", "2027-03-15T00:00:00-04:00", "league", ace.id);
   auto r = list("from=2026-11-25&to=2027-03-14&format=csv&limit=1");
@@ -195,7 +233,7 @@ TEST_P(BookingListsHttpTest, TheCsvDownloadParsesBackWithNamesQuotedAndFormulasD
   auto rows = parse_csv(r.body);
   ASSERT_EQ(rows.size(), 3u) << r.body;  // the header and both bookings: paging does not cut a download
   EXPECT_EQ(rows[0], (std::vector<std::string>{"booking_id", "court", "start", "end", "time_zone", "player", "email",
-                                               "type", "status", "approval_status", "payment_status", "price",
+                                               "phone", "type", "status", "approval_status", "payment_status", "price",
                                                "currency", "created_at"}));
   EXPECT_EQ(rows[1][0], first);
   EXPECT_EQ(rows[1][1], "Court 1");
@@ -204,15 +242,16 @@ TEST_P(BookingListsHttpTest, TheCsvDownloadParsesBackWithNamesQuotedAndFormulasD
   EXPECT_EQ(rows[1][4], "America/New_York");
   EXPECT_EQ(rows[1][5], "'" + name);  // shown as text, never run as a formula
   EXPECT_EQ(rows[1][6], "ace@example.com");
-  EXPECT_EQ(rows[1][7], "open_play");
-  EXPECT_EQ(rows[1][8], "confirmed");
-  EXPECT_EQ(rows[1][11], "20.00");
-  EXPECT_EQ(rows[1][12], "USD");
-  EXPECT_EQ(rows[1][13], "2026-11-24T07:00:00-05:00");
+  EXPECT_EQ(rows[1][7], "'+12125550123");  // text, as a spreadsheet keeps it (not the number 12125550123)
+  EXPECT_EQ(rows[1][8], "open_play");
+  EXPECT_EQ(rows[1][9], "confirmed");
+  EXPECT_EQ(rows[1][12], "20.00");
+  EXPECT_EQ(rows[1][13], "USD");
+  EXPECT_EQ(rows[1][14], "2026-11-24T07:00:00-05:00");
   EXPECT_EQ(rows[2][0], second);
   EXPECT_EQ(rows[2][1], "Court 2");
   EXPECT_EQ(rows[2][2], "2027-03-14T23:00:00-04:00");
-  EXPECT_EQ(rows[2][7], "league");
+  EXPECT_EQ(rows[2][8], "league");
   // The raw text quotes the name's commas and quotes as RFC 4180 says.
   EXPECT_NE(r.body.find("\"'=HYPERLINK(\"\"http://x\"\"), \"\"Ace\"\" Smith\""), std::string::npos) << r.body;
   // The filters apply to the download as to the list.

@@ -98,6 +98,7 @@ class NotificationHttpTest : public BookingHttpTest {
       if (m["subject"].get<std::string>().rfind(prefix, 0) == 0) out.push_back(m);
     return out;
   }
+  std::string base_of_log() const { return "/api/v1/facilities/" + facility_ + "/notifications"; }
   json log(const std::string& query = "") {
     auto r = client_->get("/api/v1/facilities/" + facility_ + "/notifications" + query, owner_.access);
     EXPECT_EQ(r.status, 200) << r.body;
@@ -595,6 +596,13 @@ TEST_P(NotificationHttpTest, StaffReadTheDeliveryLogAndOnlyAdministratorsTheOutb
   EXPECT_EQ(mine[0]["recipient"], "player@example.com");
   EXPECT_EQ(mine[0]["attempts"], 1);
   EXPECT_EQ(mine[0]["data"].contains("unsubscribe_url"), false);
+  // Each entry names its recipient, the in-app one too (whose "recipient" is a user id).
+  for (const auto& entry : log()) {
+    EXPECT_EQ(entry["recipient_name"], "Test User") << entry.dump();
+    auto one = client_->get(base_of_log() + "/" + entry["id"].get<std::string>(), owner_.access);
+    ASSERT_EQ(one.status, 200) << one.body;
+    EXPECT_EQ(one.json()["recipient_name"], "Test User");
+  }
   EXPECT_TRUE(log("?user_id=usr_nobody").empty());
   auto base = "/api/v1/facilities/" + facility_ + "/notifications";
   EXPECT_EQ(client_->get(base, player_.access).status, 403);

@@ -50,7 +50,7 @@ test("the delivery log shows a booking's confirmation e-mail as it was sent", as
   await openLog(admin);
   await admin.getByLabel("Channel").selectOption("email");
   await admin.getByLabel("Message type").selectOption({ label: "Booking confirmations" });
-  const open = admin.getByRole("button", { name: /^Open Booking confirmations, E-mail to lena-/ });
+  const open = admin.getByRole("button", { name: /^Open Booking confirmations, E-mail to Lena Logged, lena-/ });
   await expect(open).toHaveCount(1);
   await expectAccessible(admin, "the delivery log");
   await open.click();
@@ -94,7 +94,7 @@ test("a template override is previewed live, a broken one shows its line, and th
   await book(page);
   await admin.getByRole("button", { name: "Delivery log" }).click();
   await admin.getByLabel("Channel").selectOption("email");
-  await admin.getByRole("button", { name: /^Open Booking confirmations, E-mail to theo-/ }).click();
+  await admin.getByRole("button", { name: /^Open Booking confirmations, E-mail to Theo Templated, theo-/ }).click();
   await expect(admin.getByRole("region", { name: "Booking confirmations as sent" }).getByTestId("message-subject")).toHaveText(
     "See you on court, Theo Templated",
   );

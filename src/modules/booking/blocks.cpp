@@ -75,9 +75,9 @@ Result<std::vector<Block>> Blocks::list_blocks(const std::string& resource_id, c
   return db_.read([&](db::Connection& c) { return BookingRepository::blocks_of(c, resource_id, from); });
 }
 
-Result<std::vector<Block>> Blocks::facility_blocks(const std::string& facility_id, const std::string& date,
+Result<std::vector<Block>> Blocks::facility_blocks(const std::string& facility_id, const LocalDates& dates,
                                                    const Context& ctx) {
-  SB_ASSIGN_OR_RETURN(Day day, places_.day_of(facility_id, date, ctx));
+  SB_ASSIGN_OR_RETURN(Day day, places_.days_of(facility_id, dates, ctx));
   return db_.read(
       [&](db::Connection& c) { return BookingRepository::facility_blocks(c, day.facility_id, day.from, day.to); });
 }

@@ -29,7 +29,7 @@ class Blocks {
 
   Result<Block> create_block(const BlockRequest& r, const Context& ctx);
   Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx);
-  Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const std::string& date,
+  Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const LocalDates& dates,
                                              const Context& ctx);
   Result<void> remove_block(const BlockId& block_id, const Context& ctx);
 

@@ -50,6 +50,13 @@ constexpr std::string_view kLapsedHolds = R"sql(
 SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
        currency, booking_id, offer
 FROM holds WHERE status = 'active' AND expires_at <= $1 ORDER BY expires_at LIMIT $2)sql";
+// The live holds over a facility's time: bounded by holds_lapsing (expires_at, active only), which
+// holds no more than the few minutes' holds not yet lapsed.
+constexpr std::string_view kLiveFacilityHolds = R"sql(
+SELECT id, facility_id, resource_id, user_id, booked_by, type, start_at, end_at, expires_at, status, price_amount,
+       currency, booking_id, offer
+FROM holds WHERE status = 'active' AND expires_at > $4 AND facility_id = $1 AND start_at < $3 AND end_at > $2
+ORDER BY start_at, resource_id, id)sql";
 constexpr std::string_view kExpireHold = R"sql(
 UPDATE holds SET status = 'expired' WHERE id = $1 AND status = 'active' AND expires_at <= $2)sql";
 
@@ -343,6 +350,12 @@ std::optional<Hold> BookingRepository::hold(db::Connection& c, const HoldId& id)
 
 bool BookingRepository::any_lapsed_hold(db::Connection& c, Instant now) {
   return c.query_one(kAnyLapsedHold, {epoch_seconds(now)}).has_value();
+}
+
+std::vector<Hold> BookingRepository::live_holds(db::Connection& c, const std::string& facility_id, Instant from,
+                                                Instant to, Instant now) {
+  return db::query_as(c, kLiveFacilityHolds, {facility_id, epoch_seconds(from), epoch_seconds(to), epoch_seconds(now)},
+                      hold_from);
 }
 
 std::vector<Hold> BookingRepository::lapsed_holds(db::Connection& c, Instant now, int limit) {

@@ -72,6 +72,9 @@ class BookingRepository {
   static bool set_payment_status(db::Connection& c, const BookingId& id, PaymentStatus status, Instant now);
   /// Whether some active hold has lapsed by `now`.
   static bool any_lapsed_hold(db::Connection& c, Instant now);
+  /// The facility's holds not lapsed by `now` that overlap [from, to), by start.
+  static std::vector<Hold> live_holds(db::Connection& c, const std::string& facility_id, Instant from, Instant to,
+                                      Instant now);
   /// Up to `limit` active holds that have lapsed by `now`, the longest lapsed first.
   static std::vector<Hold> lapsed_holds(db::Connection& c, Instant now, int limit);
 

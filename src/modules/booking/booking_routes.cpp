@@ -144,6 +144,24 @@ json bookings_json(const std::vector<Booking>& list, std::optional<std::string> 
   return {{"items", items}, {"next_cursor", next ? json(*next) : json(nullptr)}};
 }
 
+/// A facility's page for its staff: each booking with its player's name and contact, or null
+/// for a club booking without one (or an account since deleted).
+json staff_bookings_json(const FacilityBookingPage& p) {
+  json items = json::array();
+  for (const auto& b : p.items) {
+    json item = booking_json(b);
+    if (auto player = p.players.find(b.user_id); player != p.players.end()) {
+      const auto& who = player->second;
+      item["player"] = {{"id", who.id}, {"name", who.name}, {"email", who.email}};
+      if (who.phone) item["player"]["phone"] = *who.phone;
+    } else {
+      item["player"] = nullptr;
+    }
+    items.push_back(std::move(item));
+  }
+  return {{"items", items}, {"next_cursor", p.next_cursor ? json(*p.next_cursor) : json(nullptr)}};
+}
+
 /// The availability document, written directly: it is the hottest response (hundreds of slots a
 /// request), and building it as a JSON tree cost more than computing it. Only ids, fixed status
 /// words, times and integers go in; ids and names are escaped all the same.
@@ -232,6 +250,20 @@ void add_hold_routes(http::Router& router, BookingService& bookings) {
                 return http::reply(req, 201, bookings.create_hold(r, http::context_of(req)), hold_json);
               },
               http::Auth::required, http::RateClass::normal, "Hold a slot for the facility's hold time"});
+
+  router.add({"GET", "/api/v1/facilities/{facility_id}/holds",
+              [&bookings](Request& req) {
+                const LocalDates dates{req.query_param("date"), req.query_param("from"), req.query_param("to")};
+                return http::reply(req, 200,
+                                   bookings.facility_holds(req.param("facility_id"), dates, http::context_of(req)),
+                                   [](const std::vector<Hold>& holds) {
+                                     json items = json::array();
+                                     for (const auto& h : holds) items.push_back(hold_json(h));
+                                     return json{{"items", items}, {"next_cursor", nullptr}};
+                                   });
+              },
+              http::Auth::required, http::RateClass::normal,
+              "The live holds of one local day, or of local dates from and to, at their exact times (staff)"});
 
   router.add({"DELETE", "/api/v1/holds/{hold_id}",
               [&bookings](Request& req) {
@@ -338,7 +370,7 @@ void add_booking_routes(http::Router& router, BookingService& bookings) {
                 if (format != "json") return http::fail(req, Error::invalid("format", "must be json or csv"));
                 return http::reply(req, 200,
                                    bookings.facility_bookings(req.param("facility_id"), q, http::context_of(req)),
-                                   [](const FacilityBookingPage& p) { return bookings_json(p.items, p.next_cursor); });
+                                   staff_bookings_json);
               },
               http::Auth::required, http::RateClass::normal,
               "A facility's bookings over local dates with filters, a page at a time, or as CSV (staff)"});
@@ -467,12 +499,13 @@ void add_block_routes(http::Router& router, BookingService& bookings, RecurringS
 
   router.add({"GET", "/api/v1/facilities/{facility_id}/blocks",
               [&bookings](Request& req) {
-                auto list = bookings.facility_blocks(req.param("facility_id"), req.query_param("date").value_or(""),
-                                                     http::context_of(req));
+                const LocalDates dates{req.query_param("date"), req.query_param("from"), req.query_param("to")};
+                auto list = bookings.facility_blocks(req.param("facility_id"), dates, http::context_of(req));
                 if (!list.ok()) return http::fail(req, list.error());
                 return Response::json(200, blocks_json(list.value()));
               },
-              http::Auth::required, http::RateClass::normal, "Every block of one local day on any resource (staff)"});
+              http::Auth::required, http::RateClass::normal,
+              "Every block of one local day, or of local dates from and to, on any resource (staff)"});
 
   router.add({"DELETE", "/api/v1/blocks/{block_id}",
               [&recurring](Request& req) {

@@ -114,9 +114,13 @@ class BookingServiceImpl final : public BookingService {
   Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx) override {
     return parts_.blocks.list_blocks(resource_id, ctx);
   }
-  Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const std::string& date,
+  Result<std::vector<Hold>> facility_holds(const std::string& facility_id, const LocalDates& dates,
+                                           const Context& ctx) override {
+    return parts_.holds.facility_holds(facility_id, dates, ctx);
+  }
+  Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const LocalDates& dates,
                                              const Context& ctx) override {
-    return parts_.blocks.facility_blocks(facility_id, date, ctx);
+    return parts_.blocks.facility_blocks(facility_id, dates, ctx);
   }
   Result<void> remove_block(const BlockId& block_id, const Context& ctx) override {
     return parts_.blocks.remove_block(block_id, ctx);

@@ -262,4 +262,12 @@ void Holds::expire_hold(const HoldId& hold_id) {
   });
 }
 
+Result<std::vector<Hold>> Holds::facility_holds(const std::string& facility_id, const LocalDates& dates,
+                                                const Context& ctx) {
+  SB_ASSIGN_OR_RETURN(Day days, places_.days_of(facility_id, dates, ctx));
+  return db_.read([&](db::Connection& c) {
+    return BookingRepository::live_holds(c, days.facility_id, days.from, days.to, clock_.now());
+  });
+}
+
 }  // namespace slotbase::booking

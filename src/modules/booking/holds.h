@@ -39,6 +39,8 @@ class Holds {
   Result<void> release_hold(const HoldId& hold_id, const Context& ctx);
   Result<Booking> confirm_hold(const HoldId& hold_id, const PaymentChoice& payment, const Context& ctx);
   Result<Booking> staff_booking(const std::string& facility_id, const StaffBookingRequest& r, const Context& ctx);
+  /// Staff: the live holds on the facility's resources over local dates.
+  Result<std::vector<Hold>> facility_holds(const std::string& facility_id, const LocalDates& dates, const Context& ctx);
   /// BookingPayments: the hold becomes a booking paid as `status`, in the payment's transaction.
   Result<Booking> book_paid(db::Connection& tx, const HoldId& hold_id, PaymentMethod method, PaymentStatus status);
   /// BookingPayments: a payment in flight keeps the hold until `until`.

@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "booking_repository.h"
@@ -10,14 +11,6 @@ namespace slotbase::booking {
 namespace {
 
 using identity::Permission;
-
-/// A local date of the query, from 2000 to 2999.
-Result<LocalDate> date_of(const std::string& text, const std::string& field) {
-  auto day = LocalDate::parse(text);
-  if (!day) return Error::invalid(field, "must be a date as YYYY-MM-DD");
-  if (day->year < 2000 || day->year > 2999) return Error::invalid(field, "must be a date from 2000 to 2999");
-  return *day;
-}
 
 /// The word of a filter if it is one of the enum's, '' for no filter.
 template <class E>
@@ -31,21 +24,7 @@ Result<std::string> word_of(const std::optional<std::string>& text, const std::s
 
 /// The dates a query asks for, checked.
 Result<std::pair<LocalDate, LocalDate>> dates_of(const FacilityBookingQuery& q) {
-  if (q.date) {
-    if (q.from || q.to) return Error::invalid("date", "give either date or from and to, not both");
-    SB_ASSIGN_OR_RETURN(auto day, date_of(*q.date, "date"));
-    return std::pair{day, day};
-  }
-  if (!q.from) return Error::invalid("from", "is needed (or date for one day)");
-  SB_ASSIGN_OR_RETURN(auto from, date_of(*q.from, "from"));
-  LocalDate to = from;
-  if (q.to) {
-    SB_ASSIGN_OR_RETURN(to, date_of(*q.to, "to"));
-  }
-  if (to < from) return Error::invalid("to", "must not be before from");
-  if (Zone::add_days(from, kMaxListDays) <= to)
-    return Error::invalid("to", "must be at most " + std::to_string(kMaxListDays) + " days after from");
-  return std::pair{from, to};
+  return Places::local_dates({q.date, q.from, q.to});
 }
 
 /// The selection of a query over a facility in `zone`: its local dates as instants, its filters
@@ -86,6 +65,18 @@ Result<FacilityBookingSelection> selection_of(const std::string& facility_id, co
 
 }  // namespace
 
+std::map<std::string, BookingPlayer> BookingLists::players_of(const std::vector<Booking>& bookings) {
+  // One look-up for the lot: a page (or a season's export) has many bookings of few people.
+  std::vector<identity::UserId> ids;
+  std::set<std::string> seen;
+  for (const auto& b : bookings)
+    if (!b.user_id.empty() && seen.insert(b.user_id).second) ids.emplace_back(b.user_id);
+  std::map<std::string, BookingPlayer> out;
+  for (auto& u : identity_.users(ids))
+    out.emplace(u.id.str(), BookingPlayer{u.id.str(), std::move(u.name), std::move(u.email), std::move(u.phone)});
+  return out;
+}
+
 Result<FacilityBookingPage> BookingLists::page(const std::string& facility_id, const FacilityBookingQuery& q,
                                                const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto facility,
@@ -97,6 +88,7 @@ Result<FacilityBookingPage> BookingLists::page(const std::string& facility_id, c
   page.items = db_.read([&](db::Connection& c) { return BookingRepository::facility_bookings(c, s); });
   if (q.limit && static_cast<int>(page.items.size()) == *q.limit)
     page.next_cursor = std::to_string(epoch_seconds(page.items.back().start)) + ":" + page.items.back().id.str();
+  page.players = players_of(page.items);
   return page;
 }
 
@@ -117,22 +109,17 @@ Result<BookingExport> BookingLists::download(const std::string& facility_id, con
 
   std::map<std::string, std::string> courts;
   for (const auto& r : resources_.resources_of(facility.id)) courts[r.id.str()] = r.name;
-  // One look-up per player, not per booking: a season's export has many bookings of few people.
-  std::map<std::string, std::optional<identity::User>> players;
+  auto players = players_of(bookings);
   SB_ASSIGN_OR_RETURN(auto dates, dates_of(q));
   BookingExport out{facility.name, facility.timezone, dates.first, dates.second, {}};
   out.rows.reserve(bookings.size());
   for (auto& b : bookings) {
-    auto [player, fresh] = players.try_emplace(b.user_id);
-    if (fresh && !b.user_id.empty()) {
-      auto user = identity_.get_user(identity::UserId{b.user_id});
-      if (user.ok()) player->second = std::move(user.value());
-    }
-    BookingRow row{std::move(b), "", "", ""};
+    BookingRow row{std::move(b), "", "", "", ""};
     if (auto court = courts.find(row.booking.resource_id); court != courts.end()) row.resource_name = court->second;
-    if (player->second) {
-      row.player_name = player->second->name;
-      row.player_email = player->second->email;
+    if (auto player = players.find(row.booking.user_id); player != players.end()) {
+      row.player_name = player->second.name;
+      row.player_email = player->second.email;
+      row.player_phone = player->second.phone.value_or("");
     }
     out.rows.push_back(std::move(row));
   }

@@ -51,15 +51,44 @@ Result<organization::Facility> Places::facility_as(const std::string& facility_i
   return facility;
 }
 
-Result<Day> Places::day_of(const std::string& facility_id, const std::string& date, const Context& ctx) {
+namespace {
+
+/// A local date of a query, from 2000 to 2999.
+Result<LocalDate> date_of(const std::string& text, const std::string& field) {
+  auto day = LocalDate::parse(text);
+  if (!day) return Error::invalid(field, "must be a date as YYYY-MM-DD");
+  if (day->year < 2000 || day->year > 2999) return Error::invalid(field, "must be a date from 2000 to 2999");
+  return *day;
+}
+
+}  // namespace
+
+Result<std::pair<LocalDate, LocalDate>> Places::local_dates(const LocalDates& q) {
+  if (q.date) {
+    if (q.from || q.to) return Error::invalid("date", "give either date or from and to, not both");
+    SB_ASSIGN_OR_RETURN(auto day, date_of(*q.date, "date"));
+    return std::pair{day, day};
+  }
+  if (!q.from) return Error::invalid("from", "is needed (or date for one day)");
+  SB_ASSIGN_OR_RETURN(auto from, date_of(*q.from, "from"));
+  LocalDate to = from;
+  if (q.to) {
+    SB_ASSIGN_OR_RETURN(to, date_of(*q.to, "to"));
+  }
+  if (to < from) return Error::invalid("to", "must not be before from");
+  if (Zone::add_days(from, kMaxListDays) <= to)
+    return Error::invalid("to", "must be at most " + std::to_string(kMaxListDays) + " days after from");
+  return std::pair{from, to};
+}
+
+Result<Day> Places::days_of(const std::string& facility_id, const LocalDates& dates, const Context& ctx) {
   SB_ASSIGN_OR_RETURN(auto facility,
                       orgs_.facility_for(organization::FacilityId{facility_id}, Permission::facility_view, ctx));
-  auto day = LocalDate::parse(date);
-  if (!day) return Error::invalid("date", "must be a date as YYYY-MM-DD");
-  if (day->year < 2000 || day->year > 2999) return Error::invalid("date", "must be a date from 2000 to 2999");
+  SB_ASSIGN_OR_RETURN(auto days, local_dates(dates));
   auto zone = Zone::find(facility.timezone);
   if (!zone) return Error::internal("facility time zone " + facility.timezone + " is unknown");
-  return Day{facility.id.str(), zone->at(*day, LocalTime{0}), zone->at(Zone::add_days(*day, 1), LocalTime{0})};
+  return Day{facility.id.str(), zone->at(days.first, LocalTime{0}),
+             zone->at(Zone::add_days(days.second, 1), LocalTime{0})};
 }
 
 }  // namespace slotbase::booking

@@ -23,7 +23,8 @@ struct Place {
   resource::Pricing pricing;
 };
 
-/// One local day of a facility, [from, to) in UTC.
+/// Local days of a facility, [from, to) in UTC: from the first one's midnight to the midnight
+/// after the last.
 struct Day {
   std::string facility_id;
   Instant from;
@@ -46,8 +47,12 @@ class Places {
   /// that led there: a resource, a block) so another tenant's ids stay unknown.
   Result<organization::Facility> facility_as(const std::string& facility_id, identity::Permission permission,
                                              const Context& ctx, const char* missing);
-  /// One local day of a facility the caller may view as staff.
-  Result<Day> day_of(const std::string& facility_id, const std::string& date, const Context& ctx);
+  /// Local days of a facility the caller may view as staff (invalid_argument naming `date`,
+  /// `from` or `to`).
+  Result<Day> days_of(const std::string& facility_id, const LocalDates& dates, const Context& ctx);
+  /// The first and last local date asked for, checked: dates from 2000 to 2999, `date` or
+  /// `from` (not both), `to` not before `from` and at most kMaxListDays after it.
+  static Result<std::pair<LocalDate, LocalDate>> local_dates(const LocalDates& dates);
 
   /// `member`, when the caller already asked, saves asking again.
   Money price_for(const Place& p, const std::string& user_id, Instant start, Instant end,

@@ -1,5 +1,7 @@
 #include "identity_repository.h"
 
+#include <nlohmann/json.hpp>
+
 #include "platform/core/ids.h"
 #include "platform/db/query_as.h"
 
@@ -15,6 +17,13 @@ WHERE email = $1)sql";
 constexpr std::string_view kUserById = R"sql(
 SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone, locale FROM users
 WHERE id = $1)sql";
+// Any number of ids as one bound parameter, a JSON array of strings; each id by the primary key.
+constexpr std::string_view kUsersByIds = R"sql(
+SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone FROM users
+WHERE id IN (SELECT value FROM json_each($1)))sql";
+constexpr std::string_view kUsersByIdsPg = R"sql(
+SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone FROM users
+WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)))sql";
 constexpr std::string_view kUpdateUser = R"sql(
 UPDATE users SET name = $2, password_hash = $3, updated_at = $4, phone = $5 WHERE id = $1)sql";
 constexpr std::string_view kSetLocale = "UPDATE users SET locale = $2, updated_at = $3 WHERE id = $1";
@@ -128,6 +137,14 @@ std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_email(
 
 std::optional<IdentityRepository::StoredUser> IdentityRepository::user_by_id(db::Connection& c, const UserId& id) {
   return db::query_one_as(c, kUserById, {id.str()}, stored_user_from);
+}
+
+std::vector<IdentityRepository::StoredUser> IdentityRepository::users_by_ids(db::Connection& c,
+                                                                             const std::vector<UserId>& ids) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& id : ids) list.push_back(id.str());
+  return db::query_as(c, c.dialect() == db::Dialect::postgres ? kUsersByIdsPg : kUsersByIds, {list.dump()},
+                      stored_user_from);
 }
 
 void IdentityRepository::update_user(db::Connection& c, const UserId& id, const std::string& name,

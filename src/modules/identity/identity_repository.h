@@ -42,6 +42,8 @@ class IdentityRepository {
   static void insert_user(db::Connection& c, const User& u, const std::string& password_hash, Instant now);
   static std::optional<StoredUser> user_by_email(db::Connection& c, const std::string& email);
   static std::optional<StoredUser> user_by_id(db::Connection& c, const UserId& id);
+  /// The users of any number of ids in one query (the ids go in as one JSON array).
+  static std::vector<StoredUser> users_by_ids(db::Connection& c, const std::vector<UserId>& ids);
   static void update_user(db::Connection& c, const UserId& id, const std::string& name,
                           const std::string& password_hash, const std::optional<std::string>& phone, Instant now);
   static void set_locale(db::Connection& c, const UserId& id, const std::string& locale, Instant now);

@@ -288,6 +288,16 @@ Result<User> IdentityServiceImpl::get_user(const UserId& user_id) {
   return stored->user;
 }
 
+std::vector<User> IdentityServiceImpl::users(const std::vector<UserId>& ids) {
+  if (ids.empty()) return {};
+  auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::users_by_ids(c, ids); });
+  std::vector<User> out;
+  out.reserve(stored.size());
+  for (auto& s : stored)
+    if (s.user.status != "deleted") out.push_back(std::move(s.user));
+  return out;
+}
+
 std::optional<User> IdentityServiceImpl::find_user_by_email(const std::string& email) {
   auto normalized = rules::normalize_email(email);
   auto stored = db_.read([&](db::Connection& c) { return IdentityRepository::user_by_email(c, normalized); });

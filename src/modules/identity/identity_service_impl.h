@@ -66,6 +66,7 @@ class IdentityServiceImpl final : public IdentityService {
   Result<User> update_user(const UserId& user_id, const UserUpdate& update, const Context& ctx) override;
   Result<void> delete_user(const UserId& user_id, const Context& ctx) override;
   Result<User> get_user(const UserId& user_id) override;
+  std::vector<User> users(const std::vector<UserId>& ids) override;
   std::optional<User> find_user_by_email(const std::string& email) override;
   Result<RoleAssignment> assign_role(const db::UnitOfWork& work, const UserId& user_id, Role role, ScopeType scope_type,
                                      const std::string& scope_id, const Context& ctx) override;

@@ -46,7 +46,8 @@ json attempt_json(const DeliveryAttempt& a) {
   return {{"at", format_rfc3339(a.at)}, {"provider", a.provider}, {"outcome", a.outcome}, {"error", opt(a.error)}};
 }
 
-json delivery_json(const Notification& n, const std::vector<DeliveryAttempt>& attempts) {
+json delivery_json(const Notification& n, const std::vector<DeliveryAttempt>& attempts,
+                   const std::optional<std::string>& recipient_name) {
   json log = json::array();
   for (const auto& a : attempts) log.push_back(attempt_json(a));
   return {{"id", n.id.str()},
@@ -54,6 +55,7 @@ json delivery_json(const Notification& n, const std::vector<DeliveryAttempt>& at
           {"channel", str(n.channel)},
           {"user_id", n.user_id},
           {"recipient", n.recipient},
+          {"recipient_name", opt(recipient_name)},
           {"status", str(n.status)},
           {"attempts", n.attempts},
           {"attempt_log", log},
@@ -290,17 +292,20 @@ void add_staff_routes(http::Router& router, NotificationService& notifications) 
                 if (auto filters = read_log_filters(req, q); !filters.ok()) return http::fail(req, filters.error());
                 SB_ASSIGN_OR_RETURN_RESPONSE(q.limit, http::query_int(req, "limit", 100, 1, 500), req);
                 q.cursor = req.query_param("cursor");
-                return http::reply(req, 200,
-                                   notifications.delivery_log(req.param("facility_id"), q, http::context_of(req)),
-                                   [](const DeliveryLog& log) {
-                                     json items = json::array();
-                                     static const std::vector<DeliveryAttempt> none;
-                                     for (const auto& n : log.items) {
-                                       auto it = log.attempts.find(n.id.str());
-                                       items.push_back(delivery_json(n, it == log.attempts.end() ? none : it->second));
-                                     }
-                                     return json{{"items", items}, {"next_cursor", opt(log.next_cursor)}};
-                                   });
+                return http::reply(
+                    req, 200, notifications.delivery_log(req.param("facility_id"), q, http::context_of(req)),
+                    [](const DeliveryLog& log) {
+                      json items = json::array();
+                      static const std::vector<DeliveryAttempt> none;
+                      for (const auto& n : log.items) {
+                        auto it = log.attempts.find(n.id.str());
+                        auto name = log.names.find(n.user_id);
+                        items.push_back(delivery_json(
+                            n, it == log.attempts.end() ? none : it->second,
+                            name == log.names.end() ? std::nullopt : std::optional<std::string>(name->second)));
+                      }
+                      return json{{"items", items}, {"next_cursor", opt(log.next_cursor)}};
+                    });
               },
               http::Auth::required, http::RateClass::normal, "The facility's notification delivery log (staff)"});
   router.add({"GET", "/api/v1/facilities/{facility_id}/notifications/{notification_id}",
@@ -310,7 +315,7 @@ void add_staff_routes(http::Router& router, NotificationService& notifications) 
                     notifications.delivery(req.param("facility_id"), NotificationId{req.param("notification_id")},
                                            http::context_of(req)),
                     [](const DeliveryRecord& r) {
-                      json out = delivery_json(r.notification, r.attempts);
+                      json out = delivery_json(r.notification, r.attempts, r.recipient_name);
                       out["html"] = opt(r.notification.html);
                       return out;
                     });

@@ -1,5 +1,7 @@
 #include "notification_service_impl.h"
 
+#include <set>
+
 #include "catalogue.h"
 #include "notification_repository.h"
 #include "platform/core/zone.h"
@@ -85,13 +87,21 @@ Result<DeliveryLog> NotificationServiceImpl::delivery_log(const std::string& fac
   if (q.date)
     if (auto zone = Zone::find(facility.timezone))
       window = {zone->at(*q.date, LocalTime{0}), zone->at(Zone::add_days(*q.date, 1), LocalTime{0})};
-  return db_.read([&](db::Connection& c) {
+  auto out = db_.read([&](db::Connection& c) {
     DeliveryLog out;
     out.items = NotificationRepository::facility_log(c, facility_id, q, window);
     out.attempts = NotificationRepository::facility_attempts(c, facility_id, q, window);
     out.next_cursor = cursor_after(out.items, q.limit, [](const Notification& n) { return n.id.str(); });
     return out;
   });
+  // The names of the page's recipients in one call: the page holds this facility's messages only,
+  // so no other club's people are named.
+  std::vector<identity::UserId> ids;
+  std::set<std::string> seen;
+  for (const auto& n : out.items)
+    if (!n.user_id.empty() && seen.insert(n.user_id).second) ids.emplace_back(n.user_id);
+  for (auto& u : identity_.users(ids)) out.names.emplace(u.id.str(), std::move(u.name));
+  return out;
 }
 
 Result<DeliveryRecord> NotificationServiceImpl::delivery(const std::string& facility_id, const NotificationId& id,
@@ -100,9 +110,12 @@ Result<DeliveryRecord> NotificationServiceImpl::delivery(const std::string& faci
   auto record = db_.read([&](db::Connection& c) -> std::optional<DeliveryRecord> {
     auto n = NotificationRepository::find(c, id);
     if (!n || n->facility_id != facility_id) return std::nullopt;
-    return DeliveryRecord{*n, NotificationRepository::attempts_of(c, id)};
+    return DeliveryRecord{*n, NotificationRepository::attempts_of(c, id), std::nullopt};
   });
   if (!record) return Error::not_found("No such notification at this facility.");
+  if (!record->notification.user_id.empty())
+    if (auto who = identity_.get_user(identity::UserId{record->notification.user_id}); who.ok())
+      record->recipient_name = who->name;
   return *record;
 }
 

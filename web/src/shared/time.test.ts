@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countdown, formatDay, formatTime, instantAt, isoWeekday, overlaps, sameInstant, todayIn, wallClock } from "./time";
+import { countdown, dateLocale, formatDateTime, formatDay, formatMonth, formatTime, instantAt, isoWeekday, overlaps, sameInstant, todayIn, wallClock } from "./time";
 
 describe("times", () => {
   it("shows times in the facility's zone, not the browser's", () => {
@@ -25,6 +25,23 @@ describe("times", () => {
     // 01:30 UTC on Tuesday is 20:30 on Monday in New York.
     expect(wallClock(new Date("2026-12-08T01:30:00Z").getTime(), "America/New_York")).toEqual({ date: "2026-12-07", weekday: 1, minute: 1230 });
     expect(wallClock(new Date("2026-12-07T23:00:00Z").getTime(), "Asia/Tokyo")).toEqual({ date: "2026-12-08", weekday: 2, minute: 480 });
+  });
+});
+
+describe("dates in the browser's order", () => {
+  it("write dates in English in the order of the browser's region, as its date inputs do", () => {
+    expect(dateLocale("en-US")).toBe("en-US");
+    expect(dateLocale("de-DE")).toBe("en-DE");
+    expect(dateLocale("fr")).toBe("en-FR");
+    expect(dateLocale("not a language")).toBe("en-US");
+    // A US browser's date input reads 12/07/2026, a British or German one 07/12/2026 or 07.12.2026.
+    expect(formatDay("2026-12-07", true, "en-US")).toBe("Mon, Dec 7, 2026");
+    expect(formatDay("2026-12-07", true, dateLocale("en-GB"))).toMatch(/^Mon,? 7 Dec 2026$/);
+    expect(formatDay("2026-12-07", true, dateLocale("de-DE"))).toMatch(/^Mon,? 7 Dec 2026$/);
+    expect(formatMonth("2026-12", "en-US")).toBe("December 2026");
+    // Times stay on the 24-hour clock whatever the region.
+    expect(formatDateTime("2026-12-07T23:30:00Z", "America/New_York", "en-US")).toBe("Mon, Dec 7, 18:30");
+    expect(formatDateTime("2026-12-07T23:30:00Z", "America/New_York", dateLocale("en-GB"))).toMatch(/^Mon,? 7 Dec,? 18:30$/);
   });
 });
 

@@ -1,4 +1,18 @@
-// Times are shown in the facility's own time zone, whatever the browser's is.
+// Times are shown in the facility's own time zone, whatever the browser's is, on the 24-hour
+// clock (TimeField takes them so). Dates are written in English words in the order of the
+// browser's region, the order its own date inputs use: "Tue, Dec 1" in the US, "Tue 1 Dec" in
+// Britain or Germany.
+
+/// The locale dates are written in: English, in the region of `language` (the browser's by
+/// default); "en-US" where it names none.
+export function dateLocale(language: string = typeof navigator === "undefined" ? "en-US" : navigator.language): string {
+  try {
+    const region = new Intl.Locale(language).maximize().region;
+    return region && /^[A-Z]{2}$/.test(region) ? `en-${region}` : "en-US";
+  } catch {
+    return "en-US";
+  }
+}
 
 export function formatTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
@@ -6,8 +20,8 @@ export function formatTime(iso: string, timeZone: string): string {
   );
 }
 
-export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
+export function formatDateTime(iso: string, timeZone: string, locale: string = dateLocale()): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: "short",
     month: "short",
@@ -66,15 +80,21 @@ export function overlaps(a: { start: string; end: string }, b: { start: string; 
 // Local dates (YYYY-MM-DD) name a day on the facility's calendar, not an instant: they are read at
 // noon UTC, where no zone's offset moves them to another day.
 
-/// "Mon, Dec 7" for 2026-12-07 (with the year where `withYear` says so: "Mon, Dec 7, 2026").
-export function formatDay(date: string, withYear = false): string {
-  return new Intl.DateTimeFormat("en-US", {
+/// "Mon, Dec 7" for 2026-12-07 (with the year where `withYear` says so: "Mon, Dec 7, 2026"), in
+/// a US browser; "Mon 7 Dec" in a British one.
+export function formatDay(date: string, withYear = false, locale: string = dateLocale()): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone: "UTC",
     weekday: "short",
     month: "short",
     day: "numeric",
     ...(withYear ? { year: "numeric" } : {}),
   }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/// "December 2026" for a month (YYYY-MM), as dates are written.
+export function formatMonth(month: string, locale: string = dateLocale()): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "long", year: "numeric" }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
 /// The ISO weekday of a local date: 1 = Monday ... 7 = Sunday, as the API numbers them.

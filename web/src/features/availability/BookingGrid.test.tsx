@@ -77,6 +77,39 @@ describe("BookingGrid", () => {
     expect(screen.getByRole("button", { name: "Court 1, 20:00 to 21:00, booked" })).toBeTruthy();
   });
 
+  it("marks only the slots the player's own booking or hold covers, not the ones that start before it", () => {
+    // Hour-long slots every half hour: 18:30-19:30 overlaps the booking at 19:00 but is not it.
+    const staggered: Availability = {
+      ...availability,
+      resources: [
+        {
+          resource_id: "r1",
+          name: "Court 1",
+          slots: [
+            { start: "2026-12-01T17:30:00-05:00", end: "2026-12-01T18:30:00-05:00", status: "held", price: usd(3000) },
+            { start: "2026-12-01T18:00:00-05:00", end: "2026-12-01T19:00:00-05:00", status: "held", price: usd(3000) },
+            { start: "2026-12-01T18:30:00-05:00", end: "2026-12-01T19:30:00-05:00", status: "booked", price: usd(3000) },
+            { start: "2026-12-01T19:00:00-05:00", end: "2026-12-01T20:00:00-05:00", status: "booked", price: usd(3000) },
+            { start: "2026-12-01T19:30:00-05:00", end: "2026-12-01T20:30:00-05:00", status: "booked", price: usd(3000) },
+          ],
+        },
+      ],
+    };
+    render(
+      <BookingGrid
+        availability={staggered}
+        selected={{ resourceId: "r1", start: "2026-12-01T23:00:00Z", end: "2026-12-02T00:00:00Z" }}
+        myBookings={[{ resourceId: "r1", start: "2026-12-02T00:00:00Z", end: "2026-12-02T01:00:00Z" }]}
+        onPick={() => undefined}
+      />,
+    );
+    expect(screen.getByRole("button", { name: /Court 1, 17:30 to 18:30, held/ }).textContent).not.toMatch(/your/);
+    expect(screen.getByRole("button", { name: "Court 1, 18:00 to 19:00, your hold" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Court 1, 18:30 to 19:30, booked" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Court 1, 19:00 to 20:00, your booking" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Court 1, 19:30 to 20:30, booked" })).toBeTruthy();
+  });
+
   it("puts slots spelled in different offsets on one row", () => {
     const mixed: Availability = {
       ...availability,

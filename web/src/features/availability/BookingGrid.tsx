@@ -1,7 +1,7 @@
 import type { Availability, Slot } from "../../shared/api/types";
 import { formatMoney } from "../../shared/money";
 import type { PriceReason } from "../../shared/prices";
-import { formatTime, instant, overlaps, sameInstant } from "../../shared/time";
+import { formatTime, instant, sameInstant } from "../../shared/time";
 import { upcoming } from "./days";
 
 /// A stretch of time on one court: the player's hold or one of their bookings.
@@ -63,8 +63,12 @@ export function BookingGrid({
     return <p className="notice">This day's times have all passed. Pick a later date.</p>;
   // Courts share the facility's grid; rows are the distinct start instants across them.
   const starts = [...new Set(resources.flatMap((r) => r.slots.map((s) => instant(s.start))))].sort((a, b) => a - b);
+  // A slot is the player's only where their hold or booking covers all of it: an hour-long slot
+  // that starts half an hour before their booking is taken, but not by them.
   const onCourt = (r: Availability["resources"][number], slot: Slot, range: CourtRange) =>
-    range.resourceId === r.resource_id && overlaps(slot, range);
+    range.resourceId === r.resource_id &&
+    instant(range.start) <= instant(slot.start) &&
+    instant(slot.end) <= instant(range.end);
   const button = (r: Availability["resources"][number], slot: Slot) => {
     const isSelected =
       selected !== undefined &&

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Booking } from "../../shared/api/types";
+import { TimeField } from "../../shared/TimeField";
 import { slotAt } from "../availability/api";
 import { rescheduleBooking } from "./api";
 
@@ -44,7 +45,7 @@ export function Reschedule({
         </div>
         <div>
           <label htmlFor={`move-time-${booking.id}`}>New start time</label>
-          <input id={`move-time-${booking.id}`} type="time" step={1800} value={time} onChange={(e) => setTime(e.target.value)} />
+          <TimeField id={`move-time-${booking.id}`} value={time} onChange={setTime} />
         </div>
         <button type="button" onClick={submit}>
           Move booking

@@ -3,6 +3,7 @@ import { ApiError, messageOf, type Api } from "../../shared/api/client";
 import type { Booking, Resource, Series, SeriesScope } from "../../shared/api/types";
 import { SeriesConflicts } from "../../shared/SeriesConflicts";
 import { formatDateTime, formatTime, instantAt, wallClock } from "../../shared/time";
+import { TimeField } from "../../shared/TimeField";
 import { changeSeries, type SeriesChangeBody } from "./api";
 
 const DONE: Record<SeriesScope, string> = {
@@ -116,7 +117,7 @@ export function SeriesChange({
       <div className="row">
         <div>
           <label htmlFor={`${id}-time`}>New start time</label>
-          <input id={`${id}-time`} type="time" step={900} value={time} onChange={(e) => { setTime(e.target.value || time); setReviewing(null); }} />
+          <TimeField id={`${id}-time`} value={time} onChange={(v) => { setTime(v); setReviewing(null); }} />
         </div>
         <div>
           <label htmlFor={`${id}-minutes`}>Length (minutes)</label>

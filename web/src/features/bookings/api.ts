@@ -1,17 +1,25 @@
 import type { Api } from "../../shared/api/client";
-import type { Answer, Body, Booking, CalendarFeedLink, Series, SeriesScope, WaitlistEntry } from "../../shared/api/types";
+import type { Answer, Body, Booking, CalendarFeedLink, Series, SeriesScope, StaffBooking, WaitlistEntry } from "../../shared/api/types";
 
 /// The signed-in player's bookings, newest first.
 export async function myBookings(api: Api): Promise<Booking[]> {
   return (await api.get<Answer<"/api/v1/bookings", "get">>("/api/v1/bookings?mine=true&limit=100")).items;
 }
 
-/// A facility's bookings on one local date.
-export async function facilityBookings(api: Api, facilityId: string, date: string): Promise<Booking[]> {
-  const page = await api.get<Answer<"/api/v1/facilities/{facility_id}/bookings", "get">>(
-    `/api/v1/facilities/${facilityId}/bookings?date=${date}`,
-  );
-  return page.items;
+/// A facility's bookings over local dates `from` to `to` (inclusive), each with its player's name
+/// and contact: one request, unless more than a page of 500 match, when the next pages follow.
+export async function facilityBookingsBetween(api: Api, facilityId: string, from: string, to: string): Promise<StaffBooking[]> {
+  const out: StaffBooking[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = `from=${from}&to=${to}&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const page: Answer<"/api/v1/facilities/{facility_id}/bookings", "get"> = await api.get<
+      Answer<"/api/v1/facilities/{facility_id}/bookings", "get">
+    >(`/api/v1/facilities/${facilityId}/bookings?${query}`);
+    out.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return out;
 }
 
 export function checkIn(api: Api, bookingId: string): Promise<Booking> {

@@ -8,8 +8,16 @@ import { checkIn, refundPercent, rescheduleBooking } from "../bookings/api";
 import { BookingPayments } from "../payments";
 import { approveBooking, cancelAtDesk, markNoShow, rejectBooking } from "./api";
 import { RejectBooking } from "./RejectBooking";
-import { isTime, TimeField } from "./TimeField";
+import { isTime, TimeField } from "../../shared/TimeField";
 import { approvalOf, paymentOf, statusOf, typeOf } from "./words";
+
+/// Who a booking is for and how to reach them; null for a club booking without a player.
+export interface Person {
+  name: string;
+  email?: string;
+  phone?: string;
+  role?: string;
+}
 
 /// What the drawer runs its actions through: the calendar's `act`, which reports and reloads.
 export type Act = <T>(fn: () => Promise<T>, text: string | ((result: T) => string)) => Promise<boolean>;
@@ -30,7 +38,7 @@ export function BookingDrawer({
   facility: Facility;
   booking: Booking;
   court: string;
-  person: { name: string; email?: string; role?: string } | null;
+  person: Person | null;
   act: Act;
   onClose: () => void;
 }) {
@@ -91,11 +99,19 @@ export function BookingDrawer({
         </dd>
         <dt>Booked by</dt>
         <dd>
-          {person ? person.name : "A player who is not a member"}
+          {person ? person.name : b.user_id ? "An account since deleted" : "The club (no player)"}
           {person?.role && <span className="muted"> ({person.role})</span>}
         </dd>
         <dt>Contact</dt>
-        <dd>{person?.email ? <a href={`mailto:${person.email}`}>{person.email}</a> : <span className="muted">not known here</span>}</dd>
+        <dd>
+          {person?.email ? <a href={`mailto:${person.email}`}>{person.email}</a> : <span className="muted">not known here</span>}
+          {person?.phone && (
+            <>
+              {" · "}
+              <a href={`tel:${person.phone}`}>{person.phone}</a>
+            </>
+          )}
+        </dd>
         <dt>Type</dt>
         <dd>
           {typeOf(b)}

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import type { Block, Booking, Resource } from "../../shared/api/types";
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from "react";
+import type { Block, Hold, Resource, StaffBooking } from "../../shared/api/types";
 import { formatTime } from "../../shared/time";
 import { rowsOf, type Row } from "./grid";
 import { statusWords } from "./words";
@@ -14,11 +14,14 @@ export interface Range {
 export interface DayData {
   resources: Resource[];
   rows: Row[];
-  bookings: Booking[];
+  bookings: StaffBooking[];
   blocks: Block[];
-  /// For each court, which rows a hold takes.
-  held: Map<string, boolean[]>;
+  /// The players' live holds, drawn at their own times.
+  holds: Hold[];
 }
+
+/// How long a finger rests on a slot before dragging selects rather than scrolls.
+const LONG_PRESS_MS = 400;
 
 /// A court's colour, or one of a few distinct ones where it has none.
 export function colourOf(r: Resource, index: number): string {
@@ -44,15 +47,15 @@ export function DayGrid({
   nameOf: (userId: string) => string;
   onSlot: (court: string, row: number) => void;
   onRange: (range: Range) => void;
-  onBooking: (b: Booking) => void;
+  onBooking: (b: StaffBooking) => void;
   onRemoveBlock: (b: Block) => void;
 }) {
-  const { resources, rows, bookings, blocks, held } = data;
+  const { resources, rows, bookings, blocks, holds } = data;
   const live = bookings.filter((b) => b.status !== "cancelled");
   const taken = new Map<string, boolean[]>();
   for (const r of resources) {
-    const t = rows.map((row, i) => row.closed || (held.get(r.id)?.[i] ?? false));
-    for (const item of [...live, ...blocks].filter((i) => i.resource_id === r.id)) {
+    const t = rows.map((row) => row.closed);
+    for (const item of [...live, ...blocks, ...holds].filter((i) => i.resource_id === r.id)) {
       const at = rowsOf(rows, item);
       if (at) for (let i = at.first; i < at.last; i++) t[i] = true;
     }
@@ -64,6 +67,9 @@ export function DayGrid({
   const [selection, setSelection] = useState<Range | null>(null);
   const drag = useRef<{ court: string; anchor: number; to: number } | null>(null);
   const dragged = useRef(false);
+  // A finger on a slot scrolls the calendar, as anywhere on a phone; resting there a moment first
+  // starts a selection instead (the press that is waiting to become one).
+  const press = useRef<number | undefined>(undefined);
   const cells = useRef(new Map<string, HTMLButtonElement>());
 
   // The one cell in the tab order: the focused one, else the first free cell.
@@ -73,9 +79,18 @@ export function DayGrid({
   })();
   const tabStop = focus && free(focus.court, focus.row) ? focus : firstFree;
 
-  // A drag ends wherever the pointer is let go.
+  // A drag ends wherever the pointer is let go; a touch the browser takes for a scroll ends none.
   useEffect(() => {
+    const cancel = () => {
+      window.clearTimeout(press.current);
+      drag.current = null;
+    };
+    // While a touch selects, the finger's moves select rather than scroll.
+    const touchMove = (e: TouchEvent) => {
+      if (drag.current && e.cancelable) e.preventDefault();
+    };
     const up = () => {
+      window.clearTimeout(press.current);
       const d = drag.current;
       drag.current = null;
       if (!d) return;
@@ -87,7 +102,13 @@ export function DayGrid({
       }
     };
     window.addEventListener("pointerup", up);
-    return () => window.removeEventListener("pointerup", up);
+    window.addEventListener("pointercancel", cancel);
+    window.addEventListener("touchmove", touchMove, { passive: false });
+    return () => {
+      window.removeEventListener("pointerup", up);
+      window.removeEventListener("pointercancel", cancel);
+      window.removeEventListener("touchmove", touchMove);
+    };
   }, [onRange]);
 
   // The run of free rows from `anchor` towards `to`, stopping at the first taken one.
@@ -96,6 +117,21 @@ export function DayGrid({
     let end = anchor;
     while (end !== to && free(court, end + step)) end += step;
     return end;
+  };
+
+  // Drags the selection being made on its court to `row`, as far as the free rows reach.
+  const extend = (court: string, row: number) => {
+    const d = drag.current;
+    if (!d || d.court !== court) return;
+    d.to = reach(d.court, d.anchor, row);
+    setSelection({ court: d.court, first: Math.min(d.anchor, d.to), last: Math.max(d.anchor, d.to) + 1 });
+  };
+  // A touch's events need not reach the slots it passes over: the slot under the finger is found
+  // by its place.
+  const touchDrag = (e: ReactPointerEvent) => {
+    if (!drag.current || e.pointerType !== "touch") return;
+    const slot = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>("[data-row]");
+    if (slot?.dataset.court) extend(slot.dataset.court, Number(slot.dataset.row));
   };
 
   const move = (court: string, row: number) => {
@@ -167,9 +203,10 @@ export function DayGrid({
         {opening.length === 0
           ? "Closed all day."
           : `Open ${formatTime(new Date(opening[0].start).toISOString(), tz)} to ${formatTime(new Date(opening[opening.length - 1].end).toISOString(), tz)}; shaded rows are closed.`}{" "}
-        Click a free slot to book it; drag down a court, or hold Shift with the arrow keys, to book or block several.
+        Click a free slot to book it; drag down a court (on a touch screen, press and hold a slot first), or hold Shift with
+        the arrow keys, to book or block several.
       </p>
-      <div className="cal-day" style={{ gridTemplateColumns: columns, gridTemplateRows: `auto repeat(${rows.length}, 1.75rem)` }}>
+      <div className="cal-day" onPointerMove={touchDrag} style={{ gridTemplateColumns: columns, gridTemplateRows: `auto repeat(${rows.length}, 1.75rem)` }}>
         {/* The zone is named above the grid; its corner stays as narrow as the times. */}
         <div className="cal-corner" style={{ gridRow: 1, gridColumn: 1 }}>
           Time
@@ -214,16 +251,28 @@ export function DayGrid({
                 onKeyDown={(e) => keyDown(e, r.id, i)}
                 onPointerDown={(e) => {
                   if (e.button > 0) return;
-                  drag.current = { court: r.id, anchor: i, to: i };
                   dragged.current = false;
+                  if (e.pointerType === "touch") {
+                    // A touch captures its pointer to this slot: let go, so the slots it is
+                    // dragged over hear it come, and wait to see whether it scrolls.
+                    if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+                    window.clearTimeout(press.current);
+                    const court = r.id;
+                    press.current = window.setTimeout(() => {
+                      drag.current = { court, anchor: i, to: i };
+                      setSelection({ court, first: i, last: i + 1 });
+                    }, LONG_PRESS_MS);
+                    return;
+                  }
+                  drag.current = { court: r.id, anchor: i, to: i };
                   setSelection(null);
                 }}
-                onPointerEnter={() => {
-                  const d = drag.current;
-                  if (!d || d.court !== r.id) return;
-                  d.to = reach(r.id, d.anchor, i);
-                  setSelection({ court: r.id, first: Math.min(d.anchor, d.to), last: Math.max(d.anchor, d.to) + 1 });
+                onContextMenu={(e) => {
+                  if (drag.current) e.preventDefault();
                 }}
+                data-court={r.id}
+                data-row={i}
+                onPointerEnter={() => extend(r.id, i)}
                 onClick={() => activate(r.id, i)}
               />
             );
@@ -270,14 +319,12 @@ export function DayGrid({
               </div>,
             );
           }
-          const h = held.get(r.id) ?? [];
-          for (let i = 0; i < rows.length; i++) {
-            if (!h[i] || (i > 0 && h[i - 1])) continue;
-            let end = i;
-            while (end < rows.length && h[end]) end++;
+          for (const h of holds.filter((x) => x.resource_id === r.id)) {
+            const at = rowsOf(rows, h);
+            if (!at) continue;
             items.push(
-              <div key={`hold${i}`} className="cal-item hold" style={{ gridRow: `${i + 2} / ${end + 2}`, gridColumn: c + 2 }}>
-                Held from {formatTime(new Date(rows[i].start).toISOString(), tz)}
+              <div key={h.id} className="cal-item hold" style={{ gridRow: `${at.first + 2} / ${at.last + 2}`, gridColumn: c + 2 }}>
+                Held {formatTime(h.start, tz)}–{formatTime(h.end, tz)}
                 <span className="visually-hidden"> on {r.name}, a player is booking it</span>
               </div>,
             );

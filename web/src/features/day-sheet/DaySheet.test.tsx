@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { aFacility, fakeNetwork, page, Reply, type Handler } from "../../shared/api/testing";
-import type { Availability, Block, Booking, Hours, MemberEntry, Resource } from "../../shared/api/types";
+import type { Block, BookingPlayer, Hold, Hours, MemberEntry, Resource, StaffBooking } from "../../shared/api/types";
 import { DaySheet } from "./DaySheet";
 
 // The desk opens the calendar at 11:00 in New York on Tuesday 1 December 2026.
@@ -19,37 +19,51 @@ const HOURS: Hours = {
   holidays: [{ date: "2026-12-25", name: "Christmas Day", closed: true }],
 };
 
-const booking = (id: string, start: string, end: string, changes: Partial<Booking> = {}): Booking => ({
-  id,
-  facility_id: "fac_1",
-  resource_id: "res_1",
-  user_id: "usr_pat",
-  type: "open_play",
-  start,
-  end,
-  status: "confirmed",
-  approval_status: "not_required",
-  payment_status: "pending",
-  price: { amount: 3000, currency: "USD" },
-  created_at: "2026-11-20T12:00:00Z",
-  ...changes,
-});
+// Who the server says each booking is for (staff see everyone's name, members or not).
+const players: Record<string, BookingPlayer> = {
+  usr_pat: { id: "usr_pat", name: "Pat Player", email: "pat@example.com" },
+  usr_sam: { id: "usr_sam", name: "Sam Smash", email: "sam@example.com" },
+  usr_nina: { id: "usr_nina", name: "Nina Guest", email: "nina@example.com", phone: "+12125550123" },
+};
+
+const booking = (id: string, start: string, end: string, changes: Partial<StaffBooking> = {}): StaffBooking => {
+  const b = {
+    id,
+    facility_id: "fac_1",
+    resource_id: "res_1",
+    user_id: "usr_pat",
+    type: "open_play" as const,
+    start,
+    end,
+    status: "confirmed" as const,
+    approval_status: "not_required" as const,
+    payment_status: "pending" as const,
+    price: { amount: 3000, currency: "USD" },
+    created_at: "2026-11-20T12:00:00Z",
+    ...changes,
+  };
+  return { player: players[b.user_id] ?? null, ...b };
+};
 const evening = booking("bkg_evening", "2026-12-01T23:00:00Z", "2026-12-02T00:00:00Z");
 // Spelt in the facility's offset: the calendar places instants, not strings.
 const morning = booking("bkg_morning", "2026-12-01T10:00:00-05:00", "2026-12-01T11:00:00-05:00");
 const block: Block = { id: "blk_1", resource_id: "res_2", start: "2026-12-01T17:00:00Z", end: "2026-12-01T18:00:00Z", reason: "Resurfacing" };
 
-/// The facility's days as the server has them; a test's routes may change `day.bookings`.
+/// Whether a request's range of local dates (from and to, inclusive) takes in `date`.
+const spans = (query: URLSearchParams, date: string) => (query.get("from") ?? "") <= date && date <= (query.get("to") ?? "");
+
+/// The facility's days as the server has them; a test's routes may change `day.bookings` and
+/// `day.holds`, all on Tuesday 1 December.
 function club(extra: Record<string, Handler> = {}, hours: Hours = HOURS) {
-  const day = { bookings: [evening, morning] as Booking[] };
+  const day = { bookings: [evening, morning] as StaffBooking[], holds: [] as Hold[] };
   const network = fakeNetwork({
     "GET /api/v1/facilities/fac_1/resources": () => page(courts),
     "GET /api/v1/facilities/fac_1/hours": () => hours,
-    "GET /api/v1/facilities/fac_1/bookings": (r) => page(r.query.get("date") === "2026-12-01" ? day.bookings : []),
-    "GET /api/v1/facilities/fac_1/blocks": (r) => page(r.query.get("date") === "2026-12-01" ? [block] : []),
+    "GET /api/v1/facilities/fac_1/bookings": (r) => page(spans(r.query, "2026-12-01") ? day.bookings : []),
+    "GET /api/v1/facilities/fac_1/blocks": (r) => page(spans(r.query, "2026-12-01") ? [block] : []),
+    "GET /api/v1/facilities/fac_1/holds": (r) => page(spans(r.query, "2026-12-01") ? day.holds : []),
     "GET /api/v1/facilities/fac_1/members": () => page(members),
     "GET /api/v1/facilities/fac_1/staff": () => page([]),
-    "GET /api/v1/facilities/fac_1/availability": () => ({ facility_id: "fac_1", timezone: "America/New_York", resources: [] }),
     ...extra,
   });
   return { ...network, day };
@@ -100,7 +114,8 @@ describe("the desk's calendar", () => {
     expect(screen.queryByRole("button", { name: "Court 1, 10:30, free" })).toBeNull();
     expect(screen.getByRole("button", { name: "Court 1, 11:00, free" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Court 2, 12:00, free" })).toBeNull();
-    expect(requests.find((r) => r.path === "/api/v1/facilities/fac_1/bookings")?.query.get("date")).toBe("2026-12-01");
+    const read = requests.find((r) => r.path === "/api/v1/facilities/fac_1/bookings")!;
+    expect([read.query.get("from"), read.query.get("to")]).toEqual(["2026-12-01", "2026-12-01"]);
   });
 
   it("shades the hours the facility is closed and marks a closed holiday", async () => {
@@ -138,7 +153,7 @@ describe("the desk's calendar", () => {
   });
 
   it("switches to the week and the month, and back to a day from either", async () => {
-    const { api, requests } = club();
+    const { api } = club();
     render(<DaySheet api={api} facility={aFacility()} />);
     await screen.findByRole("button", { name: /^18:00–19:00 on Court 1/ });
 
@@ -147,8 +162,6 @@ describe("the desk's calendar", () => {
     await waitFor(() => expect(tuesday.textContent).toContain("10:00–11:00 Court 1 · Pat Player"));
     expect(tuesday.textContent).toMatch(/10:00–11:00 Court 1 · Pat Player.*12:00–13:00 Court 2 · blocked: Resurfacing.*18:00–19:00 Court 1/);
     expect(tuesday.textContent).toContain("09:00–21:00");
-    const weekDates = requests.filter((r) => r.path === "/api/v1/facilities/fac_1/bookings").map((r) => r.query.get("date"));
-    expect(weekDates).toEqual(expect.arrayContaining(["2026-11-30", "2026-12-01", "2026-12-06"]));
     expect(screen.getByRole("heading", { name: "Week of Mon, Nov 30, 2026" })).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Month" }));
@@ -285,6 +298,16 @@ describe("the desk's calendar", () => {
     expect(requests.filter((r) => r.method === "POST").map((r) => r.path)).toEqual(["/api/v1/bookings/bkg_evening/check-in"]);
   });
 
+  it("names a player who is not a member in the drawer, with their e-mail and phone", async () => {
+    const { api, day } = club();
+    day.bookings = [booking("bkg_guest", "2026-12-01T23:00:00Z", "2026-12-02T00:00:00Z", { user_id: "usr_nina" })];
+    render(<DaySheet api={api} facility={aFacility()} />);
+    fireEvent.click(await screen.findByRole("button", { name: /^18:00–19:00 on Court 1: Nina Guest/ }));
+    const drawer = screen.getByRole("complementary", { name: "Booking 18:00 on Court 1" });
+    expect(drawer.textContent).toMatch(/Booked byNina Guest.*Contactnina@example\.com · \+12125550123/);
+    expect(within(drawer).getByRole("link", { name: "+12125550123" }).getAttribute("href")).toBe("tel:+12125550123");
+  });
+
   it("shows the refund before cancelling, and can refund in full whatever the notice", async () => {
     const paid = { ...evening, payment_status: "paid" as const };
     const { api, requests, day } = club({
@@ -391,26 +414,43 @@ describe("the desk's calendar", () => {
     expect(screen.getByRole("list", { name: "Cancelled this day" }).textContent).toContain("cancelled, rejected · Court reserved for a league match");
   });
 
-  it("draws a player's hold where every slot around it is held", async () => {
-    const slot = (start: string, status: "available" | "held") => ({
-      start: `2026-12-01T${start}:00-05:00`,
-      end: `2026-12-01T${String(Number(start.slice(0, 2)) + 1).padStart(2, "0")}${start.slice(2)}:00-05:00`,
-      status,
-      price: { amount: 2000, currency: "USD" },
+  it("draws each player's hold at its own start and end, not the slots around it", async () => {
+    const { api, day } = club();
+    const hold = (id: string, resource_id: string, start: string, end: string): Hold => ({
+      id, facility_id: "fac_1", resource_id, user_id: "usr_nina", start, end, expires_at: "2026-12-01T16:10:00Z", status: "active", price: { amount: 2000, currency: "USD" },
     });
-    const availability: Availability = {
-      facility_id: "fac_1",
-      timezone: "America/New_York",
-      // A hold from 14:00 to 15:00 on Court 3 makes the three slots that touch it held.
-      resources: [{ resource_id: "res_3", name: "Court 3", slots: [slot("13:00", "available"), slot("13:30", "held"), slot("14:00", "held"), slot("14:30", "held"), slot("15:00", "available")] }],
-    };
-    const { api } = club({ "GET /api/v1/facilities/fac_1/availability": () => availability });
+    // 14:00 to 15:00 and 15:30 to 16:00 on Court 3; the rows are half an hour from 07:00.
+    day.holds = [hold("hld_1", "res_3", "2026-12-01T14:00:00-05:00", "2026-12-01T20:00:00Z"), hold("hld_2", "res_3", "2026-12-01T20:30:00Z", "2026-12-01T21:00:00Z")];
     render(<DaySheet api={api} facility={aFacility()} />);
-    const hold = await screen.findByText(/Held from 14:00/);
-    expect(hold.closest<HTMLElement>(".cal-item")!.style.gridRow).toBe("16 / 18");
+    const first = await screen.findByText(/Held 14:00–15:00/);
+    expect(first.closest<HTMLElement>(".cal-item")!.style.gridRow).toBe("16 / 18");
+    expect(screen.getByText(/Held 15:30–16:00/).closest<HTMLElement>(".cal-item")!.style.gridRow).toBe("19 / 20");
     expect(screen.getByRole("button", { name: "Court 3, 13:30, free" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Court 3, 14:00, free" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Court 3, 14:30, free" })).toBeNull();
     expect(screen.getByRole("button", { name: "Court 3, 15:00, free" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Court 3, 15:30, free" })).toBeNull();
+  });
+
+  it("asks for a week's and a month's bookings and blocks in one request each, not a request a day", async () => {
+    const { api, requests } = club();
+    render(<DaySheet api={api} facility={aFacility()} />);
+    await screen.findByRole("button", { name: /^18:00–19:00 on Court 1/ });
+    const reads = (path: string) => requests.filter((r) => r.method === "GET" && r.path === `/api/v1/facilities/fac_1/${path}`);
+    const before = { bookings: reads("bookings").length, blocks: reads("blocks").length, holds: reads("holds").length };
+
+    fireEvent.click(screen.getByRole("button", { name: "Week" }));
+    const tuesday = await screen.findByRole("region", { name: "Tue, Dec 1" });
+    await waitFor(() => expect(tuesday.textContent).toContain("10:00–11:00 Court 1 · Pat Player"));
+    expect(reads("bookings").slice(before.bookings).map((r) => Object.fromEntries(r.query))).toEqual([{ from: "2026-11-30", to: "2026-12-06", limit: "500" }]);
+    expect(reads("blocks").slice(before.blocks).map((r) => Object.fromEntries(r.query))).toEqual([{ from: "2026-11-30", to: "2026-12-06" }]);
+    expect(reads("holds")).toHaveLength(before.holds);
+
+    const inWeek = { bookings: reads("bookings").length, blocks: reads("blocks").length };
+    fireEvent.click(screen.getByRole("button", { name: "Month" }));
+    await screen.findByRole("button", { name: "Tue, Dec 1: 2 bookings" });
+    expect(reads("bookings").slice(inWeek.bookings).map((r) => Object.fromEntries(r.query))).toEqual([{ from: "2026-12-01", to: "2026-12-31", limit: "500" }]);
+    expect(reads("blocks")).toHaveLength(inWeek.blocks);
   });
 
   it("says why the server refused an action", async () => {

@@ -1,18 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
-import type { Block, Booking, Facility, Hours, MemberEntry, Resource, StaffEntry } from "../../shared/api/types";
-import { addDays, formatDay, formatTime, todayIn } from "../../shared/time";
+import type { Block, Facility, Hold, Hours, MemberEntry, Resource, StaffBooking, StaffEntry } from "../../shared/api/types";
+import { addDays, formatDay, formatMonth, formatTime, todayIn } from "../../shared/time";
 import { useLiveReload } from "../../shared/useLiveReload";
-import { getAvailability } from "../availability/api";
-import { facilityBookings } from "../bookings/api";
+import { facilityBookingsBetween } from "../bookings/api";
 import { getHours, listResources } from "../facilities/api";
 import { listStaff } from "../lists/api";
-import { allMembers, listBlocks, removeBlock } from "./api";
-import { BookingDrawer } from "./BookingDrawer";
+import { allMembers, blocksBetween, holdsBetween, removeBlock } from "./api";
+import { BookingDrawer, type Person } from "./BookingDrawer";
 import "./calendar.css";
 import { DayGrid, type Range } from "./DayGrid";
 import { BlockCourt, BookForMember, type Preset } from "./DeskForms";
-import { addMonths, dayRows, heldRows, monthWeeks, shownSpan, weekDates, type Row } from "./grid";
+import { addMonths, byDate, dayRows, monthWeeks, shownSpan, weekDates, type Row } from "./grid";
 import { MonthView, WeekView } from "./Views";
 import { statusWords } from "./words";
 
@@ -21,9 +20,9 @@ type View = "day" | "week" | "month";
 interface Loaded {
   resources: Resource[];
   hours: Hours;
-  bookings: Map<string, Booking[]>;
+  bookings: Map<string, StaffBooking[]>;
   blocks: Map<string, Block[]>;
-  held: Map<string, boolean[]>;
+  holds: Hold[];
   rows: Row[];
 }
 
@@ -39,7 +38,7 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
   const [data, setData] = useState<Loaded | null>(null);
   const [people, setPeople] = useState<{ members: MemberEntry[]; staff: StaffEntry[] }>({ members: [], staff: [] });
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const [open, setOpen] = useState<Booking | null>(null);
+  const [open, setOpen] = useState<StaffBooking | null>(null);
   const [chooser, setChooser] = useState<Range | null>(null);
   const [form, setForm] = useState<{ kind: "book" | "block"; preset?: Preset; n: number }>({ kind: "book", n: 0 });
   const latest = useRef(0);
@@ -47,39 +46,30 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
   const dates = view === "day" ? [date] : view === "week" ? weekDates(date) : monthWeeks(date).dates;
 
   // Reads everything first and shows it only if no newer load started meanwhile, so a slow answer
-  // for the day before never overwrites the day now chosen.
+  // for the day before never overwrites the day now chosen. One request per kind for the whole
+  // view (a week or a month is one range, not a request a day).
   const load = useCallback(async () => {
     const mine = ++latest.current;
     try {
       const shown = view === "day" ? [date] : view === "week" ? weekDates(date) : monthWeeks(date).dates;
-      const [resources, hours, dayBookings, dayBlocks, availability] = await Promise.all([
+      const [first, last] = [shown[0], shown[shown.length - 1]];
+      const [resources, hours, bookings, blocks, holds] = await Promise.all([
         listResources(api, facility.id),
         getHours(api, facility.id),
-        Promise.all(shown.map((d) => facilityBookings(api, facility.id, d))),
+        facilityBookingsBetween(api, facility.id, first, last),
         // The month shows bookings only.
-        view === "month" ? Promise.resolve([]) : Promise.all(shown.map((d) => listBlocks(api, facility.id, d))),
-        // Holds show on the day's grid, as the availability grid has them.
-        view === "day"
-          ? getAvailability(api, facility.id, date, facility.policies.min_duration_minutes).catch(() => null)
-          : Promise.resolve(null),
+        view === "month" ? Promise.resolve([]) : blocksBetween(api, facility.id, first, last),
+        // Holds show on the day's grid at their own times.
+        view === "day" ? holdsBetween(api, facility.id, date, date) : Promise.resolve([]),
       ]);
       if (mine !== latest.current) return;
       const courts = resources.filter((r) => r.status === "active");
       const rows = dayRows(date, hours, shownSpan(hours, [date]), step, tz);
-      const held = new Map<string, boolean[]>();
-      for (const r of availability?.resources ?? []) held.set(r.resource_id, heldRows(rows, r.slots));
-      setData({
-        resources: courts,
-        hours,
-        bookings: new Map(shown.map((d, i) => [d, dayBookings[i]])),
-        blocks: new Map(shown.map((d, i) => [d, dayBlocks[i] ?? []])),
-        held,
-        rows,
-      });
+      setData({ resources: courts, hours, bookings: byDate(bookings, shown, tz), blocks: byDate(blocks, shown, tz), holds, rows });
     } catch (e) {
       if (mine === latest.current) setMessage({ error: true, text: messageOf(e) });
     }
-  }, [api, facility.id, facility.policies.min_duration_minutes, date, view, step, tz]);
+  }, [api, facility.id, date, view, step, tz]);
 
   useLiveReload(facility.id, load);
 
@@ -108,17 +98,21 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
     }
   };
 
-  const personOf = (userId: string) => {
-    const m = people.members.find((x) => x.user_id === userId);
-    if (m) return { name: m.name || m.email, email: m.email };
-    const s = people.staff.find((x) => x.user_id === userId);
-    if (s) return { name: s.name || s.email, email: s.email, role: `club booking by ${s.role}` };
-    return null;
+  // The server names every booking's player for staff, members or not; the staff list only adds
+  // the role of a colleague who booked for the club.
+  const personOf = (b: StaffBooking): Person | null => {
+    const s = people.staff.find((x) => x.user_id === b.user_id);
+    const role = s ? `club booking by ${s.role}` : undefined;
+    if (b.player) return { name: b.player.name || b.player.email, email: b.player.email, phone: b.player.phone, role };
+    return s ? { name: s.name || s.email, email: s.email, role } : null;
   };
-  const nameOf = (userId: string) => personOf(userId)?.name ?? "Player";
 
   // The open booking as last loaded, so the drawer follows its changes.
   const all = data ? [...data.bookings.values()].flat() : [];
+  const nameOf = (userId: string) => {
+    const b = all.find((x) => x.user_id === userId && x.player);
+    return b?.player?.name || b?.player?.email || (userId ? "Player" : "The club");
+  };
   const shownBooking = open ? (all.find((b) => b.id === open.id) ?? open) : null;
   const courtName = (id: string) => data?.resources.find((r) => r.id === id)?.name ?? "Court";
 
@@ -136,7 +130,7 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
       ? formatDay(date, true)
       : view === "week"
         ? `Week of ${formatDay(dates[0], true)}`
-        : new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(new Date(`${date.slice(0, 7)}-15T12:00:00Z`));
+        : formatMonth(date.slice(0, 7));
   const dayBookings = data?.bookings.get(date) ?? [];
   const cancelled = view === "day" ? dayBookings.filter((b) => b.status === "cancelled") : [];
   const holiday = data?.hours.holidays?.find((h) => h.date === date);
@@ -182,7 +176,7 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
           <p role="status">Loading…</p>
         ) : view === "day" ? (
           <DayGrid
-            data={{ resources: data.resources, rows: data.rows, bookings: dayBookings, blocks: data.blocks.get(date) ?? [], held: data.held }}
+            data={{ resources: data.resources, rows: data.rows, bookings: dayBookings, blocks: data.blocks.get(date) ?? [], holds: data.holds }}
             tz={tz}
             nameOf={nameOf}
             onSlot={(court, row) => openForm("book", court, row, row + Math.max(1, Math.round((facility.policies.min_duration_minutes || step) / step)))}
@@ -242,7 +236,7 @@ export function DaySheet({ api, facility }: { api: Api; facility: Facility }) {
           facility={facility}
           booking={shownBooking}
           court={courtName(shownBooking.resource_id)}
-          person={personOf(shownBooking.user_id)}
+          person={personOf(shownBooking)}
           act={act}
           onClose={() => setOpen(null)}
         />

@@ -6,7 +6,7 @@ import { slotAt } from "../availability/api";
 import { createSeries, weeklyOn } from "../bookings/api";
 import { blockCourt, bookAtDesk } from "./api";
 import { MemberPicker } from "./MemberPicker";
-import { isTime, TimeField } from "./TimeField";
+import { isTime, TimeField } from "../../shared/TimeField";
 import { SeriesPanel } from "./SeriesPanel";
 
 const DESK_BOOKING_TYPES: BookingType[] = ["open_play", "lesson", "league", "tournament", "private"];

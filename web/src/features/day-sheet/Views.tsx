@@ -1,4 +1,4 @@
-import type { Block, Booking, Hours, Resource } from "../../shared/api/types";
+import type { Block, Hours, Resource, StaffBooking } from "../../shared/api/types";
 import { formatDay, formatTime, instant, todayIn } from "../../shared/time";
 import { colourOf } from "./DayGrid";
 import { holidayOn, openingOf } from "./grid";
@@ -35,11 +35,11 @@ export function WeekView({
   tz: string;
   hours: Hours;
   resources: Resource[];
-  bookings: Map<string, Booking[]>;
+  bookings: Map<string, StaffBooking[]>;
   blocks: Map<string, Block[]>;
   nameOf: (userId: string) => string;
   onDay: (date: string) => void;
-  onBooking: (b: Booking) => void;
+  onBooking: (b: StaffBooking) => void;
 }) {
   const courtOf = (id: string) => {
     const i = resources.findIndex((r) => r.id === id);
@@ -50,7 +50,7 @@ export function WeekView({
     <div className="cal-week">
       {dates.map((d) => {
         const items = [
-          ...(bookings.get(d) ?? []).filter((b) => b.status !== "cancelled").map((b) => ({ at: instant(b.start), booking: b as Booking })),
+          ...(bookings.get(d) ?? []).filter((b) => b.status !== "cancelled").map((b) => ({ at: instant(b.start), booking: b as StaffBooking })),
           ...(blocks.get(d) ?? []).map((b) => ({ at: instant(b.start), block: b as Block })),
         ].sort((a, b) => a.at - b.at);
         const closed = !openingOf(hours, d);
@@ -117,7 +117,7 @@ export function MonthView({
   tz: string;
   hours: Hours;
   resources: Resource[];
-  bookings: Map<string, Booking[]>;
+  bookings: Map<string, StaffBooking[]>;
   onDay: (date: string) => void;
 }) {
   const colour = (id: string) => {

@@ -1,10 +1,18 @@
 import type { Api } from "../../shared/api/client";
-import type { Answer, Block, Body, Booking, MemberEntry } from "../../shared/api/types";
+import type { Answer, Block, Body, Booking, Hold, MemberEntry } from "../../shared/api/types";
 
-/// The blocks on a facility's courts on one local date.
-export async function listBlocks(api: Api, facilityId: string, date: string): Promise<Block[]> {
+/// The blocks on a facility's courts over local dates `from` to `to` (inclusive), in one request.
+export async function blocksBetween(api: Api, facilityId: string, from: string, to: string): Promise<Block[]> {
   const page = await api.get<Answer<"/api/v1/facilities/{facility_id}/blocks", "get">>(
-    `/api/v1/facilities/${facilityId}/blocks?date=${date}`,
+    `/api/v1/facilities/${facilityId}/blocks?from=${from}&to=${to}`,
+  );
+  return page.items;
+}
+
+/// The live holds on a facility's courts over local dates `from` to `to`, at their exact times.
+export async function holdsBetween(api: Api, facilityId: string, from: string, to: string): Promise<Hold[]> {
+  const page = await api.get<Answer<"/api/v1/facilities/{facility_id}/holds", "get">>(
+    `/api/v1/facilities/${facilityId}/holds?from=${from}&to=${to}`,
   );
   return page.items;
 }

@@ -1,4 +1,4 @@
-import type { Hours, Slot } from "../../shared/api/types";
+import type { Hours } from "../../shared/api/types";
 import { addDays, instant, isoWeekday, wallClock } from "../../shared/time";
 
 // The calendar's rows are instants, not wall-clock times: a day that changes to or from summer
@@ -102,13 +102,20 @@ export function rowsOf(rows: Row[], item: { start: string; end: string }): { fir
   return first < 0 ? null : { first, last };
 }
 
-/// The rows a hold takes, as far as the availability grid tells: a row is held where every slot
-/// that contains it is held (the grid says which slots a hold touches, not its own times).
-export function heldRows(rows: Row[], slots: Slot[]): boolean[] {
-  return rows.map((r) => {
-    const around = slots.filter((s) => instant(s.start) <= r.start && r.end <= instant(s.end));
-    return around.length > 0 && around.every((s) => s.status === "held");
-  });
+/// Items read over a range of dates, sorted onto each local date whose day [midnight, next
+/// midnight) they overlap, as the server would list them for that one date: a booking past
+/// midnight shows on both days.
+export function byDate<T extends { start: string; end: string }>(items: T[], dates: string[], timeZone: string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const d of dates) {
+    const from = zonedInstant(d, 0, timeZone);
+    const to = zonedInstant(addDays(d, 1), 0, timeZone);
+    out.set(
+      d,
+      items.filter((i) => instant(i.start) < to && from < instant(i.end)),
+    );
+  }
+  return out;
 }
 
 /// Monday of the week of a local date.

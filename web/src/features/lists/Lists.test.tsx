@@ -1,17 +1,19 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { aFacility, fakeNetwork, page } from "../../shared/api/testing";
-import type { Booking, MemberEntry, Resource } from "../../shared/api/types";
+import type { Booking, MemberEntry, Resource, StaffBooking } from "../../shared/api/types";
 import { Lists } from "./Lists";
 
 const court = (id: string, name: string): Resource => ({ id, facility_id: "fac_1", name, type: "tennis_court", status: "active" });
 const courts = [court("res_1", "Court 1"), court("res_2", "Court 2")];
 const members: MemberEntry[] = [{ user_id: "usr_pat", email: "pat@example.com", name: "Pat Player", status: "active" }];
-const booking = (id: string, resource_id: string, status: Booking["status"]): Booking => ({
+const pat = { id: "usr_pat", name: "Pat Player", email: "pat@example.com" };
+const booking = (id: string, resource_id: string, status: Booking["status"], player = pat): StaffBooking => ({
   id,
   facility_id: "fac_1",
   resource_id,
-  user_id: "usr_pat",
+  user_id: player.id,
+  player,
   type: "open_play",
   start: "2026-12-01T15:00:00Z",
   end: "2026-12-01T16:00:00Z",
@@ -23,7 +25,9 @@ const booking = (id: string, resource_id: string, status: Booking["status"]): Bo
 });
 
 function club() {
-  const all = [booking("bkg_1", "res_1", "confirmed"), booking("bkg_2", "res_2", "cancelled"), booking("bkg_3", "res_2", "confirmed")];
+  // Nina is not a member: the server names her all the same.
+  const nina = { id: "usr_nina", name: "Nina Guest", email: "nina@example.com", phone: "+12125550123" };
+  const all = [booking("bkg_1", "res_1", "confirmed"), booking("bkg_2", "res_2", "cancelled"), booking("bkg_3", "res_2", "confirmed", nina)];
   return fakeNetwork({
     "GET /api/v1/facilities/fac_1/resources": () => page(courts),
     "GET /api/v1/facilities/fac_1/members": () => page(members),
@@ -53,6 +57,8 @@ describe("the bookings list", () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     expect(within(rows()[0]).getByText("Court 1")).toBeTruthy();
     expect(within(rows()[0]).getByText("Pat Player")).toBeTruthy();
+    expect(within(rows()[2]).getByText("Nina Guest")).toBeTruthy();
+    expect(within(rows()[2]).getByText("nina@example.com · +12125550123")).toBeTruthy();
 
     await screen.findByRole("option", { name: "Court 2" });
     fireEvent.change(screen.getByLabelText("Court"), { target: { value: "res_2" } });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
-import type { Booking, BookingType, Facility, MemberEntry, Resource, StaffEntry } from "../../shared/api/types";
+import type { Booking, BookingType, Facility, MemberEntry, Resource, StaffBooking, StaffEntry } from "../../shared/api/types";
 import { WordSelect } from "../../shared/WordSelect";
 import { formatMoney } from "../../shared/money";
 import { addDays, formatDateTime, formatTime, todayIn } from "../../shared/time";
@@ -44,7 +44,7 @@ export function Lists({ api, facility }: { api: Api; facility: Facility }) {
   const today = todayIn(facility.timezone);
   const [query, setQuery] = useState<BookingQuery>({ from: today, to: addDays(today, 6) });
   const [cursors, setCursors] = useState<string[]>([]); // the cursor of each page shown before this one
-  const [page, setPage] = useState<{ items: Booking[]; next: string | null }>({ items: [], next: null });
+  const [page, setPage] = useState<{ items: StaffBooking[]; next: string | null }>({ items: [], next: null });
   const [courts, setCourts] = useState<Resource[]>([]);
   const [members, setMembers] = useState<MemberEntry[]>([]);
   const [staff, setStaff] = useState<StaffEntry[]>([]);
@@ -102,7 +102,6 @@ export function Lists({ api, facility }: { api: Api; facility: Facility }) {
 
   const q = search.trim().toLowerCase();
   const matches = (p: { name?: string; email?: string }) => !q || `${p.name ?? ""} ${p.email ?? ""}`.toLowerCase().includes(q);
-  const who = (id: string) => members.find((m) => m.user_id === id) ?? staff.find((s) => s.user_id === id);
   const court = (id: string) => courts.find((c) => c.id === id)?.name ?? "Court";
 
   return (
@@ -168,7 +167,18 @@ export function Lists({ api, facility }: { api: Api; facility: Facility }) {
                     {formatDateTime(b.start, facility.timezone)}–{formatTime(b.end, facility.timezone)}
                   </td>
                   <td>{court(b.resource_id)}</td>
-                  <td>{who(b.user_id)?.name || who(b.user_id)?.email || "Player"}</td>
+                  <td>
+                    {b.player ? (
+                      <>
+                        {b.player.name || b.player.email}{" "}
+                        <span className="muted">{[b.player.email, b.player.phone].filter(Boolean).join(" · ")}</span>
+                      </>
+                    ) : b.user_id ? (
+                      "An account since deleted"
+                    ) : (
+                      "The club"
+                    )}
+                  </td>
                   <td>{words(b.type)}</td>
                   <td>
                     <span className={`badge ${b.status}`}>{words(b.status)}</span>

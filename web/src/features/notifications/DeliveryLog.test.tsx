@@ -61,6 +61,22 @@ describe("DeliveryLog", () => {
     expect(frame.getAttribute("srcdoc")).toBe("<p>Hello <b>Pat</b></p>");
   });
 
+  it("names the person an in-app message went to instead of their account's id", async () => {
+    const inApp: NotificationDelivery = { ...mail, id: "ntf_3", channel: "in_app", recipient: "usr_1", recipient_name: "Pat Player" };
+    const named: NotificationDelivery = { ...mail, recipient_name: "Pat Player" };
+    const { api } = fakeNetwork({
+      "GET /api/v1/me/notification-preferences": () => ({ channels: {}, types: {}, catalogue: [], quiet_hours: {} }),
+      "GET /api/v1/facilities/fac_1/notifications": () => ({ items: [inApp, named], next_cursor: null }),
+      "GET /api/v1/facilities/fac_1/notifications/ntf_3": () => inApp,
+    });
+    render(<DeliveryLog api={api} facility={aFacility()} />);
+    await screen.findByRole("row", { name: /Pat Player, pat@example.com/ });
+    expect(screen.queryByText("usr_1")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: /In the app to Pat Player$/ }));
+    const sent = await screen.findByRole("region", { name: /as sent/ });
+    expect(within(sent).getByText("Pat Player")).toBeTruthy();
+  });
+
   it("shows a dead letter's every attempt and that its address is undeliverable", async () => {
     const bounced: NotificationDelivery = {
       ...mail,

@@ -10,6 +10,13 @@ import { channelLabel, type Channel, type DeliveryStatus } from "./words";
 const STATUSES: DeliveryStatus[] = ["queued", "sent", "delivered", "failed", "suppressed"];
 const CHANNELS: Channel[] = ["email", "in_app", "sms", "push"];
 
+/// Who a message went to: the person's name, and the address or number it went to (an in-app
+/// message's "address" is the account itself, so the name alone).
+function toWords(n: NotificationDelivery): string {
+  if (!n.recipient_name) return n.recipient;
+  return n.channel === "in_app" ? n.recipient_name : `${n.recipient_name}, ${n.recipient}`;
+}
+
 /// The facility's messages and how each went (the delivery log), by status, channel, type and
 /// day, and one of them as it was sent: subject, text, its HTML in a sandboxed frame, attempts
 /// and the last error.
@@ -114,7 +121,7 @@ export function DeliveryLog({ api, facility }: { api: Api; facility: Facility })
                       <td>{formatDateTime(n.created_at, facility.timezone)}</td>
                       <td>{labelOf(n.type)}</td>
                       <td>{channelLabel(n.channel)}</td>
-                      <td>{n.recipient}</td>
+                      <td>{toWords(n)}</td>
                       <td>
                         <span className={`badge log-${n.status}`}>{n.status}</span>
                         {n.undeliverable && <span className="badge log-failed">undeliverable</span>}
@@ -122,7 +129,7 @@ export function DeliveryLog({ api, facility }: { api: Api; facility: Facility })
                       </td>
                       <td>{n.attempts}</td>
                       <td>
-                        <button type="button" className="secondary" aria-label={`Open ${labelOf(n.type)}, ${channelLabel(n.channel)} to ${n.recipient}`} onClick={() => void show(n.id)}>
+                        <button type="button" className="secondary" aria-label={`Open ${labelOf(n.type)}, ${channelLabel(n.channel)} to ${toWords(n)}`} onClick={() => void show(n.id)}>
                           Open
                         </button>
                       </td>
@@ -143,7 +150,7 @@ export function DeliveryLog({ api, facility }: { api: Api; facility: Facility })
             </div>
             <div>
               <dt>To</dt>
-              <dd>{open.recipient}</dd>
+              <dd>{toWords(open)}</dd>
             </div>
             <div>
               <dt>Status</dt>

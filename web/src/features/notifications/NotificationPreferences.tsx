@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { ChannelSwitches, NotificationPreferences as Preferences } from "../../shared/api/types";
+import { TimeField } from "../../shared/TimeField";
 import { myPreferences, savePreferences } from "./api";
 import { channelLabel, groupTypes, type Channel } from "./words";
 
@@ -135,11 +136,11 @@ export function NotificationPreferences({ api }: { api: Api }) {
           <div className="row">
             <div>
               <label htmlFor="quiet-start">From</label>
-              <input id="quiet-start" className="time" type="time" value={quiet.start ?? "22:00"} onChange={(e) => setQuiet({ start: e.target.value })} />
+              <TimeField id="quiet-start" className="time" value={quiet.start ?? "22:00"} onChange={(v) => setQuiet({ start: v })} />
             </div>
             <div>
               <label htmlFor="quiet-end">Until</label>
-              <input id="quiet-end" className="time" type="time" value={quiet.end ?? "07:00"} onChange={(e) => setQuiet({ end: e.target.value })} />
+              <TimeField id="quiet-end" className="time" value={quiet.end ?? "07:00"} onChange={(v) => setQuiet({ end: v })} />
             </div>
             <div>
               <label htmlFor="quiet-zone">Time zone</label>

@@ -5,6 +5,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import type { Api } from "../../shared/api/client";
 import type { Facility, Hours, Policies, Resource, ResourceType } from "../../shared/api/types";
 import { WordSelect } from "../../shared/WordSelect";
+import { TimeField } from "../../shared/TimeField";
 import { createResource, setPricing } from "./api";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -132,10 +133,10 @@ export function HoursStep({
                 <input type="checkbox" aria-label={`${WEEKDAYS[i]} open`} checked={d.open} onChange={(e) => set(i, { open: e.target.checked })} />
               </td>
               <td>
-                <input type="time" aria-label={`${WEEKDAYS[i]} opens`} value={d.from} onChange={(e) => set(i, { from: e.target.value })} />
+                <TimeField label={`${WEEKDAYS[i]} opens`} value={d.from} onChange={(v) => set(i, { from: v })} />
               </td>
               <td>
-                <input type="time" aria-label={`${WEEKDAYS[i]} closes`} value={d.to} onChange={(e) => set(i, { to: e.target.value })} />
+                <TimeField label={`${WEEKDAYS[i]} closes`} value={d.to} onChange={(v) => set(i, { to: v })} />
               </td>
             </tr>
           ))}

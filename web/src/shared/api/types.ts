@@ -20,6 +20,9 @@ export type Availability = Schemas["Availability"];
 export type Slot = Availability["resources"][number]["slots"][number];
 export type Hold = Schemas["Hold"];
 export type Booking = Schemas["Booking"];
+/// A booking as a facility's staff list it, with its player's name and contact.
+export type StaffBooking = Schemas["StaffBooking"];
+export type BookingPlayer = Schemas["BookingPlayer"];
 export type Series = Schemas["Series"];
 export type SeriesScope = "this" | "following" | "all";
 export type BookingType = Schemas["BookingType"];

@@ -68,8 +68,13 @@ class BookingService {
   /// cancels them with a full refund.
   virtual Result<Block> create_block(const BlockRequest& r, const Context& ctx) = 0;
   virtual Result<std::vector<Block>> list_blocks(const std::string& resource_id, const Context& ctx) = 0;
-  /// Every active block on the facility's resources during one local day (staff).
-  virtual Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const std::string& date,
+  /// The holds not yet lapsed on the facility's resources during one local day or a range of
+  /// them, at their exact times (staff; the dates checked as for facility_blocks).
+  virtual Result<std::vector<Hold>> facility_holds(const std::string& facility_id, const LocalDates& dates,
+                                                   const Context& ctx) = 0;
+  /// Every active block on the facility's resources during one local day or a range of them
+  /// (staff); invalid_argument naming `date`, `from` or `to` as the bookings list does.
+  virtual Result<std::vector<Block>> facility_blocks(const std::string& facility_id, const LocalDates& dates,
                                                      const Context& ctx) = 0;
   virtual Result<void> remove_block(const BlockId& block_id, const Context& ctx) = 0;
 

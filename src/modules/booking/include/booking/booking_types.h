@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -293,21 +294,41 @@ struct FacilityBookingQuery {
   std::optional<std::string> cursor;
 };
 inline constexpr int kMaxListDays = 366;
+
+/// The local dates a staff read asks for, as the request has them: one `date`, or `from` to
+/// `to` (both inclusive, at most kMaxListDays; `to` defaults to `from`).
+struct LocalDates {
+  std::optional<std::string> date;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+};
 /// An export holds at most this many bookings; a wider one is refused (narrow the filters).
 inline constexpr int kMaxExportRows = 10000;
 
-/// One page, soonest first; `next_cursor` when more follow.
+/// Who a booking is for, as the facility's staff see them (whether a member or not): never in a
+/// player's own views.
+struct BookingPlayer {
+  std::string id;
+  std::string name;
+  std::string email;
+  std::optional<std::string> phone;
+};
+
+/// One page, soonest first; `next_cursor` when more follow. `players` has the page's players by
+/// user id (a deleted account, or a club booking without a player, has none).
 struct FacilityBookingPage {
   std::vector<Booking> items;
   std::optional<std::string> next_cursor;
+  std::map<std::string, BookingPlayer> players;
 };
 
-/// A booking with the names people read: its court's, its player's name and e-mail.
+/// A booking with the names people read: its court's, its player's name, e-mail and phone.
 struct BookingRow {
   Booking booking;
   std::string resource_name;
   std::string player_name;
   std::string player_email;
+  std::string player_phone;
 };
 
 /// Every booking a query matches, for a download, with the facility's zone to show times in.

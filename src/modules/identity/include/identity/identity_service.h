@@ -61,6 +61,9 @@ class IdentityService {
   virtual Result<void> delete_user(const UserId& user_id, const Context& ctx) = 0;
   virtual Result<User> get_user(const UserId& user_id) = 0;
   virtual std::optional<User> find_user_by_email(const std::string& email) = 0;
+  /// The users of `ids` in one read, in no particular order: ids that are unknown or deleted are
+  /// left out, and a repeated id comes back once. Callers decide who may see what.
+  virtual std::vector<User> users(const std::vector<UserId>& ids) = 0;
 
   /// Grants a role as part of the caller's unit of work, so that it commits or rolls back with
   /// the caller's own writes. not_found for a user who does not exist (or was deleted); granting

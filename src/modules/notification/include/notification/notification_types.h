@@ -74,6 +74,7 @@ struct DeliveryAttempt {
 struct DeliveryRecord {
   Notification notification;
   std::vector<DeliveryAttempt> attempts;
+  std::optional<std::string> recipient_name;  // the recipient's name as identity has it now
 };
 
 struct InboxQuery {
@@ -125,6 +126,7 @@ struct DeliveryLog {
   std::vector<Notification> items;
   std::map<std::string, std::vector<DeliveryAttempt>> attempts;  // notification id -> its attempts, oldest first
   std::optional<std::string> next_cursor;
+  std::map<std::string, std::string> names;  // user id -> name, of the items' recipients (one look-up)
 };
 
 /// An e-mail or a text message as it would have gone out, kept in the local outbox when no
