@@ -43,13 +43,18 @@ json sample(const Templates& t) {
           {"deadline", t.date_time(start - std::chrono::hours(2), new_york(), "en")},
           {"link", "https://book.example.com/"},
           {"card", true},
-          {"no_show", true}};
+          {"no_show", true},
+          {"player", "Sam Sample"},
+          {"player_email", "sam@example.com"},
+          {"rejected", true}};
 }
 
 /// The facts each type's messages must show.
 std::vector<std::string> key_facts(std::string_view type) {
   const std::string when = "Wed 25 Nov, 10:00 (America/New_York)";
   if (type == types::kPaymentFailed) return {"Riverside Tennis Center", "Your card was declined."};
+  if (type == types::kJoinRequestReceived) return {"Sam Sample", "sam@example.com", "Riverside Tennis Center"};
+  if (type == types::kJoinRequestDecided) return {"Riverside Tennis Center", "Resurfacing"};
   if (type == types::kPaymentSucceeded || type == types::kRefundCompleted || type == types::kFeeCharged)
     return {"20.00 USD"};
   std::vector<std::string> facts = {"Court 7", when};
