@@ -110,6 +110,14 @@ std::string seed_demo(App& app) {
     else
       must(orgs.add_staff(facility.id, p.email, p.role, as_owner), p.email);
   }
+  // The Players page filled: a newcomer waiting for an answer, and an invitation not yet taken up.
+  auto newcomer =
+      must(identity.register_user({"newcomer@demo.slotbase.test", "demo-newcomer-pass", "Nora Newcomer", true}, system),
+           "newcomer");
+  const Context as_newcomer{newcomer.user.id.str(), "seed-demo", ""};
+  must(orgs.request_to_join(facility.id, std::string("I play on Tuesday evenings; may I join?"), as_newcomer),
+       "join request");
+  must(orgs.invite_player(facility.id, "friend@demo.slotbase.test", as_owner), "invitation");
   // The platform's own administrator: reads the local outbox (the e-mails as they would have gone
   // out, password-reset links among them) and sets each facility's platform fee.
   auto admin = must(identity.register_user({"admin@demo.slotbase.test", "demo-admin-pass", "Ada Admin", true}, system),

@@ -75,8 +75,8 @@ TEST_P(BookingHttpTest, MembersHoldAtTheMemberPriceAndOthersAtTheFullOne) {
                 .status,
             200);
   auto refused = hold(guest, "2026-11-26T18:00:00-05:00", "2026-11-26T19:00:00-05:00");
-  EXPECT_EQ(refused.status, 422);
-  EXPECT_EQ(refused.json()["rule"], "members-only");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.json()["type"], "https://slotbase.dev/problems/not-a-member");
   auto members_only = hold(player_, "2026-11-26T18:00:00-05:00", "2026-11-26T19:00:00-05:00");
   ASSERT_EQ(members_only.status, 201) << members_only.body;
   EXPECT_EQ(members_only.json()["price"]["amount"], 2400);

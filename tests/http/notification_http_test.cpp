@@ -471,7 +471,7 @@ TEST_P(NotificationHttpTest, PreferencesTurnAChannelOffAndBadInputNamesTheField)
   auto p = preferences(player_);
   EXPECT_EQ(p["channels"], json::parse(R"({"email":true,"sms":true,"push":true,"in_app":true})"));
   EXPECT_EQ(p["types"]["booking.confirmed"], json::parse(R"({"email":true,"sms":false,"push":true,"in_app":true})"));
-  EXPECT_EQ(p["types"].size(), 18u);
+  EXPECT_EQ(p["types"].size(), 20u);
   // Check-in open taps the phone and shows in the app; its e-mail is off until the player wants it.
   EXPECT_EQ(p["types"]["booking.check_in_open"],
             json::parse(R"({"email":false,"sms":false,"push":true,"in_app":true})"));

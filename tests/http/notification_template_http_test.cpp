@@ -79,7 +79,7 @@ TEST_P(NotificationTemplateHttpTest, TheListShowsEveryTypeWithItsDefaultAndWhatI
   auto r = client_->get(base(), owner_.access);
   ASSERT_EQ(r.status, 200) << r.body;
   const auto items = r.json()["items"];
-  EXPECT_EQ(items.size(), 40u);  // 18 types, e-mail and in-app each, and the four sent by SMS too
+  EXPECT_EQ(items.size(), 44u);  // 20 types, e-mail and in-app each, and the four sent by SMS too
   const json confirmed = entry("booking.confirmed", "email");
   ASSERT_TRUE(confirmed.is_object());
   EXPECT_EQ(confirmed["label"], "Booking confirmations");

@@ -511,6 +511,24 @@ std::string OpenApiHttpTest::make(World& w, const std::string& kind) {
   }
   // A type of the catalogue: the same for every tenant.
   if (kind == "notification_type") return "booking.confirmed";
+  if (kind == "invitation") {
+    auto r = client_->post("/api/v1/facilities/" + need(w, "facility") + "/invitations",
+                           {{"email", "invitee" + std::to_string(++emails_) + "@example.com"}}, staff.access);
+    return made(r, 201, "an invitation");
+  }
+  if (kind == "join_request") {
+    // The member is on the roster, so someone else asks: a player the staff set inactive, who
+    // sees the facility even where it is private.
+    const std::string facility = need(w, "facility");
+    const Account asker = sign_up("asker" + std::to_string(++emails_) + "@example.com");
+    made(client_->post("/api/v1/facilities/" + facility + "/players", {{"email", asker.email}}, staff.access), 201,
+         "a player", "user_id");
+    made(client_->send("PATCH", "/api/v1/facilities/" + facility + "/players/" + asker.id, {{"status", "inactive"}},
+                       staff.access),
+         200, "an inactive player", "user_id");
+    auto r = client_->post("/api/v1/facilities/" + facility + "/join-requests", json::object(), asker.access);
+    return made(r, 201, "a join request");
+  }
   if (kind == "role") {
     auto r = client_->post("/api/v1/admin/users/" + member.id + "/roles",
                            {{"role", "coach"}, {"scope_type", "platform"}}, admin_.access);
@@ -548,6 +566,8 @@ std::string OpenApiHttpTest::kind_of_param(const Operation& op, const std::strin
       {"notification_id", "notification"},
       {"type", "notification_type"},
       {"file_name", "image"},
+      {"invitation_id", "invitation"},
+      {"join_request_id", "join_request"},
   };
   if (sandbox && name == "intent_id") return "provider_intent";
   if (op.path == "/api/v1/unsubscribe" && name == "token") return "unsubscribe_token";

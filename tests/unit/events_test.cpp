@@ -34,6 +34,12 @@ const organization::Events kOrganization{
     organization::HoursUpdated{"fac_1"},
     organization::StaffAdded{"fac_1", "desk@example.test", "staff", "usr_2"},
     organization::MemberAdded{"fac_1", "new@example.test", "usr_3"},
+    organization::InvitationSent{"inv_1", "fac_1", "new@example.test", true},
+    organization::InvitationClosed{"inv_1", "fac_1", "new@example.test", "accepted", "usr_3"},
+    organization::JoinRequested{"jrq_1", "fac_1", "usr_3", "I play on Tuesdays"},
+    organization::JoinRequestDecided{"jrq_1", "fac_1", "usr_3", "rejected", "Full this season"},
+    organization::PlayerAdded{"fac_1", "usr_3", "staff", true},
+    organization::PlayerStatusChanged{"fac_1", "usr_3", "inactive"},
 };
 const resource::Events kResource{
     resource::ResourceCreated{"res_1", "fac_1", "tennis_court"},

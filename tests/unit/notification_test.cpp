@@ -50,7 +50,10 @@ json sample(const Templates&) {
           {"new_address", "pat@example.org"},
           {"count", 3},
           {"first_when", "Wed 25 Nov"},
-          {"items", json::array({{{"resource", "Court 7"}, {"when", "Wed 25 Nov"}}})}};
+          {"items", json::array({{{"resource", "Court 7"}, {"when", "Wed 25 Nov"}}})},
+          {"player", "Sam Sample"},
+          {"player_email", "sam@example.com"},
+          {"rejected", true}};
 }
 
 /// The facts each type's messages must show, as the locale writes them.
@@ -58,6 +61,8 @@ std::vector<std::string> key_facts(const Templates& t, std::string_view type, st
   const Instant start = at("2026-11-25T15:00:00Z");
   const std::string when = t.date_time(start, new_york(), locale);
   if (type == types::kPaymentFailed) return {"Riverside Tennis Center", "Your card was declined."};
+  if (type == types::kJoinRequestReceived) return {"Sam Sample", "sam@example.com", "Riverside Tennis Center"};
+  if (type == types::kJoinRequestDecided) return {"Riverside Tennis Center", "Resurfacing"};
   if (type == types::kPaymentSucceeded || type == types::kRefundCompleted || type == types::kFeeCharged)
     return {t.money({2000, "USD"}, locale)};
   std::vector<std::string> facts = {"Court 7", when};

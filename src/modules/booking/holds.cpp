@@ -2,6 +2,7 @@
 
 #include "booking_repository.h"
 #include "platform/core/ids.h"
+#include "rules/membership.h"
 #include "rules/schedule.h"
 #include "rules/settlement.h"
 
@@ -39,9 +40,10 @@ Result<Hold> Holds::create_hold(const HoldRequest& r, const Context& ctx) {
     }
   }
   std::optional<bool> member;  // asked once, for the rule and the price alike
-  if (!staff && !p.facility.settings.allow_non_member_bookings) {
-    member = orgs_.is_member(p.facility.id, identity::UserId{user});
-    if (!*member) return Error::rule_violation("members-only", "Only members can book at this facility.");
+  if (!staff) {
+    const auto on_roster = orgs_.roster_status(p.facility.id, identity::UserId{user});
+    member = on_roster == organization::RosterStatus::active;
+    SB_TRY(rules::check_membership(p.facility.policies.membership, on_roster));
   }
   const Instant now = clock_.now();
   if (!staff) SB_TRY(rules::check_player_slot(policies, p.hours, p.zone, range.first, range.second, now));

@@ -7,6 +7,7 @@
 #include "platform/core/ids.h"
 #include "recurring_repository.h"
 #include "rules/cancellation.h"
+#include "rules/membership.h"
 #include "rules/recurrence.h"
 #include "rules/schedule.h"
 #include "rules/settlement.h"
@@ -179,8 +180,8 @@ Result<Series> RecurringServiceImpl::create(const SeriesRequest& r, const Contex
     if (r.type != "open_play") return Error::invalid("type", "players book open_play series");
     if (!policies.allow_player_recurring)
       return Error::rule_violation("recurring-not-allowed", "This facility takes recurring bookings at the desk only.");
-    if (!p.facility.settings.allow_non_member_bookings && !parts_.orgs.is_member(p.facility.id, identity::UserId{user}))
-      return Error::rule_violation("members-only", "Only members can book at this facility.");
+    SB_TRY(rules::check_membership(p.facility.policies.membership,
+                                   parts_.orgs.roster_status(p.facility.id, identity::UserId{user})));
     if (policies.payment_timing == "at_booking" &&
         parts_.places.price_for(p, user, range.first, range.second).amount > 0)
       return Error::rule_violation("payment-required",

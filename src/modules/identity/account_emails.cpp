@@ -5,8 +5,10 @@
 #include "identity_service_impl.h"
 #include "platform/core/encoding.h"
 #include "platform/core/ids.h"
+#include "platform/core/strings.h"
 #include "platform/log/log.h"
 #include "rules/credentials.h"
+#include "rules/phone.h"
 
 namespace slotbase::identity {
 namespace {
@@ -177,6 +179,46 @@ Result<void> IdentityServiceImpl::resend_verification(const UserId& user_id, con
   db_.transact([&](db::Connection& tx) { send_verification(tx, user, user.pending_email.value_or(user.email), now); });
   log::info("verification link sent again", {{"user_id", user_id.str()}});
   return Ok{};
+}
+
+Result<User> IdentityServiceImpl::create_welcomed_account(const db::UnitOfWork& work, const NewAccount& a,
+                                                          const Context& ctx) {
+  const std::string email = rules::normalize_email(a.email);
+  const std::string name = trim(a.name);
+  std::vector<FieldError> errors;
+  if (auto why = rules::check_email(email)) errors.push_back({"email", *why});
+  if (name.empty())
+    errors.push_back({"name", "is required"});
+  else if (name.size() > 100)
+    errors.push_back({"name", "must be at most 100 characters"});
+  std::optional<std::string> phone;
+  if (a.phone) {
+    auto checked = rules::normalize_phone(*a.phone);
+    if (checked.ok())
+      phone = checked.e164;
+    else
+      errors.push_back({"phone", checked.why});
+  }
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  const Instant now = clock_.now();
+  return work.join(db_, [&](db::Connection& tx) -> Result<User> {
+    if (IdentityRepository::user_by_email(tx, email))
+      return Error::conflict("email-taken", "An account with this email already exists.");
+    // No password: the hash kept is of a random secret nobody was told, so no sign-in matches it
+    // until the link sets one.
+    User user{UserId{new_id("usr")}, email, name, "active", now, false, std::nullopt, phone};
+    IdentityRepository::insert_user(tx, user, dummy_hash_, now);
+    const std::string token = random_token(32);
+    const Instant expires_at = now + options_.welcome_ttl;
+    // A reset link that lives a week: using it sets the password and proves the address.
+    IdentityRepository::insert_token(tx, sha256_hex(token),
+                                     {user.id, TokenPurpose::password_reset, email, expires_at, false}, now);
+    mailer_.send_welcome(work, {{user.id, user.name, email,
+                                 link_to(LinkApp::player, "reset-password", token) + "&welcome=1", expires_at},
+                                a.welcomed_by});
+    emit(tx, UserCreated{user.id.str(), user.email}, user.id, ctx);
+    return user;
+  });
 }
 
 }  // namespace slotbase::identity

@@ -44,6 +44,7 @@ struct IdentityOptions {
   std::string public_url;  // the base of links in e-mails: "https://book.example.com"
   std::chrono::hours reset_ttl{1};
   std::chrono::hours verification_ttl{48};
+  std::chrono::hours welcome_ttl{24 * 7};
 };
 
 class IdentityServiceImpl final : public IdentityService {
@@ -62,6 +63,8 @@ class IdentityServiceImpl final : public IdentityService {
   Result<User> reset_password(const std::string& token, const std::string& new_password, const Context& ctx) override;
   Result<User> verify_email(const std::string& token, const Context& ctx) override;
   Result<void> resend_verification(const UserId& user_id, const Context& ctx) override;
+  Result<User> create_welcomed_account(const db::UnitOfWork& work, const NewAccount& account,
+                                       const Context& ctx) override;
   Result<Profile> profile(const UserId& user_id) override;
   Result<User> update_user(const UserId& user_id, const UserUpdate& update, const Context& ctx) override;
   Result<void> delete_user(const UserId& user_id, const Context& ctx) override;

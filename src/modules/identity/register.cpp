@@ -36,6 +36,9 @@ class LateAccountMailer final : public AccountMailer {
   void send_email_change_notice(const db::UnitOfWork& work, const EmailChangeNotice& m) override {
     if (auto* mailer = found("e-mail change notice", m.user_id)) mailer->send_email_change_notice(work, m);
   }
+  void send_welcome(const db::UnitOfWork& work, const WelcomeMessage& m) override {
+    if (auto* mailer = found("welcome", m.link.user_id)) mailer->send_welcome(work, m);
+  }
 
  private:
   AccountMailer* found(const char* what, const UserId& user_id) const {

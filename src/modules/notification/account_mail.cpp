@@ -24,6 +24,26 @@ void AccountMail::send_email_change_notice(const db::UnitOfWork& work, const ide
        {{"name", m.name}, {"address", m.to}, {"new_address", m.new_email}}, std::nullopt);
 }
 
+void AccountMail::send_welcome(const db::UnitOfWork& work, const identity::WelcomeMessage& m) {
+  send(work, types::kWelcome, m.link.user_id, m.link.to,
+       {{"name", m.link.name},
+        {"address", m.link.to},
+        {"welcomed_by", m.welcomed_by},
+        {"expires", templates_.date_time(m.link.expires_at, *Zone::find("UTC"), Templates::kDefaultLocale)}},
+       m.link.link);
+}
+
+void AccountMail::send_invitation(const db::UnitOfWork& work, const organization::InvitationMessage& m) {
+  // The invited address may have no account: the message is filed under the invitation's id.
+  send(work, types::kFacilityInvitation, identity::UserId{m.invitation_id.str()}, m.to,
+       {{"name", ""},
+        {"facility", m.facility_name},
+        {"invited_by", m.invited_by},
+        {"address", m.to},
+        {"expires", templates_.date_time(m.expires_at, *Zone::find("UTC"), Templates::kDefaultLocale)}},
+       m.link);
+}
+
 void AccountMail::send(const db::UnitOfWork& work, std::string_view type, const identity::UserId& user_id,
                        const std::string& to, const std::string& locale, nlohmann::json facts,
                        const std::optional<std::string>& link) const {

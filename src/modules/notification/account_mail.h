@@ -8,6 +8,7 @@
 
 #include "identity/account_mailer.h"
 #include "notifier.h"
+#include "organization/invitation_mailer.h"
 #include "platform/clock/clock.h"
 #include "platform/db/database.h"
 #include "templates.h"
@@ -19,7 +20,10 @@ namespace slotbase::notification {
 /// unsubscribe link, whatever the preferences say). Each is written with its sending job in the
 /// caller's unit of work; the link is stored sealed under `seal_secret` (rules/sealed_link.h) and
 /// opened by Delivery as it sends. Thread-safe.
-class AccountMail final : public identity::AccountMailer {
+///
+/// Also organization's InvitationMailer: the invitation to a facility's roster, to an address
+/// that may have no account yet, the same way (type facility.invitation).
+class AccountMail final : public identity::AccountMailer, public organization::InvitationMailer {
  public:
   AccountMail(db::Database& db, const Clock& clock, const Templates& templates, const Notifier& notifier,
               std::string seal_secret)
@@ -28,6 +32,8 @@ class AccountMail final : public identity::AccountMailer {
   void send_password_reset(const db::UnitOfWork& work, const identity::AccountLink& m) override;
   void send_email_verification(const db::UnitOfWork& work, const identity::AccountLink& m) override;
   void send_email_change_notice(const db::UnitOfWork& work, const identity::EmailChangeNotice& m) override;
+  void send_welcome(const db::UnitOfWork& work, const identity::WelcomeMessage& m) override;
+  void send_invitation(const db::UnitOfWork& work, const organization::InvitationMessage& m) override;
 
  private:
   /// Renders `type` for `to` with `facts` and writes it in the unit of work; `link`, if any, is

@@ -37,12 +37,16 @@ const std::vector<TypeInfo> kCatalogue = {
     {types::kPaymentFailed, {in_app, email, push}, true, Recipient::payer},
     {types::kRefundCompleted, {in_app, email}, false, Recipient::payer},
     {types::kFeeCharged, {in_app, email}, false, Recipient::payer},
+    {types::kJoinRequestReceived, {in_app, email}, false, Recipient::player},
+    {types::kJoinRequestDecided, {in_app, email}, false, Recipient::player},
 };
 
 const std::vector<TypeInfo> kAccountTypes = {
     {types::kPasswordReset, {email}, true, Recipient::player},
     {types::kEmailVerification, {email}, true, Recipient::player},
     {types::kEmailChangeRequested, {email}, true, Recipient::player},
+    {types::kWelcome, {email}, true, Recipient::player},
+    {types::kFacilityInvitation, {email}, true, Recipient::player},
 };
 
 }  // namespace

@@ -63,6 +63,10 @@ inline constexpr std::string_view kFeeCharged = "payment.fee_charged";
 inline constexpr std::string_view kPasswordReset = "account.password_reset";
 inline constexpr std::string_view kEmailVerification = "account.email_verification";
 inline constexpr std::string_view kEmailChangeRequested = "account.email_change_requested";
+inline constexpr std::string_view kJoinRequestReceived = "facility.join_request_received";
+inline constexpr std::string_view kJoinRequestDecided = "facility.join_request_decided";
+inline constexpr std::string_view kWelcome = "account.welcome";
+inline constexpr std::string_view kFacilityInvitation = "facility.invitation";
 }  // namespace types
 
 }  // namespace slotbase::notification

@@ -5,6 +5,7 @@
 #include "booking/booking_events.h"
 #include "catalogue.h"
 #include "notification_repository.h"
+#include "organization/organization_events.h"
 #include "payment/payment_events.h"
 #include "platform/events/dispatcher.h"
 
@@ -17,12 +18,20 @@ using nlohmann::json;
 }  // namespace
 
 std::vector<std::string> Listener::event_types() {
-  return {BookingConfirmed::kType,          BookingApproved::kType,
-          BookingRejected::kType,           BookingCancelled::kType,
-          BookingRescheduled::kType,        BookingNoShow::kType,
-          WaitlistNotified::kType,          HoldExpired::kType,
-          payment::PaymentSucceeded::kType, payment::PaymentFailed::kType,
-          payment::PaymentRefunded::kType,  payment::FeeCharged::kType};
+  return {BookingConfirmed::kType,
+          BookingApproved::kType,
+          BookingRejected::kType,
+          BookingCancelled::kType,
+          BookingRescheduled::kType,
+          BookingNoShow::kType,
+          WaitlistNotified::kType,
+          HoldExpired::kType,
+          payment::PaymentSucceeded::kType,
+          payment::PaymentFailed::kType,
+          payment::PaymentRefunded::kType,
+          payment::FeeCharged::kType,
+          organization::JoinRequested::kType,
+          organization::JoinRequestDecided::kType};
 }
 
 void Listener::on_event(const events::DomainEvent& e) const {
@@ -184,6 +193,26 @@ std::optional<Listener::Planned> Listener::plan(const events::DomainEvent& e) co
     o.facts["no_show"] = fee->kind == "no_show";
     o.facts["late_cancel"] = fee->kind != "no_show";
     o.data["fee_id"] = fee->fee_id;
+    occasions.push_back(std::move(o));
+  } else if (auto jr = events::decode_event<organization::JoinRequested>(e)) {
+    // To everyone who may answer it; the player's name and address as they stand.
+    auto player = identity_.get_user(identity::UserId{jr->user_id});
+    for (const auto& manager : orgs_.player_managers(organization::FacilityId{jr->facility_id})) {
+      auto o = occasion(types::kJoinRequestReceived, manager.str(), jr->facility_id);
+      o.facts["player"] = player.ok() ? player->name : "";
+      o.facts["player_email"] = player.ok() ? player->email : "";
+      if (jr->message) o.facts["message"] = *jr->message;
+      o.facts["link"] = notifier_.links().app() + "admin/players";
+      o.data = {{"join_request_id", jr->join_request_id}};
+      occasions.push_back(std::move(o));
+    }
+  } else if (auto jd = events::decode_event<organization::JoinRequestDecided>(e)) {
+    auto o = occasion(types::kJoinRequestDecided, jd->user_id, jd->facility_id);
+    o.facts["approved"] = jd->status == "approved";
+    o.facts["rejected"] = jd->status != "approved";
+    if (jd->reason) o.facts["reason"] = *jd->reason;
+    o.facts["link"] = notifier_.links().app();
+    o.data = {{"join_request_id", jd->join_request_id}, {"status", jd->status}};
     occasions.push_back(std::move(o));
   }
   if (occasions.empty() && !also) return std::nullopt;

@@ -7,14 +7,16 @@
 
 #include "booking/booking_service.h"
 #include "facts.h"
+#include "identity/identity_service.h"
 #include "notifier.h"
+#include "organization/organization_service.h"
 #include "platform/db/database.h"
 #include "platform/events/domain_event.h"
 #include "reminders.h"
 
 namespace slotbase::notification {
 
-/// Hears the booking and payment events and turns each into the messages it calls for (the
+/// Hears the booking, payment and join-request events and turns each into the messages it calls for (the
 /// catalogue's types), the reminders a confirmed or moved booking gets, and the waitlist offers
 /// it must remember. Each event is applied once (events::apply_once); a replay finds every
 /// message's unique key taken and sends nothing again. Thread-safe.
@@ -22,9 +24,17 @@ class Listener {
  public:
   static constexpr const char* kSubscriber = "notification.messages";
 
-  Listener(db::Database& db, const Clock& clock, booking::BookingService& bookings, const Facts& facts,
+  Listener(db::Database& db, const Clock& clock, booking::BookingService& bookings,
+           organization::OrganizationService& orgs, identity::IdentityService& identity, const Facts& facts,
            const Notifier& notifier, const Reminders& reminders)
-      : db_(db), clock_(clock), bookings_(bookings), facts_(facts), notifier_(notifier), reminders_(reminders) {}
+      : db_(db),
+        clock_(clock),
+        bookings_(bookings),
+        orgs_(orgs),
+        identity_(identity),
+        facts_(facts),
+        notifier_(notifier),
+        reminders_(reminders) {}
 
   /// The event types it hears.
   static std::vector<std::string> event_types();
@@ -48,6 +58,8 @@ class Listener {
   db::Database& db_;
   const Clock& clock_;
   booking::BookingService& bookings_;
+  organization::OrganizationService& orgs_;
+  identity::IdentityService& identity_;
   const Facts& facts_;
   const Notifier& notifier_;
   const Reminders& reminders_;

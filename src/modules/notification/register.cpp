@@ -80,7 +80,9 @@ class NotificationModule final : public Module {
                   Links{c.config.public_base_url(), unsubscribe_secret_}, push_subscriptions_, limits_from(c.config)),
         reminders_(c.db, c.clock, c.jobs, c.services.get<booking::BookingService>(),
                    c.services.get<organization::OrganizationService>(), facts_, notifier_),
-        listener_(c.db, c.clock, c.services.get<booking::BookingService>(), facts_, notifier_, reminders_),
+        listener_(c.db, c.clock, c.services.get<booking::BookingService>(),
+                  c.services.get<organization::OrganizationService>(), c.services.get<identity::IdentityService>(),
+                  facts_, notifier_, reminders_),
         delivery_(c.db, c.clock, c.jobs, mailer_from(c.config), c.config.smtp_from, seal_secret_, texter_from(c.config),
                   c.config.twilio_from.empty() ? "SlotBase" : c.config.twilio_from),
         push_delivery_(c.db, c.clock, c.jobs, push_subscriptions_, vapid_,
@@ -94,6 +96,7 @@ class NotificationModule final : public Module {
                           c.services.get<resource::ResourceService>(), overrides_, notifier_.links()) {
     c.services.provide<NotificationService>(service_);
     c.services.provide<identity::AccountMailer>(account_mail_);
+    c.services.provide<organization::InvitationMailer>(account_mail_);
   }
 
   std::string_view name() const override { return "notification"; }

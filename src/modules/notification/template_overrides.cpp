@@ -15,7 +15,8 @@ using nlohmann::json;
 // What every message is given (notifier.cpp), and what only e-mails are.
 const char* const kShared[] = {"name", "facility", "app_url"};
 constexpr const char* kEmailOnly = "unsubscribe_url";
-// The slot of a booking or an offer (facts.cpp): every type but a failed payment has one.
+// The slot of a booking or an offer (facts.cpp): every type but a failed payment and the join
+// requests' has one.
 const char* const kSlot[] = {"resource", "when", "ends"};
 
 /// The facts each type is given beyond the shared ones and the slot (listener.cpp, reminders.cpp).
@@ -39,12 +40,14 @@ const std::map<std::string_view, std::vector<std::string_view>>& type_facts() {
       {types::kPaymentFailed, {"message"}},
       {types::kRefundCompleted, {"price", "amount", "to_credit"}},
       {types::kFeeCharged, {"price", "amount", "no_show", "late_cancel"}},
+      {types::kJoinRequestReceived, {"player", "player_email", "message", "link"}},
+      {types::kJoinRequestDecided, {"approved", "rejected", "reason", "link"}},
   };
   return facts;
 }
 
 bool has_slot(std::string_view type) {
-  return type != types::kPaymentFailed;
+  return type != types::kPaymentFailed && type != types::kJoinRequestReceived && type != types::kJoinRequestDecided;
 }
 
 const char* one_line_part(Channel channel) {
@@ -201,6 +204,10 @@ json TemplateOverrides::sample(std::string_view type, Channel channel, std::stri
       {"to_credit", false},
       {"no_show", true},
       {"late_cancel", false},
+      {"player", word("name")},
+      {"player_email", "alex@example.com"},
+      {"approved", true},
+      {"rejected", false},
   };
   json out = json::object();
   for (const auto& name : vocabulary(type, channel, locale).names)

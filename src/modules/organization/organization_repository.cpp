@@ -75,11 +75,15 @@ VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (facility_id, email, kind, role) DO NOTHING)sql";
 constexpr std::string_view kPendingInvitations = R"sql(
 SELECT id, facility_id, email, kind, role FROM facility_invitations
-WHERE facility_id = $1 AND kind = $2 AND accepted_at IS NULL ORDER BY email)sql";
+WHERE facility_id = $1 AND kind = $2 AND accepted_at IS NULL AND revoked_at IS NULL
+  AND (expires_at IS NULL OR expires_at > $3)
+ORDER BY email)sql";
 constexpr std::string_view kPendingFor = R"sql(
 SELECT id, facility_id, email, kind, role FROM facility_invitations
-WHERE email = $1 AND accepted_at IS NULL ORDER BY created_at, id)sql";
-constexpr std::string_view kAcceptInvitation = "UPDATE facility_invitations SET accepted_at = $2 WHERE id = $1";
+WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)
+ORDER BY created_at, id)sql";
+constexpr std::string_view kAcceptInvitation =
+    "UPDATE facility_invitations SET accepted_at = $2, accepted_by = $3 WHERE id = $1";
 
 Facility facility_from(const db::Row& r) {
   Facility f;
@@ -104,6 +108,8 @@ Facility facility_from(const db::Row& r) {
   f.created_at = from_epoch_seconds(r.i64(10));
   f.updated_at = from_epoch_seconds(r.i64(11));
   f.logo = r.opt_text(12);
+  // The setting mirrors the membership policy, the one source of who may book.
+  f.settings.allow_non_member_bookings = f.policies.membership == Membership::open;
   return f;
 }
 
@@ -241,17 +247,18 @@ bool OrganizationRepository::insert_invitation(db::Connection& c, const Invitati
 }
 
 std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_invitations(
-    db::Connection& c, const FacilityId& facility_id, const std::string& kind) {
-  return db::query_as(c, kPendingInvitations, {facility_id.str(), kind}, invitation_from);
+    db::Connection& c, const FacilityId& facility_id, const std::string& kind, Instant now) {
+  return db::query_as(c, kPendingInvitations, {facility_id.str(), kind, epoch_seconds(now)}, invitation_from);
 }
 
 std::vector<OrganizationRepository::Invitation> OrganizationRepository::pending_invitations_for(
-    db::Connection& c, const std::string& email) {
-  return db::query_as(c, kPendingFor, {email}, invitation_from);
+    db::Connection& c, const std::string& email, Instant now) {
+  return db::query_as(c, kPendingFor, {email, epoch_seconds(now)}, invitation_from);
 }
 
-void OrganizationRepository::accept_invitation(db::Connection& c, const InvitationId& id, Instant now) {
-  c.execute(kAcceptInvitation, {id.str(), epoch_seconds(now)});
+void OrganizationRepository::accept_invitation(db::Connection& c, const InvitationId& id, const identity::UserId& by,
+                                               Instant now) {
+  c.execute(kAcceptInvitation, {id.str(), epoch_seconds(now), by.str()});
 }
 
 }  // namespace slotbase::organization

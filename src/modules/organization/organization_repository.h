@@ -51,9 +51,10 @@ class OrganizationRepository {
 
   static bool insert_invitation(db::Connection& c, const Invitation& inv, const std::string& invited_by, Instant now);
   static std::vector<Invitation> pending_invitations(db::Connection& c, const FacilityId& facility_id,
-                                                     const std::string& kind);
-  static std::vector<Invitation> pending_invitations_for(db::Connection& c, const std::string& email);
-  static void accept_invitation(db::Connection& c, const InvitationId& id, Instant now);
+                                                     const std::string& kind, Instant now);
+  /// Pending (not revoked, not expired) invitations of every kind for the address.
+  static std::vector<Invitation> pending_invitations_for(db::Connection& c, const std::string& email, Instant now);
+  static void accept_invitation(db::Connection& c, const InvitationId& id, const identity::UserId& by, Instant now);
 };
 
 }  // namespace slotbase::organization

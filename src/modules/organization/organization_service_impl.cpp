@@ -35,8 +35,15 @@ std::string slugify(const std::string& name) {
 }  // namespace
 
 OrganizationServiceImpl::OrganizationServiceImpl(db::Database& db, const Clock& clock, const events::Outbox& outbox,
-                                                 identity::IdentityService& identity, const media::MediaStore& media)
-    : db_(db), clock_(clock), outbox_(outbox), identity_(identity), media_(media) {}
+                                                 identity::IdentityService& identity, const media::MediaStore& media,
+                                                 InvitationMailer& invitation_mailer, std::string public_url)
+    : db_(db),
+      clock_(clock),
+      outbox_(outbox),
+      identity_(identity),
+      media_(media),
+      invitation_mailer_(invitation_mailer),
+      public_url_(std::move(public_url)) {}
 
 bool OrganizationServiceImpl::can(const Facility& f, Permission p, const Context& ctx) {
   return identity_.check_permission(ctx, p, {f.organization_id.str(), f.id.str()});
@@ -190,10 +197,26 @@ Result<Facility> OrganizationServiceImpl::update_facility(const FacilityId& id, 
     f.settings = rules::apply_settings(f.settings, *patch.settings);
     changes.push_back("settings");
   }
+  const Membership membership_before = f.policies.membership;
   if (patch.policies) {
     SB_ASSIGN_OR_RETURN(f.policies, rules::apply_policies(f.policies, *patch.policies));
     changes.push_back("policies");
   }
+  // The membership policy is the one source of who may book; the older setting is its mirror,
+  // and writing the setting alone writes the policy (off: approval, unless it was closer already).
+  const auto& setting = patch.settings ? patch.settings->allow_non_member_bookings : std::nullopt;
+  const bool policy_given = patch.policies && patch.policies->membership;
+  if (setting && policy_given && *setting != (f.policies.membership == Membership::open))
+    return Error::invalid("settings.allow_non_member_bookings",
+                          "must be true exactly when policies.membership is open");
+  if (setting && !policy_given) {
+    if (*setting)
+      f.policies.membership = Membership::open;
+    else if (f.policies.membership == Membership::open)
+      f.policies.membership = Membership::approval;
+    if (f.policies.membership != membership_before && !patch.policies) changes.push_back("policies");
+  }
+  f.settings.allow_non_member_bookings = f.policies.membership == Membership::open;
   f.updated_at = clock_.now();
   return db_.transact([&](db::Connection& tx) -> Result<Facility> {
     OrganizationRepository::update_facility(tx, f);
@@ -278,8 +301,8 @@ Result<std::vector<StaffEntry>> OrganizationServiceImpl::list_staff(const Facili
     if (role.role == Role::facility_manager || role.role == Role::staff || role.role == Role::coach)
       out.push_back({user.id, user.email, user.name, std::string(identity::to_string(role.role)), "active"});
   }
-  auto invitations =
-      db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "staff"); });
+  auto invitations = db_.read(
+      [&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "staff", clock_.now()); });
   for (const auto& inv : invitations) out.push_back({std::nullopt, inv.email, "", inv.role, "invited"});
   return out;
 }
@@ -323,8 +346,9 @@ Result<Page<MemberEntry>> OrganizationServiceImpl::list_members(const FacilityId
   }
   if (static_cast<int>(rows.size()) > limit) page.next_cursor = rows[limit - 1].first.str();
   if (!cursor) {
-    auto invitations =
-        db_.read([&](db::Connection& c) { return OrganizationRepository::pending_invitations(c, f.id, "member"); });
+    auto invitations = db_.read([&](db::Connection& c) {
+      return OrganizationRepository::pending_invitations(c, f.id, "member", clock_.now());
+    });
     for (const auto& inv : invitations) page.items.push_back({std::nullopt, inv.email, "", "invited", std::nullopt});
   }
   return page;
@@ -372,13 +396,13 @@ void OrganizationServiceImpl::accept_invitations(const events::DomainEvent& e) {
   const Context ctx{user_id.str(), e.correlation_id, ""};
   events::apply_once(db_, "organization.invitations", e, [&](db::Connection& tx) {
     const Instant now = clock_.now();
-    for (const auto& inv : OrganizationRepository::pending_invitations_for(tx, email)) {
+    for (const auto& inv : OrganizationRepository::pending_invitations_for(tx, email, now)) {
       auto role = identity::parse_role(inv.role).value_or(Role::member);
       if (inv.kind == "member") OrganizationRepository::insert_member(tx, inv.facility_id, user_id, now);
       auto granted = identity_.assign_role(db::UnitOfWork::of(db_, tx), user_id, role, ScopeType::facility,
                                            inv.facility_id.str(), ctx);
       if (!granted.ok()) throw std::runtime_error("could not grant invited role: " + granted.error().detail);
-      OrganizationRepository::accept_invitation(tx, inv.id, now);
+      OrganizationRepository::accept_invitation(tx, inv.id, user_id, now);
     }
   });
 }

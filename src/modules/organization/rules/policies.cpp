@@ -90,6 +90,7 @@ json to_json(const Policies& p) {
       {"allow_player_recurring", p.allow_player_recurring},
       {"recurring_horizon_days", p.recurring_horizon_days},
       {"require_verified_email", p.require_verified_email},
+      {"membership", str(p.membership)},
   };
 }
 
@@ -168,7 +169,13 @@ Result<PoliciesPatch> parse_policies(const json& patch) {
       c.integer(v, key, 7, 366, p.recurring_horizon_days);
     else if (key == "require_verified_email")
       c.boolean(v, key, p.require_verified_email);
-    else if (key == "cancellation") {
+    else if (key == "membership") {
+      auto m = v.is_string() ? enum_from<Membership>(v.get<std::string>()) : std::nullopt;
+      if (!m)
+        c.fail(key, "must be one of open, approval, invite_only");
+      else
+        p.membership = *m;
+    } else if (key == "cancellation") {
       const json* tiers = v.is_object() && v.contains("tiers") ? &v["tiers"] : nullptr;
       if (!tiers || !tiers->is_array() || tiers->empty() || tiers->size() > 10) {
         c.fail("cancellation.tiers", "must be a list of 1 to 10 tiers");
@@ -225,6 +232,7 @@ Result<Policies> apply_policies(const Policies& current, const PoliciesPatch& pa
   set(p.allow_player_recurring, patch.allow_player_recurring);
   set(p.recurring_horizon_days, patch.recurring_horizon_days);
   set(p.require_verified_email, patch.require_verified_email);
+  set(p.membership, patch.membership);
   // Members checked one by one can still disagree with each other, or with those left as they were.
   if (p.min_duration_minutes > p.max_duration_minutes)
     return Error::invalid("policies.max_duration_minutes", "must not be less than min_duration_minutes");

@@ -28,6 +28,12 @@ struct EmailChangeNotice {
   std::string locale = "en";  // the account's language (User::locale)
 };
 
+/// To a new account made by staff: who made it, and the link to set a password.
+struct WelcomeMessage {
+  AccountLink link;
+  std::string welcomed_by;  // "Riverside Tennis Club"
+};
+
 /// The e-mails identity sends about an account. Declared here, where they are needed, and
 /// implemented by the module that delivers messages (notification, which is built after identity
 /// and depends on it: identity never includes it); the composition root's registry joins them.
@@ -42,6 +48,7 @@ class AccountMailer {
   virtual void send_password_reset(const db::UnitOfWork& work, const AccountLink& message) = 0;
   virtual void send_email_verification(const db::UnitOfWork& work, const AccountLink& message) = 0;
   virtual void send_email_change_notice(const db::UnitOfWork& work, const EmailChangeNotice& message) = 0;
+  virtual void send_welcome(const db::UnitOfWork& work, const WelcomeMessage& message) = 0;
 };
 
 }  // namespace slotbase::identity

@@ -52,6 +52,13 @@ class IdentityService {
   /// "email-already-verified" when there is nothing to verify; rate_limited past a few an hour.
   virtual Result<void> resend_verification(const UserId& user_id, const Context& ctx) = 0;
 
+  /// Makes an account without a password as part of the caller's unit of work, and writes with it
+  /// the welcome e-mail whose link (the reset-password page, good for seven days, once) sets
+  /// one. conflict "email-taken" if the address has an account; invalid_argument naming
+  /// "email", "name" or "phone". Emits user.created like a sign-up.
+  virtual Result<User> create_welcomed_account(const db::UnitOfWork& work, const NewAccount& account,
+                                               const Context& ctx) = 0;
+
   virtual Result<Profile> profile(const UserId& user_id) = 0;
   /// A new email is only asked for: it takes effect once the link sent to it is used (the old
   /// address is told of the request); the present address again cancels the request. conflict

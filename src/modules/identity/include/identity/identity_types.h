@@ -79,6 +79,15 @@ struct Registration {
   std::optional<std::string> locale{};  // one of rules/locale.h's; "en" when absent
 };
 
+/// An account made for someone by staff (a player added to a facility's roster): no password
+/// until its owner sets one through the welcome e-mail's link.
+struct NewAccount {
+  std::string email;
+  std::string name;
+  std::optional<std::string> phone{};  // as entered; stored in E.164
+  std::string welcomed_by;             // who made it, for the e-mail ("Riverside Tennis Club")
+};
+
 struct AuthResult {
   User user;
   std::string access_token;

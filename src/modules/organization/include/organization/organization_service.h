@@ -66,6 +66,51 @@ class OrganizationService {
   virtual Result<Page<MemberEntry>> list_members(const FacilityId& facility_id, int limit,
                                                  const std::optional<std::string>& cursor, const Context& ctx) = 0;
 
+  // The players of a facility (players.cpp). Staff with members_manage; another facility's ids
+  // are not_found.
+
+  /// The roster: members (active, inactive), players asking to join (pending) and addresses
+  /// invited (invited), by name then e-mail, filtered by status and a fragment of name or e-mail.
+  virtual Result<Page<RosterEntry>> roster(const FacilityId& facility_id, const RosterQuery& query,
+                                           const Context& ctx) = 0;
+  /// An existing account by e-mail, or a new one (with a welcome e-mail to set a password) when
+  /// names are given: invalid_argument naming the field; not_found "email" for an unknown address
+  /// without names; conflict "already-on-roster" for an active player.
+  virtual Result<RosterEntry> add_player(const FacilityId& facility_id, const NewPlayer& player,
+                                         const Context& ctx) = 0;
+  /// `status`: active | inactive (invalid_argument "status" otherwise); not_found for someone not
+  /// on the roster.
+  virtual Result<RosterEntry> set_player_status(const FacilityId& facility_id, const identity::UserId& user_id,
+                                                RosterStatus status, const Context& ctx) = 0;
+
+  /// Sends an invitation by e-mail, good for seven days. conflict "already-on-roster" for an
+  /// address whose account is an active player, "already-invited" while one is pending.
+  virtual Result<PlayerInvitation> invite_player(const FacilityId& facility_id, const std::string& email,
+                                                 const Context& ctx) = 0;
+  virtual Result<std::vector<PlayerInvitation>> invitations(const FacilityId& facility_id,
+                                                            const std::optional<InvitationStatus>& status,
+                                                            const Context& ctx) = 0;
+  /// A new link (the old one stops working) and seven more days; conflict "invitation-closed"
+  /// for an accepted or revoked one.
+  virtual Result<PlayerInvitation> resend_invitation(const InvitationId& id, const Context& ctx) = 0;
+  virtual Result<PlayerInvitation> revoke_invitation(const InvitationId& id, const Context& ctx) = 0;
+  /// The signed-in caller becomes an active player of the invitation's facility, whatever their
+  /// own address. expired for a token unknown, used, revoked or past its time.
+  virtual Result<RosterEntry> accept_invitation(const std::string& token, const Context& ctx) = 0;
+  /// The facility an invitation's token is for, without spending it (for the accept page).
+  virtual Result<Facility> invitation_facility(const std::string& token) = 0;
+
+  /// conflict "join-request-pending", "join-request-rejected" (final) or "already-on-roster".
+  virtual Result<JoinRequest> request_to_join(const FacilityId& facility_id, const std::optional<std::string>& message,
+                                              const Context& ctx) = 0;
+  virtual Result<std::vector<JoinRequest>> join_requests(const FacilityId& facility_id,
+                                                         const std::optional<JoinRequestStatus>& status,
+                                                         const Context& ctx) = 0;
+  virtual Result<std::vector<JoinRequest>> my_join_requests(const Context& ctx) = 0;
+  /// Approving makes the player active. conflict "join-request-decided" for one decided already.
+  virtual Result<JoinRequest> decide_join_request(const JoinRequestId& id, bool approve,
+                                                  const std::optional<std::string>& reason, const Context& ctx) = 0;
+
   /// The facility if the caller may see it (not_found otherwise) and holds `permission` there
   /// (permission_denied otherwise): the one authorization check other modules use for
   /// facility-scoped routes.
@@ -85,7 +130,13 @@ class OrganizationService {
   /// such facility.
   virtual std::shared_ptr<const FacilityConfig> facility_config(const FacilityId& id) = 0;
   virtual OperatingHours hours_of(const FacilityId& facility_id) = 0;
+  /// Whether the user is an active player of the facility.
   virtual bool is_member(const FacilityId& facility_id, const identity::UserId& user_id) = 0;
+  /// Who manages the facility's players (its staff and managers, the organization's owners and
+  /// admins): those told of a join request.
+  virtual std::vector<identity::UserId> player_managers(const FacilityId& facility_id) = 0;
+  /// The user's place on the roster: active, inactive, or none.
+  virtual std::optional<RosterStatus> roster_status(const FacilityId& facility_id, const identity::UserId& user_id) = 0;
 };
 
 }  // namespace slotbase::organization

@@ -14,6 +14,15 @@ namespace slotbase::organization {
 using OrganizationId = Id<struct OrganizationTag>;
 using FacilityId = Id<struct FacilityTag>;
 using InvitationId = Id<struct InvitationTag>;
+using JoinRequestId = Id<struct JoinRequestTag>;
+
+/// Who may book at a facility (the roster is its members): anyone signed in, whom a first
+/// booking puts on the roster (`open`); only active players, others may ask to join
+/// (`approval`); only those invited or added by staff (`invite_only`).
+enum class Membership { open, approval, invite_only };
+constexpr EnumNames<Membership, 3> names_of(Membership) {
+  return {{{{Membership::open, "open"}, {Membership::approval, "approval"}, {Membership::invite_only, "invite_only"}}}};
+}
 
 struct Organization {
   OrganizationId id;
@@ -54,12 +63,14 @@ struct Policies {
   bool allow_player_recurring = false;  // players may book a weekly (or other) series themselves
   int recurring_horizon_days = 90;      // how far ahead a series is booked; a daily job moves it on
   bool require_verified_email = false;  // players book only once they proved their e-mail address
+  Membership membership = Membership::open;
 };
 
 /// Display and access settings.
 struct Settings {
-  bool is_public = true;                  // listed and bookable by anyone signed in
-  bool allow_non_member_bookings = true;  // when false, only members may book
+  bool is_public = true;  // listed and bookable by anyone signed in
+  // Mirrors policies.membership (open or not), the one source: read from it, written to it.
+  bool allow_non_member_bookings = true;
   std::string description;
   std::vector<std::string> sports;
   std::string contact_email;
@@ -111,6 +122,7 @@ struct PoliciesPatch {
   std::optional<bool> allow_player_recurring;
   std::optional<int> recurring_horizon_days;
   std::optional<bool> require_verified_email;
+  std::optional<Membership> membership;
 };
 
 enum class FacilityStatus { active, inactive, pending_setup, suspended };
@@ -196,6 +208,85 @@ struct MemberEntry {
   std::string name;
   std::string status;  // active | invited
   std::optional<Instant> since;
+};
+
+/// A player's place on a facility's roster: on it (`active`, `inactive`), asking to join
+/// (`pending`) or invited (`invited`). `minor` belongs to the families part of the contract.
+enum class RosterStatus { active, pending, invited, minor, inactive };
+constexpr EnumNames<RosterStatus, 5> names_of(RosterStatus) {
+  return {{{{RosterStatus::active, "active"},
+            {RosterStatus::pending, "pending"},
+            {RosterStatus::invited, "invited"},
+            {RosterStatus::minor, "minor"},
+            {RosterStatus::inactive, "inactive"}}}};
+}
+
+/// One row of the roster. `user_id` is null for an invited address without an account.
+struct RosterEntry {
+  std::optional<identity::UserId> user_id;
+  std::string name;
+  std::string email;
+  RosterStatus status = RosterStatus::active;
+  std::optional<Instant> joined_at;  // when the player came on the roster
+};
+
+struct RosterQuery {
+  std::optional<RosterStatus> status;
+  std::optional<std::string> q;  // a fragment of the name or the e-mail, any case
+  int limit = 50;
+  std::optional<std::string> cursor;
+};
+
+enum class InvitationStatus { pending, accepted, expired, revoked };
+constexpr EnumNames<InvitationStatus, 4> names_of(InvitationStatus) {
+  return {{{{InvitationStatus::pending, "pending"},
+            {InvitationStatus::accepted, "accepted"},
+            {InvitationStatus::expired, "expired"},
+            {InvitationStatus::revoked, "revoked"}}}};
+}
+
+/// An invitation to a facility's roster, sent by e-mail with a link.
+struct PlayerInvitation {
+  InvitationId id;
+  FacilityId facility_id;
+  std::string email;
+  InvitationStatus status = InvitationStatus::pending;
+  Instant created_at;
+  std::optional<Instant> expires_at;  // none for the ones waiting for a sign-up (members route)
+  std::optional<Instant> sent_at;
+  std::optional<Instant> accepted_at;
+  std::optional<identity::UserId> accepted_by;
+};
+
+enum class JoinRequestStatus { pending, approved, rejected };
+constexpr EnumNames<JoinRequestStatus, 3> names_of(JoinRequestStatus) {
+  return {{{{JoinRequestStatus::pending, "pending"},
+            {JoinRequestStatus::approved, "approved"},
+            {JoinRequestStatus::rejected, "rejected"}}}};
+}
+
+struct JoinRequest {
+  JoinRequestId id;
+  FacilityId facility_id;
+  std::string facility_name;
+  identity::UserId user_id;
+  std::string name;   // the player's
+  std::string email;  // the player's
+  std::optional<std::string> message;
+  JoinRequestStatus status = JoinRequestStatus::pending;
+  std::optional<std::string> reason;  // given with the decision
+  Instant created_at;
+  std::optional<Instant> decided_at;
+};
+
+/// A player added by staff: an existing account by `email` alone, or a new one (no password; a
+/// welcome e-mail carries a link to set one) when `first_name` and `last_name` are given.
+struct NewPlayer {
+  std::string email;
+  std::optional<std::string> first_name;
+  std::optional<std::string> last_name;
+  std::optional<std::string> phone;
+  std::optional<LocalDate> date_of_birth;
 };
 
 }  // namespace slotbase::organization
