@@ -25,22 +25,24 @@ void AccountMail::send_email_change_notice(const db::UnitOfWork& work, const ide
 }
 
 void AccountMail::send_welcome(const db::UnitOfWork& work, const identity::WelcomeMessage& m) {
-  send(work, types::kWelcome, m.link.user_id, m.link.to,
+  send(work, types::kWelcome, m.link.user_id, m.link.to, m.link.locale,
        {{"name", m.link.name},
         {"address", m.link.to},
         {"welcomed_by", m.welcomed_by},
-        {"expires", templates_.date_time(m.link.expires_at, *Zone::find("UTC"), Templates::kDefaultLocale)}},
+        {"expires", Templates::when_fact(m.link.expires_at, *Zone::find("UTC"))}},
        m.link.link);
 }
 
 void AccountMail::send_invitation(const db::UnitOfWork& work, const organization::InvitationMessage& m) {
-  // The invited address may have no account: the message is filed under the invitation's id.
+  // The invited address may have no account (nor a language): the message is filed under the
+  // invitation's id, in the default language.
   send(work, types::kFacilityInvitation, identity::UserId{m.invitation_id.str()}, m.to,
+       std::string(Templates::kDefaultLocale),
        {{"name", ""},
         {"facility", m.facility_name},
         {"invited_by", m.invited_by},
         {"address", m.to},
-        {"expires", templates_.date_time(m.expires_at, *Zone::find("UTC"), Templates::kDefaultLocale)}},
+        {"expires", Templates::when_fact(m.expires_at, *Zone::find("UTC"))}},
        m.link);
 }
 
