@@ -67,6 +67,7 @@ std::string seed_demo(App& app) {
   about.settings.emplace();
   about.settings->description = "Eight hard courts and four clay courts by the river.";
   about.settings->sports = std::vector<std::string>{"tennis", "pickleball"};
+  about.settings->accent_color = std::string("#1d6b3a");  // the club's green, on its pages in the player app
   about.policies.emplace();
   about.policies->weekend_multiplier = 1.25;
   about.policies->holiday_multiplier = 1.5;

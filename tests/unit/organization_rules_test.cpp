@@ -107,6 +107,20 @@ TEST(Policies, NullEmptiesAPolicyThatMayBeEmpty) {
   EXPECT_EQ(untouched->max_active_bookings_per_user, 2);
 }
 
+TEST(Settings, AnAccentColourMustCarryWhiteText) {
+  auto dark = parse_settings({{"accent_color", "#1B5E20"}});
+  ASSERT_TRUE(dark.ok());
+  EXPECT_EQ(apply_settings(Settings{}, dark.value()).accent_color, "#1B5E20");
+  EXPECT_TRUE(parse_settings({{"accent_color", ""}}).ok());  // back to SlotBase's own
+  for (const json& bad : {json("#ffeb3b"), json("#fff"), json("green"), json("#12345g"), json(7)}) {
+    auto r = parse_settings({{"accent_color", bad}});
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(fields_of(r.error()), std::vector<std::string>{"settings.accent_color"}) << bad;
+  }
+  auto pale = parse_settings({{"accent_color", "#ffeb3b"}});
+  EXPECT_NE(pale.error().fields[0].message.find("too light"), std::string::npos) << pale.error().fields[0].message;
+}
+
 TEST(Settings, BadValuesNameTheirField) {
   auto s = parse_settings({{"public", "yes"}, {"sports", {""}}, {"theme", "dark"}});
   ASSERT_FALSE(s.ok());

@@ -1,6 +1,11 @@
 #include "policies.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
 #include <set>
 
 namespace slotbase::organization::rules {
@@ -100,7 +105,8 @@ json to_json(const Settings& s) {
           {"description", s.description},
           {"sports", s.sports},
           {"contact_email", s.contact_email},
-          {"contact_phone", s.contact_phone}};
+          {"contact_phone", s.contact_phone},
+          {"accent_color", s.accent_color}};
 }
 
 Result<PoliciesPatch> parse_policies(const json& patch) {
@@ -241,6 +247,34 @@ Result<Policies> apply_policies(const Policies& current, const PoliciesPatch& pa
   return p;
 }
 
+namespace {
+
+/// Why `v` cannot be a club's accent colour, if it cannot.
+std::optional<std::string> accent_problem(const json& v) {
+  if (!v.is_string()) return "must be a colour as #rrggbb, or empty";
+  const std::string text = v.get<std::string>();
+  if (text.empty()) return std::nullopt;
+  const bool hex = text.size() == 7 && text[0] == '#' && std::all_of(text.begin() + 1, text.end(), [](char ch) {
+                     return std::isxdigit(static_cast<std::uint8_t>(ch)) != 0;
+                   });
+  if (!hex) return "must be a colour as #rrggbb, or empty";
+  // White text sits on it (buttons): WCAG's contrast of at least 4.5:1 against white.
+  auto channel = [&](int at) {
+    const double c = std::stoi(text.substr(at, 2), nullptr, 16) / 255.0;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+  };
+  const double luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  const double contrast = 1.05 / (luminance + 0.05);
+  if (contrast < 4.5) {
+    char ratio[16];
+    std::snprintf(ratio, sizeof ratio, "%.1f", contrast);
+    return std::string("is too light for white text on buttons (contrast ") + ratio + ":1, at least 4.5:1)";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<SettingsPatch> parse_settings(const json& patch) {
   if (!patch.is_object()) return Error::invalid("settings", "must be an object");
   SettingsPatch s;
@@ -256,7 +290,12 @@ Result<SettingsPatch> parse_settings(const json& patch) {
       c.text(v, key, 254, s.contact_email);
     else if (key == "contact_phone")
       c.text(v, key, 32, s.contact_phone);
-    else if (key == "sports") {
+    else if (key == "accent_color") {
+      if (auto problem = accent_problem(v))
+        c.fail(key, *problem);
+      else
+        s.accent_color = v.get<std::string>();
+    } else if (key == "sports") {
       bool ok = v.is_array() && v.size() <= 20;
       std::vector<std::string> sports;
       for (const auto& item : ok ? v : json::array()) {
@@ -284,6 +323,7 @@ Settings apply_settings(const Settings& current, const SettingsPatch& patch) {
   set(s.sports, patch.sports);
   set(s.contact_email, patch.contact_email);
   set(s.contact_phone, patch.contact_phone);
+  set(s.accent_color, patch.accent_color);
   return s;
 }
 

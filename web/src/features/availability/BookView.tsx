@@ -4,6 +4,7 @@ import type { Availability, Booking, Facility, Hold, Hours, PaymentIntent, Prici
 import { formatMoney } from "../../shared/money";
 import { explainPrice, priceSetting, type PriceReason } from "../../shared/prices";
 import { addDays, formatDateTime, formatDay, formatTime, instant, todayIn, zoneLabel } from "../../shared/time";
+import { accentStyle } from "../../shared/accent";
 import { useLiveReload } from "../../shared/useLiveReload";
 import { myBookings } from "../bookings/api";
 import { FacilityPage } from "../facilities";
@@ -254,14 +255,16 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   if (facilities === null) return <p role="status">Loading facilities…</p>;
   if (about)
     return (
-      <FacilityPage
-        key={about.id}
-        api={api}
-        facilityId={about.id}
-        onBook={() => (facility?.id === about.id ? setAbout(null) : choose(about))}
-        onBack={() => setAbout(null)}
-        backLabel={facility ? "Back to booking" : "Back to the clubs"}
-      />
+      <div className="club-accent" style={accentStyle(about.settings?.accent_color)}>
+        <FacilityPage
+          key={about.id}
+          api={api}
+          facilityId={about.id}
+          onBook={() => (facility?.id === about.id ? setAbout(null) : choose(about))}
+          onBack={() => setAbout(null)}
+          backLabel={facility ? "Back to booking" : "Back to the clubs"}
+        />
+      </div>
     );
   if (!facility)
     return (
@@ -302,7 +305,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   };
 
   return (
-    <div className={`book-layout${panelOpen ? " with-panel" : ""}`}>
+    <div className={`book-layout${panelOpen ? " with-panel" : ""}`} style={accentStyle(facility.settings?.accent_color)}>
       <section className="panel" aria-labelledby="book-title">
         <div className="club-title">
           {facility.logo_url && <img className="logo" src={facility.logo_url} alt={`Logo of ${facility.name}`} />}

@@ -75,7 +75,7 @@ describe("FacilityProfile", () => {
     expect((await screen.findByRole("status")).textContent).toBe("Profile saved.");
     expect(requests[0].body).toEqual({
       address: { street: "1 Main Street", city: "Springfield", country: "US" },
-      settings: { description: "Six clay courts.", contact_email: "", contact_phone: "", sports: [], public: true },
+      settings: { description: "Six clay courts.", contact_email: "", contact_phone: "", sports: [], public: true, accent_color: "" },
     });
     expect(onSaved).toHaveBeenCalled();
   });
@@ -101,6 +101,7 @@ describe("FacilityProfile's contact, sports and listing", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "Padel" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Tennis" }));
     fill("Other sports", "table_tennis, futsal, , futsal");
+    fill("Accent colour", " #1b5e20 ");
     fireEvent.click(screen.getByRole("checkbox", { name: "Listed publicly" }));
     fireEvent.click(screen.getByRole("button", { name: "Save the profile" }));
     expect((await screen.findByRole("status")).textContent).toBe("Profile saved.");
@@ -110,6 +111,7 @@ describe("FacilityProfile's contact, sports and listing", () => {
       contact_phone: "+1 555 0100",
       sports: ["padel", "table_tennis", "futsal"],
       public: false,
+      accent_color: "#1b5e20",
     });
     expect(onSaved).toHaveBeenCalled();
   });
@@ -121,6 +123,7 @@ describe("FacilityProfile's contact, sports and listing", () => {
         invalid([
           { field: "settings.contact_phone", message: "must be at most 32 characters" },
           { field: "settings.sports", message: "must be a list of up to 20 sport names" },
+          { field: "settings.accent_color", message: "is too light for white text on buttons (contrast 1.3:1, at least 4.5:1)" },
         ]),
     });
     render(<FacilityProfile api={api} facility={club} onSaved={onSaved} />);
@@ -130,6 +133,7 @@ describe("FacilityProfile's contact, sports and listing", () => {
     expect(box("Contact phone").getAttribute("aria-invalid")).toBe("true");
     expect(messageAt("Contact phone")).toBe("must be at most 32 characters");
     expect(box("Contact e-mail").getAttribute("aria-invalid")).toBeNull();
+    expect(document.getElementById("profile-accent_color-error")?.textContent).toBe("is too light for white text on buttons (contrast 1.3:1, at least 4.5:1)");
     const sports = screen.getByRole("group", { name: "Sports" });
     expect(document.getElementById(sports.getAttribute("aria-describedby") ?? "")?.textContent).toBe("must be a list of up to 20 sport names");
     expect(onSaved).not.toHaveBeenCalled();

@@ -41,6 +41,7 @@ export function FacilityProfile({ api, facility, onSaved }: { api: Api; facility
     (facility.settings?.sports ?? []).filter((s) => !KNOWN.includes(s)).join(", "),
   );
   const [listed, setListed] = useState(facility.settings?.public ?? true);
+  const [accent, setAccent] = useState(facility.settings?.accent_color ?? "");
   const { error, saved, busy, run } = useSave();
 
   function submit(e: FormEvent) {
@@ -62,6 +63,7 @@ export function FacilityProfile({ api, facility, onSaved }: { api: Api; facility
                 .filter((s, i, all) => s !== "" && all.indexOf(s) === i && !KNOWN.includes(s)),
             ],
             public: listed,
+            accent_color: accent.trim(),
           },
         }),
       );
@@ -131,6 +133,22 @@ export function FacilityProfile({ api, facility, onSaved }: { api: Api; facility
             </div>
           )}
         </fieldset>
+        <h4>Colour</h4>
+        <div className="row">
+          <Field
+            id="profile-accent_color"
+            label="Accent colour"
+            hint="Buttons and links on this club's pages in the player app, as #rrggbb; dark enough for white text. Empty: SlotBase's blue."
+            error={fieldMessage(error, "settings.accent_color")}
+          >
+            {(props) => (
+              <input {...props} placeholder="#1b5e20" autoComplete="off" value={accent} onChange={(e) => setAccent(e.target.value)} />
+            )}
+          </Field>
+          {/^#[0-9a-fA-F]{6}$/.test(accent) && (
+            <span className="accent-swatch" aria-hidden="true" style={{ background: accent }} />
+          )}
+        </div>
         <label className="check">
           <input type="checkbox" checked={listed} onChange={(e) => setListed(e.target.checked)} aria-describedby="profile-public-hint" /> Listed
           publicly

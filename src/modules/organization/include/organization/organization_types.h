@@ -75,6 +75,8 @@ struct Settings {
   std::vector<std::string> sports;
   std::string contact_email;
   std::string contact_phone;
+  // "#rrggbb": the player app's buttons and links at this club; empty, SlotBase's own blue.
+  std::string accent_color;
 };
 
 /// A postal address; each part is there only if it was given.
@@ -95,6 +97,7 @@ struct SettingsPatch {
   std::optional<std::vector<std::string>> sports;
   std::optional<std::string> contact_email;
   std::optional<std::string> contact_phone;
+  std::optional<std::string> accent_color;
 };
 
 /// A partial update of Policies: only the members present change. For the members that may be
