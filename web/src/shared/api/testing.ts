@@ -83,6 +83,7 @@ export function aFacility(changes: Partial<Facility> = {}): Facility {
       allow_player_recurring: false,
       recurring_horizon_days: 90,
       require_verified_email: false,
+      membership: "open",
     },
     ...changes,
   };
