@@ -121,15 +121,14 @@ test("with non-members turned away, a player who is not on the roster cannot hol
   const admin = await (await browser.newContext()).newPage();
   await setUpClub(admin, club);
   await openSettings(admin, "Booking policies");
-  const open = admin.getByRole("checkbox", { name: "Players who are not members of the club may book" });
-  await expect(open).toBeChecked();
-  await open.uncheck();
+  await expect(admin.getByRole("radio", { name: "Anyone signed in" })).toBeChecked();
+  await admin.getByRole("radio", { name: "Members only; others may ask to join" }).check();
   await admin.getByRole("button", { name: "Save policies" }).click();
   await expect(admin.getByRole("status")).toHaveText("The policies are saved.");
   await expectAccessible(admin, "the booking policies");
   await admin.reload();
   await openSettings(admin, "Booking policies");
-  await expect(admin.getByRole("checkbox", { name: "Players who are not members of the club may book" })).not.toBeChecked();
+  await expect(admin.getByRole("radio", { name: "Members only; others may ask to join" })).toBeChecked();
 
   const player = await (await browser.newContext()).newPage();
   await player.goto("/");

@@ -8,6 +8,7 @@ import { facilitiesIRun } from "../features/facilities";
 import { Lists } from "../features/lists";
 import { DeliveryLog, isPlatformAdmin, NotificationTemplates, Outbox } from "../features/notifications";
 import { PaymentsList } from "../features/payments";
+import { Players } from "../features/players";
 import { PlatformFacilities } from "../features/platform";
 import { forgetOnboardingReturn, readOnboardingReturn, Settings } from "../features/settings";
 import { Setup } from "../features/setup";
@@ -19,7 +20,7 @@ export function AdminApp({ api }: { api: Api }) {
   // Back from the payment provider's onboarding: the settings' payments area says how it went.
   const [onboarding] = useState(readOnboardingReturn);
   useEffect(forgetOnboardingReturn, []);
-  const [view, setView] = useState<"sheet" | "lists" | "payments" | "messages" | "settings" | "setup" | "outbox" | "platform">(
+  const [view, setView] = useState<"sheet" | "lists" | "players" | "payments" | "messages" | "settings" | "setup" | "outbox" | "platform">(
     onboarding ? "settings" : "sheet",
   );
   const [messages, setMessages] = useState<"log" | "templates">("log");
@@ -82,6 +83,9 @@ export function AdminApp({ api }: { api: Api }) {
             <button type="button" aria-current={view === "lists" ? "page" : undefined} onClick={() => setView("lists")} disabled={!facility}>
               People and bookings
             </button>
+            <button type="button" aria-current={view === "players" ? "page" : undefined} onClick={() => setView("players")} disabled={!facility}>
+              Players
+            </button>
             <button type="button" aria-current={view === "payments" ? "page" : undefined} onClick={() => setView("payments")} disabled={!facility}>
               Payments
             </button>
@@ -141,6 +145,8 @@ export function AdminApp({ api }: { api: Api }) {
           )
         ) : view === "sheet" ? (
           <DaySheet api={api} facility={facility} />
+        ) : view === "players" ? (
+          <Players key={facility.id} api={api} facility={facility} />
         ) : view === "payments" ? (
           <PaymentsList key={facility.id} api={api} facility={facility} />
         ) : view === "messages" ? (

@@ -5,7 +5,9 @@ import { AccountLinkPage, accountPage, appRoot, AuthForm, useSession, VerifyNoti
 import { BookView } from "../features/availability";
 import { MyBookings } from "../features/bookings";
 import { MessageLanguage, NotificationBell, NotificationPreferences, PhoneNumber } from "../features/notifications";
+import { FacilityPage } from "../features/facilities";
 import { MyPayments } from "../features/payments";
+import { InvitationPage, invitationToken } from "../features/players";
 
 export function PlayerApp({ api }: { api: Api }) {
   const { user, ready, setUser } = useSession(api);
@@ -17,6 +19,14 @@ export function PlayerApp({ api }: { api: Api }) {
     setLinkPage(null);
     // A reset ended every session: the app starts again signed out.
     if (linkPage?.kind === "reset-password") location.reload();
+  };
+  // An invitation's link opens its page; once accepted, the club's page.
+  const [invitation, setInvitation] = useState(() => invitationToken(location.pathname, location.search));
+  const [club, setClub] = useState<string | null>(null);
+  const leaveInvitation = (facilityId: string | null) => {
+    history.replaceState(null, "", "/");
+    setInvitation(null);
+    setClub(facilityId);
   };
 
   return (
@@ -30,7 +40,10 @@ export function PlayerApp({ api }: { api: Api }) {
         actions={
           user && (
             <>
-              <NotificationBell api={api} onSettings={() => setView("notifications")} />
+              <NotificationBell api={api} onSettings={() => {
+                  setClub(null);
+                  setView("notifications");
+                }} />
               <span className="user">{user.name}</span>
               <button type="button" className="logout" onClick={() => api.logout()}>
                 Log out
@@ -41,13 +54,22 @@ export function PlayerApp({ api }: { api: Api }) {
       >
         {user && (
           <>
-            <button type="button" aria-current={view === "book" ? "page" : undefined} onClick={() => setView("book")}>
+            <button type="button" aria-current={view === "book" ? "page" : undefined} onClick={() => {
+                setClub(null);
+                setView("book");
+              }}>
               Book a court
             </button>
-            <button type="button" aria-current={view === "mine" ? "page" : undefined} onClick={() => setView("mine")}>
+            <button type="button" aria-current={view === "mine" ? "page" : undefined} onClick={() => {
+                setClub(null);
+                setView("mine");
+              }}>
               My bookings
             </button>
-            <button type="button" aria-current={view === "payments" ? "page" : undefined} onClick={() => setView("payments")}>
+            <button type="button" aria-current={view === "payments" ? "page" : undefined} onClick={() => {
+                setClub(null);
+                setView("payments");
+              }}>
               My payments
             </button>
           </>
@@ -59,8 +81,35 @@ export function PlayerApp({ api }: { api: Api }) {
           <AccountLinkPage api={api} app="player" page={linkPage} onDone={leaveLinkPage} />
         ) : !ready ? (
           <p role="status">Loading…</p>
+        ) : invitation !== null ? (
+          <InvitationPage
+            api={api}
+            token={invitation}
+            signedIn={Boolean(user)}
+            signIn={<AuthForm api={api} title="SlotBase" onDone={setUser} />}
+            onAccepted={(id) => leaveInvitation(id || null)}
+            onLeave={() => leaveInvitation(null)}
+          />
         ) : !user ? (
           <AuthForm api={api} title="SlotBase" onDone={setUser} />
+        ) : club ? (
+          <>
+            <p role="status" className="success">
+              You are now a player of this club.
+            </p>
+            <FacilityPage
+              key={club}
+              api={api}
+              facilityId={club}
+              onBook={() => {
+                localStorage.setItem("slotbase.facility", club);
+                setClub(null);
+                setView("book");
+              }}
+              onBack={() => setClub(null)}
+              backLabel="Back to the clubs"
+            />
+          </>
         ) : view === "book" ? (
           <BookView api={api} onBooked={() => undefined} />
         ) : view === "mine" ? (

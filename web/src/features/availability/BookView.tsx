@@ -8,6 +8,7 @@ import { accentStyle } from "../../shared/accent";
 import { useLiveReload } from "../../shared/useLiveReload";
 import { myBookings } from "../bookings/api";
 import { FacilityPage } from "../facilities";
+import { MembersOnly } from "../players";
 import { findFacilities, getHours, listResources, pricesOf } from "../facilities/api";
 import { authenticateAtBank, PaymentReturn, readPaymentReturn } from "../payments";
 import { addToWaitlist, getAvailability, placeHold, releaseHold } from "./api";
@@ -86,6 +87,8 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
   // The club whose page is open, over the list or the grid.
   const [about, setAbout] = useState<Facility | null>(null);
   const [court, setCourt] = useState("");
+  // The club refused a hold: only its members book (403 not-a-member).
+  const [refused, setRefused] = useState(false);
   const [book, setBook] = useState<PriceBook | null>(null);
   const narrow = useNarrow();
   const [now, tick] = useNow();
@@ -117,6 +120,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
     setDuration(minutes);
     setHold(null);
     setConfirmed(null);
+    setRefused(false);
     let day = todayIn(f.timezone);
     try {
       day = await firstBookableDay(api, f, minutes, Date.now());
@@ -234,6 +238,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
       load();
     } catch (e) {
       const taken = e instanceof ApiError && e.status === 409;
+      if (e instanceof ApiError && e.rule === "not-a-member") setRefused(true);
       setMessage({
         kind: "error",
         text: taken ? "Sorry, someone just took that slot. The grid is up to date now; pick another time." : messageOf(e),
@@ -329,6 +334,7 @@ export function BookView({ api, onBooked }: { api: Api; onBooked: (b: Booking) =
             </button>
           )}
         </p>
+        <MembersOnly key={facility.id} api={api} facility={facility} refused={refused} />
         {!date ? (
           <p role="status">Finding the first day with a free court…</p>
         ) : (

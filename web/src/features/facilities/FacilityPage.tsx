@@ -15,6 +15,7 @@ import {
   typeWords,
   weekAhead,
 } from "./words";
+import { MembersOnly } from "../players";
 
 interface Club {
   facility: Facility;
@@ -115,6 +116,7 @@ export function FacilityPage({
           </h2>
         </div>
         {f.settings?.description && <p>{f.settings.description}</p>}
+        <MembersOnly api={api} facility={f} />
         {sports.length > 0 && (
           <p>
             <strong>Sports:</strong> {sports.join(", ")}

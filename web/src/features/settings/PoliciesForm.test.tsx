@@ -71,8 +71,8 @@ describe("PoliciesForm", () => {
         allow_player_recurring: false,
         recurring_horizon_days: 90,
         require_verified_email: false,
+        membership: "open",
       },
-      settings: { allow_non_member_bookings: true },
     });
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(onSaved.mock.calls[0][0].policies.booking_window_days).toBe(30);
@@ -101,25 +101,32 @@ describe("PoliciesForm", () => {
     expect(onSaved).not.toHaveBeenCalled();
   });
 
-  it("lets only members book, worded as membership of the roster, and shows the server's objection there", async () => {
+  it("chooses who may book (membership of the roster) and shows the server's objection there", async () => {
     const { api, requests } = fakeNetwork({
-      "PATCH /api/v1/facilities/fac_1": () => invalid([{ field: "settings.allow_non_member_bookings", message: "must be true or false" }]),
+      "PATCH /api/v1/facilities/fac_1": () => invalid([{ field: "policies.membership", message: "must be open, approval or invite_only" }]),
     });
     render(<PoliciesForm api={api} facility={facility} onSaved={() => undefined} />);
-    const open = screen.getByRole("checkbox", { name: "Players who are not members of the club may book" }) as HTMLInputElement;
+    const open = screen.getByRole("radio", { name: "Anyone signed in" }) as HTMLInputElement;
+    const approval = screen.getByRole("radio", { name: "Members only; others may ask to join" }) as HTMLInputElement;
     expect(open.checked).toBe(true);
-    expect(document.getElementById("policy-allow_non_member_bookings-hint")?.textContent).toContain("players on the club's roster");
-    fireEvent.click(open);
+    expect(document.getElementById("policy-membership-hint")?.textContent).toContain("players on the club's roster");
+    fireEvent.click(approval);
     fireEvent.click(screen.getByRole("button", { name: "Save policies" }));
     await screen.findByRole("alert");
-    expect((requests[0].body as { settings: unknown }).settings).toEqual({ allow_non_member_bookings: false });
-    expect(open.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById(open.getAttribute("aria-describedby")!.split(" ")[1])?.textContent).toBe("must be true or false");
+    const sent = requests[0].body as { policies: { membership: string }; settings?: unknown };
+    expect(sent.policies.membership).toBe("approval");
+    // The setting mirrors the policy on the server: sending both could only disagree.
+    expect(sent.settings).toBeUndefined();
+    expect(approval.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(approval.getAttribute("aria-describedby")!.split(" ")[1])?.textContent).toBe(
+      "must be open, approval or invite_only",
+    );
   });
 
   it("shows the club's current choice", () => {
     const { api } = fakeNetwork({});
-    render(<PoliciesForm api={api} facility={{ ...facility, settings: { allow_non_member_bookings: false } }} onSaved={() => undefined} />);
-    expect((screen.getByRole("checkbox", { name: "Players who are not members of the club may book" }) as HTMLInputElement).checked).toBe(false);
+    render(<PoliciesForm api={api} facility={{ ...facility, policies: { ...facility.policies, membership: "invite_only" } }} onSaved={() => undefined} />);
+    expect((screen.getByRole("radio", { name: "Members only, by invitation" }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole("radio", { name: "Anyone signed in" }) as HTMLInputElement).checked).toBe(false);
   });
 });

@@ -45,9 +45,16 @@ interface Draft {
   offline_methods: Offline[];
   offline_refund_destination: NonNullable<Policies["offline_refund_destination"]>;
   tiers: { hours: string; percent: string }[];
-  /// A setting rather than a policy, but a rule of booking all the same.
-  allow_non_member_bookings: boolean;
+  /// Who may book; settings.allow_non_member_bookings mirrors it (true exactly when open).
+  membership: Membership;
 }
+
+type Membership = NonNullable<Policies["membership"]>;
+const MEMBERSHIP: { value: Membership; label: string; hint: string }[] = [
+  { value: "open", label: "Anyone signed in", hint: "A first booking puts the player on the club's roster." },
+  { value: "approval", label: "Members only; others may ask to join", hint: "Players send a join request, which the desk approves or rejects on the Players page." },
+  { value: "invite_only", label: "Members only, by invitation", hint: "Players join only when the club invites or adds them." },
+];
 
 function draftOf(f: Facility): Draft {
   const p = f.policies;
@@ -61,7 +68,7 @@ function draftOf(f: Facility): Draft {
     offline_methods: p.offline_methods ?? [],
     offline_refund_destination: p.offline_refund_destination ?? "credit",
     tiers: (p.cancellation?.tiers ?? []).map((t) => ({ hours: String(t.min_hours_before), percent: String(t.refund_percent) })),
-    allow_non_member_bookings: f.settings?.allow_non_member_bookings ?? true,
+    membership: p.membership,
   };
 }
 
@@ -77,6 +84,7 @@ function policiesOf(d: Draft): Partial<Policies> {
     payment_timing: d.payment_timing,
     offline_methods: d.offline_methods,
     offline_refund_destination: d.offline_refund_destination,
+    membership: d.membership,
     cancellation: {
       tiers: d.tiers.map((t) => ({ min_hours_before: Number(t.hours), refund_percent: Number(t.percent) })),
     },
@@ -90,7 +98,7 @@ export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: F
   const { error, saved, busy, run } = useSave();
 
   const at = (field: string) => fieldMessage(error, `policies.${field}`);
-  const nonMemberError = fieldMessage(error, "settings.allow_non_member_bookings");
+  const membershipError = at("membership") ?? fieldMessage(error, "settings.allow_non_member_bookings");
   const setNumber = (k: NumberPolicy, v: string) => setDraft({ ...draft, numbers: { ...draft.numbers, [k]: v } });
   const setTier = (i: number, t: Partial<Draft["tiers"][number]>) =>
     setDraft({ ...draft, tiers: draft.tiers.map((x, k) => (k === i ? { ...x, ...t } : x)) });
@@ -118,7 +126,6 @@ export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: F
     run(async () => {
       const f = await updateFacility(api, facility.id, {
         policies: policiesOf(draft),
-        settings: { allow_non_member_bookings: draft.allow_non_member_bookings },
       });
       setDraft(draftOf(f));
       onSaved(f);
@@ -130,23 +137,31 @@ export function PoliciesForm({ api, facility, onSaved }: { api: Api; facility: F
       <h3 id="policies-title">Booking policies</h3>
       <fieldset>
         <legend>Who may book</legend>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.allow_non_member_bookings}
-            aria-describedby={`policy-allow_non_member_bookings-hint${nonMemberError ? " policy-allow_non_member_bookings-error" : ""}`}
-            aria-invalid={nonMemberError ? true : undefined}
-            onChange={(e) => setDraft({ ...draft, allow_non_member_bookings: e.target.checked })}
-          />{" "}
-          Players who are not members of the club may book
-        </label>
-        <div id="policy-allow_non_member_bookings-hint" className="muted hint">
-          Members are the players on the club's roster: invited, added by the club, or whose request to join was approved. Off:
-          only members book.
+        <div className="muted hint" id="policy-membership-hint">
+          Members are the players on the club's roster: invited, added by the club, or whose request to join was approved.
         </div>
-        {nonMemberError && (
-          <div id="policy-allow_non_member_bookings-error" className="field-error">
-            {nonMemberError}
+        {MEMBERSHIP.map((m) => (
+          <div key={m.value}>
+            <label className="check">
+              <input
+                type="radio"
+                name="policy-membership"
+                value={m.value}
+                checked={draft.membership === m.value}
+                aria-describedby={`policy-membership-${m.value}-hint${membershipError ? " policy-membership-error" : ""}`}
+                aria-invalid={membershipError ? true : undefined}
+                onChange={() => setDraft({ ...draft, membership: m.value })}
+              />{" "}
+              {m.label}
+            </label>
+            <div id={`policy-membership-${m.value}-hint`} className="muted hint">
+              {m.hint}
+            </div>
+          </div>
+        ))}
+        {membershipError && (
+          <div id="policy-membership-error" className="field-error">
+            {membershipError}
           </div>
         )}
       </fieldset>
