@@ -96,6 +96,25 @@ describe("Players", () => {
     await screen.findByText("No players match.");
   });
 
+  it("shows the answer to the latest search when an earlier one answers last", async () => {
+    const { api } = club();
+    const slow = api.get.bind(api);
+    // The answer for "p" comes after the one for "pat": it must not replace it.
+    api.get = (async (path: string) => {
+      const answer = await slow(path);
+      if (path.includes("q=p&") || path.endsWith("q=p")) await new Promise((r) => setTimeout(r, 50));
+      return answer;
+    }) as typeof api.get;
+    render(<Players api={api} facility={facility} />);
+    await screen.findByText("Pat Player");
+    fireEvent.change(screen.getByLabelText("Search by name or e-mail"), { target: { value: "i" } });
+    fireEvent.change(screen.getByLabelText("Search by name or e-mail"), { target: { value: "p" } });
+    fireEvent.change(screen.getByLabelText("Search by name or e-mail"), { target: { value: "ida" } });
+    await waitFor(() => expect(rows()).toEqual([expect.stringContaining("Ida Idle")]));
+    await new Promise((r) => setTimeout(r, 80));
+    expect(rows()).toEqual([expect.stringContaining("Ida Idle")]);
+  });
+
   it("makes a player inactive, and says so", async () => {
     const { api, requests } = club();
     render(<Players api={api} facility={facility} />);

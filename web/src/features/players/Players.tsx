@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { messageOf, type Api } from "../../shared/api/client";
 import type { Facility } from "../../shared/api/types";
 import { WordSelect } from "../../shared/WordSelect";
@@ -33,11 +33,15 @@ export function Players({ api, facility }: { api: Api; facility: Facility }) {
   const [requests, setRequests] = useState<JoinRequest[]>([]);
   const [note, setNote] = useState<Note>(null);
 
+  // Each keystroke of the search asks again: an older answer never overwrites a newer one.
+  const latest = useRef(0);
   const loadRoster = useCallback(async () => {
+    const mine = ++latest.current;
     try {
-      setRoster(await listPlayers(api, facility.id, status, search));
+      const found = await listPlayers(api, facility.id, status, search);
+      if (mine === latest.current) setRoster(found);
     } catch (e) {
-      setNote({ error: true, text: messageOf(e) });
+      if (mine === latest.current) setNote({ error: true, text: messageOf(e) });
     }
   }, [api, facility.id, status, search]);
 
