@@ -19,10 +19,10 @@ SELECT id, email, name, status, created_at, email_verified_at, pending_email, pa
 WHERE id = $1)sql";
 // Any number of ids as one bound parameter, a JSON array of strings; each id by the primary key.
 constexpr std::string_view kUsersByIds = R"sql(
-SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone FROM users
+SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone, locale FROM users
 WHERE id IN (SELECT value FROM json_each($1)))sql";
 constexpr std::string_view kUsersByIdsPg = R"sql(
-SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone FROM users
+SELECT id, email, name, status, created_at, email_verified_at, pending_email, password_hash, phone, locale FROM users
 WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)))sql";
 constexpr std::string_view kUpdateUser = R"sql(
 UPDATE users SET name = $2, password_hash = $3, updated_at = $4, phone = $5 WHERE id = $1)sql";
