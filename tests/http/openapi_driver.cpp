@@ -619,6 +619,7 @@ std::optional<json> OpenApiHttpTest::hint(Context& cx, const std::string& path, 
   if (name == "state") return "NY";
   if (name == "zip") return "10001";
   if (name == "contact_email") return "desk@example.com";
+  if (name == "accent_color") return "#1d6b3a";
   if (name == "min_hours_before") return 0;
   if (name == "refund_percent") return 100;
   if (name == "id" && cx.op->path.rfind("/api/v1/webhooks/", 0) == 0) return "evt_fuzz" + std::to_string(++emails_);
