@@ -12,9 +12,12 @@ async function centre(slot: Locator): Promise<{ x: number; y: number }> {
 }
 
 /// One finger from `from` to `to` in small steps, after `rest` (until the page shows the press).
-async function drag(cdp: CDPSession, from: { x: number; y: number }, to: { x: number; y: number }, rest?: () => Promise<void>) {
+type Point = { x: number; y: number };
+/// `to` may be measured once the finger has rested: the page may move when a slot is chosen.
+async function drag(cdp: CDPSession, from: Point, end: Point | (() => Promise<Point>), rest?: () => Promise<void>) {
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [from] });
   if (rest) await rest();
+  const to = typeof end === "function" ? await end() : end;
   const steps = 10;
   for (let i = 1; i <= steps; i++) {
     const at = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
@@ -56,7 +59,7 @@ test("on a phone the desk presses and holds a free slot and drags down the court
   // Pressing a slot a moment and then dragging selects from it to where the finger stops.
   await first.scrollIntoViewIfNeeded();
   // The finger rests until the slot shows it is chosen, as a person waits for it.
-  await drag(cdp, await centre(first), await centre(last), () => expect(first).toHaveAttribute("aria-pressed", "true"));
+  await drag(cdp, await centre(first), () => centre(last), () => expect(first).toHaveAttribute("aria-pressed", "true"));
   const chooser = page.getByRole("dialog", { name: "Court 2, 19:00 to 20:30" });
   await expect(chooser).toBeVisible();
   await expectAccessible(page, "the book-or-block chooser on a phone");
