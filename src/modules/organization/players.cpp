@@ -1,6 +1,7 @@
 // The players of a facility: the roster, invitations by link, join requests, players added by
 // staff, and the first booking that puts a player on an open facility's roster.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "organization_repository.h"
@@ -21,6 +22,13 @@ using identity::ScopeType;
 
 constexpr auto kInvitationTtl = std::chrono::hours(24 * 7);
 constexpr int kListLimit = 500;
+
+/// Accounts by their id, as IdentityService::users gives them.
+std::map<std::string, identity::User> by_id(std::vector<identity::User> users) {
+  std::map<std::string, identity::User> out;
+  for (auto& u : users) out.emplace(u.id.str(), std::move(u));
+  return out;
+}
 constexpr std::size_t kMaxText = 1000;
 constexpr const char* kSpentInvitation =
     "This invitation was already used, was withdrawn or has expired. Ask the club to send a new one.";
@@ -72,24 +80,23 @@ Result<Page<RosterEntry>> OrganizationServiceImpl::roster(const FacilityId& faci
     return Read{PlayersRepository::members(c, f.id), PlayersRepository::pending_join_users(c, f.id),
                 PlayersRepository::pending_invited(c, f.id, now)};
   });
+  // The accounts of the roster and of those asking to join, in one call (deleted ones left out).
+  std::vector<identity::UserId> ids;
+  for (const auto& m : read.members) ids.push_back(m.user_id);
+  for (const auto& w : read.joining) ids.push_back(*w.user_id);
+  const auto accounts = by_id(identity_.users(ids));
   // One row per person: on the roster first, then asking to join, then invited.
   std::vector<RosterEntry> all;
   std::set<std::string> users, emails;
-  for (const auto& m : read.members) {
-    auto user = identity_.get_user(m.user_id);
-    if (!user.ok() || user->status == "deleted") continue;
-    all.push_back({user->id, user->name, user->email, m.status, m.since});
-    users.insert(user->id.str());
-    emails.insert(user->email);
-  }
-  for (const auto& w : read.joining) {
-    if (users.contains(w.user_id->str())) continue;
-    auto user = identity_.get_user(*w.user_id);
-    if (!user.ok() || user->status == "deleted") continue;
-    all.push_back({user->id, user->name, user->email, RosterStatus::pending, std::nullopt});
-    users.insert(user->id.str());
-    emails.insert(user->email);
-  }
+  auto add = [&](const identity::UserId& id, RosterStatus status, std::optional<Instant> since) {
+    auto user = accounts.find(id.str());
+    if (user == accounts.end() || users.contains(id.str())) return;
+    all.push_back({user->second.id, user->second.name, user->second.email, status, since});
+    users.insert(id.str());
+    emails.insert(user->second.email);
+  };
+  for (const auto& m : read.members) add(m.user_id, m.status, m.since);
+  for (const auto& w : read.joining) add(*w.user_id, RosterStatus::pending, std::nullopt);
   for (const auto& w : read.invited) {
     if (emails.contains(w.email)) continue;
     auto user = identity_.find_user_by_email(w.email);
@@ -380,10 +387,13 @@ Result<std::vector<JoinRequest>> OrganizationServiceImpl::join_requests(const Fa
   SB_ASSIGN_OR_RETURN(Facility f, facility_for(facility_id, Permission::members_manage, ctx));
   auto rows =
       db_.read([&](db::Connection& c) { return PlayersRepository::join_requests(c, f.id, status, kListLimit); });
+  std::vector<identity::UserId> ids;
+  for (const auto& r : rows) ids.push_back(r.user_id);
+  const auto accounts = by_id(identity_.users(ids));
   for (auto& r : rows)
-    if (auto user = identity_.get_user(r.user_id); user.ok()) {
-      r.name = user->name;
-      r.email = user->email;
+    if (auto user = accounts.find(r.user_id.str()); user != accounts.end()) {
+      r.name = user->second.name;
+      r.email = user->second.email;
     }
   return rows;
 }
