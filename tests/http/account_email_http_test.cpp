@@ -17,11 +17,7 @@ class AccountEmailHttpTest : public BookingHttpTest {
   void SetUp() override {
     BookingHttpTest::SetUp();
     if (IsSkipped()) return;
-    admin_ = sign_up("admin@example.com");
-    ASSERT_TRUE(app_->service<identity::IdentityService>()
-                    .grant_role(identity::UserId{admin_.id}, identity::Role::platform_admin,
-                                identity::ScopeType::platform, "", {})
-                    .ok());
+    admin_ = sign_up_platform_admin("admin@example.com");
   }
 
   /// Moves the clock; everyone signs in again (access tokens last 15 minutes).

@@ -2,6 +2,8 @@
 
 #include "http/http_client.h"
 
+#include "identity/identity_service.h"
+
 #include <atomic>
 #include <thread>
 
@@ -122,6 +124,15 @@ HttpTest::Account HttpTest::sign_up(const std::string& email) {
   EXPECT_EQ(r.status, 201) << r.body;
   auto j = r.json();
   return {j["user"]["id"], email, j["access_token"], j["refresh_token"]};
+}
+
+HttpTest::Account HttpTest::sign_up_platform_admin(const std::string& email) {
+  Account admin = sign_up(email);
+  EXPECT_TRUE(
+      app_->service<identity::IdentityService>()
+          .grant_role(identity::UserId{admin.id}, identity::Role::platform_admin, identity::ScopeType::platform, "", {})
+          .ok());
+  return admin;
 }
 
 std::string HttpTest::create_organization(const Account& who, const std::string& name) {

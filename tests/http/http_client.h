@@ -70,6 +70,8 @@ class HttpTest : public AppTest {
     std::string id, email, access, refresh;
   };
   Account sign_up(const std::string& email);
+  /// A new account made a platform administrator (who reads the local outbox, among others).
+  Account sign_up_platform_admin(const std::string& email);
   std::string create_organization(const Account& who, const std::string& name);
   std::string create_facility(const Account& who, const std::string& org_id, const std::string& name);
 

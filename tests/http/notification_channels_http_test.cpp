@@ -21,11 +21,7 @@ class ChannelsHttpTest : public BookingHttpTest {
   void SetUp() override {
     BookingHttpTest::SetUp();
     if (IsSkipped()) return;
-    admin_ = sign_up("admin@example.com");
-    ASSERT_TRUE(app_->service<identity::IdentityService>()
-                    .grant_role(identity::UserId{admin_.id}, identity::Role::platform_admin,
-                                identity::ScopeType::platform, "", {})
-                    .ok());
+    admin_ = sign_up_platform_admin("admin@example.com");
     auto r = client_->send("PATCH", "/api/v1/me", {{"phone", "+1 (212) 555-0123"}}, player_.access);
     ASSERT_EQ(r.status, 200) << r.body;
   }

@@ -27,11 +27,7 @@ class NotificationHttpTest : public BookingHttpTest {
   void SetUp() override {
     BookingHttpTest::SetUp();
     if (IsSkipped()) return;
-    admin_ = sign_up("admin@example.com");
-    ASSERT_TRUE(app_->service<identity::IdentityService>()
-                    .grant_role(identity::UserId{admin_.id}, identity::Role::platform_admin,
-                                identity::ScopeType::platform, "", {})
-                    .ok());
+    admin_ = sign_up_platform_admin("admin@example.com");
   }
 
   /// Events, due jobs and sweeps until nothing is due now. The app's own worker thread may hold

@@ -16,11 +16,7 @@ class NotificationTemplateHttpTest : public BookingHttpTest {
   void SetUp() override {
     BookingHttpTest::SetUp();
     if (IsSkipped()) return;
-    admin_ = sign_up("admin@example.com");
-    ASSERT_TRUE(app_->service<identity::IdentityService>()
-                    .grant_role(identity::UserId{admin_.id}, identity::Role::platform_admin,
-                                identity::ScopeType::platform, "", {})
-                    .ok());
+    admin_ = sign_up_platform_admin("admin@example.com");
     rival_ = sign_up("rival@example.com");
     rival_facility_ = create_facility(rival_, create_organization(rival_, "Hillside"), "Hill Courts");
   }

@@ -274,11 +274,7 @@ void OpenApiHttpTest::SetUp() {
   auto orgs = client_->get("/api/v1/organizations", owner_.access).json();
   ASSERT_FALSE(orgs["items"].empty()) << orgs.dump();
   mine_ = {&owner_, &player_, orgs["items"][0]["id"], "owner"};
-  admin_ = sign_up("admin@example.com");
-  ASSERT_TRUE(app_->service<identity::IdentityService>()
-                  .grant_role(identity::UserId{admin_.id}, identity::Role::platform_admin,
-                              identity::ScopeType::platform, "", {})
-                  .ok());
+  admin_ = sign_up_platform_admin("admin@example.com");
   rival_ = sign_up("rival@example.com");
   rival_member_ = sign_up("rival.member@example.com");
   theirs_ = {&rival_, &rival_member_, create_organization(rival_, "Rival Club"), "another tenant"};

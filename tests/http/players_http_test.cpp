@@ -14,11 +14,7 @@ class PlayersHttpTest : public BookingHttpTest {
   void SetUp() override {
     BookingHttpTest::SetUp();
     if (IsSkipped()) return;
-    admin_ = sign_up("admin@example.com");
-    ASSERT_TRUE(app_->service<identity::IdentityService>()
-                    .grant_role(identity::UserId{admin_.id}, identity::Role::platform_admin,
-                                identity::ScopeType::platform, "", {})
-                    .ok());
+    admin_ = sign_up_platform_admin("admin@example.com");
   }
   std::string base() const { return "/api/v1/facilities/" + facility_; }
   void set_membership(const std::string& policy) { patch_policies({{"membership", policy}}); }

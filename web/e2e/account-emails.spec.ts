@@ -1,26 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { expectAccessible, logIn, signUp, uniqueEmail } from "./helpers";
-
-/// The link to `page` in the newest e-mail to `to`, read from the server's local outbox as the
-/// demo's platform administrator (the e-mail is made by a job: wait for it).
-async function linkInEmail(request: APIRequestContext, to: string, page: string): Promise<string> {
-  const login = await request.post("/api/v1/auth/login", { data: { email: "admin@demo.slotbase.test", password: "demo-admin-pass" } });
-  const token = (await login.json()).access_token as string;
-  const pattern = new RegExp(`https?://\\S+${page}\\?token=[A-Za-z0-9_-]+`);
-  let link = "";
-  await expect
-    .poll(
-      async () => {
-        const r = await request.get(`/api/v1/admin/outbox?to=${encodeURIComponent(to)}`, { headers: { Authorization: `Bearer ${token}` } });
-        const items = (await r.json()).items as { text: string }[];
-        link = items.map((m) => pattern.exec(m.text)?.[0] ?? "").find((l) => l) ?? "";
-        return link;
-      },
-      { timeout: 15_000 },
-    )
-    .not.toBe("");
-  return link;
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible, linkInEmail, logIn, signUp, uniqueEmail } from "./helpers";
 
 test("a forgotten password is set again from the e-mail's link, in the player app", async ({ page, request }) => {
   const email = uniqueEmail("forgetful");

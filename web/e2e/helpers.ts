@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 let counter = 0;
 /// An email no other test has used, in this run or an earlier one against the same server.
@@ -94,4 +94,25 @@ export async function openGrid(page: Page, clubName: string) {
   if (!(await grid.isVisible())) await choose.click();
   await expect(grid).toBeVisible();
   await page.getByLabel("Date").fill(bookingDay());
+}
+
+/// The link to `page` in the newest e-mail to `to`, read from the server's local outbox as the
+/// demo's platform administrator (the e-mail is made by a job: wait for it).
+export async function linkInEmail(request: APIRequestContext, to: string, page: string): Promise<string> {
+  const login = await request.post("/api/v1/auth/login", { data: { email: "admin@demo.slotbase.test", password: "demo-admin-pass" } });
+  const token = (await login.json()).access_token as string;
+  const pattern = new RegExp(`https?://\\S+${page}\\?token=[A-Za-z0-9_-]+`);
+  let link = "";
+  await expect
+    .poll(
+      async () => {
+        const r = await request.get(`/api/v1/admin/outbox?to=${encodeURIComponent(to)}`, { headers: { Authorization: `Bearer ${token}` } });
+        const items = (await r.json()).items as { text: string }[];
+        link = items.map((m) => pattern.exec(m.text)?.[0] ?? "").find((l) => l) ?? "";
+        return link;
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBe("");
+  return link;
 }

@@ -1,26 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { expectAccessible, logIn, openGrid, setUpClub, signUp, uniqueEmail } from "./helpers";
-
-/// The invitation link in the newest e-mail to `to`, read from the server's local outbox as the
-/// demo's platform administrator (the e-mail is made by a job: wait for it).
-async function invitationLink(request: APIRequestContext, to: string): Promise<string> {
-  const login = await request.post("/api/v1/auth/login", { data: { email: "admin@demo.slotbase.test", password: "demo-admin-pass" } });
-  const token = (await login.json()).access_token as string;
-  const pattern = /https?:\/\/\S+\/invitations\/accept\?token=[A-Za-z0-9_-]+/;
-  let link = "";
-  await expect
-    .poll(
-      async () => {
-        const r = await request.get(`/api/v1/admin/outbox?to=${encodeURIComponent(to)}`, { headers: { Authorization: `Bearer ${token}` } });
-        const items = (await r.json()).items as { text: string }[];
-        link = items.map((m) => pattern.exec(m.text)?.[0] ?? "").find((l) => l) ?? "";
-        return link;
-      },
-      { timeout: 15_000 },
-    )
-    .not.toBe("");
-  return link;
-}
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, linkInEmail, logIn, openGrid, setUpClub, signUp, uniqueEmail } from "./helpers";
 
 async function openPlayers(admin: Page) {
   await admin.getByRole("button", { name: "Players", exact: true }).click();
@@ -47,7 +26,7 @@ test("the desk invites a player by e-mail, who signs up from the link, accepts a
   await expect(desk.getByRole("list", { name: "Pending invitations" })).toContainText(invited);
   await expect(roster(desk).getByRole("row", { name: new RegExp(invited) })).toContainText("invited");
 
-  const link = await invitationLink(request, invited);
+  const link = await linkInEmail(request, invited, "/invitations/accept");
   expect(new URL(link).pathname).toBe("/invitations/accept");
   const player = await (await browser.newContext()).newPage();
   await player.goto(link);
